@@ -1,0 +1,111 @@
+import { UserError } from './errors';
+import { civilFromDays, daysFromCivil, formatDay, type DayNumber } from './calendar';
+
+/**
+ * Reporting periods as consecutive integers, so "the period after p" is p + 1 and period offsets are
+ * plain subtraction. Index 0 is the period containing 1970-01-01 (weeks: the week containing it).
+ */
+
+export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year';
+export type WeekStart = 'monday' | 'sunday';
+
+export const PERIOD_UNITS: readonly PeriodUnit[] = ['week', 'month', 'quarter', 'year'];
+
+export interface PeriodScheme {
+  unit: PeriodUnit;
+  weekStart: WeekStart;
+}
+
+/** Reads a user-typed period name ("Month", " months ", "q") or throws a message naming `argName`. */
+export function parsePeriodUnit(value: unknown, argName = 'period'): PeriodUnit {
+  if (value === '' || value === undefined || value === null) return 'month';
+  const text = String(value).trim().toLowerCase();
+  const aliases: Record<string, PeriodUnit> = {
+    week: 'week', weeks: 'week', weekly: 'week', w: 'week',
+    month: 'month', months: 'month', monthly: 'month', m: 'month',
+    quarter: 'quarter', quarters: 'quarter', quarterly: 'quarter', q: 'quarter',
+    year: 'year', years: 'year', yearly: 'year', annual: 'year', y: 'year',
+  };
+  const unit = aliases[text];
+  if (!unit) throw new UserError(`${argName} must be "week", "month", "quarter" or "year" (got "${String(value)}")`);
+  return unit;
+}
+
+// Day 0 (1970-01-01) is a Thursday: Monday-start weeks begin on day −3, Sunday-start on day −4.
+const WEEK_ORIGIN: Record<WeekStart, number> = { monday: -3, sunday: -4 };
+
+export function periodOfDay(day: DayNumber, scheme: PeriodScheme): number {
+  if (scheme.unit === 'week') return Math.floor((day - WEEK_ORIGIN[scheme.weekStart]) / 7);
+  const { year, month } = civilFromDays(day);
+  switch (scheme.unit) {
+    case 'month':
+      return (year - 1970) * 12 + (month - 1);
+    case 'quarter':
+      return (year - 1970) * 4 + Math.floor((month - 1) / 3);
+    default:
+      return year - 1970;
+  }
+}
+
+export function periodStartDay(period: number, scheme: PeriodScheme): DayNumber {
+  switch (scheme.unit) {
+    case 'week':
+      return period * 7 + WEEK_ORIGIN[scheme.weekStart];
+    case 'month':
+      return daysFromCivil(1970 + Math.floor(period / 12), (((period % 12) + 12) % 12) + 1, 1);
+    case 'quarter':
+      return daysFromCivil(1970 + Math.floor(period / 4), ((((period % 4) + 4) % 4) * 3) + 1, 1);
+    default:
+      return daysFromCivil(1970 + period, 1, 1);
+  }
+}
+
+/** Last day of the period (inclusive). */
+export function periodEndDay(period: number, scheme: PeriodScheme): DayNumber {
+  return periodStartDay(period + 1, scheme) - 1;
+}
+
+/** ISO 8601 week-numbering year and week of a day. */
+export function isoWeek(day: DayNumber): { year: number; week: number } {
+  const weekday = ((((day + 3) % 7) + 7) % 7) + 1; // 1 = Monday
+  const thursday = day - weekday + 4;
+  const { year } = civilFromDays(thursday);
+  const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
+  return { year, week };
+}
+
+/** A short human label: 2024-W05 (ISO weeks), week of 2024-01-28 (Sunday weeks), 2024-01, 2024-Q1, 2024. */
+export function periodLabel(period: number, scheme: PeriodScheme): string {
+  const start = periodStartDay(period, scheme);
+  const { year, month } = civilFromDays(start);
+  switch (scheme.unit) {
+    case 'week':
+      if (scheme.weekStart === 'monday') {
+        const w = isoWeek(start);
+        return `${w.year}-W${String(w.week).padStart(2, '0')}`;
+      }
+      return `week of ${formatDay(start)}`;
+    case 'month':
+      return `${year}-${String(month).padStart(2, '0')}`;
+    case 'quarter':
+      return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+    default:
+      return String(year);
+  }
+}
+
+/**
+ * Memoised day→period mapping for one scheme, for hot loops over many rows that share few days.
+ */
+export function periodMapper(scheme: PeriodScheme): (day: DayNumber) => number {
+  if (scheme.unit === 'week') return (day) => periodOfDay(day, scheme);
+  const memo = new Map<number, number>();
+  return (day) => {
+    let p = memo.get(day);
+    if (p === undefined) {
+      p = periodOfDay(day, scheme);
+      memo.set(day, p);
+    }
+    return p;
+  };
+}

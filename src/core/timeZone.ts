@@ -1,0 +1,101 @@
+import { UserError } from './errors';
+import { daysFromCivil, type DayNumber } from './calendar';
+
+/**
+ * Instants ↔ calendar days in an IANA time zone. Sheets hands dates over as instants at midnight in
+ * the spreadsheet's zone, which is generally not the zone the script runs in, so the runtime's own
+ * getDate()/getMonth() must never be used; everything goes through Intl with an explicit zone.
+ */
+
+const MS_PER_DAY = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      throw new UserError(`Unknown time zone "${zone}": expected an IANA name such as "Europe/Prague"`);
+    }
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+export function assertTimeZone(zone: string): void {
+  formatterFor(zone);
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallClock(ms: number, zone: string): WallClock {
+  const parts = formatterFor(zone).formatToParts(new Date(ms));
+  const out: Record<string, number> = {};
+  for (const p of parts) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  return { year: out.year, month: out.month, day: out.day, hour: out.hour % 24, minute: out.minute, second: out.second };
+}
+
+/** Offset of `zone` from UTC at instant `ms`, in milliseconds (positive east of Greenwich). */
+export function zoneOffsetMs(ms: number, zone: string): number {
+  const w = wallClock(ms, zone);
+  const asUtc = daysFromCivil(w.year, w.month, w.day) * MS_PER_DAY + ((w.hour * 60 + w.minute) * 60 + w.second) * 1000;
+  const wholeSecond = Math.floor(ms / 1000) * 1000;
+  return asUtc - wholeSecond;
+}
+
+/** The calendar day on which instant `ms` falls in `zone`. */
+export function dayInZone(ms: number, zone: string): DayNumber {
+  return Math.floor((ms + zoneOffsetMs(ms, zone)) / MS_PER_DAY);
+}
+
+/**
+ * The first instant of calendar day `day` in `zone` (midnight, or the first hour that exists when a
+ * daylight-saving change skips midnight).
+ */
+export function startOfDayInZone(day: DayNumber, zone: string): number {
+  const naive = day * MS_PER_DAY;
+  let t = naive - zoneOffsetMs(naive, zone);
+  t = naive - zoneOffsetMs(t, zone);
+  // Where a daylight-saving jump skips midnight, step to the first hour the day has.
+  for (let h = 0; h < 3 && dayInZone(t, zone) < day; h++) t += 3_600_000;
+  return t;
+}
+
+/**
+ * A memoised instant→day converter for one zone: one Intl call per distinct instant, so a million
+ * rows holding a thousand distinct dates cost a thousand conversions.
+ */
+export function dayConverter(zone: string): (ms: number) => DayNumber {
+  assertTimeZone(zone);
+  const memo = new Map<number, DayNumber>();
+  let lastMs = NaN;
+  let lastDay = 0;
+  return (ms: number) => {
+    if (ms === lastMs) return lastDay;
+    let d = memo.get(ms);
+    if (d === undefined) {
+      d = dayInZone(ms, zone);
+      memo.set(ms, d);
+    }
+    lastMs = ms;
+    lastDay = d;
+    return d;
+  };
+}
