@@ -1,0 +1,44 @@
+import type { DayNumber } from './calendar';
+
+/**
+ * Period counts for a customer table (one row per customer: signup day, cancel day or null).
+ * Calendar days, inclusive bounds. A customer whose cancel day is d is lost on day d.
+ *   S    = active when the period begins: signed up before `first`, not cancelled before `first`
+ *   N    = signed up on a day from `first` to `last`
+ *   lost = cancelled on a day from `first` to `last` (customers of S and new ones alike)
+ *   E    = active when the period ends: signed up by `last`, not cancelled by `last`
+ * so E = S + N − lost whenever no cancel day precedes its signup day (the adapters reject those).
+ */
+export interface PeriodCounts {
+  start: number;
+  newCustomers: number;
+  lost: number;
+  end: number;
+}
+
+export function countPeriod(
+  signups: ArrayLike<DayNumber>,
+  cancels: ArrayLike<DayNumber | null>,
+  first: DayNumber,
+  last: DayNumber,
+): PeriodCounts {
+  let start = 0;
+  let newCustomers = 0;
+  let lost = 0;
+  let end = 0;
+  for (let i = 0; i < signups.length; i++) {
+    const s = signups[i];
+    const c = cancels[i];
+    if (s > last) continue;
+    const cancelled = c !== null && c !== undefined;
+    if (s < first) {
+      if (cancelled && c < first) continue;
+      start++;
+    } else {
+      newCustomers++;
+    }
+    if (cancelled && c <= last) lost++;
+    else end++;
+  }
+  return { start, newCustomers, lost, end };
+}

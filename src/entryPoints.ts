@@ -1,0 +1,82 @@
+import type { EntryPoint } from './entryPoint';
+import { asCustomFunction } from './functions/customFunction';
+import { retention } from './functions/retention';
+import { churn } from './functions/churn';
+import { clvFormula } from './functions/clv';
+import { onOpen, showSidebar } from './addon/menu';
+
+/**
+ * Every function Apps Script calls by name: the one list the build writes top-level forwarders
+ * (with their JSDoc) from. Adding an entry point anywhere else would leave it invisible to Sheets.
+ */
+
+const RANGE_OR_NUMBER = 'number|Array<Array<number>>';
+const RANGE_OR_DATE = 'Date|Array<Array<Date>>';
+
+export const entryPoints: EntryPoint[] = [
+  {
+    name: 'RETENTION',
+    kind: 'customFunction',
+    summary:
+      'Customer retention rate (E − N) / S. Give start, end and new customer counts, or a customer table: signup dates, cancel dates and a period.',
+    params: [
+      { name: 'start_or_signup_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers at the start of the period (S), or the signup-date column of a customer table.' },
+      { name: 'end_or_cancel_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers at the end of the period (E), or the cancel-date column (blank = still active).' },
+      { name: 'new_or_period_start', type: `${RANGE_OR_NUMBER}|${RANGE_OR_DATE}`, description: 'New customers acquired in the period (N), or the first day of the period.' },
+      { name: 'period_end', type: RANGE_OR_DATE, description: 'Customer-table form only: the last day of the period (inclusive).', optional: true },
+    ],
+    returns: { type: RANGE_OR_NUMBER, description: 'The retention rate as a fraction (0.6 = 60 %), one per row when given ranges.' },
+    run: asCustomFunction('RETENTION', retention),
+  },
+  {
+    name: 'CHURN',
+    kind: 'customFunction',
+    summary:
+      'Customer churn rate: customers lost / customers at the start. Give start and lost, or start, end and new, or a customer table and a period.',
+    params: [
+      { name: 'start_or_signup_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers at the start of the period (S), or the signup-date column of a customer table.' },
+      { name: 'lost_or_end', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers lost in the period; with a third argument, customers at the end (E); or the cancel-date column.' },
+      { name: 'new_or_period_start', type: `${RANGE_OR_NUMBER}|${RANGE_OR_DATE}`, description: 'New customers acquired in the period (N), or the first day of the period.', optional: true },
+      { name: 'period_end', type: RANGE_OR_DATE, description: 'Customer-table form only: the last day of the period (inclusive).', optional: true },
+    ],
+    returns: { type: RANGE_OR_NUMBER, description: 'The churn rate as a fraction (0.05 = 5 %), one per row when given ranges.' },
+    run: asCustomFunction('CHURN', churn),
+  },
+  {
+    name: 'CLV',
+    kind: 'customFunction',
+    summary:
+      'Customer lifetime value: value × (1 + discount) / (discount + churn), for a customer paying value_per_period at the start of each period.',
+    params: [
+      { name: 'value_per_period', type: RANGE_OR_NUMBER, description: 'Value (revenue or margin) a customer brings each period.' },
+      { name: 'churn_rate', type: RANGE_OR_NUMBER, description: 'Probability a customer leaves after each period, e.g. 0.05 or 5%.' },
+      { name: 'discount_rate', type: RANGE_OR_NUMBER, description: 'Discount rate per period (default 0).', optional: true },
+    ],
+    returns: { type: RANGE_OR_NUMBER, description: 'The lifetime value, one per row when given ranges.' },
+    run: asCustomFunction('CLV', clvFormula),
+  },
+  {
+    name: 'onOpen',
+    kind: 'trigger',
+    summary: 'Adds the add-on menu when the spreadsheet opens.',
+    params: [{ name: 'e', type: 'Object', description: 'The open event.' }],
+    returns: { type: 'void', description: 'Nothing.' },
+    run: () => onOpen(),
+  },
+  {
+    name: 'onInstall',
+    kind: 'trigger',
+    summary: 'Adds the add-on menu right after the add-on is installed.',
+    params: [{ name: 'e', type: 'Object', description: 'The install event.' }],
+    returns: { type: 'void', description: 'Nothing.' },
+    run: () => onOpen(),
+  },
+  {
+    name: 'showSidebar',
+    kind: 'menu',
+    summary: 'Opens the cohort report sidebar.',
+    params: [],
+    returns: { type: 'void', description: 'Nothing.' },
+    run: () => showSidebar(),
+  },
+];

@@ -1,0 +1,43 @@
+import { UserError } from '../core/errors';
+import { churnFromCounts, churnFromLost } from '../core/rates';
+import type { CellValue } from '../core/cells';
+import type { SheetEnv } from '../addon/sheetEnv';
+import { ArgReader, elementwise } from './args';
+import { readCount, readCounts } from './counts';
+import { perPeriod, readCustomers } from './customerTable';
+
+/**
+ * =CHURN(start, lost), =CHURN(start, end, new) or =CHURN(signup_dates, cancel_dates, period_start,
+ * period_end). Always customers lost / customers at the start, never (start − end) / start.
+ */
+export function churn(env: SheetEnv, args: CellValue[]): number | (number | '')[][] {
+  const reader = new ArgReader('CHURN', env);
+  switch (args.length) {
+    case 2:
+      return elementwise('CHURN', [
+        { name: 'start', value: args[0] },
+        { name: 'lost', value: args[1] },
+      ], ([start, lost]) => {
+        const s = readCount(reader, start, true);
+        // lost may exceed start: customers who joined and left within the period count as lost too.
+        return churnFromLost(s, readCount(reader, lost, false));
+      });
+    case 3:
+      return elementwise('CHURN', [
+        { name: 'start', value: args[0] },
+        { name: 'end', value: args[1] },
+        { name: 'new', value: args[2] },
+      ], (cells) => {
+        const c = readCounts(reader, cells);
+        return churnFromCounts(c.start, c.end, c.newCustomers);
+      });
+    case 4: {
+      const customers = readCustomers(reader, args[0], args[1]);
+      return perPeriod(reader, customers, args[2], args[3], (c) => churnFromLost(c.start, c.lost));
+    }
+    default:
+      throw new UserError(
+        `CHURN takes 2 arguments (start, lost), 3 (start, end, new) or 4 (signup_dates, cancel_dates, period_start, period_end); got ${args.length}`,
+      );
+  }
+}
