@@ -1,0 +1,172 @@
+/**
+ * RETENTION, CHURN and CLV called through the built dist/Code.js exactly as Sheets calls them:
+ * scalars, 2-D arrays, "" for blanks, Dates of the script's realm at midnight in the spreadsheet's
+ * zone, while this process runs in yet another zone.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBundle, type Bundle } from './harness';
+
+process.env.TZ = 'America/Los_Angeles';
+
+describe('process time zone', () => {
+  it('differs from the spreadsheet zones used below', () => {
+    // PST is UTC−8 in January: proves the TZ change took effect in this worker.
+    expect(new Date(2024, 0, 15).getTimezoneOffset()).toBe(480);
+  });
+});
+
+describe('RETENTION, CHURN, CLV on counts', () => {
+  let b: Bundle;
+  beforeAll(() => {
+    b = loadBundle();
+  });
+
+  it('reproduces the worked examples', () => {
+    // S=1000, N=200, E=800 → (800 − 200) / 1000
+    expect(b.call('RETENTION', 1000, 800, 200)).toBeCloseTo(0.6, 12);
+    // S=100, lost 5, gained 10 → E = 105, N = 10: retention 0.95, churn 0.05
+    expect(b.call('RETENTION', 100, 105, 10)).toBeCloseTo(0.95, 12);
+    expect(b.call('CHURN', 100, 5)).toBeCloseTo(0.05, 12);
+    expect(b.call('CHURN', 100, 105, 10)).toBeCloseTo(0.05, 12);
+    expect(b.call('CLV', 50, 0.05)).toBeCloseTo(1000, 9);
+    expect(b.call('CLV', 100, 0.2, 0.1)).toBeCloseTo(366.6667, 3);
+  });
+
+  it('never computes (start − end) / start', () => {
+    // With new customers, (S − E)/S would be (1000 − 800)/1000 = 0.2; the right churn is 0.4.
+    expect(b.call('CHURN', 1000, 800, 200)).toBeCloseTo(0.4, 12);
+  });
+
+  it('needs no service call for plain counts', () => {
+    const fresh = loadBundle();
+    fresh.call('RETENTION', 1000, 800, 200);
+    expect(fresh.calls).toEqual([]);
+  });
+
+  it('fills a column element-wise from ranges, blanks giving blanks', () => {
+    const out = b.call('RETENTION', [[1000], [100], [''], [50]], [[800], [105], [''], [50]], [[200], [10], [''], [0]]) as unknown[][];
+    expect(out.length).toBe(4);
+    expect(out[0][0]).toBeCloseTo(0.6, 12);
+    expect(out[1][0]).toBeCloseTo(0.95, 12);
+    expect(out[2][0]).toBe('');
+    expect(out[3][0]).toBe(1);
+    expect(Array.isArray(out) && Array.isArray(out[0])).toBe(true);
+  });
+
+  it('mixes a range with scalars', () => {
+    const out = b.call('CLV', [[50], [100], ['']], 0.05) as unknown[][];
+    expect(out[0][0]).toBeCloseTo(1000, 9);
+    expect(out[1][0]).toBeCloseTo(2000, 9);
+    expect(out[2][0]).toBe('');
+    const withDiscount = b.call('CLV', [[100], [100]], [[0.2], [0.2]], [[0.1], ['']]) as number[][];
+    expect(withDiscount[0][0]).toBeCloseTo(366.6667, 3);
+    expect(withDiscount[1][0]).toBeCloseTo(500, 9); // blank optional discount = 0
+  });
+
+  it('reads number-like text in the spreadsheet locale and refuses what is ambiguous', () => {
+    expect(b.call('CLV', '1 000', '5%')).toBeCloseTo(20000, 6);
+    expect(() => b.call('CLV', '12,5', 0.05)).toThrow(/CLV: value_per_period .*"12,5".*decimal separator/);
+    const czech = loadBundle({ locale: 'cs_CZ' });
+    expect(czech.call('CLV', '12,5', 0.05)).toBeCloseTo(250, 9);
+    expect(czech.call('RETENTION', '1 000', '800', '200')).toBeCloseTo(0.6, 12);
+    expect(() => czech.call('CLV', '12.5', 0.05)).toThrow(/decimal separator/);
+  });
+
+  it('says which argument and row is wrong', () => {
+    expect(() => b.call('RETENTION', [[10], [20], [30], [40], [50], [60], ['n/a']], 5, 1)).toThrow(
+      'RETENTION: start must be a number greater than 0 (row 7 is "n/a")',
+    );
+    expect(() => b.call('RETENTION', 100, 5, 10)).toThrow(/end \(5\) is smaller than new \(10\)/);
+    expect(() => b.call('RETENTION', 100, 300, 10)).toThrow(/end − new \(290\) is more than start \(100\)/);
+    expect(() => b.call('RETENTION', -5, 5, 1)).toThrow(/start must be a number greater than 0 \(got -5\)/);
+    expect(() => b.call('CHURN', 100, -1)).toThrow(/lost must be a number of customers, 0 or more \(got -1\)/);
+    expect(() => b.call('RETENTION', [[1], [2]], [[1], [2], [3]], 0)).toThrow(/start \(2 rows × 1 column\) and end \(3 rows × 1 column\) must be the same size/);
+    expect(() => b.call('RETENTION', [[100], [100]], [[90], ['']], [[5], [5]])).toThrow(/end is blank in row 2/);
+    expect(() => b.call('CLV', 100, 1.5)).toThrow(/churn_rate must be a rate between 0 and 1/);
+    expect(() => b.call('CLV', 100, 0)).toThrow(/no finite value/);
+    expect(() => b.call('CLV', 100, '#N/A')).toThrow(/churn_rate must be .*"#N\/A"/);
+    expect(() => b.call('RETENTION', 1, 2)).toThrow(/RETENTION takes 3 arguments/);
+  });
+
+  it('never returns NaN or Infinity for any of these inputs', () => {
+    const inputs: unknown[][] = [[0, 0, 0], [1, 1, 1], [3, 2, 1], [1e9, 1e9, 0]];
+    for (const args of inputs) {
+      try {
+        const r = b.call('RETENTION', ...args) as number;
+        expect(Number.isFinite(r)).toBe(true);
+      } catch (e) {
+        expect((e as Error).message).toMatch(/^RETENTION: /);
+      }
+    }
+  });
+});
+
+describe('the customer-table form across time zones', () => {
+  // Customers: signup, cancel (blank = active). Period: January 2024.
+  //   A  2023-12-31  —            in S, retained
+  //   B  2023-12-15  2024-01-01   in S, lost on the period's first day
+  //   C  2024-01-01  —            new on the first day
+  //   D  2024-01-31  2024-01-31   new and lost on the last day
+  //   E  2024-01-31  —            new on the last day
+  //   F  2023-11-01  2023-12-31   gone before the period: not in S
+  //   G  2024-02-01  —            after the period: ignored
+  //   H  2023-06-01  2024-02-01   in S, cancels after the period: retained
+  // S = {A, B, H} = 3, N = {C, D, E} = 3, lost = {B, D} = 2, E = {A, H, C, E} = 4 = S + N − lost.
+  // Retention = (4 − 3) / 3 = 1/3, churn = 2 / 3.
+  for (const timeZone of ['Pacific/Auckland', 'Europe/Prague', 'America/Los_Angeles', 'Asia/Kolkata']) {
+    it(`counts calendar days of ${timeZone}, not of the script`, () => {
+      const b = loadBundle({ timeZone });
+      const d = (s: string) => {
+        const [y, m, day] = s.split('-').map(Number);
+        return b.date(y, m, day);
+      };
+      const signups = [['2023-12-31'], ['2023-12-15'], ['2024-01-01'], ['2024-01-31'], ['2024-01-31'], ['2023-11-01'], ['2024-02-01'], ['2023-06-01'], ['']].map((r) => (r[0] ? [d(r[0])] : ['']));
+      const cancels = [[''], ['2024-01-01'], [''], ['2024-01-31'], [''], ['2023-12-31'], [''], ['2024-02-01'], ['']].map((r) => (r[0] ? [d(r[0])] : ['']));
+      const retention = b.call('RETENTION', signups, cancels, d('2024-01-01'), d('2024-01-31')) as number;
+      const churn = b.call('CHURN', signups, cancels, d('2024-01-01'), d('2024-01-31')) as number;
+      expect(retention).toBeCloseTo(1 / 3, 12);
+      expect(churn).toBeCloseTo(2 / 3, 12);
+      expect(retention + churn).toBeCloseTo(1, 12);
+      expect(b.calls.filter((c) => c === 'Spreadsheet.getSpreadsheetTimeZone').length).toBe(2); // once per call
+    });
+  }
+
+  it('spills one rate per period when the period bounds are ranges', () => {
+    const b = loadBundle({ timeZone: 'Pacific/Auckland' });
+    // 4 customers signed up in Jan; one cancels in Feb, one in Mar.
+    const signups = [[b.date(2024, 1, 5)], [b.date(2024, 1, 10)], [b.date(2024, 1, 20)], [b.date(2024, 1, 31)]];
+    const cancels = [[''], [b.date(2024, 2, 1)], [b.date(2024, 3, 31)], ['']];
+    const starts = [[b.date(2024, 2, 1)], [b.date(2024, 3, 1)], ['']];
+    const ends = [[b.date(2024, 2, 29)], [b.date(2024, 3, 31)], ['']];
+    const out = b.call('RETENTION', signups, cancels, starts, ends) as unknown[][];
+    expect(out[0][0]).toBeCloseTo(3 / 4, 12); // Feb: S = 4, lost 1
+    expect(out[1][0]).toBeCloseTo(2 / 3, 12); // Mar: S = 3, lost 1 on the 31st
+    expect(out[2][0]).toBe('');
+  });
+
+  it('rejects text in date columns, cancels before signups and reversed periods, by row', () => {
+    const b = loadBundle();
+    const ok = [[b.date(2024, 1, 5)], [b.date(2024, 1, 6)]];
+    expect(() => b.call('RETENTION', [[b.date(2024, 1, 5)], ['soon']], [[''], ['']], b.date(2024, 2, 1), b.date(2024, 2, 29))).toThrow(
+      'RETENTION: signup_dates must be a date (row 2 is "soon")',
+    );
+    expect(() => b.call('RETENTION', ok, [[''], [b.date(2024, 1, 1)]], b.date(2024, 2, 1), b.date(2024, 2, 29))).toThrow(
+      /cancel date in row 2 is before that customer's signup date/,
+    );
+    expect(() => b.call('CHURN', ok, [[''], ['']], b.date(2024, 2, 29), b.date(2024, 2, 1))).toThrow(/period_end is before period_start/);
+    expect(() => b.call('CHURN', ok, [[''], ['']], b.date(2023, 2, 1), b.date(2023, 2, 28))).toThrow(/S = 0/);
+    expect(() => b.call('RETENTION', ok, [[''], ['']], 45000, b.date(2024, 2, 29))).toThrow(/format the cells as dates/);
+    expect(() => b.call('RETENTION', ok, [[''], [''], [''], ['x']], b.date(2024, 2, 1), b.date(2024, 2, 29))).toThrow(/must be the same size/);
+  });
+
+  it('puts month boundaries where the spreadsheet zone does', () => {
+    // A cancel on 2024-02-01 in Auckland is an instant on 2024-01-31 in UTC and in this process's
+    // zone. Counting days in either of those would call the customer lost in January.
+    const b = loadBundle({ timeZone: 'Pacific/Auckland' });
+    expect(b.date(2024, 2, 1).toISOString()).toBe('2024-01-31T11:00:00.000Z');
+    const signups = [[b.date(2023, 12, 10)]];
+    const cancels = [[b.date(2024, 2, 1)]];
+    expect(b.call('CHURN', signups, cancels, b.date(2024, 1, 1), b.date(2024, 1, 31))).toBe(0);
+    expect(b.call('CHURN', signups, cancels, b.date(2024, 2, 1), b.date(2024, 2, 29))).toBe(1);
+  });
+});

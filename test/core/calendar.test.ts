@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { civilFromDays, daysFromCivil, formatDay, isValidCivil, parseIsoDay } from '../../src/core/calendar';
+import { dayConverter, dayInZone, startOfDayInZone, zoneOffsetMs } from '../../src/core/timeZone';
+import { isoWeek, parsePeriodUnit, periodLabel, periodOfDay, periodStartDay, type PeriodScheme } from '../../src/core/periods';
+
+const DAY = 86_400_000;
+
+describe('day numbers', () => {
+  it('agree with Date.UTC over four centuries, leap years included', () => {
+    for (let ms = Date.UTC(1900, 0, 1); ms <= Date.UTC(2300, 0, 1); ms += 7 * DAY + 3_600_000 * 5) {
+      const d = new Date(ms);
+      const expected = Math.floor(ms / DAY);
+      expect(daysFromCivil(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())).toBe(expected);
+      expect(civilFromDays(expected)).toEqual({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+    }
+  });
+
+  it('validates and formats', () => {
+    expect(isValidCivil(2024, 2, 29)).toBe(true);
+    expect(isValidCivil(2023, 2, 29)).toBe(false);
+    expect(isValidCivil(2100, 2, 29)).toBe(false);
+    expect(parseIsoDay('2024-02-29')).toBe(Date.UTC(2024, 1, 29) / DAY);
+    expect(parseIsoDay('2023-02-29')).toBeNull();
+    expect(formatDay(daysFromCivil(1997, 1, 1))).toBe('1997-01-01');
+  });
+});
+
+describe('time zones', () => {
+  const zones = ['Pacific/Auckland', 'Europe/Prague', 'America/Los_Angeles', 'Asia/Kolkata', 'America/Sao_Paulo', 'Asia/Kathmandu', 'Pacific/Chatham', 'Etc/UTC'];
+
+  it('midnight of every day of 2023–2024 maps back to the same day, DST days included', () => {
+    for (const zone of zones) {
+      const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      for (let day = daysFromCivil(2023, 1, 1); day <= daysFromCivil(2024, 12, 31); day++) {
+        const ms = startOfDayInZone(day, zone);
+        expect(dayInZone(ms, zone)).toBe(day);
+        expect(dayInZone(ms - 1, zone)).toBe(day - 1); // it is the first instant of the day
+        expect(fmt.format(new Date(ms))).toBe(formatDay(day)); // independent check through Intl
+      }
+    }
+  });
+
+  it('knows the offsets of well-known instants', () => {
+    expect(zoneOffsetMs(Date.UTC(2024, 0, 15), 'Pacific/Auckland')).toBe(13 * 3_600_000);
+    expect(zoneOffsetMs(Date.UTC(2024, 6, 15), 'Pacific/Auckland')).toBe(12 * 3_600_000);
+    expect(zoneOffsetMs(Date.UTC(2024, 0, 15), 'America/Los_Angeles')).toBe(-8 * 3_600_000);
+    expect(zoneOffsetMs(Date.UTC(2024, 0, 15), 'Asia/Kathmandu')).toBe(5.75 * 3_600_000);
+  });
+
+  it('memoises per distinct instant and rejects unknown zones clearly', () => {
+    const toDay = dayConverter('Europe/Prague');
+    const ms = startOfDayInZone(daysFromCivil(2024, 3, 31), 'Europe/Prague');
+    expect(toDay(ms)).toBe(daysFromCivil(2024, 3, 31));
+    expect(toDay(ms + 23 * 3_600_000 - 1)).toBe(daysFromCivil(2024, 3, 31)); // a 23-hour DST day
+    expect(() => dayConverter('Mars/Olympus')).toThrow('Unknown time zone "Mars/Olympus"');
+  });
+});
+
+describe('periods', () => {
+  const month: PeriodScheme = { unit: 'month', weekStart: 'monday' };
+  const quarter: PeriodScheme = { unit: 'quarter', weekStart: 'monday' };
+  const year: PeriodScheme = { unit: 'year', weekStart: 'monday' };
+  const isoWeeks: PeriodScheme = { unit: 'week', weekStart: 'monday' };
+  const sundayWeeks: PeriodScheme = { unit: 'week', weekStart: 'sunday' };
+
+  it('numbers consecutive periods consecutively and round-trips their first days', () => {
+    for (const scheme of [month, quarter, year, isoWeeks, sundayWeeks]) {
+      let prev = periodOfDay(daysFromCivil(1995, 1, 1), scheme);
+      for (let day = daysFromCivil(1995, 1, 1); day < daysFromCivil(2030, 1, 1); day++) {
+        const p = periodOfDay(day, scheme);
+        expect(p === prev || p === prev + 1).toBe(true);
+        if (p === prev + 1) expect(periodStartDay(p, scheme)).toBe(day);
+        prev = p;
+      }
+    }
+  });
+
+  it('starts weeks on Monday or Sunday', () => {
+    const monday = daysFromCivil(2024, 1, 1); // a Monday
+    expect(periodStartDay(periodOfDay(monday + 6, isoWeeks), isoWeeks)).toBe(monday);
+    expect(periodStartDay(periodOfDay(monday + 6, sundayWeeks), sundayWeeks)).toBe(monday + 6);
+    expect(periodStartDay(periodOfDay(monday, sundayWeeks), sundayWeeks)).toBe(monday - 1);
+  });
+
+  it('labels ISO weeks by the ISO week-numbering year', () => {
+    expect(isoWeek(daysFromCivil(2021, 1, 3))).toEqual({ year: 2020, week: 53 });
+    expect(isoWeek(daysFromCivil(2024, 12, 30))).toEqual({ year: 2025, week: 1 });
+    expect(isoWeek(daysFromCivil(2026, 11, 24))).toEqual({ year: 2026, week: 48 });
+    expect(periodLabel(periodOfDay(daysFromCivil(2024, 12, 31), isoWeeks), isoWeeks)).toBe('2025-W01');
+    expect(periodLabel(periodOfDay(daysFromCivil(2024, 5, 17), quarter), quarter)).toBe('2024-Q2');
+    expect(periodLabel(periodOfDay(daysFromCivil(1997, 1, 31), month), month)).toBe('1997-01');
+  });
+
+  it('reads period names typed by people, and says what it expects otherwise', () => {
+    expect(parsePeriodUnit(' Months ')).toBe('month');
+    expect(parsePeriodUnit('')).toBe('month');
+    expect(parsePeriodUnit('Q')).toBe('quarter');
+    expect(() => parsePeriodUnit('fortnight')).toThrow('period must be "week", "month", "quarter" or "year" (got "fortnight")');
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { countPeriod } from '../../src/core/customerTable';
+import { churnFromLost, churnFromCounts, formulaClv, retentionRate } from '../../src/core/rates';
+
+/** A seeded PRNG (mulberry32) so failures reproduce. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Reference by simulation: walk the days of the period and track each customer's state, instead of
+ * comparing against the period bounds.
+ */
+function simulate(signups: number[], cancels: (number | null)[], first: number, last: number) {
+  const activeOn = (i: number, day: number) => signups[i] <= day && (cancels[i] === null || cancels[i]! > day);
+  let start = 0, fresh = 0, lost = 0, end = 0;
+  for (let i = 0; i < signups.length; i++) {
+    const before = activeOn(i, first - 1);
+    if (before) start++;
+    let joined = false;
+    let left = false;
+    for (let d = first; d <= last; d++) {
+      if (signups[i] === d) joined = true;
+      if (cancels[i] === d && (before || joined)) left = true;
+    }
+    if (joined) fresh++;
+    if (left) lost++;
+    if (activeOn(i, last)) end++;
+  }
+  return { start, newCustomers: fresh, lost, end };
+}
+
+describe('customer-table period counts', () => {
+  it('match a day-by-day simulation on random tables, and E = S + N − lost', () => {
+    const rand = rng(7);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(rand() * 40);
+      const signups: number[] = [];
+      const cancels: (number | null)[] = [];
+      for (let i = 0; i < n; i++) {
+        const s = Math.floor(rand() * 60);
+        signups.push(s);
+        cancels.push(rand() < 0.4 ? null : s + Math.floor(rand() * 30));
+      }
+      const first = Math.floor(rand() * 50);
+      const last = first + Math.floor(rand() * 20);
+      const got = countPeriod(Int32Array.from(signups), cancels, first, last);
+      expect(got).toEqual(simulate(signups, cancels, first, last));
+      expect(got.end).toBe(got.start + got.newCustomers - got.lost);
+      if (got.start > 0) {
+        expect(retentionRate(got.start, got.end, got.newCustomers)).toBeCloseTo(1 - churnFromLost(got.start, got.lost), 12);
+      }
+    }
+  });
+});
+
+describe('rates on counts', () => {
+  it('reproduce the worked examples', () => {
+    expect(retentionRate(1000, 800, 200)).toBeCloseTo(0.6, 15);
+    expect(retentionRate(100, 105, 10)).toBeCloseTo(0.95, 15);
+    expect(churnFromLost(100, 5)).toBeCloseTo(0.05, 15);
+    expect(churnFromCounts(100, 105, 10)).toBeCloseTo(0.05, 15);
+  });
+
+  it('CLV equals the discounted sum of the survival series', () => {
+    expect(formulaClv(50, 0.05)).toBeCloseTo(1000, 9);
+    expect(formulaClv(100, 0.2, 0.1)).toBeCloseTo(366.6667, 3);
+    for (const [v, c, d] of [[80, 0.1, 0.01], [20, 0.3, 0.2], [5, 0.02, 0]]) {
+      let sum = 0;
+      for (let t = 0; t < 20_000; t++) sum += (v * (1 - c) ** t) / (1 + d) ** t;
+      expect(formulaClv(v, c, d)).toBeCloseTo(sum, 6);
+    }
+  });
+});
