@@ -1,0 +1,72 @@
+import { isBlank } from '../core/cells';
+import { profileColumn } from '../core/detect/columnKinds';
+import { findHeaderRow } from '../core/detect/headerRow';
+import { proposeRoles } from '../core/detect/roles';
+import { UserError } from '../core/errors';
+import type { ColumnInfo, SourceProposal } from './protocol';
+
+/** How many rows detection looks at: enough to see the shape, few enough to stay instant. */
+const SAMPLE_ROWS = 500;
+
+export function columnLetter(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function sheetByName(name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
+  if (!sheet) throw new UserError(`There is no sheet named "${name}" any more. Pick the source sheet again.`);
+  return sheet;
+}
+
+/** Reads the top of a sheet (one batched read) and proposes header row, shape and column roles. */
+export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRowHint?: number): SourceProposal {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow === 0 || lastColumn === 0) throw new UserError(`Sheet "${sheet.getName()}" is empty.`);
+  const top = sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS), lastColumn).getValues();
+  const headerIndex = headerRowHint && headerRowHint <= top.length ? headerRowHint - 1 : findHeaderRow(top);
+  const headers = top[headerIndex].map((v) => (isBlank(v) ? '' : String(v).trim()));
+  const sample = top.slice(headerIndex + 1);
+  const profiles = headers.map((_, c) => profileColumn(sample.map((row) => row[c])));
+  const proposal = proposeRoles(headers, profiles, sample.length);
+  const columns: ColumnInfo[] = headers.map((header, c) => ({
+    column: c + 1,
+    letter: columnLetter(c + 1),
+    header: header || `(column ${columnLetter(c + 1)})`,
+    kind: profiles[c].kind,
+  }));
+  const one = (i: number) => i + 1; // −1 (none) becomes 0
+  const roles = {
+    id: one(proposal.roles.id),
+    date: one(proposal.roles.date),
+    amount: one(proposal.roles.amount),
+    signup: one(proposal.roles.signup),
+    cancel: one(proposal.roles.cancel),
+    segment: one(proposal.roles.segment),
+  };
+  return {
+    sheetName: sheet.getName(),
+    headerRow: headerIndex + 1,
+    dataRows: Math.max(0, lastRow - headerIndex - 1),
+    columns,
+    shape: proposal.shape,
+    roles,
+    segments: roles.segment ? distinctSegments(sheet, headerIndex + 1, roles.segment) : [],
+    explanation: proposal.explanation,
+  };
+}
+
+/** Distinct non-blank values of a column below the header, sorted, at most 50. */
+export function distinctSegments(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, column: number): string[] {
+  const rows = sheet.getLastRow() - headerRow;
+  if (rows <= 0 || column < 1) return [];
+  const values = sheet.getRange(headerRow + 1, column, rows, 1).getValues();
+  const seen = new Set<string>();
+  for (const [v] of values) {
+    if (!isBlank(v)) seen.add(String(v).trim());
+    if (seen.size > 50) break;
+  }
+  return [...seen].sort((a, b) => a.localeCompare(b)).slice(0, 50);
+}

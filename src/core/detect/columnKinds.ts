@@ -1,0 +1,54 @@
+import { isBlank, isDateValue } from '../cells';
+
+export type ColumnKind = 'date' | 'number' | 'text' | 'empty' | 'mixed';
+
+export interface ColumnProfile {
+  kind: ColumnKind;
+  nonBlank: number;
+  blank: number;
+  distinct: number;
+  /** Share of numbers with a fractional part: money has many, ids and counts none. */
+  fractional: number;
+  /** Share of text values that look like integers with leading zeros ("00012"). */
+  paddedIds: number;
+}
+
+/** What a column holds, from a sample of its values (the data rows below the header). */
+export function profileColumn(values: unknown[]): ColumnProfile {
+  let dates = 0, numbers = 0, texts = 0, blank = 0, fractional = 0, padded = 0;
+  const distinct = new Set<unknown>();
+  for (const v of values) {
+    if (isBlank(v)) {
+      blank++;
+      continue;
+    }
+    if (isDateValue(v)) {
+      dates++;
+      distinct.add(v.getTime());
+    } else if (typeof v === 'number') {
+      numbers++;
+      if (!Number.isInteger(v)) fractional++;
+      distinct.add(v);
+    } else {
+      texts++;
+      const s = String(v);
+      if (/^0\d+$/.test(s)) padded++;
+      distinct.add(s);
+    }
+  }
+  const nonBlank = values.length - blank;
+  const major = Math.max(dates, numbers, texts);
+  let kind: ColumnKind = 'empty';
+  if (nonBlank > 0) {
+    if (major < 0.9 * nonBlank) kind = 'mixed';
+    else kind = major === dates ? 'date' : major === numbers ? 'number' : 'text';
+  }
+  return {
+    kind,
+    nonBlank,
+    blank,
+    distinct: distinct.size,
+    fractional: numbers ? fractional / numbers : 0,
+    paddedIds: texts ? padded / texts : 0,
+  };
+}

@@ -1,0 +1,153 @@
+import type { ColumnProfile } from './columnKinds';
+
+/**
+ * Proposes what each column is, from its header (English, Czech, Polish, Hungarian) and its values.
+ * A proposal only: the sidebar shows it and the analyst can change every choice.
+ */
+
+export type Role = 'id' | 'date' | 'amount' | 'signup' | 'cancel' | 'segment';
+export type Shape = 'log' | 'table';
+
+// Header words, compared without case and diacritics ("Zákazník" → "zakaznik", "Ügyfél" → "ugyfel").
+const WORDS: Record<Role, string[]> = {
+  id: [
+    'customer', 'customer id', 'customerid', 'customer_id', 'cust', 'client', 'client id', 'user', 'user id', 'userid',
+    'account', 'account id', 'member', 'buyer', 'id', 'email',
+    'zakaznik', 'id zakaznika', 'klient', 'odberatel', 'uzivatel', 'ucet', // cs
+    'klient', 'id klienta', 'uzytkownik', 'nabywca', 'kupujacy', 'konto', // pl
+    'ugyfel', 'ugyfel azonosito', 'vevo', 'vasarlo', 'felhasznalo', 'azonosito', // hu
+  ],
+  date: [
+    'date', 'day', 'order date', 'purchase date', 'transaction date', 'order day', 'timestamp', 'time', 'created at', 'ordered',
+    'datum', 'den', 'datum objednavky', 'datum nakupu', // cs
+    'data', 'data zakupu', 'data zamowienia', 'data transakcji', 'dzien', // pl
+    'datum', 'nap', 'idopont', 'vasarlas datuma', 'rendeles datuma', // hu
+  ],
+  amount: [
+    'amount', 'revenue', 'value', 'price', 'total', 'sales', 'spend', 'dollar value', 'dollar_value', 'dollars', 'mrr', 'arpa',
+    'order value', 'net', 'gross', 'payment',
+    'castka', 'trzba', 'trzby', 'hodnota', 'cena', 'obrat', 'platba', 'celkem', // cs
+    'kwota', 'wartosc', 'przychod', 'suma', 'cena', 'platnosc', 'razem', // pl
+    'osszeg', 'bevetel', 'ertek', 'ar', 'fizetes', 'vegosszeg', // hu
+  ],
+  signup: [
+    'signup', 'sign up', 'signed up', 'signup date', 'start', 'start date', 'started', 'joined', 'join date', 'created',
+    'registered', 'registration', 'subscribed', 'subscription start', 'first purchase', 'since', 'acquired',
+    'registrace', 'datum registrace', 'zacatek', 'zahajeni', 'od', 'zalozeno', // cs
+    'rejestracja', 'data rejestracji', 'poczatek', 'data rozpoczecia', 'od', // pl
+    'regisztracio', 'kezdet', 'kezdes', 'feliratkozas', 'csatlakozas', // hu
+  ],
+  cancel: [
+    'cancel', 'cancelled', 'canceled', 'cancel date', 'cancellation', 'churn', 'churned', 'churn date', 'end', 'end date',
+    'ended', 'terminated', 'closed', 'unsubscribed', 'left', 'lost',
+    'zruseni', 'datum zruseni', 'ukonceni', 'konec', 'do', 'odchod', // cs
+    'anulowanie', 'rezygnacja', 'koniec', 'data zakonczenia', 'do', // pl
+    'lemondas', 'megszunes', 'vege', 'felmondas', // hu
+  ],
+  segment: [
+    'segment', 'plan', 'tier', 'channel', 'region', 'country', 'category', 'type', 'group', 'cohort group', 'product', 'source',
+    'skupina', 'kategorie', 'tarif', 'kanal', 'zeme', 'typ', // cs
+    'grupa', 'kategoria', 'kanal', 'kraj', 'typ', 'pakiet', // pl
+    'szegmens', 'csoport', 'kategoria', 'csomag', 'csatorna', 'orszag', 'tipus', // hu
+  ],
+};
+
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .toLowerCase()
+    .replace(/[_\-./#:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** 0..1: how well a header names a role. Exact words beat a word inside a longer header. */
+export function headerScore(header: string, role: Role): number {
+  const h = normalizeHeader(header);
+  if (!h) return 0;
+  const words = WORDS[role];
+  if (words.includes(h)) return 1;
+  const tokens = h.split(' ');
+  let best = 0;
+  for (const w of words) {
+    if (w.length < 3 && !tokens.includes(w)) continue; // "od", "do", "ar" only as whole words
+    if (w.includes(' ') ? h.includes(w) : tokens.includes(w)) best = Math.max(best, 0.8);
+    else if (w.length >= 5 && h.includes(w)) best = Math.max(best, 0.5);
+  }
+  return best;
+}
+
+function valueFit(p: ColumnProfile, role: Role, rows: number): number {
+  switch (role) {
+    case 'id':
+      return p.kind === 'text' || (p.kind === 'number' && p.fractional === 0) ? 0.5 + (p.paddedIds > 0.5 ? 0.2 : 0) : 0;
+    case 'date':
+    case 'signup':
+      return p.kind === 'date' && p.blank === 0 ? 0.6 : p.kind === 'date' ? 0.3 : 0;
+    case 'cancel':
+      return p.kind === 'date' || (p.kind === 'empty' && rows > 0) ? 0.4 + (p.blank > 0 ? 0.2 : 0) : 0;
+    case 'amount':
+      return p.kind === 'number' ? 0.4 + (p.fractional > 0.2 ? 0.2 : 0) : 0;
+    case 'segment':
+      return p.kind === 'text' && p.distinct > 1 && p.distinct <= Math.max(2, Math.min(50, p.nonBlank / 5)) ? 0.5 : 0;
+  }
+}
+
+export interface RoleProposal {
+  shape: Shape;
+  /** 0-based column index per role, or -1. */
+  roles: Record<Role, number>;
+  explanation: string;
+}
+
+/**
+ * Picks the best distinct column per role (header first, values second), then the shape: a customer
+ * table when there is a signup column and every id appears once, or a cancel column beside it;
+ * otherwise a transaction log.
+ */
+export function proposeRoles(headers: string[], profiles: ColumnProfile[], rows: number): RoleProposal {
+  const taken = new Set<number>();
+  const pick = (role: Role, minScore = 0.5): number => {
+    let best = -1;
+    let bestScore = minScore;
+    headers.forEach((h, i) => {
+      if (taken.has(i)) return;
+      const fit = valueFit(profiles[i], role, rows);
+      if (fit === 0 && role !== 'cancel') return;
+      const score = headerScore(h, role) + fit;
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    });
+    if (best >= 0) taken.add(best);
+    return best;
+  };
+  // Order matters: strong, specific roles first so generic words ("date") don't steal them.
+  const id = pick('id', 0.45);
+  const cancel = pick('cancel', 1.0);
+  const signup = pick('signup', 1.0);
+  const date = pick('date', 0.55);
+  const amount = pick('amount', 0.55);
+  const segment = pick('segment', 0.9);
+  const idProfile = id >= 0 ? profiles[id] : undefined;
+  const idsUnique = idProfile !== undefined && idProfile.distinct === idProfile.nonBlank;
+  const tableDates = signup >= 0 ? signup : date;
+  const isTable = (signup >= 0 || cancel >= 0) && tableDates >= 0 && (cancel >= 0 || idsUnique);
+  const roles: Record<Role, number> = { id, date: -1, amount, signup: -1, cancel: -1, segment };
+  let explanation: string;
+  if (isTable) {
+    roles.signup = tableDates;
+    roles.cancel = cancel;
+    explanation = `One row per customer with ${cancel >= 0 ? 'signup and cancel dates' : 'a signup date'}: read as a customer table.`;
+  } else {
+    roles.date = date >= 0 ? date : signup;
+    explanation = idProfile && !idsUnique
+      ? 'Customers appear on several rows with dates: read as a transaction log (one row per purchase).'
+      : 'Read as a transaction log (one row per purchase or activity).';
+  }
+  return { shape: isTable ? 'table' : 'log', roles, explanation };
+}

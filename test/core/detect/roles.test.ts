@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { profileColumn } from '../../../src/core/detect/columnKinds';
+import { findHeaderRow } from '../../../src/core/detect/headerRow';
+import { headerScore, normalizeHeader, proposeRoles } from '../../../src/core/detect/roles';
+
+const d = (s: string) => new Date(`${s}T00:00:00Z`);
+
+function propose(rows: unknown[][]) {
+  const h = findHeaderRow(rows);
+  const headers = rows[h].map(String);
+  const data = rows.slice(h + 1);
+  return { header: h, ...proposeRoles(headers, headers.map((_, c) => profileColumn(data.map((r) => r[c]))), data.length) };
+}
+
+describe('column detection', () => {
+  it('normalises headers without diacritics', () => {
+    expect(normalizeHeader(' Zákazník ')).toBe('zakaznik');
+    expect(normalizeHeader('Ügyfél_azonosító')).toBe('ugyfel azonosito');
+    expect(normalizeHeader('Wartość')).toBe('wartosc');
+    expect(headerScore('Datum objednávky', 'date')).toBe(1);
+    expect(headerScore('od', 'signup')).toBe(1);
+    expect(headerScore('Product code', 'cancel')).toBe(0);
+  });
+
+  it('reads a CDNOW-like transaction log', () => {
+    const p = propose([
+      ['Customer ID', 'Date', 'CDs', 'Amount'],
+      ['00001', d('1997-01-01'), 1, 11.77],
+      ['00002', d('1997-01-12'), 1, 12],
+      ['00002', d('1997-01-12'), 5, 77],
+      ['00003', d('1997-01-02'), 2, 20.76],
+    ]);
+    expect(p.shape).toBe('log');
+    expect(p.roles).toMatchObject({ id: 0, date: 1, amount: 3, signup: -1, cancel: -1 });
+  });
+
+  it('finds the header below a title row, in Czech', () => {
+    const p = propose([
+      ['Export zákazníků, březen', '', '', ''],
+      ['', '', '', ''],
+      ['Zákazník', 'Datum registrace', 'Datum zrušení', 'Tarif'],
+      ['A-1', d('2024-01-03'), '', 'Basic'],
+      ['A-2', d('2024-01-09'), d('2024-02-10'), 'Pro'],
+      ['A-3', d('2024-02-01'), '', 'Basic'],
+      ['A-4', d('2024-02-11'), '', 'Basic'],
+      ['A-5', d('2024-02-12'), '', 'Pro'],
+      ['A-6', d('2024-02-13'), '', 'Basic'],
+      ['A-7', d('2024-02-14'), '', 'Basic'],
+      ['A-8', d('2024-02-15'), '', 'Pro'],
+      ['A-9', d('2024-02-16'), '', 'Basic'],
+      ['A-10', d('2024-02-17'), d('2024-03-01'), 'Basic'],
+    ]);
+    expect(p.header).toBe(2);
+    expect(p.shape).toBe('table');
+    expect(p.roles).toMatchObject({ id: 0, signup: 1, cancel: 2, segment: 3, date: -1 });
+  });
+
+  it('reads Polish and Hungarian headers', () => {
+    const pl = propose([
+      ['Klient', 'Data', 'Kwota'],
+      ['k1', d('2024-01-01'), 10.5],
+      ['k1', d('2024-02-01'), 12.5],
+      ['k2', d('2024-01-05'), 3.25],
+    ]);
+    expect(pl.shape).toBe('log');
+    expect(pl.roles).toMatchObject({ id: 0, date: 1, amount: 2 });
+    const hu = propose([
+      ['Ügyfél', 'Dátum', 'Összeg'],
+      [101, d('2024-01-01'), 1200.5],
+      [101, d('2024-03-01'), 990.25],
+      [102, d('2024-01-07'), 15.75],
+    ]);
+    expect(hu.roles).toMatchObject({ id: 0, date: 1, amount: 2 });
+  });
+
+  it('falls back on value types when headers say nothing', () => {
+    const p = propose([
+      ['col1', 'col2', 'col3'],
+      ['x1', d('2024-01-01'), 10.5],
+      ['x2', d('2024-01-02'), 1.25],
+      ['x1', d('2024-01-03'), 7.5],
+    ]);
+    expect(p.roles.date).toBe(1);
+    expect(p.roles.amount).toBe(2);
+    expect(p.roles.id).toBe(0);
+  });
+});
