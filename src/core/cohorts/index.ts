@@ -1,0 +1,22 @@
+// The cohort engine's public surface: parse sheet columns, compute, lay out for spilled formulas.
+export { parseTransactionLog, type LogColumns, type TransactionLog } from './parseLog';
+export { parseCustomerTable, NO_CANCEL, type TableColumns, type CustomerTable } from './parseTable';
+export type { ParseOptions } from './parseInput';
+export type { CustomerId } from './idIndex';
+export { BLANK_SEGMENT_NAME } from './segmentIndex';
+export { describeSkippedRows, type SkippedRows, type RowTally, type SkipReason, type NoteReason } from './skippedRows';
+export type { CohortOptions, ResolvedCohortOptions, RetentionMode } from './options';
+export { MAX_PERIODS, type PeriodInfo } from './periodAxis';
+export type { CohortInfo, CohortMatrices } from './matrices';
+export type { PeriodRow } from './periodRows';
+export type { CohortValue } from './cohortValue';
+export {
+  computeCohortMatrices,
+  computeCohortReport,
+  type CohortData,
+  type CohortTables,
+  type CohortResult,
+  type CohortReport,
+  type CohortMatrixReport,
+} from './report';
+export { cohortSpill, periodSpill, parseCohortShow, parseRetentionMode, dateCell, PERIOD_SPILL_HEADER, type CohortShow } from './spill';

@@ -1,0 +1,144 @@
+import type { DayNumber } from '../calendar';
+import { describeValue, isBlank } from '../cells';
+import { AMOUNT_BAD, AMOUNT_ERROR, readAmount, type NamedColumn } from './cellColumns';
+import { DayReader } from './dayReader';
+import { IdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
+import { DEFAULT_NUMBER_LOCALE, requireRows, rowSpan, skipBadDate, skipUnreadable, type ParseOptions } from './parseInput';
+import { SEGMENT_ERROR, SegmentIndex } from './segmentIndex';
+import type { SkippedRows } from './skippedRows';
+
+/** A customer table as sheet columns: one row per customer. */
+export interface TableColumns {
+  customerIds: readonly unknown[];
+  signupDates: readonly unknown[];
+  /** Blank = still active. Without the column everyone is still active. */
+  cancelDates?: readonly unknown[] | null;
+  /** Revenue per period (e.g. the monthly plan price), blank = none. */
+  revenue?: readonly unknown[] | null;
+  segments?: readonly unknown[] | null;
+  names?: { customerIds?: string; signupDates?: string; cancelDates?: string; revenue?: string; segments?: string };
+}
+
+/** Cancel day of a customer who is still active. */
+export const NO_CANCEL = 0x7fffffff;
+
+/** The customers of a table that could be read; index i of each array is one customer. */
+export interface CustomerTable {
+  kind: 'table';
+  customers: number;
+  customerIds: CustomerId[];
+  signupDay: Int32Array;
+  /** NO_CANCEL for customers still active. */
+  cancelDay: Int32Array;
+  /** Revenue per period, NaN where blank; null without a revenue column. */
+  revenue: Float64Array | null;
+  segment: Int32Array | null;
+  rowNumber: Int32Array;
+  segmentNames: string[] | null;
+  firstDay: DayNumber;
+  /** The latest signup or cancel day. */
+  lastDay: DayNumber;
+  /** How the signup date column is named in messages. */
+  dateColumnName: string;
+  skipped: SkippedRows;
+}
+
+/**
+ * Reads a customer table. A repeated id keeps its first row (later ones are skipped as "duplicate
+ * customer"); a cancel date before the signup date skips the row ("cancel before signup").
+ */
+export function parseCustomerTable(columns: TableColumns, options: ParseOptions): CustomerTable {
+  const names = columns.names ?? {};
+  const idCol: NamedColumn = { name: names.customerIds ?? 'customer id', values: columns.customerIds };
+  const signupCol: NamedColumn = { name: names.signupDates ?? 'signup date', values: columns.signupDates };
+  const cancelCol = columns.cancelDates ? { name: names.cancelDates ?? 'cancel date', values: columns.cancelDates } : null;
+  const revenueCol = columns.revenue ? { name: names.revenue ?? 'revenue', values: columns.revenue } : null;
+  const segmentCol = columns.segments ? { name: names.segments ?? 'segment', values: columns.segments } : null;
+  const all = [idCol, signupCol, ...[cancelCol, revenueCol, segmentCol].filter((c): c is NamedColumn => c !== null)];
+  const { start, end, tallies } = rowSpan(all, signupCol, options);
+
+  const locale = options.numberLocale ?? DEFAULT_NUMBER_LOCALE;
+  const days = new DayReader(options.timeZone);
+  const ids = new IdIndex();
+  const segmentIndex = segmentCol ? new SegmentIndex(days) : null;
+  const capacity = end - start;
+  const signupDay = new Int32Array(capacity);
+  const cancelDay = new Int32Array(capacity);
+  const rowNumber = new Int32Array(capacity);
+  const revenue = revenueCol ? new Float64Array(capacity) : null;
+  const segment = segmentCol ? new Int32Array(capacity) : null;
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  let k = 0;
+
+  for (let i = start; i < end; i++) {
+    const row = options.firstRowNumber + i;
+    const idv = idCol.values[i];
+    const found = ids.find(idv);
+    const signup = days.day(signupCol.values[i]);
+    if (found === NOT_AN_ID || signup !== signup) {
+      skipUnreadable(tallies, all, i, row, idCol, found !== NOT_AN_ID, signupCol);
+      continue;
+    }
+    let cancel = NO_CANCEL;
+    if (cancelCol && !isBlank(cancelCol.values[i])) {
+      cancel = days.day(cancelCol.values[i]);
+      if (cancel !== cancel) {
+        skipBadDate(tallies, cancelCol, i, row);
+        continue;
+      }
+      if (cancel < signup) {
+        tallies.skip('cancel before signup', cancelCol.name, row);
+        continue;
+      }
+    }
+    let r = NaN;
+    if (revenueCol) {
+      r = readAmount(revenueCol.values[i], locale);
+      if (r === AMOUNT_BAD || r === AMOUNT_ERROR) {
+        tallies.skip(r === AMOUNT_BAD ? 'bad amount' : 'error value', revenueCol.name, row, describeValue(revenueCol.values[i]));
+        continue;
+      }
+    }
+    let s = 0;
+    if (segmentCol && segmentIndex) {
+      s = segmentIndex.indexOf(segmentCol.values[i]);
+      if (s === SEGMENT_ERROR) {
+        tallies.skip('error value', segmentCol.name, row, describeValue(segmentCol.values[i]));
+        continue;
+      }
+    }
+    if (found !== NEW_ID) {
+      tallies.skip('duplicate customer', idCol.name, row, describeValue(idv));
+      continue;
+    }
+    if (revenueCol && r < 0) tallies.note('negative amount', revenueCol.name, row);
+    ids.add(idv as CustomerId);
+    signupDay[k] = signup;
+    cancelDay[k] = cancel;
+    rowNumber[k] = row;
+    if (revenue) revenue[k] = r;
+    if (segment) segment[k] = s;
+    if (signup < firstDay) firstDay = signup;
+    const latest = cancel === NO_CANCEL ? signup : cancel;
+    if (latest > lastDay) lastDay = latest;
+    k++;
+  }
+  requireRows(k, tallies);
+
+  return {
+    kind: 'table',
+    customers: k,
+    customerIds: ids.labels,
+    signupDay: signupDay.subarray(0, k),
+    cancelDay: cancelDay.subarray(0, k),
+    revenue: revenue ? revenue.subarray(0, k) : null,
+    segment: segment ? segment.subarray(0, k) : null,
+    rowNumber: rowNumber.subarray(0, k),
+    segmentNames: segmentIndex ? segmentIndex.names : null,
+    firstDay,
+    lastDay,
+    dateColumnName: signupCol.name,
+    skipped: tallies.report(),
+  };
+}
