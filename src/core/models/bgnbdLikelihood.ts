@@ -1,0 +1,158 @@
+// BG/NBD log-likelihood and its analytic gradient (Fader, Hardie & Lee 2005, "Counting your customers the
+// easy way", eq. 6 and the note "Implementing the BG/NBD model in MATLAB/Excel").
+import { UserError } from '../errors';
+import { type CustomerHistories, groupHistories } from './customerGroups';
+
+export interface BgNbdParams {
+  /** Shape of the gamma distribution of purchase rates λ. */
+  r: number;
+  /** Scale of the purchase rates, in the time unit of the data (λ has mean r/α per unit). */
+  alpha: number;
+  /** Beta(a, b) distribution of the drop-out probability p after each repeat purchase. */
+  a: number;
+  b: number;
+}
+
+/** Histories prepared for repeated likelihood evaluation. */
+export interface BgNbdData {
+  /** Number of customers (sum of the weights). */
+  customers: number;
+  /** Distinct (x, t_x, T) with their customer counts. */
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  weight: Float64Array;
+  /** Customer count for each x = 0 … max x. */
+  countByX: Float64Array;
+  /** Index of each input customer's group, −1 for customers without history (NaN frequency). */
+  groupOf: Int32Array;
+}
+
+/** Fewer customers than this cannot support a four-parameter fit. */
+export const MIN_BGNBD_CUSTOMERS = 10;
+
+/**
+ * Validates and groups histories. Customers whose frequency is NaN (no purchase in the period) are left out.
+ * @throws UserError when a history is impossible (x not a whole number ≥ 0, t_x outside [0, T]), when fewer
+ *   than 10 customers remain, or when nobody made a repeat purchase.
+ */
+export function prepareBgNbdData(histories: CustomerHistories): BgNbdData {
+  const { frequency, recency, age } = histories;
+  const n = frequency.length;
+  if (recency.length !== n || age.length !== n) {
+    throw new UserError(`Frequency, recency and age must have one entry per customer; got ${n}, ${recency.length} and ${age.length}`);
+  }
+  let customers = 0;
+  let repeaters = 0;
+  let maxX = 0;
+  for (let i = 0; i < n; i++) {
+    const x = frequency[i];
+    if (Number.isNaN(x)) continue;
+    const tx = recency[i];
+    const T = age[i];
+    if (!Number.isInteger(x) || x < 0) throw new UserError(`Customer ${i + 1}: the number of repeat purchases must be a whole number ≥ 0; got ${x}`);
+    if (!(T >= 0) || !Number.isFinite(T)) throw new UserError(`Customer ${i + 1}: the observation time T must be a finite number ≥ 0; got ${T}`);
+    if (!(tx >= 0 && tx <= T)) throw new UserError(`Customer ${i + 1}: the time of the last purchase must lie between 0 and T = ${T}; got ${tx}`);
+    customers++;
+    if (x > 0) repeaters++;
+    if (x > maxX) maxX = x;
+  }
+  if (customers < MIN_BGNBD_CUSTOMERS) {
+    throw new UserError(
+      `The purchase model needs at least ${MIN_BGNBD_CUSTOMERS} customers with a purchase in the observation period; got ${customers}`,
+    );
+  }
+  if (repeaters === 0) {
+    throw new UserError(
+      `Nobody made a repeat purchase: all ${customers} customers bought on one day only, so how often customers buy again ` +
+        'and when they stop cannot be estimated. The model needs customers who bought on at least two different days.',
+    );
+  }
+  const groups = groupHistories(histories, (i) => !Number.isNaN(frequency[i]));
+  const countByX = new Float64Array(maxX + 1);
+  for (let g = 0; g < groups.frequency.length; g++) countByX[groups.frequency[g]] += groups.weight[g];
+  return {
+    customers, x: groups.frequency, tx: groups.recency, T: groups.age, weight: groups.weight, countByX, groupOf: groups.groupOf,
+  };
+}
+
+/**
+ * Log-likelihood of all customers at `params`; when `gradient` is given, writes ∂LL/∂(r, α, a, b) into it.
+ *
+ * Per customer, LL = A₁ + A₂ + ln(e^A₃ + δ_{x>0} e^A₄) with
+ *   A₁ = lnΓ(r+x) − lnΓ(r) + r ln α,   A₂ = lnΓ(a+b) + lnΓ(b+x) − lnΓ(b) − lnΓ(a+b+x),
+ *   A₃ = −(r+x) ln(α+T),               A₄ = ln a − ln(b+x−1) − (r+x) ln(α+t_x).
+ * A₁ and A₂ depend on x only; for whole x the gamma ratios are finite products, e.g.
+ * lnΓ(r+x) − lnΓ(r) = Σ_{k<x} ln(r+k), so they are accumulated once per distinct x.
+ */
+export function bgNbdLogLikelihood(params: BgNbdParams, data: BgNbdData, gradient?: Float64Array): number {
+  const { r, alpha, a, b } = params;
+  let ll = 0;
+  let gr = 0;
+  let gAlpha = 0;
+  let ga = 0;
+  let gb = 0;
+
+  // x-only terms: running sums over k < x.
+  let lnRising = 0; // Σ ln(r+k)
+  let dRising = 0; // Σ 1/(r+k)
+  let lnBeta = 0; // Σ ln((b+k)/(a+b+k))
+  let dBetaA = 0; // Σ −1/(a+b+k)
+  let dBetaB = 0; // Σ 1/(b+k) − 1/(a+b+k)
+  const { countByX } = data;
+  for (let x = 0; x < countByX.length; x++) {
+    const count = countByX[x];
+    if (count > 0) {
+      ll += count * (lnRising + lnBeta);
+      gr += count * dRising;
+      ga += count * dBetaA;
+      gb += count * dBetaB;
+    }
+    lnRising += Math.log(r + x);
+    dRising += 1 / (r + x);
+    lnBeta += Math.log((b + x) / (a + b + x));
+    dBetaA -= 1 / (a + b + x);
+    dBetaB += 1 / (b + x) - 1 / (a + b + x);
+  }
+  const lnAlpha = Math.log(alpha);
+  ll += data.customers * r * lnAlpha;
+  gr += data.customers * lnAlpha;
+  gAlpha += (data.customers * r) / alpha;
+
+  // Per-history terms: ln(e^A₃ + e^A₄) by log-sum-exp.
+  const lnA = Math.log(a);
+  const { x: xs, tx: txs, T: Ts, weight } = data;
+  for (let g = 0; g < xs.length; g++) {
+    const x = xs[g];
+    const w = weight[g];
+    const lnAlphaT = Math.log(alpha + Ts[g]);
+    const a3 = -(r + x) * lnAlphaT;
+    if (x === 0) {
+      ll += w * a3;
+      gr -= w * lnAlphaT;
+      gAlpha -= (w * r) / (alpha + Ts[g]);
+      continue;
+    }
+    const lnAlphaTx = Math.log(alpha + txs[g]);
+    const a4 = lnA - Math.log(b + x - 1) - (r + x) * lnAlphaTx;
+    const hi = Math.max(a3, a4);
+    const e3 = Math.exp(a3 - hi);
+    const e4 = Math.exp(a4 - hi);
+    const sum = e3 + e4;
+    ll += w * (hi + Math.log(sum));
+    const w3 = e3 / sum;
+    const w4 = e4 / sum;
+    gr -= w * (w3 * lnAlphaT + w4 * lnAlphaTx);
+    gAlpha -= w * (r + x) * (w3 / (alpha + Ts[g]) + w4 / (alpha + txs[g]));
+    ga += (w * w4) / a;
+    gb -= (w * w4) / (b + x - 1);
+  }
+
+  if (gradient) {
+    gradient[0] = gr;
+    gradient[1] = gAlpha;
+    gradient[2] = ga;
+    gradient[3] = gb;
+  }
+  return ll;
+}

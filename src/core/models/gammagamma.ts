@@ -1,0 +1,180 @@
+// Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005, "RFM and CLV: using iso-value
+// curves for customer base analysis", JMR 42(4); Fader & Hardie 2013, "The Gamma-Gamma model of monetary value").
+//
+// A customer's transaction values are Gamma(p, ν) with ν ~ Gamma(q, v) across customers, so their mean value
+// is pν⁻¹ and the population mean is p·v/(q−1). The model is fitted on customers' average repeat-transaction
+// value m̄ over x transactions.
+import { UserError } from '../errors';
+import { minimizeBfgs } from './bfgs';
+import { describeFit, type FitDiagnostics } from './fitResult';
+import { digamma, lnGamma } from './special';
+
+export interface GammaGammaParams {
+  /** Shape of the transaction values around a customer's mean. */
+  p: number;
+  /** Shape of the distribution of customers' rates ν. */
+  q: number;
+  /** Scale of the rates ν, in the currency of the amounts. */
+  v: number;
+}
+
+export interface GammaGammaFit extends FitDiagnostics {
+  params: GammaGammaParams;
+}
+
+/** Customers with x > 0 and m̄ > 0, grouped by x for the terms that depend on x only. */
+export interface GammaGammaData {
+  customers: number;
+  x: Float64Array;
+  m: Float64Array;
+  /** Distinct x values and their customer counts. */
+  xValues: Float64Array;
+  xCounts: Float64Array;
+  /** Σ ln m̄ and Σ x ln m̄, constant in the parameters. */
+  sumLnM: number;
+  sumXLnM: number;
+}
+
+export const MIN_GAMMA_GAMMA_CUSTOMERS = 10;
+
+/**
+ * Keeps the customers the spend model applies to: x a whole number > 0 and m̄ a positive finite amount.
+ * @throws UserError when fewer than 10 such customers remain.
+ */
+export function prepareGammaGammaData(frequency: ArrayLike<number>, monetary: ArrayLike<number>): GammaGammaData {
+  if (monetary.length !== frequency.length) {
+    throw new UserError(`Frequency and monetary value must have one entry per customer; got ${frequency.length} and ${monetary.length}`);
+  }
+  const xs: number[] = [];
+  const ms: number[] = [];
+  const counts = new Map<number, number>();
+  let sumLnM = 0;
+  let sumXLnM = 0;
+  for (let i = 0; i < frequency.length; i++) {
+    const x = frequency[i];
+    const m = monetary[i];
+    if (!(Number.isInteger(x) && x > 0 && m > 0 && Number.isFinite(m))) continue;
+    xs.push(x);
+    ms.push(m);
+    counts.set(x, (counts.get(x) ?? 0) + 1);
+    sumLnM += Math.log(m);
+    sumXLnM += x * Math.log(m);
+  }
+  if (xs.length < MIN_GAMMA_GAMMA_CUSTOMERS) {
+    throw new UserError(
+      `The spend model needs at least ${MIN_GAMMA_GAMMA_CUSTOMERS} customers with a repeat purchase of positive amount; got ${xs.length}`,
+    );
+  }
+  const xValues = Float64Array.from(counts.keys());
+  return {
+    customers: xs.length,
+    x: Float64Array.from(xs),
+    m: Float64Array.from(ms),
+    xValues,
+    xCounts: Float64Array.from(xValues, (x) => counts.get(x) as number),
+    sumLnM,
+    sumXLnM,
+  };
+}
+
+/**
+ * Log-likelihood; when `gradient` is given, writes ∂LL/∂(p, q, v) into it. Per customer
+ *   ln L = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln v + (px−1) ln m̄ + px ln x − (px+q) ln(x m̄ + v).
+ */
+export function gammaGammaLogLikelihood(params: GammaGammaParams, data: GammaGammaData, gradient?: Float64Array): number {
+  const { p, q, v } = params;
+  const lnV = Math.log(v);
+  const lnGammaQ = lnGamma(q);
+  const digammaQ = digamma(q);
+  let ll = p * data.sumXLnM - data.sumLnM;
+  let gp = data.sumXLnM;
+  let gq = 0;
+  let gv = 0;
+  for (let k = 0; k < data.xValues.length; k++) {
+    const x = data.xValues[k];
+    const n = data.xCounts[k];
+    const px = p * x;
+    const lnX = Math.log(x);
+    ll += n * (lnGamma(px + q) - lnGamma(px) - lnGammaQ + q * lnV + px * lnX);
+    const psiSum = digamma(px + q);
+    gp += n * x * (psiSum - digamma(px) + lnX);
+    gq += n * (psiSum - digammaQ + lnV);
+    gv += (n * q) / v;
+  }
+  const { x: xs, m: ms } = data;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const total = x * ms[i] + v;
+    const lnTotal = Math.log(total);
+    ll -= (p * x + q) * lnTotal;
+    gp -= x * lnTotal;
+    gq -= lnTotal;
+    gv -= (p * x + q) / total;
+  }
+  if (gradient) {
+    gradient[0] = gp;
+    gradient[1] = gq;
+    gradient[2] = gv;
+  }
+  return ll;
+}
+
+/**
+ * Fits p, q, v by maximum likelihood on customers with x > 0 and m̄ > 0 (others are ignored).
+ * The optimiser works on ln(p, q, v/s) from 0, with s the mean m̄, so the start does not depend on the currency.
+ * @throws UserError when fewer than 10 customers qualify.
+ */
+export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<number>, options: { maxIterations?: number } = {}): GammaGammaFit {
+  const data = prepareGammaGammaData(frequency, monetary);
+  let totalM = 0;
+  for (let i = 0; i < data.m.length; i++) totalM += data.m[i];
+  const scale = totalM / data.customers;
+  const scaledM = data.m.map((m) => m / scale);
+  const lnScale = Math.log(scale);
+  const scaled: GammaGammaData = {
+    ...data,
+    m: scaledM,
+    sumLnM: data.sumLnM - data.customers * lnScale,
+    sumXLnM: data.sumXLnM - lnScale * data.x.reduce((s, x) => s + x, 0),
+  };
+
+  const natural = new Float64Array(3);
+  const toParams = (theta: ArrayLike<number>): GammaGammaParams => ({ p: Math.exp(theta[0]), q: Math.exp(theta[1]), v: Math.exp(theta[2]) });
+  const result = minimizeBfgs(
+    (theta, gradient) => {
+      const params = toParams(theta);
+      const ll = gammaGammaLogLikelihood(params, scaled, natural);
+      gradient[0] = (-natural[0] * params.p) / data.customers;
+      gradient[1] = (-natural[1] * params.q) / data.customers;
+      gradient[2] = (-natural[2] * params.v) / data.customers;
+      return -ll / data.customers;
+    },
+    [0, 0, 0],
+    { maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-9, maxAbsX: 30 },
+  );
+  const fitted = toParams(result.x);
+  const params: GammaGammaParams = { ...fitted, v: fitted.v * scale };
+  let message = describeFit('Gamma-Gamma', result);
+  if (result.converged && params.q <= 1) {
+    message += '; q ≤ 1 means the spend distribution has no finite mean, so customers without repeat purchases get no expected value';
+  }
+  return {
+    params,
+    logLikelihood: gammaGammaLogLikelihood(params, data),
+    customers: data.customers,
+    iterations: result.iterations,
+    converged: result.converged,
+    message,
+  };
+}
+
+/**
+ * E(M | x, m̄) = (q−1)/(px+q−1) · pv/(q−1) + px/(px+q−1) · m̄ = p(v + x m̄)/(px + q − 1): a weighted mean of the
+ * population mean pv/(q−1) and the customer's own average m̄. With x = 0 (or no valid m̄) it is the population
+ * mean, which is NaN when q ≤ 1 (no finite mean).
+ */
+export function gammaGammaExpectedValue(params: GammaGammaParams, x: number, m: number): number {
+  const { p, q, v } = params;
+  if (x > 0 && m > 0) return (p * (v + x * m)) / (p * x + q - 1);
+  return q > 1 ? (p * v) / (q - 1) : NaN;
+}

@@ -1,0 +1,213 @@
+// Recency-frequency-monetary summary of a transaction log, in the definitions of the customer-base
+// literature (Fader, Hardie & Lee 2005): the inputs of the BG/NBD and Gamma-Gamma models.
+import { formatDay } from '../calendar';
+import { UserError } from '../errors';
+import { DAYS_PER_UNIT, type TimeUnit } from './timeUnits';
+
+/** A transaction log as parallel columns, one entry per row. */
+export interface TransactionLog {
+  /** Dense customer index per row, a whole number 0 … customerCount−1. */
+  customer: ArrayLike<number>;
+  /** Calendar day of the row as a day number (whole days since 1970-01-01). */
+  day: ArrayLike<number>;
+  /** Amount per row; NaN, null or undefined mean "no amount". Omit the column when there are no amounts. */
+  amount?: ArrayLike<number | null | undefined>;
+}
+
+export interface RfmOptions {
+  /** Last day of the observation period (inclusive); later rows are ignored. Default: the last day in the log. */
+  endDay?: number;
+  /** Unit of recency and age. Default 'weeks'. */
+  unit?: TimeUnit;
+  /** Number of customers (length of the output columns). Default: largest index + 1. */
+  customerCount?: number;
+}
+
+/** Repeat transaction days left out of the spend model, by reason. */
+export interface LeftOutOfSpend {
+  /** Net amount of the day below 0. */
+  refunds: number;
+  /** Net amount of the day exactly 0. */
+  zeroAmounts: number;
+  /** No amount on any row of the day. */
+  missingAmounts: number;
+}
+
+/**
+ * Per-customer columns indexed by customer index, plus totals. A "transaction" is a customer-day: rows of one
+ * customer on the same day are merged and their amounts summed. Customers without a transaction on or before
+ * `endDay` have transactionDays 0 and NaN in every other per-customer column except pastValue (0).
+ */
+export interface RfmSummary {
+  unit: TimeUnit;
+  endDay: number;
+  customerCount: number;
+  /** Customers with at least one transaction on or before endDay. */
+  activeCustomers: number;
+  /** Distinct transaction days on or before endDay. */
+  transactionDays: Int32Array;
+  /** x: number of repeat transactions (transaction days after the first). */
+  frequency: Float64Array;
+  /** t_x: time from the first to the last transaction, in `unit`. */
+  recency: Float64Array;
+  /** T: time from the first transaction to endDay, in `unit`. */
+  age: Float64Array;
+  firstDay: Float64Array;
+  lastDay: Float64Array;
+  /** Mean net amount of the repeat transactions with a positive amount (the first transaction excluded). */
+  monetary: Float64Array;
+  /** Number of repeat transactions averaged into `monetary`. */
+  spendCount: Int32Array;
+  /** Sum of all known amounts on or before endDay, refunds included. */
+  pastValue: Float64Array;
+  leftOutOfSpend: LeftOutOfSpend;
+  /** Rows dated after endDay, ignored. */
+  rowsAfterEnd: number;
+}
+
+/** Guards the per-customer arrays against sparse ids (a customer index of 1e9 would allocate gigabytes). */
+const MAX_CUSTOMERS = 50_000_000;
+
+function isMissing(a: number | null | undefined): boolean {
+  return a === null || a === undefined || Number.isNaN(a);
+}
+
+/** Row order sorted by (customer, day); stable counting sorts when the day range is compact. O(n + range). */
+function sortRows(rows: Int32Array, customer: ArrayLike<number>, day: ArrayLike<number>, customerCount: number): Int32Array {
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let k = 0; k < rows.length; k++) {
+    const d = day[rows[k]];
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  const dayRange = rows.length === 0 ? 0 : maxDay - minDay + 1;
+  if (dayRange > 4 * rows.length + 100_000) {
+    // Sparse days (e.g. a few rows spread over centuries): a comparison sort is cheaper.
+    return rows.slice().sort((i, j) => customer[i] - customer[j] || day[i] - day[j]);
+  }
+  const byDay = countingSort(rows, dayRange, (i) => day[i] - minDay);
+  return countingSort(byDay, customerCount, (i) => customer[i]);
+}
+
+function countingSort(rows: Int32Array, keyCount: number, key: (row: number) => number): Int32Array {
+  const start = new Int32Array(keyCount + 1);
+  for (let k = 0; k < rows.length; k++) start[key(rows[k]) + 1]++;
+  for (let b = 0; b < keyCount; b++) start[b + 1] += start[b];
+  const out = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[start[key(rows[k])]++] = rows[k];
+  return out;
+}
+
+/**
+ * Builds the RFM summary. O(n + number of customers + day range) time with typed arrays.
+ * @throws UserError for mismatched column lengths, invalid customer indexes, days or amounts, or no rows on or before endDay.
+ */
+export function summarizeRfm(log: TransactionLog, options: RfmOptions = {}): RfmSummary {
+  const { customer, day, amount } = log;
+  const unit = options.unit ?? 'weeks';
+  const unitDays = DAYS_PER_UNIT[unit];
+  if (unitDays === undefined) throw new UserError(`Time unit must be "days" or "weeks"; got ${JSON.stringify(unit)}`);
+  const n = customer.length;
+  if (day.length !== n || (amount && amount.length !== n)) {
+    const amounts = amount ? ` and ${amount.length} amounts` : '';
+    throw new UserError(`The customer ids, dates and amounts must have one entry per row; got ${n} ids, ${day.length} dates${amounts}`);
+  }
+  if (n === 0) throw new UserError('The transaction log is empty: there are no purchases to summarise');
+
+  let maxCustomer = -1;
+  let lastDayInData = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const c = customer[i];
+    if (!Number.isInteger(c) || c < 0) throw new UserError(`Row ${i + 1}: the customer index must be a whole number ≥ 0; got ${c}`);
+    if (c > maxCustomer) maxCustomer = c;
+    const d = day[i];
+    if (!Number.isInteger(d)) throw new UserError(`Row ${i + 1}: the date must be a whole day number (days since 1970-01-01); got ${d}`);
+    if (d > lastDayInData) lastDayInData = d;
+    if (amount) {
+      const a = amount[i];
+      if (!isMissing(a) && !Number.isFinite(a)) throw new UserError(`Row ${i + 1}: the amount must be a finite number or empty; got ${a}`);
+    }
+  }
+  const customerCount = options.customerCount ?? maxCustomer + 1;
+  if (customerCount > MAX_CUSTOMERS) {
+    throw new UserError(`Customer indexes must be dense (0, 1, 2, …); got an index of ${customerCount - 1}`);
+  }
+  if (!Number.isInteger(customerCount) || customerCount <= maxCustomer) {
+    throw new UserError(`The customer count (${customerCount}) must be a whole number above the largest customer index (${maxCustomer})`);
+  }
+  const endDay = options.endDay ?? lastDayInData;
+  if (!Number.isInteger(endDay)) throw new UserError(`The observation end must be a whole day number; got ${endDay}`);
+
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (day[i] <= endDay) kept++;
+  if (kept === 0) {
+    throw new UserError(`No purchases on or before the observation end ${formatDay(endDay)}; the log starts later`);
+  }
+  const rows = new Int32Array(kept);
+  for (let i = 0, k = 0; i < n; i++) if (day[i] <= endDay) rows[k++] = i;
+  const order = sortRows(rows, customer, day, customerCount);
+
+  const transactionDays = new Int32Array(customerCount);
+  const frequency = new Float64Array(customerCount).fill(NaN);
+  const recency = new Float64Array(customerCount).fill(NaN);
+  const age = new Float64Array(customerCount).fill(NaN);
+  const firstDay = new Float64Array(customerCount).fill(NaN);
+  const lastDay = new Float64Array(customerCount).fill(NaN);
+  const monetary = new Float64Array(customerCount).fill(NaN);
+  const spendCount = new Int32Array(customerCount);
+  const pastValue = new Float64Array(customerCount);
+  const leftOutOfSpend: LeftOutOfSpend = { refunds: 0, zeroAmounts: 0, missingAmounts: 0 };
+  let activeCustomers = 0;
+
+  let k = 0;
+  while (k < kept) {
+    const c = customer[order[k]];
+    const first = day[order[k]];
+    let days = 0;
+    let spendSum = 0;
+    let spendDays = 0;
+    let past = 0;
+    let current = first;
+    while (k < kept && customer[order[k]] === c) {
+      // One transaction: all rows of customer c on day `current`.
+      current = day[order[k]];
+      let net = 0;
+      let known = false;
+      while (k < kept && customer[order[k]] === c && day[order[k]] === current) {
+        const a = amount ? amount[order[k]] : undefined;
+        if (!isMissing(a)) {
+          net += a as number;
+          known = true;
+        }
+        k++;
+      }
+      if (known) past += net;
+      if (days > 0) {
+        if (!known) leftOutOfSpend.missingAmounts++;
+        else if (net < 0) leftOutOfSpend.refunds++;
+        else if (net === 0) leftOutOfSpend.zeroAmounts++;
+        else {
+          spendSum += net;
+          spendDays++;
+        }
+      }
+      days++;
+    }
+    activeCustomers++;
+    transactionDays[c] = days;
+    frequency[c] = days - 1;
+    recency[c] = (current - first) / unitDays;
+    age[c] = (endDay - first) / unitDays;
+    firstDay[c] = first;
+    lastDay[c] = current;
+    spendCount[c] = spendDays;
+    monetary[c] = spendDays > 0 ? spendSum / spendDays : NaN;
+    pastValue[c] = past;
+  }
+
+  return {
+    unit, endDay, customerCount, activeCustomers, transactionDays, frequency, recency, age, firstDay, lastDay,
+    monetary, spendCount, pastValue, leftOutOfSpend, rowsAfterEnd: n - kept,
+  };
+}
