@@ -1,0 +1,65 @@
+/**
+ * The sidebar's run state: a "Working…" line while a server call is in flight (every control disabled),
+ * the server's error message in the error style, and the result line after a report.
+ */
+import { byId } from './dom';
+
+export interface Status {
+  readonly busy: boolean;
+  start(text: string): void;
+  stop(): void;
+  error(message: string): void;
+  result(message: string): void;
+  /** Clears the error line; with `result`, hides the last result line too. */
+  clear(result?: boolean): void;
+}
+
+export function createStatus(): Status {
+  const app = byId('app', HTMLFormElement);
+  const controls = byId('controls', HTMLFieldSetElement);
+  const progress = byId('progress', HTMLElement);
+  const progressText = byId('progress-text', HTMLElement);
+  const error = byId('error', HTMLElement);
+  const result = byId('result', HTMLElement);
+  const resultText = byId('result-text', HTMLElement);
+  let busy = false;
+  let focused: Element | null = null;
+
+  return {
+    get busy() {
+      return busy;
+    },
+    start(text) {
+      busy = true;
+      focused = document.activeElement;
+      // A disabled fieldset disables every button, input and select inside it at once.
+      controls.disabled = true;
+      app.setAttribute('aria-busy', 'true');
+      progress.classList.add('is-busy');
+      progressText.textContent = text;
+    },
+    stop() {
+      busy = false;
+      controls.disabled = false;
+      app.setAttribute('aria-busy', 'false');
+      progress.classList.remove('is-busy');
+      progressText.textContent = '';
+      // Disabling drops focus to the body; give it back so keyboard users keep their place.
+      if (focused instanceof HTMLElement && document.activeElement === document.body && !focused.matches(':disabled')) focused.focus();
+      focused = null;
+    },
+    error(message) {
+      result.hidden = true;
+      error.textContent = message;
+    },
+    result(message) {
+      error.textContent = '';
+      resultText.textContent = message;
+      result.hidden = false;
+    },
+    clear(alsoResult = false) {
+      error.textContent = '';
+      if (alsoResult) result.hidden = true;
+    },
+  };
+}
