@@ -258,7 +258,7 @@ export class SheetsEmulator {
     try {
       return this.execute(() => fn(...vmArgs));
     } catch (e) {
-      return { error: '#ERROR!', message: e instanceof Object && 'message' in e ? String((e as Error).message) : String(e) };
+      return { error: '#ERROR!', message: typeof e === 'object' && e !== null && 'message' in e ? String((e as Error).message) : String(e) };
     } finally {
       this.env.customFunctionMode = false;
     }
