@@ -3,6 +3,7 @@ import { asCustomFunction } from './functions/customFunction';
 import { retention } from './functions/retention';
 import { churn } from './functions/churn';
 import { clvFormula } from './functions/clv';
+import { cohorts, retentionByPeriod } from './functions/cohorts';
 import { onOpen, showSidebar } from './addon/menu';
 
 /**
@@ -54,6 +55,36 @@ export const entryPoints: EntryPoint[] = [
     ],
     returns: { type: RANGE_OR_NUMBER, description: 'The lifetime value, one per row when given ranges.' },
     run: asCustomFunction('CLV', clvFormula),
+  },
+  {
+    name: 'COHORTS',
+    kind: 'customFunction',
+    summary:
+      'Cohort table of a transaction log: one row per cohort (customers by the period of their first purchase), one column per period since, spilled.',
+    params: [
+      { name: 'customer_ids', type: 'Array<Array<string|number>>', description: 'Customer id of each purchase (one column; whole columns like A2:A work).' },
+      { name: 'dates', type: 'Array<Array<Date>>', description: 'Date of each purchase (same rows as customer_ids).' },
+      { name: 'period', type: 'string', description: '"week" (ISO, Monday start), "month" (default), "quarter" or "year".', optional: true },
+      { name: 'show', type: 'string', description: '"retention" (default, fractions), "customers" (counts) or "revenue" (sums, needs amounts).', optional: true },
+      { name: 'amounts', type: 'Array<Array<number>>', description: 'Amount of each purchase, for show "revenue".', optional: true },
+      { name: 'mode', type: 'string', description: '"in" (default: active in that period) or "in or after" (active then or later).', optional: true },
+    ],
+    returns: { type: 'Array<Array<*>>', description: 'A header row, then per cohort: its first day, its size and one cell per period offset 0, 1, 2, …' },
+    run: asCustomFunction('COHORTS', cohorts),
+  },
+  {
+    name: 'RETENTION_BY_PERIOD',
+    kind: 'customFunction',
+    summary:
+      'Retention and churn per period of a transaction log, spilled: S, N, E, lost, reactivated, retention (E − N) / S, churn lost / S and revenue.',
+    params: [
+      { name: 'customer_ids', type: 'Array<Array<string|number>>', description: 'Customer id of each purchase (one column).' },
+      { name: 'dates', type: 'Array<Array<Date>>', description: 'Date of each purchase (same rows as customer_ids).' },
+      { name: 'period', type: 'string', description: '"week", "month" (default), "quarter" or "year".', optional: true },
+      { name: 'amounts', type: 'Array<Array<number>>', description: 'Amount of each purchase, for the revenue columns.', optional: true },
+    ],
+    returns: { type: 'Array<Array<*>>', description: 'A header row, then one row per period from the first purchase to the last date.' },
+    run: asCustomFunction('RETENTION_BY_PERIOD', retentionByPeriod),
   },
   {
     name: 'onOpen',

@@ -1,3 +1,5 @@
+import { UserError } from './errors';
+
 /**
  * What a sheet cell value is. Sheets hands custom functions and getValues() numbers, strings,
  * booleans, Date objects and "" for blanks. Dates may come from another JS realm (Sheets' own, or a
@@ -55,5 +57,5 @@ export function toColumn(v: CellValue, argName: string, fnName: string): CellVal
   if (grid.length === 0) return [];
   if (grid[0].length === 1) return grid.map((r) => r[0]);
   if (grid.length === 1) return grid[0].slice();
-  throw new Error(`${fnName}: ${argName} must be a single column or row (got ${grid.length} rows × ${grid[0].length} columns)`);
+  throw new UserError(`${fnName}: ${argName} must be a single column or row (got ${grid.length} rows × ${grid[0].length} columns)`);
 }

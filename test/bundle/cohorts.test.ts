@@ -1,0 +1,76 @@
+/** =COHORTS and =RETENTION_BY_PERIOD through the built bundle, on the real CDNOW log. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadBundle, type Bundle } from './harness';
+import { readCdnow } from '../support/cdnow';
+
+process.env.TZ = 'America/Los_Angeles';
+
+describe('COHORTS on CDNOW through dist/Code.js', () => {
+  let b: Bundle;
+  let ids: unknown[][];
+  let dates: unknown[][];
+  let amounts: unknown[][];
+  beforeAll(() => {
+    b = loadBundle({ timeZone: 'Pacific/Auckland' });
+    const rows = readCdnow();
+    ids = rows.map((r) => [r.id]);
+    dates = rows.map((r) => [b.date(r.year, r.month, r.day)]);
+    amounts = rows.map((r) => [r.amount]);
+    // A whole-column range: the sheet's trailing blank rows come along.
+    for (let i = 0; i < 5000; i++) {
+      ids.push(['']);
+      dates.push(['']);
+      amounts.push(['']);
+    }
+  });
+
+  it('has the published anchors: January 1997 cohort of 7,846, of whom 1,157 bought again in February', () => {
+    const grid = b.call('COHORTS', ids, dates, 'month', 'customers') as unknown[][];
+    expect(grid[0].slice(0, 4)).toEqual(['Cohort', 'Customers', 0, 1]);
+    expect(grid.length).toBe(4); // header + Jan, Feb, Mar 1997
+    const jan = grid[1];
+    expect(Object.prototype.toString.call(jan[0])).toBe('[object Date]');
+    // Midnight of 1997-01-01 in Auckland (UTC+13 in summer).
+    expect((jan[0] as Date).toISOString()).toBe('1996-12-31T11:00:00.000Z');
+    expect(jan[1]).toBe(7846);
+    expect(jan[2]).toBe(7846);
+    expect(jan[3]).toBe(1157);
+    // Observed until 1998-06: Jan cohort has offsets 0..17, Mar cohort 0..15 then blanks.
+    expect(grid[0].length).toBe(2 + 18);
+    expect(grid[3][2 + 15]).not.toBe('');
+    expect(grid[3][2 + 16]).toBe('');
+    const total = grid.slice(1).reduce((s, r) => s + (r[1] as number), 0);
+    expect(total).toBe(23570);
+  });
+
+  it('gives retention fractions and revenue sums', () => {
+    const pct = b.call('COHORTS', ids, dates) as unknown[][];
+    expect(pct[1][3]).toBeCloseTo(1157 / 7846, 12);
+    const revenue = b.call('COHORTS', ids, dates, 'month', 'revenue', amounts) as unknown[][];
+    const all = readCdnow();
+    const janRevenueInJan = all
+      .filter((r) => r.year === 1997 && r.month === 1)
+      .reduce((s, r) => s + r.amount, 0); // every January buyer is in the January cohort
+    expect(revenue[1][2] as number).toBeCloseTo(janRevenueInJan, 6);
+  });
+
+  it('spills the per-period table with E = S − lost + N + reactivated', () => {
+    const grid = b.call('RETENTION_BY_PERIOD', ids, dates, 'quarter', amounts) as unknown[][];
+    const header = grid[0] as string[];
+    const col = (name: string) => header.indexOf(name);
+    expect(grid.length).toBe(1 + 6); // 1997-Q1 … 1998-Q2
+    for (const row of grid.slice(1)) {
+      const [s, n, e, lost, re] = ['Start', 'New', 'End', 'Lost', 'Reactivated'].map((k) => row[col(k)] as number);
+      expect(e).toBe(s - lost + n + re);
+    }
+    expect(grid[1][col('New')]).toBe(23570);
+  });
+
+  it('says what is wrong with hostile input', () => {
+    expect(() => b.call('COHORTS', [['a'], ['b']], [[b.date(2024, 1, 1)], ['soon']], 'fortnight')).toThrow(
+      /COHORTS: period must be "week", "month", "quarter" or "year" \(got "fortnight"\)/,
+    );
+    expect(() => b.call('COHORTS', [['a']], [[b.date(2024, 1, 1)]], 'month', 'revenue')).toThrow(/needs the amounts argument/);
+    expect(() => b.call('COHORTS', [['Customer']], [['Date']])).toThrow(/^COHORTS: .*no data rows|COHORTS: /);
+  });
+});
