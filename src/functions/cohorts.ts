@@ -11,6 +11,8 @@ import {
   parseRetentionMode,
   parseTransactionLog,
   periodSpill,
+  describeSkippedRows,
+  type SkippedRows,
   type TransactionLog,
 } from '../core/cohorts';
 import type { SheetEnv } from '../addon/sheetEnv';
@@ -53,7 +55,7 @@ export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
   }
   const log = readLog('COHORTS', env, ids, dates, amounts);
   const report = computeCohortMatrices(log, { period: unit, mode });
-  return cohortSpill(report.total, show, dateCell(env.timeZone()));
+  return withSkippedNote(cohortSpill(report.total, show, dateCell(env.timeZone())), report.skipped);
 }
 
 export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][] {
@@ -61,5 +63,18 @@ export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][]
   const [ids, dates, period, amounts] = args;
   const log = readLog('RETENTION_BY_PERIOD', env, ids, dates, amounts);
   const report = computeCohortReport(log, { period: parsePeriodUnit(period) });
-  return periodSpill(report.total.perPeriod, dateCell(env.timeZone()));
+  return withSkippedNote(periodSpill(report.total.perPeriod, dateCell(env.timeZone())), report.skipped);
+}
+
+/**
+ * A formula cannot show a side message, and silently dropping unreadable rows would make its numbers
+ * look complete: rows skipped for a reason other than being blank get one note row under the table.
+ */
+function withSkippedNote(grid: unknown[][], skipped: SkippedRows): unknown[][] {
+  const reasons = skipped.reasons.filter((r) => r.reason !== 'blank row');
+  if (reasons.length === 0) return grid;
+  const total = reasons.reduce((n, r) => n + r.count, 0);
+  const note = describeSkippedRows({ ...skipped, total, reasons, notes: [] });
+  const width = grid[0].length;
+  return [...grid, [note, ...new Array<string>(width - 1).fill('')]];
 }
