@@ -70,7 +70,7 @@ export function wallToInstant(wallMs: number, tz: string): number {
   if (o2 !== o1) {
     const t2 = wallMs - o2;
     if (zoneOffsetMs(t2, tz) === o2) t = t2;
-    else t = wallMs - Math.max(o1, o2); // gap: the wall time does not exist; take the moment after the jump
+    else t = wallMs - Math.min(o1, o2); // gap: the wall time does not exist; shift it forward by the gap, as JS Date does
   }
   return t;
 }
