@@ -98,9 +98,10 @@ export function createForm(): Form {
         return 0;
       }
       shape.value = saved.shape;
-      for (const role of ROLES) {
+      // Roles of the saved shape only (the others were sent as 0); "none" (0) is a choice too.
+      for (const role of SHOWN[currentShape()]) {
         const column = saved.columns[role];
-        if (column > 0 && column <= source.columns.length) roleSelect[role].value = String(column);
+        if (column >= 0 && column <= source.columns.length) roleSelect[role].value = String(column);
       }
       asOf.value = saved.asOf;
       breakdown.checked = saved.breakdown;

@@ -1,0 +1,128 @@
+/**
+ * A small in-memory stand-in for the add-on's sidebar server functions: a transaction log, a customer
+ * table, a sheet whose name and headers are HTML, an empty sheet and a summary the add-on made.
+ */
+import type { ColumnInfo, ColumnRoles, DataShape, ReportOutcome, ReportSettings, SidebarState, SourceProposal } from '../../src/addon/protocol';
+import type { SidebarBackend } from './bridge';
+
+interface FakeSheet {
+  name: string;
+  ownedByAddon?: boolean;
+  headers: string[];
+  kinds: ColumnInfo['kind'][];
+  dataRows: number;
+  shape: DataShape;
+  roles: Partial<ColumnRoles>;
+  /** Distinct values per 1-based column, for segments. */
+  values: Record<number, string[]>;
+  explanation: string;
+}
+
+export const XSS_NAME = '<img src=x onerror=alert(1)>';
+
+export const SHEETS: FakeSheet[] = [
+  {
+    name: 'Orders',
+    headers: ['Customer ID', 'Order date', 'Amount', 'Region'],
+    kinds: ['text', 'date', 'number', 'text'],
+    dataRows: 2000,
+    shape: 'log',
+    roles: { id: 1, date: 2, amount: 3, segment: 4 },
+    values: { 1: ['C001', 'C002', 'C003'], 4: ['East', 'West'] },
+    explanation: 'One row per purchase: customers in A, dates in B, amounts in C.',
+  },
+  {
+    name: 'Subscribers',
+    headers: ['Account', 'Plan', 'Signed up', 'Cancelled', 'MRR'],
+    kinds: ['text', 'text', 'date', 'date', 'number'],
+    dataRows: 350,
+    shape: 'table',
+    roles: { id: 1, signup: 3, cancel: 4, amount: 5, segment: 2 },
+    values: { 1: ['acme', 'globex'], 2: ['Basic', 'Pro'] },
+    explanation: 'One row per customer: signup dates in C, cancel dates in D.',
+  },
+  {
+    name: XSS_NAME,
+    headers: ['<b>Customer</b>', 'Date', '<script>alert(2)</script>'],
+    kinds: ['text', 'date', 'text'],
+    dataRows: 3,
+    shape: 'log',
+    roles: { id: 1, date: 2, segment: 3 },
+    values: { 3: ['<img src=y onerror=alert(3)>'] },
+    explanation: 'Customers in "<b>Customer</b>", dates in "Date".',
+  },
+  { name: 'Empty', headers: [], kinds: [], dataRows: 0, shape: 'log', roles: {}, values: {}, explanation: '' },
+  { name: 'Cohort summary', ownedByAddon: true, headers: ['Cohort'], kinds: ['text'], dataRows: 12, shape: 'log', roles: {}, values: {}, explanation: '' },
+];
+
+const letter = (column: number) => String.fromCharCode(64 + column);
+
+export class FakeSidebarServer implements SidebarBackend {
+  readonly generated: ReportSettings[] = [];
+  readonly shown: string[] = [];
+
+  constructor(
+    private readonly options: { active?: string; saved?: ReportSettings | null } = {},
+  ) {}
+
+  sidebarState(): SidebarState {
+    const active = this.options.active ?? 'Orders';
+    const saved = this.options.saved ?? null;
+    const source = saved?.sheetName ?? active;
+    const sheet = SHEETS.find((s) => s.name === source);
+    return {
+      sheets: SHEETS.map((s) => ({ name: s.name, active: s.name === active, ownedByAddon: !!s.ownedByAddon })),
+      saved,
+      proposal: sheet && !sheet.ownedByAddon ? this.sidebarDetect(source, saved?.headerRow) : null,
+      version: '0.1.0',
+    };
+  }
+
+  sidebarDetect(sheetName: string, headerRow?: number): SourceProposal {
+    const sheet = this.sheet(sheetName);
+    if (!sheet.headers.length) throw new Error(`Sheet "${sheetName}" is empty.`);
+    const row = headerRow ?? 1;
+    const roles: ColumnRoles = { id: 0, date: 0, amount: 0, signup: 0, cancel: 0, segment: 0, ...sheet.roles };
+    return {
+      sheetName,
+      headerRow: row,
+      dataRows: sheet.dataRows - (row - 1),
+      columns: sheet.headers.map((header, i) => ({ column: i + 1, letter: letter(i + 1), header, kind: sheet.kinds[i] })),
+      shape: sheet.shape,
+      roles,
+      segments: sheet.values[roles.segment] ?? [],
+      explanation: sheet.explanation,
+    };
+  }
+
+  sidebarSegments(sheetName: string, _headerRow: number, column: number): string[] {
+    return this.sheet(sheetName).values[column] ?? [];
+  }
+
+  sidebarGenerate(settings: ReportSettings): ReportOutcome {
+    this.generated.push(settings);
+    if (settings.sheetName === XSS_NAME) throw new Error(`Sheet "${XSS_NAME}" has no dates in column B.`);
+    if (settings.asOf && settings.asOf < '2019-01-01') {
+      throw new Error(`The "as of" date ${settings.asOf} is before the first date in the data (2019-01-03).`);
+    }
+    return {
+      summarySheetName: 'Cohort summary',
+      rowsRead: 2000,
+      rowsSkipped: 3,
+      cohorts: 12,
+      periods: 12,
+      message: `12 cohorts by ${settings.period} from 2,000 rows (3 skipped)`,
+    };
+  }
+
+  sidebarShowSheet(sheetName: string): void {
+    this.sheet(sheetName);
+    this.shown.push(sheetName);
+  }
+
+  private sheet(name: string): FakeSheet {
+    const sheet = SHEETS.find((s) => s.name === name);
+    if (!sheet) throw new Error(`There is no sheet named "${name}" any more. Pick the source sheet again.`);
+    return sheet;
+  }
+}
