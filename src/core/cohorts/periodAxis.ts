@@ -31,7 +31,8 @@ export interface PeriodInfo {
   partial: boolean;
 }
 
-export function periodAxis(firstDay: DayNumber, lastDay: DayNumber, scheme: PeriodScheme): PeriodAxis {
+/** `rowsOf(day)` names the sheet rows holding a day, for messages about the span of the dates. */
+export function periodAxis(firstDay: DayNumber, lastDay: DayNumber, scheme: PeriodScheme, rowsOf: (day: DayNumber) => string = () => ''): PeriodAxis {
   if (lastDay < firstDay) {
     throw new UserError(`no data rows: the as-of day ${formatDay(lastDay)} is before the first date in the data (${formatDay(firstDay)})`);
   }
@@ -40,8 +41,8 @@ export function periodAxis(firstDay: DayNumber, lastDay: DayNumber, scheme: Peri
   const count = lastPeriod - firstPeriod + 1;
   if (count > MAX_PERIODS) {
     throw new UserError(
-      `the dates run from ${formatDay(firstDay)} to ${formatDay(lastDay)}, ${count} ${scheme.unit}s: more than ${MAX_PERIODS}. ` +
-        'Choose a longer period or check the date column for a mistyped year',
+      `the dates run from ${formatDay(firstDay)}${rowsOf(firstDay)} to ${formatDay(lastDay)}${rowsOf(lastDay)}, ` +
+        `${count} ${scheme.unit}s: more than ${MAX_PERIODS}. Choose a longer period or check the date column for a mistyped year`,
     );
   }
   const dayPeriod = new Int32Array(lastDay - firstDay + 1);

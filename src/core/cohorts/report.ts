@@ -62,7 +62,8 @@ function assemble<T>(
   needs: CubeNeeds,
   tables: (cube: CohortCube, axis: PeriodAxis) => T,
 ): CohortResult<T> {
-  const axis = periodAxis(data.firstDay, opts.asOfDay ?? data.lastDay, { unit: opts.period, weekStart: opts.weekStart });
+  const scheme = { unit: opts.period, weekStart: opts.weekStart };
+  const axis = periodAxis(data.firstDay, opts.asOfDay ?? data.lastDay, scheme, (day) => rowsHolding(data, day));
   const { cube, grouping, skipped } = buildCube(data, axis, opts, needs);
   const total = groupCube(cube, 'all');
   const first = Math.max(firstCohort(total), 0);
@@ -88,4 +89,25 @@ function buildCube(data: CohortData, axis: PeriodAxis, opts: ResolvedCohortOptio
   const people = tableCustomers(data, axis);
   const grouping = groupCustomers(data.segment, data.segmentNames, opts, axis.count);
   return { cube: tableCube(data, axis, people, grouping, needs), grouping, skipped: people.tallies.report() };
+}
+
+// " (row 7)" or " (rows 7, 9, …)": where a day occurs, for a message about a suspicious date.
+function rowsHolding(data: CohortData, day: DayNumber): string {
+  const rows: number[] = [];
+  let more = false;
+  const check = (days: Int32Array) => {
+    for (let i = 0; i < days.length; i++) {
+      if (days[i] !== day) continue;
+      if (rows.length === 3) more = true;
+      else rows.push(data.rowNumber[i]);
+    }
+  };
+  if (data.kind === 'log') check(data.day);
+  else {
+    check(data.signupDay);
+    check(data.cancelDay);
+  }
+  if (rows.length === 0) return '';
+  rows.sort((a, b) => a - b);
+  return ` (${rows.length === 1 && !more ? 'row' : 'rows'} ${rows.join(', ')}${more ? ', …' : ''})`;
 }
