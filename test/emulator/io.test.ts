@@ -115,7 +115,7 @@ describe('xlsx export', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.getColumn(1).width).toBe(20);
     expect(wb.definedNames.model).toEqual([{ name: 'CohortTable', ranges: ['Cohorts!$A$1:$C$3'] }]);
-    const cf = ws.conditionalFormattings;
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: unknown[] }[] }).conditionalFormattings;
     expect(cf).toHaveLength(1);
     expect(cf[0].ref).toBe('C2:C3');
     expect(cf[0].rules[0]).toMatchObject({

@@ -116,4 +116,18 @@ describe('loading a script', () => {
     emu.loadSource(`function bad() { try { SpreadsheetApp.getActiveSheet().getRange('not a ref'); } catch (e) { return [e instanceof Error, e.name, e.message, String(e)]; } }`);
     expect(emu.call('bad')).toEqual([true, 'Exception', 'Range not found', 'Exception: Range not found']);
   });
+
+  it('stops a runaway call at the execution time limit', () => {
+    const emu = createEmulator({ timeLimitMs: { execution: 200, customFunction: 100 } });
+    emu.loadSource('function spin() { for (;;) {} } function SPIN() { for (;;) {} } function ok() { return 1; }');
+    expect(() => emu.call('spin')).toThrow('Exceeded maximum execution time');
+    expect(emu.runCustomFunction('SPIN')).toEqual({ error: '#ERROR!', message: 'Exceeded maximum execution time' });
+    expect(emu.call('ok')).toBe(1);
+  });
+
+  it('evaluates code in the script realm', () => {
+    const emu = createEmulator();
+    emu.context.d = emu.date(2024, 1, 1);
+    expect(emu.evaluate('d instanceof Date && typeof require === "undefined" && typeof setTimeout === "undefined"')).toBe(true);
+  });
 });

@@ -52,6 +52,12 @@ export interface EmulatorOptions {
   htmlFiles?: Record<string, string>;
   /** Also print the script's console/Logger output to the process console. Default false. */
   echoLogs?: boolean;
+  /**
+   * Time limits of one execution, as Apps Script enforces them: call/callFromClient/runMenuItem
+   * (default 360,000 ms, the 6-minute limit) and runCustomFunction (default 30,000 ms). A call that
+   * runs longer is stopped and throws "Exceeded maximum execution time". 0 turns a limit off.
+   */
+  timeLimitMs?: { execution?: number; customFunction?: number };
 }
 
 /** Counts by "Class.method"; a name never called reads 0. `total` is the sum. */
@@ -146,12 +152,16 @@ export class SheetsEmulator {
   };
   private readonly echo: boolean;
   private htmlDirExplicit: boolean;
+  private readonly limits: { execution: number; customFunction: number };
+  private readonly invoker: vm.Script;
 
   constructor(options: EmulatorOptions = {}) {
     const spreadsheetTimeZone = options.spreadsheetTimeZone ?? 'Europe/Prague';
     const scriptTimeZone = options.scriptTimeZone ?? 'Etc/UTC';
     for (const tz of [spreadsheetTimeZone, scriptTimeZone]) if (!isValidTimeZone(tz)) throw new Error(`Unknown time zone: ${tz}`);
     this.echo = options.echoLogs === true;
+    this.limits = { execution: options.timeLimitMs?.execution ?? 360_000, customFunction: options.timeLimitMs?.customFunction ?? 30_000 };
+    this.invoker = new vm.Script('__emulatorInvoke__()', { filename: 'emulator-call' });
     this.htmlSource = { dir: options.htmlDir, files: { ...(options.htmlFiles ?? {}) } };
     this.htmlDirExplicit = options.htmlDir !== undefined;
     const sandbox: Record<string, unknown> = {};
@@ -218,7 +228,8 @@ export class SheetsEmulator {
   /** Calls a global function of the loaded code as Apps Script would (one execution). */
   call(name: string, ...args: unknown[]): unknown {
     const fn = this.globalFunction(name);
-    return this.execute(() => fn(...args.map((a) => this.eventArg(a))));
+    const vmArgs = args.map((a) => this.eventArg(a));
+    return this.execute(() => this.invoke(() => fn(...vmArgs), this.limits.execution));
   }
 
   /**
@@ -232,7 +243,7 @@ export class SheetsEmulator {
       if (containsForbidden(a)) throw new Error(`google.script.run: argument ${i + 1} of ${name} holds a Date, function or other unsupported type`);
       return a === undefined ? undefined : this.env.realm.JSON.parse(JSON.stringify(a));
     });
-    const result = this.execute(() => fn(...vmArgs));
+    const result = this.execute(() => this.invoke(() => fn(...vmArgs), this.limits.execution));
     if (result === undefined) return undefined;
     if (containsForbidden(result)) return null;
     return JSON.parse(JSON.stringify(result));
@@ -256,7 +267,7 @@ export class SheetsEmulator {
     });
     this.env.customFunctionMode = true;
     try {
-      return this.execute(() => fn(...vmArgs));
+      return this.execute(() => this.invoke(() => fn(...vmArgs), this.limits.customFunction));
     } catch (e) {
       return { error: '#ERROR!', message: typeof e === 'object' && e !== null && 'message' in e ? String((e as Error).message) : String(e) };
     } finally {
@@ -292,6 +303,28 @@ export class SheetsEmulator {
       if (mode in ScriptEnums.AuthMode) return this.env.object({ ...(a as object), authMode: ScriptEnums.AuthMode[mode] });
     }
     return a;
+  }
+
+  /** Runs fn from a script in the context, so vm's timeout can stop a runaway call. */
+  private invoke<T>(fn: () => T, timeoutMs: number): T {
+    if (!(timeoutMs > 0)) return fn();
+    const sandbox = this.context as Record<string, unknown>;
+    Object.defineProperty(sandbox, '__emulatorInvoke__', { value: fn, configurable: true, writable: true, enumerable: false });
+    try {
+      return this.invoker.runInContext(this.context, { timeout: timeoutMs }) as T;
+    } catch (e) {
+      if (e && typeof e === 'object' && (e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+        throw this.env.error('Exceeded maximum execution time');
+      }
+      throw e;
+    } finally {
+      delete sandbox.__emulatorInvoke__;
+    }
+  }
+
+  /** Evaluates an expression or statements in the script's realm (e.g. 'x instanceof Date'). */
+  evaluate(code: string): unknown {
+    return this.execute(() => vm.runInContext(code, this.context));
   }
 
   private execute<T>(run: () => T): T {
@@ -542,6 +575,8 @@ function containsForbidden(v: unknown, seen = new Set<unknown>()): boolean {
   seen.add(v);
   return Object.values(v as object).some((x) => containsForbidden(x, seen));
 }
+
+export type Emulator = SheetsEmulator;
 
 export function createEmulator(options: EmulatorOptions = {}): SheetsEmulator {
   return new SheetsEmulator(options);
