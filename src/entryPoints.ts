@@ -5,6 +5,15 @@ import { churn } from './functions/churn';
 import { clvFormula } from './functions/clv';
 import { cohorts, retentionByPeriod } from './functions/cohorts';
 import { onOpen, showSidebar } from './addon/menu';
+import {
+  asServerFunction,
+  refreshSummary,
+  sidebarDetect,
+  sidebarGenerate,
+  sidebarSegments,
+  sidebarShowSheet,
+  sidebarState,
+} from './addon/sidebarApi';
 
 /**
  * Every function Apps Script calls by name: the one list the build writes top-level forwarders
@@ -109,5 +118,60 @@ export const entryPoints: EntryPoint[] = [
     params: [],
     returns: { type: 'void', description: 'Nothing.' },
     run: () => showSidebar(),
+  },
+  {
+    name: 'refreshSummary',
+    kind: 'menu',
+    summary: 'Regenerates the summary sheet with the settings saved in this document.',
+    params: [],
+    returns: { type: 'void', description: 'Nothing.' },
+    run: () => refreshSummary(),
+  },
+  {
+    name: 'sidebarState',
+    kind: 'server',
+    summary: 'Sidebar: the sheets, the saved settings and a proposal for the source sheet.',
+    params: [],
+    returns: { type: 'Object', description: 'A SidebarState (plain JSON).' },
+    run: asServerFunction(sidebarState),
+  },
+  {
+    name: 'sidebarDetect',
+    kind: 'server',
+    summary: 'Sidebar: proposes header row, data shape and column roles for a sheet.',
+    params: [
+      { name: 'sheetName', type: 'string', description: 'The source sheet.' },
+      { name: 'headerRow', type: 'number', description: 'The header row to use instead of detecting it.', optional: true },
+    ],
+    returns: { type: 'Object', description: 'A SourceProposal (plain JSON).' },
+    run: asServerFunction(sidebarDetect),
+  },
+  {
+    name: 'sidebarSegments',
+    kind: 'server',
+    summary: 'Sidebar: the distinct values of a segment column.',
+    params: [
+      { name: 'sheetName', type: 'string', description: 'The source sheet.' },
+      { name: 'headerRow', type: 'number', description: 'The header row.' },
+      { name: 'column', type: 'number', description: 'The segment column, 1-based.' },
+    ],
+    returns: { type: 'Array<string>', description: 'Up to 50 segment names, sorted.' },
+    run: asServerFunction(sidebarSegments),
+  },
+  {
+    name: 'sidebarGenerate',
+    kind: 'server',
+    summary: 'Sidebar: generates the summary sheet and saves the settings in the document.',
+    params: [{ name: 'settings', type: 'Object', description: 'ReportSettings (plain JSON).' }],
+    returns: { type: 'Object', description: 'A ReportOutcome (plain JSON).' },
+    run: asServerFunction(sidebarGenerate),
+  },
+  {
+    name: 'sidebarShowSheet',
+    kind: 'server',
+    summary: 'Sidebar: activates a sheet (the summary, after generating).',
+    params: [{ name: 'sheetName', type: 'string', description: 'The sheet to show.' }],
+    returns: { type: 'void', description: 'Nothing.' },
+    run: asServerFunction(sidebarShowSheet),
   },
 ];

@@ -6,6 +6,7 @@ export function onOpen(): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem('Open cohort report', 'showSidebar')
+    .addItem('Refresh summary', 'refreshSummary')
     .addToUi();
 }
 

@@ -88,7 +88,7 @@ export interface ReportOutcome {
 /** Server functions the sidebar calls through google.script.run, by name. */
 export interface SidebarServer {
   sidebarState(): SidebarState;
-  sidebarDetect(sheetName: string): SourceProposal;
+  sidebarDetect(sheetName: string, headerRow?: number): SourceProposal;
   sidebarSegments(sheetName: string, headerRow: number, column: number): string[];
   sidebarGenerate(settings: ReportSettings): ReportOutcome;
   sidebarShowSheet(sheetName: string): void;

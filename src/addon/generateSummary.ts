@@ -1,0 +1,83 @@
+import { UserError } from '../core/errors';
+import { formatDay, parseIsoDay } from '../core/calendar';
+import { computeCohortReport, dateCell } from '../core/cohorts';
+import { summaryLayout } from '../report/summaryLayout';
+import { replaceOwnedSheet } from '../report/writeSheet';
+import { ADDON_VERSION } from '../version';
+import type { ReportOutcome, ReportSettings } from './protocol';
+import { readSource } from './readSource';
+
+export const SUMMARY_SHEET_NAME = 'Retention summary';
+const LOCK_WAIT_MS = 10_000;
+
+/**
+ * The report the sidebar's button and "Refresh summary" run: read the source sheet, compute every
+ * table, write the summary sheet. Under the document lock, so two people generating at once cannot
+ * interleave their writes; all computing happens before the first write.
+ */
+export function generateSummary(settings: ReportSettings): ReportOutcome {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    throw new UserError('Someone else is generating the summary of this spreadsheet right now. Try again in a minute.');
+  }
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const locale = ss.getSpreadsheetLocale();
+    const source = readSource(settings, timeZone, locale);
+    const asOfDay = settings.asOf ? parseIsoDay(settings.asOf) : null;
+    if (settings.asOf && asOfDay === null) throw new UserError(`The "as of" date "${settings.asOf}" is not a valid date.`);
+    const report = computeCohortReport(source.data, {
+      period: settings.period,
+      weekStart: settings.weekStart,
+      mode: settings.mode === 'inOrAfter' ? 'in-or-after' : 'in',
+      asOfDay,
+      segment: settings.segmentFilter || null,
+      bySegment: settings.breakdown && !settings.segmentFilter,
+    });
+    const layout = summaryLayout(
+      report,
+      {
+        title: SUMMARY_SHEET_NAME,
+        sourceDescription: source.description,
+        shapeDescription: settings.shape === 'log' ? 'Transaction log (one row per purchase or activity)' : 'Customer table (one row per customer)',
+        rowsRead: source.rowsRead,
+        settingsLines: settingsLines(settings, source.columnName, asOfDay),
+        generatedAt: new Date(),
+        version: ADDON_VERSION,
+        locale,
+      },
+      dateCell(timeZone),
+    );
+    const sheet = replaceOwnedSheet(ss, 'summary', SUMMARY_SHEET_NAME, layout);
+    const cohorts = report.total.cohorts.length;
+    const skipped = report.skipped.total;
+    return {
+      summarySheetName: sheet.getName(),
+      rowsRead: source.rowsRead,
+      rowsSkipped: skipped,
+      cohorts,
+      periods: report.periods.length,
+      message:
+        `${cohorts} ${cohorts === 1 ? 'cohort' : 'cohorts'} by ${settings.period} from ${source.rowsRead.toLocaleString('en-US')} rows` +
+        (skipped ? ` (${skipped.toLocaleString('en-US')} skipped)` : '') +
+        ` written to "${sheet.getName()}".`,
+    };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function settingsLines(s: ReportSettings, columnName: (c: number) => string, asOfDay: number | null): [string, string][] {
+  const period = s.period === 'week' ? `week (starting ${s.weekStart === 'monday' ? 'Monday, ISO' : 'Sunday'})` : s.period;
+  const lines: [string, string][] = [
+    ['Period', period],
+    ['Retention counts customers', s.mode === 'inOrAfter' ? 'active in the period or any later one' : 'active in the period'],
+    ['As of', asOfDay === null ? 'the last date in the data' : formatDay(asOfDay)],
+  ];
+  const segmentColumn = s.columns.segment ? columnName(s.columns.segment) : '';
+  if (s.segmentFilter) lines.push(['Customers', `segment "${s.segmentFilter}" of ${segmentColumn}`]);
+  else if (s.breakdown && segmentColumn) lines.push(['Customers', `all, and broken down by ${segmentColumn}`]);
+  else lines.push(['Customers', 'all']);
+  return lines;
+}

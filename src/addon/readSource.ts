@@ -1,0 +1,66 @@
+import { UserError } from '../core/errors';
+import { isBlank } from '../core/cells';
+import { numberLocale } from '../core/numbers';
+import { parseCustomerTable, parseTransactionLog, type CohortData } from '../core/cohorts';
+import type { ReportSettings } from './protocol';
+import { columnLetter, sheetByName } from './sourceSheet';
+
+/**
+ * Reads the source sheet the settings name, in one batched read, into the cohort engine's input.
+ * Messages name columns by letter and header, and rows by their sheet row numbers.
+ */
+export interface SourceData {
+  data: CohortData;
+  rowsRead: number;
+  description: string;
+  columnName: (column: number) => string;
+}
+
+export function readSource(settings: ReportSettings, timeZone: string, locale: string): SourceData {
+  const sheet = sheetByName(settings.sheetName);
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  const headerRow = settings.headerRow;
+  if (lastRow <= headerRow) throw new UserError(`Sheet "${sheet.getName()}" has no rows below the header row ${headerRow}.`);
+  const headers = sheet.getRange(headerRow, 1, 1, lastColumn).getValues()[0];
+  const values = sheet.getRange(headerRow + 1, 1, lastRow - headerRow, lastColumn).getValues();
+  const columnName = (c: number) => {
+    const h = headers[c - 1];
+    return isBlank(h) ? `column ${columnLetter(c)}` : `column ${columnLetter(c)} ("${String(h).trim()}")`;
+  };
+  const column = (c: number, role: string, required: boolean): unknown[] | null => {
+    if (!c) {
+      if (required) throw new UserError(`Choose the ${role} column.`);
+      return null;
+    }
+    if (c > lastColumn) throw new UserError(`The ${role} column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
+    return values.map((r) => r[c - 1]);
+  };
+  const k = settings.columns;
+  const options = { timeZone, firstRowNumber: headerRow + 1, numberLocale: numberLocale(locale) };
+  const data: CohortData =
+    settings.shape === 'log'
+      ? parseTransactionLog(
+          {
+            customerIds: column(k.id, 'customer id', true)!,
+            dates: column(k.date, 'date', true)!,
+            amounts: column(k.amount, 'amount', false),
+            segments: column(k.segment, 'segment', false),
+            names: { customerIds: columnName(k.id), dates: columnName(k.date), amounts: columnName(k.amount), segments: columnName(k.segment) },
+          },
+          options,
+        )
+      : parseCustomerTable(
+          {
+            customerIds: column(k.id, 'customer id', true)!,
+            signupDates: column(k.signup, 'signup date', true)!,
+            cancelDates: column(k.cancel, 'cancel date', false),
+            revenue: column(k.amount, 'revenue', false),
+            segments: column(k.segment, 'segment', false),
+            names: { customerIds: columnName(k.id), signupDates: columnName(k.signup), cancelDates: columnName(k.cancel), revenue: columnName(k.amount), segments: columnName(k.segment) },
+          },
+          options,
+        );
+  const description = `'${sheet.getName()}'!A${headerRow}:${columnLetter(lastColumn)}${lastRow}`;
+  return { data, rowsRead: values.length, description, columnName };
+}

@@ -1,0 +1,92 @@
+import { UserError } from '../core/errors';
+import { ADDON_VERSION } from '../version';
+import { ownedSheets } from '../report/ownedSheets';
+import { generateSummary } from './generateSummary';
+import type { ReportOutcome, ReportSettings, SidebarState, SourceProposal } from './protocol';
+import { loadSettings, sanitizeSettings, saveSettings } from './settings';
+import { distinctSegments, proposeSource, sheetByName } from './sourceSheet';
+
+/**
+ * The server half of the sidebar: what google.script.run calls. Arguments arrive as plain JSON and
+ * results leave as plain JSON (no Date objects).
+ */
+
+export function sidebarState(): SidebarState {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const owned = new Set(ownedSheets(ss).map((o) => o.sheet.getSheetId()));
+  const active = ss.getActiveSheet();
+  const sheets = ss.getSheets().map((s) => ({
+    name: s.getName(),
+    active: s.getSheetId() === active.getSheetId(),
+    ownedByAddon: owned.has(s.getSheetId()),
+  }));
+  const saved = loadSettings();
+  const savedSource = saved && sheets.some((s) => s.name === saved.sheetName) ? saved.sheetName : null;
+  const candidate = savedSource ?? sheets.find((s) => s.active && !s.ownedByAddon)?.name ?? sheets.find((s) => !s.ownedByAddon)?.name;
+  let proposal: SourceProposal | null = null;
+  if (candidate) {
+    try {
+      proposal = proposeSource(sheetByName(candidate), savedSource ? saved!.headerRow : undefined);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e; // an empty sheet: the sidebar asks for another one
+    }
+  }
+  return { sheets, saved, proposal, version: ADDON_VERSION };
+}
+
+export function sidebarDetect(sheetName: string, headerRow?: number): SourceProposal {
+  return proposeSource(sheetByName(String(sheetName)), typeof headerRow === 'number' && headerRow >= 1 ? Math.floor(headerRow) : undefined);
+}
+
+export function sidebarSegments(sheetName: string, headerRow: number, column: number): string[] {
+  return distinctSegments(sheetByName(String(sheetName)), Number(headerRow), Number(column));
+}
+
+export function sidebarGenerate(settings: ReportSettings): ReportOutcome {
+  let clean: ReportSettings;
+  try {
+    clean = sanitizeSettings(settings);
+  } catch (e) {
+    throw new UserError(`The sidebar sent settings the add-on cannot read: ${(e as Error).message}. Reload the sidebar.`);
+  }
+  const outcome = generateSummary(clean);
+  saveSettings(clean);
+  return outcome;
+}
+
+export function sidebarShowSheet(sheetName: string): void {
+  sheetByName(String(sheetName)).activate();
+}
+
+/** Menu: re-run the saved settings without opening the sidebar. */
+export function refreshSummary(): void {
+  const saved = loadSettings();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!saved) {
+    SpreadsheetApp.getUi().alert('No summary settings yet: open the cohort report from the add-on menu and generate a summary first.');
+    return;
+  }
+  try {
+    const outcome = generateSummary(saved);
+    ss.toast(outcome.message, 'Retention summary refreshed', 8);
+  } catch (e) {
+    if (e instanceof UserError) {
+      SpreadsheetApp.getUi().alert(e.message);
+      return;
+    }
+    throw e;
+  }
+}
+
+/** What crosses back to the sidebar on failure: the message, never a stack trace. */
+export function asServerFunction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      if (e instanceof UserError) throw new Error(e.message);
+      console.error(e);
+      throw new Error(`Something went wrong in the add-on (${e instanceof Error ? e.message : String(e)}). Your sheets were not changed.`);
+    }
+  };
+}
