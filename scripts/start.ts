@@ -1,0 +1,97 @@
+/**
+ * npm start: the add-on's main job, locally. Loads the built dist/Code.js into the Sheets emulator,
+ * imports the CDNOW log shipped in examples/cdnow/ (or a CSV/TSV given after `--`), runs the report
+ * the sidebar runs, prints the per-period table and the cohort matrix, and writes the workbook to
+ * out/retention-summary.xlsx.
+ *
+ *   npm start                              # CDNOW, monthly cohorts
+ *   npm start -- path/to/customers.csv     # your own transaction log or customer table
+ *   npm start -- data.tsv --period week --zone Europe/Prague
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEmulator } from '../tools/emulator/index';
+import type { ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv: string[]) {
+  const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--period') out.period = next();
+    else if (a === '--zone') out.zone = next();
+    else if (a === '--locale') out.locale = next();
+    else if (a === '--out') out.out = resolve(next());
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm start -- [file.csv|file.tsv] [--period week|month|quarter|year] [--zone IANA] [--locale en_US] [--out file.xlsx]');
+      process.exit(0);
+    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else out.file = resolve(a);
+  }
+  return out;
+}
+
+function table(rows: string[][], maxColumns = 14): string {
+  const cut = rows.map((r) => r.slice(0, maxColumns));
+  const widths = cut[0].map((_, c) => Math.max(...cut.map((r) => (r[c] ?? '').length)));
+  return cut.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ')).join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const emu = createEmulator({ spreadsheetTimeZone: args.zone, locale: args.locale, spreadsheetName: 'Retention demo' });
+  let source: string;
+  if (args.file) {
+    if (!existsSync(args.file)) throw new Error(`no such file: ${args.file}`);
+    source = basename(args.file).replace(/\.[^.]+$/, '').slice(0, 90) || 'Data';
+    emu.importCsv(readFileSync(args.file, 'utf8'), { sheetName: source, delimiter: 'auto' });
+  } else {
+    source = 'CDNOW';
+    emu.importCdnow(readFileSync(join(root, 'examples', 'cdnow', 'CDNOW_master.txt'), 'utf8'), { sheetName: source });
+  }
+  emu.load(join(root, 'dist', 'Code.js'));
+  emu.call('onOpen', { authMode: 'FULL' });
+  emu.call('showSidebar');
+
+  const state = emu.callFromClient('sidebarState') as SidebarState;
+  const p = state.proposal;
+  if (!p) throw new Error(`could not read sheet "${source}"`);
+  console.log(`Source: "${p.sheetName}", header row ${p.headerRow}, ${p.dataRows.toLocaleString('en-US')} data rows, read as a ${p.shape === 'log' ? 'transaction log' : 'customer table'}.`);
+  const roles = Object.entries(p.roles).filter(([, c]) => c > 0).map(([r, c]) => `${r} = ${p.columns[c - 1].letter} "${p.columns[c - 1].header}"`);
+  console.log(`Columns: ${roles.join(', ')}`);
+
+  const settings: ReportSettings = {
+    sheetName: p.sheetName, headerRow: p.headerRow, shape: p.shape, columns: p.roles,
+    period: args.period as ReportSettings['period'], weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: p.roles.segment > 0,
+  };
+  emu.resetCalls();
+  const started = performance.now();
+  const outcome = emu.callFromClient('sidebarGenerate', settings) as ReportOutcome;
+  const ms = performance.now() - started;
+  console.log(`\n${outcome.message}  (${ms.toFixed(0)} ms, ${emu.calls.total} Sheets service calls)\n`);
+
+  const show = (name: string, title: string) => {
+    const range = emu.spreadsheet.getRangeByName(name);
+    if (!range) return;
+    console.log(`${title}\n${table(range.getDisplayValues() as string[][])}\n`);
+  };
+  show('RetentionPerPeriod', 'Retention and churn per period');
+  show('CohortCustomers', 'Customers per cohort (active in each period since the first)');
+  show('CohortRetention', 'Retention per cohort');
+
+  mkdirSync(dirname(args.out), { recursive: true });
+  await emu.exportXlsx(args.out);
+  console.log(`Workbook written to ${args.out} (sheets: ${emu.spreadsheet.getSheets().map((s) => s.getName()).join(', ')})`);
+}
+
+main().catch((e: unknown) => {
+  console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
