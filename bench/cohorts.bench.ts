@@ -67,13 +67,23 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+// Peak memory, sampled right after every timed run (before the next one frees its results).
+const peak = { rss: 0, heapUsed: 0 };
+function sampleMemory(): void {
+  const m = process.memoryUsage();
+  peak.rss = Math.max(peak.rss, m.rss);
+  peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+}
+
 function time(label: string, fn: () => unknown): number {
   fn(); // warm-up
   const runs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    fn();
+    const result = fn();
     runs.push(performance.now() - t0);
+    sampleMemory();
+    void result;
   }
   const m = median(runs);
   console.log(`  ${label.padEnd(58)} ${m.toFixed(1).padStart(8)} ms  (median of ${RUNS})`);
@@ -89,7 +99,9 @@ export async function run(): Promise<void> {
   ]) {
     const cols = generate(rows, customers, 20240601);
     const opts = { timeZone: ZONE, firstRowNumber: 2 };
+    const before = process.memoryUsage();
     console.log(`\n${rows.toLocaleString('en')} rows, ${customers.toLocaleString('en')} customers, 3 years, ${ZONE}`);
+    console.log(`  input columns built: rss ${mb(before.rss)}, heapUsed ${mb(before.heapUsed)}`);
     time('parse + monthly cohort counts (=COHORTS)', () =>
       computeCohortMatrices(parseTransactionLog({ customerIds: cols.ids, dates: cols.dates }, opts), { period: 'month' }),
     );
@@ -114,7 +126,6 @@ export async function run(): Promise<void> {
     // ── Through the built bundle ──────────────────────────────────────────────────────────────
     // Reserved: another engineer adds the same =COHORTS timing through dist/Code.js here.
     // ──────────────────────────────────────────────────────────────────────────────────────────
-    const mem = process.memoryUsage();
-    console.log(`  peak-ish memory after these runs: rss ${mb(mem.rss)}, heapUsed ${mb(mem.heapUsed)}`);
+    console.log(`  peak memory so far (input columns included): rss ${mb(peak.rss)}, heapUsed ${mb(peak.heapUsed)}`);
   }
 }
