@@ -6,7 +6,7 @@
 import { minimizeBfgs } from './bfgs';
 import { type BgNbdData, type BgNbdParams, bgNbdLogLikelihood, prepareBgNbdData } from './bgnbdLikelihood';
 import type { CustomerHistories } from './customerGroups';
-import { describeFit, type FitDiagnostics } from './fitResult';
+import { assessFit, type FitDiagnostics } from './fitResult';
 import { hyp2f1 } from './special';
 
 export type { BgNbdData, BgNbdParams } from './bgnbdLikelihood';
@@ -20,8 +20,8 @@ export interface FitOptions {
 }
 
 const PARAM_NAMES = ['r', 'alpha', 'a', 'b'] as const;
-/** |ln θ| beyond this (θ outside e^±30 of the data's scale) means the maximum is at a boundary. */
-const MAX_ABS_LOG_PARAM = 30;
+/** The optimiser gives up once a log-parameter passes this (far beyond the boundary test in fitResult.ts). */
+const MAX_ABS_LOG_PARAM = 25;
 
 /**
  * Fits r, α, a, b by maximum likelihood. Customers with NaN frequency are left out.
@@ -61,17 +61,13 @@ export function fitBgNbdData(data: BgNbdData, options: FitOptions = {}): BgNbdFi
   );
   const fitted = toParams(result.x);
   const params: BgNbdParams = { ...fitted, alpha: fitted.alpha * timeScale };
-  let message = describeFit('BG/NBD', result);
-  const runaway = PARAM_NAMES.flatMap((name, i) =>
-    Math.abs(result.x[i]) > MAX_ABS_LOG_PARAM ? [`${name} → ${result.x[i] > 0 ? 'infinity' : '0'}`] : [],
-  );
-  if (runaway.length > 0) message += ` (${runaway.join(', ')})`;
+  const { converged, message } = assessFit('BG/NBD', result, PARAM_NAMES);
   return {
     params,
     logLikelihood: bgNbdLogLikelihood(params, data),
     customers: data.customers,
     iterations: result.iterations,
-    converged: result.converged,
+    converged,
     message,
   };
 }
@@ -89,9 +85,6 @@ export function bgNbdProbabilityAlive(params: BgNbdParams, x: number, tx: number
  *
  *   E[Y(t) | x, t_x, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)] · P(alive),
  *   z = t/(α+T+t).
- *
- * Euler's transformation ₂F₁(A,B;C;z) = (1−z)^(C−A−B) ₂F₁(C−A, C−B; C; z) turns the bracket's product into
- * (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z): small upper parameters whatever x, so no overflow for heavy buyers.
  */
 export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t === 0) return 0;
@@ -107,6 +100,12 @@ export function bgNbdExpectedPurchases(params: BgNbdParams, t: number): number {
 /** a = 1 makes (a+b+x−1)/(a−1) · [1 − (1−z)^(a−1) …] a 0/0; within this of 1 the limit is taken numerically. */
 const A_NEAR_ONE = 1e-7;
 
+/**
+ * (a+b+x−1)/(a−1) · [1 − (1−z)^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)]. The ₂F₁ series grows like (1−z)^−(r+x) before
+ * the prefactor brings it back, which overflows for heavy buyers (large x). Euler's transformation gives the
+ * same product as (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z), which grows like (1−z)^−(a−1) instead; each form
+ * is used where its growth parameter is the smaller one, so only a and x both in the hundreds could overflow.
+ */
 function expectedWhileAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = params;
   if (Math.abs(a - 1) < A_NEAR_ONE) {
@@ -115,6 +114,10 @@ function expectedWhileAlive(params: BgNbdParams, t: number, x: number, T: number
   }
   const z = t / (alpha + T + t);
   const lnOneMinusZ = -Math.log1p(t / (alpha + T));
-  const bracket = 1 - Math.exp((a - 1) * lnOneMinusZ) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
-  return ((a + b + x - 1) / (a - 1)) * bracket;
+  const c = a + b + x - 1;
+  const scaledHypergeometric =
+    a - 1 <= r + x
+      ? Math.exp((a - 1) * lnOneMinusZ) * hyp2f1(a + b - 1 - r, a - 1, c, z)
+      : Math.exp((r + x) * lnOneMinusZ) * hyp2f1(r + x, b + x, c, z);
+  return (c / (a - 1)) * (1 - scaledHypergeometric);
 }

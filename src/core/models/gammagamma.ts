@@ -6,7 +6,7 @@
 // value m̄ over x transactions.
 import { UserError } from '../errors';
 import { minimizeBfgs } from './bfgs';
-import { describeFit, type FitDiagnostics } from './fitResult';
+import { assessFit, type FitDiagnostics } from './fitResult';
 import { digamma, lnGamma } from './special';
 
 export interface GammaGammaParams {
@@ -150,12 +150,13 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
       return -ll / data.customers;
     },
     [0, 0, 0],
-    { maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-9, maxAbsX: 30 },
+    { maxIterations: options.maxIterations ?? 500, gradientTolerance: 1e-9, maxAbsX: 25 },
   );
   const fitted = toParams(result.x);
   const params: GammaGammaParams = { ...fitted, v: fitted.v * scale };
-  let message = describeFit('Gamma-Gamma', result);
-  if (result.converged && params.q <= 1) {
+  const assessed = assessFit('Gamma-Gamma', result, ['p', 'q', 'v']);
+  let message = assessed.message;
+  if (assessed.converged && params.q <= 1) {
     message += '; q ≤ 1 means the spend distribution has no finite mean, so customers without repeat purchases get no expected value';
   }
   return {
@@ -163,7 +164,7 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
     logLikelihood: gammaGammaLogLikelihood(params, data),
     customers: data.customers,
     iterations: result.iterations,
-    converged: result.converged,
+    converged: assessed.converged,
     message,
   };
 }

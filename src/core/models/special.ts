@@ -84,18 +84,21 @@ function gammaModerate(x: number): number {
 
 const GAMMA_DIRECT_LIMIT = 50;
 
-/** Γ(num₁)·Γ(num₂)… / (Γ(den₁)·Γ(den₂)…); 0 when a denominator is at a pole. Log space for large arguments. */
-function gammaRatio(numerators: number[], denominators: number[]): number {
+/**
+ * e^logFactor · Γ(num₁)·Γ(num₂)… / (Γ(den₁)·Γ(den₂)…); 0 when a denominator is at a pole. Log space for large
+ * arguments, where the factor is folded in before exponentiating (a huge ratio times a tiny power is finite).
+ */
+function gammaRatio(numerators: number[], denominators: number[], logFactor = 0): number {
   for (const d of denominators) if (gammaSign(d) === 0) return 0; // 1/Γ(pole) = 0
   const all = numerators.concat(denominators);
   if (all.every((v) => Math.abs(v) <= GAMMA_DIRECT_LIMIT)) {
-    let value = 1;
+    let value = Math.exp(logFactor);
     for (const n of numerators) value *= gammaModerate(n);
     for (const d of denominators) value /= gammaModerate(d);
     return value;
   }
   let sign = 1;
-  let log = 0;
+  let log = logFactor;
   for (const d of denominators) {
     sign *= gammaSign(d);
     log -= lnGamma(d);
@@ -144,9 +147,9 @@ function hyp2f1OneMinusZ(a: number, b: number, c: number, z: number): number {
   const w = 1 - z;
   const m = c - a - b;
   const first = gammaRatio([c, m], [c - a, c - b]);
-  const second = gammaRatio([c, -m], [a, b]);
+  const second = gammaRatio([c, -m], [a, b], m * Math.log(w));
   const t1 = first === 0 ? 0 : first * hyp2f1Series(a, b, 1 - m, w);
-  const t2 = second === 0 ? 0 : second * Math.pow(w, m) * hyp2f1Series(c - a, c - b, 1 + m, w);
+  const t2 = second === 0 ? 0 : second * hyp2f1Series(c - a, c - b, 1 + m, w);
   return t1 + t2;
 }
 

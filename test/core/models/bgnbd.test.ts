@@ -164,6 +164,35 @@ describe('BG/NBD predictions', () => {
     }
   });
 
+  it('matches the textbook formula with ₂F₁(r+x, b+x; a+b+x−1; z) on both sides of the switch between its two forms', async () => {
+    const { hyp2f1 } = await import('../../../src/core/models/special');
+    for (const a of [0.5, 2.5, 40]) {
+      const p = { r: 0.5, alpha: 6, a, b: 3 };
+      for (const x of [0, 1, 3, 20]) {
+        for (const t of [5, 39, 300]) {
+          const [tx, T] = [x === 0 ? 0 : 20, 38];
+          const z = t / (p.alpha + T + t);
+          const bracket = 1 - ((p.alpha + T) / (p.alpha + T + t)) ** (p.r + x) * hyp2f1(p.r + x, p.b + x, a + p.b + x - 1, z);
+          const textbook = ((a + p.b + x - 1) / (a - 1)) * bracket * bgNbdProbabilityAlive(p, x, tx, T);
+          const ours = bgNbdConditionalExpectedPurchases(p, t, x, tx, T);
+          expect(Math.abs(ours - textbook) / textbook).toBeLessThan(1e-9);
+        }
+      }
+    }
+  });
+
+  it('tends to the fixed-drop-out limit (1/p)(1 − ((α+T)/(α+T+pt))^(r+x)) for very large a and b', () => {
+    // a, b → ∞ with a/(a+b) = p: every customer drops out with the same probability p after each purchase.
+    const [a, b] = [4e5, 2e6];
+    const p = a / (a + b);
+    const params = { r: 0.8, alpha: 6, a, b };
+    for (const [t, x, tx, T] of [[39, 2, 30, 38], [200, 10, 20, 38], [2000, 0, 0, 10]]) {
+      const whileAlive = bgNbdConditionalExpectedPurchases(params, t, x, tx, T) / bgNbdProbabilityAlive(params, x, tx, T);
+      const limit = (1 / p) * (1 - ((6 + T) / (6 + T + p * t)) ** (0.8 + x));
+      expect(Math.abs(whileAlive - limit) / limit).toBeLessThan(1e-4);
+    }
+  });
+
   it('is continuous through a = 1, where the formula is 0/0', () => {
     const near = (a: number) => bgNbdConditionalExpectedPurchases({ ...params, a }, 39, 2, 30.43, 38.86);
     const at = near(1);

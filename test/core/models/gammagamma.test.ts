@@ -117,6 +117,26 @@ describe('Gamma-Gamma parameter recovery', () => {
   });
 });
 
+describe('Gamma-Gamma without a finite maximum', () => {
+  it('flags a population whose customers all share one spend rate (q, v → ∞) as not converged', () => {
+    const uniform = seededUniform(1);
+    const xs: number[] = [];
+    const means: number[] = [];
+    for (let c = 0; c < 500; c++) {
+      const x = 1 + Math.floor(uniform() * 5);
+      let total = 0;
+      for (let j = 0; j < x; j++) total += gammaVariate(4, uniform) / 0.2; // same ν = 0.2 for everyone
+      xs.push(x);
+      means.push(total / x);
+    }
+    const fit = fitGammaGamma(xs, means);
+    expect(fit.converged).toBe(false);
+    expect(fit.message).toMatch(/no finite best fit; the likelihood keeps rising as q → infinity and v → infinity/);
+    // p is still identified: the within-customer shape 4
+    expect(fit.params.p).toBeCloseTo(4, 0);
+  });
+});
+
 describe('Gamma-Gamma bad input', () => {
   it('refuses fewer than 10 customers with repeat purchases of positive value', () => {
     const x = [1, 2, 0, 3, 1, 0, 2, 1, 4, 1, 2];

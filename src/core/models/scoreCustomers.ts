@@ -1,0 +1,219 @@
+// From a transaction log to fitted models and one row of predictions per customer: the engine behind the
+// =CLV(ids, dates, amounts, …) formula and the sidebar's "Customer value" sheet.
+import { formatDay } from '../calendar';
+import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive, type BgNbdFit, fitBgNbdData } from './bgnbd';
+import { prepareBgNbdData } from './bgnbdLikelihood';
+import { checkClvHorizon, type ClvHorizon, discountedExpectedPurchases } from './clv';
+import { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaFit } from './gammagamma';
+import { type LeftOutOfSpend, type RfmSummary, summarizeRfm, type TransactionLog } from './rfm';
+import { parseTimeUnit, type TimeUnit } from './timeUnits';
+
+export interface ScoreOptions {
+  /** Last day of the observation period (day number, inclusive). Default: the last day in the log. */
+  endDay?: number;
+  /** Whole months to predict, 1 … 1200. Default 12. */
+  horizonMonths?: number;
+  /** Monthly discount rate for the CLV, ≥ 0. Default 0.01 (1% a month). */
+  monthlyDiscountRate?: number;
+  /** Time unit the models are fitted in; affects α and the reported recency/age only. Default 'weeks'. */
+  unit?: TimeUnit;
+  /** Number of customers (length of the output columns). Default: largest customer index + 1. */
+  customerCount?: number;
+}
+
+/**
+ * Per-customer columns, indexed by customer index. Customers without a purchase on or before the end day have
+ * purchases 0, pastValue 0 and NaN elsewhere (the adapter should show them blank).
+ */
+export interface CustomerScores {
+  /** Transactions (distinct purchase days) on or before the end day: x + 1. */
+  purchases: Int32Array;
+  /** P(alive | x, t_x, T) at the end day. */
+  probabilityAlive: Float64Array;
+  /** Expected purchases in the horizon (undiscounted). */
+  expectedPurchases: Float64Array;
+  /** Gamma-Gamma expected value per future purchase (the population mean for customers without repeat spend). */
+  expectedAverageValue: Float64Array;
+  /** Discounted expected value of the purchases in the horizon. */
+  clv: Float64Array;
+  /** Day number of the last purchase on or before the end day. */
+  lastPurchaseDay: Float64Array;
+  /** Sum of amounts on or before the end day, refunds included. */
+  pastValue: Float64Array;
+}
+
+/** The fitted models and what went into them, flat for a summary table. */
+export interface ModelSummary {
+  unit: TimeUnit;
+  endDay: number;
+  horizonMonths: number;
+  monthlyDiscountRate: number;
+  /** Length of the per-customer columns. */
+  customerCount: number;
+  /** Customers with a purchase on or before the end day (the BG/NBD sample). */
+  customers: number;
+  /** Customers with repeat purchases of positive amount (the Gamma-Gamma sample). */
+  spendCustomers: number;
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+  p: number;
+  q: number;
+  v: number;
+  bgNbdLogLikelihood: number;
+  gammaGammaLogLikelihood: number;
+  bgNbdConverged: boolean;
+  gammaGammaConverged: boolean;
+  /** Repeat transaction days left out of the spend model (refunds, zero and missing amounts). */
+  leftOutOfSpend: LeftOutOfSpend;
+  /** Rows dated after the end day, ignored. */
+  rowsAfterEnd: number;
+  /**
+   * Pearson correlation of customers' repeat-purchase count and average spend. The Gamma-Gamma model assumes
+   * these are independent; a value far from 0 (say |ρ| > 0.3) makes the value predictions doubtful.
+   */
+  spendFrequencyCorrelation: number;
+  /** Sentences for the user: fits that did not converge, amounts left out, rows ignored. */
+  notes: string[];
+}
+
+export interface CustomerValueResult {
+  customers: CustomerScores;
+  summary: ModelSummary;
+  rfm: RfmSummary;
+  bgNbd: BgNbdFit;
+  gammaGamma: GammaGammaFit;
+}
+
+/**
+ * Fits BG/NBD (purchases) and Gamma-Gamma (spend) to a transaction log and scores every customer.
+ *
+ * @param log Parallel columns: dense customer index (0 … n−1), day number (days since 1970-01-01, calendar
+ *   day already resolved), amount (NaN/null/undefined = none). Rows on the same customer-day are one purchase.
+ * @param options End day, horizon in months, monthly discount rate, time unit; see {@link ScoreOptions}.
+ * @returns Per-customer columns ({@link CustomerScores}), the flat {@link ModelSummary}, and the RFM summary and
+ *   fits behind them.
+ * @throws UserError for malformed input (named row and column), fewer than 10 customers, nobody with a repeat
+ *   purchase, fewer than 10 customers with positive repeat spend, or a bad horizon/discount rate.
+ *   A fit that does not converge does not throw: see `summary.bgNbdConverged`, `gammaGammaConverged`, `notes`.
+ *
+ * @example
+ *   const { customers, summary } = scoreCustomers({ customer, day, amount }, { endDay, horizonMonths: 12 });
+ *   customers.clv[i]   // discounted 12-month value of customer i
+ */
+export function scoreCustomers(log: TransactionLog, options: ScoreOptions = {}): CustomerValueResult {
+  const unit = parseTimeUnit(options.unit ?? 'weeks');
+  const horizon: ClvHorizon = {
+    horizonMonths: options.horizonMonths ?? 12,
+    monthlyDiscountRate: options.monthlyDiscountRate ?? 0.01,
+    unit,
+  };
+  checkClvHorizon(horizon);
+
+  const rfm = summarizeRfm(log, { endDay: options.endDay, unit, customerCount: options.customerCount });
+  const data = prepareBgNbdData(rfm);
+  const bgNbd = fitBgNbdData(data);
+  const gammaGamma = fitGammaGamma(rfm.spendCount, rfm.monetary);
+
+  // Purchase predictions once per distinct history.
+  const groups = data.x.length;
+  const groupAlive = new Float64Array(groups);
+  const groupPurchases = new Float64Array(groups);
+  const groupDiscounted = new Float64Array(groups);
+  for (let g = 0; g < groups; g++) {
+    const [x, tx, T] = [data.x[g], data.tx[g], data.T[g]];
+    groupAlive[g] = bgNbdProbabilityAlive(bgNbd.params, x, tx, T);
+    const { discounted, total } = discountedExpectedPurchases(
+      (t) => bgNbdConditionalExpectedPurchases(bgNbd.params, t, x, tx, T),
+      horizon,
+    );
+    groupPurchases[g] = total;
+    groupDiscounted[g] = discounted;
+  }
+
+  const n = rfm.customerCount;
+  const customers: CustomerScores = {
+    purchases: rfm.transactionDays,
+    probabilityAlive: new Float64Array(n).fill(NaN),
+    expectedPurchases: new Float64Array(n).fill(NaN),
+    expectedAverageValue: new Float64Array(n).fill(NaN),
+    clv: new Float64Array(n).fill(NaN),
+    lastPurchaseDay: rfm.lastDay,
+    pastValue: rfm.pastValue,
+  };
+  for (let i = 0; i < n; i++) {
+    const g = data.groupOf[i];
+    if (g < 0) continue;
+    const value = gammaGammaExpectedValue(gammaGamma.params, rfm.spendCount[i], rfm.monetary[i]);
+    customers.probabilityAlive[i] = groupAlive[g];
+    customers.expectedPurchases[i] = groupPurchases[g];
+    customers.expectedAverageValue[i] = value;
+    customers.clv[i] = value * groupDiscounted[g];
+  }
+
+  const summary: ModelSummary = {
+    unit,
+    endDay: rfm.endDay,
+    horizonMonths: horizon.horizonMonths,
+    monthlyDiscountRate: horizon.monthlyDiscountRate,
+    customerCount: n,
+    customers: data.customers,
+    spendCustomers: gammaGamma.customers,
+    ...bgNbd.params,
+    ...gammaGamma.params,
+    bgNbdLogLikelihood: bgNbd.logLikelihood,
+    gammaGammaLogLikelihood: gammaGamma.logLikelihood,
+    bgNbdConverged: bgNbd.converged,
+    gammaGammaConverged: gammaGamma.converged,
+    leftOutOfSpend: rfm.leftOutOfSpend,
+    rowsAfterEnd: rfm.rowsAfterEnd,
+    spendFrequencyCorrelation: spendFrequencyCorrelation(rfm),
+    notes: notes(rfm, bgNbd, gammaGamma),
+  };
+  return { customers, summary, rfm, bgNbd, gammaGamma };
+}
+
+function spendFrequencyCorrelation(rfm: RfmSummary): number {
+  let n = 0;
+  let sx = 0;
+  let sm = 0;
+  let sxx = 0;
+  let smm = 0;
+  let sxm = 0;
+  for (let i = 0; i < rfm.customerCount; i++) {
+    const x = rfm.spendCount[i];
+    const m = rfm.monetary[i];
+    if (!(x > 0 && m > 0)) continue;
+    n++;
+    sx += x;
+    sm += m;
+    sxx += x * x;
+    smm += m * m;
+    sxm += x * m;
+  }
+  const cov = sxm - (sx * sm) / n;
+  const denominator = Math.sqrt((sxx - (sx * sx) / n) * (smm - (sm * sm) / n));
+  return denominator > 0 ? cov / denominator : NaN;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function notes(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit): string[] {
+  const out: string[] = [];
+  if (!bgNbd.converged) out.push(bgNbd.message);
+  if (!gammaGamma.converged || gammaGamma.params.q <= 1) out.push(gammaGamma.message);
+  const { refunds, zeroAmounts, missingAmounts } = rfm.leftOutOfSpend;
+  const leftOut = [
+    refunds > 0 ? plural(refunds, 'refund', 'refunds') : '',
+    zeroAmounts > 0 ? plural(zeroAmounts, 'zero amount', 'zero amounts') : '',
+    missingAmounts > 0 ? plural(missingAmounts, 'purchase without an amount', 'purchases without an amount') : '',
+  ].filter(Boolean);
+  if (leftOut.length > 0) out.push(`${leftOut.join(', ')} left out of the spend model (repeat purchases, net per day)`);
+  if (rfm.rowsAfterEnd > 0) {
+    out.push(`${plural(rfm.rowsAfterEnd, 'row', 'rows')} after the observation end ${formatDay(rfm.endDay)} ignored`);
+  }
+  return out;
+}
