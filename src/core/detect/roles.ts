@@ -83,7 +83,9 @@ export function headerScore(header: string, role: Role): number {
 function valueFit(p: ColumnProfile, role: Role, rows: number): number {
   switch (role) {
     case 'id':
-      return p.kind === 'text' || (p.kind === 'number' && p.fractional === 0) ? 0.5 + (p.paddedIds > 0.5 ? 0.2 : 0) : 0;
+      // Ids are text, whole numbers, or a mix of both ("00012" beside 12).
+      if (p.kind === 'text' || p.kind === 'mixed' || (p.kind === 'number' && p.fractional === 0)) return 0.5 + (p.paddedIds > 0.5 ? 0.2 : 0);
+      return 0;
     case 'date':
     case 'signup':
       return p.kind === 'date' && p.blank === 0 ? 0.6 : p.kind === 'date' ? 0.3 : 0;

@@ -1,0 +1,47 @@
+/** Test helpers: a workbook in the emulator with the built add-on loaded and a source sheet. */
+import { join } from 'node:path';
+import { createEmulator, type SheetsEmulator } from '../../tools/emulator/index';
+import type { ReportOutcome, ReportSettings, SidebarState } from '../../src/addon/protocol';
+
+export const DIST_CODE = join(__dirname, '..', '..', 'dist', 'Code.js');
+
+export function workbook(zone = 'Europe/Prague', locale = 'en_US'): SheetsEmulator {
+  const emu = createEmulator({ spreadsheetTimeZone: zone, locale });
+  emu.load(DIST_CODE);
+  return emu;
+}
+
+/** Puts a header and rows on a new sheet, as a user's data sheet. */
+export function addSheet(emu: SheetsEmulator, name: string, header: unknown[], rows: unknown[][]): void {
+  const sheet = emu.spreadsheet.insertSheet(name);
+  const width = header.length;
+  if (sheet.getMaxRows() < rows.length + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+  // Plain strings go in as text (apostrophe), as a typed or imported id like "00012" would stay text.
+  const cells = [header, ...rows].map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? `'${v}` : v)));
+  sheet.getRange(1, 1, cells.length, width).setValues(cells as never);
+}
+
+export function proposal(emu: SheetsEmulator, sheetName?: string) {
+  const state = emu.callFromClient('sidebarState') as SidebarState;
+  if (sheetName) return emu.callFromClient('sidebarDetect', sheetName) as NonNullable<SidebarState['proposal']>;
+  return state.proposal!;
+}
+
+export function settingsFor(emu: SheetsEmulator, sheetName: string, extra: Partial<ReportSettings> = {}): ReportSettings {
+  const p = proposal(emu, sheetName);
+  return {
+    sheetName: p.sheetName, headerRow: p.headerRow, shape: p.shape, columns: p.roles,
+    period: 'month', weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: false, ...extra,
+  };
+}
+
+export function generate(emu: SheetsEmulator, settings: ReportSettings): ReportOutcome {
+  return emu.callFromClient('sidebarGenerate', settings) as ReportOutcome;
+}
+
+/** A named table of the summary as values (numbers stay numbers, blanks ""). */
+export function namedTable(emu: SheetsEmulator, name: string): unknown[][] {
+  const range = emu.spreadsheet.getRangeByName(name);
+  if (!range) throw new Error(`no named range ${name}`);
+  return range.getValues() as unknown[][];
+}
