@@ -130,4 +130,16 @@ describe('loading a script', () => {
     emu.context.d = emu.date(2024, 1, 1);
     expect(emu.evaluate('d instanceof Date && typeof require === "undefined" && typeof setTimeout === "undefined"')).toBe(true);
   });
+
+  it('hands the script arrays and objects of its own realm', () => {
+    const emu = createEmulator();
+    emu.loadSource(`function f() {
+      var ss = SpreadsheetApp.getActiveSpreadsheet();
+      var v = ss.getActiveSheet().getRange('A1:B2').getValues();
+      return [v instanceof Array, v[0] instanceof Array, ss.getSheets() instanceof Array,
+        Object.getPrototypeOf(PropertiesService.getScriptProperties().getProperties()) === Object.prototype,
+        Utilities.parseCsv('a,"b,c"\n1,2') instanceof Array, JSON.stringify(Utilities.parseCsv('a,"b,c"\n1,2'))];
+    }`);
+    expect(emu.call('f')).toEqual([true, true, true, true, true, '[["a","b,c"],["1","2"]]']);
+  });
 });

@@ -35,8 +35,30 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Wall-clock time of an instant in a zone, expressed as milliseconds of a UTC clock showing that time. */
+const BUCKET_MS = 15 * 60_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * Wall-clock time of an instant in a zone, expressed as milliseconds of a UTC clock showing that time.
+ * Offsets are cached per 15-minute bucket when the bucket holds no transition.
+ */
 export function instantToWall(instantMs: number, tz: string): number {
+  let cache = offsetCache.get(tz);
+  if (!cache) offsetCache.set(tz, (cache = new Map()));
+  const key = Math.floor(instantMs / BUCKET_MS);
+  let off = cache.get(key);
+  if (off === undefined) {
+    const start = key * BUCKET_MS;
+    const o1 = rawInstantToWall(start, tz) - start;
+    const o2 = rawInstantToWall(start + BUCKET_MS - 1000, tz) - (start + BUCKET_MS - 1000);
+    if (o1 !== o2) return rawInstantToWall(instantMs, tz);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(key, (off = o1));
+  }
+  return instantMs + off;
+}
+
+function rawInstantToWall(instantMs: number, tz: string): number {
   const ms = ((instantMs % 1000) + 1000) % 1000;
   const parts = formatterFor(tz).formatToParts(new Date(instantMs - ms));
   let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, bc = false;
