@@ -138,7 +138,7 @@ describe('loading a script', () => {
       var v = ss.getActiveSheet().getRange('A1:B2').getValues();
       return [v instanceof Array, v[0] instanceof Array, ss.getSheets() instanceof Array,
         Object.getPrototypeOf(PropertiesService.getScriptProperties().getProperties()) === Object.prototype,
-        Utilities.parseCsv('a,"b,c"\n1,2') instanceof Array, JSON.stringify(Utilities.parseCsv('a,"b,c"\n1,2'))];
+        Utilities.parseCsv('a,"b,c"\\n1,2') instanceof Array, JSON.stringify(Utilities.parseCsv('a,"b,c"\\n1,2'))];
     }`);
     expect(emu.call('f')).toEqual([true, true, true, true, true, '[["a","b,c"],["1","2"]]']);
   });
