@@ -53,8 +53,10 @@ function fillSheet(sheet: Sheet, layout: SummaryLayout): void {
   const g = layout.grid;
   const rows = g.height;
   const columns = g.width;
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
   const all = sheet.getRange(1, 1, rows, columns);
   all.setValues(g.valueMatrix());
   all.setNumberFormats(g.numberFormats());

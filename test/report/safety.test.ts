@@ -1,0 +1,120 @@
+/**
+ * What makes the summary safe to run on a team's workbook: a fixed number of service calls, never
+ * touching a user's sheet, all-or-nothing writes, text that cannot become a formula, and the lock.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateLog } from '../core/cohorts/generate';
+import { addSheet, generate, settingsFor, workbook } from './workbook';
+
+function logWorkbook(customers: number, seed = 1, zone = 'Europe/Prague') {
+  const rows = generateLog({ seed, zone, customers, amounts: true, segments: true });
+  const emu = workbook(zone);
+  addSheet(emu, 'Orders', ['Customer', 'Date', 'Amount', 'Plan'], rows.map((r) => [r.id, r.date, r.amount ?? '', r.segment ?? '']));
+  return emu;
+}
+
+// Growing a new sheet past its default 1000 × 26 cells costs one call per direction, once.
+const RESIZE = ['Sheet.insertRowsAfter', 'Sheet.insertColumnsAfter'];
+
+function callsFor(customers: number, period: 'week' | 'month', breakdown: boolean): { total: number; cohorts: number; rows: number } {
+  const emu = logWorkbook(customers, customers);
+  const base = settingsFor(emu, 'Orders', { period, breakdown });
+  const settings = { ...base, columns: { ...base.columns, segment: 4 } };
+  generate(emu, settings); // a first summary exists, so the second run also replaces one
+  emu.resetCalls();
+  const outcome = generate(emu, settings);
+  const resizing = RESIZE.reduce((n, m) => n + emu.calls[m], 0);
+  return { total: emu.calls.total - resizing, cohorts: outcome.cohorts, rows: outcome.rowsRead };
+}
+
+describe('the summary report', () => {
+  it('makes the same number of Sheets calls whatever the number of rows or cohorts', () => {
+    const small = callsFor(30, 'month', false);
+    const large = callsFor(3000, 'week', false);
+    expect(large.rows).toBeGreaterThan(20 * small.rows);
+    expect(large.cohorts).toBeGreaterThan(5 * small.cohorts);
+    expect(large.total).toBe(small.total);
+    expect(large.total).toBeLessThanOrEqual(90);
+    const bySegment = callsFor(3000, 'week', true);
+    expect(bySegment.total).toBe(large.total);
+  });
+
+  it('never touches a user sheet that has the summary name', () => {
+    const emu = logWorkbook(100);
+    addSheet(emu, 'Retention summary', ['My notes'], [['do not delete']]);
+    const before = emu.snapshot().sheets.find((s) => s.name === 'Retention summary');
+    const outcome = generate(emu, settingsFor(emu, 'Orders'));
+    expect(outcome.summarySheetName).toBe('Retention summary 2');
+    const after = emu.snapshot().sheets.find((s) => s.name === 'Retention summary');
+    expect(after).toEqual(before);
+    // A second run replaces its own sheet, keeping the name, and still leaves the user's alone.
+    generate(emu, settingsFor(emu, 'Orders', { period: 'quarter' }));
+    const names = emu.spreadsheet.getSheets().map((s) => s.getName());
+    expect(names.filter((n) => n.startsWith('Retention summary'))).toEqual(['Retention summary', 'Retention summary 2']);
+    expect(emu.snapshot().sheets.find((s) => s.name === 'Retention summary')).toEqual(before);
+    expect(emu.cellAt('Retention summary 2', 7, 2).value).toBe('quarter');
+  });
+
+  for (const method of ['Range.setValues', 'Range.setBackgrounds', 'Sheet.insertChart', 'Spreadsheet.setNamedRange']) {
+    it(`leaves every sheet as it was when ${method} fails mid-way`, () => {
+      const emu = logWorkbook(200);
+      generate(emu, settingsFor(emu, 'Orders'));
+      const settings = settingsFor(emu, 'Orders', { period: 'week' });
+      const before = emu.snapshot();
+      emu.failOn(method, 1);
+      expect(() => generate(emu, settings)).toThrow(/Something went wrong in the add-on .*Service error \(injected\)/);
+      const after = emu.snapshot();
+      if (method === 'Spreadsheet.setNamedRange') {
+        // The swap had happened: the new summary is complete, only a named range is missing.
+        expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+        return;
+      }
+      expect(after.sheets).toEqual(before.sheets);
+      expect(after.namedRanges).toEqual(before.namedRanges);
+    });
+  }
+
+  it('writes user strings as text, never as formulas', () => {
+    const emu = workbook('Europe/Prague');
+    const nasty = ['=HYPERLINK("http://x","y")', '+1', '-cmd', '@SUM(A1)', "'quoted", '00012'];
+    const rows: unknown[][] = [];
+    nasty.forEach((segment, i) => {
+      rows.push([`c${i}`, emu.date(2024, 1, 1 + i), 10, segment]);
+      rows.push([`c${i}`, emu.date(2024, 2, 1 + i), 10, segment]);
+    });
+    addSheet(emu, '=cmd|x', ['Customer', 'Date', 'Amount', 'Segment'], rows);
+    const outcome = generate(emu, settingsFor(emu, '=cmd|x', { breakdown: true, columns: { ...settingsFor(emu, '=cmd|x').columns, segment: 4 } }));
+    const snap = emu.snapshot().sheets.find((s) => s.name === outcome.summarySheetName)!;
+    const formulas = Object.entries(snap.cells).filter(([, c]) => c.f !== undefined || c.err !== undefined);
+    expect(formulas).toEqual([]);
+    const texts = Object.values(snap.cells).map((c) => c.v);
+    for (const s of nasty) expect(texts.some((t) => typeof t === 'string' && t.includes(s)), s).toBe(true);
+    expect(texts).toContain("'=cmd|x'!A1:D13");
+  });
+
+  it('refuses to run while someone else holds the document lock, changing nothing', () => {
+    const emu = logWorkbook(50);
+    const settings = settingsFor(emu, 'Orders');
+    const before = emu.snapshot();
+    const release = emu.holdDocumentLock();
+    expect(() => generate(emu, settings)).toThrow('Someone else is generating the summary of this spreadsheet right now. Try again in a minute.');
+    expect(emu.snapshot()).toEqual(before);
+    release();
+    expect(generate(emu, settings).summarySheetName).toBe('Retention summary');
+    expect(emu.lockState().document).toBe('none');
+  });
+
+  it('saves the settings in the document, and "Refresh summary" re-runs them', () => {
+    const emu = logWorkbook(80);
+    emu.call('refreshSummary');
+    expect(emu.ui.alerts.at(-1)?.message ?? JSON.stringify(emu.ui.alerts.at(-1))).toMatch(/generate a summary first/);
+    const settings = settingsFor(emu, 'Orders', { period: 'quarter' });
+    generate(emu, settings);
+    const saved = [...emu.properties.document.values()].map((v) => JSON.parse(v));
+    expect(saved).toContainEqual(settings);
+    emu.spreadsheet.getSheetByName('Retention summary')!.getRange(1, 1).setValue('scribbled on');
+    emu.call('refreshSummary');
+    expect(emu.cellAt('Retention summary', 1, 1).value).toBe('Retention summary');
+    expect(emu.ui.toasts.at(-1)).toBeDefined();
+  });
+});
