@@ -142,4 +142,12 @@ describe('loading a script', () => {
     }`);
     expect(emu.call('f')).toEqual([true, true, true, true, true, '[["a","b,c"],["1","2"]]']);
   });
+
+  it('prints service objects as Apps Script does', () => {
+    const emu = createEmulator();
+    emu.loadSource(`function f() { var r = SpreadsheetApp.getActiveSheet().getRange('A1'); Logger.log(r); return [String(r), JSON.stringify(r), String(SpreadsheetApp.getActiveSheet())]; }`);
+    expect(emu.call('f')).toEqual(['Range', '{}', 'Sheet']);
+    expect(emu.calls.total).toBe(4);
+    expect(emu.logs.map((l) => l.message)).toEqual(['Range']);
+  });
 });

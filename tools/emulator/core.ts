@@ -146,6 +146,11 @@ export function instrument(cls: { prototype: object }, className: string, opts: 
     Object.defineProperty(wrapped, 'name', { value: name });
     Object.defineProperty(proto, name, { ...desc, value: wrapped });
   }
+  // As Apps Script objects: String(range) is "Range", JSON.stringify(range) is "{}" (and never
+  // trips over the emulator's internal links). Not counted.
+  const shortName = className.split('.').pop()!;
+  Object.defineProperty(proto, 'toString', { value: () => shortName, configurable: true, writable: true, enumerable: false });
+  Object.defineProperty(proto, 'toJSON', { value: () => ({}), configurable: true, writable: true, enumerable: false });
 }
 
 export function setEnv(obj: object, env: Env): void {

@@ -896,6 +896,7 @@ export function formatLogValue(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === undefined) return 'undefined';
   if (utilTypes.isDate(v)) return String(v);
+  if (v && typeof v === 'object' && ENV in v) return String(v);
   if (v instanceof Error || (v && typeof v === 'object' && 'stack' in v && 'message' in v)) return String(v);
   try {
     return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
