@@ -45,3 +45,9 @@ export function namedTable(emu: SheetsEmulator, name: string): unknown[][] {
   if (!range) throw new Error(`no named range ${name}`);
   return range.getValues() as unknown[][];
 }
+
+/** The value beside a label in the summary's header block (column A label, column B value). */
+export function headerValue(emu: SheetsEmulator, sheetName: string, label: string): unknown {
+  for (let r = 1; r <= 30; r++) if (emu.cellAt(sheetName, r, 1).value === label) return emu.cellAt(sheetName, r, 2).value;
+  throw new Error(`no "${label}" in the header block of ${sheetName}`);
+}
