@@ -1,0 +1,17 @@
+// Public API of the customer-value models. The Sheets adapter needs only scoreCustomers; the rest is for
+// callers that already hold an RFM summary or fitted parameters.
+export { scoreCustomers, type CustomerScores, type CustomerValueResult, type ModelSummary, type ScoreOptions } from './scoreCustomers';
+export { summarizeRfm, type LeftOutOfSpend, type RfmOptions, type RfmSummary, type TransactionLog } from './rfm';
+export {
+  bgNbdConditionalExpectedPurchases,
+  bgNbdExpectedPurchases,
+  bgNbdProbabilityAlive,
+  fitBgNbd,
+  type BgNbdFit,
+  type BgNbdParams,
+} from './bgnbd';
+export { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaFit, type GammaGammaParams } from './gammagamma';
+export { customerLifetimeValue, discountedExpectedPurchases, type ClvHorizon } from './clv';
+export { DAYS_PER_MONTH, monthsToUnit, parseTimeUnit, type TimeUnit } from './timeUnits';
+export type { CustomerHistories } from './customerGroups';
+export type { FitDiagnostics } from './fitResult';
