@@ -85,4 +85,11 @@ describe('dates handed to the script', () => {
     expect(() => emu.call('fmt', 'not a date', 'Etc/UTC', 'yyyy')).toThrow(/don't match the method signature for Utilities.formatDate/);
     expect(() => emu.call('fmt', d, 'Etc/UTC', 'yyyy-qq')).toThrow(/Illegal pattern character 'q'/);
   });
+
+  it('warns when the process zone differs from the script zone', () => {
+    const local = -new Date(Date.UTC(2024, 0, 15)).getTimezoneOffset();
+    const other = local === 780 ? 'Etc/UTC' : 'Pacific/Auckland'; // +13:00 in January
+    const emu = createEmulator({ scriptTimeZone: other });
+    expect(emu.logs.some((l) => l.source === 'emulator' && /differs from scriptTimeZone/.test(l.message))).toBe(true);
+  });
 });

@@ -7,7 +7,7 @@ import { types as utilTypes } from 'node:util';
 import * as vm from 'node:vm';
 import { cellA1, parseA1 } from './a1.js';
 import { ENV, Env } from './core.js';
-import { DEFAULT_NUMBER_FORMAT, isValidTimeZone, wallToInstant } from './dates.js';
+import { DEFAULT_NUMBER_FORMAT, isValidTimeZone, wallToInstant, zoneOffsetMs } from './dates.js';
 import { exportXlsx, importCdnow, importCsv, toWorkbook, type ImportCsvOptions } from './io.js';
 import {
   ChartsService,
@@ -192,6 +192,16 @@ export class SheetsEmulator {
       console: scriptConsole,
     };
     for (const [k, v] of Object.entries(globals)) Object.defineProperty(sandbox, k, { value: v, writable: true, configurable: true, enumerable: false });
+    // The script realm's local time (new Date(y, m, d), getHours) follows the process's zone, while in
+    // Apps Script it follows the project's zone: say so when they differ.
+    const probe = [Date.UTC(2024, 0, 15), Date.UTC(2024, 6, 15)];
+    if (probe.some((t) => zoneOffsetMs(t, scriptTimeZone) !== -new Date(t).getTimezoneOffset() * 60_000)) {
+      sink({
+        source: 'emulator',
+        level: 'warn',
+        message: `The process time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone}) differs from scriptTimeZone ${scriptTimeZone}: local-time Date methods in the script follow the process (run with TZ=${scriptTimeZone} to match).`,
+      });
+    }
     this.calls = new Proxy({} as CallCounts, {
       get: (_t, key) => {
         if (key === 'total') return env.total;
