@@ -34,6 +34,7 @@ function DOUBLE(v) {
   return v * 2;
 }
 function WRITER() { SpreadsheetApp.getActiveSheet().getRange('Z1').setValue(1); return 1; }
+function BUILDER() { var sh = SpreadsheetApp.getActiveSheet(); SpreadsheetApp.newConditionalFormatRule().setGradientMinpoint('#fff').setRanges([sh.getRange('A1')]).build(); return sh.getRange('A1').getValue(); }
 `;
 
 describe('loading a script', () => {
@@ -109,6 +110,7 @@ describe('loading a script', () => {
     expect(emu.runCustomFunction('DOUBLE', emu.ref('Sheet1!B2'))).toBe(8);
     expect(emu.runCustomFunction('WRITER')).toEqual({ error: '#ERROR!', message: 'You do not have permission to call setValue' });
     expect(emu.cellAt('Sheet1', 1, 26).type).toBe('blank');
+    expect(emu.runCustomFunction('BUILDER')).toBe(1);
   });
 
   it('errors thrown by services are Errors of the script realm named Exception', () => {

@@ -505,8 +505,10 @@ function validateRangeName(env: Env, nm: string): void {
   }
 }
 
+/** Spreadsheet, Sheet, Range, NamedRange and DeveloperMetadata refuse writes in custom functions. */
+const WRITABLE = new Set(['Spreadsheet', 'Sheet', 'Range', 'NamedRange', 'DeveloperMetadata']);
 function instrument(className: string, cls: { prototype: object }): void {
-  instrumentImpl(cls, className, { restrictWrites: true });
+  instrumentImpl(cls, className, { restrictWrites: WRITABLE.has(className) });
 }
 
 // -----------------------------------------------------------------------------------------------
