@@ -506,9 +506,9 @@ function validateRangeName(env: Env, nm: string): void {
 }
 
 /** Spreadsheet, Sheet, Range, NamedRange and DeveloperMetadata refuse writes in custom functions. */
-const WRITABLE = new Set(['Spreadsheet', 'Sheet', 'Range', 'NamedRange', 'DeveloperMetadata']);
 function instrument(className: string, cls: { prototype: object }): void {
-  instrumentImpl(cls, className, { restrictWrites: WRITABLE.has(className) });
+  const writable = ['Spreadsheet', 'Sheet', 'Range', 'NamedRange', 'DeveloperMetadata'].includes(className);
+  instrumentImpl(cls, className, { restrictWrites: writable });
 }
 
 // -----------------------------------------------------------------------------------------------
