@@ -242,6 +242,14 @@ describe('sheets and the Ui', () => {
     expect(emu.call('add', undefined)).toBe('Sheet3');
     expect(emu.call('order')).toEqual(['Sheet1@1', 'Report@2', 'Sheet3@3']);
     expect(emu.spreadsheet.getActiveSheet().getName()).toBe('Sheet3');
+    emu.resetCalls();
+    emu.loadSource(`
+      function first() { var ss = SpreadsheetApp.getActiveSpreadsheet(); var s = ss.insertSheet('First', 0); return [s.getIndex(), ss.getSheetById(s.getSheetId()).getName(), ss.getSheetById(0).getName()]; }
+      function hideAll() { SpreadsheetApp.getActiveSpreadsheet().getSheets().forEach(function (s) { s.hideSheet(); }); }
+    `);
+    expect(emu.call('first')).toEqual([1, 'First', 'Sheet1']);
+    expect(() => emu.call('hideAll')).toThrow("You can't hide all the sheets in a document.");
+    expect(emu.snapshot().sheets.map((s) => s.hidden)).toEqual([true, true, true, false]);
     expect(() => emu.call('delAll')).toThrow("You can't remove all the sheets in a document.");
     expect(emu.sheetNames()).toEqual(['Sheet3']);
   });
