@@ -2,7 +2,7 @@ import type { EntryPoint } from './entryPoint';
 import { asCustomFunction } from './functions/customFunction';
 import { retention } from './functions/retention';
 import { churn } from './functions/churn';
-import { clvFormula } from './functions/clv';
+import { clv } from './functions/clv';
 import { cohorts, retentionByPeriod } from './functions/cohorts';
 import { onOpen, showSidebar } from './addon/menu';
 import {
@@ -56,14 +56,17 @@ export const entryPoints: EntryPoint[] = [
     name: 'CLV',
     kind: 'customFunction',
     summary:
-      'Customer lifetime value: value × (1 + discount) / (discount + churn), for a customer paying value_per_period at the start of each period.',
+      'Customer lifetime value. =CLV(value_per_period, churn_rate, [discount_rate]) gives value × (1 + discount) / (discount + churn); =CLV(customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]) predicts each customer\'s value with BG/NBD and Gamma-Gamma.',
     params: [
-      { name: 'value_per_period', type: RANGE_OR_NUMBER, description: 'Value (revenue or margin) a customer brings each period.' },
-      { name: 'churn_rate', type: RANGE_OR_NUMBER, description: 'Probability a customer leaves after each period, e.g. 0.05 or 5%.' },
-      { name: 'discount_rate', type: RANGE_OR_NUMBER, description: 'Discount rate per period (default 0).', optional: true },
+      { name: 'value_or_customer_ids', type: `${RANGE_OR_NUMBER}|Array<Array<string>>`, description: 'Value (revenue or margin) a customer brings each period, or the customer id of each purchase.' },
+      { name: 'churn_rate_or_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Probability a customer leaves after each period (0.05 or 5%), or the date of each purchase.' },
+      { name: 'discount_rate_or_amounts', type: RANGE_OR_NUMBER, description: 'Discount rate per period (default 0), or the amount of each purchase.', optional: true },
+      { name: 'horizon_months', type: 'number', description: 'Predictive form: months ahead to value (default 12).', optional: true },
+      { name: 'monthly_discount_rate', type: 'number', description: 'Predictive form: discount rate per month (default 0.01).', optional: true },
+      { name: 'output', type: 'string', description: 'Predictive form: "customers" (default, one row per customer) or "model" (the fitted parameters).', optional: true },
     ],
-    returns: { type: RANGE_OR_NUMBER, description: 'The lifetime value, one per row when given ranges.' },
-    run: asCustomFunction('CLV', clvFormula),
+    returns: { type: 'number|Array<Array<*>>', description: 'The lifetime value, one per row when given ranges; or the predictive table.' },
+    run: asCustomFunction('CLV', clv),
   },
   {
     name: 'COHORTS',

@@ -3,11 +3,16 @@ import { formulaClv } from '../core/rates';
 import { isBlank, type CellValue } from '../core/cells';
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, at, elementwise } from './args';
+import { isPredictiveCall, predictiveClv } from './predictiveClv';
 
 /**
  * =CLV(value_per_period, churn_rate, [discount_rate]): value × (1 + d) / (d + churn), the present
  * value of a customer paying at the start of each period and leaving with probability churn after it.
  */
+export function clv(env: SheetEnv, args: CellValue[]): unknown {
+  return isPredictiveCall(args) ? predictiveClv(env, args) : clvFormula(env, args);
+}
+
 export function clvFormula(env: SheetEnv, args: CellValue[]): number | (number | '')[][] {
   const reader = new ArgReader('CLV', env);
   if (args.length < 2 || args.length > 3) {

@@ -1,0 +1,93 @@
+/**
+ * The predictive =CLV through the built bundle. The published CDNOW figures (Fader, Hardie & Lee
+ * 2005) rest on a 2,357-customer RFM summary, not on a log, so the test rebuilds a transaction log
+ * that has exactly those histories (first purchase T weeks before 1997-09-30, x repeat purchase days,
+ * the last one t_x weeks after the first, repeat purchases worth zbar) and checks that the formula,
+ * fed that log as Sheets would feed it, recovers the published parameters.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { daysFromCivil, civilFromDays } from '../../src/core/calendar';
+import { loadBundle, type Bundle } from './harness';
+
+process.env.TZ = 'America/Los_Angeles';
+
+const SUMMARY = join(__dirname, '..', '..', 'examples', 'cdnow', 'cdnow_customers_summary_with_transactions.csv');
+
+describe('=CLV(customer_ids, dates, amounts, …) on the CDNOW sample histories', () => {
+  let b: Bundle;
+  const ids: unknown[][] = [];
+  const dates: unknown[][] = [];
+  const amounts: unknown[][] = [];
+  beforeAll(() => {
+    b = loadBundle({ timeZone: 'Europe/Prague' });
+    const end = daysFromCivil(1997, 9, 30);
+    const on = (day: number) => {
+      const c = civilFromDays(day);
+      return b.date(c.year, c.month, c.day);
+    };
+    const lines = readFileSync(SUMMARY, 'utf8').trim().split(/\r?\n/).slice(1);
+    for (const line of lines) {
+      const [id, x, tx, T, zbar] = line.split(',').map(Number);
+      const first = end - Math.round(T * 7);
+      const last = first + Math.round(tx * 7);
+      ids.push([id]);
+      dates.push([on(first)]);
+      amounts.push([10]);
+      for (let j = 0; j < x; j++) {
+        ids.push([id]);
+        dates.push([on(last - j)]);
+        amounts.push([zbar]);
+      }
+    }
+  });
+
+  it('recovers the published BG/NBD and Gamma-Gamma parameters', () => {
+    const model = b.call('CLV', ids, dates, amounts, 12, 0.01, 'model') as unknown[][];
+    const value = (label: string) => model.find((r) => r[0] === label)?.[1] as number;
+    // The published figures, to their published precision (v: the file's cents give 15.448).
+    expect(value('r')).toBeCloseTo(0.243, 3);
+    expect(value('alpha')).toBeCloseTo(4.414, 3);
+    expect(value('a')).toBeCloseTo(0.793, 3);
+    expect(value('b')).toBeCloseTo(2.426, 3);
+    expect(value('BG/NBD log-likelihood')).toBeCloseTo(-9582.4, 1);
+    expect(value('p')).toBeCloseTo(6.25, 2);
+    expect(value('q')).toBeCloseTo(3.74, 2);
+    expect(value('v')).toBeCloseTo(15.44, 1);
+    expect(value('Customers')).toBe(2357);
+    expect(value('Time unit')).toBe('weeks');
+    expect(value('BG/NBD converged')).toBe(true);
+    expect(Object.prototype.toString.call(value('Observation end'))).toBe('[object Date]');
+    // Each label alone in its cell, the value beside it.
+    for (const row of model) {
+      expect(row.length).toBe(2);
+      expect(typeof row[0]).toBe('string');
+    }
+  });
+
+  it('spills one row per customer, sorted by CLV, with the columns analysts need', () => {
+    const grid = b.call('CLV', ids, dates, amounts) as unknown[][];
+    expect(grid[0]).toEqual(['Customer', 'Purchases', 'P(alive)', 'Expected purchases, next 12 months', 'Expected average value', 'CLV']);
+    expect(grid.length).toBe(1 + 2357);
+    expect(new Set(grid.slice(1).map((r) => r[0])).size).toBe(2357);
+    for (let i = 2; i < grid.length; i++) expect(grid[i - 1][5] as number).toBeGreaterThanOrEqual(grid[i][5] as number);
+    for (const r of grid.slice(1)) {
+      expect(r[2] as number).toBeGreaterThanOrEqual(0);
+      expect(r[2] as number).toBeLessThanOrEqual(1);
+      expect(Number.isFinite(r[5] as number)).toBe(true);
+    }
+    // Customer 1 of the sample (x = 2): purchases counts the first purchase day too.
+    expect(grid.find((r) => r[0] === 1)![1]).toBe(3);
+  });
+
+  it('keeps the formula form for numbers, and explains bad input', () => {
+    expect(b.call('CLV', 50, 0.05)).toBeCloseTo(1000, 9);
+    expect(b.call('CLV', [[50], [100]], [[0.05], [0.2]], 0.1) as number[][]).toHaveLength(2);
+    const fewIds = [['a'], ['a'], ['b']];
+    const fewDates = [[b.date(2024, 1, 1)], [b.date(2024, 2, 1)], [b.date(2024, 1, 5)]];
+    expect(() => b.call('CLV', fewIds, fewDates, [[1], [2], [3]])).toThrow(/^CLV: .*(at least|too few|fewer than)/i);
+    expect(() => b.call('CLV', ids, dates, amounts, 12, 0.01, 'everything')).toThrow('CLV: output must be "customers" or "model" (got "everything")');
+    expect(() => b.call('CLV', ids, dates, amounts, 0)).toThrow(/horizon_months must be a whole number of months/);
+  });
+});
