@@ -76,7 +76,7 @@ export const entryPoints: EntryPoint[] = [
     params: [
       { name: 'customer_ids', type: 'Array<Array<string|number>>', description: 'Customer id of each purchase (one column; whole columns like A2:A work).' },
       { name: 'dates', type: 'Array<Array<Date>>', description: 'Date of each purchase (same rows as customer_ids).' },
-      { name: 'period', type: 'string', description: '"week" (ISO, Monday start), "month" (default), "quarter" or "year".', optional: true },
+      { name: 'period', type: 'string', description: '"week" (ISO, Monday start), "week sunday", "month" (default), "quarter" or "year".', optional: true },
       { name: 'show', type: 'string', description: '"retention" (default, fractions), "customers" (counts) or "revenue" (sums, needs amounts).', optional: true },
       { name: 'amounts', type: 'Array<Array<number>>', description: 'Amount of each purchase, for show "revenue".', optional: true },
       { name: 'mode', type: 'string', description: '"in" (default: active in that period) or "in or after" (active then or later).', optional: true },

@@ -34,6 +34,24 @@ export function parsePeriodUnit(value: unknown, argName = 'period'): PeriodUnit 
 // Day 0 (1970-01-01) is a Thursday: Monday-start weeks begin on day −3, Sunday-start on day −4.
 const WEEK_ORIGIN: Record<WeekStart, number> = { monday: -3, sunday: -4 };
 
+/**
+ * A period argument that may also choose the week start: "week" (ISO, Monday), "week sunday",
+ * "weeks (Sunday)", "week monday", "iso week".
+ */
+export function parsePeriodScheme(value: unknown, argName = 'period'): PeriodScheme {
+  const words = String(value ?? '').toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const starts = words.filter((w) => ['sunday', 'sun', 'monday', 'mon', 'iso', 'starting', 'start', 'from', 'on'].includes(w));
+  const rest = words.filter((w) => !starts.includes(w));
+  if (starts.length > 0 && rest.length === 1) {
+    const unit = parsePeriodUnit(rest[0], argName);
+    if (unit === 'week') return { unit, weekStart: starts.some((w) => w.startsWith('sun')) ? 'sunday' : 'monday' };
+  }
+  if (starts.length > 0 && rest.length <= 1) {
+    throw new UserError(`${argName} must be "week", "week sunday", "month", "quarter" or "year" (got "${String(value)}")`);
+  }
+  return { unit: parsePeriodUnit(value, argName), weekStart: 'monday' };
+}
+
 export function periodOfDay(day: DayNumber, scheme: PeriodScheme): number {
   if (scheme.unit === 'week') return Math.floor((day - WEEK_ORIGIN[scheme.weekStart]) / 7);
   const { year, month } = civilFromDays(day);

@@ -1,7 +1,7 @@
 import { UserError } from '../core/errors';
 import { isBlank, toColumn, type CellValue } from '../core/cells';
 import { numberLocale } from '../core/numbers';
-import { parsePeriodUnit } from '../core/periods';
+import { parsePeriodScheme } from '../core/periods';
 import {
   cohortSpill,
   computeCohortMatrices,
@@ -49,12 +49,12 @@ export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
   const [ids, dates, period, showArg, amounts, modeArg] = args;
   const show = parseCohortShow(showArg);
   const mode = parseRetentionMode(modeArg);
-  const unit = parsePeriodUnit(period);
+  const scheme = parsePeriodScheme(period);
   if (show === 'revenue' && (amounts === undefined || isBlank(amounts))) {
     throw new UserError('COHORTS: show "revenue" needs the amounts argument (the 5th)');
   }
   const log = readLog('COHORTS', env, ids, dates, amounts);
-  const report = computeCohortMatrices(log, { period: unit, mode });
+  const report = computeCohortMatrices(log, { period: scheme.unit, weekStart: scheme.weekStart, mode });
   return withSkippedNote(cohortSpill(report.total, show, dateCell(env.timeZone())), report.skipped);
 }
 
@@ -62,7 +62,8 @@ export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][]
   arity('RETENTION_BY_PERIOD', args, 4, '(customer_ids, dates, [period], [amounts])');
   const [ids, dates, period, amounts] = args;
   const log = readLog('RETENTION_BY_PERIOD', env, ids, dates, amounts);
-  const report = computeCohortReport(log, { period: parsePeriodUnit(period) });
+  const scheme = parsePeriodScheme(period);
+  const report = computeCohortReport(log, { period: scheme.unit, weekStart: scheme.weekStart });
   return withSkippedNote(periodSpill(report.total.perPeriod, dateCell(env.timeZone())), report.skipped);
 }
 

@@ -66,6 +66,19 @@ describe('COHORTS on CDNOW through dist/Code.js', () => {
     expect(grid[1][col('New')]).toBe(23570);
   });
 
+  it('starts weeks on Monday (ISO) or, when asked, on Sunday', () => {
+    // 1997-01-05 was a Sunday: in ISO weeks it belongs to the week of Monday 1996-12-30.
+    const ids1 = [['a'], ['b']];
+    const days = [[b.date(1997, 1, 5)], [b.date(1997, 1, 6)]];
+    const iso = b.call('COHORTS', ids1, days, 'week', 'customers') as unknown[][];
+    const sunday = b.call('COHORTS', ids1, days, 'week sunday', 'customers') as unknown[][];
+    const first = (g: unknown[][]) => (g[1][0] as Date).toISOString();
+    expect(iso.length).toBe(3); // two ISO weeks
+    expect(sunday.length).toBe(2); // one Sunday week holds both
+    expect(first(iso)).toBe('1996-12-29T11:00:00.000Z'); // Monday 1996-12-30, Auckland midnight
+    expect(first(sunday)).toBe('1997-01-04T11:00:00.000Z'); // Sunday 1997-01-05
+  });
+
   it('says what is wrong with hostile input', () => {
     expect(() => b.call('COHORTS', [['a'], ['b']], [[b.date(2024, 1, 1)], ['soon']], 'fortnight')).toThrow(
       /COHORTS: period must be "week", "month", "quarter" or "year" \(got "fortnight"\)/,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { civilFromDays, daysFromCivil, formatDay, isValidCivil, parseIsoDay } from '../../src/core/calendar';
 import { dayConverter, dayInZone, startOfDayInZone, zoneOffsetMs } from '../../src/core/timeZone';
-import { isoWeek, parsePeriodUnit, periodLabel, periodOfDay, periodStartDay, type PeriodScheme } from '../../src/core/periods';
+import { isoWeek, parsePeriodScheme, parsePeriodUnit, periodLabel, periodOfDay, periodStartDay, type PeriodScheme } from '../../src/core/periods';
 
 const DAY = 86_400_000;
 
@@ -96,5 +96,10 @@ describe('periods', () => {
     expect(parsePeriodUnit('')).toBe('month');
     expect(parsePeriodUnit('Q')).toBe('quarter');
     expect(() => parsePeriodUnit('fortnight')).toThrow('period must be "week", "month", "quarter" or "year" (got "fortnight")');
+    expect(parsePeriodScheme('Week (Sunday)')).toEqual({ unit: 'week', weekStart: 'sunday' });
+    expect(parsePeriodScheme('weeks starting sun')).toEqual({ unit: 'week', weekStart: 'sunday' });
+    expect(parsePeriodScheme('ISO week')).toEqual({ unit: 'week', weekStart: 'monday' });
+    expect(parsePeriodScheme('month')).toEqual({ unit: 'month', weekStart: 'monday' });
+    expect(() => parsePeriodScheme('month sunday')).toThrow(/"week sunday"/);
   });
 });
