@@ -3,20 +3,10 @@
 import { daysFromCivil } from '../src/core/calendar';
 import { startOfDayInZone } from '../src/core/timeZone';
 import { computeCohortMatrices, computeCohortReport, parseTransactionLog } from '../src/core/cohorts/index';
+import { mulberry32 } from '../tools/seededRandom';
 
 const ZONE = 'Europe/Prague';
 const RUNS = 5;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Columns {
   ids: unknown[];

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { countPeriod } from '../../src/core/customerTable';
+import { mulberry32 } from '../../tools/seededRandom';
 import { churnFromLost, churnFromCounts, formulaClv, retentionRate } from '../../src/core/rates';
 
-/** A seeded PRNG (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32; // seeded, so failures reproduce
 
 /**
  * Reference by simulation: walk the days of the period and track each customer's state, instead of

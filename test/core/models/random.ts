@@ -1,16 +1,9 @@
 // Seeded random numbers for simulation tests: reproducible across runs and machines.
 
-/** Mulberry32: a small, fast 32-bit generator; uniform in [0, 1). */
-export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../tools/seededRandom';
+
+/** Uniform in [0, 1), seeded (Mulberry32). */
+export const seededUniform = mulberry32;
 
 export function standardNormal(uniform: () => number): number {
   // Box–Muller; 1 − u keeps the logarithm finite.
