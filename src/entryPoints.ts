@@ -8,6 +8,7 @@ import { onOpen, showSidebar } from './addon/menu';
 import {
   asServerFunction,
   refreshSummary,
+  sidebarCustomerValue,
   sidebarDetect,
   sidebarGenerate,
   sidebarSegments,
@@ -170,9 +171,25 @@ export const entryPoints: EntryPoint[] = [
     run: asServerFunction(sidebarGenerate),
   },
   {
+    name: 'sidebarCustomerValue',
+    kind: 'server',
+    summary:
+      'Sidebar: fits BG/NBD and Gamma-Gamma to a transaction log with amounts and writes the "Customer value" sheet (model, top customers by CLV, at-risk list, CLV by segment); saves its settings in the document.',
+    params: [
+      {
+        name: 'settings',
+        type: 'Object',
+        description:
+          'CustomerValueSettings (plain JSON): the source (sheetName, headerRow, shape "log", columns with an amount column, optional segment column), asOf ("YYYY-MM-DD" or ""), horizonMonths (1–600), monthlyDiscountRate (0.01 = 1 %), topShare (0.2 = top 20 % by past value) and aliveBelow (0.5 = P(alive) below 50 %).',
+      },
+    ],
+    returns: { type: 'Object', description: 'A CustomerValueOutcome (plain JSON): the sheet written, customers scored, the at-risk count, the total CLV and a one-line message.' },
+    run: asServerFunction(sidebarCustomerValue),
+  },
+  {
     name: 'sidebarShowSheet',
     kind: 'server',
-    summary: 'Sidebar: activates a sheet (the summary, after generating).',
+    summary: 'Sidebar: activates a sheet (the summary or the customer value sheet, after writing it).',
     params: [{ name: 'sheetName', type: 'string', description: 'The sheet to show.' }],
     returns: { type: 'void', description: 'Nothing.' },
     run: asServerFunction(sidebarShowSheet),

@@ -5,10 +5,10 @@ import { summaryLayout } from '../report/summaryLayout';
 import { replaceOwnedSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
 import type { ReportOutcome, ReportSettings } from './protocol';
+import { withDocumentLock } from './documentLock';
 import { readSource } from './readSource';
 
 export const SUMMARY_SHEET_NAME = 'Retention summary';
-const LOCK_WAIT_MS = 10_000;
 
 /**
  * The report the sidebar's button and "Refresh summary" run: read the source sheet, compute every
@@ -16,11 +16,7 @@ const LOCK_WAIT_MS = 10_000;
  * interleave their writes; all computing happens before the first write.
  */
 export function generateSummary(settings: ReportSettings): ReportOutcome {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new UserError('Someone else is generating the summary of this spreadsheet right now. Try again in a minute.');
-  }
-  try {
+  return withDocumentLock('Someone else is generating the summary of this spreadsheet right now. Try again in a minute.', () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const timeZone = ss.getSpreadsheetTimeZone();
     const locale = ss.getSpreadsheetLocale();
@@ -63,9 +59,7 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
         (skipped ? ` (${skipped.toLocaleString('en-US')} skipped)` : '') +
         ` written to "${sheet.getName()}".`,
     };
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 function settingsLines(s: ReportSettings, columnName: (c: number) => string, asOfDay: number | null): [string, string][] {

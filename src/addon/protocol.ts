@@ -36,6 +36,26 @@ export interface ReportSettings {
   breakdown: boolean;
 }
 
+/** The source fields of the settings: which sheet, where its header is, what each column holds. */
+export type SourceSettings = Pick<ReportSettings, 'sheetName' | 'headerRow' | 'shape' | 'columns'>;
+
+/**
+ * What the sidebar's "Customer value" section sends: the source (a transaction log with an amount
+ * column; the segment column, if any, gives CLV by segment) and the model's settings.
+ */
+export interface CustomerValueSettings extends SourceSettings {
+  /** "YYYY-MM-DD": the observation ends on this day (inclusive); "" for the last date in the data. */
+  asOf: string;
+  /** Whole months to value, 1 … 600 (default 12). */
+  horizonMonths: number;
+  /** Discount rate per month as a fraction, 0 ≤ d < 1 (default 0.01 = 1 % a month). */
+  monthlyDiscountRate: number;
+  /** The at-risk list looks at this top share of customers by past value, 0 < s ≤ 1 (default 0.2). */
+  topShare: number;
+  /** …and lists those whose P(alive) is below this, 0 < t ≤ 1 (default 0.5). */
+  aliveBelow: number;
+}
+
 export interface SheetChoice {
   name: string;
   active: boolean;
@@ -73,6 +93,8 @@ export interface SidebarState {
   /** A proposal for the saved source sheet, or for the active sheet. */
   proposal: SourceProposal | null;
   version: string;
+  /** The customer-value settings saved in this document, if someone estimated customer value before. */
+  savedCustomerValue?: CustomerValueSettings | null;
 }
 
 export interface ReportOutcome {
@@ -85,11 +107,27 @@ export interface ReportOutcome {
   message: string;
 }
 
+export interface CustomerValueOutcome {
+  /** The sheet written (normally "Customer value"). */
+  sheetName: string;
+  rowsRead: number;
+  rowsSkipped: number;
+  /** Customers with a purchase on or before the observation end. */
+  customers: number;
+  /** Customers on the at-risk list. */
+  atRisk: number;
+  /** Sum of every customer's CLV over the horizon. */
+  totalClv: number;
+  /** One short line for the sidebar. */
+  message: string;
+}
+
 /** Server functions the sidebar calls through google.script.run, by name. */
 export interface SidebarServer {
   sidebarState(): SidebarState;
   sidebarDetect(sheetName: string, headerRow?: number): SourceProposal;
   sidebarSegments(sheetName: string, headerRow: number, column: number): string[];
   sidebarGenerate(settings: ReportSettings): ReportOutcome;
+  sidebarCustomerValue(settings: CustomerValueSettings): CustomerValueOutcome;
   sidebarShowSheet(sheetName: string): void;
 }

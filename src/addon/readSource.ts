@@ -2,7 +2,7 @@ import { UserError } from '../core/errors';
 import { isBlank } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { parseCustomerTable, parseTransactionLog, type CohortData } from '../core/cohorts';
-import type { ReportSettings } from './protocol';
+import type { SourceSettings } from './protocol';
 import { columnLetter, sheetByName } from './sourceSheet';
 
 /**
@@ -16,7 +16,7 @@ export interface SourceData {
   columnName: (column: number) => string;
 }
 
-export function readSource(settings: ReportSettings, timeZone: string, locale: string): SourceData {
+export function readSource(settings: SourceSettings, timeZone: string, locale: string): SourceData {
   const sheet = sheetByName(settings.sheetName);
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();

@@ -1,43 +1,70 @@
-import type { ReportSettings } from './protocol';
+import type { CustomerValueSettings, ReportSettings, SourceSettings } from './protocol';
 import { PERIOD_UNITS } from '../core/periods';
+import { UserError } from '../core/errors';
+import { MAX_SHEET_HORIZON_MONTHS } from '../core/models';
 
 /**
  * Report settings live in the document's properties, so a teammate who opens the sidebar (or runs
  * "Refresh summary") gets the same choices. Stored as JSON; anything unreadable is treated as unset.
+ * The customer-value settings have a key of their own, so neither run can spoil the other's.
  */
 const KEY = 'retentionAnalytics.settings.v1';
+const CUSTOMER_VALUE_KEY = 'retentionAnalytics.customerValue.v1';
 
 export function loadSettings(): ReportSettings | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
-  if (!raw) return null;
-  try {
-    return sanitizeSettings(JSON.parse(raw));
-  } catch {
-    return null;
-  }
+  return load(KEY, sanitizeSettings);
 }
 
 export function saveSettings(settings: ReportSettings): void {
   PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(settings));
 }
 
-/** Checks the shape of settings that crossed google.script.run or came back from storage. */
-export function sanitizeSettings(value: unknown): ReportSettings {
-  const s = value as Partial<ReportSettings> | null;
-  if (!s || typeof s !== 'object') throw new Error('Settings are missing');
-  const text = (v: unknown, name: string): string => {
-    if (typeof v !== 'string') throw new Error(`Setting ${name} must be text`);
-    return v;
-  };
-  const int = (v: unknown, name: string, min: number): number => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new Error(`Setting ${name} must be a whole number ≥ ${min}`);
-    return v;
-  };
-  const c = (s.columns ?? {}) as Partial<ReportSettings['columns']>;
-  const period = text(s.period, 'period');
-  if (!(PERIOD_UNITS as readonly string[]).includes(period)) throw new Error(`Unknown period "${period}"`);
-  const asOf = text(s.asOf ?? '', 'asOf');
+export function loadCustomerValueSettings(): CustomerValueSettings | null {
+  return load(CUSTOMER_VALUE_KEY, sanitizeCustomerValueSettings);
+}
+
+export function saveCustomerValueSettings(settings: CustomerValueSettings): void {
+  PropertiesService.getDocumentProperties().setProperty(CUSTOMER_VALUE_KEY, JSON.stringify(settings));
+}
+
+function load<T>(key: string, sanitize: (value: unknown) => T): T | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(key);
+  if (!raw) return null;
+  try {
+    return sanitize(JSON.parse(raw));
+  } catch {
+    return null;
+  }
+}
+
+const text = (v: unknown, name: string): string => {
+  if (typeof v !== 'string') throw new Error(`Setting ${name} must be text`);
+  return v;
+};
+
+const int = (v: unknown, name: string, min: number): number => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new Error(`Setting ${name} must be a whole number ≥ ${min}`);
+  return v;
+};
+
+const num = (v: unknown, name: string): number => {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`Setting ${name} must be a number`);
+  return v;
+};
+
+function asObject<T>(value: unknown): Partial<T> {
+  if (!value || typeof value !== 'object') throw new Error('Settings are missing');
+  return value as Partial<T>;
+}
+
+function asOfText(v: unknown): string {
+  const asOf = text(v ?? '', 'asOf');
   if (asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error('The "as of" date must look like 2024-12-31');
+  return asOf;
+}
+
+function sanitizeSource(s: Partial<SourceSettings>): SourceSettings {
+  const c = (s.columns ?? {}) as Partial<ReportSettings['columns']>;
   return {
     sheetName: text(s.sheetName, 'sheetName'),
     headerRow: int(s.headerRow, 'headerRow', 1),
@@ -50,6 +77,17 @@ export function sanitizeSettings(value: unknown): ReportSettings {
       cancel: int(c.cancel ?? 0, 'cancel column', 0),
       segment: int(c.segment ?? 0, 'segment column', 0),
     },
+  };
+}
+
+/** Checks the shape of settings that crossed google.script.run or came back from storage. */
+export function sanitizeSettings(value: unknown): ReportSettings {
+  const s = asObject<ReportSettings>(value);
+  const period = text(s.period, 'period');
+  if (!(PERIOD_UNITS as readonly string[]).includes(period)) throw new Error(`Unknown period "${period}"`);
+  const asOf = asOfText(s.asOf);
+  return {
+    ...sanitizeSource(s),
     period: period as ReportSettings['period'],
     weekStart: s.weekStart === 'sunday' ? 'sunday' : 'monday',
     mode: s.mode === 'inOrAfter' ? 'inOrAfter' : 'in',
@@ -57,4 +95,31 @@ export function sanitizeSettings(value: unknown): ReportSettings {
     segmentFilter: typeof s.segmentFilter === 'string' ? s.segmentFilter : '',
     breakdown: s.breakdown === true,
   };
+}
+
+/**
+ * Checks customer-value settings. A malformed field (wrong type) is an Error; a value out of range is a
+ * UserError saying what the sidebar's field accepts.
+ */
+export function sanitizeCustomerValueSettings(value: unknown): CustomerValueSettings {
+  const s = asObject<CustomerValueSettings>(value);
+  const source = sanitizeSource(s);
+  const asOf = asOfText(s.asOf);
+  const horizonMonths = num(s.horizonMonths, 'horizonMonths');
+  const monthlyDiscountRate = num(s.monthlyDiscountRate, 'monthlyDiscountRate');
+  const topShare = num(s.topShare, 'topShare');
+  const aliveBelow = num(s.aliveBelow, 'aliveBelow');
+  if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > MAX_SHEET_HORIZON_MONTHS) {
+    throw new UserError(`The horizon must be a whole number of months from 1 to ${MAX_SHEET_HORIZON_MONTHS} (got ${horizonMonths}).`);
+  }
+  if (!(monthlyDiscountRate >= 0 && monthlyDiscountRate < 1)) {
+    throw new UserError(`The monthly discount rate must be from 0 % to below 100 %, such as 1 % (got ${monthlyDiscountRate * 100} %).`);
+  }
+  if (!(topShare > 0 && topShare <= 1)) {
+    throw new UserError(`The top share by past value must be above 0 % and at most 100 % (got ${topShare * 100} %).`);
+  }
+  if (!(aliveBelow > 0 && aliveBelow <= 1)) {
+    throw new UserError(`The P(alive) threshold must be above 0 % and at most 100 % (got ${aliveBelow * 100} %).`);
+  }
+  return { ...source, asOf, horizonMonths, monthlyDiscountRate, topShare, aliveBelow };
 }

@@ -1,9 +1,17 @@
 import { UserError } from '../core/errors';
 import { ADDON_VERSION } from '../version';
 import { ownedSheets } from '../report/ownedSheets';
+import { generateCustomerValue } from './customerValue';
 import { generateSummary } from './generateSummary';
-import type { ReportOutcome, ReportSettings, SidebarState, SourceProposal } from './protocol';
-import { loadSettings, sanitizeSettings, saveSettings } from './settings';
+import type { CustomerValueOutcome, CustomerValueSettings, ReportOutcome, ReportSettings, SidebarState, SourceProposal } from './protocol';
+import {
+  loadCustomerValueSettings,
+  loadSettings,
+  sanitizeCustomerValueSettings,
+  sanitizeSettings,
+  saveCustomerValueSettings,
+  saveSettings,
+} from './settings';
 import { distinctSegments, proposeSource, sheetByName } from './sourceSheet';
 
 /**
@@ -31,7 +39,7 @@ export function sidebarState(): SidebarState {
       if (!(e instanceof UserError)) throw e; // an empty sheet: the sidebar asks for another one
     }
   }
-  return { sheets, saved, proposal, version: ADDON_VERSION };
+  return { sheets, saved, proposal, version: ADDON_VERSION, savedCustomerValue: loadCustomerValueSettings() };
 }
 
 export function sidebarDetect(sheetName: string, headerRow?: number): SourceProposal {
@@ -51,6 +59,19 @@ export function sidebarGenerate(settings: ReportSettings): ReportOutcome {
   }
   const outcome = generateSummary(clean);
   saveSettings(clean);
+  return outcome;
+}
+
+export function sidebarCustomerValue(settings: CustomerValueSettings): CustomerValueOutcome {
+  let clean: CustomerValueSettings;
+  try {
+    clean = sanitizeCustomerValueSettings(settings);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`The sidebar sent settings the add-on cannot read: ${(e as Error).message}. Reload the sidebar.`);
+  }
+  const outcome = generateCustomerValue(clean);
+  saveCustomerValueSettings(clean);
   return outcome;
 }
 

@@ -2,7 +2,13 @@ import { UserError } from '../core/errors';
 import { isBlank, isDateValue, toColumn, toGrid, type CellValue } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { parseTransactionLog, dateCell } from '../core/cohorts';
-import { scoreCustomers, type CustomerValueResult } from '../core/models';
+import {
+  DEFAULT_HORIZON_MONTHS,
+  DEFAULT_MONTHLY_DISCOUNT,
+  MAX_SHEET_HORIZON_MONTHS,
+  scoreParsedLog,
+  type CustomerValueResult,
+} from '../core/models';
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader } from './args';
 
@@ -11,9 +17,6 @@ import { ArgReader } from './args';
  * predictive form (BG/NBD + Gamma-Gamma), told apart from =CLV(value, churn, [discount]) by a second
  * argument holding dates. The observation ends on the last date in the data.
  */
-
-export const DEFAULT_HORIZON_MONTHS = 12;
-export const DEFAULT_MONTHLY_DISCOUNT = 0.01;
 
 /** True when the second argument is a range whose first non-blank cell is a date. */
 export function isPredictiveCall(args: CellValue[]): boolean {
@@ -34,8 +37,8 @@ export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValu
   const reader = new ArgReader('CLV', env);
   const [ids, dates, amounts, horizonArg, rateArg] = args;
   const horizon = isBlank(horizonArg) ? DEFAULT_HORIZON_MONTHS : reader.number({ arg: 'horizon_months', row: null, col: null, value: horizonArg }, 'a number of months, such as 12');
-  if (!(horizon > 0 && horizon <= 600) || !Number.isInteger(horizon)) {
-    throw new UserError(`CLV: horizon_months must be a whole number of months from 1 to 600 (got ${String(horizonArg)})`);
+  if (!(horizon > 0 && horizon <= MAX_SHEET_HORIZON_MONTHS) || !Number.isInteger(horizon)) {
+    throw new UserError(`CLV: horizon_months must be a whole number of months from 1 to ${MAX_SHEET_HORIZON_MONTHS} (got ${String(horizonArg)})`);
   }
   const rate = isBlank(rateArg) ? DEFAULT_MONTHLY_DISCOUNT : reader.number({ arg: 'monthly_discount_rate', row: null, col: null, value: rateArg }, 'a monthly rate such as 0.01 or 1%');
   if (!(rate >= 0 && rate < 1)) throw new UserError(`CLV: monthly_discount_rate must be from 0 to 1, such as 0.01 or 1% (got ${String(rateArg)})`);
@@ -49,10 +52,7 @@ export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValu
     },
     { timeZone, firstRowNumber: 1, numberLocale: numberLocale(env.locale()) },
   );
-  const result = scoreCustomers(
-    { customer: log.customer, day: log.day, amount: log.amount ?? undefined },
-    { endDay: log.lastDay, horizonMonths: horizon, monthlyDiscountRate: rate, unit: 'weeks', customerCount: log.customerIds.length },
-  );
+  const result = scoreParsedLog(log, { horizonMonths: horizon, monthlyDiscountRate: rate });
   return { result, ids: log.customerIds, timeZone };
 }
 

@@ -23,6 +23,21 @@ export interface Area {
 
 export const DEFAULT_COLOR = '#000000';
 
+/** A sheet the add-on writes: its grid, frozen rows, named tables, and optionally a heatmap and a chart. */
+export interface SheetLayout {
+  grid: Grid;
+  frozenRows: number;
+  /** Named ranges for the main tables (header row included). */
+  namedAreas: { name: string; area: Area }[];
+  /** Cells a white-to-green gradient colours. */
+  heatmap?: Area | null;
+  /** Line-chart data: first column the x axis, one column per series, header row first. */
+  chartData?: Area | null;
+  chartTitle?: string;
+  /** Column widths in pixels, by 1-based column; column 1 defaults to 190. */
+  columnWidths?: Record<number, number>;
+}
+
 export class Grid {
   private readonly values: CellContent[][] = [];
   private readonly styles: (CellStyle | undefined)[][] = [];

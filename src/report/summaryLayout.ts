@@ -2,7 +2,7 @@ import type { DayNumber } from '../core/calendar';
 import { formatDay } from '../core/calendar';
 import { describeSkippedRows, type CohortReport, type CohortTables } from '../core/cohorts';
 import { currencyFormat, FORMAT } from './formats';
-import { Grid, type Area, type CellContent, type CellStyle } from './grid';
+import { Grid, type Area, type CellContent, type CellStyle, type SheetLayout } from './grid';
 
 /**
  * The summary sheet as a grid: header block, per-period table, cohort matrices (customers, %,
@@ -21,11 +21,7 @@ export interface SummaryMeta {
   locale: string;
 }
 
-export interface SummaryLayout {
-  grid: Grid;
-  frozenRows: number;
-  /** Named ranges for the main tables (header row included). */
-  namedAreas: { name: string; area: Area }[];
+export interface SummaryLayout extends SheetLayout {
   /** The % matrix cells the heatmap colours. */
   heatmap: Area | null;
   /** Chart data: first column the offset, one column per series, header row first. */

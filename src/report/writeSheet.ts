@@ -1,5 +1,4 @@
-import type { Area } from './grid';
-import type { SummaryLayout } from './summaryLayout';
+import type { Area, SheetLayout } from './grid';
 import { freeSheetName, ownedSheets, retagSheet, tagSheet, type OwnedKind } from './ownedSheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -11,7 +10,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * while building deletes the half-built sheet and leaves every existing sheet exactly as it was.
  * Every write is batched: the call count depends on the number of tables, not rows or cohorts.
  */
-export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: string, layout: SummaryLayout): Sheet {
+export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: string, layout: SheetLayout): Sheet {
   const owned = ownedSheets(ss);
   // A sheet left half-built by a run that died (e.g. at the 6-minute limit) is ours to clean up.
   for (const o of owned) if (o.kind === 'building') ss.deleteSheet(o.sheet);
@@ -49,7 +48,7 @@ function rangeOf(sheet: Sheet, a: Area): GoogleAppsScript.Spreadsheet.Range {
   return sheet.getRange(a.row, a.column, a.rows, a.columns);
 }
 
-function fillSheet(sheet: Sheet, layout: SummaryLayout): void {
+function fillSheet(sheet: Sheet, layout: SheetLayout): void {
   const g = layout.grid;
   const rows = g.height;
   const columns = g.width;
@@ -64,7 +63,8 @@ function fillSheet(sheet: Sheet, layout: SummaryLayout): void {
   all.setFontColors(g.fontColors());
   all.setBackgrounds(g.backgrounds());
   sheet.setFrozenRows(layout.frozenRows);
-  sheet.setColumnWidth(1, 190);
+  const widths = { 1: 190, ...layout.columnWidths };
+  for (const [column, width] of Object.entries(widths)) sheet.setColumnWidth(Number(column), width);
 
   if (layout.heatmap) {
     const rule = SpreadsheetApp.newConditionalFormatRule()
@@ -81,7 +81,7 @@ function fillSheet(sheet: Sheet, layout: SummaryLayout): void {
       .addRange(rangeOf(sheet, layout.chartData))
       .setNumHeaders(1)
       .setPosition(2, Math.min(columns, 14) + 1, 0, 0)
-      .setOption('title', layout.chartTitle)
+      .setOption('title', layout.chartTitle ?? '')
       .setOption('vAxis.format', 'percent')
       .setOption('legend', { position: 'right' })
       .setOption('width', 640)

@@ -5,23 +5,30 @@
 import { byId } from './dom';
 import { createForm } from './form';
 import { server } from './server';
-import { createStatus } from './status';
+import { createStatus, VALUE_STATUS, type Status } from './status';
 
 const form = createForm();
 const status = createStatus();
+const valueStatus = createStatus(VALUE_STATUS);
 let summarySheet = '';
+let valueSheet = '';
 
-/** Runs one server call with the progress line up; shows its error and resolves undefined on failure. */
-async function run<T>(text: string, task: () => Promise<T>, clearResult = false): Promise<T | undefined> {
-  status.clear(clearResult);
-  status.start(text);
+/**
+ * Runs one server call with the progress line up (the summary's lines unless `where` says otherwise);
+ * shows its error there and resolves undefined on failure. Starting any call clears both error lines.
+ */
+async function run<T>(text: string, task: () => Promise<T>, clearResult = false, where: Status = status): Promise<T | undefined> {
+  status.clear();
+  valueStatus.clear();
+  where.clear(clearResult);
+  where.start(text);
   try {
     return await task();
   } catch (e) {
-    status.error(e instanceof Error ? e.message : String(e));
+    where.error(e instanceof Error ? e.message : String(e));
     return undefined;
   } finally {
-    status.stop();
+    where.stop();
   }
 }
 
@@ -42,6 +49,7 @@ async function start(): Promise<void> {
   // No proposal (nothing usable was active): the analyst picks the sheet; detection runs then.
   form.showSheets(state.sheets, state.proposal ? state.proposal.sheetName : '');
   form.showProposal(state.proposal);
+  if (state.savedCustomerValue) form.applySavedValue(state.savedCustomerValue);
   if (state.saved) {
     const column = form.applySaved(state.saved);
     if (column) await loadSegments(column, state.saved.segmentFilter);
@@ -75,6 +83,19 @@ async function generate(): Promise<void> {
   status.result(outcome.message);
 }
 
+async function estimate(): Promise<void> {
+  const problem = form.valueProblem();
+  if (problem) {
+    valueStatus.error(problem);
+    return;
+  }
+  const settings = form.valueSettings();
+  const outcome = await run('Estimating customer value…', () => server.sidebarCustomerValue(settings), true, valueStatus);
+  if (!outcome) return;
+  valueSheet = outcome.sheetName;
+  valueStatus.result(outcome.message);
+}
+
 function on(id: string, type: string, handler: () => unknown): void {
   byId(id, HTMLElement).addEventListener(type, () => {
     if (!status.busy) void handler();
@@ -90,6 +111,7 @@ on('header-row', 'change', () => {
   return undefined;
 });
 on('shape', 'change', () => form.refresh());
+on('col-amount', 'change', () => form.refresh());
 on('period', 'change', () => form.refresh());
 on('breakdown', 'change', () => form.refresh());
 on('col-segment', 'change', () => {
@@ -98,6 +120,8 @@ on('col-segment', 'change', () => {
 });
 on('generate', 'click', generate);
 on('open-sheet', 'click', () => run('Opening the summary sheet…', () => server.sidebarShowSheet(summarySheet)));
+on('estimate', 'click', estimate);
+on('open-value-sheet', 'click', () => run('Opening the customer value sheet…', () => server.sidebarShowSheet(valueSheet), false, valueStatus));
 byId('app', HTMLFormElement).addEventListener('submit', (event) => event.preventDefault());
 
 void start();

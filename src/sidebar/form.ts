@@ -1,8 +1,9 @@
 /**
  * The form: shows a source proposal (sheets, header row, shape, column roles, segments), applies saved
- * settings, keeps dependent controls consistent, and reads everything back as ReportSettings.
+ * settings, keeps dependent controls consistent, and reads everything back as ReportSettings (the
+ * summary) or CustomerValueSettings (the customer value section).
  */
-import type { ColumnRoles, DataShape, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
+import type { ColumnRoles, CustomerValueSettings, DataShape, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
 import type { PeriodUnit, WeekStart } from '../core/periods';
 import { byId, optionGroup, setChoices, type Choice } from './dom';
 
@@ -15,6 +16,11 @@ const SHOWN: Record<DataShape, readonly Role[]> = {
 };
 /** Required roles and how an error names them; the others offer "— none —". */
 const REQUIRED: Partial<Record<Role, string>> = { id: 'customer ID', date: 'purchase date', signup: 'signup date' };
+/** The longest horizon the server accepts (MAX_SHEET_HORIZON_MONTHS in src/core/models/scoreLog.ts). */
+const MAX_HORIZON_MONTHS = 600;
+const VALUE_NOTE =
+  'Predicts each customer’s purchases, chance of still being active and value (BG/NBD and Gamma-Gamma) up to the “As of” date, or the last date in the data.';
+const VALUE_NEEDS = 'Needs a transaction log with an amount column: choose them under Source data and Columns.';
 
 export interface Form {
   readonly source: SourceProposal | null;
@@ -34,6 +40,11 @@ export interface Form {
   /** What is missing before a report can run, in a sentence, or null. */
   problem(): string | null;
   settings(): ReportSettings;
+  /** Puts back the customer-value inputs saved in the document. */
+  applySavedValue(saved: CustomerValueSettings): void;
+  /** What is missing or out of range before customer value can run, in a sentence, or null. */
+  valueProblem(): string | null;
+  valueSettings(): CustomerValueSettings;
 }
 
 export function createForm(): Form {
@@ -52,11 +63,22 @@ export function createForm(): Form {
   const breakdown = byId('breakdown', HTMLInputElement);
   const generate = byId('generate', HTMLButtonElement);
   const version = byId('version', HTMLElement);
+  const horizon = byId('horizon', HTMLInputElement);
+  const discount = byId('discount', HTMLInputElement);
+  const topShare = byId('top-share', HTMLInputElement);
+  const aliveBelow = byId('alive-below', HTMLInputElement);
+  const estimate = byId('estimate', HTMLButtonElement);
+  const valueNote = byId('value-note', HTMLElement);
+  const valueInputs = [horizon, discount, topShare, aliveBelow];
   const roleSelect = {} as Record<Role, HTMLSelectElement>;
   for (const role of ROLES) roleSelect[role] = byId(`col-${role}`, HTMLSelectElement);
   let source: SourceProposal | null = null;
 
   const currentShape = (): DataShape => (shape.value === 'table' ? 'table' : 'log');
+  /** Customer value needs a log with an amount column. */
+  const valueReady = (): boolean => !!source && currentShape() === 'log' && Number(roleSelect.amount.value) > 0;
+  const numberIn = (input: HTMLInputElement): number => (input.value.trim() === '' ? NaN : Number(input.value));
+  const percentText = (fraction: number): string => String(Number((fraction * 100).toFixed(6)));
   const sourceControls = [headerRow, shape, ...ROLES.map((r) => roleSelect[r])];
 
   const form: Form = {
@@ -137,6 +159,10 @@ export function createForm(): Form {
       segmentFilter.disabled = !hasSegment || breakdown.checked;
       for (const control of sourceControls) control.disabled = !source;
       generate.disabled = !source;
+      const ready = valueReady();
+      for (const input of valueInputs) input.disabled = !ready;
+      estimate.disabled = !ready;
+      valueNote.textContent = ready || !source ? VALUE_NOTE : VALUE_NEEDS;
     },
 
     sheetName: () => sheet.value,
@@ -183,6 +209,45 @@ export function createForm(): Form {
         asOf: asOf.value,
         segmentFilter: segment && !breakdown.checked ? segmentFilter.value : '',
         breakdown: segment > 0 && breakdown.checked,
+      };
+    },
+
+    applySavedValue(saved) {
+      horizon.value = String(saved.horizonMonths);
+      discount.value = percentText(saved.monthlyDiscountRate);
+      topShare.value = percentText(saved.topShare);
+      aliveBelow.value = percentText(saved.aliveBelow);
+    },
+
+    valueProblem() {
+      const missing = form.problem();
+      if (missing) return missing;
+      if (!valueReady()) return VALUE_NEEDS;
+      const months = numberIn(horizon);
+      if (!Number.isInteger(months) || months < 1 || months > MAX_HORIZON_MONTHS) {
+        return `The horizon must be a whole number of months from 1 to ${MAX_HORIZON_MONTHS}.`;
+      }
+      const rate = numberIn(discount);
+      if (!(rate >= 0 && rate < 100)) return 'The discount per month must be a percentage from 0 to below 100, such as 1.';
+      const share = numberIn(topShare);
+      if (!(share > 0 && share <= 100)) return 'The top customers by past value must be a percentage above 0 and at most 100, such as 20.';
+      const alive = numberIn(aliveBelow);
+      if (!(alive > 0 && alive <= 100)) return 'The P(alive) threshold must be a percentage above 0 and at most 100, such as 50.';
+      return null;
+    },
+
+    valueSettings() {
+      const { sheetName, headerRow: row, shape: dataShape, columns, asOf: asOfDay } = form.settings();
+      return {
+        sheetName,
+        headerRow: row,
+        shape: dataShape,
+        columns,
+        asOf: asOfDay,
+        horizonMonths: numberIn(horizon),
+        monthlyDiscountRate: numberIn(discount) / 100,
+        topShare: numberIn(topShare) / 100,
+        aliveBelow: numberIn(aliveBelow) / 100,
       };
     },
   };

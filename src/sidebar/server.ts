@@ -29,6 +29,7 @@ const METHODS: Record<keyof SidebarCalls, true> = {
   sidebarDetect: true,
   sidebarSegments: true,
   sidebarGenerate: true,
+  sidebarCustomerValue: true,
   sidebarShowSheet: true,
 };
 

@@ -1,6 +1,8 @@
 /**
  * The sidebar's run state: a "Working…" line while a server call is in flight (every control disabled),
- * the server's error message in the error style, and the result line after a report.
+ * the server's error message in the error style, and the result line after a report. Each action (the
+ * summary, customer value) has its own lines next to its button; there is one server call at a time
+ * across the sidebar, so `busy` is shared.
  */
 import { byId } from './dom';
 
@@ -14,15 +16,34 @@ export interface Status {
   clear(result?: boolean): void;
 }
 
-export function createStatus(): Status {
+/** The element ids of one action's progress, error and result lines. */
+export interface StatusIds {
+  progress: string;
+  progressText: string;
+  error: string;
+  result: string;
+  resultText: string;
+}
+
+export const SUMMARY_STATUS: StatusIds = { progress: 'progress', progressText: 'progress-text', error: 'error', result: 'result', resultText: 'result-text' };
+export const VALUE_STATUS: StatusIds = {
+  progress: 'value-progress',
+  progressText: 'value-progress-text',
+  error: 'value-error',
+  result: 'value-result',
+  resultText: 'value-result-text',
+};
+
+let busy = false;
+
+export function createStatus(ids: StatusIds = SUMMARY_STATUS): Status {
   const app = byId('app', HTMLFormElement);
   const controls = byId('controls', HTMLFieldSetElement);
-  const progress = byId('progress', HTMLElement);
-  const progressText = byId('progress-text', HTMLElement);
-  const error = byId('error', HTMLElement);
-  const result = byId('result', HTMLElement);
-  const resultText = byId('result-text', HTMLElement);
-  let busy = false;
+  const progress = byId(ids.progress, HTMLElement);
+  const progressText = byId(ids.progressText, HTMLElement);
+  const error = byId(ids.error, HTMLElement);
+  const result = byId(ids.result, HTMLElement);
+  const resultText = byId(ids.resultText, HTMLElement);
   let focused: Element | null = null;
 
   return {

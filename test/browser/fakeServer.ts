@@ -2,7 +2,17 @@
  * A small in-memory stand-in for the add-on's sidebar server functions: a transaction log, a customer
  * table, a sheet whose name and headers are HTML, an empty sheet and a summary the add-on made.
  */
-import type { ColumnInfo, ColumnRoles, DataShape, ReportOutcome, ReportSettings, SidebarState, SourceProposal } from '../../src/addon/protocol';
+import type {
+  ColumnInfo,
+  ColumnRoles,
+  CustomerValueOutcome,
+  CustomerValueSettings,
+  DataShape,
+  ReportOutcome,
+  ReportSettings,
+  SidebarState,
+  SourceProposal,
+} from '../../src/addon/protocol';
 import type { SidebarBackend } from './bridge';
 
 interface FakeSheet {
@@ -59,10 +69,13 @@ const letter = (column: number) => String.fromCharCode(64 + column);
 
 export class FakeSidebarServer implements SidebarBackend {
   readonly generated: ReportSettings[] = [];
+  readonly estimated: CustomerValueSettings[] = [];
+  /** Sheets the fake runs wrote, which sidebarShowSheet can show. */
+  private readonly written = new Set<string>();
   readonly shown: string[] = [];
 
   constructor(
-    private readonly options: { active?: string; saved?: ReportSettings | null } = {},
+    private readonly options: { active?: string; saved?: ReportSettings | null; savedCustomerValue?: CustomerValueSettings | null } = {},
   ) {}
 
   sidebarState(): SidebarState {
@@ -75,6 +88,7 @@ export class FakeSidebarServer implements SidebarBackend {
       saved,
       proposal: sheet && !sheet.ownedByAddon ? this.sidebarDetect(source, saved?.headerRow) : null,
       version: '0.1.0',
+      ...(this.options.savedCustomerValue !== undefined ? { savedCustomerValue: this.options.savedCustomerValue } : {}),
     };
   }
 
@@ -115,8 +129,23 @@ export class FakeSidebarServer implements SidebarBackend {
     };
   }
 
+  sidebarCustomerValue(settings: CustomerValueSettings): CustomerValueOutcome {
+    this.estimated.push(settings);
+    if (settings.horizonMonths > 120) throw new Error('Fewer than 10 customers bought again with a positive amount.');
+    this.written.add('Customer value');
+    return {
+      sheetName: 'Customer value',
+      rowsRead: 2000,
+      rowsSkipped: 0,
+      customers: 400,
+      atRisk: 7,
+      totalClv: 12345.6,
+      message: `400 customers scored from 2,000 rows: ${settings.horizonMonths}-month CLV 12,346 in total, 7 top customers at risk.`,
+    };
+  }
+
   sidebarShowSheet(sheetName: string): void {
-    this.sheet(sheetName);
+    if (!this.written.has(sheetName)) this.sheet(sheetName);
     this.shown.push(sheetName);
   }
 

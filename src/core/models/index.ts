@@ -1,6 +1,7 @@
 // Public API of the customer-value models. The Sheets adapter needs only scoreCustomers; the rest is for
 // callers that already hold an RFM summary or fitted parameters.
 export { scoreCustomers, type CustomerScores, type CustomerValueResult, type ModelSummary, type ScoreOptions } from './scoreCustomers';
+export { DEFAULT_HORIZON_MONTHS, DEFAULT_MONTHLY_DISCOUNT, MAX_SHEET_HORIZON_MONTHS, scoreParsedLog, type LogScoreOptions } from './scoreLog';
 export { summarizeRfm, type LeftOutOfSpend, type RfmOptions, type RfmSummary, type TransactionLog } from './rfm';
 export {
   bgNbdConditionalExpectedPurchases,
