@@ -78,7 +78,9 @@ export function createForm(): Form {
   /** Customer value needs a log with an amount column. */
   const valueReady = (): boolean => !!source && currentShape() === 'log' && Number(roleSelect.amount.value) > 0;
   const numberIn = (input: HTMLInputElement): number => (input.value.trim() === '' ? NaN : Number(input.value));
-  const percentText = (fraction: number): string => String(Number((fraction * 100).toFixed(6)));
+  // Percent ↔ fraction to 12 significant digits, so 0.7 % is 0.007 and not 0.006999999999999999.
+  const percentText = (fraction: number): string => String(Number((fraction * 100).toPrecision(12)));
+  const fraction = (input: HTMLInputElement): number => Number((numberIn(input) / 100).toPrecision(12));
   const sourceControls = [headerRow, shape, ...ROLES.map((r) => roleSelect[r])];
 
   const form: Form = {
@@ -245,9 +247,9 @@ export function createForm(): Form {
         columns,
         asOf: asOfDay,
         horizonMonths: numberIn(horizon),
-        monthlyDiscountRate: numberIn(discount) / 100,
-        topShare: numberIn(topShare) / 100,
-        aliveBelow: numberIn(aliveBelow) / 100,
+        monthlyDiscountRate: fraction(discount),
+        topShare: fraction(topShare),
+        aliveBelow: fraction(aliveBelow),
       };
     },
   };

@@ -1,10 +1,12 @@
 /**
  * The built sidebar in chromium, driving the real server: dist/Code.js in the Sheets emulator. Detect
- * the columns, change the period, generate, and read the summary sheet the run wrote.
+ * the columns, change the period, generate, and read the summary sheet the run wrote; estimate
+ * customer value and read the "Customer value" sheet.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { CustomerValueSettings } from '../../src/addon/protocol';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CDNOW_LOG } from '../support/cdnow';
 import { addSheet, headerValue, namedTable, workbook } from '../report/workbook';
@@ -60,6 +62,52 @@ test('detects CDNOW, generates a quarterly summary into the workbook, renders ho
 
     mkdirSync(join(__dirname, '..', '..', 'out'), { recursive: true });
     await page.screenshot({ path: join(__dirname, '..', '..', 'out', 'sidebar-emulator.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.dialogs).toEqual([]);
+});
+
+test('estimates customer value on CDNOW as of 1997-09-30 and opens the "Customer value" sheet', async () => {
+  const emu = workbook('America/New_York');
+  emu.importCdnow(readFileSync(CDNOW_LOG, 'utf8'), { sheetName: 'CDNOW' });
+  const { page, context, bridge, watch } = await openSidebar(browser, dispatchServer((name, args) => emu.callFromClient(name, ...args)));
+  try {
+    await idle(page);
+    expect(await page.isEnabled('#estimate')).toBe(true);
+    expect(await page.inputValue('#horizon')).toBe('12');
+    await page.fill('#as-of', '1997-09-30');
+    await page.fill('#horizon', '24');
+    await page.fill('#discount', '1.5');
+    await page.fill('#top-share', '10');
+    await page.fill('#alive-below', '40');
+    await page.click('#estimate');
+    await idle(page);
+    expect(await page.$eval('#value-error', (e) => e.textContent)).toBe('');
+    const result = await page.$eval('#value-result-text', (e) => e.textContent ?? '');
+    expect(result).toMatch(/^23,570 customers scored from 69,659 rows: 24-month CLV [\d,]+ in total, [\d,]+ top customers at risk\. Written to "Customer value"\.$/);
+
+    const sent = bridge.argsOf('sidebarCustomerValue')[0][0] as CustomerValueSettings;
+    expect(sent).toStrictEqual({
+      sheetName: 'CDNOW', headerRow: 1, shape: 'log', columns: { id: 1, date: 2, amount: 4, signup: 0, cancel: 0, segment: 0 },
+      asOf: '1997-09-30', horizonMonths: 24, monthlyDiscountRate: 0.015, topShare: 0.1, aliveBelow: 0.4,
+    });
+    const model = namedTable(emu, 'CustomerValueModel');
+    expect(model.find((r) => r[0] === 'Horizon (months)')?.[1]).toBe(24);
+    expect(model.find((r) => r[0] === 'Monthly discount rate')?.[1]).toBe(0.015);
+    expect((model.find((r) => r[0] === 'r')?.[1] as number)).toBeCloseTo(0.252, 3);
+    expect(namedTable(emu, 'CustomerValueTop')).toHaveLength(101);
+    const atRisk = namedTable(emu, 'CustomerValueAtRisk');
+    expect(result).toContain(`${(atRisk.length - 1).toLocaleString('en-US')} top customers at risk`);
+    expect(atRisk[0][7]).toBe('Expected loss of value');
+
+    await page.click('#open-value-sheet');
+    await idle(page);
+    expect(emu.spreadsheet.getActiveSheet().getName()).toBe('Customer value');
+
+    mkdirSync(join(__dirname, '..', '..', 'out'), { recursive: true });
+    await page.screenshot({ path: join(__dirname, '..', '..', 'out', 'sidebar-customer-value.png'), fullPage: true });
   } finally {
     await context.close();
   }

@@ -1,0 +1,158 @@
+/**
+ * The sidebar's "Customer value" section in chromium against the fake server: when it is enabled, the
+ * exact settings it sends, the in-flight state, its own error and result lines, client-side checks, and
+ * saved settings coming back.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { CustomerValueSettings } from '../../src/addon/protocol';
+import { FakeSidebarServer, XSS_NAME } from './fakeServer';
+import { idle, launchChromium, openSidebar, SIDEBAR_URL, type OpenSidebar } from './harness';
+
+let browser: Browser;
+let current: OpenSidebar | null = null;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  if (!current) return;
+  const { context, watch } = current;
+  current = null;
+  await context.close();
+  expect(watch.consoleErrors, 'console errors').toEqual([]);
+  expect(watch.dialogs, 'dialogs').toEqual([]);
+  expect(watch.requests, 'requests').toEqual([SIDEBAR_URL]);
+});
+
+async function start(server = new FakeSidebarServer()) {
+  current = await openSidebar(browser, server);
+  await idle(current.page);
+  return current;
+}
+
+const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent ?? '');
+const VALUE_INPUTS = ['#horizon', '#discount', '#top-share', '#alive-below'];
+
+const ORDERS: CustomerValueSettings = {
+  sheetName: 'Orders',
+  headerRow: 1,
+  shape: 'log',
+  columns: { id: 1, date: 2, amount: 3, signup: 0, cancel: 0, segment: 4 },
+  asOf: '',
+  horizonMonths: 12,
+  monthlyDiscountRate: 0.01,
+  topShare: 0.2,
+  aliveBelow: 0.5,
+};
+
+describe('the Customer value section', () => {
+  test('is enabled for a transaction log with an amount column only', async () => {
+    const { page } = await start();
+    const enabled = async () => Promise.all(['#estimate', ...VALUE_INPUTS].map((s) => page.isEnabled(s)));
+    expect(await enabled()).toEqual([true, true, true, true, true]);
+    expect(await text(page, '#value-note')).toMatch(/^Predicts each customer’s purchases/);
+    expect(await page.inputValue('#horizon')).toBe('12');
+    expect(await page.inputValue('#discount')).toBe('1');
+    expect(await page.inputValue('#top-share')).toBe('20');
+    expect(await page.inputValue('#alive-below')).toBe('50');
+
+    await page.selectOption('#col-amount', '0');
+    expect(await enabled()).toEqual([false, false, false, false, false]);
+    expect(await text(page, '#value-note')).toBe('Needs a transaction log with an amount column: choose them under Source data and Columns.');
+    await page.selectOption('#col-amount', '3');
+    expect(await enabled()).toEqual([true, true, true, true, true]);
+
+    await page.selectOption('#sheet', 'Subscribers'); // a customer table
+    await idle(page);
+    expect(await enabled()).toEqual([false, false, false, false, false]);
+    await page.selectOption('#sheet', XSS_NAME); // a log without amounts
+    await idle(page);
+    expect(await enabled()).toEqual([false, false, false, false, false]);
+    expect(await text(page, '#value-note')).toMatch(/^Needs a transaction log with an amount column/);
+  });
+
+  test('sends the form as CustomerValueSettings; everything is disabled while it runs; the result opens the sheet', async () => {
+    const server = new FakeSidebarServer();
+    const { page, bridge } = await start(server);
+    await page.fill('#as-of', '2020-06-30');
+    await page.fill('#horizon', '36');
+    await page.fill('#discount', '0.5');
+    await page.fill('#top-share', '12.5');
+    await page.fill('#alive-below', '35');
+
+    const gate = bridge.hold('sidebarCustomerValue');
+    await page.click('#estimate');
+    await gate.reached;
+    const enabled = await page.$$eval('button, input, select', (els) => els.filter((e) => !e.matches(':disabled')).map((e) => e.id));
+    expect(enabled).toEqual([]);
+    expect(await page.isVisible('#value-progress .spinner')).toBe(true);
+    expect(await text(page, '#value-progress')).toBe('Estimating customer value…');
+    expect(await page.isVisible('#progress')).toBe(false);
+    expect(await page.getAttribute('#app', 'aria-busy')).toBe('true');
+    await page.locator('#estimate').click({ force: true }); // a disabled button starts nothing
+    gate.release();
+    await idle(page);
+
+    const expected: CustomerValueSettings = { ...ORDERS, asOf: '2020-06-30', horizonMonths: 36, monthlyDiscountRate: 0.005, topShare: 0.125, aliveBelow: 0.35 };
+    expect(bridge.argsOf('sidebarCustomerValue')).toStrictEqual([[expected]]);
+    expect(JSON.stringify(server.estimated)).toBe(JSON.stringify([expected]));
+    expect(await page.isVisible('#value-progress')).toBe(false);
+    expect(await text(page, '#value-result-text')).toBe('400 customers scored from 2,000 rows: 36-month CLV 12,346 in total, 7 top customers at risk.');
+    expect(await page.isVisible('#result')).toBe(false); // the summary's result line stays as it was
+    expect(await page.isEnabled('#estimate')).toBe(true);
+
+    await page.getByRole('button', { name: 'Open customer value sheet' }).click();
+    await idle(page);
+    expect(bridge.argsOf('sidebarShowSheet')).toEqual([['Customer value']]);
+    expect(server.shown).toEqual(['Customer value']);
+  });
+
+  test('checks the inputs before calling, and shows the server’s error in its own error line', async () => {
+    const { page, bridge } = await start();
+    const cases: [string, string, string][] = [
+      ['#horizon', '0', 'The horizon must be a whole number of months from 1 to 600.'],
+      ['#horizon', '2.5', 'The horizon must be a whole number of months from 1 to 600.'],
+      ['#discount', '100', 'The discount per month must be a percentage from 0 to below 100, such as 1.'],
+      ['#top-share', '', 'The top customers by past value must be a percentage above 0 and at most 100, such as 20.'],
+      ['#alive-below', '0', 'The P(alive) threshold must be a percentage above 0 and at most 100, such as 50.'],
+    ];
+    const defaults: Record<string, string> = { '#horizon': '12', '#discount': '1', '#top-share': '20', '#alive-below': '50' };
+    for (const [input, value, message] of cases) {
+      await page.fill(input, value);
+      await page.click('#estimate');
+      expect(await text(page, '#value-error'), `${input} = ${value}`).toBe(message);
+      expect(await page.isVisible('#error')).toBe(false);
+      await page.fill(input, defaults[input]);
+    }
+    expect(bridge.argsOf('sidebarCustomerValue')).toEqual([]);
+
+    await page.fill('#horizon', '200'); // the fake server refuses horizons above 120 months
+    await page.click('#estimate');
+    await idle(page);
+    expect(await text(page, '#value-error')).toBe('Fewer than 10 customers bought again with a positive amount.');
+    expect(await page.$eval('#value-error', (e) => getComputedStyle(e).color)).toBe('rgb(197, 34, 31)');
+    expect(await page.isVisible('#value-result')).toBe(false);
+
+    // Another run clears the error line.
+    await page.fill('#horizon', '12');
+    await page.click('#generate');
+    await idle(page);
+    expect(await page.isVisible('#value-error')).toBe(false);
+  });
+
+  test('saved customer-value settings come back into the inputs', async () => {
+    const savedCustomerValue: CustomerValueSettings = { ...ORDERS, horizonMonths: 18, monthlyDiscountRate: 0.007, topShare: 0.15, aliveBelow: 0.3 };
+    const { page, bridge } = await start(new FakeSidebarServer({ savedCustomerValue }));
+    expect(await page.inputValue('#horizon')).toBe('18');
+    expect(await page.inputValue('#discount')).toBe('0.7');
+    expect(await page.inputValue('#top-share')).toBe('15');
+    expect(await page.inputValue('#alive-below')).toBe('30');
+    await page.click('#estimate');
+    await idle(page);
+    expect(bridge.argsOf('sidebarCustomerValue')).toStrictEqual([[savedCustomerValue]]);
+  });
+});
