@@ -31,7 +31,14 @@ export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: st
 
   let name = freeSheetName(ss, baseName, previous ?? undefined);
   let index = ss.getSheets().length;
+  // Our named ranges on the old sheet that the new layout no longer has (a table that is gone, e.g.
+  // revenue without amounts) would dangle as #REF!: they go. Their number is the document's, not the data's.
   if (previous) {
+    const keep = new Set(layout.namedAreas.map((n) => n.name));
+    const previousId = previous.getSheetId();
+    for (const nr of ss.getNamedRanges()) {
+      if (!keep.has(nr.getName()) && nr.getRange().getSheet().getSheetId() === previousId) nr.remove();
+    }
     name = previous.getName();
     index = previous.getIndex();
     ss.deleteSheet(previous);
