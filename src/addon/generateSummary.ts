@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors';
 import { formatDay, parseIsoDay } from '../core/calendar';
 import { computeCohortReport, dateCell } from '../core/cohorts';
+import { dayInZone } from '../core/timeZone';
 import { summaryLayout } from '../report/summaryLayout';
 import { replaceOwnedSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
@@ -21,8 +22,13 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
     const timeZone = ss.getSpreadsheetTimeZone();
     const locale = ss.getSpreadsheetLocale();
     const source = readSource(settings, timeZone, locale);
-    const asOfDay = settings.asOf ? parseIsoDay(settings.asOf) : null;
+    let asOfDay = settings.asOf ? parseIsoDay(settings.asOf) : null;
     if (settings.asOf && asOfDay === null) throw new UserError(`The "as of" date "${settings.asOf}" is not a valid date.`);
+    // A customer table may hold dates still to come (cancellations already scheduled): without an
+    // "as of" date, the report then stops today rather than showing the future as observed.
+    const today = dayInZone(Date.now(), timeZone);
+    const stopsToday = asOfDay === null && source.data.kind === 'table' && source.data.lastDay > today;
+    if (stopsToday) asOfDay = today;
     const report = computeCohortReport(source.data, {
       period: settings.period,
       weekStart: settings.weekStart,
@@ -38,7 +44,7 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
         sourceDescription: source.description,
         shapeDescription: settings.shape === 'log' ? 'Transaction log (one row per purchase or activity)' : 'Customer table (one row per customer)',
         rowsRead: source.rowsRead,
-        settingsLines: settingsLines(settings, source.columnName, asOfDay),
+        settingsLines: settingsLines(settings, source.columnName, asOfDay, stopsToday),
         generatedAt: new Date(),
         version: ADDON_VERSION,
         locale,
@@ -62,12 +68,19 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
   });
 }
 
-function settingsLines(s: ReportSettings, columnName: (c: number) => string, asOfDay: number | null): [string, string][] {
+function settingsLines(s: ReportSettings, columnName: (c: number) => string, asOfDay: number | null, stopsToday: boolean): [string, string][] {
   const period = s.period === 'week' ? `week (starting ${s.weekStart === 'monday' ? 'Monday, ISO' : 'Sunday'})` : s.period;
   const lines: [string, string][] = [
     ['Period', period],
     ['Retention counts customers', s.mode === 'inOrAfter' ? 'active in the period or any later one' : 'active in the period'],
-    ['As of', asOfDay === null ? 'the last date in the data' : formatDay(asOfDay)],
+    [
+      'As of',
+      asOfDay === null
+        ? 'the last date in the data'
+        : stopsToday
+          ? `today, ${formatDay(asOfDay)} (the table holds later dates, such as scheduled cancellations)`
+          : formatDay(asOfDay),
+    ],
   ];
   const segmentColumn = s.columns.segment ? columnName(s.columns.segment) : '';
   if (s.segmentFilter) lines.push(['Customers', `segment "${s.segmentFilter}" of ${segmentColumn}`]);

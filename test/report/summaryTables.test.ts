@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { generateLog, generateTable } from '../core/cohorts/generate';
 import { referenceLog, referenceTable, type RefResult } from '../core/cohorts/reference';
 import { CDNOW_LOG } from '../support/cdnow';
-import { addSheet, generate, namedTable, settingsFor, workbook } from './workbook';
+import { addSheet, generate, headerValue, namedTable, settingsFor, workbook } from './workbook';
 
 const blankToNull = (v: unknown) => (v === '' ? null : v);
 
@@ -102,6 +102,25 @@ describe('summary sheet equals the reference', () => {
     expect(settings.shape).toBe('table');
     generate(emu, settings);
     compareSummary(emu, referenceTable(rows, { zone, unit: 'month', weekStart: 'monday', mode: 'in' }), true);
+  });
+
+  it('stops a customer table at today when it holds scheduled cancellations', () => {
+    const zone = 'Europe/Prague';
+    const emu = workbook(zone);
+    const now = new Date();
+    const day = (offset: number) => emu.date(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate() + offset);
+    const rows = [['a', day(-70), ''], ['b', day(-65), day(400)], ['c', day(-40), day(-5)]];
+    addSheet(emu, 'Subscribers', ['Customer ID', 'Signup date', 'Cancel date'], rows);
+    const settings = settingsFor(emu, 'Subscribers');
+    expect(settings.shape).toBe('table');
+    generate(emu, settings);
+    const asOf = headerValue(emu, 'Retention summary', 'As of') as string;
+    expect(asOf).toMatch(/^today, \d{4}-\d{2}-\d{2} \(the table holds later dates/);
+    // No period after the current one is shown as observed: the last period row is the current one.
+    const perPeriod = namedTable(emu, 'RetentionPerPeriod');
+    const last = perPeriod[perPeriod.length - 1];
+    expect(last[last.length - 1]).toBe('partial period');
+    expect((last[1] as Date).getTime()).toBeLessThanOrEqual(now.getTime());
   });
 
   it('on CDNOW, imported as Sheets would hold it', () => {
