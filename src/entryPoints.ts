@@ -126,7 +126,7 @@ export const entryPoints: EntryPoint[] = [
   {
     name: 'refreshSummary',
     kind: 'menu',
-    summary: 'Regenerates the summary sheet with the settings saved in this document.',
+    summary: 'Regenerates the summary sheet, and the customer value sheet if there is one, with the settings saved in this document.',
     params: [],
     returns: { type: 'void', description: 'Nothing.' },
     run: () => refreshSummary(),

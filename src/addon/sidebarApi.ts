@@ -79,17 +79,23 @@ export function sidebarShowSheet(sheetName: string): void {
   sheetByName(String(sheetName)).activate();
 }
 
-/** Menu: re-run the saved settings without opening the sidebar. */
+/**
+ * Menu: re-run the saved settings without opening the sidebar: the summary, and the customer value
+ * sheet when one was made before.
+ */
 export function refreshSummary(): void {
   const saved = loadSettings();
+  const savedValue = loadCustomerValueSettings();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!saved) {
+  if (!saved && !savedValue) {
     SpreadsheetApp.getUi().alert('No summary settings yet: open the cohort report from the add-on menu and generate a summary first.');
     return;
   }
   try {
-    const outcome = generateSummary(saved);
-    ss.toast(outcome.message, 'Retention summary refreshed', 8);
+    const messages: string[] = [];
+    if (saved) messages.push(generateSummary(saved).message);
+    if (savedValue) messages.push(generateCustomerValue(savedValue).message);
+    ss.toast(messages.join(' '), 'Retention analytics refreshed', 8);
   } catch (e) {
     if (e instanceof UserError) {
       SpreadsheetApp.getUi().alert(e.message);

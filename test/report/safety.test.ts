@@ -130,5 +130,11 @@ describe('the summary report', () => {
     emu.call('refreshSummary');
     expect(emu.cellAt('Retention summary', 1, 1).value).toBe('Retention summary');
     expect(emu.ui.toasts.at(-1)).toBeDefined();
+    // Once a customer value sheet exists, the menu refreshes it too.
+    emu.callFromClient('sidebarCustomerValue', { ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5 });
+    emu.spreadsheet.getSheetByName('Customer value')!.getRange(1, 1).setValue('scribbled on');
+    emu.call('refreshSummary');
+    expect(emu.cellAt('Customer value', 1, 1).value).not.toBe('scribbled on');
+    expect(JSON.stringify(emu.ui.toasts.at(-1))).toMatch(/Retention summary.*Customer value/);
   });
 });
