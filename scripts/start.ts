@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator } from '../tools/emulator/index';
-import type { ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
+import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -85,6 +85,21 @@ async function main(): Promise<void> {
   show('RetentionPerPeriod', 'Retention and churn per period');
   show('CohortCustomers', 'Customers per cohort (active in each period since the first)');
   show('CohortRetention', 'Retention per cohort');
+
+  // The sidebar's "Customer value" section, when the source is a log with amounts.
+  if (p.shape === 'log' && p.roles.amount > 0) {
+    const started2 = performance.now();
+    const value = emu.callFromClient('sidebarCustomerValue', {
+      ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5,
+    }) as CustomerValueOutcome;
+    console.log(`${value.message}  (${(performance.now() - started2).toFixed(0)} ms)\n`);
+    show('CustomerValueModel', 'Customer value model (BG/NBD + Gamma-Gamma)');
+    const atRisk = emu.spreadsheet.getRangeByName('CustomerValueAtRisk');
+    if (atRisk) {
+      const rows = atRisk.getDisplayValues() as string[][];
+      console.log(`At risk: valuable customers the model thinks are slipping away (first 10 of ${rows.length - 1})\n${table(rows.slice(0, 11))}\n`);
+    }
+  }
 
   mkdirSync(dirname(args.out), { recursive: true });
   await emu.exportXlsx(args.out);
