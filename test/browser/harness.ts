@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { serveSidebar, type Bridge, type SidebarBackend } from './bridge';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -74,4 +75,35 @@ export async function openSidebar(browser: Browser, server: SidebarBackend, html
 /** Waits until no server call is in flight. */
 export async function idle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getElementById('app')?.getAttribute('aria-busy') === 'false');
+}
+
+/**
+ * One browser for a test file, a fresh sidebar page per test, and after each test the checks every
+ * sidebar test wants: no console errors, no dialogs, no request but the page itself.
+ */
+export function sidebarSession(): { start(server: SidebarBackend): Promise<OpenSidebar> } {
+  let browser: Browser;
+  let current: OpenSidebar | null = null;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    if (!current) return;
+    const { context, watch } = current;
+    current = null;
+    await context.close();
+    expect(watch.consoleErrors, 'console errors').toEqual([]);
+    expect(watch.dialogs, 'dialogs').toEqual([]);
+    expect(watch.requests, 'requests').toEqual([SIDEBAR_URL]);
+  });
+  return {
+    async start(server) {
+      current = await openSidebar(browser, server);
+      await idle(current.page);
+      return current;
+    },
+  };
 }

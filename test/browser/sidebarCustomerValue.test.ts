@@ -3,35 +3,16 @@
  * exact settings it sends, the in-flight state, its own error and result lines, client-side checks, and
  * saved settings coming back.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { CustomerValueSettings } from '../../src/addon/protocol';
 import { FakeSidebarServer, XSS_NAME } from './fakeServer';
-import { idle, launchChromium, openSidebar, SIDEBAR_URL, type OpenSidebar } from './harness';
+import { idle, sidebarSession } from './harness';
 
-let browser: Browser;
-let current: OpenSidebar | null = null;
+const session = sidebarSession();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  if (!current) return;
-  const { context, watch } = current;
-  current = null;
-  await context.close();
-  expect(watch.consoleErrors, 'console errors').toEqual([]);
-  expect(watch.dialogs, 'dialogs').toEqual([]);
-  expect(watch.requests, 'requests').toEqual([SIDEBAR_URL]);
-});
-
-async function start(server = new FakeSidebarServer()) {
-  current = await openSidebar(browser, server);
-  await idle(current.page);
-  return current;
+function start(server = new FakeSidebarServer()) {
+  return session.start(server);
 }
 
 const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent ?? '');
