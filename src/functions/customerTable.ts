@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { isBlank, toGrid, type CellValue } from '../core/cells';
+import { isBlank, toColumn, type CellValue } from '../core/cells';
 import { countPeriod, type PeriodCounts } from '../core/customerTable';
 import type { DayNumber } from '../core/calendar';
 import { ArgReader, elementwise, type Cell } from './args';
@@ -18,8 +18,8 @@ export interface Customers {
 
 export function readCustomers(reader: ArgReader, signupArg: CellValue, cancelArg: CellValue): Customers {
   const fn = reader.fn;
-  const signupCol = column(fn, 'signup_dates', signupArg);
-  const cancelCol = column(fn, 'cancel_dates', cancelArg);
+  const signupCol = toColumn(signupArg, 'signup_dates', fn);
+  const cancelCol = toColumn(cancelArg, 'cancel_dates', fn);
   if (signupCol.length !== cancelCol.length) {
     // Whole-column ranges differ only in trailing blanks; anything else is a real mismatch.
     const longer = signupCol.length > cancelCol.length ? signupCol : cancelCol;
@@ -50,15 +50,6 @@ export function readCustomers(reader: ArgReader, signupArg: CellValue, cancelArg
   }
   if (signups.length === 0) throw new UserError(`${fn}: signup_dates holds no dates`);
   return { signups: Int32Array.from(signups), cancels };
-}
-
-function column(fn: string, name: string, v: CellValue): CellValue[] {
-  const grid = toGrid(v);
-  if (grid.length === 0) return [];
-  if (grid[0].length !== 1) {
-    throw new UserError(`${fn}: ${name} must be a single column (got ${grid[0].length} columns)`);
-  }
-  return grid.map((r) => r[0]);
 }
 
 /**
