@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { generateLog } from '../core/cohorts/generate';
 import { addSheet, generate, headerValue, settingsFor, workbook } from './workbook';
 
+function SpreadsheetAppVisibility(emu: ReturnType<typeof workbook>) {
+  return emu.evaluate('SpreadsheetApp.DeveloperMetadataVisibility.PROJECT') as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
+}
+
 function logWorkbook(customers: number, seed = 1, zone = 'Europe/Prague') {
   const rows = generateLog({ seed, zone, customers, amounts: true, segments: true });
   const emu = workbook(zone);
@@ -53,6 +57,25 @@ describe('the summary report', () => {
     expect(names.filter((n) => n.startsWith('Retention summary'))).toEqual(['Retention summary', 'Retention summary 2']);
     expect(emu.snapshot().sheets.find((s) => s.name === 'Retention summary')).toEqual(before);
     expect(headerValue(emu, 'Retention summary 2', 'Period')).toBe('quarter');
+  });
+
+  it('treats a copy a user made of the summary as theirs, even if the copy carries our tag', () => {
+    const emu = logWorkbook(60);
+    const settings = settingsFor(emu, 'Orders');
+    generate(emu, settings);
+    const ss = emu.spreadsheet;
+    const ours = ss.getSheetByName('Retention summary')!;
+    const copy = ours.copyTo(ss).setName('My annotated summary');
+    // Sheets may copy developer metadata along with the sheet: simulate the worst case.
+    const tag = ours.getDeveloperMetadata()[0];
+    copy.addDeveloperMetadata(tag.getKey(), tag.getValue()!, SpreadsheetAppVisibility(emu));
+    copy.getRange(1, 2).setValue('my note');
+    const before = emu.snapshot().sheets.find((s) => s.name === 'My annotated summary');
+    generate(emu, { ...settings, period: 'quarter' });
+    expect(emu.snapshot().sheets.find((s) => s.name === 'My annotated summary')).toEqual(before);
+    expect(headerValue(emu, 'Retention summary', 'Period')).toBe('quarter');
+    const state = emu.callFromClient('sidebarState') as { sheets: { name: string; ownedByAddon: boolean }[] };
+    expect(state.sheets.find((s) => s.name === 'My annotated summary')?.ownedByAddon).toBe(false);
   });
 
   for (const method of ['Range.setValues', 'Range.setBackgrounds', 'Sheet.insertChart', 'Spreadsheet.setNamedRange']) {
