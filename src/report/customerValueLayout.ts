@@ -3,6 +3,7 @@ import type { CustomerId, TransactionLog } from '../core/cohorts';
 import type { CustomerValueResult } from '../core/models';
 import { currencyFormat, FORMAT } from './formats';
 import { Grid, type Area, type CellContent, type CellStyle, type SheetLayout } from './grid';
+import { HEADER, NOTE, TITLE, WARNING } from './styles';
 
 /**
  * The "Customer value" sheet as a grid: the fitted models, the top customers by CLV, the at-risk list
@@ -168,10 +169,6 @@ export interface CustomerValueMeta {
   locale: string;
 }
 
-const HEADER: CellStyle = { bold: true, background: '#f1f3f4' };
-const TITLE: CellStyle = { bold: true };
-const NOTE: CellStyle = { color: '#5f6368' };
-const WARNING: CellStyle = { color: '#c5221f' };
 const PARAMETER = '0.0000';
 const LOG_LIKELIHOOD = '#,##0.00';
 const DECIMAL = '0.00';

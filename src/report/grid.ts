@@ -11,6 +11,7 @@ export interface CellStyle {
   bold?: boolean;
   color?: string;
   background?: string;
+  wrap?: boolean;
 }
 
 /** A block's position, 1-based like Sheets ranges. */
@@ -103,6 +104,10 @@ export class Grid {
 
   fontColors(): string[][] {
     return this.rect((r, c) => this.styles[r]?.[c]?.color ?? DEFAULT_COLOR);
+  }
+
+  wraps(): boolean[][] {
+    return this.rect((r, c) => this.styles[r]?.[c]?.wrap === true);
   }
 
   backgrounds(): (string | null)[][] {

@@ -2,7 +2,8 @@ import type { DayNumber } from '../core/calendar';
 import { formatDay } from '../core/calendar';
 import { describeSkippedRows, type CohortReport, type CohortTables } from '../core/cohorts';
 import { currencyFormat, FORMAT } from './formats';
-import { Grid, type Area, type CellContent, type CellStyle, type SheetLayout } from './grid';
+import { Grid, type Area, type CellContent, type SheetLayout } from './grid';
+import { HEADER, PARTIAL, TITLE } from './styles';
 
 /**
  * The summary sheet as a grid: header block, per-period table, cohort matrices (customers, %,
@@ -29,9 +30,6 @@ export interface SummaryLayout extends SheetLayout {
   chartTitle: string;
 }
 
-const HEADER: CellStyle = { bold: true, background: '#f1f3f4' };
-const TITLE: CellStyle = { bold: true };
-const PARTIAL: CellStyle = { color: '#80868b' };
 export const MAX_CHART_SERIES = 12;
 
 export function summaryLayout(report: CohortReport, meta: SummaryMeta, dayCell: (day: DayNumber) => Date): SummaryLayout {
@@ -160,8 +158,10 @@ function cohortBlocks(
     bold: true,
     numberFormat: j === 2 ? FORMAT.count : j >= 3 ? FORMAT.percent : undefined,
   }));
+  // Offset 0 is 100 % for every cohort of a log: left out of the colour scale, it would flatten the rest.
+  const firstOffset = t.offsets > 1 ? 1 : 0;
   const heatmap: Area | null = t.cohorts.length && t.offsets
-    ? { row: retention.row + 1, column: 4, rows: t.cohorts.length, columns: t.offsets }
+    ? { row: retention.row + 1, column: 4 + firstOffset, rows: t.cohorts.length, columns: t.offsets - firstOffset }
     : null;
   retention.rows += 1; // the average row belongs to the named table
   g.skip();

@@ -69,6 +69,7 @@ function fillSheet(sheet: Sheet, layout: SheetLayout): void {
   all.setFontWeights(g.fontWeights() as GoogleAppsScript.Spreadsheet.FontWeight[][]);
   all.setFontColors(g.fontColors());
   all.setBackgrounds(g.backgrounds());
+  all.setWraps(g.wraps());
   sheet.setFrozenRows(layout.frozenRows);
   const widths = { 1: 190, ...layout.columnWidths };
   for (const [column, width] of Object.entries(widths)) sheet.setColumnWidth(Number(column), width);

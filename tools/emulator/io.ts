@@ -123,8 +123,11 @@ export function toWorkbook(ss: Spreadsheet): ExcelJS.Workbook {
     if (sheet._frozenRows || sheet._frozenCols) {
       ws.views = [{ state: 'frozen', xSplit: sheet._frozenCols, ySplit: sheet._frozenRows }];
     }
-    for (const [col, px] of sheet._colWidths) {
-      if (px !== DEFAULT_COLUMN_WIDTH) ws.getColumn(col).width = Math.round((px / 7) * 100) / 100;
+    // Every used column gets Sheets' width (100 px by default), which Excel's default would not match.
+    const usedColumns = sheet._rows.reduce((m, row) => Math.max(m, row ? row.length : 0), 0);
+    for (let col = 1; col <= Math.max(usedColumns, ...sheet._colWidths.keys()); col++) {
+      const px = sheet._colWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+      ws.getColumn(col).width = Math.round((px / 7) * 100) / 100;
     }
     sheet._rows.forEach((row, ri) => {
       if (!row) return;
