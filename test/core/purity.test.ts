@@ -1,0 +1,29 @@
+/** src/core must run in Node and in Apps Script alike: no Apps Script service, no Node API. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CORE = join(__dirname, '..', '..', 'src', 'core');
+const FORBIDDEN = /\b(SpreadsheetApp|Utilities|Session|PropertiesService|HtmlService|LockService|CacheService|ScriptApp|Logger|DriveApp|UrlFetchApp|Charts|google\.script|process\.|require\(|__dirname)\b|from ['"]node:|from ['"](fs|path|os|vm|url|child_process)['"]/;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('src/core', () => {
+  it('uses no Apps Script service and no Node API', () => {
+    const all = files(CORE);
+    expect(all.length).toBeGreaterThan(30);
+    const offenders = all.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line: line.replace(/\/\/.*$|^\s*\*.*$/, ''), at: `${f.slice(CORE.length + 1)}:${i + 1}` }))
+        .filter(({ line }) => FORBIDDEN.test(line))
+        .map(({ at, line }) => `${at}: ${line.trim()}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
