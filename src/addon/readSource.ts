@@ -23,7 +23,13 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
   const headerRow = settings.headerRow;
   if (lastRow <= headerRow) throw new UserError(`Sheet "${sheet.getName()}" has no rows below the header row ${headerRow}.`);
   const headers = sheet.getRange(headerRow, 1, 1, lastColumn).getValues()[0];
-  const values = sheet.getRange(headerRow + 1, 1, lastRow - headerRow, lastColumn).getValues();
+  const rows = lastRow - headerRow;
+  const k = settings.columns;
+  // One batched read of the span of columns the report uses: the columns to the right of it, or left
+  // of it, of a wide sheet are never read.
+  const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment].filter((c) => c > 0 && c <= lastColumn);
+  const first = used.length ? Math.min(...used) : 1;
+  const span = used.length ? sheet.getRange(headerRow + 1, first, rows, Math.max(...used) - first + 1).getValues() : [];
   const columnName = (c: number) => {
     const h = headers[c - 1];
     return isBlank(h) ? `column ${columnLetter(c)}` : `column ${columnLetter(c)} ("${String(h).trim()}")`;
@@ -34,9 +40,8 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
       return null;
     }
     if (c > lastColumn) throw new UserError(`The ${role} column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
-    return values.map((r) => r[c - 1]);
+    return span.map((r) => r[c - first]);
   };
-  const k = settings.columns;
   const options = { timeZone, firstRowNumber: headerRow + 1, numberLocale: numberLocale(locale) };
   const data: CohortData =
     settings.shape === 'log'
@@ -62,5 +67,5 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
           options,
         );
   const description = `'${sheet.getName()}'!A${headerRow}:${columnLetter(lastColumn)}${lastRow}`;
-  return { data, rowsRead: values.length, description, columnName };
+  return { data, rowsRead: rows, description, columnName };
 }
