@@ -8,11 +8,39 @@ import { daysFromCivil, type DayNumber } from './calendar';
  */
 
 const MS_PER_DAY = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
-function formatterFor(zone: string): Intl.DateTimeFormat {
+/** Offset of `zone` from UTC at instant `ms`, in milliseconds, from some other clock than Intl. */
+export type OffsetSource = (ms: number, zone: string) => number;
+let offsetFallback: OffsetSource | null = null;
+
+/**
+ * A second source of zone offsets, used only for zones this runtime's Intl cannot format (a V8
+ * built without full ICU data). The Apps Script side registers one backed by Utilities.formatDate.
+ */
+export function useOffsetFallback(source: OffsetSource | null): void {
+  offsetFallback = source;
+  formatters.clear();
+}
+
+let intlProbe: boolean | undefined;
+
+/** Whether Intl really formats in other zones: 1970-01-01T00:00Z is 09:00 in Tokyo (UTC+9, no DST). */
+function intlKnowsZones(): boolean {
+  if (intlProbe === undefined) {
+    try {
+      const hour = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Tokyo', hour: 'numeric', hourCycle: 'h23' }).format(new Date(0));
+      intlProbe = Number(hour) === 9;
+    } catch {
+      intlProbe = false;
+    }
+  }
+  return intlProbe;
+}
+
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
   let f = formatters.get(zone);
-  if (!f) {
+  if (f === undefined) {
     try {
       f = new Intl.DateTimeFormat('en-US', {
         timeZone: zone,
@@ -24,8 +52,15 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
         minute: 'numeric',
         second: 'numeric',
       });
+      if (!intlKnowsZones()) throw new RangeError('this runtime\'s Intl ignores time zones');
     } catch {
-      throw new UserError(`Unknown time zone "${zone}": expected an IANA name such as "Europe/Prague"`);
+      if (!offsetFallback) throw new UserError(`Unknown time zone "${zone}": expected an IANA name such as "Europe/Prague"`);
+      try {
+        offsetFallback(0, zone);
+      } catch {
+        throw new UserError(`Unknown time zone "${zone}": expected an IANA name such as "Europe/Prague"`);
+      }
+      f = null;
     }
     formatters.set(zone, f);
   }
@@ -45,8 +80,8 @@ interface WallClock {
   second: number;
 }
 
-function wallClock(ms: number, zone: string): WallClock {
-  const parts = formatterFor(zone).formatToParts(new Date(ms));
+function wallClock(formatter: Intl.DateTimeFormat, ms: number): WallClock {
+  const parts = formatter.formatToParts(new Date(ms));
   const out: Record<string, number> = {};
   for (const p of parts) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return { year: out.year, month: out.month, day: out.day, hour: out.hour % 24, minute: out.minute, second: out.second };
@@ -54,7 +89,9 @@ function wallClock(ms: number, zone: string): WallClock {
 
 /** Offset of `zone` from UTC at instant `ms`, in milliseconds (positive east of Greenwich). */
 export function zoneOffsetMs(ms: number, zone: string): number {
-  const w = wallClock(ms, zone);
+  const formatter = formatterFor(zone);
+  if (formatter === null) return offsetFallback!(ms, zone);
+  const w = wallClock(formatter, ms);
   const asUtc = daysFromCivil(w.year, w.month, w.day) * MS_PER_DAY + ((w.hour * 60 + w.minute) * 60 + w.second) * 1000;
   const wholeSecond = Math.floor(ms / 1000) * 1000;
   return asUtc - wholeSecond;

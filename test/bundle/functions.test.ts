@@ -170,3 +170,25 @@ describe('the customer-table form across time zones', () => {
     expect(b.call('CHURN', signups, cancels, b.date(2024, 2, 1), b.date(2024, 2, 29))).toBe(1);
   });
 });
+
+describe('a runtime whose Intl knows no time zones', () => {
+  it('falls back to Utilities.formatDate and still puts days in the spreadsheet zone', () => {
+    const b = loadBundle({ timeZone: 'Pacific/Auckland', intlWithoutZones: true });
+    const signups = [[b.date(2023, 12, 10)]];
+    const cancels = [[b.date(2024, 2, 1)]];
+    expect(b.call('CHURN', signups, cancels, b.date(2024, 1, 1), b.date(2024, 1, 31))).toBe(0);
+    expect(b.call('CHURN', signups, cancels, b.date(2024, 2, 1), b.date(2024, 2, 29))).toBe(1);
+    expect(b.calls).toContain('Utilities.formatDate');
+    // Cohort first days come back as Auckland midnights too.
+    const grid = b.call('COHORTS', [['a'], ['b']], [[b.date(2024, 2, 1)], [b.date(2024, 3, 1)]], 'month', 'customers') as unknown[][];
+    expect((grid[1][0] as Date).toISOString()).toBe('2024-01-31T11:00:00.000Z');
+    expect((grid[2][0] as Date).toISOString()).toBe('2024-02-29T11:00:00.000Z');
+  });
+
+  it('uses Intl, not Utilities, where Intl works', () => {
+    const b = loadBundle({ timeZone: 'Pacific/Auckland' });
+    b.call('CHURN', [[b.date(2023, 12, 10)]], [[b.date(2024, 2, 1)]], b.date(2024, 1, 1), b.date(2024, 1, 31));
+    expect(b.calls).not.toContain('Utilities.formatDate');
+  });
+});
+

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { startOfDayInZone } from '../../src/core/timeZone';
+import { startOfDayInZone, zoneOffsetMs } from '../../src/core/timeZone';
 import { daysFromCivil } from '../../src/core/calendar';
 
 export const CODE_PATH = join(__dirname, '..', '..', 'dist', 'Code.js');
@@ -22,7 +22,11 @@ export interface Bundle {
   date(y: number, m: number, d: number): Date;
 }
 
-export function loadBundle(options: { timeZone?: string; locale?: string } = {}): Bundle {
+/**
+ * `intlWithoutZones` simulates a V8 built without time-zone data: the script's Intl formats every
+ * zone as UTC, and only Utilities.formatDate (faked here from Node's own Intl) knows the offsets.
+ */
+export function loadBundle(options: { timeZone?: string; locale?: string; intlWithoutZones?: boolean } = {}): Bundle {
   const timeZone = options.timeZone ?? 'Europe/Prague';
   const locale = options.locale ?? 'en_US';
   const calls: string[] = [];
@@ -46,13 +50,31 @@ export function loadBundle(options: { timeZone?: string; locale?: string } = {})
   };
   const ui = { createAddonMenu: () => record('Ui.createAddonMenu', menu), showSidebar: () => record('Ui.showSidebar', undefined) };
   const html = { setTitle: () => record('HtmlOutput.setTitle', html), setWidth: () => record('HtmlOutput.setWidth', html) };
+  const utilities = {
+    formatDate(date: Date, zone: string, pattern: string) {
+      calls.push('Utilities.formatDate');
+      if (pattern !== 'Z') throw new Error(`the fake formats only "Z", not ${pattern}`);
+      const offset = (zoneOffsetMs(date.getTime(), zone) / 60_000) | 0;
+      const a = Math.abs(offset);
+      return `${offset < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
+    },
+  };
   const context = vm.createContext({
+    Utilities: utilities,
     SpreadsheetApp: {
       getActiveSpreadsheet: () => record('SpreadsheetApp.getActiveSpreadsheet', spreadsheet),
       getUi: () => record('SpreadsheetApp.getUi', ui),
     },
     HtmlService: { createHtmlOutputFromFile: () => record('HtmlService.createHtmlOutputFromFile', html) },
   });
+  if (options.intlWithoutZones) {
+    vm.runInContext(
+      `(() => { const Real = Intl.DateTimeFormat;
+        Intl.DateTimeFormat = function (locale, opts) { return new Real(locale, Object.assign({}, opts, { timeZone: 'UTC' })); };
+      })();`,
+      context,
+    );
+  }
   new vm.Script(readFileSync(CODE_PATH, 'utf8'), { filename: 'Code.js' }).runInContext(context);
   const CtxDate = vm.runInContext('Date', context) as DateConstructor;
   const toRealm = vm.runInContext(
