@@ -83,22 +83,8 @@ export interface CellInfo {
   note: string;
 }
 
-export interface CellSnapshot {
-  v?: string | number | boolean;
-  f?: string;
-  err?: string;
-  nf?: string;
-  fw?: string;
-  fs?: string;
-  fz?: number;
-  ff?: string;
-  fc?: string;
-  bg?: string;
-  ha?: string;
-  va?: string;
-  wrap?: boolean;
-  note?: string;
-}
+/** A stored cell as the snapshot shows it (the same fields the emulator keeps). */
+export type CellSnapshot = Cell;
 
 export interface SheetSnapshot {
   name: string;
