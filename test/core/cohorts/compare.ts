@@ -1,6 +1,21 @@
 /** Cell-by-cell comparison of engine tables with reference results, listing every difference. */
-import type { CohortMatrices, CohortTables } from '../../../src/core/cohorts/index';
-import type { RefResult } from './reference';
+import type { CohortMatrices, CohortOptions, CohortTables } from '../../../src/core/cohorts/index';
+import type { RefOptions, RefResult, Unit } from './reference';
+
+/** The zones and period schemes the reference comparisons run in. */
+export const ZONES = ['Pacific/Auckland', 'America/Los_Angeles', 'Europe/Prague'];
+export const SCHEMES: { unit: Unit; weekStart: 'monday' | 'sunday' }[] = [
+  { unit: 'week', weekStart: 'monday' },
+  { unit: 'week', weekStart: 'sunday' },
+  { unit: 'month', weekStart: 'monday' },
+  { unit: 'quarter', weekStart: 'monday' },
+  { unit: 'year', weekStart: 'monday' },
+];
+
+/** The engine's options for the same question the reference is asked. */
+export function both(o: RefOptions): CohortOptions {
+  return { period: o.unit, weekStart: o.weekStart, mode: o.mode, asOfDay: o.asOfDay ?? null, segment: o.segment ?? null };
+}
 
 function near(a: unknown, b: unknown): boolean {
   if (a === null || b === null || typeof a !== 'number' || typeof b !== 'number') return a === b;

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeCohortMatrices, computeCohortReport, parseTransactionLog, type CohortOptions } from '../../../src/core/cohorts/index';
+import { computeCohortMatrices, computeCohortReport, parseTransactionLog } from '../../../src/core/cohorts/index';
 import { daysFromCivil } from '../../../src/core/calendar';
-import { differences } from './compare';
+import { both, differences, SCHEMES, ZONES } from './compare';
 import { generateLog, logColumns } from './generate';
-import { referenceLog, type RefOptions, type Unit } from './reference';
+import { referenceLog, type RefOptions } from './reference';
 
-const ZONES = ['Pacific/Auckland', 'America/Los_Angeles', 'Europe/Prague'];
-const SCHEMES: { unit: Unit; weekStart: 'monday' | 'sunday' }[] = [
-  { unit: 'week', weekStart: 'monday' },
-  { unit: 'week', weekStart: 'sunday' },
-  { unit: 'month', weekStart: 'monday' },
-  { unit: 'quarter', weekStart: 'monday' },
-  { unit: 'year', weekStart: 'monday' },
-];
 const MODES = ['in', 'in-or-after'] as const;
 
-function both(o: RefOptions): CohortOptions {
-  return { period: o.unit, weekStart: o.weekStart, mode: o.mode, asOfDay: o.asOfDay ?? null, segment: o.segment ?? null };
-}
 
 describe.each(ZONES)('transaction log in %s, against the reference', (zone) => {
   const rows = generateLog({ seed: zone.length * 7919, zone, customers: 260, amounts: true, segments: true });

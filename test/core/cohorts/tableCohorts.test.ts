@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeCohortMatrices, computeCohortReport, parseCustomerTable, NO_CANCEL, type CohortOptions } from '../../../src/core/cohorts/index';
+import { computeCohortMatrices, computeCohortReport, parseCustomerTable, NO_CANCEL } from '../../../src/core/cohorts/index';
 import { countPeriod } from '../../../src/core/customerTable';
 import { daysFromCivil } from '../../../src/core/calendar';
-import { differences } from './compare';
+import { both, differences, SCHEMES, ZONES } from './compare';
 import { generateTable, tableColumns } from './generate';
-import { refDay, referenceTable, type RefOptions, type Unit } from './reference';
+import { refDay, referenceTable, type RefOptions } from './reference';
 
-const ZONES = ['Pacific/Auckland', 'America/Los_Angeles', 'Europe/Prague'];
-const SCHEMES: { unit: Unit; weekStart: 'monday' | 'sunday' }[] = [
-  { unit: 'week', weekStart: 'monday' },
-  { unit: 'week', weekStart: 'sunday' },
-  { unit: 'month', weekStart: 'monday' },
-  { unit: 'quarter', weekStart: 'monday' },
-  { unit: 'year', weekStart: 'monday' },
-];
 
-function both(o: RefOptions): CohortOptions {
-  return { period: o.unit, weekStart: o.weekStart, mode: o.mode, asOfDay: o.asOfDay ?? null, segment: o.segment ?? null };
-}
 
 describe.each(ZONES)('customer table in %s, against the reference', (zone) => {
   const rows = generateTable({ seed: zone.length * 104729, zone, customers: 400, revenue: true, segments: true });
