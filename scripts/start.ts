@@ -17,7 +17,7 @@ import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv: string[]) {
-  const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx') };
+  const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx'), lapse: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -29,8 +29,12 @@ function parseArgs(argv: string[]) {
     else if (a === '--zone') out.zone = next();
     else if (a === '--locale') out.locale = next();
     else if (a === '--out') out.out = resolve(next());
+    else if (a === '--lapse') {
+      out.lapse = Number(next());
+      if (!Number.isInteger(out.lapse) || out.lapse < 1) throw new Error('--lapse needs a whole number of periods, 1 or more');
+    }
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm start -- [file.csv|file.tsv] [--period week|month|quarter|year] [--zone IANA] [--locale en_US] [--out file.xlsx]');
+      console.log('usage: npm start -- [file.csv|file.tsv] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale en_US] [--out file.xlsx]');
       process.exit(0);
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else out.file = resolve(a);
@@ -66,10 +70,16 @@ async function main(): Promise<void> {
   console.log(`Source: "${p.sheetName}", header row ${p.headerRow}, ${p.dataRows.toLocaleString('en-US')} data rows, read as a ${p.shape === 'log' ? 'transaction log' : 'customer table'}.`);
   const roles = Object.entries(p.roles).filter(([, c]) => c > 0).map(([r, c]) => `${r} = ${p.columns[c - 1].letter} "${p.columns[c - 1].header}"`);
   console.log(`Columns: ${roles.join(', ')}`);
+  const suggestion = p.lapse?.byPeriod[args.period as ReportSettings['period']];
+  if (p.shape === 'log') {
+    console.log(`A customer is lost after ${args.lapse} ${args.period}${args.lapse === 1 ? '' : 's'} without a purchase (--lapse K to change)` +
+      (suggestion ? `; suggested from the data: ${suggestion.periods} (${Math.round(suggestion.share * 100)} % of returns came within ${suggestion.periods}).` : '.'));
+  }
 
   const settings: ReportSettings = {
     sheetName: p.sheetName, headerRow: p.headerRow, shape: p.shape, columns: p.roles,
     period: args.period as ReportSettings['period'], weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: p.roles.segment > 0,
+    lapseAfter: p.shape === 'log' ? args.lapse : 1, refundsAreActivity: false,
   };
   emu.resetCalls();
   const started = performance.now();

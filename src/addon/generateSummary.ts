@@ -7,7 +7,7 @@ import { replaceOwnedSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
 import type { ReportOutcome, ReportSettings } from './protocol';
 import { withDocumentLock } from './documentLock';
-import { readSource } from './readSource';
+import { readSource, type SourceData } from './readSource';
 
 export const SUMMARY_SHEET_NAME = 'Retention summary';
 
@@ -36,6 +36,8 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
       asOfDay,
       segment: settings.segmentFilter || null,
       bySegment: settings.breakdown && !settings.segmentFilter,
+      lapseAfter: source.data.kind === 'log' ? settings.lapseAfter : 1,
+      refundsAreActivity: settings.refundsAreActivity,
     });
     const layout = summaryLayout(
       report,
@@ -44,7 +46,7 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
         sourceDescription: source.description,
         shapeDescription: settings.shape === 'log' ? 'Transaction log (one row per purchase or activity)' : 'Customer table (one row per customer)',
         rowsRead: source.rowsRead,
-        settingsLines: settingsLines(settings, source.columnName, asOfDay, stopsToday),
+        settingsLines: [...settingsLines(settings, source.columnName, asOfDay, stopsToday), ...countingLines(settings, source)],
         generatedAt: new Date(),
         version: ADDON_VERSION,
         locale,
@@ -86,5 +88,27 @@ function settingsLines(s: ReportSettings, columnName: (c: number) => string, asO
   if (s.segmentFilter) lines.push(['Customers', `segment "${s.segmentFilter}" of ${segmentColumn}`]);
   else if (s.breakdown && segmentColumn) lines.push(['Customers', `all, and broken down by ${segmentColumn}`]);
   else lines.push(['Customers', 'all']);
+  return lines;
+}
+
+const unitPlural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** How customers are counted: the lapse window, refunds, where the amount comes from (logs); new customers (tables). */
+function countingLines(s: ReportSettings, source: SourceData): [string, string][] {
+  const unit = s.period;
+  if (source.data.kind === 'table') {
+    return [['New customers', `signed up in the ${unit} and still active at its end; those who sign up and cancel in the same ${unit} are counted apart (New and cancelled), neither as new nor as lost`]];
+  }
+  const k = s.lapseAfter;
+  const lines: [string, string][] = [[
+    'A customer is lost after',
+    `${unitPlural(k, unit)} without a purchase (active in a ${unit}: bought in it${k > 1 ? ` or in the ${unitPlural(k - 1, unit)} before` : ''})`,
+  ]];
+  if (source.amountDescription) lines.push(['Amount', source.amountDescription]);
+  if (source.data.amount) {
+    lines.push(['Refunds', s.refundsAreActivity
+      ? 'rows with a negative amount count in revenue and as purchases (they make a customer active)'
+      : 'rows with a negative amount count in revenue, not as purchases (they do not make a customer active, new or returning)']);
+  }
   return lines;
 }

@@ -1,7 +1,7 @@
 import { UserError } from '../core/errors';
 import { isBlank } from '../core/cells';
 import { numberLocale } from '../core/numbers';
-import { parseCustomerTable, parseTransactionLog, type CohortData } from '../core/cohorts';
+import { parseCustomerTable, parseTransactionLog, productColumn, type CohortData } from '../core/cohorts';
 import type { SourceSettings } from './protocol';
 import { columnLetter, sheetByName } from './sourceSheet';
 
@@ -14,6 +14,8 @@ export interface SourceData {
   rowsRead: number;
   description: string;
   columnName: (column: number) => string;
+  /** How the amount was made when it is not a column of the sheet ("quantity × unit price …"), else null. */
+  amountDescription: string | null;
 }
 
 export function readSource(settings: SourceSettings, timeZone: string, locale: string): SourceData {
@@ -27,7 +29,10 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
   const k = settings.columns;
   // One batched read of the span of columns the report uses: the columns to the right of it, or left
   // of it, of a wide sheet are never read.
-  const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment].filter((c) => c > 0 && c <= lastColumn);
+  // A log without an amount column but with a quantity and a unit price: amount = quantity × unit price.
+  const product = settings.shape === 'log' && !k.amount && !!k.quantity && !!k.unitPrice;
+  const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment, ...(product ? [k.quantity!, k.unitPrice!] : [])]
+    .filter((c) => c > 0 && c <= lastColumn);
   const first = used.length ? Math.min(...used) : 1;
   const span = used.length ? sheet.getRange(headerRow + 1, first, rows, Math.max(...used) - first + 1).getValues() : [];
   const columnName = (c: number) => {
@@ -43,15 +48,19 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
     return span.map((r) => r[c - first]);
   };
   const options = { timeZone, firstRowNumber: headerRow + 1, numberLocale: numberLocale(locale) };
+  const amountName = product ? `${columnName(k.quantity!)} × ${columnName(k.unitPrice!)}` : columnName(k.amount);
+  const amounts = product
+    ? productColumn(column(k.quantity!, 'quantity', true)!, column(k.unitPrice!, 'unit price', true)!, options.numberLocale)
+    : column(k.amount, 'amount', false);
   const data: CohortData =
     settings.shape === 'log'
       ? parseTransactionLog(
           {
             customerIds: column(k.id, 'customer id', true)!,
             dates: column(k.date, 'date', true)!,
-            amounts: column(k.amount, 'amount', false),
+            amounts,
             segments: column(k.segment, 'segment', false),
-            names: { customerIds: columnName(k.id), dates: columnName(k.date), amounts: columnName(k.amount), segments: columnName(k.segment) },
+            names: { customerIds: columnName(k.id), dates: columnName(k.date), amounts: amountName, segments: columnName(k.segment) },
           },
           options,
         )
@@ -67,5 +76,6 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
           options,
         );
   const description = `'${sheet.getName()}'!A${headerRow}:${columnLetter(lastColumn)}${lastRow}`;
-  return { data, rowsRead: rows, description, columnName };
+  const amountDescription = product ? `quantity × unit price: ${amountName}, per row` : null;
+  return { data, rowsRead: rows, description, columnName, amountDescription };
 }

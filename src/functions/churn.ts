@@ -3,7 +3,7 @@ import { churnFromCounts, churnFromLost } from '../core/rates';
 import type { CellValue } from '../core/cells';
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, elementwise } from './args';
-import { readCount, readCounts } from './counts';
+import { readCount, readCounts, rowOf } from './counts';
 import { perPeriod, readCustomers } from './customerTable';
 
 /**
@@ -17,10 +17,17 @@ export function churn(env: SheetEnv, args: CellValue[]): number | (number | '')[
       return elementwise('CHURN', [
         { name: 'start', value: args[0] },
         { name: 'lost', value: args[1] },
-      ], ([start, lost]) => {
+      ], (cells) => {
+        const [start, lost] = cells;
         const s = readCount(reader, start, true);
-        // lost may exceed start: customers who joined and left within the period count as lost too.
-        return churnFromLost(s, readCount(reader, lost, false));
+        const l = readCount(reader, lost, false);
+        if (l > s) {
+          throw new UserError(
+            `CHURN: lost (${l}) is more than start (${s})${rowOf(cells)}, a churn above 100 %. Only customers present at the ` +
+              'start can be lost: count customers who joined and left within the period apart, not in lost',
+          );
+        }
+        return churnFromLost(s, l);
       });
     case 3:
       return elementwise('CHURN', [

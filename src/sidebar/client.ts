@@ -113,6 +113,10 @@ on('header-row', 'change', () => {
 on('shape', 'change', () => form.refresh());
 on('col-amount', 'change', () => form.refresh());
 on('period', 'change', () => form.refresh());
+on('lapse-after', 'input', () => form.refresh());
+on('lapse-use', 'click', () => form.useSuggestedLapse());
+on('col-quantity', 'change', () => form.refresh());
+on('col-unitPrice', 'change', () => form.refresh());
 on('breakdown', 'change', () => form.refresh());
 on('col-segment', 'change', () => {
   form.refresh();

@@ -3,17 +3,31 @@
  * settings, keeps dependent controls consistent, and reads everything back as ReportSettings (the
  * summary) or CustomerValueSettings (the customer value section).
  */
-import type { ColumnRoles, CustomerValueSettings, DataShape, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
+import type { ColumnRoles, CustomerValueSettings, DataShape, LapseProposal, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
 import type { PeriodUnit, WeekStart } from '../core/periods';
 import { byId, optionGroup, setChoices, type Choice } from './dom';
 
 type Role = keyof ColumnRoles;
 
-const ROLES: readonly Role[] = ['id', 'date', 'signup', 'cancel', 'amount', 'segment'];
+const ROLES: readonly Role[] = ['id', 'date', 'signup', 'cancel', 'amount', 'quantity', 'unitPrice', 'segment'];
 const SHOWN: Record<DataShape, readonly Role[]> = {
-  log: ['id', 'date', 'amount', 'segment'],
+  log: ['id', 'date', 'amount', 'quantity', 'unitPrice', 'segment'],
   table: ['id', 'signup', 'cancel', 'amount', 'segment'],
 };
+/** The longest lapse window the server accepts (MAX_LAPSE_PERIODS in src/core/cohorts/options.ts). */
+const MAX_LAPSE = 600;
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+/** The suggestion beside the lapse input, in words. */
+function lapseHint(lapse: LapseProposal | null | undefined, unit: PeriodUnit): { text: string; use: number | null } {
+  const s = lapse?.byPeriod[unit];
+  if (!lapse || !s) return { text: lapse ? `Nobody bought in two different ${unit}s yet, so there is no suggestion.` : '', use: null };
+  const pct = Math.round(s.share * 100);
+  const from = lapse.partial ? ` (from the first ${lapse.rows.toLocaleString('en-US')} rows)` : '';
+  return {
+    text: `Suggested: ${s.periods}. ${pct} % of customers' returns came within ${plural(s.periods, unit)} of their previous purchase${from}. 1 = lost after a ${unit} without a purchase.`,
+    use: s.periods,
+  };
+}
 /** Required roles and how an error names them; the others offer "— none —". */
 const REQUIRED: Partial<Record<Role, string>> = { id: 'customer ID', date: 'purchase date', signup: 'signup date' };
 /** The longest horizon the server accepts (MAX_SHEET_HORIZON_MONTHS in src/core/models/scoreLog.ts). */
@@ -31,6 +45,8 @@ export interface Form {
   setSegments(segments: readonly string[], keep: string): void;
   setVersion(version: string): void;
   refresh(): void;
+  /** Puts the suggested lapse window into its input. */
+  useSuggestedLapse(): void;
   sheetName(): string;
   /** The typed header row, or null when it is not a whole number ≥ 1. */
   headerRow(): number | null;
@@ -70,18 +86,35 @@ export function createForm(): Form {
   const estimate = byId('estimate', HTMLButtonElement);
   const valueNote = byId('value-note', HTMLElement);
   const valueInputs = [horizon, discount, topShare, aliveBelow];
+  const lapseAfter = byId('lapse-after', HTMLInputElement);
+  const lapseUnit = byId('lapse-unit', HTMLElement);
+  const lapseHintText = byId('lapse-hint', HTMLElement);
+  const lapseUse = byId('lapse-use', HTMLButtonElement);
+  const lapseBlock = byId('lapse-block', HTMLElement);
+  const refunds = byId('refunds', HTMLInputElement);
+  const refundsBlock = byId('refunds-block', HTMLElement);
+  const productBlock = byId('product-block', HTMLElement);
+  const productNote = byId('product-note', HTMLElement);
   const roleSelect = {} as Record<Role, HTMLSelectElement>;
   for (const role of ROLES) roleSelect[role] = byId(`col-${role}`, HTMLSelectElement);
   let source: SourceProposal | null = null;
 
   const currentShape = (): DataShape => (shape.value === 'table' ? 'table' : 'log');
-  /** Customer value needs a log with an amount column. */
-  const valueReady = (): boolean => !!source && currentShape() === 'log' && Number(roleSelect.amount.value) > 0;
+  /** Amount = quantity × unit price: a log without an amount column, with both chosen. */
+  const product = (): boolean =>
+    currentShape() === 'log' && roleSelect.amount.value === '0' && Number(roleSelect.quantity.value) > 0 && Number(roleSelect.unitPrice.value) > 0;
+  const hasAmounts = (): boolean => Number(roleSelect.amount.value) > 0 || product();
+  /** Customer value needs a log with amounts. */
+  const valueReady = (): boolean => !!source && currentShape() === 'log' && hasAmounts();
   const numberIn = (input: HTMLInputElement): number => (input.value.trim() === '' ? NaN : Number(input.value));
   // Percent ↔ fraction to 12 significant digits, so 0.7 % is 0.007 and not 0.006999999999999999.
   const percentText = (fraction: number): string => String(Number((fraction * 100).toPrecision(12)));
   const fraction = (input: HTMLInputElement): number => Number((numberIn(input) / 100).toPrecision(12));
   const sourceControls = [headerRow, shape, ...ROLES.map((r) => roleSelect[r])];
+  const lapseValue = (): number | null => {
+    const n = numberIn(lapseAfter);
+    return Number.isInteger(n) && n >= 1 && n <= MAX_LAPSE ? n : null;
+  };
 
   const form: Form = {
     get source() {
@@ -117,6 +150,8 @@ export function createForm(): Form {
       period.value = saved.period;
       weekStart.value = saved.weekStart;
       (saved.mode === 'inOrAfter' ? modeLater : modeIn).checked = true;
+      lapseAfter.value = String(saved.lapseAfter ?? 1);
+      refunds.checked = saved.refundsAreActivity === true;
       if (!source || saved.sheetName !== source.sheetName || saved.headerRow !== source.headerRow) {
         form.refresh();
         return 0;
@@ -124,7 +159,7 @@ export function createForm(): Form {
       shape.value = saved.shape;
       // Roles of the saved shape only (the others were sent as 0); "none" (0) is a choice too.
       for (const role of SHOWN[currentShape()]) {
-        const column = saved.columns[role];
+        const column = saved.columns[role] ?? 0;
         if (column >= 0 && column <= source.columns.length) roleSelect[role].value = String(column);
       }
       asOf.value = saved.asOf;
@@ -154,6 +189,27 @@ export function createForm(): Form {
       }
       amountLabel.textContent = currentShape() === 'log' ? 'Amount' : 'Revenue per period';
       weekStartBlock.hidden = period.value !== 'week';
+      const log = currentShape() === 'log';
+      productBlock.hidden = !log || roleSelect.amount.value !== '0';
+      for (const role of ['quantity', 'unitPrice'] as const) {
+        const block = roleSelect[role].closest('.block');
+        if (block instanceof HTMLElement) block.hidden = productBlock.hidden;
+      }
+      const q = roleSelect.quantity.selectedOptions[0]?.text ?? '';
+      const p = roleSelect.unitPrice.selectedOptions[0]?.text ?? '';
+      productNote.hidden = !product();
+      productNote.textContent = product() ? `No amount column: each row's amount is ${q} × ${p}.` : '';
+      const unit = period.value as PeriodUnit;
+      lapseBlock.hidden = !log;
+      lapseUnit.textContent = `${unit}${lapseValue() === 1 ? '' : 's'}`;
+      const hint = lapseHint(source?.lapse, unit);
+      lapseHintText.textContent = hint.text;
+      lapseUse.hidden = hint.use === null || hint.use === lapseValue();
+      lapseUse.textContent = hint.use === null ? '' : `Use ${plural(hint.use, unit)}`;
+      lapseUse.dataset.periods = hint.use === null ? '' : String(hint.use);
+      refundsBlock.hidden = !log || !hasAmounts();
+      lapseAfter.disabled = !source;
+      refunds.disabled = !source;
       const hasSegment = form.segmentColumn() > 0;
       if (!hasSegment) breakdown.checked = false;
       breakdown.disabled = !hasSegment;
@@ -168,6 +224,12 @@ export function createForm(): Form {
     },
 
     sheetName: () => sheet.value,
+
+    useSuggestedLapse() {
+      const k = Number(lapseUse.dataset.periods);
+      if (Number.isInteger(k) && k >= 1) lapseAfter.value = String(k);
+      form.refresh();
+    },
 
     headerRow() {
       const n = Number(headerRow.value);
@@ -185,6 +247,9 @@ export function createForm(): Form {
       for (const role of SHOWN[currentShape()]) {
         const name = REQUIRED[role];
         if (name && roleSelect[role].value === '0') return `Choose the ${name} column.`;
+      }
+      if (currentShape() === 'log' && lapseValue() === null) {
+        return `The number of ${period.value}s without a purchase after which a customer is lost must be a whole number from 1 to ${MAX_LAPSE}.`;
       }
       return null;
     },
@@ -204,6 +269,8 @@ export function createForm(): Form {
           signup: column('signup'),
           cancel: column('cancel'),
           segment,
+          quantity: column('quantity'),
+          unitPrice: column('unitPrice'),
         },
         period: period.value as PeriodUnit,
         weekStart: weekStart.value as WeekStart,
@@ -211,6 +278,8 @@ export function createForm(): Form {
         asOf: asOf.value,
         segmentFilter: segment && !breakdown.checked ? segmentFilter.value : '',
         breakdown: segment > 0 && breakdown.checked,
+        lapseAfter: currentShape() === 'log' ? (lapseValue() ?? 1) : 1,
+        refundsAreActivity: currentShape() === 'log' && hasAmounts() && refunds.checked,
       };
     },
 

@@ -90,7 +90,7 @@ test('estimates customer value on CDNOW as of 1997-09-30 and opens the "Customer
 
     const sent = bridge.argsOf('sidebarCustomerValue')[0][0] as CustomerValueSettings;
     expect(sent).toStrictEqual({
-      sheetName: 'CDNOW', headerRow: 1, shape: 'log', columns: { id: 1, date: 2, amount: 4, signup: 0, cancel: 0, segment: 0 },
+      sheetName: 'CDNOW', headerRow: 1, shape: 'log', columns: { id: 1, date: 2, amount: 4, signup: 0, cancel: 0, segment: 0, quantity: 0, unitPrice: 0 },
       asOf: '1997-09-30', horizonMonths: 24, monthlyDiscountRate: 0.015, topShare: 0.1, aliveBelow: 0.4,
     });
     const model = namedTable(emu, 'CustomerValueModel');
