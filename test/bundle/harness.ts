@@ -25,7 +25,7 @@ export interface Bundle {
  * `intlWithoutZones` simulates a V8 built without time-zone data: the script's Intl formats every
  * zone as UTC, and only Utilities.formatDate (faked here from Node's own Intl) knows the offsets.
  */
-export function loadBundle(options: { timeZone?: string; locale?: string; intlWithoutZones?: boolean } = {}): Bundle {
+export function loadBundle(options: { timeZone?: string; locale?: string; userLocale?: string; intlWithoutZones?: boolean } = {}): Bundle {
   const timeZone = options.timeZone ?? 'Europe/Prague';
   const locale = options.locale ?? 'en_US';
   const calls: string[] = [];
@@ -63,6 +63,7 @@ export function loadBundle(options: { timeZone?: string; locale?: string; intlWi
   };
   const context = vm.createContext({
     Utilities: utilities,
+    Session: { getActiveUserLocale: () => record('Session.getActiveUserLocale', options.userLocale ?? locale.split('_')[0]) },
     SpreadsheetApp: {
       getActiveSpreadsheet: () => record('SpreadsheetApp.getActiveSpreadsheet', spreadsheet),
       getUi: () => record('SpreadsheetApp.getUi', ui),

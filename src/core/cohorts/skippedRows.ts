@@ -140,7 +140,10 @@ function describeTally(t: RowTally<string>, ofRange: boolean): string {
   const rows = t.firstRows.join(', ') + (t.count > t.firstRows.length ? ', …' : '');
   const example = t.firstValue !== null && !VALUE_IN_PHRASE.has(t.reason) ? `, e.g. ${t.firstValue}` : '';
   const phrase = PHRASES[t.reason as SkipReason](t.column, t.firstValue ?? '');
-  return `${t.count} ${t.count === 1 ? 'row' : 'rows'} ${phrase} (${rowList(rows, t.count, ofRange)}${example})`;
+  const count = `${t.count} ${t.count === 1 ? 'row' : 'rows'} ${phrase}`;
+  // A SQL table has no row numbers to name.
+  if (t.firstRows.length === 0) return example ? `${count} (${example.slice(2)})` : count;
+  return `${count} (${rowList(rows, t.count, ofRange)}${example})`;
 }
 
 /** "Row 1 of the range ("Customer", "Date") was read as a header and left out.", or "". */
