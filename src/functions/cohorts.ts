@@ -4,6 +4,7 @@ import { parseIsoDay } from '../core/calendar';
 import { numberLocale } from '../core/numbers';
 import { parsePeriodScheme } from '../core/periods';
 import { dayInZone } from '../core/timeZone';
+import { dateFormOf } from '../core/textDates';
 import {
   cohortSpill,
   computeCohortMatrices,
@@ -14,14 +15,13 @@ import {
   parseRetentionMode,
   parseTransactionLog,
   periodSpill,
-  describeSkippedRows,
   MAX_LAPSE_PERIODS,
   type CohortData,
   type CohortOptions,
-  type SkippedRows,
 } from '../core/cohorts';
 import type { SheetEnv } from '../addon/sheetEnv';
-import { ArgReader } from './args';
+import { ArgReader, describer } from './args';
+import { withSkippedNote } from './skippedNote';
 
 /**
  * =COHORTS and =RETENTION_BY_PERIOD: the cohort engine as spilled formulas, over a transaction log
@@ -64,7 +64,13 @@ function readLog(fn: string, env: SheetEnv, ids: CellValue, dates: CellValue, am
       amounts: withAmounts ? toColumn(amounts!, 'amounts', fn) : null,
       names: { customerIds: 'customer_ids', dates: 'dates', amounts: 'amounts' },
     },
-    { timeZone: env.timeZone(), firstRowNumber: 1, numberLocale: withAmounts ? numberLocale(env.locale()) : undefined },
+    {
+      timeZone: env.timeZone(),
+      firstRowNumber: 1,
+      rowsOfRange: true,
+      numberLocale: withAmounts ? numberLocale(env.locale()) : undefined,
+      dateForm: () => dateFormOf(env.locale()),
+    },
   );
 }
 
@@ -74,7 +80,10 @@ function readTable(fn: string, env: SheetEnv, signups: CellValue, cancels: CellV
   const signupDates = toColumn(signups, 'signup_dates', fn);
   const cancelDates = toColumn(cancels, 'cancel_dates', fn);
   const revenueColumn = withRevenue ? toColumn(revenue!, 'revenue', fn) : null;
-  const ids = signupDates.map((s, i) => (isBlank(s) && isBlank(cancelDates[i]) && (!revenueColumn || isBlank(revenueColumn[i])) ? '' : i + 1));
+  // A first row of text ("Signup date") is the header: its id stays blank so the note quotes only its cells.
+  const header = typeof signupDates[0] === 'string' && parseIsoDay(signupDates[0]) === null;
+  const ids = signupDates.map((s, i) =>
+    (i === 0 && header) || (isBlank(s) && isBlank(cancelDates[i]) && (!revenueColumn || isBlank(revenueColumn[i]))) ? '' : i + 1);
   return parseCustomerTable(
     {
       customerIds: ids,
@@ -83,7 +92,13 @@ function readTable(fn: string, env: SheetEnv, signups: CellValue, cancels: CellV
       revenue: revenueColumn,
       names: { customerIds: 'row', signupDates: 'signup_dates', cancelDates: 'cancel_dates', revenue: 'revenue' },
     },
-    { timeZone: env.timeZone(), firstRowNumber: 1, numberLocale: withRevenue ? numberLocale(env.locale()) : undefined },
+    {
+      timeZone: env.timeZone(),
+      firstRowNumber: 1,
+      rowsOfRange: true,
+      numberLocale: withRevenue ? numberLocale(env.locale()) : undefined,
+      dateForm: () => dateFormOf(env.locale()),
+    },
   );
 }
 
@@ -129,8 +144,9 @@ export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
   const table = firstColumnHoldsDates(args[0]);
   arity(fn, args, table ? 5 : 8, table ? TABLE_COHORTS : LOG_COHORTS);
   const [first, second, period, showArg, amounts, modeArg, lapseArg, refundsArg] = args;
-  const show = parseCohortShow(showArg);
-  const scheme = parsePeriodScheme(period);
+  const describe = describer(env);
+  const show = parseCohortShow(showArg, 'show', describe);
+  const scheme = parsePeriodScheme(period, 'period', describe);
   if (show === 'revenue' && !hasArg(amounts)) {
     throw new UserError(`COHORTS: show "revenue" needs the ${table ? 'revenue' : 'amounts'} argument (the 5th)`);
   }
@@ -145,7 +161,7 @@ export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
     options = {
       period: scheme.unit,
       weekStart: scheme.weekStart,
-      mode: parseRetentionMode(modeArg),
+      mode: parseRetentionMode(modeArg, 'mode', describe),
       lapseAfter: readLapse(reader, lapseArg),
       refundsAreActivity: readRefunds(fn, refundsArg),
     };
@@ -159,7 +175,7 @@ export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][]
   const table = firstColumnHoldsDates(args[0]);
   arity(fn, args, table ? 4 : 6, table ? TABLE_PERIODS : LOG_PERIODS);
   const [first, second, period, amounts, lapseArg, refundsArg] = args;
-  const scheme = parsePeriodScheme(period);
+  const scheme = parsePeriodScheme(period, 'period', describer(env));
   let data: CohortData;
   let options: CohortOptions;
   if (table) {
@@ -172,17 +188,4 @@ export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][]
   }
   const report = computeCohortReport(data, options);
   return withSkippedNote(periodSpill(report.total.perPeriod, data.kind, dateCell(env.timeZone())), report.skipped);
-}
-
-/**
- * A formula cannot show a side message, and silently dropping unreadable rows would make its numbers
- * look complete: rows skipped for a reason other than being blank get one note row under the table.
- */
-function withSkippedNote(grid: unknown[][], skipped: SkippedRows): unknown[][] {
-  const reasons = skipped.reasons.filter((r) => r.reason !== 'blank row');
-  if (reasons.length === 0) return grid;
-  const total = reasons.reduce((n, r) => n + r.count, 0);
-  const note = describeSkippedRows({ ...skipped, total, reasons, notes: [] });
-  const width = grid[0].length;
-  return [...grid, [note, ...new Array<string>(width - 1).fill('')]];
 }

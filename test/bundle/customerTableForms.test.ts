@@ -93,7 +93,10 @@ describe('customer-table formulas against a day-by-day simulation', () => {
       const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month') as unknown[][];
       const header = grid[0] as string[];
       expect(header).toEqual(['Period', 'Label', 'Start', 'New', 'New and cancelled', 'End', 'Lost', 'CRR', 'Churn', 'Revenue', 'Revenue retention', 'Partial']);
-      expect(grid.length - 1).toBe(expected.length); // and no note row: every row was read
+      // The last row is the note saying the header row was left out; every other row was read.
+      expect(grid[grid.length - 1][0]).toBe('Row 1 of the range ("Signup date", "Cancel date") was read as a header and left out.');
+      grid.pop();
+      expect(grid.length - 1).toBe(expected.length);
       expected.forEach((m, i) => {
         const row = grid[i + 1];
         const at = `month ${i + 1}`;
@@ -136,6 +139,7 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     }));
     const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
     const grid = b.call('COHORTS', signups, cancels, 'month', 'customers') as unknown[][];
+    expect(grid.pop()![0]).toMatch(/^Row 1 of the range .* was read as a header/);
     expect(grid[0].slice(0, 3)).toEqual(['Cohort', 'Customers', 0]);
     for (const row of grid.slice(1)) {
       const key = monthOf(ordinalOf(row[0] as Date, zone));
@@ -158,8 +162,8 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const cancels = [[''], [b.date(2024, 2, 5)], [''], [b.date(2024, 1, 20)]];
     const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month') as unknown[][];
     const note = grid[grid.length - 1][0] as string;
-    expect(note).toMatch(/1 row whose signup_dates is not a date \(row 3, e\.g\. "soon"\)/);
-    expect(note).toMatch(/1 row whose cancel_dates is before the signup date \(row 4\)/);
+    expect(note).toMatch(/1 row whose signup_dates is not a date \(row 3 of the range, e\.g\. "soon"\)/);
+    expect(note).toMatch(/1 row whose cancel_dates is before the signup date \(row 4 of the range\)/);
     expect(() => b.call('COHORTS', signups, cancels, 'month', 'revenue')).toThrow(/needs the revenue argument/);
     expect(() => b.call('RETENTION_BY_PERIOD', signups, cancels, 'month', '', 3)).toThrow(/RETENTION_BY_PERIOD takes \(signup_dates, cancel_dates, \[period\], \[revenue\]\)/);
   });
