@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle, type Bundle } from './harness';
 import { readCdnow } from '../support/cdnow';
-import { civilDayIn, periodSets, refundsBeforeFirstPurchase, type SetOptions, type SetPeriod, type SetRow } from '../support/periodSets';
+import { civilDayIn, cohortSets, periodSets, refundsBeforeFirstPurchase, type SetOptions, type SetPeriod, type SetRow } from '../support/periodSets';
 import { mulberry32 } from '../../tools/seededRandom';
 
 const HEADER = ['Period', 'Label', 'Start', 'New', 'Returning', 'End', 'Lost', 'CRR', 'Churn', 'Revenue', 'Revenue retention', 'Partial'];
@@ -148,3 +148,33 @@ describe('=RETENTION_BY_PERIOD on seeded synthetic logs equals the sets per peri
     expect(() => b.call('RETENTION_BY_PERIOD', ids, dates, 'month', '', 1, 'sometimes')).toThrow(/refunds must be "revenue" .* or "activity"/);
   });
 });
+
+describe('=COHORTS with a lapse window: the customers of a cohort active within the window', () => {
+  const zone = 'Europe/Prague';
+  const rows = syntheticLog(61, 500);
+  const b = loadBundle({ timeZone: zone });
+  for (const [unit, lapseAfter] of [['month', 1], ['month', 3], ['week', 4], ['quarter', 2]] as const) {
+    it(`by ${unit}, K = ${lapseAfter}, the columns summing to the per-period E`, () => {
+      const o: SetOptions = { zone, unit, lapseAfter };
+      const grid = b.call('COHORTS', rows.map((r) => [r.id]), rows.map((r) => [r.date]), unit, 'customers', rows.map((r) => [r.amount ?? '']), 'in', lapseAfter) as unknown[][];
+      const body = grid.slice(1).filter((r) => r[0] instanceof Date || Object.prototype.toString.call(r[0]) === '[object Date]');
+      const expected = cohortSets(rows, o);
+      expect(body.length).toBe(expected.length);
+      body.forEach((row, i) => {
+        expect(civilDayIn(row[0] as Date, zone)).toEqual(expected[i].first);
+        expect(row[1]).toBe(expected[i].size);
+        expect(row.slice(2)).toEqual(expected[i].active.map((v) => (v === null ? '' : v)));
+      });
+      // Summed over the cohorts along one calendar period, the cells are that period's E.
+      const periods = periodSets(rows, o);
+      for (const p of periods) expect(p.end).toBe(expected.reduce((s, c) => s + (c.active[offsetOf(c.first, p.first, unit)] ?? 0), 0));
+    });
+  }
+});
+
+/** Periods from a cohort's first day to a period's first day (both first days of periods of `unit`). */
+function offsetOf(from: [number, number, number], to: [number, number, number], unit: 'week' | 'month' | 'quarter'): number {
+  if (unit === 'week') return Math.round((Date.UTC(to[0], to[1] - 1, to[2]) - Date.UTC(from[0], from[1] - 1, from[2])) / (7 * 86_400_000));
+  const months = (to[0] - from[0]) * 12 + (to[1] - from[1]);
+  return unit === 'month' ? months : months / 3;
+}

@@ -172,3 +172,40 @@ export function refundsBeforeFirstPurchase(rows: SetRow[], o: SetOptions): numbe
   }
   return rows.filter((r) => isRefund(r) && !(keyOf(r) >= (first.get(`${typeof r.id}:${r.id}`) ?? Infinity))).length;
 }
+
+export interface SetCohort {
+  first: [number, number, number];
+  size: number;
+  /** Per offset k: customers of the cohort active in period cohort + k (with the window); null past the data. */
+  active: (number | null)[];
+}
+
+/** The cohort matrix ("in" mode) by the same sets: cohort = period of the first purchase. */
+export function cohortSets(rows: SetRow[], o: SetOptions): SetCohort[] {
+  const days = rows.map((r) => civilDayIn(r.date, o.zone));
+  const lastKey = periodKey(civil(days.reduce((m, d) => Math.max(m, ordinal(d)), -Infinity)), o.unit);
+  const isPurchase = (r: SetRow) => o.refundsAreActivity || !(typeof r.amount === 'number' && r.amount < 0);
+  const bought = new Map<string, Set<number>>();
+  rows.forEach((r, i) => {
+    if (!isPurchase(r)) return;
+    const id = `${typeof r.id}:${r.id}`;
+    if (!bought.has(id)) bought.set(id, new Set());
+    bought.get(id)!.add(periodKey(days[i], o.unit));
+  });
+  const cohortOf = new Map([...bought].map(([id, ks]) => [id, Math.min(...ks)]));
+  const firstKey = Math.min(...cohortOf.values());
+  const width = lastKey - firstKey + 1;
+  const out: SetCohort[] = [];
+  for (let c = firstKey; c <= lastKey; c++) {
+    const members = [...cohortOf].filter(([, k]) => k === c).map(([id]) => id);
+    if (members.length === 0) continue;
+    const active: (number | null)[] = [];
+    for (let k = 0; k < width; k++) {
+      const p = c + k;
+      if (p > lastKey) active.push(null);
+      else active.push(members.filter((id) => [...bought.get(id)!].some((q) => q > p - o.lapseAfter && q <= p)).length);
+    }
+    out.push({ first: firstDayOf(c, o.unit), size: members.length, active });
+  }
+  return out;
+}
