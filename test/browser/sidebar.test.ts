@@ -41,7 +41,7 @@ describe('sidebar in chromium', () => {
   test('renders the sheets and the proposal, with labels and live regions', async () => {
     const { page, bridge } = await start();
     expect(bridge.calls.map((c) => c.name)).toEqual(['sidebarState']);
-    expect(await texts(page, '#sheet option')).toEqual(['Orders', 'Subscribers', XSS_NAME, 'Empty', 'Cohort summary']);
+    expect(await texts(page, '#sheet option')).toEqual(['Orders', 'Retail', 'Subscribers', XSS_NAME, 'Empty', 'Cohort summary']);
     expect(await page.getAttribute('#sheet optgroup', 'label')).toBe('Made by this add-on');
     expect(await page.inputValue('#sheet')).toBe('Orders');
     expect(await page.inputValue('#header-row')).toBe('1');
