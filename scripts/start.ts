@@ -43,7 +43,8 @@ function parseArgs(argv: string[]) {
 }
 
 function table(rows: string[][], maxColumns = 14): string {
-  const cut = rows.map((r) => r.slice(0, maxColumns));
+  // A header's second line says what the column counts; the console shows the words only.
+  const cut = rows.map((r) => r.slice(0, maxColumns).map((v) => v.split('\n')[0]));
   const widths = cut[0].map((_, c) => Math.max(...cut.map((r) => (r[c] ?? '').length)));
   return cut.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ')).join('\n');
 }
@@ -73,7 +74,9 @@ async function main(): Promise<void> {
   const suggestion = p.lapse?.byPeriod[args.period as ReportSettings['period']];
   if (p.shape === 'log') {
     console.log(`A customer is lost after ${args.lapse} ${args.period}${args.lapse === 1 ? '' : 's'} without a purchase (--lapse K to change)` +
-      (suggestion ? `; suggested from the data: ${suggestion.periods} (${Math.round(suggestion.share * 100)} % of returns came within ${suggestion.periods}).` : '.'));
+      (suggestion
+        ? `; suggested from the data: ${suggestion.periods} (${Math.round(suggestion.share * 100)} % of customers' returns came within ${suggestion.periods} ${args.period}${suggestion.periods === 1 ? '' : 's'} of their previous purchase).`
+        : '.'));
   }
 
   const settings: ReportSettings = {
