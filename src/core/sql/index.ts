@@ -8,3 +8,4 @@ export { cohortQuery, periodExpression, RESULT_COLUMNS, type SqlCohortSettings, 
 export { cohortReportFromRows, cohortResultRows, type CohortResultRow, type ResultColumnNames, type SqlCohortReport } from './cohortReport';
 export { rfmQuery, RFM_COLUMNS, type SqlRfmSettings } from './rfmQuery';
 export { customerValueModelFromRows, rfmResultRows, type RfmRow, type SqlCustomerValueModel } from './rfmModel';
+export { proposeSqlRoles, sampleCell } from './detectColumns';
