@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { startOfDayInZone, zoneOffsetMs } from '../../src/core/timeZone';
-import { daysFromCivil } from '../../src/core/calendar';
+import { midnightOf, dayOf, offsetMinutesOf } from '../support/days';
 
 export const CODE_PATH = join(__dirname, '..', '..', 'dist', 'Code.js');
 
@@ -60,7 +59,10 @@ export function loadBundle(options: { timeZone?: string; locale?: string; userLo
     formatDate(date: Date, zone: string, pattern: string) {
       calls.push('Utilities.formatDate');
       if (pattern !== 'Z') throw new Error(`the fake formats only "Z", not ${pattern}`);
-      const offset = (zoneOffsetMs(date.getTime(), zone) / 60_000) | 0;
+      // Utilities.formatDate follows java.text.SimpleDateFormat with java.util.TimeZone, whose
+      // getTimeZone answers GMT for an id it does not know instead of failing (TimeZone's Javadoc;
+      // seen in Apps Script too: github.com/pixelcog/gmail-to-pdf/issues/13, "EDT" formatted as GMT).
+      const offset = Math.trunc(offsetMinutesOf(date.getTime(), zone) ?? 0);
       const a = Math.abs(offset);
       return `${offset < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
     },
@@ -98,7 +100,7 @@ export function loadBundle(options: { timeZone?: string; locale?: string; userLo
       return (fn as (...a: unknown[]) => unknown)(...args.map(toRealm));
     },
     date(y, m, d) {
-      return new CtxDate(startOfDayInZone(daysFromCivil(y, m, d), timeZone));
+      return new CtxDate(midnightOf(dayOf(y, m, d), timeZone));
     },
   };
 }
