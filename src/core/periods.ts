@@ -1,5 +1,7 @@
 import { UserError } from './errors';
 import { civilFromDays, daysFromCivil, formatDay, type DayNumber } from './calendar';
+import { msg } from '../i18n/catalogue';
+import { choicesOf, matchWord, normalizeWord, PERIOD_WORDS, WEEK_FILLER_WORDS, WEEK_START_WORDS } from '../i18n/optionWords';
 
 /**
  * Reporting periods as consecutive integers, so "the period after p" is p + 1 and period offsets are
@@ -16,18 +18,14 @@ export interface PeriodScheme {
   weekStart: WeekStart;
 }
 
-/** Reads a user-typed period name ("Month", " months ", "q") or throws a message naming `argName`. */
+/**
+ * Reads a user-typed period name ("Month", " months ", "q", or the same in Czech, Polish or Hungarian:
+ * "měsíc", "miesiąc", "hónap"; see src/i18n/optionWords.ts) or throws a message naming `argName`.
+ */
 export function parsePeriodUnit(value: unknown, argName = 'period'): PeriodUnit {
   if (value === '' || value === undefined || value === null) return 'month';
-  const text = String(value).trim().toLowerCase();
-  const aliases: Record<string, PeriodUnit> = {
-    week: 'week', weeks: 'week', weekly: 'week', w: 'week',
-    month: 'month', months: 'month', monthly: 'month', m: 'month',
-    quarter: 'quarter', quarters: 'quarter', quarterly: 'quarter', q: 'quarter',
-    year: 'year', years: 'year', yearly: 'year', annual: 'year', y: 'year',
-  };
-  const unit = aliases[text];
-  if (!unit) throw new UserError(`${argName} must be "week", "month", "quarter" or "year" (got "${String(value)}")`);
+  const unit = matchWord(PERIOD_WORDS, String(value));
+  if (!unit) throw new UserError(msg('options.mustBe', { arg: argName, choices: choicesOf(PERIOD_WORDS), got: String(value) }));
   return unit;
 }
 
@@ -39,15 +37,18 @@ const WEEK_ORIGIN: Record<WeekStart, number> = { monday: -3, sunday: -4 };
  * "weeks (Sunday)", "week monday", "iso week".
  */
 export function parsePeriodScheme(value: unknown, argName = 'period'): PeriodScheme {
-  const words = String(value ?? '').toLowerCase().split(/[^a-z]+/).filter(Boolean);
-  const starts = words.filter((w) => ['sunday', 'sun', 'monday', 'mon', 'iso', 'starting', 'start', 'from', 'on'].includes(w));
-  const rest = words.filter((w) => !starts.includes(w));
+  const words = normalizeWord(String(value ?? '')).split(/[^a-z]+/).filter(Boolean);
+  const fillers = new Set(Object.values(WEEK_FILLER_WORDS).flat().map(normalizeWord));
+  const isStart = (w: string) => fillers.has(w) || matchWord(WEEK_START_WORDS, w) !== null;
+  const starts = words.filter(isStart);
+  const rest = words.filter((w) => !isStart(w));
   if (starts.length > 0 && rest.length === 1) {
     const unit = parsePeriodUnit(rest[0], argName);
-    if (unit === 'week') return { unit, weekStart: starts.some((w) => w.startsWith('sun')) ? 'sunday' : 'monday' };
+    if (unit === 'week') return { unit, weekStart: starts.some((w) => matchWord(WEEK_START_WORDS, w) === 'sunday') ? 'sunday' : 'monday' };
   }
   if (starts.length > 0 && rest.length <= 1) {
-    throw new UserError(`${argName} must be "week", "week sunday", "month", "quarter" or "year" (got "${String(value)}")`);
+    const choices = choicesOf(PERIOD_WORDS, undefined, ['week sunday']);
+    throw new UserError(msg('options.mustBe', { arg: argName, choices, got: String(value) }));
   }
   return { unit: parsePeriodUnit(value, argName), weekStart: 'monday' };
 }

@@ -11,6 +11,8 @@ import {
 } from '../core/models';
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader } from './args';
+import { msg } from '../i18n/catalogue';
+import { choicesOf, CLV_OUTPUT_WORDS, matchWord } from '../i18n/optionWords';
 
 /**
  * =CLV(customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]): the
@@ -57,10 +59,8 @@ export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValu
 }
 
 export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
-  const output = isBlank(args[5]) ? 'customers' : String(args[5]).trim().toLowerCase();
-  if (output !== 'customers' && output !== 'model') {
-    throw new UserError(`CLV: output must be "customers" or "model" (got "${String(args[5])}")`);
-  }
+  const output = isBlank(args[5]) ? 'customers' : matchWord(CLV_OUTPUT_WORDS, String(args[5]));
+  if (!output) throw new UserError(msg('options.mustBe', { arg: 'output', choices: choicesOf(CLV_OUTPUT_WORDS), got: String(args[5]) }));
   const { result, ids, timeZone } = fitLog(env, args);
   return output === 'model' ? modelRows(result, dateCell(timeZone)) : customerRows(result, ids);
 }

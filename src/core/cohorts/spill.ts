@@ -1,4 +1,6 @@
 import { UserError } from '../errors';
+import { msg } from '../../i18n/catalogue';
+import { choicesOf, matchWord, MODE_WORDS, SHOW_WORDS } from '../../i18n/optionWords';
 import type { DayNumber } from '../calendar';
 import { startOfDayInZone } from '../timeZone';
 import type { CohortMatrices } from './matrices';
@@ -12,27 +14,26 @@ import type { PeriodRow } from './periodRows';
 
 export type CohortShow = 'counts' | 'retention' | 'revenue';
 
-const SHOW_NAMES: Record<string, CohortShow> = {
-  counts: 'counts', count: 'counts', customers: 'counts', number: 'counts',
-  retention: 'retention', rate: 'retention', rates: 'retention', percent: 'retention', '%': 'retention',
-  revenue: 'revenue', amount: 'revenue', amounts: 'revenue', value: 'revenue',
-};
-
-/** Reads what a cohort grid shows; blank means "retention". */
+/**
+ * Reads what a cohort grid shows ("customers", "retention", "revenue", or the language's own words:
+ * "zákazníci", "retencja", "bevétel"; see src/i18n/optionWords.ts); blank means "retention".
+ */
 export function parseCohortShow(value: unknown, argName = 'show'): CohortShow {
   if (value === '' || value === undefined || value === null) return 'retention';
-  const show = SHOW_NAMES[String(value).trim().toLowerCase()];
-  if (!show) throw new UserError(`${argName} must be "counts", "retention" or "revenue" (got "${String(value)}")`);
+  const show = matchWord(SHOW_WORDS, String(value));
+  if (!show) throw new UserError(msg('options.mustBe', { arg: argName, choices: choicesOf(SHOW_WORDS), got: String(value) }));
   return show;
 }
 
-/** Reads the retention mode: blank or "in" → "in"; "in or after", "unbounded", "or later" → "in-or-after". */
+/**
+ * Reads the retention mode: blank or "in" → "in"; "in or after", "unbounded", "or later" (or "nebo
+ * později", "lub później", "vagy később"…) → "in-or-after".
+ */
 export function parseRetentionMode(value: unknown, argName = 'mode'): RetentionMode {
   if (value === '' || value === undefined || value === null) return 'in';
-  const text = String(value).trim().toLowerCase().replace(/[\s_-]+/g, ' ');
-  if (text === 'in' || text === 'in period' || text === 'bounded') return 'in';
-  if (text === 'in or after' || text === 'unbounded' || text === 'or later' || text === 'in or later') return 'in-or-after';
-  throw new UserError(`${argName} must be "in" or "in or after" (got "${String(value)}")`);
+  const mode = matchWord(MODE_WORDS, String(value));
+  if (!mode) throw new UserError(msg('options.mustBe', { arg: argName, choices: choicesOf(MODE_WORDS), got: String(value) }));
+  return mode === 'in' ? 'in' : 'in-or-after';
 }
 
 /** A date cell for a day: the instant of its midnight in the spreadsheet's zone. */
