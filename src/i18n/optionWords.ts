@@ -97,11 +97,18 @@ export function matchWord<V extends string>(table: { readonly [K in V]: Words },
  * What a message lists as accepted: the first English word of each value (and `extra` phrases such as
  * "week sunday"), then, for a reader of another language, that language's first words too.
  */
-export function choicesOf<V extends string>(table: { readonly [K in V]: Words }, values?: readonly V[], extra: readonly string[] = []): Choices {
+export function choicesOf<V extends string>(
+  table: { readonly [K in V]: Words },
+  values?: readonly V[],
+  extra: readonly string[] = [],
+  extraAt?: number,
+): Choices {
   const keys = values ?? (Object.keys(table) as V[]);
   const own = {} as Record<Language, string[]>;
   for (const language of ['en', 'cs', 'pl', 'hu'] as const) own[language] = keys.map((v) => table[v][language][0]);
-  return { kind: 'choices', english: [...keys.map((v) => table[v].en[0]), ...extra], own };
+  const english = keys.map((v) => table[v].en[0]);
+  english.splice(extraAt ?? english.length, 0, ...extra);
+  return { kind: 'choices', english, own };
 }
 
 export interface Choices {

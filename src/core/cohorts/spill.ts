@@ -1,7 +1,9 @@
 import { UserError } from '../errors';
+import { describeValue } from '../cells';
 import { msg } from '../../i18n/catalogue';
 import { choicesOf, matchWord, MODE_WORDS, SHOW_WORDS } from '../../i18n/optionWords';
 import type { DayNumber } from '../calendar';
+import type { Describe } from '../periods';
 import { startOfDayInZone } from '../timeZone';
 import type { CohortMatrices } from './matrices';
 import type { RetentionMode } from './options';
@@ -15,13 +17,14 @@ import type { PeriodRow } from './periodRows';
 export type CohortShow = 'counts' | 'retention' | 'revenue';
 
 /**
- * Reads what a cohort grid shows ("customers", "retention", "revenue", or the language's own words:
- * "zákazníci", "retencja", "bevétel"; see src/i18n/optionWords.ts); blank means "retention".
+ * Reads what a cohort grid shows ("retention", "customers", "revenue" and their aliases, or the
+ * language's own words: "zákazníci", "retencja", "bevétel"; see src/i18n/optionWords.ts); blank
+ * means "retention". Messages list the documented spellings, and the reader's language's.
  */
-export function parseCohortShow(value: unknown, argName = 'show'): CohortShow {
+export function parseCohortShow(value: unknown, argName = 'show', describe: Describe = describeValue): CohortShow {
   if (value === '' || value === undefined || value === null) return 'retention';
-  const show = matchWord(SHOW_WORDS, String(value));
-  if (!show) throw new UserError(msg('options.mustBe', { arg: argName, choices: choicesOf(SHOW_WORDS), got: String(value) }));
+  const show = typeof value === 'string' ? matchWord(SHOW_WORDS, value) : null;
+  if (!show) throw new UserError(msg('options.mustBe', { arg: argName, choices: choicesOf(SHOW_WORDS), got: describe(value) }));
   return show;
 }
 
@@ -29,10 +32,10 @@ export function parseCohortShow(value: unknown, argName = 'show'): CohortShow {
  * Reads the retention mode: blank or "in" → "in"; "in or after", "unbounded", "or later" (or "nebo
  * později", "lub później", "vagy később"…) → "in-or-after".
  */
-export function parseRetentionMode(value: unknown, argName = 'mode'): RetentionMode {
+export function parseRetentionMode(value: unknown, argName = 'mode', describe: Describe = describeValue): RetentionMode {
   if (value === '' || value === undefined || value === null) return 'in';
-  const mode = matchWord(MODE_WORDS, String(value));
-  if (!mode) throw new UserError(msg('options.mustBe', { arg: argName, choices: choicesOf(MODE_WORDS), got: String(value) }));
+  const mode = typeof value === 'string' ? matchWord(MODE_WORDS, value) : null;
+  if (!mode) throw new UserError(msg('options.mustBe', { arg: argName, choices: choicesOf(MODE_WORDS), got: describe(value) }));
   return mode === 'in' ? 'in' : 'in-or-after';
 }
 
