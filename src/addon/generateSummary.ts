@@ -1,13 +1,13 @@
 import { UserError } from '../core/errors';
 import { formatDay, parseIsoDay } from '../core/calendar';
-import { computeCohortReport, dateCell } from '../core/cohorts';
+import { computeCohortReport, dateCell, type CohortReport } from '../core/cohorts';
 import { dayInZone } from '../core/timeZone';
-import { summaryLayout } from '../report/summaryLayout';
+import { summaryLayout, type SummaryMeta } from '../report/summaryLayout';
 import { replaceOwnedSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
 import type { ReportOutcome, ReportSettings } from './protocol';
 import { withDocumentLock } from './documentLock';
-import { readSource, type SourceData } from './readSource';
+import { readSource } from './readSource';
 
 export const SUMMARY_SHEET_NAME = 'Retention summary';
 
@@ -39,21 +39,12 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
       lapseAfter: source.data.kind === 'log' ? settings.lapseAfter : 1,
       refundsAreActivity: settings.refundsAreActivity,
     });
-    const layout = summaryLayout(
-      report,
-      {
-        title: SUMMARY_SHEET_NAME,
-        sourceDescription: source.description,
-        shapeDescription: settings.shape === 'log' ? 'Transaction log (one row per purchase or activity)' : 'Customer table (one row per customer)',
-        rowsRead: source.rowsRead,
-        settingsLines: [...settingsLines(settings, source.columnName, asOfDay, stopsToday), ...countingLines(settings, source)],
-        generatedAt: new Date(),
-        version: ADDON_VERSION,
-        locale,
-      },
-      dateCell(timeZone),
-    );
-    const sheet = replaceOwnedSheet(ss, 'summary', SUMMARY_SHEET_NAME, layout);
+    const sheet = writeSummarySheet(ss, report, {
+      sourceDescription: source.description,
+      shapeDescription: settings.shape === 'log' ? LOG_SHAPE : 'Customer table (one row per customer)',
+      rowsRead: source.rowsRead,
+      settingsLines: [...settingsLines(settings, source.columnName, asOfDay, stopsToday), ...countingLines(settings, source.data.kind, source.data.kind === 'log' && !!source.data.amount, source.amountDescription)],
+    }, { timeZone, locale });
     const cohorts = report.total.cohorts.length;
     const skipped = report.skipped.total;
     return {
@@ -70,7 +61,24 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
   });
 }
 
-function settingsLines(s: ReportSettings, columnName: (c: number) => string, asOfDay: number | null, stopsToday: boolean): [string, string][] {
+export const LOG_SHAPE = 'Transaction log (one row per purchase or activity)';
+
+/** Lays out a computed report and writes it into the owned summary sheet (built aside, swapped in). */
+export function writeSummarySheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  report: CohortReport,
+  meta: Pick<SummaryMeta, 'sourceDescription' | 'shapeDescription' | 'rowsRead' | 'settingsLines'>,
+  zone: { timeZone: string; locale: string },
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const layout = summaryLayout(
+    report,
+    { title: SUMMARY_SHEET_NAME, ...meta, generatedAt: new Date(), version: ADDON_VERSION, locale: zone.locale },
+    dateCell(zone.timeZone),
+  );
+  return replaceOwnedSheet(ss, 'summary', SUMMARY_SHEET_NAME, layout);
+}
+
+export function settingsLines(s: ReportSettings, columnName: (c: number) => string, asOfDay: number | null, stopsToday: boolean): [string, string][] {
   const period = s.period === 'week' ? `week (starting ${s.weekStart === 'monday' ? 'Monday, ISO' : 'Sunday'})` : s.period;
   const lines: [string, string][] = [
     ['Period', period],
@@ -94,9 +102,9 @@ function settingsLines(s: ReportSettings, columnName: (c: number) => string, asO
 const unitPlural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 /** How customers are counted: the lapse window, refunds, where the amount comes from (logs); new customers (tables). */
-function countingLines(s: ReportSettings, source: SourceData): [string, string][] {
+export function countingLines(s: ReportSettings, kind: 'log' | 'table', hasAmounts: boolean, amountDescription: string | null): [string, string][] {
   const unit = s.period;
-  if (source.data.kind === 'table') {
+  if (kind === 'table') {
     return [['New customers', `signed up in the ${unit} and still active at its end; those who sign up and cancel in the same ${unit} are counted apart (New and cancelled), neither as new nor as lost`]];
   }
   const k = s.lapseAfter;
@@ -104,8 +112,8 @@ function countingLines(s: ReportSettings, source: SourceData): [string, string][
     'A customer is lost after',
     `${unitPlural(k, unit)} without a purchase (active in a ${unit}: bought in it${k > 1 ? ` or in the ${unitPlural(k - 1, unit)} before` : ''})`,
   ]];
-  if (source.amountDescription) lines.push(['Amount', source.amountDescription]);
-  if (source.data.amount) {
+  if (amountDescription) lines.push(['Amount', amountDescription]);
+  if (hasAmounts) {
     lines.push(['Refunds', s.refundsAreActivity
       ? 'rows with a negative amount count in revenue and as purchases (they make a customer active)'
       : 'rows with a negative amount count in revenue, not as purchases (they do not make a customer active, new or returning)']);

@@ -3,9 +3,11 @@
  * settings, keeps dependent controls consistent, and reads everything back as ReportSettings (the
  * summary) or CustomerValueSettings (the customer value section).
  */
-import type { ColumnRoles, CustomerValueSettings, DataShape, LapseProposal, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
+import type { ColumnInfo, ColumnRoles, CustomerValueSettings, DataShape, LapseProposal, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
 import type { PeriodUnit, WeekStart } from '../core/periods';
+import { integer, percent } from '../i18n/messages';
 import { byId, optionGroup, setChoices, type Choice } from './dom';
+import { text, type SidebarKey } from './text';
 
 type Role = keyof ColumnRoles;
 
@@ -16,25 +18,54 @@ const SHOWN: Record<DataShape, readonly Role[]> = {
 };
 /** The longest lapse window the server accepts (MAX_LAPSE_PERIODS in src/core/cohorts/options.ts). */
 const MAX_LAPSE = 600;
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-/** The suggestion beside the lapse input, in words. */
-function lapseHint(lapse: LapseProposal | null | undefined, unit: PeriodUnit): { text: string; use: number | null } {
-  const s = lapse?.byPeriod[unit];
-  if (!lapse || !s) return { text: lapse ? `Nobody bought in two different ${unit}s yet, so there is no suggestion.` : '', use: null };
-  const pct = Math.round(s.share * 100);
-  const from = lapse.partial ? ` (from the first ${lapse.rows.toLocaleString('en-US')} rows)` : '';
-  return {
-    text: `Suggested: ${s.periods}. ${pct} % of customers' returns came within ${plural(s.periods, unit)} of their previous purchase${from}. 1 = lost after a ${unit} without a purchase.`,
-    use: s.periods,
-  };
+/** "A customer is lost after [K] … without a purchase", and the suggestion's span, per period unit. */
+const LAPSE_TAIL: Record<PeriodUnit, SidebarKey> = {
+  week: 'sidebar.lapse.week', month: 'sidebar.lapse.month', quarter: 'sidebar.lapse.quarter', year: 'sidebar.lapse.year',
+};
+const LAPSE_WITHIN: Record<PeriodUnit, SidebarKey> = {
+  week: 'sidebar.lapse.withinWeek', month: 'sidebar.lapse.withinMonth', quarter: 'sidebar.lapse.withinQuarter', year: 'sidebar.lapse.withinYear',
+};
+
+/** The suggestion beside the lapse input, in words, and the K it proposes. */
+function lapseHint(lapse: LapseProposal | null | undefined, unit: PeriodUnit): { words: string; use: number | null } {
+  if (!lapse) return { words: '', use: null };
+  const s = lapse.byPeriod[unit];
+  if (!s) return { words: text('sidebar.lapse.none'), use: null };
+  const span = text(LAPSE_WITHIN[unit] as 'sidebar.lapse.withinMonth', { count: integer(s.periods) });
+  const words = text('sidebar.lapse.suggestion', { count: integer(s.periods), share: percent(s.share, 0), span });
+  return { words: lapse.partial ? `${words} ${text('sidebar.lapse.partial', { rows: integer(lapse.rows) })}` : words, use: s.periods };
 }
-/** Required roles and how an error names them; the others offer "— none —". */
-const REQUIRED: Partial<Record<Role, string>> = { id: 'customer ID', date: 'purchase date', signup: 'signup date' };
+/** Required roles and the message when one is missing; the others offer "— none —". */
+const REQUIRED: Partial<Record<Role, SidebarKey>> = { id: 'sidebar.check.chooseId', date: 'sidebar.check.chooseDate', signup: 'sidebar.check.chooseSignup' };
+/** How messages name each role (the amount column is the revenue per period in a customer table). */
+const ROLE_NAME: Record<Role, SidebarKey> = {
+  id: 'sidebar.role.id', date: 'sidebar.role.date', signup: 'sidebar.role.signup', cancel: 'sidebar.role.cancel',
+  amount: 'sidebar.role.amount', segment: 'sidebar.role.segment', quantity: 'sidebar.role.quantity', unitPrice: 'sidebar.role.unitPrice',
+};
+const KIND_NAME: Record<ColumnInfo['kind'], SidebarKey> = {
+  number: 'sidebar.kind.number', text: 'sidebar.kind.text', date: 'sidebar.kind.date', empty: 'sidebar.kind.empty', mixed: 'sidebar.kind.mixed',
+};
+/**
+ * What each role cannot be, from what most of a column's values are (ColumnInfo.kind). Only the clear
+ * cases: text may hold dates or numbers a locale writes ("1. 2. 2024", "12,5"), and the server reads them.
+ */
+const WRONG_KIND: Partial<Record<Role, { kinds: ColumnInfo['kind'][]; message: SidebarKey }>> = {
+  id: { kinds: ['date', 'empty'], message: 'sidebar.check.notIds' },
+  date: { kinds: ['number', 'empty'], message: 'sidebar.check.notDates' },
+  signup: { kinds: ['number', 'empty'], message: 'sidebar.check.notDates' },
+  cancel: { kinds: ['number'], message: 'sidebar.check.notDates' },
+  amount: { kinds: ['date'], message: 'sidebar.check.notAmounts' },
+  quantity: { kinds: ['date'], message: 'sidebar.check.notAmounts' },
+  unitPrice: { kinds: ['date'], message: 'sidebar.check.notAmounts' },
+};
 /** The longest horizon the server accepts (MAX_SHEET_HORIZON_MONTHS in src/core/models/scoreLog.ts). */
 const MAX_HORIZON_MONTHS = 600;
-const VALUE_NOTE =
-  'Predicts each customer’s purchases, chance of still being active and value (BG/NBD and Gamma-Gamma) up to the “As of” date, or the last date in the data.';
-const VALUE_NEEDS = 'Needs a transaction log with an amount column: choose them under Source data and Columns.';
+
+/** What to change before a run: the sentence, and the control it is about. */
+export interface Problem {
+  message: string;
+  control: HTMLElement | null;
+}
 
 export interface Form {
   readonly source: SourceProposal | null;
@@ -53,13 +84,13 @@ export interface Form {
   /** Puts back the header row of the current proposal after an invalid entry. */
   restoreHeaderRow(): void;
   segmentColumn(): number;
-  /** What is missing before a report can run, in a sentence, or null. */
-  problem(): string | null;
+  /** What to change before a report can run, or null. */
+  problem(): Problem | null;
   settings(): ReportSettings;
   /** Puts back the customer-value inputs saved in the document. */
   applySavedValue(saved: CustomerValueSettings): void;
-  /** What is missing or out of range before customer value can run, in a sentence, or null. */
-  valueProblem(): string | null;
+  /** What is missing or out of range before customer value can run, or null. */
+  valueProblem(): Problem | null;
   valueSettings(): CustomerValueSettings;
 }
 
@@ -86,6 +117,7 @@ export function createForm(): Form {
   const estimate = byId('estimate', HTMLButtonElement);
   const valueNote = byId('value-note', HTMLElement);
   const valueInputs = [horizon, discount, topShare, aliveBelow];
+  const sourceDetails = byId('source-details', HTMLElement);
   const lapseAfter = byId('lapse-after', HTMLInputElement);
   const lapseUnit = byId('lapse-unit', HTMLElement);
   const lapseHintText = byId('lapse-hint', HTMLElement);
@@ -110,11 +142,12 @@ export function createForm(): Form {
   // Percent ↔ fraction to 12 significant digits, so 0.7 % is 0.007 and not 0.006999999999999999.
   const percentText = (fraction: number): string => String(Number((fraction * 100).toPrecision(12)));
   const fraction = (input: HTMLInputElement): number => Number((numberIn(input) / 100).toPrecision(12));
-  const sourceControls = [headerRow, shape, ...ROLES.map((r) => roleSelect[r])];
+  const sourceControls = [headerRow, shape, asOf, ...ROLES.map((r) => roleSelect[r])];
   const lapseValue = (): number | null => {
     const n = numberIn(lapseAfter);
     return Number.isInteger(n) && n >= 1 && n <= MAX_LAPSE ? n : null;
   };
+  const roleName = (role: Role): string => text(role === 'amount' && currentShape() === 'table' ? 'sidebar.role.revenue' : ROLE_NAME[role]);
 
   const form: Form = {
     get source() {
@@ -125,23 +158,26 @@ export function createForm(): Form {
       const own = sheets.filter((s) => !s.ownedByAddon).map((s) => ({ value: s.name, text: s.name }));
       const made = sheets.filter((s) => s.ownedByAddon).map((s) => ({ value: s.name, text: s.name }));
       const known = sheets.some((s) => s.name === selected);
-      sheet.replaceChildren(...(known ? [] : [new Option('Choose a sheet…', '')]), ...own.map((c) => new Option(c.text, c.value)));
-      if (made.length) sheet.append(optionGroup('Made by this add-on', made));
+      sheet.replaceChildren(...(known ? [] : [new Option(text('sidebar.data.chooseSheet'), '')]), ...own.map((c) => new Option(c.text, c.value)));
+      if (made.length) sheet.append(optionGroup(text('sidebar.data.madeByAddon'), made));
       sheet.value = known ? selected : '';
     },
 
     showProposal(proposal, note) {
       source = proposal;
-      const columns: Choice[] = (proposal?.columns ?? []).map((c) => ({ value: String(c.column), text: `${c.letter} — ${c.header}` }));
+      const columns: Choice[] = (proposal?.columns ?? []).map((c) => ({
+        value: String(c.column),
+        text: text('sidebar.columns.option', { letter: c.letter, header: c.header }),
+      }));
       for (const role of ROLES) {
-        const none = { value: '0', text: REQUIRED[role] ? 'Choose a column' : '— none —' };
+        const none = { value: '0', text: text(REQUIRED[role] ? 'sidebar.columns.choose' : 'sidebar.columns.none') };
         setChoices(roleSelect[role], [none, ...columns], String(proposal?.roles[role] ?? 0));
       }
       headerRow.value = proposal ? String(proposal.headerRow) : '';
       shape.value = proposal?.shape ?? 'log';
       explanation.textContent = proposal
-        ? `${proposal.explanation} ${proposal.dataRows.toLocaleString('en-US')} data ${proposal.dataRows === 1 ? 'row' : 'rows'} below the header.`
-        : (note ?? 'Pick the sheet that holds your data.');
+        ? `${proposal.explanation} ${text('sidebar.data.rows', { count: integer(proposal.dataRows) })}`
+        : (note ?? text('sidebar.data.pickSheet'));
       form.setSegments(proposal?.segments ?? [], '');
       form.refresh();
     },
@@ -174,11 +210,11 @@ export function createForm(): Form {
     setSegments(segments, keep) {
       // A kept filter beyond the first 50 values is still offered, so the saved choice survives.
       const names = keep && !segments.includes(keep) ? [...segments, keep] : segments;
-      setChoices(segmentFilter, [{ value: '', text: 'All customers' }, ...names.map((s) => ({ value: s, text: s }))], keep);
+      setChoices(segmentFilter, [{ value: '', text: text('sidebar.summary.allCustomers') }, ...names.map((s) => ({ value: s, text: s }))], keep);
     },
 
-    setVersion(text) {
-      version.textContent = text ? `Retention analytics ${text}` : 'Retention analytics';
+    setVersion(label) {
+      version.textContent = label ? text('sidebar.version', { version: label }) : text('sidebar.brand');
     },
 
     refresh() {
@@ -187,7 +223,8 @@ export function createForm(): Form {
         const block = roleSelect[role].closest('.block');
         if (block instanceof HTMLElement) block.hidden = !shown.includes(role);
       }
-      amountLabel.textContent = currentShape() === 'log' ? 'Amount' : 'Revenue per period';
+      amountLabel.dataset.i18n = currentShape() === 'log' ? 'sidebar.columns.amount' : 'sidebar.columns.revenue';
+      amountLabel.textContent = text(currentShape() === 'log' ? 'sidebar.columns.amount' : 'sidebar.columns.revenue');
       weekStartBlock.hidden = period.value !== 'week';
       const log = currentShape() === 'log';
       productBlock.hidden = !log || roleSelect.amount.value !== '0';
@@ -195,17 +232,16 @@ export function createForm(): Form {
         const block = roleSelect[role].closest('.block');
         if (block instanceof HTMLElement) block.hidden = productBlock.hidden;
       }
-      const q = roleSelect.quantity.selectedOptions[0]?.text ?? '';
-      const p = roleSelect.unitPrice.selectedOptions[0]?.text ?? '';
+      const chosenText = (role: Role) => roleSelect[role].selectedOptions[0]?.text ?? '';
       productNote.hidden = !product();
-      productNote.textContent = product() ? `No amount column: each row's amount is ${q} × ${p}.` : '';
+      productNote.textContent = product() ? text('sidebar.columns.product', { quantity: chosenText('quantity'), price: chosenText('unitPrice') }) : '';
       const unit = period.value as PeriodUnit;
       lapseBlock.hidden = !log;
-      lapseUnit.textContent = `${unit}${lapseValue() === 1 ? '' : 's'}`;
+      lapseUnit.textContent = text(LAPSE_TAIL[unit] as 'sidebar.lapse.month', { count: lapseValue() ?? 2 });
       const hint = lapseHint(source?.lapse, unit);
-      lapseHintText.textContent = hint.text;
+      lapseHintText.textContent = hint.words;
       lapseUse.hidden = hint.use === null || hint.use === lapseValue();
-      lapseUse.textContent = hint.use === null ? '' : `Use ${plural(hint.use, unit)}`;
+      lapseUse.textContent = hint.use === null ? '' : text('sidebar.lapse.use', { count: integer(hint.use) });
       lapseUse.dataset.periods = hint.use === null ? '' : String(hint.use);
       refundsBlock.hidden = !log || !hasAmounts();
       lapseAfter.disabled = !source;
@@ -216,11 +252,13 @@ export function createForm(): Form {
       if (breakdown.checked) segmentFilter.value = '';
       segmentFilter.disabled = !hasSegment || breakdown.checked;
       for (const control of sourceControls) control.disabled = !source;
+      sourceDetails.hidden = !source;
       generate.disabled = !source;
       const ready = valueReady();
       for (const input of valueInputs) input.disabled = !ready;
       estimate.disabled = !ready;
-      valueNote.textContent = ready || !source ? VALUE_NOTE : VALUE_NEEDS;
+      valueNote.textContent = text(ready || !source ? 'sidebar.value.note' : 'sidebar.value.needs');
+      valueNote.title = ready || !source ? text('sidebar.value.noteTerm') : '';
     },
 
     sheetName: () => sheet.value,
@@ -229,6 +267,7 @@ export function createForm(): Form {
       const k = Number(lapseUse.dataset.periods);
       if (Number.isInteger(k) && k >= 1) lapseAfter.value = String(k);
       form.refresh();
+      lapseAfter.focus();
     },
 
     headerRow() {
@@ -243,14 +282,33 @@ export function createForm(): Form {
     segmentColumn: () => Number(roleSelect.segment.value) || 0,
 
     problem() {
-      if (!source) return 'Pick the sheet that holds your data.';
-      for (const role of SHOWN[currentShape()]) {
-        const name = REQUIRED[role];
-        if (name && roleSelect[role].value === '0') return `Choose the ${name} column.`;
+      if (!source) return { message: text('sidebar.data.pickSheet'), control: sheet };
+      // Quantity and unit price are in use only without an amount column.
+      const shown = SHOWN[currentShape()].filter((role) => (role !== 'quantity' && role !== 'unitPrice') || roleSelect.amount.value === '0');
+      for (const role of shown) {
+        const missing = REQUIRED[role];
+        if (missing && roleSelect[role].value === '0') return { message: text(missing), control: roleSelect[role] };
       }
-      if (currentShape() === 'log' && lapseValue() === null) {
-        return `The number of ${period.value}s without a purchase after which a customer is lost must be a whole number from 1 to ${MAX_LAPSE}.`;
+      const chosen = shown.filter((role) => roleSelect[role].value !== '0');
+      for (const role of chosen) {
+        const info = source.columns.find((c) => String(c.column) === roleSelect[role].value);
+        const wrong = WRONG_KIND[role];
+        if (info && wrong && wrong.kinds.includes(info.kind)) {
+          const column = `${info.letter} (${info.header})`;
+          return { message: text(wrong.message, { column, role: roleName(role), kind: text(KIND_NAME[info.kind]) }), control: roleSelect[role] };
+        }
       }
+      // One column cannot be two of the id, the dates and the amount (a segment may be any column).
+      const distinct = chosen.filter((role) => role !== 'segment');
+      for (const [i, role] of distinct.entries()) {
+        const other = distinct.slice(0, i).find((r) => roleSelect[r].value === roleSelect[role].value);
+        if (other) {
+          const info = source.columns.find((c) => String(c.column) === roleSelect[role].value);
+          const column = info ? `${info.letter} (${info.header})` : roleSelect[role].value;
+          return { message: text('sidebar.check.sameColumn', { column, role: roleName(other), other: roleName(role) }), control: roleSelect[role] };
+        }
+      }
+      if (currentShape() === 'log' && lapseValue() === null) return { message: text('sidebar.check.lapse', { max: MAX_LAPSE }), control: lapseAfter };
       return null;
     },
 
@@ -293,17 +351,17 @@ export function createForm(): Form {
     valueProblem() {
       const missing = form.problem();
       if (missing) return missing;
-      if (!valueReady()) return VALUE_NEEDS;
+      if (!valueReady()) return { message: text('sidebar.value.needs'), control: currentShape() === 'log' ? roleSelect.amount : shape };
       const months = numberIn(horizon);
       if (!Number.isInteger(months) || months < 1 || months > MAX_HORIZON_MONTHS) {
-        return `The horizon must be a whole number of months from 1 to ${MAX_HORIZON_MONTHS}.`;
+        return { message: text('sidebar.check.horizon', { max: MAX_HORIZON_MONTHS }), control: horizon };
       }
       const rate = numberIn(discount);
-      if (!(rate >= 0 && rate < 100)) return 'The discount per month must be a percentage from 0 to below 100, such as 1.';
+      if (!(rate >= 0 && rate < 100)) return { message: text('sidebar.check.discount'), control: discount };
       const share = numberIn(topShare);
-      if (!(share > 0 && share <= 100)) return 'The top customers by past value must be a percentage above 0 and at most 100, such as 20.';
+      if (!(share > 0 && share <= 100)) return { message: text('sidebar.check.topShare'), control: topShare };
       const alive = numberIn(aliveBelow);
-      if (!(alive > 0 && alive <= 100)) return 'The P(alive) threshold must be a percentage above 0 and at most 100, such as 50.';
+      if (!(alive > 0 && alive <= 100)) return { message: text('sidebar.check.aliveBelow'), control: aliveBelow };
       return null;
     },
 

@@ -17,23 +17,21 @@ describe('sidebar counting choices', () => {
   test('the lapse window: default 1, the suggestion in words, "Use", per period unit; refunds as purchases', async () => {
     const { page, bridge } = await session.start(new FakeSidebarServer());
     expect(await page.getByLabel('A customer is lost after').inputValue()).toBe('1');
-    expect(await text(page, '#lapse-unit')).toBe('month');
-    expect(await text(page, '#lapse-hint')).toBe(
-      "Suggested: 3. 82 % of customers' returns came within 3 months of their previous purchase. 1 = lost after a month without a purchase.",
-    );
+    expect(await text(page, '#lapse-unit')).toBe('month without a purchase');
+    expect(await text(page, '#lapse-hint')).toBe("Suggested from the data: 3. 82% of customers' returns came within 3 months of their previous purchase.");
     expect(await page.isVisible('#lapse-use')).toBe(true);
-    await page.getByRole('button', { name: 'Use 3 months' }).click();
+    await page.getByRole('button', { name: 'Use 3' }).click();
     expect(await page.inputValue('#lapse-after')).toBe('3');
-    expect(await text(page, '#lapse-unit')).toBe('months');
+    expect(await text(page, '#lapse-unit')).toBe('months without a purchase');
     expect(await page.isVisible('#lapse-use')).toBe(false);
 
     // The suggestion follows the period unit; the chosen K stays until changed.
     await page.selectOption('#period', 'week');
-    expect(await text(page, '#lapse-hint')).toMatch(/^Suggested: 9\. 81 % of customers' returns came within 9 weeks/);
+    expect(await text(page, '#lapse-hint')).toMatch(/^Suggested from the data: 9\. 81% of customers' returns came within 9 weeks/);
     expect(await page.inputValue('#lapse-after')).toBe('3');
-    expect(await text(page, '#lapse-unit')).toBe('weeks');
+    expect(await text(page, '#lapse-unit')).toBe('weeks without a purchase');
     await page.selectOption('#period', 'year');
-    expect(await text(page, '#lapse-hint')).toBe('Nobody bought in two different years yet, so there is no suggestion.');
+    expect(await text(page, '#lapse-hint')).toBe('No customer bought in two different periods yet, so there is no suggestion.');
     await page.selectOption('#period', 'month');
 
     expect(await page.isVisible('#refunds')).toBe(true);
@@ -47,7 +45,7 @@ describe('sidebar counting choices', () => {
     // A window that is not a whole number ≥ 1 is caught before calling.
     await page.fill('#lapse-after', '0');
     await page.click('#generate');
-    expect(await text(page, '#error')).toBe('The number of months without a purchase after which a customer is lost must be a whole number from 1 to 600.');
+    expect(await text(page, '#error')).toBe('The number of periods without a purchase after which a customer is lost must be a whole number from 1 to 600.');
     expect(bridge.argsOf('sidebarGenerate')).toHaveLength(1);
     await page.fill('#lapse-after', '2.5');
     await page.click('#generate');
@@ -74,8 +72,8 @@ describe('sidebar counting choices', () => {
     expect(await page.isVisible('#col-quantity')).toBe(true);
     expect(await chosen(page, '#col-quantity')).toBe('B — Quantity');
     expect(await chosen(page, '#col-unitPrice')).toBe('D — UnitPrice');
-    expect(await text(page, '#product-note')).toBe("No amount column: each row's amount is B — Quantity × D — UnitPrice.");
-    expect(await text(page, '#lapse-hint')).toContain('(from the first 300,000 rows)');
+    expect(await text(page, '#product-note')).toBe('No amount column: the amount of each row is B — Quantity × D — UnitPrice.');
+    expect(await text(page, '#lapse-hint')).toContain('(From the first 300,000 rows.)');
     expect(await page.isVisible('#refunds')).toBe(true);
     expect(await page.isEnabled('#estimate')).toBe(true);
     await page.click('#generate');
