@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     console.log(`A customer is lost after ${args.lapse} ${args.period}${args.lapse === 1 ? '' : 's'} without a purchase (--lapse K to change)` +
       (suggestion
         ? `; suggested from the data: ${suggestion.periods} (${Math.round(suggestion.share * 100)} % of customers' returns came within ${suggestion.periods} ${args.period}${suggestion.periods === 1 ? '' : 's'} of their previous purchase).`
-        : '.'));
+        : `; no suggestion from the data: nobody bought in two different ${args.period}s.`));
   }
 
   const settings: ReportSettings = {
@@ -115,10 +115,15 @@ async function main(): Promise<void> {
   show('CohortRetention', 'Retention per cohort');
 
   // The sidebar's "Customer value" section, when the source is a log with amounts.
-  if (p.shape === 'log' && p.roles.amount > 0) {
-    const value = await step('customer value', () => emu.callFromClient('sidebarCustomerValue', {
-      ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5,
-    }) as CustomerValueOutcome);
+  if (p.shape === 'log' && (p.roles.amount > 0 || (!!p.roles.quantity && !!p.roles.unitPrice))) {
+    // A log the models cannot fit (nobody bought twice) says why, as the sidebar would; the rest goes on.
+    const value = await step('customer value', () => {
+      try {
+        return emu.callFromClient('sidebarCustomerValue', { ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5 }) as CustomerValueOutcome;
+      } catch (e) {
+        return { message: `Customer value not estimated: ${(e instanceof Error ? e.message : String(e)).replace(/^Error: /, '')}` };
+      }
+    });
     console.log(`${value.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms)\n`);
     show('CustomerValueModel', 'Customer value model (BG/NBD + Gamma-Gamma)');
     const atRisk = emu.spreadsheet.getRangeByName('CustomerValueAtRisk');

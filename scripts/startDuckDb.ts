@@ -24,12 +24,15 @@ export interface DuckDbStartArgs {
   locale: string;
   out: string;
   root: string;
+  /** A customer is lost after this many periods without a purchase (--lapse K). */
+  lapse?: number;
 }
 
 const TABLE = 'log';
 
 function table(rows: string[][], maxColumns = 14): string {
-  const cut = rows.map((r) => r.slice(0, maxColumns));
+  // A header's second line says what the column counts; the console shows the words only.
+  const cut = rows.map((r) => r.slice(0, maxColumns).map((v) => v.split('\n')[0]));
   const widths = cut[0].map((_, c) => Math.max(...cut.map((r) => (r[c] ?? '').length)));
   return cut.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ')).join('\n');
 }
@@ -66,7 +69,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     console.log(`Columns: ${named.map(([r, c]) => `${r} = "${c!.name}" (${c!.type})`).join(', ')}`);
 
     const settings: SqlCohortSettings = {
-      period: args.period as PeriodUnit, weekStart: 'monday', timeZone: args.zone, mode: 'in', lapseAfter: 1, refundsAreActivity: true,
+      period: args.period as PeriodUnit, weekStart: 'monday', timeZone: args.zone, mode: 'in', lapseAfter: args.lapse ?? 1, refundsAreActivity: false,
       asOfDay: null, segment: null, bySegment: sqlColumns.segment !== null,
     };
     const started = performance.now();
@@ -98,7 +101,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
 
     if (sqlColumns.amount) {
       const t0 = performance.now();
-      const rfm = rfmResultRows(plain(await db.query(rfmQuery(duckDb, { table: [TABLE] }, sqlColumns, { timeZone: args.zone, endDay: null, refundsAreActivity: true }))));
+      const rfm = rfmResultRows(plain(await db.query(rfmQuery(duckDb, { table: [TABLE] }, sqlColumns, { timeZone: args.zone, endDay: null, refundsAreActivity: false }))));
       const model = customerValueModelFromRows(rfm);
       const { r, alpha, a, b } = model.bgNbd.params;
       const { p, q, v } = model.gammaGamma.params;

@@ -25,7 +25,7 @@ describe('the sample sheet', () => {
       const values = sheet.getDataRange().getValues();
       expect(values[0]).toEqual(headers);
       expect(state.proposal).toMatchObject({ sheetName: name, headerRow: 1, shape: 'log', dataRows: values.length - 1 });
-      expect(state.proposal!.roles).toEqual({ id: 1, date: 2, amount: 3, signup: 0, cancel: 0, segment: 4 });
+      expect(state.proposal!.roles).toEqual({ id: 1, date: 2, amount: 3, signup: 0, cancel: 0, segment: 4, quantity: 0, unitPrice: 0 });
       expect(state.proposal!.segments).toHaveLength(2);
       const rows = values.slice(1);
       expect(new Set(rows.map((r) => r[0])).size).toBe(80);

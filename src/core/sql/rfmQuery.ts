@@ -33,12 +33,13 @@ export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumn
   const int = (e: string) => `CAST(${e} AS ${d.int})`;
   const float = (e: string) => `CAST(${e} AS ${d.float})`;
   const nullInt = `CAST(NULL AS ${d.int})`;
-  const purchase = row.amount !== null && !s.refundsAreActivity ? 'WHERE amount IS NULL OR amount >= 0' : '';
+  // A customer-day of refunds only is no purchase (docs/models.md): its refunds still count in past value.
+  const purchase = row.amount !== null && !s.refundsAreActivity ? 'HAVING SUM(CASE WHEN amount IS NULL OR amount >= 0 THEN 1 ELSE 0 END) > 0' : '';
   const ctes = [
     ...logBaseCtes(d, source, row, s.endDay),
     `observed AS (SELECT v.id, v.day, v.amount FROM valid AS v CROSS JOIN bounds AS b WHERE v.day <= b.last_day)`,
     // One transaction per customer-day: the net of its known amounts, and whether any amount is known.
-    `days AS (SELECT id, day, SUM(amount) AS net, COUNT(amount) AS known FROM observed ${purchase} GROUP BY id, day)`,
+    `days AS (SELECT id, day, SUM(amount) AS net, COUNT(amount) AS known FROM observed GROUP BY id, day ${purchase})`,
     `spans AS (SELECT id, MIN(day) AS first_day, MAX(day) AS last_purchase, COUNT(*) AS purchase_days FROM days GROUP BY id)`,
     `repeats AS (
   SELECT r.id,
