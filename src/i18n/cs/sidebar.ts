@@ -94,7 +94,7 @@ export const sidebar: Translation<typeof en, 'cs'> = {
   'sidebar.value.open': 'Otevřít list s hodnotou zákazníků',
 
   'sidebar.help.title': 'Nápověda: data a pojmy',
-  'sidebar.help.retention': 'Míra udržení zákazníků: podíl zákazníků ze začátku období, kteří jsou na jeho konci stále aktivní, bez nových zákazníků: (E − N) / S.',
+  'sidebar.help.retention': 'Míra udržení zákazníků: podíl zákazníků ze začátku období, kteří jsou na jeho konci stále aktivní, bez zákazníků získaných během období (nových i vracejících se): (E − N) / S = 1 − míra odchodu.',
   'sidebar.help.churn': 'Míra odchodu zákazníků: zákazníci ztracení během období ÷ zákazníci na jeho začátku.',
   'sidebar.help.cohort': 'Kohorta: zákazníci, jejichž první nákup (nebo registrace) připadl do stejného období.',
   'sidebar.help.alive': 'Šance, že zákazník je stále aktivní (P(alive)), a odhad hodnoty pocházejí z modelů BG/NBD a Gamma-Gamma.',

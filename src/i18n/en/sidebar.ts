@@ -94,7 +94,7 @@ export const sidebar = {
 
   // Help.
   'sidebar.help.title': 'Help: the data and the terms',
-  'sidebar.help.retention': 'Retention: of the customers at the start of a period, the share still active at its end, new customers not counted: (E − N) / S.',
+  'sidebar.help.retention': 'Retention: of the customers at the start of a period, the share still active at its end; customers gained in it (new or returning) are not counted: (E − N) / S = 1 − churn.',
   'sidebar.help.churn': 'Churn: customers lost in the period ÷ customers at its start.',
   'sidebar.help.cohort': 'Cohort: the customers whose first purchase (or signup) fell in the same period.',
   'sidebar.help.alive': 'Chance the customer is still active (P(alive)) and predicted value come from the BG/NBD and Gamma-Gamma models.',

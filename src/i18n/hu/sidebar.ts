@@ -92,7 +92,7 @@ export const sidebar: Translation<typeof en, 'hu'> = {
   'sidebar.value.open': 'Az ügyfélérték lap megnyitása',
 
   'sidebar.help.title': 'Súgó: az adatok és a fogalmak',
-  'sidebar.help.retention': 'Ügyfélmegtartási arány: az időszak elején lévő ügyfelek közül az időszak végén még aktívak aránya, az új ügyfelek nélkül: (CE − CN) / CS.',
+  'sidebar.help.retention': 'Ügyfélmegtartási arány: az időszak elején lévő ügyfelek közül az időszak végén még aktívak aránya, az időszak alatt megszerzett (új és visszatérő) ügyfelek nélkül: (CE − CN) / CS = 1 − lemorzsolódás.',
   'sidebar.help.churn': 'Lemorzsolódási arány: az időszakban elvesztett ügyfelek ÷ az időszak elején lévő ügyfelek.',
   'sidebar.help.cohort': 'Kohorsz: azok az ügyfelek, akiknek első vásárlása (vagy regisztrációja) ugyanarra az időszakra esett.',
   'sidebar.help.alive': 'Annak esélye, hogy az ügyfél még aktív (P(alive)), és a becsült érték a BG/NBD és a Gamma-Gamma modellből származik.',

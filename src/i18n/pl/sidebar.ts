@@ -94,7 +94,7 @@ export const sidebar: Translation<typeof en, 'pl'> = {
   'sidebar.value.open': 'Otwórz arkusz wartości klientów',
 
   'sidebar.help.title': 'Pomoc: dane i pojęcia',
-  'sidebar.help.retention': 'Wskaźnik retencji klientów: udział klientów z początku okresu, którzy na jego końcu są nadal aktywni, bez nowych klientów: (E − N) / S.',
+  'sidebar.help.retention': 'Wskaźnik retencji klientów: udział klientów z początku okresu, którzy na jego końcu są nadal aktywni, bez klientów pozyskanych w okresie (nowych i powracających): (E − N) / S = 1 − odpływ.',
   'sidebar.help.churn': 'Wskaźnik odpływu klientów: klienci utraceni w okresie ÷ klienci na początku okresu.',
   'sidebar.help.cohort': 'Kohorta: klienci, których pierwszy zakup (lub rejestracja) przypadł na ten sam okres.',
   'sidebar.help.alive': 'Szansa, że klient jest nadal aktywny (P(alive)), i przewidywana wartość pochodzą z modeli BG/NBD i Gamma-Gamma.',

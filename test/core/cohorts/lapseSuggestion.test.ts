@@ -86,3 +86,26 @@ describe('the suggested lapse window', () => {
     expect(suggestion.byPeriod.week?.periods).toBe(gaps[Math.ceil(0.8 * gaps.length) - 1]);
   });
 });
+
+describe('the suggested lapse window on CDNOW', () => {
+  it('is 5 months (82 % of returns), as a direct count of month gaps gives', async () => {
+    const { readCdnow } = await import('../../support/cdnow');
+    const rows = readCdnow();
+    const zone = 'America/New_York';
+    const parsed = parseTransactionLog(
+      { customerIds: rows.map((r) => r.id), dates: rows.map((r) => dateIn(zone, r.year, r.month, r.day)), amounts: rows.map((r) => r.amount) },
+      { timeZone: zone, firstRowNumber: 2 },
+    );
+    const months = new Map<string, Set<number>>();
+    for (const r of rows) {
+      if (!months.has(r.id)) months.set(r.id, new Set());
+      months.get(r.id)!.add(r.year * 12 + r.month);
+    }
+    const gaps = [...months.values()].flatMap((s) => [...s].sort((a, b) => a - b).flatMap((m, i, all) => (i ? [m - all[i - 1]] : []))).sort((a, b) => a - b);
+    const k = gaps[Math.ceil(0.8 * gaps.length) - 1];
+    const suggestion = suggestLapse(parsed).byPeriod.month!;
+    expect(suggestion).toEqual({ periods: k, share: gaps.filter((g) => g <= k).length / gaps.length });
+    expect(suggestion.periods).toBe(5);
+    expect(Math.round(suggestion.share * 100)).toBe(82);
+  });
+});
