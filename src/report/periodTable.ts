@@ -45,8 +45,12 @@ export function periodHeaders(source: Source, lapseAfter: number, unit: string):
     'Note'];
 }
 
-function rowNote(r: PeriodRow, lastDay: DayNumber, lapseAfter: number, unit: string): string {
-  if (r.partial) return `partial ${unit}: data until ${formatDay(lastDay)}, so customers who have not bought yet count as lost`;
+function rowNote(r: PeriodRow, source: Source, lastDay: DayNumber, lapseAfter: number, unit: string): string {
+  if (r.partial) {
+    return source === 'log'
+      ? `partial ${unit}: data until ${formatDay(lastDay)}, so customers who have not bought yet count as lost`
+      : `partial ${unit}: data until ${formatDay(lastDay)}; cancellations later in the ${unit} are not counted yet`;
+  }
   if (r.windowFilling) return `nobody can be lost yet: fewer than ${plural(lapseAfter, unit)} since the data begins`;
   return '';
 }
@@ -74,7 +78,7 @@ export function addPeriodTable(g: Grid, report: CohortReport, money: string, day
   for (const r of rows) {
     const cells: CellContent[] = [r.label, dayCell(r.startDay), r.start, r.newCustomers, source === 'log' ? r.returning : r.newAndCancelled,
       r.lost, r.end, r.crr, r.churn, report.hasRevenue ? r.revenue : null, report.hasRevenue ? r.revenueRetention : null,
-      rowNote(r, report.lastDay, lapseAfter, unit)];
+      rowNote(r, source, report.lastDay, lapseAfter, unit)];
     g.add(cells, (i) => ({ numberFormat: formats[i] || undefined, ...(r.partial ? PARTIAL : {}) }));
   }
   g.add(['', periodTableNote(source, lapseAfter, unit)], NOTE);
