@@ -40,11 +40,21 @@ test('detects CDNOW, generates a quarterly summary into the workbook, renders ho
     expect(options).toContain(XSS);
     expect(await page.$$('img')).toHaveLength(0);
 
+    // The lapse window suggested by the real server from CDNOW's gaps between purchases, in words.
+    expect(await page.$eval('#lapse-hint', (e) => e.textContent)).toBe(
+      "Suggested from the data: 5. 82% of customers' returns came within 5 months of their previous purchase.",
+    );
+    await page.click('#lapse-use');
+    expect(await page.inputValue('#lapse-after')).toBe('5');
+
     await page.selectOption('#period', 'quarter');
+    expect(await page.$eval('#lapse-hint', (e) => e.textContent)).toMatch(/^Suggested from the data: \d\. \d+% of customers' returns came within \d quarters?/);
+    await page.fill('#lapse-after', '2');
     await page.click('#generate');
     await idle(page);
     const result = await page.$eval('#result-text', (e) => e.textContent ?? '');
     expect(result).toMatch(/^1 cohort by quarter from 69,659 rows written to "Retention summary"/);
+    expect(headerValue(emu, 'Retention summary', 'A customer is lost after')).toMatch(/^2 quarters without a purchase/);
 
     const counts = namedTable(emu, 'CohortCustomers');
     expect(counts[1][2]).toBe(23570); // one quarterly cohort: everyone started in 1997-Q1
