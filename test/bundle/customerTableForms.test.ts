@@ -156,6 +156,29 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     }
   });
 
+  it('=COHORTS(signup_dates, cancel_dates, "month", "revenue", revenue): the revenue per period of the customers active at each month end', () => {
+    const b = loadBundle({ timeZone: 'Europe/Prague' });
+    // a: Jan → (Mar 10), 10 a month; b: Jan 20 →, 25 a month; c: Feb 3 → Feb 20 (new and cancelled), 99; d: Feb 28 →, 5.
+    const signups = [[b.date(2024, 1, 5)], [b.date(2024, 1, 20)], [b.date(2024, 2, 3)], [b.date(2024, 2, 28)]];
+    const cancels = [[b.date(2024, 3, 10)], [''], [b.date(2024, 2, 20)], ['']];
+    const revenue = [[10], [25], [99], [5]];
+    const grid = b.call('COHORTS', signups, cancels, 'month', 'revenue', revenue) as unknown[][];
+    expect(grid.slice(1).map((r) => r.slice(1))).toEqual([
+      [2, 35, 35, 25], // January's cohort at the end of January, February, March
+      [2, 5, 5, ''], // February's: c cancelled within February, so only d's 5
+    ]);
+    const counts = b.call('COHORTS', signups, cancels, 'month', 'customers') as unknown[][];
+    expect(counts.slice(1).map((r) => r.slice(1))).toEqual([[2, 2, 2, 1], [2, 1, 1, '']]);
+    const periods = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month', revenue) as unknown[][];
+    const header = periods[0] as string[];
+    const revenueAt = header.indexOf('Revenue');
+    expect(periods.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[5], r[6], r[revenueAt]])).toEqual([
+      ['2024-01', 0, 2, 0, 2, 0, 35],
+      ['2024-02', 2, 1, 1, 3, 0, 40],
+      ['2024-03', 3, 0, 0, 2, 1, 30],
+    ]);
+  });
+
   it('tells a table from a log by its first column, and says what is wrong', () => {
     const b = loadBundle({ timeZone: 'Europe/Prague' });
     const signups = [[b.date(2024, 1, 3)], [b.date(2024, 1, 9)], ['soon'], [b.date(2024, 2, 1)]];

@@ -54,14 +54,12 @@ describe('per-period identities on generated data', () => {
         firstRowNumber: 2,
       });
       for (const period of UNITS) {
-        for (const lapseAfter of [1, 2, 5]) {
-          for (const refundsAreActivity of [false, true]) {
-            const report = computeCohortReport(log, { period, bySegment: true, lapseAfter, refundsAreActivity });
-            checkRows(report.total, 'log');
-            report.segments.forEach((s) => checkRows(s.tables, 'log'));
-            checkAdditive(report.total, report.segments.map((s) => s.tables));
-            if (period === 'week') expect(report.total.perPeriod.some((r) => r.returning > 0)).toBe(true);
-          }
+        for (const [lapseAfter, refundsAreActivity] of [[1, false], [1, true], [seed % 2 ? 2 : 5, false]] as const) {
+          const report = computeCohortReport(log, { period, bySegment: true, lapseAfter, refundsAreActivity });
+          checkRows(report.total, 'log');
+          report.segments.forEach((s) => checkRows(s.tables, 'log'));
+          checkAdditive(report.total, report.segments.map((s) => s.tables));
+          if (period === 'week') expect(report.total.perPeriod.some((r) => r.returning > 0)).toBe(true);
         }
       }
     });
