@@ -12,6 +12,7 @@ import {
   sidebarCustomerValue,
   sidebarDetect,
   sidebarGenerate,
+  sidebarInsertSample,
   sidebarSegments,
   sidebarShowSheet,
   sidebarState,
@@ -106,7 +107,7 @@ export const entryPoints: EntryPoint[] = [
     summary: 'Adds the add-on menu when the spreadsheet opens.',
     params: [{ name: 'e', type: 'Object', description: 'The open event.' }],
     returns: { type: 'void', description: 'Nothing.' },
-    run: () => onOpen(),
+    run: (e) => onOpen(e),
   },
   {
     name: 'onInstall',
@@ -114,7 +115,7 @@ export const entryPoints: EntryPoint[] = [
     summary: 'Adds the add-on menu right after the add-on is installed.',
     params: [{ name: 'e', type: 'Object', description: 'The install event.' }],
     returns: { type: 'void', description: 'Nothing.' },
-    run: () => onOpen(),
+    run: (e) => onOpen(e),
   },
   {
     name: 'showSidebar',
@@ -186,6 +187,14 @@ export const entryPoints: EntryPoint[] = [
     ],
     returns: { type: 'Object', description: 'A CustomerValueOutcome (plain JSON): the sheet written, customers scored, the at-risk count, the total CLV and a one-line message.' },
     run: asServerFunction(sidebarCustomerValue),
+  },
+  {
+    name: 'sidebarInsertSample',
+    kind: 'server',
+    summary: 'Sidebar: inserts a sheet of made-up orders (a new sheet of the user\'s) and proposes it as the source.',
+    params: [],
+    returns: { type: 'Object', description: 'The new SidebarState (plain JSON).' },
+    run: asServerFunction(sidebarInsertSample),
   },
   {
     name: 'sidebarShowSheet',

@@ -1,4 +1,7 @@
 import { UserError } from '../core/errors';
+import { t } from '../i18n';
+import { userInterfaceLanguage } from './language';
+import { insertSampleSheet } from './sampleSheet';
 import { ADDON_VERSION } from '../version';
 import { ownedSheets } from '../report/ownedSheets';
 import { generateCustomerValue } from './customerValue';
@@ -39,7 +42,21 @@ export function sidebarState(): SidebarState {
       if (!(e instanceof UserError)) throw e; // an empty sheet: the sidebar asks for another one
     }
   }
-  return { sheets, saved, proposal, version: ADDON_VERSION, savedCustomerValue: loadCustomerValueSettings() };
+  return {
+    sheets,
+    saved,
+    proposal,
+    version: ADDON_VERSION,
+    savedCustomerValue: loadCustomerValueSettings(),
+    language: userInterfaceLanguage(),
+  };
+}
+
+/** Inserts the sample sheet and proposes it as the source, as if the analyst had picked it. */
+export function sidebarInsertSample(): SidebarState {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  insertSampleSheet(ss);
+  return sidebarState();
 }
 
 export function sidebarDetect(sheetName: string, headerRow?: number): SourceProposal {
@@ -88,14 +105,14 @@ export function refreshSummary(): void {
   const savedValue = loadCustomerValueSettings();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!saved && !savedValue) {
-    SpreadsheetApp.getUi().alert('No summary settings yet: open the cohort report from the add-on menu and generate a summary first.');
+    SpreadsheetApp.getUi().alert(t(userInterfaceLanguage(), 'menu.noSettings'));
     return;
   }
   try {
     const messages: string[] = [];
     if (saved) messages.push(generateSummary(saved).message);
     if (savedValue) messages.push(generateCustomerValue(savedValue).message);
-    ss.toast(messages.join(' '), 'Retention analytics refreshed', 8);
+    ss.toast(messages.join(' '), t(userInterfaceLanguage(), 'menu.refreshed'), 8);
   } catch (e) {
     if (e instanceof UserError) {
       SpreadsheetApp.getUi().alert(e.message);

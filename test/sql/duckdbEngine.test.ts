@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCohortReport, parseTransactionLog, type CohortOptions, type CohortReport } from '../../src/core/cohorts/index';
 import { cohortQuery, cohortReportFromRows, cohortResultRows, duckDb, type SqlLogColumns } from '../../src/core/sql';
 import { DuckDb } from '../../tools/duckdb/duckdb';
-import { daysFromCivil } from '../../src/core/calendar';
+import { dayOf } from '../support/days';
 import { SCHEMES, ZONES } from '../core/cohorts/compare';
 import { generateLog, logColumns } from '../core/cohorts/generate';
 import type { RefLogRow } from '../core/cohorts/reference';
@@ -63,7 +63,7 @@ describe.each(ZONES)('DuckDB dialect = in-sheet engine, log in %s', (zone) => {
   }
 
   it('as of days (month end, mid-month, after the data), one segment', async () => {
-    for (const asOfDay of [daysFromCivil(2023, 6, 30), daysFromCivil(2023, 11, 14), daysFromCivil(2025, 2, 3)]) {
+    for (const asOfDay of [dayOf(2023, 6, 30), dayOf(2023, 11, 14), dayOf(2025, 2, 3)]) {
       for (const o of [{ period: 'month', asOfDay }, { period: 'week', asOfDay, mode: 'in-or-after', segment: 'B' }] as CohortOptions[]) {
         const expected = computeCohortReport(log, o);
         expect(reportDifferences(await viaDuckDb(table, zone, o), expected)).toEqual([]);
@@ -93,7 +93,7 @@ describe('DuckDB dialect = in-sheet engine on CDNOW', () => {
     expect(rows.find((r) => r.kind === 'bounds')?.customers).toBe(69_659);
   });
 
-  for (const o of [{ period: 'month' }, { period: 'week', weekStart: 'sunday', mode: 'in-or-after' }, { period: 'quarter', asOfDay: daysFromCivil(1997, 9, 30) }] as CohortOptions[]) {
+  for (const o of [{ period: 'month' }, { period: 'week', weekStart: 'sunday', mode: 'in-or-after' }, { period: 'quarter', asOfDay: dayOf(1997, 9, 30) }] as CohortOptions[]) {
     it(`${JSON.stringify(o)}: every table`, async () => {
       const expected = computeCohortReport(log, o);
       const actual = await viaDuckDb('cdnow', ZONE, o, columns);
