@@ -5,12 +5,14 @@
  */
 import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySource } from '../../addon/bigquery/protocol';
 import { byId, setChoices } from '../dom';
+import { text as sidebarText } from '../text';
+import { bqText, localizeSection } from './text';
 
 declare const google: { script: { run: Record<string, unknown> } } | undefined;
 
 function call<T>(name: string, ...args: unknown[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    if (typeof google === 'undefined') return reject(new Error('The sidebar works inside Google Sheets only.'));
+    if (typeof google === 'undefined') return reject(new Error(bqText('bigquery.outsideSheets')));
     const runner = (google.script.run as { withSuccessHandler(f: (v: unknown) => void): { withFailureHandler(f: (e: unknown) => void): Record<string, (...a: unknown[]) => void> } })
       .withSuccessHandler((v) => resolve(v as T))
       .withFailureHandler((e) => reject(new Error(e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e))));
@@ -62,12 +64,12 @@ async function busy<T>(message: string, task: () => Promise<T>): Promise<T | und
 
 function showColumns(d: BigQueryDescription): void {
   const choices = d.columns.map((c) => ({ value: c.name, text: `${c.name} (${c.type})` }));
-  const optional = [{ value: '', text: '(none)' }, ...choices];
+  const optional = [{ value: '', text: sidebarText('sidebar.columns.none') }, ...choices];
   setChoices(select('bq-col-id'), choices, d.roles.id);
   setChoices(select('bq-col-date'), choices, d.roles.date);
   setChoices(select('bq-col-amount'), optional, d.roles.amount);
   setChoices(select('bq-col-segment'), optional, d.roles.segment);
-  const size = d.rows !== null ? ` ${d.rows.toLocaleString('en-US')} rows.` : '';
+  const size = d.rows !== null ? ` ${bqText('bigquery.rows', { count: d.rows })}` : '';
   text('bq-explanation', `${d.name}:${size} ${d.explanation}`);
   byId('bq-columns', HTMLElement).hidden = false;
 }
@@ -80,13 +82,13 @@ function invalidate(): void {
 
 async function describe(): Promise<void> {
   invalidate();
-  const d = await busy('Reading the columns…', () => call<BigQueryDescription>('sidebarBigQueryDescribe', source()));
+  const d = await busy(bqText('bigquery.reading'), () => call<BigQueryDescription>('sidebarBigQueryDescribe', source()));
   if (d) showColumns(d);
 }
 
 async function estimate(): Promise<void> {
   const s = settings();
-  const e = await busy('Dry run: asking BigQuery what the query would scan…', () => call<BigQueryEstimate>('sidebarBigQueryEstimate', s));
+  const e = await busy(bqText('bigquery.dryRun'), () => call<BigQueryEstimate>('sidebarBigQueryEstimate', s));
   if (!e) return;
   text('bq-estimate-text', e.message);
   const over = s.maxBytes > 0 && e.billedBytes > s.maxBytes;
@@ -97,7 +99,7 @@ async function estimate(): Promise<void> {
 async function run(): Promise<void> {
   const s = settings();
   if (estimated !== JSON.stringify(s)) return invalidate(); // settings changed since the estimate: estimate again
-  const r = await busy('BigQuery is running the query…', () => call<BigQueryRunResult>('sidebarBigQueryRun', s));
+  const r = await busy(bqText('bigquery.running'), () => call<BigQueryRunResult>('sidebarBigQueryRun', s));
   if (!r) return;
   const result = byId('bq-result', HTMLElement);
   result.hidden = false;
@@ -106,6 +108,7 @@ async function run(): Promise<void> {
 
 function start(): void {
   if (!document.getElementById('bq')) return;
+  localizeSection(byId('bq', HTMLFormElement));
   byId('bq-describe', HTMLButtonElement).addEventListener('click', () => void describe());
   byId('bq-estimate', HTMLButtonElement).addEventListener('click', () => void estimate());
   byId('bq-run', HTMLButtonElement).addEventListener('click', () => void run());
