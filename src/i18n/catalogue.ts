@@ -10,10 +10,6 @@ import { sample as enSample } from './en/sample';
 import { sample as csSample } from './cs/sample';
 import { sample as plSample } from './pl/sample';
 import { sample as huSample } from './hu/sample';
-import { bigquery as enBigQuery } from './en/bigquery';
-import { bigquery as csBigQuery } from './cs/bigquery';
-import { bigquery as plBigQuery } from './pl/bigquery';
-import { bigquery as huBigQuery } from './hu/bigquery';
 import type { Language } from './languages';
 import { renderMessage, type AnyMessage, type Catalogues, type EntryParams, type Param } from './messages';
 
@@ -23,13 +19,13 @@ import { renderMessage, type AnyMessage, type Catalogues, type EntryParams, type
  * type every message, and the translations must have exactly its keys (checked by the compiler and by
  * test/i18n/catalogue.test.ts, which also checks placeholders and plural forms).
  */
-const en = { ...enMenu, ...enSidebar, ...enSample, ...enBigQuery } as const;
+const en = { ...enMenu, ...enSidebar, ...enSample } as const;
 
 export const CATALOGUES: Catalogues = {
   en,
-  cs: { ...csMenu, ...csSidebar, ...csSample, ...csBigQuery },
-  pl: { ...plMenu, ...plSidebar, ...plSample, ...plBigQuery },
-  hu: { ...huMenu, ...huSidebar, ...huSample, ...huBigQuery },
+  cs: { ...csMenu, ...csSidebar, ...csSample },
+  pl: { ...plMenu, ...plSidebar, ...plSample },
+  hu: { ...huMenu, ...huSidebar, ...huSample },
 };
 
 export type English = typeof en;
