@@ -41,6 +41,16 @@ function parseArgs(argv: string[]) {
   return out;
 }
 
+/** Wall time of each step, and the process's peak memory when it ended, for the closing line. */
+const steps: { name: string; ms: number; peakMb: number }[] = [];
+const peakMb = () => process.resourceUsage().maxRSS / 1024;
+async function step<T>(name: string, run: () => T | Promise<T>): Promise<T> {
+  const t = performance.now();
+  const result = await run();
+  steps.push({ name, ms: performance.now() - t, peakMb: peakMb() });
+  return result;
+}
+
 function table(rows: string[][], maxColumns = 14): string {
   const cut = rows.map((r) => r.slice(0, maxColumns));
   const widths = cut[0].map((_, c) => Math.max(...cut.map((r) => (r[c] ?? '').length)));
@@ -56,10 +66,12 @@ async function main(): Promise<void> {
   if (args.file) {
     if (!existsSync(args.file)) throw new Error(`no such file: ${args.file}`);
     source = basename(args.file).replace(/\.[^.]+$/, '').slice(0, 90) || 'Data';
-    emu.importCsv(readFileSync(args.file, 'utf8'), { sheetName: source, delimiter: 'auto' });
+    const text = readFileSync(args.file, 'utf8');
+    await step('import', () => emu.importCsv(text, { sheetName: source, delimiter: 'auto', fileName: basename(args.file) }));
   } else {
     source = 'CDNOW';
-    emu.importCdnow(readFileSync(join(root, 'examples', 'cdnow', 'CDNOW_master.txt'), 'utf8'), { sheetName: source });
+    const text = readFileSync(join(root, 'examples', 'cdnow', 'CDNOW_master.txt'), 'utf8');
+    await step('import', () => emu.importCdnow(text, { sheetName: source }));
   }
   emu.load(join(root, 'dist', 'Code.js'));
   emu.call('onOpen', { authMode: 'FULL' });
@@ -77,10 +89,8 @@ async function main(): Promise<void> {
     period: args.period as ReportSettings['period'], weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: p.roles.segment > 0,
   };
   emu.resetCalls();
-  const started = performance.now();
-  const outcome = emu.callFromClient('sidebarGenerate', settings) as ReportOutcome;
-  const ms = performance.now() - started;
-  console.log(`\n${outcome.message}  (${ms.toFixed(0)} ms, ${emu.calls.total} Sheets service calls)\n`);
+  const outcome = await step('summary', () => emu.callFromClient('sidebarGenerate', settings) as ReportOutcome);
+  console.log(`\n${outcome.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms, ${emu.calls.total} Sheets service calls)\n`);
 
   const show = (name: string, title: string) => {
     const range = emu.spreadsheet.getRangeByName(name);
@@ -93,11 +103,10 @@ async function main(): Promise<void> {
 
   // The sidebar's "Customer value" section, when the source is a log with amounts.
   if (p.shape === 'log' && p.roles.amount > 0) {
-    const started2 = performance.now();
-    const value = emu.callFromClient('sidebarCustomerValue', {
+    const value = await step('customer value', () => emu.callFromClient('sidebarCustomerValue', {
       ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5,
-    }) as CustomerValueOutcome;
-    console.log(`${value.message}  (${(performance.now() - started2).toFixed(0)} ms)\n`);
+    }) as CustomerValueOutcome);
+    console.log(`${value.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms)\n`);
     show('CustomerValueModel', 'Customer value model (BG/NBD + Gamma-Gamma)');
     const atRisk = emu.spreadsheet.getRangeByName('CustomerValueAtRisk');
     if (atRisk) {
@@ -107,8 +116,10 @@ async function main(): Promise<void> {
   }
 
   mkdirSync(dirname(args.out), { recursive: true });
-  await emu.exportXlsx(args.out);
+  await step('export', () => emu.exportXlsx(args.out));
   console.log(`Workbook written to ${args.out} (sheets: ${emu.spreadsheet.getSheets().map((s) => s.getName()).join(', ')})`);
+  const each = steps.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s, ${s.peakMb.toFixed(0)} MB`).join('; ');
+  console.log(`Done in ${(performance.now() / 1000).toFixed(1)} s, peak memory ${peakMb().toFixed(0)} MB (${each}).`);
 }
 
 main().catch((e: unknown) => {
