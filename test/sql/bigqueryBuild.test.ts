@@ -14,7 +14,7 @@ import { installFakeBigQuery, type FakeBigQuery, type FakeBigQueryOptions, type 
 import { SyncEngine } from '../../tools/emulator/bigquery/syncEngine';
 import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult } from '../../src/addon/bigquery/protocol';
 import type { ReportOutcome } from '../../src/addon/protocol';
-import { generateLog } from '../core/cohorts/generate';
+import { generateLog, generateTable } from '../core/cohorts/generate';
 import { addSheet, namedTable, settingsFor, workbook } from '../report/workbook';
 
 const root = join(__dirname, '..', '..');
@@ -186,6 +186,29 @@ describe('the BigQuery source in the emulator', () => {
     expect(fake.queries).toHaveLength(0);
     // BigQuery enforces the same limit itself (maximumBytesBilled) when the dry run is under it.
     expect(run(emu, settings({ maxBytes: 50_000_000 })).state).toBe('done');
+  });
+
+  it('a customer table: proposed as one, and the same summary as the same table in a sheet', () => {
+    const people = generateTable({ seed: 31, zone: ZONE, customers: 120, revenue: true });
+    const subscriptions: FakeTable = {
+      projectId: 'shop-analytics', datasetId: 'sales', tableId: 'subscriptions',
+      schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'signup_date', type: 'TIMESTAMP' }, { name: 'cancel_date', type: 'TIMESTAMP' }, { name: 'mrr', type: 'FLOAT64' }],
+      rows: people.map((r) => [String(r.id), r.signup, r.cancel === '' ? null : r.cancel, r.revenue === '' || r.revenue === undefined ? null : r.revenue]),
+    };
+    const { emu } = bigQueryWorkbook({ tables: [ORDERS, subscriptions] });
+    const source = { ...SOURCE, table: 'sales.subscriptions' };
+    const d = emu.callFromClient('sidebarBigQueryDescribe', source) as BigQueryDescription;
+    expect(d.shape).toBe('table');
+    expect(d.roles).toMatchObject({ id: 'customer_id', signup: 'signup_date', cancel: 'cancel_date', amount: 'mrr' });
+    const result = run(emu, settings({ ...source, shape: 'table', columns: d.roles, period: 'quarter' }));
+    expect(result.state).toBe('done');
+    const sheet = workbook(ZONE);
+    addSheet(sheet, 'Subscriptions', ['customer_id', 'signup_date', 'cancel_date', 'mrr'], people.map((r) => [r.id, r.signup, r.cancel, r.revenue ?? '']));
+    const s = settingsFor(sheet, 'Subscriptions', { period: 'quarter' });
+    expect(s.shape).toBe('table');
+    sheet.callFromClient('sidebarGenerate', s);
+    const round = (t: unknown[][]) => t.map((r) => r.map((v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v instanceof Date ? v.getTime() : v)));
+    for (const name of ['RetentionPerPeriod', 'CohortCustomers', 'CohortRetention']) expect(round(namedTable(emu, name)), name).toEqual(round(namedTable(sheet, name)));
   });
 
   it('reads a query (a saved query) instead of a table', () => {

@@ -22,17 +22,21 @@ export interface BigQueryColumnInfo {
 }
 
 export interface BigQueryColumnRoles {
-  /** Column names; "" = not used. */
+  /** Column names; "" = not used. A log: id, date, amount, segment; a customer table: id, signup, cancel, amount (revenue per period), segment. */
   id: string;
   date: string;
   amount: string;
   segment: string;
+  signup?: string;
+  cancel?: string;
 }
 
 export interface BigQueryDescription {
   /** How the source is named in messages and the header block, e.g. `shop.sales.orders`. */
   name: string;
   columns: BigQueryColumnInfo[];
+  /** A transaction log or a customer table, as the detection reads it. */
+  shape: 'log' | 'table';
   /** Proposed by the same detection as for a sheet (header words and a sample of values). */
   roles: BigQueryColumnRoles;
   /** Rows and stored bytes of a table (null for a query). */
@@ -42,6 +46,8 @@ export interface BigQueryDescription {
 }
 
 export interface BigQueryReportSettings extends BigQuerySource {
+  /** Default 'log'. */
+  shape?: 'log' | 'table';
   columns: BigQueryColumnRoles;
   period: PeriodUnit;
   weekStart: WeekStart;

@@ -6,7 +6,8 @@
  */
 import { parseIsoDay } from '../../core/calendar';
 import { UserError } from '../../core/errors';
-import { bigQuery, cohortQuery, type SqlCohortSettings, type SqlLogColumns } from '../../core/sql';
+import { bigQuery, cohortQuery, tableQuery, type SqlCohortSettings, type SqlLogColumns } from '../../core/sql';
+import { dayInZone } from '../../core/timeZone';
 import { writeSqlSummary } from '../sqlSummary';
 import { dryRun, queryResults, startQuery, type QueryPage } from './client';
 import { formatBytes } from './errors';
@@ -29,25 +30,35 @@ interface Built {
   source: ResolvedSource;
   sql: string;
   settings: SqlCohortSettings;
-  columns: SqlLogColumns;
+  shape: 'log' | 'table';
+  /** For the summary: the columns' names (a table's signup column as `date`, its revenue as `amount`). */
+  names: { id: string; date: string; amount: string | null; segment: string | null; cancel: string | null };
+  today: number | null;
 }
 
 function build(settings: BigQueryReportSettings, timeZone: string): Built {
   const source = resolveSource(settings);
-  const columns: SqlLogColumns = {
-    id: chosenColumn(source, settings.columns.id, 'customer id', true)!,
-    date: chosenColumn(source, settings.columns.date, 'date', true)!,
-    amount: chosenColumn(source, settings.columns.amount, 'amount', false),
-    segment: chosenColumn(source, settings.columns.segment, 'segment', false),
-  };
+  const shape = settings.shape ?? 'log';
+  const c = settings.columns;
+  const id = chosenColumn(source, c.id, 'customer id', true)!;
+  const date = shape === 'log' ? chosenColumn(source, c.date, 'date', true)! : chosenColumn(source, c.signup ?? '', 'signup date', true)!;
+  const amount = chosenColumn(source, c.amount, shape === 'log' ? 'amount' : 'revenue', false);
+  const segment = chosenColumn(source, c.segment, 'segment', false);
+  const cancel = shape === 'table' ? chosenColumn(source, c.cancel ?? '', 'cancel date', false) : null;
   const asOfDay = settings.asOf ? parseIsoDay(settings.asOf) : null;
   if (settings.asOf && asOfDay === null) throw new UserError(`The "as of" date "${settings.asOf}" is not a valid date.`);
   const sqlSettings: SqlCohortSettings = {
     period: settings.period, weekStart: settings.weekStart, timeZone, mode: settings.mode === 'inOrAfter' ? 'in-or-after' : 'in',
     lapseAfter: 1, refundsAreActivity: true, asOfDay, segment: settings.segmentFilter || null, bySegment: settings.breakdown && !settings.segmentFilter,
   };
-  // cohortQuery refuses a column of the wrong type before anything runs.
-  return { source, sql: cohortQuery(bigQuery, source.sql, columns, sqlSettings), settings: sqlSettings, columns };
+  // A customer table may hold scheduled cancellations: without an as-of day it stops today, as in a sheet.
+  const today = shape === 'table' ? dayInZone(Date.now(), timeZone) : null;
+  // The builders refuse a column of the wrong type before anything runs.
+  const sql = shape === 'log'
+    ? cohortQuery(bigQuery, source.sql, { id, date, amount, segment } satisfies SqlLogColumns, sqlSettings)
+    : tableQuery(bigQuery, source.sql, { id, signup: date, cancel, revenue: amount, segment }, { ...sqlSettings, today });
+  const names = { id: id.name, date: date.name, amount: amount?.name ?? null, segment: segment?.name ?? null, cancel: cancel?.name ?? null };
+  return { source, sql, settings: sqlSettings, shape, names, today };
 }
 
 // `tables`: the tables the query reads (one for a table source; a saved query may read more and bill more).
@@ -117,7 +128,9 @@ export function runReport(settings: BigQueryReportSettings, timeZone: string, no
   clearPendingJob();
   const outcome = writeSqlSummary({
     settings: b.settings,
-    columns: { id: b.columns.id.name, date: b.columns.date.name, amount: b.columns.amount?.name ?? null, segment: b.columns.segment?.name ?? null },
+    columns: b.names,
+    shape: b.shape,
+    today: b.today,
     rows,
     sourceDescription: b.source.name === 'query' ? `BigQuery query in project ${projectId}` : `BigQuery table \`${b.source.name}\``,
     detailLines: [

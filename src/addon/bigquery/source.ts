@@ -61,16 +61,18 @@ export function describeSource(source: BigQuerySource): BigQueryDescription {
   const sample = s.sample.length ? s.sample : [typicalRow(s.columns)];
   const proposal = proposeSqlRoles(s.columns, sample);
   const name = (i: number) => (i >= 0 ? s.columns[i].name : '');
-  const roles: BigQueryColumnRoles = { id: name(proposal.roles.id), date: name(proposal.roles.date), amount: name(proposal.roles.amount), segment: name(proposal.roles.segment) };
+  const roles: BigQueryColumnRoles = {
+    id: name(proposal.roles.id), date: name(proposal.roles.date), amount: name(proposal.roles.amount), segment: name(proposal.roles.segment),
+    ...(proposal.shape === 'table' ? { signup: name(proposal.roles.signup), cancel: name(proposal.roles.cancel) } : {}),
+  };
   return {
     name: s.name,
     columns: s.columns.map((c, i) => ({ name: c.name, type: sourceType(s, i) })),
+    shape: proposal.shape,
     roles,
     rows: s.rows,
     bytes: s.bytes,
-    explanation: proposal.shape === 'table'
-      ? 'This looks like a customer table (one row per customer); the BigQuery source reads transaction logs (one row per purchase).'
-      : proposal.explanation,
+    explanation: proposal.explanation,
   };
 }
 

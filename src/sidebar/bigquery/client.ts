@@ -34,7 +34,11 @@ function settings(): BigQueryReportSettings {
   const gb = Number(input('bq-max-gb').value);
   return {
     ...source(),
-    columns: { id: select('bq-col-id').value, date: select('bq-col-date').value, amount: select('bq-col-amount').value, segment: select('bq-col-segment').value },
+    shape: select('bq-shape').value as 'log' | 'table',
+    columns: {
+      id: select('bq-col-id').value, date: select('bq-col-date').value, amount: select('bq-col-amount').value, segment: select('bq-col-segment').value,
+      signup: select('bq-col-signup').value, cancel: select('bq-col-cancel').value,
+    },
     period: select('bq-period').value as BigQueryReportSettings['period'],
     weekStart: select('bq-week-start').value as BigQueryReportSettings['weekStart'],
     mode: select('bq-mode').value as BigQueryReportSettings['mode'],
@@ -69,9 +73,20 @@ function showColumns(d: BigQueryDescription): void {
   setChoices(select('bq-col-date'), choices, d.roles.date);
   setChoices(select('bq-col-amount'), optional, d.roles.amount);
   setChoices(select('bq-col-segment'), optional, d.roles.segment);
+  setChoices(select('bq-col-signup'), choices, d.roles.signup ?? '');
+  setChoices(select('bq-col-cancel'), optional, d.roles.cancel ?? '');
+  select('bq-shape').value = d.shape;
+  showShape();
   const size = d.rows !== null ? ` ${bqText('bigquery.rows', { count: d.rows })}` : '';
   text('bq-explanation', `${d.name}:${size} ${d.explanation}`);
   byId('bq-columns', HTMLElement).hidden = false;
+}
+
+/** A log asks for the purchase date, a table for the signup and cancel dates and the revenue per period. */
+function showShape(): void {
+  const shape = select('bq-shape').value;
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('#bq [data-shape]'))) el.hidden = el.dataset.shape !== shape;
+  byId('bq-amount-label', HTMLElement).textContent = sidebarText(shape === 'log' ? 'sidebar.columns.amount' : 'sidebar.columns.revenue');
 }
 
 function invalidate(): void {
@@ -116,6 +131,7 @@ function start(): void {
     if ((e.target as HTMLElement).id !== 'bq-max-gb' || estimated) invalidate();
   });
   byId('bq', HTMLFormElement).addEventListener('change', invalidate);
+  select('bq-shape').addEventListener('change', showShape);
   void call<BigQueryReportSettings | null>('sidebarBigQuerySaved').then((saved) => {
     if (!saved) return;
     input('bq-project').value = saved.projectId;
