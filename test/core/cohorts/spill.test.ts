@@ -54,7 +54,7 @@ describe('=COHORTS layout', () => {
 
   it('revenue without amounts is a clear error', () => {
     const plain = parseTransactionLog({ customerIds: ['a'], dates: [on(2024, 1, 1)] }, { timeZone: ZONE, firstRowNumber: 2 });
-    expect(() => cohortSpill(computeCohortMatrices(plain).total, 'revenue', (d) => d)).toThrow(UserError);
+    expect(() => cohortSpill(computeCohortMatrices(plain).total, 'revenue', (d) => d)).toThrow(new UserError('showing "revenue" needs an amounts column'));
   });
 });
 
@@ -83,6 +83,6 @@ describe('argument readers', () => {
     expect(parseRetentionMode(undefined)).toBe('in');
     expect(parseRetentionMode('In or after')).toBe('in-or-after');
     expect(parseRetentionMode('in_or_after')).toBe('in-or-after');
-    expect(() => parseRetentionMode('sometimes')).toThrow(UserError);
+    expect(() => parseRetentionMode('sometimes')).toThrow(new UserError('mode must be "in" or "in or after" (got "sometimes")'));
   });
 });
