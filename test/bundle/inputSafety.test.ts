@@ -118,6 +118,9 @@ describe('dates as text, read the way the spreadsheet locale reads them', () => 
     expect(() => b.call('CHURN', col(['15/12/23']), col(['']), '01/01/2024', '31/01/2024')).toThrow(
       'CHURN: signup_dates must be a date (row 1 of the range is "15/12/23", which has a two-digit year: write the year in full)',
     );
+    expect(() => b.call('RETENTION', col(['Signup date', '15/12/2023']), col(['Cancel date', '']), '01/01/2024', '31/01/2024')).toThrow(
+      'RETENTION: signup_dates must be a date (row 1 of the range is "Signup date", which looks like a header: start the range on the row below it)',
+    );
     expect(() => b.call('CHURN', col(['2023/12/15']), col(['']), '01/01/2024', '31/01/2024')).toThrow(
       'CHURN: signup_dates must be a date (row 1 of the range is "2023/12/15", which is not written the way the spreadsheet\'s locale writes dates)',
     );
