@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeCohortMatrices, describeSkippedRows, parseCustomerTable, parseTransactionLog } from '../../../src/core/cohorts/index';
 import { UserError } from '../../../src/core/errors';
+import { isMissingIdText } from '../../../src/core/placeholders';
 import { dateFormOf } from '../../../src/core/textDates';
 import { dayOf, midnightOf } from '../../support/days';
 
@@ -79,6 +80,15 @@ describe('the first row', () => {
 });
 
 describe('placeholders for a missing id', () => {
+  it('are told from real ids', () => {
+    for (const text of ['nan', 'NAN', ' NaN ', 'null', 'Null', 'NULL', 'None', 'nil', 'undefined', 'N/A', 'n/a', 'n.a.', 'NA', '#N/A', '<NA>', 'NaT', '\\N', '-', '--', '–', '—', '?', '(null)', '(blank)', '\u200b', '\u00a0', '\ufeff']) {
+      expect(isMissingIdText(text), JSON.stringify(text)).toBe(true);
+    }
+    for (const text of ['nancy', 'Nan Li', 'nan1', 'NA-123', 'null island', 'n', '-5', '0', '00012', 'c17850', 'Undefined Corp.', '?1', 'Ñandú']) {
+      expect(isMissingIdText(text), JSON.stringify(text)).toBe(false);
+    }
+  });
+
   const placeholders = ['nan', 'NaN', 'null', 'NULL', 'None', 'N/A', 'n/a', 'NA', '-', '—', '<NA>', '\\N', ' nan ', '\u200b', '\ufeff\u200b'];
 
   it('are blank ids, counted per placeholder and named; real ids stay', () => {
