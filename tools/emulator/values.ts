@@ -130,8 +130,8 @@ function fullYear(y: string): number {
 }
 
 function toNumber(s: string, l: InputLocale): number {
-  const t = l.decimal === '.' ? s.replace(/,/g, '') : s.replace(/[ \u00a0\u202f]/g, '').replace(',', '.');
-  return Number(t);
+  if (l.decimal === '.') return Number(s.indexOf(',') < 0 ? s : s.replace(/,/g, ''));
+  return Number(s.replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
 }
 
 function dateValue(y: number, m: number, d: number, time: string[] | null, dateNf: string, dateTimeNf: string): ParsedInput | null {
