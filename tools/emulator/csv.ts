@@ -101,17 +101,21 @@ export function forEachCsvRow(text: string, delimiter: string, onRow: (fields: s
  */
 export function csvShape(text: string, delimiter: string): { rows: number; columns: number } {
   const n = text.length;
-  const delim = delimiter.charCodeAt(0);
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (i >= n) return { rows: 0, columns: 0 };
   let rows = 0;
   let columns = 0;
   let fields = 1;
-  let atFieldStart = true;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE && atFieldStart) {
-      // skip to the closing quote (doubled quotes are inside)
+  // Jump from separator to separator with indexOf, as forEachCsvRow does.
+  let nextDelim = -1;
+  let nextLf = -1;
+  let nextCr = -1;
+  const find = (what: string, from: number) => {
+    const k = text.indexOf(what, from);
+    return k < 0 ? n : k;
+  };
+  for (;;) {
+    if (text.charCodeAt(i) === QUOTE) {
       let j = i + 1;
       for (;;) {
         const close = text.indexOf('"', j);
@@ -122,21 +126,23 @@ export function csvShape(text: string, delimiter: string): { rows: number; colum
           break;
         }
       }
-      atFieldStart = false;
+    }
+    if (nextDelim < i) nextDelim = find(delimiter, i);
+    if (nextLf < i) nextLf = find('\n', i);
+    if (nextCr < i) nextCr = find('\r', i);
+    i = Math.min(nextDelim, nextLf, nextCr);
+    if (i >= n) break;
+    if (i === nextDelim) {
+      fields++;
+      i++;
+      if (i >= n) break;
       continue;
     }
-    if (c === delim) {
-      fields++;
-      atFieldStart = true;
-    } else if (c === LF || c === CR) {
-      rows++;
-      if (fields > columns) columns = fields;
-      fields = 1;
-      atFieldStart = true;
-      if (c === CR && text.charCodeAt(i + 1) === LF) i++;
-      if (i + 1 >= n) return { rows, columns };
-    } else atFieldStart = false;
-    i++;
+    rows++;
+    if (fields > columns) columns = fields;
+    fields = 1;
+    i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    if (i >= n) return { rows, columns };
   }
   rows++;
   if (fields > columns) columns = fields;
