@@ -7,17 +7,19 @@
  *   npm start                              # CDNOW, monthly cohorts
  *   npm start -- path/to/customers.csv     # your own transaction log or customer table
  *   npm start -- data.tsv --period week --zone Europe/Prague
+ *   npm start -- --engine duckdb [orders.parquet]   # the same report counted by DuckDB (startDuckDb.ts)
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator } from '../tools/emulator/index';
+import { startDuckDb } from './startDuckDb';
 import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv: string[]) {
-  const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx') };
+  const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx'), engine: 'sheet' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -29,8 +31,9 @@ function parseArgs(argv: string[]) {
     else if (a === '--zone') out.zone = next();
     else if (a === '--locale') out.locale = next();
     else if (a === '--out') out.out = resolve(next());
+    else if (a === '--engine') out.engine = next();
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm start -- [file.csv|file.tsv] [--period week|month|quarter|year] [--zone IANA] [--locale en_US] [--out file.xlsx]');
+      console.log('usage: npm start -- [file.csv|file.tsv|file.parquet] [--period week|month|quarter|year] [--zone IANA] [--locale en_US] [--out file.xlsx] [--engine sheet|duckdb]');
       process.exit(0);
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else out.file = resolve(a);
@@ -56,6 +59,8 @@ function table(rows: string[][], maxColumns = 14): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.engine === 'duckdb') return startDuckDb({ ...args, root });
+  if (args.engine !== 'sheet') throw new Error(`--engine must be "sheet" (the default) or "duckdb" (got "${args.engine}")`);
   const emu = createEmulator({ spreadsheetTimeZone: args.zone, locale: args.locale, spreadsheetName: 'Retention demo' });
   let source: string;
   if (args.file) {

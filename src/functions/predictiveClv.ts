@@ -13,6 +13,8 @@ import {
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, describer } from './args';
 import { skippedNoteText, withSkippedNote } from './skippedNote';
+import { msg } from '../i18n/catalogue';
+import { choicesOf, CLV_OUTPUT_WORDS, matchWord } from '../i18n/optionWords';
 
 /**
  * =CLV(customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]): the
@@ -78,9 +80,9 @@ export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValu
 }
 
 export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
-  const output = isBlank(args[5]) ? 'customers' : typeof args[5] === 'string' ? args[5].trim().toLowerCase() : '';
-  if (output !== 'customers' && output !== 'model') {
-    throw new UserError(`CLV: output must be "customers" or "model" (got ${describer(env)(args[5])})`);
+  const output = isBlank(args[5]) ? 'customers' : typeof args[5] === 'string' ? matchWord(CLV_OUTPUT_WORDS, args[5]) : null;
+  if (!output) {
+    throw new UserError(msg('options.mustBe', { arg: 'output', choices: choicesOf(CLV_OUTPUT_WORDS), got: describer(env)(args[5]) }));
   }
   const { result, ids, timeZone, skipped } = fitLog(env, args);
   if (output === 'customers') return withSkippedNote(customerRows(result, ids), skipped);
