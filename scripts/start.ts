@@ -83,6 +83,16 @@ async function main(): Promise<void> {
   console.log(`Source: "${p.sheetName}", header row ${p.headerRow}, ${p.dataRows.toLocaleString('en-US')} data rows, read as a ${p.shape === 'log' ? 'transaction log' : 'customer table'}.`);
   const roles = Object.entries(p.roles).filter(([, c]) => c > 0).map(([r, c]) => `${r} = ${p.columns[c - 1].letter} "${p.columns[c - 1].header}"`);
   console.log(`Columns: ${roles.join(', ')}`);
+  const missing = p.shape === 'log' ? (['id', 'date'] as const).filter((r) => !p.roles[r]) : [];
+  if (missing.length) {
+    // Say what each column looked like: text where dates or numbers were expected usually means the
+    // file was written for another locale than --locale (12/1/2010 or 17850.0 are text in cs_CZ).
+    const kinds = p.columns.map((c) => `${c.letter} "${c.header}" ${c.kind}`).join(', ');
+    throw new Error(
+      `no ${missing.map((r) => (r === 'id' ? 'customer id' : 'date')).join(' or ')} column found. The columns read as: ${kinds}.` +
+        (args.locale !== 'en_US' ? ` Dates and numbers are read as typed in ${args.locale}; if the file was written elsewhere, try --locale en_US.` : ''),
+    );
+  }
 
   const settings: ReportSettings = {
     sheetName: p.sheetName, headerRow: p.headerRow, shape: p.shape, columns: p.roles,
@@ -123,6 +133,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
+  // Errors thrown inside the emulated script come from another realm: not instanceof Error here.
+  const message = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  console.error(`npm start failed: ${message}`);
   process.exit(1);
 });
