@@ -17,7 +17,7 @@ export function isBlank(v: CellValue): boolean {
 }
 
 export function isDateValue(v: CellValue): v is Date {
-  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
+  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]'; // i18n-exempt: a type tag
 }
 
 /** The instant of a Date cell, or NaN for an invalid Date. */
