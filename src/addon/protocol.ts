@@ -124,6 +124,24 @@ export interface CustomerValueOutcome {
   message: string;
 }
 
+/**
+ * The settings a server error can be about. google.script.run carries only an Error's message across,
+ * so the server puts the field in front of it as "[field] "; the client takes it off and marks that
+ * control (aria-invalid, aria-describedby).
+ */
+export type SidebarField = keyof ColumnRoles | 'headerRow' | 'asOf' | 'horizon' | 'discount' | 'topShare' | 'aliveBelow';
+
+export const SIDEBAR_FIELDS: readonly SidebarField[] = [
+  'id', 'date', 'amount', 'signup', 'cancel', 'segment', 'headerRow', 'asOf', 'horizon', 'discount', 'topShare', 'aliveBelow',
+];
+
+/** "[asOf] The as of date…" → the field and the message; a message without a known field stays whole. */
+export function splitFieldTag(message: string): { field: SidebarField | null; message: string } {
+  const m = /^\[([A-Za-z]+)\] ([\s\S]*)$/.exec(message);
+  if (m && (SIDEBAR_FIELDS as readonly string[]).includes(m[1])) return { field: m[1] as SidebarField, message: m[2] };
+  return { field: null, message };
+}
+
 /** Server functions the sidebar calls through google.script.run, by name. */
 export interface SidebarServer {
   sidebarState(): SidebarState;

@@ -130,7 +130,7 @@ export function asServerFunction<A extends unknown[], R>(fn: (...args: A) => R):
     } catch (e) {
       // In the user's language: the sidebar speaks it, the result and error lines included.
       const language = userInterfaceLanguage();
-      if (e instanceof UserError) throw new Error(userMessage(e, language));
+      if (e instanceof UserError) throw new Error((e.field ? `[${e.field}] ` : '') + userMessage(e, language));
       console.error(e);
       throw new Error(t(language, 'server.unexpected', { detail: e instanceof Error ? e.message : String(e) }));
     }

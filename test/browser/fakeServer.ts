@@ -140,7 +140,8 @@ export class FakeSidebarServer implements SidebarBackend {
     this.generated.push(settings);
     if (settings.sheetName === XSS_NAME) throw new Error(`Sheet "${XSS_NAME}" has no dates in column B.`);
     if (settings.asOf && settings.asOf < '2019-01-01') {
-      throw new Error(`The "as of" date ${settings.asOf} is before the first date in the data (2019-01-03).`);
+      // As the real server sends an error about a setting: the field first, for the sidebar to mark.
+      throw new Error(`[asOf] The "as of" date ${settings.asOf} is before the first date in the data (2019-01-03).`);
     }
     return {
       summarySheetName: 'Cohort summary',
