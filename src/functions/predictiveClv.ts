@@ -3,11 +3,15 @@ import { isBlank, isDateValue, toColumn, toGrid, type CellValue } from '../core/
 import { numberLocale } from '../core/numbers';
 import { parseTransactionLog, dateCell } from '../core/cohorts';
 import {
+  customerLists,
+  DEFAULT_AT_RISK,
   DEFAULT_HORIZON_MONTHS,
   DEFAULT_MONTHLY_DISCOUNT,
+  LIST_HEADERS,
   MAX_SHEET_HORIZON_MONTHS,
   scoreParsedLog,
   type CustomerValueResult,
+  type ListRow,
 } from '../core/models';
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader } from './args';
@@ -56,22 +60,48 @@ export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValu
   return { result, ids: log.customerIds, timeZone };
 }
 
-export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
-  const output = isBlank(args[5]) ? 'customers' : String(args[5]).trim().toLowerCase();
-  if (output !== 'customers' && output !== 'model') {
-    throw new UserError(`CLV: output must be "customers" or "model" (got "${String(args[5])}")`);
-  }
-  const { result, ids, timeZone } = fitLog(env, args);
-  return output === 'model' ? modelRows(result, dateCell(timeZone)) : customerRows(result, ids);
+type Output = 'customers' | 'model' | 'at risk' | 'lapsed';
+
+/** The output argument, case and spacing aside ("At risk", "at-risk", " lapsed "). */
+function readOutput(value: CellValue): Output {
+  if (isBlank(value)) return 'customers';
+  const text = String(value).trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  if (text === 'customers' || text === 'model' || text === 'at risk' || text === 'lapsed') return text;
+  throw new UserError(`CLV: output must be "customers", "model", "at risk" or "lapsed" (got "${String(value)}")`);
 }
 
-function customerRows(r: CustomerValueResult, ids: (string | number)[]): unknown[][] {
+export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
+  const output = readOutput(args[5]);
+  const { result, ids, timeZone } = fitLog(env, args);
+  const day = dateCell(timeZone);
+  if (output === 'model') return modelRows(result, day);
+  if (output === 'customers') return customerRows(result, ids, day);
+  const lists = customerLists(result, DEFAULT_AT_RISK);
+  return listRows(output === 'at risk' ? lists.atRisk : lists.lapsed, ids, day);
+}
+
+function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d: number) => Date): unknown[][] {
   const c = r.customers;
   const horizon = r.summary.horizonMonths;
   const order = Array.from({ length: ids.length }, (_, i) => i).filter((i) => Number.isFinite(c.clv[i]));
   order.sort((x, y) => c.clv[y] - c.clv[x]);
-  const grid: unknown[][] = [['Customer', 'Purchases', 'P(alive)', `Expected purchases, next ${horizon} months`, 'Expected average value', 'CLV']];
-  for (const i of order) grid.push([ids[i], c.purchases[i], c.probabilityAlive[i], c.expectedPurchases[i], c.expectedAverageValue[i], c.clv[i]]);
+  const grid: unknown[][] = [
+    ['Customer', 'Purchases', 'P(alive)', `Expected purchases, next ${horizon} months`, 'Expected average value', 'CLV', 'Past value', 'Last purchase'],
+  ];
+  for (const i of order) {
+    grid.push([ids[i], c.purchases[i], c.probabilityAlive[i], c.expectedPurchases[i], c.expectedAverageValue[i], c.clv[i], c.pastValue[i], day(c.lastPurchaseDay[i])]);
+  }
+  return grid;
+}
+
+/** The at-risk or lapsed list with the default thresholds, every qualifying customer; a blank where no number. */
+function listRows(rows: ListRow[], ids: (string | number)[], day: (d: number) => Date): unknown[][] {
+  const orBlank = (v: number) => (Number.isFinite(v) ? v : '');
+  const grid: unknown[][] = [[...LIST_HEADERS]];
+  for (const r of rows) {
+    grid.push([ids[r.index], r.probabilityAlive, r.pastValue, orBlank(r.expectedLoss), orBlank(r.clv), orBlank(r.clvIfActive), r.purchases,
+      day(r.lastPurchaseDay), r.daysSinceLast, orBlank(r.usualGapDays), r.recency]);
+  }
   return grid;
 }
 
@@ -97,6 +127,7 @@ function modelRows(r: CustomerValueResult, day: (d: number) => Date): unknown[][
     ['Monthly discount rate', s.monthlyDiscountRate],
     ['Spend–frequency correlation', s.spendFrequencyCorrelation],
   ];
+  for (const warning of s.warnings) rows.push(['Warning', warning.message]);
   for (const note of s.notes) rows.push(['Note', note]);
   return rows;
 }

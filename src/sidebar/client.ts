@@ -93,7 +93,7 @@ async function estimate(): Promise<void> {
   const outcome = await run('Estimating customer value…', () => server.sidebarCustomerValue(settings), true, valueStatus);
   if (!outcome) return;
   valueSheet = outcome.sheetName;
-  valueStatus.result(outcome.message);
+  valueStatus.result(outcome.message, outcome.warnings ?? []);
 }
 
 function on(id: string, type: string, handler: () => unknown): void {

@@ -5,6 +5,7 @@
  */
 import type { ColumnRoles, CustomerValueSettings, DataShape, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
 import type { PeriodUnit, WeekStart } from '../core/periods';
+import { createCostInputs } from './costs';
 import { byId, optionGroup, setChoices, type Choice } from './dom';
 
 type Role = keyof ColumnRoles;
@@ -67,9 +68,11 @@ export function createForm(): Form {
   const discount = byId('discount', HTMLInputElement);
   const topShare = byId('top-share', HTMLInputElement);
   const aliveBelow = byId('alive-below', HTMLInputElement);
+  const aliveFloor = byId('alive-floor', HTMLInputElement);
   const estimate = byId('estimate', HTMLButtonElement);
   const valueNote = byId('value-note', HTMLElement);
-  const valueInputs = [horizon, discount, topShare, aliveBelow];
+  const valueInputs = [horizon, discount, topShare, aliveBelow, aliveFloor];
+  const costs = createCostInputs();
   const roleSelect = {} as Record<Role, HTMLSelectElement>;
   for (const role of ROLES) roleSelect[role] = byId(`col-${role}`, HTMLSelectElement);
   let source: SourceProposal | null = null;
@@ -104,6 +107,7 @@ export function createForm(): Form {
         const none = { value: '0', text: REQUIRED[role] ? 'Choose a column' : '— none —' };
         setChoices(roleSelect[role], [none, ...columns], String(proposal?.roles[role] ?? 0));
       }
+      costs.setColumns(columns);
       headerRow.value = proposal ? String(proposal.headerRow) : '';
       shape.value = proposal?.shape ?? 'log';
       explanation.textContent = proposal
@@ -140,6 +144,7 @@ export function createForm(): Form {
       // A kept filter beyond the first 50 values is still offered, so the saved choice survives.
       const names = keep && !segments.includes(keep) ? [...segments, keep] : segments;
       setChoices(segmentFilter, [{ value: '', text: 'All customers' }, ...names.map((s) => ({ value: s, text: s }))], keep);
+      costs.setSegments(form.segmentColumn() ? names : []);
     },
 
     setVersion(text) {
@@ -163,6 +168,7 @@ export function createForm(): Form {
       generate.disabled = !source;
       const ready = valueReady();
       for (const input of valueInputs) input.disabled = !ready;
+      costs.setEnabled(ready);
       estimate.disabled = !ready;
       valueNote.textContent = ready || !source ? VALUE_NOTE : VALUE_NEEDS;
     },
@@ -219,6 +225,8 @@ export function createForm(): Form {
       discount.value = percentText(saved.monthlyDiscountRate);
       topShare.value = percentText(saved.topShare);
       aliveBelow.value = percentText(saved.aliveBelow);
+      aliveFloor.value = percentText(saved.aliveFloor);
+      costs.apply(saved.costs);
     },
 
     valueProblem() {
@@ -235,7 +243,9 @@ export function createForm(): Form {
       if (!(share > 0 && share <= 100)) return 'The top customers by past value must be a percentage above 0 and at most 100, such as 20.';
       const alive = numberIn(aliveBelow);
       if (!(alive > 0 && alive <= 100)) return 'The P(alive) threshold must be a percentage above 0 and at most 100, such as 50.';
-      return null;
+      const floor = numberIn(aliveFloor);
+      if (!(floor >= 0 && floor < alive)) return `The lapsed floor must be a percentage of 0 or more and below the at-risk threshold of ${alive}, such as 10.`;
+      return costs.problem();
     },
 
     valueSettings() {
@@ -250,6 +260,8 @@ export function createForm(): Form {
         monthlyDiscountRate: fraction(discount),
         topShare: fraction(topShare),
         aliveBelow: fraction(aliveBelow),
+        aliveFloor: fraction(aliveFloor),
+        costs: costs.settings(),
       };
     },
   };

@@ -28,6 +28,8 @@ const ORDERS: CustomerValueSettings = {
   monthlyDiscountRate: 0.01,
   topShare: 0.2,
   aliveBelow: 0.5,
+  aliveFloor: 0.1,
+  costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
 };
 
 describe('the Customer value section', () => {
@@ -82,7 +84,9 @@ describe('the Customer value section', () => {
     expect(bridge.argsOf('sidebarCustomerValue')).toStrictEqual([[expected]]);
     expect(JSON.stringify(server.estimated)).toBe(JSON.stringify([expected]));
     expect(await page.isVisible('#value-progress')).toBe(false);
-    expect(await text(page, '#value-result-text')).toBe('400 customers scored from 2,000 rows: 36-month CLV 12,346 in total, 7 top customers at risk.');
+    expect(await text(page, '#value-result-text')).toBe('400 customers scored from 2,000 rows: 36-month CLV 12,346 in total, 7 top customers at risk, 3 lapsed.');
+    expect(await page.isVisible('#value-warnings')).toBe(false);
+    expect(await page.getAttribute('#value-result', 'class')).toBe('result');
     expect(await page.isVisible('#result')).toBe(false); // the summary's result line stays as it was
     expect(await page.isEnabled('#estimate')).toBe(true);
 

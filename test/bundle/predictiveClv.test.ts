@@ -68,7 +68,7 @@ describe('=CLV(customer_ids, dates, amounts, …) on the CDNOW sample histories'
 
   it('spills one row per customer, sorted by CLV, with the columns analysts need', () => {
     const grid = b.call('CLV', ids, dates, amounts) as unknown[][];
-    expect(grid[0]).toEqual(['Customer', 'Purchases', 'P(alive)', 'Expected purchases, next 12 months', 'Expected average value', 'CLV']);
+    expect(grid[0]).toEqual(['Customer', 'Purchases', 'P(alive)', 'Expected purchases, next 12 months', 'Expected average value', 'CLV', 'Past value', 'Last purchase']);
     expect(grid.length).toBe(1 + 2357);
     expect(new Set(grid.slice(1).map((r) => r[0])).size).toBe(2357);
     for (let i = 2; i < grid.length; i++) expect(grid[i - 1][5] as number).toBeGreaterThanOrEqual(grid[i][5] as number);
@@ -87,7 +87,7 @@ describe('=CLV(customer_ids, dates, amounts, …) on the CDNOW sample histories'
     const fewIds = [['a'], ['a'], ['b']];
     const fewDates = [[b.date(2024, 1, 1)], [b.date(2024, 2, 1)], [b.date(2024, 1, 5)]];
     expect(() => b.call('CLV', fewIds, fewDates, [[1], [2], [3]])).toThrow(/^CLV: .*(at least|too few|fewer than)/i);
-    expect(() => b.call('CLV', ids, dates, amounts, 12, 0.01, 'everything')).toThrow('CLV: output must be "customers" or "model" (got "everything")');
+    expect(() => b.call('CLV', ids, dates, amounts, 12, 0.01, 'everything')).toThrow('CLV: output must be "customers", "model", "at risk" or "lapsed" (got "everything")');
     expect(() => b.call('CLV', ids, dates, amounts, 0)).toThrow(/horizon_months must be a whole number of months/);
   });
 });
