@@ -105,7 +105,7 @@ export const entryPoints: EntryPoint[] = [
     summary: 'Adds the add-on menu when the spreadsheet opens.',
     params: [{ name: 'e', type: 'Object', description: 'The open event.' }],
     returns: { type: 'void', description: 'Nothing.' },
-    run: () => onOpen(),
+    run: (e) => onOpen(e),
   },
   {
     name: 'onInstall',
@@ -113,7 +113,7 @@ export const entryPoints: EntryPoint[] = [
     summary: 'Adds the add-on menu right after the add-on is installed.',
     params: [{ name: 'e', type: 'Object', description: 'The install event.' }],
     returns: { type: 'void', description: 'Nothing.' },
-    run: () => onOpen(),
+    run: (e) => onOpen(e),
   },
   {
     name: 'showSidebar',

@@ -1,4 +1,6 @@
 import { UserError } from '../core/errors';
+import { t } from '../i18n';
+import { userInterfaceLanguage } from './language';
 import { ADDON_VERSION } from '../version';
 import { ownedSheets } from '../report/ownedSheets';
 import { generateCustomerValue } from './customerValue';
@@ -88,7 +90,7 @@ export function refreshSummary(): void {
   const savedValue = loadCustomerValueSettings();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!saved && !savedValue) {
-    SpreadsheetApp.getUi().alert('No summary settings yet: open the cohort report from the add-on menu and generate a summary first.');
+    SpreadsheetApp.getUi().alert(t(userInterfaceLanguage(), 'menu.noSettings'));
     return;
   }
   try {
@@ -98,7 +100,7 @@ export function refreshSummary(): void {
       const value = generateCustomerValue(savedValue);
       messages.push(value.message, ...value.warnings);
     }
-    ss.toast(messages.join(' '), 'Retention analytics refreshed', 8);
+    ss.toast(messages.join(' '), t(userInterfaceLanguage(), 'menu.refreshed'), 8);
   } catch (e) {
     if (e instanceof UserError) {
       SpreadsheetApp.getUi().alert(e.message);

@@ -49,7 +49,7 @@ describe('formulas in the workbook', () => {
     const items = emu.ui.menuItems();
     expect(items.map((i) => i.caption)).toEqual(['Open cohort report', 'Refresh summary']);
     emu.runMenuItem('Open cohort report');
-    expect(emu.ui.sidebar?.title).toBe('Retention analytics');
+    expect(emu.ui.sidebar?.title).toBe('Retention Analytics');
     expect(emu.ui.sidebar?.html).toContain('Generate summary');
   });
 });

@@ -113,7 +113,10 @@ function describeTally(t: RowTally<string>): string {
   const rows = t.firstRows.join(', ') + (t.count > t.firstRows.length ? ', …' : '');
   const example = t.firstValue !== null ? `, e.g. ${t.firstValue}` : '';
   const phrase = PHRASES[t.reason as SkipReason](t.column);
-  return `${t.count} ${t.count === 1 ? 'row' : 'rows'} ${phrase} (${t.count === 1 ? 'row' : 'rows'} ${rows}${example})`;
+  const count = `${t.count} ${t.count === 1 ? 'row' : 'rows'} ${phrase}`;
+  // A SQL table has no row numbers to name.
+  if (t.firstRows.length === 0) return t.firstValue !== null ? `${count} (e.g. ${t.firstValue})` : count;
+  return `${count} (${t.count === 1 ? 'row' : 'rows'} ${rows}${example})`;
 }
 
 /** One sentence for the sidebar or an error message, e.g. "Skipped 3 rows: 2 rows with a blank date (rows 5, 9); …". */

@@ -7,12 +7,11 @@ import {
   parseCustomerTable,
   parseTransactionLog,
 } from '../../../src/core/cohorts/index';
-import { daysFromCivil } from '../../../src/core/calendar';
 import { UserError } from '../../../src/core/errors';
-import { startOfDayInZone } from '../../../src/core/timeZone';
+import { dayOf, midnightOf } from '../../support/days';
 
 const ZONE = 'America/Los_Angeles';
-const on = (y: number, m: number, d: number) => new Date(startOfDayInZone(daysFromCivil(y, m, d), ZONE));
+const on = (y: number, m: number, d: number) => new Date(midnightOf(dayOf(y, m, d), ZONE));
 const opts = { timeZone: ZONE, firstRowNumber: 2 };
 
 function userError(fn: () => unknown): string {
@@ -72,7 +71,7 @@ describe('hostile rows in a transaction log', () => {
       { customerIds: ['a', 'b', 'c', 'd'], dates: [foreign, '2024-01-16', new Date(NaN), 19740] },
       opts,
     );
-    expect(Array.from(parsed.day)).toEqual([daysFromCivil(2024, 1, 15), daysFromCivil(2024, 1, 16)]);
+    expect(Array.from(parsed.day)).toEqual([dayOf(2024, 1, 15), dayOf(2024, 1, 16)]);
     expect(parsed.skipped.reasons.map((t) => [t.reason, t.firstRows])).toEqual([['not a date', [4, 5]]]);
   });
 
@@ -159,6 +158,6 @@ describe('options that cannot work', () => {
   });
 
   it('an as-of day before all the data', () => {
-    expect(userError(() => computeCohortReport(log, { asOfDay: daysFromCivil(2023, 1, 1) }))).toMatch(/^no data rows: the as-of day 2023-01-01/);
+    expect(userError(() => computeCohortReport(log, { asOfDay: dayOf(2023, 1, 1) }))).toMatch(/^no data rows: the as-of day 2023-01-01/);
   });
 });
