@@ -7,8 +7,8 @@ import { numberLocale } from '../core/numbers';
 // User-facing wording, together so that moving it into the message catalogue is mechanical.
 const TEXT = {
   notNumbers: (column: string, rows: string, more: number) =>
-    `The cost column ${column} must hold numbers (a cost per row, blank for none): ${rows}${more > 0 ? ` and ${more} more` : ''}. Fix them or choose no cost column.`,
-  sameAsRole: (column: string) => `The cost column ${column} is also chosen as another column of the log; choose a column that holds only costs.`,
+    `The costs in ${column} must be numbers (the cost of each row, blank for none): ${rows}${more > 0 ? ` and ${more} more` : ''}. Fix them or choose no cost column.`,
+  sameAsRole: (column: string) => `The cost column cannot be ${column}: it is already chosen as another column of the log. Choose a column that holds only costs.`,
 };
 
 /** Most bad cells a message names. */
