@@ -460,6 +460,8 @@ describe('safety', () => {
     expect(() => estimate(emu, { ...base, horizonMonths: 0 })).toThrow('The horizon must be a whole number of months from 1 to 600 (got 0).');
     expect(() => estimate(emu, { ...base, topShare: 0 })).toThrow(/^The top share by past value must be above 0 %/);
     expect(() => estimate(emu, { ...base, aliveBelow: 1.5 })).toThrow(/^The P\(alive\) threshold must be above 0 %/);
+    expect(() => estimate(emu, { ...base, aliveFloor: 0.5 })).toThrow('The P(alive) floor must be at least 0 % and below the threshold of 50 % (got 50 %).');
+    expect(() => estimate(emu, { ...base, costs: { ...base.costs, column: -1 } })).toThrow(/^The sidebar sent settings the add-on cannot read/);
     expect(() => estimate(emu, { ...base, monthlyDiscountRate: -0.01 })).toThrow(/^The monthly discount rate must be from 0 %/);
     expect(() => estimate(emu, { ...base, horizonMonths: '12' as unknown as number })).toThrow(/^The sidebar sent settings the add-on cannot read/);
     expect(() => estimate(emu, { ...base, asOf: '2000-01-01' })).toThrow(/^The observation end 2000-01-01 is before the first date in the data \(\d{4}-\d{2}-\d{2}\)\.$/);
@@ -507,10 +509,27 @@ describe('safety', () => {
     const { emu } = logWorkbook(80, 10);
     const summary = settingsFor(emu, 'Orders', { period: 'quarter' });
     emu.callFromClient('sidebarGenerate', summary);
-    const settings = valueSettings(emu, 'Orders', { horizonMonths: 18, monthlyDiscountRate: 0.005, topShare: 0.25, aliveBelow: 0.4, asOf: '2024-06-30' });
+    const settings = valueSettings(emu, 'Orders', {
+      horizonMonths: 18, monthlyDiscountRate: 0.005, topShare: 0.25, aliveBelow: 0.4, aliveFloor: 0.05, asOf: '2024-06-30',
+      costs: { column: 0, all: { revenueShare: 0.2, perCustomerMonth: 1.25 }, segments: [{ name: 'B', revenueShare: null, perCustomerMonth: 4 }] },
+    });
     estimate(emu, settings);
     const state = emu.callFromClient('sidebarState') as SidebarState;
-    expect(state.savedCustomerValue).toEqual(settings);
+    expect(state.savedCustomerValue).toStrictEqual(settings);
     expect(state.saved).toEqual(summary);
+  });
+
+  it('reads settings saved before the floor and the costs existed with the defaults: floor 10 % (0 at or below it), no costs', () => {
+    const { emu } = logWorkbook(80, 11);
+    const { aliveFloor: _floor, costs: _costs, ...old } = valueSettings(emu, 'Orders');
+    const key = 'retentionAnalytics.customerValue.v1';
+    emu.properties.document.set(key, JSON.stringify(old));
+    const none = { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] };
+    expect((emu.callFromClient('sidebarState') as SidebarState).savedCustomerValue).toStrictEqual({ ...old, aliveFloor: 0.1, costs: none });
+    emu.properties.document.set(key, JSON.stringify({ ...old, aliveBelow: 0.08 }));
+    expect((emu.callFromClient('sidebarState') as SidebarState).savedCustomerValue).toStrictEqual({ ...old, aliveBelow: 0.08, aliveFloor: 0, costs: none });
+    // Refresh summary re-runs them: the sheet gets both lists.
+    emu.call('refreshSummary');
+    expect(namedTable(emu, 'CustomerValueLapsed')[0][0]).toBe('Customer');
   });
 });
