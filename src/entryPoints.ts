@@ -11,6 +11,7 @@ import {
   sidebarCustomerValue,
   sidebarDetect,
   sidebarGenerate,
+  sidebarInsertSample,
   sidebarSegments,
   sidebarShowSheet,
   sidebarState,
@@ -185,6 +186,14 @@ export const entryPoints: EntryPoint[] = [
     ],
     returns: { type: 'Object', description: 'A CustomerValueOutcome (plain JSON): the sheet written, customers scored, the at-risk and lapsed counts, the total CLV, the model warnings and a one-line message.' },
     run: asServerFunction(sidebarCustomerValue),
+  },
+  {
+    name: 'sidebarInsertSample',
+    kind: 'server',
+    summary: 'Sidebar: inserts a sheet of made-up orders (a new sheet of the user\'s) and proposes it as the source.',
+    params: [],
+    returns: { type: 'Object', description: 'The new SidebarState (plain JSON).' },
+    run: asServerFunction(sidebarInsertSample),
   },
   {
     name: 'sidebarShowSheet',

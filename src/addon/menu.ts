@@ -24,7 +24,16 @@ export function onOpen(e?: OpenEvent): void {
     .addToUi();
 }
 
+/**
+ * Opens the sidebar in the user's language: written into <html lang>, which the client reads before
+ * it shows anything (so there is no flash of English), and which screen readers use.
+ */
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_TITLE).setWidth(300);
-  SpreadsheetApp.getUi().showSidebar(html);
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar');
+  html.setContent(withLanguage(html.getContent(), userInterfaceLanguage()));
+  SpreadsheetApp.getUi().showSidebar(html.setTitle(ADDON_TITLE).setWidth(300));
+}
+
+export function withLanguage(page: string, language: string): string {
+  return page.replace(/<html lang="[^"]*">/, `<html lang="${language}">`); // i18n-exempt: markup, not text
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors';
 import { t } from '../i18n';
 import { userInterfaceLanguage } from './language';
+import { insertSampleSheet } from './sampleSheet';
 import { ADDON_VERSION } from '../version';
 import { ownedSheets } from '../report/ownedSheets';
 import { generateCustomerValue } from './customerValue';
@@ -41,7 +42,21 @@ export function sidebarState(): SidebarState {
       if (!(e instanceof UserError)) throw e; // an empty sheet: the sidebar asks for another one
     }
   }
-  return { sheets, saved, proposal, version: ADDON_VERSION, savedCustomerValue: loadCustomerValueSettings() };
+  return {
+    sheets,
+    saved,
+    proposal,
+    version: ADDON_VERSION,
+    savedCustomerValue: loadCustomerValueSettings(),
+    language: userInterfaceLanguage(),
+  };
+}
+
+/** Inserts the sample sheet and proposes it as the source, as if the analyst had picked it. */
+export function sidebarInsertSample(): SidebarState {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  insertSampleSheet(ss);
+  return sidebarState();
 }
 
 export function sidebarDetect(sheetName: string, headerRow?: number): SourceProposal {

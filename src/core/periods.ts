@@ -1,4 +1,5 @@
 import { UserError } from './errors';
+import { describeValue } from './cells';
 import { civilFromDays, daysFromCivil, formatDay, type DayNumber } from './calendar';
 
 /**
@@ -16,10 +17,21 @@ export interface PeriodScheme {
   weekStart: WeekStart;
 }
 
+/** The documented spellings, for messages. */
+export const PERIOD_SPELLINGS = '"week", "week sunday", "month", "quarter" or "year"';
+
+/** A value as the user sees it, for "(got …)": the caller's describer names dates in the sheet's zone. */
+export type Describe = (value: unknown) => string;
+
+function badPeriod(argName: string, value: unknown, describe: Describe): UserError {
+  return new UserError(`${argName} must be ${PERIOD_SPELLINGS} (got ${describe(value)})`);
+}
+
 /** Reads a user-typed period name ("Month", " months ", "q") or throws a message naming `argName`. */
-export function parsePeriodUnit(value: unknown, argName = 'period'): PeriodUnit {
+export function parsePeriodUnit(value: unknown, argName = 'period', describe: Describe = describeValue): PeriodUnit {
   if (value === '' || value === undefined || value === null) return 'month';
-  const text = String(value).trim().toLowerCase();
+  if (typeof value !== 'string') throw badPeriod(argName, value, describe);
+  const text = value.trim().toLowerCase();
   const aliases: Record<string, PeriodUnit> = {
     week: 'week', weeks: 'week', weekly: 'week', w: 'week',
     month: 'month', months: 'month', monthly: 'month', m: 'month',
@@ -27,7 +39,7 @@ export function parsePeriodUnit(value: unknown, argName = 'period'): PeriodUnit 
     year: 'year', years: 'year', yearly: 'year', annual: 'year', y: 'year',
   };
   const unit = aliases[text];
-  if (!unit) throw new UserError(`${argName} must be "week", "month", "quarter" or "year" (got "${String(value)}")`);
+  if (!unit) throw badPeriod(argName, value, describe);
   return unit;
 }
 
@@ -38,18 +50,17 @@ const WEEK_ORIGIN: Record<WeekStart, number> = { monday: -3, sunday: -4 };
  * A period argument that may also choose the week start: "week" (ISO, Monday), "week sunday",
  * "weeks (Sunday)", "week monday", "iso week".
  */
-export function parsePeriodScheme(value: unknown, argName = 'period'): PeriodScheme {
+export function parsePeriodScheme(value: unknown, argName = 'period', describe: Describe = describeValue): PeriodScheme {
+  if (value !== '' && value !== undefined && value !== null && typeof value !== 'string') throw badPeriod(argName, value, describe);
   const words = String(value ?? '').toLowerCase().split(/[^a-z]+/).filter(Boolean);
   const starts = words.filter((w) => ['sunday', 'sun', 'monday', 'mon', 'iso', 'starting', 'start', 'from', 'on'].includes(w));
   const rest = words.filter((w) => !starts.includes(w));
   if (starts.length > 0 && rest.length === 1) {
-    const unit = parsePeriodUnit(rest[0], argName);
+    const unit = parsePeriodUnit(rest[0], argName, () => describe(value));
     if (unit === 'week') return { unit, weekStart: starts.some((w) => w.startsWith('sun')) ? 'sunday' : 'monday' };
   }
-  if (starts.length > 0 && rest.length <= 1) {
-    throw new UserError(`${argName} must be "week", "week sunday", "month", "quarter" or "year" (got "${String(value)}")`);
-  }
-  return { unit: parsePeriodUnit(value, argName), weekStart: 'monday' };
+  if (starts.length > 0 && rest.length <= 1) throw badPeriod(argName, value, describe);
+  return { unit: parsePeriodUnit(value, argName, describe), weekStart: 'monday' };
 }
 
 export function periodOfDay(day: DayNumber, scheme: PeriodScheme): number {

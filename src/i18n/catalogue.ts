@@ -2,6 +2,14 @@ import { menu as enMenu } from './en/menu';
 import { menu as csMenu } from './cs/menu';
 import { menu as plMenu } from './pl/menu';
 import { menu as huMenu } from './hu/menu';
+import { sidebar as enSidebar } from './en/sidebar';
+import { sidebar as csSidebar } from './cs/sidebar';
+import { sidebar as plSidebar } from './pl/sidebar';
+import { sidebar as huSidebar } from './hu/sidebar';
+import { sample as enSample } from './en/sample';
+import { sample as csSample } from './cs/sample';
+import { sample as plSample } from './pl/sample';
+import { sample as huSample } from './hu/sample';
 import type { Language } from './languages';
 import { renderMessage, type AnyMessage, type Catalogues, type EntryParams, type Param } from './messages';
 
@@ -11,13 +19,13 @@ import { renderMessage, type AnyMessage, type Catalogues, type EntryParams, type
  * type every message, and the translations must have exactly its keys (checked by the compiler and by
  * test/i18n/catalogue.test.ts, which also checks placeholders and plural forms).
  */
-const en = { ...enMenu } as const;
+const en = { ...enMenu, ...enSidebar, ...enSample } as const;
 
 export const CATALOGUES: Catalogues = {
   en,
-  cs: { ...csMenu },
-  pl: { ...plMenu },
-  hu: { ...huMenu },
+  cs: { ...csMenu, ...csSidebar, ...csSample },
+  pl: { ...plMenu, ...plSidebar, ...plSample },
+  hu: { ...huMenu, ...huSidebar, ...huSample },
 };
 
 export type English = typeof en;
@@ -30,7 +38,8 @@ export interface Message<K extends MessageKey = MessageKey> extends AnyMessage {
   readonly params: ParamsOf<K>;
 }
 
-type ArgsOf<K extends MessageKey> = [EntryParams<English[K]>] extends [never] ? [] : [params: ParamsOf<K>];
+/** The arguments after a key: none, or its parameters (a union of keys accepts any of theirs). */
+type ArgsOf<K extends MessageKey> = K extends MessageKey ? ([EntryParams<English[K]>] extends [never] ? [] : [params: ParamsOf<K>]) : never;
 
 export function msg<K extends MessageKey>(key: K, ...params: ArgsOf<K>): Message<K> {
   return { key, params: (params[0] ?? {}) as ParamsOf<K> };

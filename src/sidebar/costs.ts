@@ -5,16 +5,7 @@
  */
 import type { CostToServeSettings } from '../addon/protocol';
 import { byId, setChoices, type Choice } from './dom';
-
-// User-facing wording, together so that moving it into the message catalogue is mechanical.
-const TEXT = {
-  all: 'All customers',
-  none: '— none —',
-  share: (who: string) => `${who}: cost as % of revenue`,
-  monthly: (who: string) => `${who}: cost per customer a month`,
-  badShare: (who: string) => `The cost to serve of ${who} as a share of revenue must be a percentage from 0 to 100, such as 15.`,
-  badMonthly: (who: string) => `The cost to serve of ${who} per customer a month must be an amount of 0 or more, such as 2.50.`,
-};
+import { text } from './text';
 
 export interface CostInputs {
   /** The source's columns for the cost column choice (a new source: back to none). */
@@ -23,8 +14,8 @@ export interface CostInputs {
   setSegments(names: readonly string[]): void;
   setEnabled(enabled: boolean): void;
   apply(saved: CostToServeSettings): void;
-  /** What is out of range, in a sentence, or null. */
-  problem(): string | null;
+  /** What is out of range, in a sentence, and the input to change, or null. */
+  problem(): { message: string; control: HTMLElement } | null;
   settings(): CostToServeSettings;
 }
 
@@ -89,9 +80,12 @@ export function createCostInputs(): CostInputs {
         const row = document.createElement('tr');
         const label = document.createElement('th');
         label.scope = 'row';
-        label.textContent = line.name ?? TEXT.all;
-        const who = line.name ?? TEXT.all;
-        const cells = [labelled(line.share, TEXT.share(who)), labelled(line.monthly, TEXT.monthly(who))].map((label) => {
+        label.textContent = line.name ?? text('sidebar.costs.all');
+        const who = line.name ?? text('sidebar.costs.all');
+        const cells = [
+          labelled(line.share, text('sidebar.costs.shareLabel', { who })),
+          labelled(line.monthly, text('sidebar.costs.monthlyLabel', { who })),
+        ].map((label) => {
           const cell = document.createElement('td');
           cell.append(label);
           return cell;
@@ -125,7 +119,7 @@ export function createCostInputs(): CostInputs {
 
   const inputs: CostInputs = {
     setColumns(columns) {
-      setChoices(column, [{ value: '0', text: TEXT.none }, ...columns], '0');
+      setChoices(column, [{ value: '0', text: text('sidebar.columns.none') }, ...columns], '0');
     },
     setSegments(names) {
       segments = [...names];
@@ -149,11 +143,17 @@ export function createCostInputs(): CostInputs {
     },
     problem() {
       for (const line of lines) {
-        const who = line.name === null ? 'all customers' : `"${line.name}"`;
+        const segment = line.name;
         const share = numberIn(line.share);
-        if (share !== null && !(share >= 0 && share <= 100)) return TEXT.badShare(who);
+        if (share !== null && !(share >= 0 && share <= 100)) {
+          const message = segment === null ? text('sidebar.check.costShareAll') : text('sidebar.check.costShareSegment', { segment });
+          return { message, control: line.share };
+        }
         const monthly = numberIn(line.monthly);
-        if (monthly !== null && !(monthly >= 0 && Number.isFinite(monthly))) return TEXT.badMonthly(who);
+        if (monthly !== null && !(monthly >= 0 && Number.isFinite(monthly))) {
+          const message = segment === null ? text('sidebar.check.costMonthlyAll') : text('sidebar.check.costMonthlySegment', { segment });
+          return { message, control: line.monthly };
+        }
       }
       return null;
     },

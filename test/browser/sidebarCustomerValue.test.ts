@@ -13,8 +13,11 @@ import { idle, sidebarSession } from './harness';
 
 const session = sidebarSession();
 
-function start(server = new FakeSidebarServer()) {
-  return session.start(server);
+/** Opens the sidebar on the Customer value step. */
+async function start(server = new FakeSidebarServer()) {
+  const opened = await session.start(server);
+  await opened.page.click('#tab-value');
+  return opened;
 }
 
 const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent ?? '');
@@ -48,7 +51,7 @@ describe('the Customer value section', () => {
 
     await page.selectOption('#col-amount', '0');
     expect(await enabled()).toEqual([false, false, false, false, false, false, false]);
-    expect(await text(page, '#value-note')).toBe('Needs a transaction log with an amount column: choose them under Source data and Columns.');
+    expect(await text(page, '#value-note')).toBe('Needs a transaction log with an amount column: choose them under Your data.');
     expect(await page.$$eval('#cost-rows input', (els) => els.every((e) => (e as HTMLInputElement).disabled))).toBe(true);
     await page.selectOption('#col-amount', '3');
     expect(await enabled()).toEqual([true, true, true, true, true, true, true]);
@@ -103,13 +106,13 @@ describe('the Customer value section', () => {
   test('checks the inputs before calling, and shows the server’s error in its own error line', async () => {
     const { page, bridge } = await start();
     const cases: [string, string, string][] = [
-      ['#horizon', '0', 'The horizon must be a whole number of months from 1 to 600.'],
-      ['#horizon', '2.5', 'The horizon must be a whole number of months from 1 to 600.'],
-      ['#discount', '100', 'The discount per month must be a percentage from 0 to below 100, such as 1.'],
-      ['#top-share', '', 'The top customers by past value must be a percentage above 0 and at most 100, such as 20.'],
-      ['#alive-below', '0', 'The P(alive) threshold must be a percentage above 0 and at most 100, such as 50.'],
-      ['#alive-floor', '50', 'The lapsed floor must be a percentage of 0 or more and below the at-risk threshold of 50, such as 10.'],
-      ['#alive-floor', '-1', 'The lapsed floor must be a percentage of 0 or more and below the at-risk threshold of 50, such as 10.'],
+      ['#horizon', '0', 'The months ahead must be a whole number from 1 to 600.'],
+      ['#horizon', '2.5', 'The months ahead must be a whole number from 1 to 600.'],
+      ['#discount', '100', 'The discount a month must be a percentage from 0 to below 100, such as 1.'],
+      ['#top-share', '', 'The top spenders must be a percentage above 0 and at most 100, such as 20.'],
+      ['#alive-below', '0', 'The active-chance threshold must be a percentage above 0 and at most 100, such as 50.'],
+      ['#alive-floor', '50', 'The lapsed threshold must be a percentage of 0 or more and below the active-chance threshold of 50, such as 10.'],
+      ['#alive-floor', '-1', 'The lapsed threshold must be a percentage of 0 or more and below the active-chance threshold of 50, such as 10.'],
     ];
     const defaults: Record<string, string> = { '#horizon': '12', '#discount': '1', '#top-share': '20', '#alive-below': '50', '#alive-floor': '10' };
     for (const [input, value, message] of cases) {
@@ -117,6 +120,9 @@ describe('the Customer value section', () => {
       await page.click('#estimate');
       expect(await text(page, '#value-error'), `${input} = ${value}`).toBe(message);
       expect(await page.isVisible('#error')).toBe(false);
+      // The input the message is about is marked, and described by it.
+      expect(await page.getAttribute(input, 'aria-invalid'), input).toBe('true');
+      expect(await page.getAttribute(input, 'aria-describedby'), input).toContain('value-error');
       await page.fill(input, defaults[input]);
     }
     expect(bridge.argsOf('sidebarCustomerValue')).toEqual([]);
@@ -130,6 +136,7 @@ describe('the Customer value section', () => {
 
     // Another run clears the error line.
     await page.fill('#horizon', '12');
+    await page.click('#tab-summary');
     await page.click('#generate');
     await idle(page);
     expect(await page.isVisible('#value-error')).toBe(false);
@@ -149,7 +156,6 @@ describe('the Customer value section', () => {
     expect(await inputs.nth(4).getAttribute('placeholder')).toBe('12.5'); // West's share shows the fallback
     await page.selectOption('#cost-column', '4');
     mkdirSync(join(__dirname, '..', '..', 'out'), { recursive: true });
-    await page.locator('#value-title').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(__dirname, '..', '..', 'out', 'sidebar-cost-to-serve.png'), fullPage: true });
     await page.click('#estimate');
     await idle(page);
@@ -163,7 +169,8 @@ describe('the Customer value section', () => {
     expect(await inputs.nth(4).evaluate((e) => (e as HTMLInputElement).labels?.[0]?.textContent)).toBe('West: cost as % of revenue');
     await inputs.nth(2).fill('120');
     await page.click('#estimate');
-    expect(await text(page, '#value-error')).toBe('The cost to serve of "East" as a share of revenue must be a percentage from 0 to 100, such as 15.');
+    expect(await text(page, '#value-error')).toBe('The cost to serve of “East” as a share of revenue must be a percentage from 0 to 100, such as 15.');
+    expect(await inputs.nth(2).getAttribute('aria-invalid')).toBe('true');
     // No segment column: only the line for all customers.
     await page.selectOption('#col-segment', '0');
     await idle(page);

@@ -48,7 +48,13 @@ export function loadBundle(options: { timeZone?: string; locale?: string; userLo
     addToUi: () => record('Menu.addToUi', undefined),
   };
   const ui = { createAddonMenu: () => record('Ui.createAddonMenu', menu), showSidebar: () => record('Ui.showSidebar', undefined) };
-  const html = { setTitle: () => record('HtmlOutput.setTitle', html), setWidth: () => record('HtmlOutput.setWidth', html) };
+  let content = '<html lang="en">';
+  const html = {
+    setTitle: () => record('HtmlOutput.setTitle', html),
+    setWidth: () => record('HtmlOutput.setWidth', html),
+    getContent: () => record('HtmlOutput.getContent', content),
+    setContent: (c: string) => record('HtmlOutput.setContent', ((content = c), html)),
+  };
   const utilities = {
     formatDate(date: Date, zone: string, pattern: string) {
       calls.push('Utilities.formatDate');

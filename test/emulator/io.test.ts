@@ -45,11 +45,9 @@ describe('CDNOW import', () => {
   it('imports the real CDNOW log: 69,659 rows, 23,570 ids, typed columns', () => {
     const text = readFileSync('examples/cdnow/CDNOW_master.txt', 'utf8');
     const emu = createEmulator();
-    const t0 = Date.now();
     emu.importCdnow(text, { sheetName: 'CDNOW' });
     emu.loadSource(`function all() { return SpreadsheetApp.getActiveSpreadsheet().getSheetByName('CDNOW').getDataRange().getValues(); }`);
     const rows = emu.call('all') as unknown[][];
-    expect(Date.now() - t0).toBeLessThan(20_000);
     expect(rows).toHaveLength(69_660);
     expect(rows[0]).toEqual(['Customer ID', 'Date', 'CDs', 'Amount']);
     expect(rows[1][0]).toBe('00001');

@@ -185,7 +185,7 @@ describe('without costs', () => {
     emu.spreadsheet.getSheetByName('Orders')!.getRange('E9').setValue('#N/A');
     const before = emu.snapshot();
     expect(() => emu.callFromClient('sidebarCustomerValue', settings(COSTS))).toThrow(
-      'The costs in column E ("Cost") must be numbers (the cost of each row, blank for none): row 5 is "n/a", row 9 is "#N/A". Fix them or choose no cost column.',
+      'The costs in column E ("Cost") must be numbers (the cost of each row, blank for none): row 5 is "n/a", row 9 is #N/A. Fix them or choose no cost column.',
     );
     expect(() => emu.callFromClient('sidebarCustomerValue', settings({ ...NO_COSTS, column: 3 }))).toThrow(/^The cost column cannot be column C \("Amount"\): it is already chosen as another column of the log/);
     expect(() => emu.callFromClient('sidebarCustomerValue', settings({ ...NO_COSTS, all: { revenueShare: 1.5, perCustomerMonth: 0 } }))).toThrow(

@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCohortReport, parseTransactionLog, type CohortOptions, type CohortReport } from '../../src/core/cohorts/index';
-import { cohortQuery, cohortReportFromRows, cohortResultRows, duckDb, type SqlCohortSettings, type SqlLogColumns } from '../../src/core/sql';
-import { DuckDb, ROW_COLUMN } from '../../tools/duckdb/duckdb';
-import { daysFromCivil } from '../../src/core/calendar';
+import { cohortQuery, cohortReportFromRows, cohortResultRows, duckDb, type SqlLogColumns } from '../../src/core/sql';
+import { DuckDb } from '../../tools/duckdb/duckdb';
+import { dayOf } from '../support/days';
 import { SCHEMES, ZONES } from '../core/cohorts/compare';
 import { generateLog, logColumns } from '../core/cohorts/generate';
 import type { RefLogRow } from '../core/cohorts/reference';
 import { reportDifferences } from './reportDifferences';
+import { LOG_COLUMNS, logTableRows, sqlSettings } from './fixtures';
 import { CDNOW_LOG, readCdnow } from '../support/cdnow';
 import { zonedMidnight } from './zonedMidnight';
 
@@ -22,13 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const COLUMNS: SqlLogColumns = {
-  id: { name: 'customer', type: 'string' },
-  date: { name: 'ordered_at', type: 'timestamp' },
-  amount: { name: 'amount', type: 'float' },
-  segment: { name: 'segment', type: 'string' },
-  order: { name: ROW_COLUMN, type: 'integer' },
-};
+const COLUMNS = LOG_COLUMNS;
 
 async function loadLog(table: string, rows: RefLogRow[]): Promise<void> {
   await db.loadRows(
@@ -39,16 +34,11 @@ async function loadLog(table: string, rows: RefLogRow[]): Promise<void> {
       { name: 'amount', type: 'DOUBLE' },
       { name: 'segment', type: 'VARCHAR' },
     ],
-    rows.map((r) => [String(r.id), r.date, r.amount === '' || r.amount === undefined ? null : r.amount, r.segment === undefined ? null : String(r.segment)]),
+    logTableRows(rows).map((r) => r.slice(0, 4)),
   );
 }
 
-function settings(zone: string, o: CohortOptions): SqlCohortSettings {
-  return {
-    period: o.period ?? 'month', weekStart: o.weekStart ?? 'monday', timeZone: zone, mode: o.mode ?? 'in', lapseAfter: 1,
-    refundsAreActivity: true, asOfDay: o.asOfDay ?? null, segment: o.segment ?? null, bySegment: o.bySegment ?? false,
-  };
-}
+const settings = sqlSettings;
 
 async function viaDuckDb(table: string, zone: string, o: CohortOptions, columns = COLUMNS): Promise<CohortReport> {
   const sql = cohortQuery(duckDb, { table: [table] }, columns, settings(zone, o));
@@ -73,7 +63,7 @@ describe.each(ZONES)('DuckDB dialect = in-sheet engine, log in %s', (zone) => {
   }
 
   it('as of days (month end, mid-month, after the data), one segment', async () => {
-    for (const asOfDay of [daysFromCivil(2023, 6, 30), daysFromCivil(2023, 11, 14), daysFromCivil(2025, 2, 3)]) {
+    for (const asOfDay of [dayOf(2023, 6, 30), dayOf(2023, 11, 14), dayOf(2025, 2, 3)]) {
       for (const o of [{ period: 'month', asOfDay }, { period: 'week', asOfDay, mode: 'in-or-after', segment: 'B' }] as CohortOptions[]) {
         const expected = computeCohortReport(log, o);
         expect(reportDifferences(await viaDuckDb(table, zone, o), expected)).toEqual([]);
@@ -103,7 +93,7 @@ describe('DuckDB dialect = in-sheet engine on CDNOW', () => {
     expect(rows.find((r) => r.kind === 'bounds')?.customers).toBe(69_659);
   });
 
-  for (const o of [{ period: 'month' }, { period: 'week', weekStart: 'sunday', mode: 'in-or-after' }, { period: 'quarter', asOfDay: daysFromCivil(1997, 9, 30) }] as CohortOptions[]) {
+  for (const o of [{ period: 'month' }, { period: 'week', weekStart: 'sunday', mode: 'in-or-after' }, { period: 'quarter', asOfDay: dayOf(1997, 9, 30) }] as CohortOptions[]) {
     it(`${JSON.stringify(o)}: every table`, async () => {
       const expected = computeCohortReport(log, o);
       const actual = await viaDuckDb('cdnow', ZONE, o, columns);

@@ -2,7 +2,7 @@
  * DuckDB for the local SQL engine (npm start -- --engine duckdb), the tests of the SQL builder and the
  * benchmark: an in-memory database, tables loaded from rows or files, queries read back as arrays.
  */
-import { DuckDBInstance, timestampTZValue, dateValue, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, timestampTZValue, timestampValue, dateValue, type DuckDBConnection } from '@duckdb/node-api';
 import { duckDbColumnType, type SqlColumn } from '../../src/core/sql';
 
 export type LoadType = 'VARCHAR' | 'DOUBLE' | 'BIGINT' | 'DATE' | 'TIMESTAMPTZ' | 'TIMESTAMP';
@@ -67,7 +67,7 @@ export class DuckDb {
           case 'TIMESTAMPTZ':
             return appender.appendTimestampTZ(timestampTZValue(BigInt((v as Date).getTime()) * 1000n));
           case 'TIMESTAMP':
-            return appender.appendTimestamp(timestampTZValue(BigInt((v as Date).getTime()) * 1000n) as never);
+            return appender.appendTimestamp(timestampValue(BigInt((v as Date).getTime()) * 1000n));
         }
       });
       appender.endRow();

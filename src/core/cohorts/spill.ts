@@ -1,5 +1,7 @@
 import { UserError } from '../errors';
+import { describeValue } from '../cells';
 import type { DayNumber } from '../calendar';
+import type { Describe } from '../periods';
 import { startOfDayInZone } from '../timeZone';
 import type { CohortMatrices } from './matrices';
 import type { RetentionMode } from './options';
@@ -18,21 +20,25 @@ const SHOW_NAMES: Record<string, CohortShow> = {
   revenue: 'revenue', amount: 'revenue', amounts: 'revenue', value: 'revenue',
 };
 
+// The documented spellings (docs/functions.md), for messages; other accepted words are aliases.
+const SHOW_SPELLINGS = '"retention", "customers" or "revenue"';
+const MODE_SPELLINGS = '"in" or "in or after"';
+
 /** Reads what a cohort grid shows; blank means "retention". */
-export function parseCohortShow(value: unknown, argName = 'show'): CohortShow {
+export function parseCohortShow(value: unknown, argName = 'show', describe: Describe = describeValue): CohortShow {
   if (value === '' || value === undefined || value === null) return 'retention';
-  const show = SHOW_NAMES[String(value).trim().toLowerCase()];
-  if (!show) throw new UserError(`${argName} must be "counts", "retention" or "revenue" (got "${String(value)}")`);
+  const show = typeof value === 'string' ? SHOW_NAMES[value.trim().toLowerCase()] : undefined;
+  if (!show) throw new UserError(`${argName} must be ${SHOW_SPELLINGS} (got ${describe(value)})`);
   return show;
 }
 
 /** Reads the retention mode: blank or "in" → "in"; "in or after", "unbounded", "or later" → "in-or-after". */
-export function parseRetentionMode(value: unknown, argName = 'mode'): RetentionMode {
+export function parseRetentionMode(value: unknown, argName = 'mode', describe: Describe = describeValue): RetentionMode {
   if (value === '' || value === undefined || value === null) return 'in';
-  const text = String(value).trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  const text = typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s_-]+/g, ' ') : '';
   if (text === 'in' || text === 'in period' || text === 'bounded') return 'in';
   if (text === 'in or after' || text === 'unbounded' || text === 'or later' || text === 'in or later') return 'in-or-after';
-  throw new UserError(`${argName} must be "in" or "in or after" (got "${String(value)}")`);
+  throw new UserError(`${argName} must be ${MODE_SPELLINGS} (got ${describe(value)})`);
 }
 
 /** A date cell for a day: the instant of its midnight in the spreadsheet's zone. */

@@ -54,7 +54,7 @@ function tallies(rows: CohortResultRow[], names: ResultColumnNames): SkippedRows
     .map((r) => tally(r.label as SkipReason, r.customers!))
     .sort((a, b) => SKIP_ORDER.indexOf(a.reason) - SKIP_ORDER.indexOf(b.reason));
   const notes = rows.filter((r) => r.kind === 'note' && (r.customers ?? 0) > 0).map((r) => tally(r.label as NoteReason, r.customers!));
-  return { total: reasons.reduce((s, t) => s + t.count, 0), reasons, notes, headerRow: null };
+  return { total: reasons.reduce((s, t) => s + t.count, 0), reasons, notes, headerRow: null, headerText: null, rowsOfRange: false };
 }
 
 export interface SqlCohortReport {

@@ -43,9 +43,9 @@ describe('hostile rows in a transaction log', () => {
     expect(byReason).toEqual({
       'blank id / customer id': [1, [5], null],
       'not a date / date': [2, [6, 13], '"soon"'],
-      'error value / customer id': [1, [7], '"#N/A"'],
+      'error value / customer id': [1, [7], '#N/A'],
       'blank date / date': [1, [8], null],
-      'error value / date': [1, [9], '"#REF!"'],
+      'error value / date': [1, [9], '#REF!'],
       'blank row / all columns': [1, [10], null],
       'bad amount / amount': [1, [11], '"abc"'],
       'invalid id / customer id': [1, [12], 'TRUE'],
@@ -110,20 +110,20 @@ describe('ranges with no data', () => {
     const ids = ['Customer', ...new Array(3000).fill('')];
     const dates = ['Order date', ...new Array(3000).fill('')];
     expect(userError(() => parseTransactionLog({ customerIds: ids, dates }, { ...opts, firstRowNumber: 1 }))).toBe(
-      'no data rows: the range holds only a header row (row 1)',
+      'no data rows: the range holds only a header row (row 1: "Customer", "Order date")',
     );
   });
 
   it('every row skipped: says why, with rows', () => {
     const message = userError(() => parseTransactionLog({ customerIds: ['a', 'b'], dates: ['#N/A', ''] }, opts));
     expect(message).toMatch(/^no data rows: every row was skipped/);
-    expect(message).toContain('1 row with an error value in date (row 2, e.g. "#N/A")');
+    expect(message).toContain('1 row with an error value in date (row 2, e.g. #N/A)');
     expect(message).toContain('1 row with a blank date (row 3)');
   });
 
   it('a customer table with nothing but a header', () => {
     expect(userError(() => parseCustomerTable({ customerIds: ['id'], signupDates: ['signup'] }, { ...opts, firstRowNumber: 1 }))).toBe(
-      'no data rows: the range holds only a header row (row 1)',
+      'no data rows: the range holds only a header row (row 1: "id", "signup")',
     );
   });
 
