@@ -5,6 +5,7 @@ import { churn } from './functions/churn';
 import { clv } from './functions/clv';
 import { cohorts, retentionByPeriod } from './functions/cohorts';
 import { onOpen, showSidebar } from './addon/menu';
+import { writeSqlSummary } from './addon/sqlSummary';
 import {
   asServerFunction,
   refreshSummary,
@@ -202,5 +203,14 @@ export const entryPoints: EntryPoint[] = [
     params: [{ name: 'sheetName', type: 'string', description: 'The sheet to show.' }],
     returns: { type: 'void', description: 'Nothing.' },
     run: asServerFunction(sidebarShowSheet),
+  },
+  {
+    name: 'writeSqlSummary_',
+    kind: 'server',
+    summary:
+      'Writes the summary sheet from the result of the SQL cohort query (src/core/sql), as counted by an SQL engine: DuckDB for npm start -- --engine duckdb, the warehouse in the warehouse build. Private (the trailing _): the sidebar cannot call it.',
+    params: [{ name: 'request', type: 'Object', description: 'SqlSummaryRequest (plain JSON): the settings, the column names, the result rows, the source description and header lines.' }],
+    returns: { type: 'Object', description: 'A ReportOutcome (plain JSON).' },
+    run: asServerFunction(writeSqlSummary),
   },
 ];

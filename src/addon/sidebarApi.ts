@@ -1,5 +1,5 @@
-import { UserError } from '../core/errors';
-import { t } from '../i18n';
+import { UserError, userMessage } from '../core/errors';
+import { msg, t } from '../i18n';
 import { userInterfaceLanguage } from './language';
 import { insertSampleSheet } from './sampleSheet';
 import { ADDON_VERSION } from '../version';
@@ -72,7 +72,7 @@ export function sidebarGenerate(settings: ReportSettings): ReportOutcome {
   try {
     clean = sanitizeSettings(settings);
   } catch (e) {
-    throw new UserError(`The sidebar sent settings the add-on cannot read: ${(e as Error).message}. Reload the sidebar.`);
+    throw new UserError(msg('server.badSettings', { detail: (e as Error).message }));
   }
   const outcome = generateSummary(clean);
   saveSettings(clean);
@@ -85,7 +85,7 @@ export function sidebarCustomerValue(settings: CustomerValueSettings): CustomerV
     clean = sanitizeCustomerValueSettings(settings);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`The sidebar sent settings the add-on cannot read: ${(e as Error).message}. Reload the sidebar.`);
+    throw new UserError(msg('server.badSettings', { detail: (e as Error).message }));
   }
   const outcome = generateCustomerValue(clean);
   saveCustomerValueSettings(clean);
@@ -118,7 +118,7 @@ export function refreshSummary(): void {
     ss.toast(messages.join(' '), t(userInterfaceLanguage(), 'menu.refreshed'), 8);
   } catch (e) {
     if (e instanceof UserError) {
-      SpreadsheetApp.getUi().alert(e.message);
+      SpreadsheetApp.getUi().alert(userMessage(e, userInterfaceLanguage()));
       return;
     }
     throw e;
@@ -131,9 +131,11 @@ export function asServerFunction<A extends unknown[], R>(fn: (...args: A) => R):
     try {
       return fn(...args);
     } catch (e) {
-      if (e instanceof UserError) throw new Error(e.message);
+      // In the user's language: the sidebar speaks it, the result and error lines included.
+      const language = userInterfaceLanguage();
+      if (e instanceof UserError) throw new Error(userMessage(e, language));
       console.error(e);
-      throw new Error(`Something went wrong in the add-on (${e instanceof Error ? e.message : String(e)}). Your sheets were not changed.`);
+      throw new Error(t(language, 'server.unexpected', { detail: e instanceof Error ? e.message : String(e) }));
     }
   };
 }

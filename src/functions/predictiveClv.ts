@@ -17,6 +17,8 @@ import {
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, describer } from './args';
 import { skippedNoteText, withSkippedNote } from './skippedNote';
+import { msg } from '../i18n/catalogue';
+import { choicesOf, CLV_OUTPUT_WORDS, matchWord } from '../i18n/optionWords';
 
 /**
  * =CLV(customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]): the
@@ -81,14 +83,13 @@ export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValu
   return { result, ids: log.customerIds, timeZone, skipped: log.skipped };
 }
 
-type Output = 'customers' | 'model' | 'at risk' | 'lapsed';
+type Output = keyof typeof CLV_OUTPUT_WORDS;
 
-/** The output argument, case and spacing aside ("At risk", "at-risk", " lapsed "). */
+/** The output argument in any of the catalogue's languages, case, accents and spacing aside ("At risk", "at-risk"). */
 function readOutput(env: SheetEnv, value: CellValue): Output {
-  if (isBlank(value)) return 'customers';
-  const text = typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s_-]+/g, ' ') : '';
-  if (text === 'customers' || text === 'model' || text === 'at risk' || text === 'lapsed') return text;
-  throw new UserError(`CLV: output must be "customers", "model", "at risk" or "lapsed" (got ${describer(env)(value)})`);
+  const output = isBlank(value) ? 'customers' : typeof value === 'string' ? matchWord(CLV_OUTPUT_WORDS, value) : null;
+  if (!output) throw new UserError(msg('options.mustBe', { arg: 'output', choices: choicesOf(CLV_OUTPUT_WORDS), got: describer(env)(value) }));
+  return output;
 }
 
 export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
@@ -102,7 +103,7 @@ export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
   }
   if (output === 'customers') return withSkippedNote(customerRows(result, ids, day), skipped);
   const lists = customerLists(result, DEFAULT_AT_RISK);
-  return withSkippedNote(listRows(output === 'at risk' ? lists.atRisk : lists.lapsed, ids, day), skipped);
+  return withSkippedNote(listRows(output === 'atRisk' ? lists.atRisk : lists.lapsed, ids, day), skipped);
 }
 
 function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d: number) => Date): unknown[][] {

@@ -10,6 +10,14 @@ import { sample as enSample } from './en/sample';
 import { sample as csSample } from './cs/sample';
 import { sample as plSample } from './pl/sample';
 import { sample as huSample } from './hu/sample';
+import { server as enServer } from './en/server';
+import { server as csServer } from './cs/server';
+import { server as plServer } from './pl/server';
+import { server as huServer } from './hu/server';
+import { options as enOptions } from './en/options';
+import { options as csOptions } from './cs/options';
+import { options as plOptions } from './pl/options';
+import { options as huOptions } from './hu/options';
 import type { Language } from './languages';
 import { renderMessage, type AnyMessage, type Catalogues, type EntryParams, type Param } from './messages';
 
@@ -19,13 +27,13 @@ import { renderMessage, type AnyMessage, type Catalogues, type EntryParams, type
  * type every message, and the translations must have exactly its keys (checked by the compiler and by
  * test/i18n/catalogue.test.ts, which also checks placeholders and plural forms).
  */
-const en = { ...enMenu, ...enSidebar, ...enSample } as const;
+const en = { ...enMenu, ...enSidebar, ...enSample, ...enServer, ...enOptions } as const;
 
 export const CATALOGUES: Catalogues = {
   en,
-  cs: { ...csMenu, ...csSidebar, ...csSample },
-  pl: { ...plMenu, ...plSidebar, ...plSample },
-  hu: { ...huMenu, ...huSidebar, ...huSample },
+  cs: { ...csMenu, ...csSidebar, ...csSample, ...csServer, ...csOptions },
+  pl: { ...plMenu, ...plSidebar, ...plSample, ...plServer, ...plOptions },
+  hu: { ...huMenu, ...huSidebar, ...huSample, ...huServer, ...huOptions },
 };
 
 export type English = typeof en;

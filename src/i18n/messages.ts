@@ -1,6 +1,7 @@
 import type { DayNumber } from '../core/calendar';
 import { formatDate, formatList, formatMoney, formatNumber, formatPercent, type CurrencyCode } from './format';
 import type { Language } from './languages';
+import { choiceWords, type Choices } from './optionWords';
 import { PLURAL_CATEGORIES, pluralCategory, type PluralCategories } from './plural';
 
 /**
@@ -18,7 +19,8 @@ export type Formatted =
   | { readonly kind: 'percent'; readonly value: number; readonly maxDecimals: number }
   | { readonly kind: 'money'; readonly value: number; readonly currency: CurrencyCode | null }
   | { readonly kind: 'date'; readonly day: DayNumber }
-  | { readonly kind: 'list'; readonly items: readonly Param[]; readonly type: 'or' | 'and' };
+  | { readonly kind: 'list'; readonly items: readonly Param[]; readonly type: 'or' | 'and' }
+  | Choices;
 
 /** What a placeholder takes: text as it is (user data: sheet names, headers), a number, a message. */
 export type Param = string | number | Formatted | AnyMessage;
@@ -78,6 +80,8 @@ export function renderParam(catalogues: Catalogues, value: Param, language: Lang
       return formatDate(value.day, language);
     case 'list':
       return formatList(value.items.map((item) => renderParam(catalogues, item, language)), language, value.type);
+    case 'choices':
+      return formatList(choiceWords(value, language), language, 'or');
   }
 }
 

@@ -81,7 +81,7 @@ describe('COHORTS on CDNOW through dist/Code.js', () => {
 
   it('says what is wrong with hostile input', () => {
     expect(() => b.call('COHORTS', [['a'], ['b']], [[b.date(2024, 1, 1)], ['soon']], 'fortnight')).toThrow(
-      'COHORTS: period must be "week", "week sunday", "month", "quarter" or "year" (got "fortnight")',
+      'COHORTS: period must be "week", "week sunday", "month", "quarter", or "year" (got "fortnight")',
     );
     expect(() => b.call('COHORTS', [['a']], [[b.date(2024, 1, 1)]], 'month', 'revenue')).toThrow(/needs the amounts argument/);
     expect(() => b.call('COHORTS', [['Customer']], [['Date']])).toThrow('COHORTS: no data rows: the range holds only a header row (row 1 of the range: "Customer", "Date")');

@@ -5,7 +5,7 @@
  * and accepted by ZetaSQL's analyzer in every combination of settings and column types.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bigQuery, cohortQuery, duckDb, periodExpression, type ColumnType, type SqlDialect, type SqlLogColumns } from '../../src/core/sql';
+import { bigQuery, cohortQuery, duckDb, periodExpression, rfmQuery, type ColumnType, type SqlDialect, type SqlLogColumns } from '../../src/core/sql';
 import { DuckDb } from '../../tools/duckdb/duckdb';
 import { ZetaSql, type ZetaTable } from '../../tools/zetasql/zetasql';
 import { zonedMidnight } from './zonedMidnight';
@@ -164,8 +164,12 @@ function combinations(): { label: string; columns: SqlLogColumns; settings: Para
   return out;
 }
 
-describe('the whole BigQuery query', () => {
+describe('the whole BigQuery queries (cohort report and customer value)', () => {
   const cases = combinations();
+  const queries = (c: (typeof cases)[number]) => [
+    cohortQuery(bigQuery, { table: ORDERS.path }, c.columns, c.settings),
+    rfmQuery(bigQuery, { table: ORDERS.path }, c.columns, { timeZone: c.settings.timeZone, endDay: c.settings.asOfDay, refundsAreActivity: c.settings.refundsAreActivity }),
+  ];
 
   it('uses nothing BigQuery rejects or reads differently', () => {
     const forbidden: [RegExp, string][] = [
@@ -179,16 +183,16 @@ describe('the whole BigQuery query', () => {
       [/\bLIMIT\b/i, 'no LIMIT: every row of the result is needed'],
     ];
     for (const c of cases) {
-      const sql = cohortQuery(bigQuery, { table: ORDERS.path }, c.columns, c.settings);
-      for (const [re, why] of forbidden) expect(re.test(sql), `${c.label}: ${why}`).toBe(false);
-      expect(sql).toContain('FROM `my-project`.`sales`.`orders`');
+      for (const sql of queries(c)) {
+        for (const [re, why] of forbidden) expect(re.test(sql), `${c.label}: ${why}`).toBe(false);
+        expect(sql).toContain('FROM `my-project`.`sales`.`orders`');
+      }
     }
   });
 
   it("is accepted by ZetaSQL's analyzer (GoogleSQL, BigQuery's features) in every combination", async () => {
     for (const c of cases) {
-      const sql = cohortQuery(bigQuery, { table: ORDERS.path }, c.columns, c.settings);
-      await expect(zeta.analyze(sql, [ORDERS]).then(() => 'ok'), c.label).resolves.toBe('ok');
+      for (const sql of queries(c)) await expect(zeta.analyze(sql, [ORDERS]).then(() => 'ok'), c.label).resolves.toBe('ok');
     }
   });
 

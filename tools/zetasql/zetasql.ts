@@ -4,7 +4,10 @@
  * reference evaluator on small in-memory tables. It runs as a local gRPC server (a binary shipped in
  * the @fivetrandevelopers/zetasql npm package) listening on 127.0.0.1 only.
  */
+import { execFile, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import zetasql from '@fivetrandevelopers/zetasql';
 import type { ColumnType } from '../../src/core/sql';
 
@@ -34,20 +37,24 @@ const FEATURES = ['FEATURE_ANALYTIC_FUNCTIONS', 'FEATURE_NUMERIC_TYPE', 'FEATURE
 type Api = Record<string, (request: unknown, callback: (error: Error | null, response: unknown) => void) => void>;
 
 export class ZetaSql {
-  private constructor(private readonly api: Api) {}
+  private constructor(
+    private readonly api: Api,
+    private readonly server: ChildProcess,
+  ) {}
 
-  /** Starts the server on a free local port (about a second). */
+  /** Starts the server on a free port of 127.0.0.1 (about a second); its own chatter is not shown. */
   static async start(): Promise<ZetaSql> {
     const port = await freePort();
-    void zetasql.runServer(port).catch(() => undefined);
+    const server = execFile(serverBinary(), ['localhost', String(port)]);
+    server.stdout?.resume();
+    server.stderr?.resume();
     zetasql.ZetaSQLClient.init(port);
-    const client = zetasql.ZetaSQLClient.getInstance();
-    await client.testConnection();
-    return new ZetaSql(zetasql.ZetaSQLClient.API as unknown as Api);
+    await zetasql.ZetaSQLClient.getInstance().testConnection();
+    return new ZetaSql(zetasql.ZetaSQLClient.API as unknown as Api, server);
   }
 
   stop(): void {
-    zetasql.terminateServer();
+    this.server.kill('SIGKILL');
   }
 
   private call<T>(method: string, request: unknown): Promise<T> {
@@ -80,17 +87,20 @@ export class ZetaSql {
   }
 
   /** Runs the query on the reference evaluator; rows of plain values (numbers, strings, null). */
-  async evaluate(sql: string, tables: ZetaTable[]): Promise<{ columns: string[]; rows: unknown[][] }> {
+  async evaluate(sql: string, tables: ZetaTable[]): Promise<{ columns: string[]; types: ColumnType[]; rows: unknown[][] }> {
     const tableContent: Record<string, unknown> = {};
     for (const t of tables) {
       tableContent[t.path[t.path.length - 1]] = { tableData: { row: t.rows.map((r) => ({ cell: r.map((v, i) => valueProto(v, t.columns[i].type)) })) } };
     }
-    const response = await this.call<{ content?: { tableData?: { row?: { cell: Record<string, unknown>[] }[] } }; prepared?: { columns?: { name: string }[] } }>(
+    const response = await this.call<{ content?: { tableData?: { row?: { cell: Record<string, unknown>[] }[] } }; prepared?: { columns?: { name: string; type?: { typeKind?: number } }[] } }>(
       'evaluateQuery',
       { sql, options: this.options(), simpleCatalog: this.catalog(tables), tableContent },
     );
     const rows = (response.content?.tableData?.row ?? []).map((r) => r.cell.map(fromValueProto));
-    return { columns: (response.prepared?.columns ?? []).map((c) => c.name), rows };
+    const columns = response.prepared?.columns ?? [];
+    const kinds = Object.entries(TYPE_KIND) as [ColumnType, number][];
+    const types = columns.map((c) => kinds.find(([, k]) => k === c.type?.typeKind)?.[0] ?? 'other');
+    return { columns: columns.map((c) => c.name), types, rows };
   }
 }
 
@@ -133,6 +143,13 @@ function fromValueProto(cell: Record<string, unknown>): unknown {
   if (kind === 'int64Value' || kind === 'int32Value' || kind === 'dateValue') return long(v as Long);
   if (kind === 'doubleValue' || kind === 'stringValue' || kind === 'boolValue') return v;
   throw new Error(`unexpected ${kind} in a result`);
+}
+
+// The package's own runServer picks the same file, and echoes the server's output to our stdout.
+function serverBinary(): string {
+  const lib = dirname(createRequire(import.meta.url).resolve('@fivetrandevelopers/zetasql'));
+  const arm = process.arch.startsWith('arm') ? '_arm' : '';
+  return join(lib, 'zetasql', `remote_server${arm}${process.platform === 'darwin' ? '' : '.so'}`);
 }
 
 function freePort(): Promise<number> {

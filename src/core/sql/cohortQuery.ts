@@ -20,8 +20,9 @@ import type { DayNumber } from '../calendar';
 import type { RetentionMode } from '../cohorts';
 import type { PeriodUnit, WeekStart } from '../periods';
 import type { SqlLogColumns } from './columns';
+import type { SqlSource } from './logExpressions';
 import type { SqlDialect } from './dialect';
-import { logRowExpressions } from './logExpressions';
+import { logBaseCtes, logRowExpressions } from './logExpressions';
 
 export interface SqlCohortSettings {
   period: PeriodUnit;
@@ -38,14 +39,9 @@ export interface SqlCohortSettings {
   bySegment: boolean;
 }
 
-/** Where the rows come from: a table by its path, or the text of a query (a saved query, a file reader). */
-export type SqlSource = { table: readonly string[] } | { query: string };
+export type { SqlSource } from './logExpressions';
 
 export const RESULT_COLUMNS = ['kind', 'label', 'cohort', 'period', 'customers', 'continuing', 'ended', 'revenue', 'retained'] as const;
-
-export function fromItem(d: SqlDialect, source: SqlSource): string {
-  return 'table' in source ? d.table(source.table) : `(\n${source.query}\n)`;
-}
 
 /** The period number of the day number `day`, as SQL. */
 export function periodExpression(d: SqlDialect, day: string, unit: PeriodUnit, weekStart: WeekStart): string {
@@ -64,7 +60,6 @@ export function cohortQuery(d: SqlDialect, source: SqlSource, columns: SqlLogCol
   const nullOf = (type: string) => `CAST(NULL AS ${type})`;
   const zero = `CAST(0 AS ${d.money})`;
   const hasAmount = row.amount !== null;
-  const lastDay = s.asOfDay === null ? 'MAX(day)' : int(String(s.asOfDay));
   const purchase = hasAmount && !s.refundsAreActivity ? 'WHERE amount IS NULL OR amount >= 0' : '';
   const segmentFilter = s.segment !== null ? `WHERE f.grp = ${d.string(s.segment)}` : '';
   const K = s.lapseAfter;
@@ -76,16 +71,7 @@ export function cohortQuery(d: SqlDialect, source: SqlSource, columns: SqlLogCol
     `SELECT ${d.string(kind)} AS kind, ${label} AS label, ${cohort} AS cohort, ${periodCol} AS period, ${customers} AS customers, ${rest}`;
 
   const ctes = [
-    `src AS (
-  SELECT ${row.id} AS id, ${row.day} AS day, ${row.amount ?? nullOf(d.money)} AS amount,
-    ${row.segment ?? nullOf(d.text)} AS segment, ${row.order ?? nullOf(d.int)} AS ord, ${row.skip} AS skip
-  FROM ${fromItem(d, source)}
-)`,
-    `valid AS (SELECT id, day, amount, segment, ord FROM src WHERE skip IS NULL)`,
-    `bounds AS (
-  SELECT first_day, data_last_day, last_day, ${period('last_day')} AS last_period
-  FROM (SELECT MIN(day) AS first_day, MAX(day) AS data_last_day, ${lastDay} AS last_day FROM valid) AS t
-)`,
+    ...logBaseCtes(d, source, row, s.asOfDay, `${period('last_day')} AS last_period`),
     `observed AS (
   SELECT v.id, v.day, v.amount, v.segment, v.ord, ${period('v.day')} AS p
   FROM valid AS v CROSS JOIN bounds AS b WHERE v.day <= b.last_day

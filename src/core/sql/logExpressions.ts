@@ -61,3 +61,32 @@ export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZon
     skip: caseWhen(reasons, `CAST(NULL AS ${d.text})`),
   };
 }
+
+/** Where the rows come from: a table by its path, or the text of a query (a saved query, a file reader). */
+export type SqlSource = { table: readonly string[] } | { query: string };
+
+export function fromItem(d: SqlDialect, source: SqlSource): string {
+  return 'table' in source ? d.table(source.table) : `(\n${source.query}\n)`;
+}
+
+/**
+ * The CTEs every log query starts with: `src` (every row, read, with its skip reason), `valid` (the
+ * usable rows) and `bounds` (first day, last day in the data, last observable day: the as-of day or
+ * the last day in the data; `extra` adds columns computed from those).
+ */
+export function logBaseCtes(d: SqlDialect, source: SqlSource, row: RowExpressions, asOfDay: number | null, extra = ''): string[] {
+  const nullOf = (type: string) => `CAST(NULL AS ${type})`;
+  const lastDay = asOfDay === null ? 'MAX(day)' : `CAST(${asOfDay} AS ${d.int})`;
+  return [
+    `src AS (
+  SELECT ${row.id} AS id, ${row.day} AS day, ${row.amount ?? nullOf(d.money)} AS amount,
+    ${row.segment ?? nullOf(d.text)} AS segment, ${row.order ?? nullOf(d.int)} AS ord, ${row.skip} AS skip
+  FROM ${fromItem(d, source)}
+)`,
+    `valid AS (SELECT id, day, amount, segment, ord FROM src WHERE skip IS NULL)`,
+    `bounds AS (
+  SELECT first_day, data_last_day, last_day${extra ? `, ${extra}` : ''}
+  FROM (SELECT MIN(day) AS first_day, MAX(day) AS data_last_day, ${lastDay} AS last_day FROM valid) AS t
+)`,
+  ];
+}

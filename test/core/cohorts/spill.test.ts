@@ -76,7 +76,7 @@ describe('argument readers', () => {
     expect(parseCohortShow('')).toBe('retention');
     expect(parseCohortShow(' Counts ')).toBe('counts');
     expect(parseCohortShow('revenue')).toBe('revenue');
-    expect(() => parseCohortShow('pie', 'show')).toThrow('show must be "retention", "customers" or "revenue" (got "pie")');
+    expect(() => parseCohortShow('pie', 'show')).toThrow('show must be "retention", "customers", or "revenue" (got "pie")');
   });
 
   it('mode', () => {
