@@ -10,6 +10,7 @@ import {
   scoreParsedLog,
   type CostColumns,
   type CustomerValueResult,
+  type IfActive,
 } from '../core/models';
 import { costLines } from '../report/costLines';
 import { customerSegments, customerValueLayout, customerValueTables, type ValueTables } from '../report/customerValueLayout';
@@ -50,9 +51,10 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       monthlyDiscountRate: settings.monthlyDiscountRate,
     });
     const segmentOf = customerSegments(log);
-    const costs = costsOf(settings, source, log, result, segmentOf, locale);
+    const active = ifActive(result);
+    const costs = costsOf(settings, source, log, result, active, segmentOf, locale);
     const options = { topShare: settings.topShare, aliveBelow: settings.aliveBelow, aliveFloor: settings.aliveFloor };
-    const tables = customerValueTables(result, options, segmentOf, log.segmentNames, costs?.columns ?? null);
+    const tables = customerValueTables(result, options, segmentOf, log.segmentNames, costs?.columns ?? null, active);
     const layout = customerValueLayout(
       result,
       tables,
@@ -95,6 +97,7 @@ function costsOf(
   source: SourceData,
   log: TransactionLog,
   result: CustomerValueResult,
+  active: IfActive,
   segmentOf: Int32Array | null,
   locale: string,
 ): { columns: CostColumns; lines: string[] } | null {
@@ -112,7 +115,7 @@ function costsOf(
     perPurchase = average.perPurchase;
     blankCosts = average.blankCosts;
   }
-  const columns = costToServe(result, ifActive(result), {
+  const columns = costToServe(result, active, {
     rates: (i) => resolved.bySegment[segmentOf ? segmentOf[i] : 0],
     costPerPurchase: perPurchase,
   });

@@ -1,5 +1,5 @@
 import type { TransactionLog } from '../core/cohorts';
-import { customerLists, type AtRiskOptions, type CostColumns, type CustomerValueResult, type ListRow, type TopShare } from '../core/models';
+import { customerLists, type AtRiskOptions, type CostColumns, type CustomerValueResult, type IfActive, type ListRow, type TopShare } from '../core/models';
 
 /**
  * What the "Customer value" sheet shows, selected and summed (pure, apart from the layout so it can be read
@@ -75,6 +75,7 @@ export function customerValueTables(
   segmentOf: Int32Array | null,
   segmentNames: readonly string[] | null,
   costs: CostColumns | null = null,
+  active?: IfActive,
 ): ValueTables {
   const c = result.customers;
   const n = c.purchases.length;
@@ -95,7 +96,7 @@ export function customerValueTables(
   top.sort((x, y) => c.clv[y] - c.clv[x] || c.pastValue[y] - c.pastValue[x] || x - y);
   top.length = Math.min(top.length, TOP_CUSTOMERS);
 
-  const { lists, atRisk, lapsed } = customerLists(result, options, costs);
+  const { lists, atRisk, lapsed } = customerLists(result, options, costs, active);
 
   let segments: SegmentValue[] | null = null;
   if (segmentOf && segmentNames) {

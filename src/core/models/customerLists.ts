@@ -60,9 +60,14 @@ export interface CustomerLists {
 /**
  * Both lists for the given thresholds. With `costs`, customers are ranked by the expected loss of net value
  * (CLV if still active − cost to serve if still active, times 1 − P(alive)); without, by the gross one.
+ * `active` may be the one the costs were computed with, so its cache is shared.
  */
-export function customerLists(result: CustomerValueResult, options: AtRiskOptions, costs: CostColumns | null = null): CustomerLists {
-  const active = ifActive(result);
+export function customerLists(
+  result: CustomerValueResult,
+  options: AtRiskOptions,
+  costs: CostColumns | null = null,
+  active: IfActive = ifActive(result),
+): CustomerLists {
   const c = result.customers;
   const netIfActive = (i: number) => active.clv(i) - (costs ? costs.costIfActive[i] : 0);
   const lists = selectAtRisk(c, netIfActive, options);
