@@ -89,8 +89,11 @@ function heapAndBuffers(): number {
  * counted at its end, so this bounds the call's peak memory above its input from above.
  */
 export async function allocatedBy(fn: () => unknown): Promise<{ bytes: number; collections: number }> {
+  // Array buffers are freed by a sweeper that may still run after the collection returns: let it finish.
   collectGarbage();
-  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  collectGarbage();
+  await new Promise((resolve) => setTimeout(resolve, 20));
   gcObserver.takeRecords();
   const before = heapAndBuffers();
   fn();

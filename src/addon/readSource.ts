@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { isBlank } from '../core/cells';
+import { isBlank, type CellColumn } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { parseCustomerTable, parseTransactionLog, type CohortData } from '../core/cohorts';
 import type { SourceSettings } from './protocol';
@@ -34,13 +34,13 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
     const h = headers[c - 1];
     return isBlank(h) ? `column ${columnLetter(c)}` : `column ${columnLetter(c)} ("${String(h).trim()}")`;
   };
-  const column = (c: number, role: string, required: boolean): unknown[] | null => {
+  const column = (c: number, role: string, required: boolean): CellColumn | null => {
     if (!c) {
       if (required) throw new UserError(`Choose the ${role} column.`);
       return null;
     }
     if (c > lastColumn) throw new UserError(`The ${role} column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
-    return span.map((r) => r[c - first]);
+    return { rows: span, index: c - first };
   };
   const options = { timeZone, firstRowNumber: headerRow + 1, numberLocale: numberLocale(locale) };
   const data: CohortData =

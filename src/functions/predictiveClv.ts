@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { isBlank, isDateValue, toColumn, toGrid, type CellValue } from '../core/cells';
+import { columnOf, isBlank, isDateValue, type CellValue } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { parseTransactionLog, dateCell } from '../core/cohorts';
 import {
@@ -21,8 +21,8 @@ import { ArgReader } from './args';
 /** True when the second argument is a range whose first non-blank cell is a date. */
 export function isPredictiveCall(args: CellValue[]): boolean {
   if (args.length < 3 || !Array.isArray(args[1])) return false;
-  for (const row of toGrid(args[1])) {
-    for (const v of row) {
+  for (const row of args[1] as unknown[]) {
+    for (const v of Array.isArray(row) ? row : [row]) {
       if (isBlank(v)) continue;
       return isDateValue(v);
     }
@@ -45,9 +45,9 @@ export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValu
   const timeZone = env.timeZone();
   const log = parseTransactionLog(
     {
-      customerIds: toColumn(ids, 'customer_ids', 'CLV'),
-      dates: toColumn(dates, 'dates', 'CLV'),
-      amounts: toColumn(amounts, 'amounts', 'CLV'),
+      customerIds: columnOf(ids, 'customer_ids', 'CLV'),
+      dates: columnOf(dates, 'dates', 'CLV'),
+      amounts: columnOf(amounts, 'amounts', 'CLV'),
       names: { customerIds: 'customer_ids', dates: 'dates', amounts: 'amounts' },
     },
     { timeZone, firstRowNumber: 1, numberLocale: numberLocale(env.locale()) },

@@ -1,6 +1,6 @@
 import { describeValue, isBlank, isSheetsErrorText } from '../cells';
 import type { NumberLocale } from '../numbers';
-import { columnHeight, endOfData, isBlankRow, isHeaderText, noDataRows, type NamedColumn } from './cellColumns';
+import { cellAt, columnHeight, endOfData, isBlankRow, isHeaderText, noDataRows, type NamedColumn } from './cellColumns';
 import { RowTallies, describeSkippedRows } from './skippedRows';
 
 /** What every parser needs besides the columns. */
@@ -30,7 +30,7 @@ export function rowSpan(columns: NamedColumn[], dateColumn: NamedColumn, options
   const end = endOfData(columns, height);
   const tallies = new RowTallies();
   let start = 0;
-  if (end > 0 && isHeaderText(dateColumn.values[0])) {
+  if (end > 0 && isHeaderText(cellAt(dateColumn, 0))) {
     start = 1;
     tallies.headerRow = options.firstRowNumber;
   }
@@ -51,7 +51,7 @@ export function skipUnreadable(
 ): void {
   if (isBlankRow(columns, i)) return tallies.skip('blank row', 'all columns', row);
   if (!idOk) {
-    const v = idColumn.values[i];
+    const v = cellAt(idColumn, i);
     if (isBlank(v)) return tallies.skip('blank id', idColumn.name, row);
     if (isSheetsErrorText(v)) return tallies.skip('error value', idColumn.name, row, describeValue(v));
     return tallies.skip('invalid id', idColumn.name, row, describeValue(v));
@@ -60,7 +60,7 @@ export function skipUnreadable(
 }
 
 export function skipBadDate(tallies: RowTallies, column: NamedColumn, i: number, row: number): void {
-  const v = column.values[i];
+  const v = cellAt(column, i);
   if (isBlank(v)) return tallies.skip('blank date', column.name, row);
   if (isSheetsErrorText(v)) return tallies.skip('error value', column.name, row, describeValue(v));
   tallies.skip('not a date', column.name, row, describeValue(v));

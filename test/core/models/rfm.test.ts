@@ -91,7 +91,8 @@ describe('RFM bad input', () => {
 });
 
 describe('RFM speed', () => {
-  it('summarises 1,000,000 unsorted rows of 100,000 customers well within a second', () => {
+  // Its speed is measured by npm run bench (models.bench.ts), not asserted here: a timed test fails on a busy machine.
+  it('summarises 1,000,000 unsorted rows of 100,000 customers', () => {
     const n = 1_000_000;
     const uniform = seededUniform(3);
     const customer = new Int32Array(n);
@@ -102,13 +103,15 @@ describe('RFM speed', () => {
       day[i] = 19_000 + Math.floor(uniform() * 730);
       amount[i] = uniform() < 0.01 ? -10 : 5 + 100 * uniform();
     }
-    summarizeRfm({ customer, day, amount }); // warm-up (JIT)
-    const start = performance.now();
     const rfm = summarizeRfm({ customer, day, amount }, { endDay: 19_600 });
-    const elapsed = performance.now() - start;
-    console.log(`RFM of 1M rows: ${elapsed.toFixed(0)} ms`);
-    expect(rfm.activeCustomers).toBeGreaterThan(99_000);
-    expect(elapsed).toBeLessThan(1000);
+    const days = new Map<number, Set<number>>();
+    for (let i = 0; i < n; i++) {
+      if (day[i] > 19_600) continue;
+      if (!days.has(customer[i])) days.set(customer[i], new Set());
+      days.get(customer[i])!.add(day[i]);
+    }
+    expect(rfm.activeCustomers).toBe(days.size);
+    for (const c of [0, 1, 4242, 99_999]) expect(rfm.transactionDays[c]).toBe(days.get(c)?.size ?? 0);
   });
 });
 
