@@ -1,4 +1,7 @@
-import { UserError } from '../core/errors';
+import { UserError, userMessage } from '../core/errors';
+import { msg, t } from '../i18n';
+import { userInterfaceLanguage } from './language';
+import { insertSampleSheet } from './sampleSheet';
 import { ADDON_VERSION } from '../version';
 import { ownedSheets } from '../report/ownedSheets';
 import { generateCustomerValue } from './customerValue';
@@ -39,7 +42,21 @@ export function sidebarState(): SidebarState {
       if (!(e instanceof UserError)) throw e; // an empty sheet: the sidebar asks for another one
     }
   }
-  return { sheets, saved, proposal, version: ADDON_VERSION, savedCustomerValue: loadCustomerValueSettings() };
+  return {
+    sheets,
+    saved,
+    proposal,
+    version: ADDON_VERSION,
+    savedCustomerValue: loadCustomerValueSettings(),
+    language: userInterfaceLanguage(),
+  };
+}
+
+/** Inserts the sample sheet and proposes it as the source, as if the analyst had picked it. */
+export function sidebarInsertSample(): SidebarState {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  insertSampleSheet(ss);
+  return sidebarState();
 }
 
 export function sidebarDetect(sheetName: string, headerRow?: number): SourceProposal {
@@ -55,7 +72,7 @@ export function sidebarGenerate(settings: ReportSettings): ReportOutcome {
   try {
     clean = sanitizeSettings(settings);
   } catch (e) {
-    throw new UserError(`The sidebar sent settings the add-on cannot read: ${(e as Error).message}. Reload the sidebar.`);
+    throw new UserError(msg('server.badSettings', { detail: (e as Error).message }));
   }
   const outcome = generateSummary(clean);
   saveSettings(clean);
@@ -68,7 +85,7 @@ export function sidebarCustomerValue(settings: CustomerValueSettings): CustomerV
     clean = sanitizeCustomerValueSettings(settings);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`The sidebar sent settings the add-on cannot read: ${(e as Error).message}. Reload the sidebar.`);
+    throw new UserError(msg('server.badSettings', { detail: (e as Error).message }));
   }
   const outcome = generateCustomerValue(clean);
   saveCustomerValueSettings(clean);
@@ -88,17 +105,17 @@ export function refreshSummary(): void {
   const savedValue = loadCustomerValueSettings();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   if (!saved && !savedValue) {
-    SpreadsheetApp.getUi().alert('No summary settings yet: open the cohort report from the add-on menu and generate a summary first.');
+    SpreadsheetApp.getUi().alert(t(userInterfaceLanguage(), 'menu.noSettings'));
     return;
   }
   try {
     const messages: string[] = [];
     if (saved) messages.push(generateSummary(saved).message);
     if (savedValue) messages.push(generateCustomerValue(savedValue).message);
-    ss.toast(messages.join(' '), 'Retention analytics refreshed', 8);
+    ss.toast(messages.join(' '), t(userInterfaceLanguage(), 'menu.refreshed'), 8);
   } catch (e) {
     if (e instanceof UserError) {
-      SpreadsheetApp.getUi().alert(e.message);
+      SpreadsheetApp.getUi().alert(userMessage(e, userInterfaceLanguage()));
       return;
     }
     throw e;
@@ -111,9 +128,11 @@ export function asServerFunction<A extends unknown[], R>(fn: (...args: A) => R):
     try {
       return fn(...args);
     } catch (e) {
-      if (e instanceof UserError) throw new Error(e.message);
+      // In the user's language: the sidebar speaks it, the result and error lines included.
+      const language = userInterfaceLanguage();
+      if (e instanceof UserError) throw new Error(userMessage(e, language));
       console.error(e);
-      throw new Error(`Something went wrong in the add-on (${e instanceof Error ? e.message : String(e)}). Your sheets were not changed.`);
+      throw new Error(t(language, 'server.unexpected', { detail: e instanceof Error ? e.message : String(e) }));
     }
   };
 }

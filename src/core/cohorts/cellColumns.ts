@@ -1,6 +1,5 @@
 import { UserError } from '../errors';
 import { isBlank, isSheetsErrorText, type CellColumn } from '../cells';
-import { parseIsoDay } from '../calendar';
 import { parseNumberText, type NumberLocale } from '../numbers';
 
 /**
@@ -57,11 +56,6 @@ export function endOfData(columns: NamedColumn[], height: number): number {
 export function isBlankRow(columns: NamedColumn[], i: number): boolean {
   for (const c of columns) if (!isBlank(cellAt(c, i))) return false;
   return true;
-}
-
-/** Text in a date column's first row that is not a date is a header ("date", "Order date"…). */
-export function isHeaderText(v: unknown): boolean {
-  return typeof v === 'string' && !isBlank(v) && !isSheetsErrorText(v) && parseIsoDay(v) === null;
 }
 
 export function noDataRows(what: string): UserError {

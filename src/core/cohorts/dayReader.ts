@@ -1,5 +1,6 @@
-import { parseIsoDay, type DayNumber } from '../calendar';
+import type { DayNumber } from '../calendar';
 import { dateMs, isDateValue } from '../cells';
+import { readDateText, type DateForm } from '../textDates';
 import { dayConverter } from '../timeZone';
 
 // Called per row; a local copy avoids a getter call per use where modules are transpiled one by one.
@@ -14,15 +15,16 @@ const SLOT_MASK = CACHE_SLOTS - 1;
 const SLOTS_PER_MS = 1 / 86_400_000;
 
 /**
- * Date cells → day numbers in the spreadsheet's zone. Accepts Date objects of any realm and ISO
- * `YYYY-MM-DD` text; anything else (numbers included: a date formatted as a number is ambiguous) is
- * not a date and reads as NaN, for the caller to classify.
+ * Date cells → day numbers in the spreadsheet's zone. Accepts Date objects of any realm and date
+ * text (ISO, with or without a time, and the spreadsheet locale's own form: textDates.ts); anything
+ * else (numbers included: a date formatted as a number is ambiguous) is not a date and reads as NaN,
+ * for the caller to classify.
  *
  * The hot path is a Date of this realm (Sheets' own, or the bundle's vm context): one instanceof, then a
  * direct-mapped cache keyed by the instant in front of the memoised converter — a million date cells
  * share a few thousand instants, and an array probe is much cheaper than a Map lookup on a double.
  * Dates of another realm (a test's vm context) fail instanceof: the first is recognised by its tag,
- * and the rest by the prototype it shares.
+ * and the rest by the prototype it shares. Text goes to textDates.ts.
  */
 export class DayReader {
   private readonly convert: (ms: number) => DayNumber;
@@ -30,7 +32,13 @@ export class DayReader {
   private readonly cachedDay = new Int32Array(CACHE_SLOTS);
   private foreignDatePrototype: object | null = null;
 
-  constructor(timeZone: string) {
+  private form: DateForm | null | undefined;
+
+  /** `dateForm` is asked once, at the first text cell: a sheet of Date cells never needs the locale. */
+  constructor(
+    readonly timeZone: string,
+    private readonly dateForm: () => DateForm | null = () => null,
+  ) {
     this.convert = dayConverter(timeZone);
   }
 
@@ -57,10 +65,7 @@ export class DayReader {
   }
 
   private otherDay(v: unknown): number {
-    if (typeof v === 'string') {
-      const d = parseIsoDay(v);
-      return d === null ? NaN : d;
-    }
+    if (typeof v === 'string') return this.text(v);
     if (typeof v !== 'object' || v === null) return NaN;
     const prototype = getPrototypeOf(v) as object | null;
     if (prototype !== null && prototype === this.foreignDatePrototype) {
@@ -73,5 +78,15 @@ export class DayReader {
     if (!isDate(v)) return NaN;
     this.foreignDatePrototype = prototype;
     return this.dayOf(msOf(v));
+  }
+
+  private text(v: string): number {
+    return readDateText(v, this.textForm(), this.convert);
+  }
+
+  /** The locale form text dates are read in (asked for now if no text was read yet). */
+  textForm(): DateForm | null {
+    if (this.form === undefined) this.form = this.dateForm();
+    return this.form;
   }
 }

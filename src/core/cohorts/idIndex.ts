@@ -1,4 +1,5 @@
 import { isBlank, isSheetsErrorText } from '../cells';
+import { isMissingIdText } from '../placeholders';
 
 /** A customer id as the sheet holds it; kept as-is for output labels. */
 export type CustomerId = number | string;
@@ -41,7 +42,11 @@ export class IdIndex {
     return this.labels.length;
   }
 
-  /** The index of a known id, NEW_ID for a usable id not seen yet, NOT_AN_ID for anything else. */
+  /**
+   * The index of a known id, NEW_ID for a usable id not seen yet, NOT_AN_ID for anything else (blank,
+   * an error value, a placeholder for a missing id such as "nan" or "NULL", not text or a number).
+   * Text of the learnt shape (digits after the prefix) is never a placeholder.
+   */
   find(v: unknown): number {
     if (typeof v === 'number') {
       if (v >= 0 && (v | 0) === v) return v < this.direct.length ? this.direct[v] - 1 : v < DIRECT_LIMIT ? NEW_ID : this.findOther(v);
@@ -89,6 +94,8 @@ export class IdIndex {
     } else {
       if (!isUsableIdText(v)) return NOT_AN_ID;
       found = this.text.get(v);
+      // Checked only for text not seen as an id yet: "nan", "NULL"… never become a customer.
+      if (found === undefined && isMissingIdText(v)) return NOT_AN_ID;
     }
     if (found === undefined) return NEW_ID;
     this.lastId = v;

@@ -62,10 +62,10 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
   const amountCol = columns.amounts ? namedColumn(names.amounts ?? 'amount', columns.amounts) : null;
   const segmentCol = columns.segments ? namedColumn(names.segments ?? 'segment', columns.segments) : null;
   const all = [idCol, dateCol, ...(amountCol ? [amountCol] : []), ...(segmentCol ? [segmentCol] : [])];
-  const { start, end, tallies } = rowSpan(all, dateCol, options);
+  const days = new DayReader(options.timeZone, options.dateForm);
+  const { start, end, tallies } = rowSpan(all, idCol, dateCol, options, days);
 
   const locale = options.numberLocale ?? DEFAULT_NUMBER_LOCALE;
-  const days = new DayReader(options.timeZone);
   const ids = new IdIndex();
   const segmentIndex = segmentCol ? new SegmentIndex(days) : null;
   const capacity = end - start;
@@ -86,14 +86,14 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
     let c = ids.find(idv);
     const d = days.day(dateList !== null ? dateList[i] : dateRows![i][dateAt]);
     if (c === UNUSABLE || d !== d) {
-      skipUnreadable(tallies, all, i, options.firstRowNumber + i, idCol, c !== UNUSABLE, dateCol);
+      skipUnreadable(tallies, all, i, options.firstRowNumber + i, idCol, c !== UNUSABLE, dateCol, days);
       continue;
     }
     if (amountCol !== null && amount !== null) {
       const v = cell(amountCol, i);
       const a = amountOf(v, locale);
       if (a === BAD_AMOUNT || a === ERROR_AMOUNT) {
-        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, options.firstRowNumber + i, describeValue(v));
+        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, options.firstRowNumber + i, describeValue(v, days.timeZone));
         continue;
       }
       amount[k] = a;
@@ -102,7 +102,7 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
       const v = cell(segmentCol, i);
       const s = segmentIndex.indexOf(v);
       if (s === BAD_SEGMENT) {
-        tallies.skip('error value', segmentCol.name, options.firstRowNumber + i, describeValue(v));
+        tallies.skip('error value', segmentCol.name, options.firstRowNumber + i, describeValue(v, days.timeZone));
         continue;
       }
       segment[k] = s;
