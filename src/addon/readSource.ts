@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { isBlank } from '../core/cells';
+import { isBlank, type CellColumn } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { dateFormOf } from '../core/textDates';
 import { parseCustomerTable, parseTransactionLog, type CohortData } from '../core/cohorts';
@@ -38,13 +38,13 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
     const h = headers[c - 1];
     return isBlank(h) ? `column ${columnLetter(c)}` : `column ${columnLetter(c)} ("${String(h).trim()}")`;
   };
-  const column = (c: number, role: string, required: boolean): unknown[] | null => {
+  const column = (c: number, role: string, required: boolean): CellColumn | null => {
     if (!c) {
       if (required) throw new UserError(`Choose the ${role} column.`);
       return null;
     }
     if (c > lastColumn) throw new UserError(`The ${role} column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
-    return span.map((r) => r[c - first]);
+    return { rows: span, index: c - first };
   };
   // Every row read is kept, skipped or the header: rows blank in the columns used count as skipped.
   const options = { timeZone, firstRowNumber: headerRow + 1, numberLocale: numberLocale(locale), dateForm: () => dateFormOf(locale), countTrailingBlankRows: true };
