@@ -4,6 +4,7 @@ import { numberLocale, parseNumberText } from '../core/numbers';
 import type { DayNumber } from '../core/calendar';
 import { dateFormOf, readDateText, whyNotADate, type DateForm } from '../core/textDates';
 import { dayConverter } from '../core/timeZone';
+import { namesAColumn } from '../core/cohorts/firstRow';
 import type { SheetEnv } from '../addon/sheetEnv';
 
 /**
@@ -38,9 +39,11 @@ export function describer(env: SheetEnv): (v: CellValue) => string {
   return (v) => describeValue(v, isDateValue(v) ? env.timeZone() : undefined);
 }
 
+// What follows "(row 2 of the range is "15/12/23"" when date text cannot be read.
 const DATE_PROBLEMS: Record<string, string> = {
-  'two-digit year': 'which has a two-digit year: write the year in full',
-  'unknown date form': "which is not written the way the spreadsheet's locale writes dates",
+  'two-digit year': ', which has a two-digit year: write the year in full',
+  'unknown date form': ", which is not written the way the spreadsheet's locale writes dates",
+  header: ', which looks like a header: start the range on the row below it',
 };
 
 export class ArgReader {
@@ -95,7 +98,8 @@ export class ArgReader {
       const d = readDateText(v, this.form, (ms) => this.dayOf(ms));
       if (d === d) return d;
       const why = whyNotADate(v, this.form);
-      if (why) this.fail(cell, 'a date', `, ${DATE_PROBLEMS[why]}`);
+      if (why) this.fail(cell, 'a date', DATE_PROBLEMS[why]);
+      if (cell.row === 1 && namesAColumn(v)) this.fail(cell, 'a date', DATE_PROBLEMS.header);
     }
     if (typeof v === 'number') this.fail(cell, 'a date', ': format the cells as dates, not numbers');
     return this.fail(cell, 'a date');

@@ -86,7 +86,7 @@ describe('=CLV(customer_ids, dates, amounts, …) on the CDNOW sample histories'
     expect(b.call('CLV', [[50], [100]], [[0.05], [0.2]], 0.1) as number[][]).toHaveLength(2);
     const fewIds = [['a'], ['a'], ['b']];
     const fewDates = [[b.date(2024, 1, 1)], [b.date(2024, 2, 1)], [b.date(2024, 1, 5)]];
-    expect(() => b.call('CLV', fewIds, fewDates, [[1], [2], [3]])).toThrow(/^CLV: .*(at least|too few|fewer than)/i);
+    expect(() => b.call('CLV', fewIds, fewDates, [[1], [2], [3]])).toThrow('CLV: The purchase model needs at least 10 customers with a purchase in the observation period; got 2');
     expect(() => b.call('CLV', ids, dates, amounts, 12, 0.01, 'everything')).toThrow('CLV: output must be "customers" or "model" (got "everything")');
     expect(() => b.call('CLV', ids, dates, amounts, 0)).toThrow(/horizon_months must be a whole number of months/);
   });
