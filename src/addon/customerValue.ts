@@ -47,6 +47,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       {
         title: CUSTOMER_VALUE_SHEET_NAME,
         sourceDescription: source.description,
+        columnLines: source.columnLines,
         rowsRead: source.rowsRead,
         rowsSkipped: log.skipped.total,
         skippedText: describeSkippedRows(log.skipped),
@@ -62,7 +63,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
     const n = (v: number) => v.toLocaleString('en-US');
     const months = settings.horizonMonths;
     return {
-      sheetName: sheet.getName(),
+      sheetName: sheet.name,
       rowsRead: source.rowsRead,
       rowsSkipped: log.skipped.total,
       customers: tables.scored,
@@ -72,7 +73,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
         `${n(tables.scored)} customers scored from ${n(source.rowsRead)} rows` +
         (log.skipped.total ? ` (${n(log.skipped.total)} skipped)` : '') +
         `: ${months}-month CLV ${n(Math.round(tables.totalClv))} in total, ${n(tables.atRisk.length)} top ${tables.atRisk.length === 1 ? 'customer' : 'customers'} at risk.` +
-        ` Written to "${sheet.getName()}".`,
+        ` Written to "${sheet.name}".`,
     };
   });
 }

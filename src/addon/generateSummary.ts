@@ -44,7 +44,7 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
         sourceDescription: source.description,
         shapeDescription: settings.shape === 'log' ? 'Transaction log (one row per purchase or activity)' : 'Customer table (one row per customer)',
         rowsRead: source.rowsRead,
-        settingsLines: settingsLines(settings, source.columnName, asOfDay, stopsToday),
+        settingsLines: [...source.columnLines, ...settingsLines(settings, source.columnName, asOfDay, stopsToday)],
         generatedAt: new Date(),
         version: ADDON_VERSION,
         locale,
@@ -55,7 +55,7 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
     const cohorts = report.total.cohorts.length;
     const skipped = report.skipped.total;
     return {
-      summarySheetName: sheet.getName(),
+      summarySheetName: sheet.name,
       rowsRead: source.rowsRead,
       rowsSkipped: skipped,
       cohorts,
@@ -63,7 +63,7 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
       message:
         `${cohorts} ${cohorts === 1 ? 'cohort' : 'cohorts'} by ${settings.period} from ${source.rowsRead.toLocaleString('en-US')} rows` +
         (skipped ? ` (${skipped.toLocaleString('en-US')} skipped)` : '') +
-        ` written to "${sheet.getName()}".`,
+        ` written to "${sheet.name}".`,
     };
   });
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors';
 import { ADDON_VERSION } from '../version';
 import { ownedSheets } from '../report/ownedSheets';
+import { beginRun } from '../report/runJournal';
 import { generateCustomerValue } from './customerValue';
 import { generateSummary } from './generateSummary';
 import type { CustomerValueOutcome, CustomerValueSettings, ReportOutcome, ReportSettings, SidebarState, SourceProposal } from './protocol';
@@ -12,7 +13,8 @@ import {
   saveCustomerValueSettings,
   saveSettings,
 } from './settings';
-import { distinctSegments, proposeSource, sheetByName } from './sourceSheet';
+import { failureMessage, SETTINGS_NOT_SAVED } from './runMessages';
+import { distinctSegments, proposeSource, sheetByName, sourceSheetByName } from './sourceSheet';
 
 /**
  * The server half of the sidebar: what google.script.run calls. Arguments arrive as plain JSON and
@@ -21,7 +23,7 @@ import { distinctSegments, proposeSource, sheetByName } from './sourceSheet';
 
 export function sidebarState(): SidebarState {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const owned = new Set(ownedSheets(ss).map((o) => o.sheet.getSheetId()));
+  const owned = new Set(ownedSheets(ss).map((o) => o.sheetId));
   const active = ss.getActiveSheet();
   const sheets = ss.getSheets().map((s) => ({
     name: s.getName(),
@@ -29,7 +31,7 @@ export function sidebarState(): SidebarState {
     ownedByAddon: owned.has(s.getSheetId()),
   }));
   const saved = loadSettings();
-  const savedSource = saved && sheets.some((s) => s.name === saved.sheetName) ? saved.sheetName : null;
+  const savedSource = saved && sheets.some((s) => s.name === saved.sheetName && !s.ownedByAddon) ? saved.sheetName : null;
   const candidate = savedSource ?? sheets.find((s) => s.active && !s.ownedByAddon)?.name ?? sheets.find((s) => !s.ownedByAddon)?.name;
   let proposal: SourceProposal | null = null;
   if (candidate) {
@@ -43,11 +45,11 @@ export function sidebarState(): SidebarState {
 }
 
 export function sidebarDetect(sheetName: string, headerRow?: number): SourceProposal {
-  return proposeSource(sheetByName(String(sheetName)), typeof headerRow === 'number' && headerRow >= 1 ? Math.floor(headerRow) : undefined);
+  return proposeSource(sourceSheetByName(String(sheetName)), typeof headerRow === 'number' && headerRow >= 1 ? Math.floor(headerRow) : undefined);
 }
 
 export function sidebarSegments(sheetName: string, headerRow: number, column: number): string[] {
-  return distinctSegments(sheetByName(String(sheetName)), Number(headerRow), Number(column));
+  return distinctSegments(sourceSheetByName(String(sheetName)), Number(headerRow), Number(column));
 }
 
 export function sidebarGenerate(settings: ReportSettings): ReportOutcome {
@@ -58,8 +60,7 @@ export function sidebarGenerate(settings: ReportSettings): ReportOutcome {
     throw new UserError(`The sidebar sent settings the add-on cannot read: ${(e as Error).message}. Reload the sidebar.`);
   }
   const outcome = generateSummary(clean);
-  saveSettings(clean);
-  return outcome;
+  return { ...outcome, message: withSettingsSaved(outcome.message, () => saveSettings(clean)) };
 }
 
 export function sidebarCustomerValue(settings: CustomerValueSettings): CustomerValueOutcome {
@@ -71,49 +72,57 @@ export function sidebarCustomerValue(settings: CustomerValueSettings): CustomerV
     throw new UserError(`The sidebar sent settings the add-on cannot read: ${(e as Error).message}. Reload the sidebar.`);
   }
   const outcome = generateCustomerValue(clean);
-  saveCustomerValueSettings(clean);
-  return outcome;
+  return { ...outcome, message: withSettingsSaved(outcome.message, () => saveCustomerValueSettings(clean)) };
 }
 
 export function sidebarShowSheet(sheetName: string): void {
   sheetByName(String(sheetName)).activate();
 }
 
+/** The sheet is written: settings that cannot be saved are worth a note, not a failure. */
+function withSettingsSaved(message: string, save: () => void): string {
+  try {
+    save();
+    return message;
+  } catch (e) {
+    console.warn(e);
+    return `${message} ${SETTINGS_NOT_SAVED}`;
+  }
+}
+
 /**
  * Menu: re-run the saved settings without opening the sidebar: the summary, and the customer value
- * sheet when one was made before.
+ * sheet when one was made before. A failure says what was refreshed before it and what state the
+ * sheets are in.
  */
 export function refreshSummary(): void {
-  const saved = loadSettings();
-  const savedValue = loadCustomerValueSettings();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!saved && !savedValue) {
-    SpreadsheetApp.getUi().alert('No summary settings yet: open the cohort report from the add-on menu and generate a summary first.');
-    return;
-  }
+  const run = beginRun();
   try {
+    const saved = loadSettings();
+    const savedValue = loadCustomerValueSettings();
+    if (!saved && !savedValue) {
+      SpreadsheetApp.getUi().alert('No summary settings yet: open the cohort report from the add-on menu and generate a summary first.');
+      return;
+    }
     const messages: string[] = [];
     if (saved) messages.push(generateSummary(saved).message);
     if (savedValue) messages.push(generateCustomerValue(savedValue).message);
-    ss.toast(messages.join(' '), 'Retention analytics refreshed', 8);
+    SpreadsheetApp.getActiveSpreadsheet().toast(messages.join(' '), 'Retention analytics refreshed', 8);
   } catch (e) {
-    if (e instanceof UserError) {
-      SpreadsheetApp.getUi().alert(e.message);
-      return;
-    }
-    throw e;
+    if (!(e instanceof UserError)) console.error(e);
+    SpreadsheetApp.getUi().alert(failureMessage(e, run));
   }
 }
 
 /** What crosses back to the sidebar on failure: the message, never a stack trace. */
 export function asServerFunction<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   return (...args: A) => {
+    const run = beginRun();
     try {
       return fn(...args);
     } catch (e) {
-      if (e instanceof UserError) throw new Error(e.message);
-      console.error(e);
-      throw new Error(`Something went wrong in the add-on (${e instanceof Error ? e.message : String(e)}). Your sheets were not changed.`);
+      if (!(e instanceof UserError)) console.error(e);
+      throw new Error(failureMessage(e, run));
     }
   };
 }
