@@ -18,7 +18,7 @@ export function failureMessage(e: unknown, run: RunJournal): string {
 /** One or more sentences on what the run left behind. */
 export function workbookState(run: RunJournal): string {
   const changes = run.changes();
-  const visible = run.leftovers().filter((l) => !l.hidden || !l.tagged);
+  const visible = run.leftovers().filter((l) => !l.hidden);
   if (changes.length === 0 && visible.length === 0) return 'Your sheets were not changed.';
   const parts: string[] = [];
   for (const c of changes) {
@@ -26,14 +26,8 @@ export function workbookState(run: RunJournal): string {
     else if (c.state === 'namesPending') parts.push(`"${c.name}" was written, but some of its named ranges may not point at its tables yet.`);
     else parts.push(`"${c.name}" is only partly updated: its cells hold the new tables, but its formats, chart or named ranges may still be the previous ones.`);
   }
-  for (const l of visible) {
-    parts.push(
-      l.tagged
-        ? `A sheet "${l.name}" the add-on was building is left in the workbook.`
-        : `A sheet "${l.name}" the add-on was building is left in the workbook; delete it.`,
-    );
-  }
-  const repairs = changes.some((c) => c.state !== 'complete') || visible.some((l) => l.tagged);
+  for (const l of visible) parts.push(`A sheet "${l.name}" the add-on was building is left in the workbook.`);
+  const repairs = changes.some((c) => c.state !== 'complete') || visible.length > 0;
   parts.push(repairs ? 'The next run repairs it; your other sheets were not changed.' : 'Your other sheets were not changed.');
   return parts.join(' ');
 }

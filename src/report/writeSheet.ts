@@ -3,6 +3,7 @@ import { applySheetFeatures, ensureSize, writeGrid } from './fillSheet';
 import { pointNamedAreas } from './namedAreas';
 import { freeSheetName, ownedSheets, retagSheet, tagSheet, tagValue, type OwnedKind, type OwnedSheet } from './ownedSheets';
 import { currentRun, type RunJournal } from './runJournal';
+import { stagingRecord, type StagingRecord } from './stagingRecord';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,8 +32,10 @@ export interface WrittenSheet {
 export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: string, layout: SheetLayout): WrittenSheet {
   const run = currentRun();
   const owned = ownedSheets(ss);
+  const record = stagingRecord();
   // A staging sheet left by a run that died (e.g. at the 6-minute limit) is ours to clean up.
   for (const o of owned) if (o.kind === 'building') tryDelete(ss, o.sheet);
+  if (record.pending) removeUntagged(ss, record, owned);
   const target = owned.find((o) => o.kind === kind) ?? null;
   const previous = target
     ? { name: target.sheet.getName(), sheetId: target.sheetId, rows: target.sheet.getMaxRows(), columns: target.sheet.getMaxColumns() }
@@ -43,6 +46,7 @@ export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: st
 
   // 1. Build aside.
   const stage = { name: freeSheetName(taken, `${baseName} (updating)`), sheetId: 0 };
+  record.set(stage.name);
   const staging = ss.insertSheet(stage.name, taken.length);
   run.leftover(stage.name, { hidden: false, tagged: false });
   try {
@@ -62,20 +66,18 @@ export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: st
       run.leftover(stage.name, { hidden: true, tagged: true });
     }
   } catch (e) {
-    discard(ss, staging, stage.name, run);
+    discard(ss, staging, stage.name, run, record);
     restoreActive(ss, active);
     throw e;
   }
 
   // 2. Put it in place.
   try {
-    if (target && previous) rewriteInPlace(ss, target, previous, staging, stage.name, layout, extent, run);
-    else adopt(ss, staging, stage.sheetId, stage.name, kind, layout, run);
+    if (target && previous) rewriteInPlace(ss, target, previous, staging, stage.name, layout, extent, run, record);
+    else adopt(ss, staging, stage.sheetId, stage.name, kind, layout, run, record);
   } catch (e) {
-    if (!target) {
-      const shown = run.changes().some((c) => c.sheetId === stage.sheetId);
-      if (!shown) discard(ss, staging, stage.name, run);
-    } else discard(ss, staging, stage.name, run);
+    const shown = !target && run.changes().some((c) => c.sheetId === stage.sheetId);
+    if (!shown) discard(ss, staging, stage.name, run, record);
     restoreActive(ss, active);
     throw e;
   }
@@ -85,11 +87,21 @@ export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: st
 }
 
 /** The first sheet of its kind: the staging sheet, complete, becomes it. */
-function adopt(ss: Spreadsheet, sheet: Sheet, sheetId: number, name: string, kind: OwnedKind, layout: SheetLayout, run: RunJournal): void {
+function adopt(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  sheetId: number,
+  name: string,
+  kind: OwnedKind,
+  layout: SheetLayout,
+  run: RunJournal,
+  record: StagingRecord,
+): void {
   retagSheet(sheet, sheetId, kind, layout.namedAreas.map((n) => n.name));
   sheet.showSheet();
   run.removed(name);
   run.mark(sheetId, name, 'namesPending');
+  forget(record);
   retryOnce(() => pointNamedAreas(ss, sheet, layout.namedAreas, []));
   run.mark(sheetId, name, 'complete');
 }
@@ -104,9 +116,11 @@ function rewriteInPlace(
   layout: SheetLayout,
   extent: { rows: number; columns: number },
   run: RunJournal,
+  record: StagingRecord,
 ): void {
   const sheet = target.sheet;
   const size = { rows: previous.rows, columns: previous.columns };
+  let names: string[] = [];
   retryOnce(() => {
     ensureSize(sheet, size, extent.rows, extent.columns);
     const from = staging.getRange(1, 1, extent.rows, extent.columns);
@@ -116,11 +130,16 @@ function rewriteInPlace(
     from.copyTo(to, SpreadsheetApp.CopyPasteType.PASTE_COLUMN_WIDTHS, false);
     sheet.clearNotes();
     applySheetFeatures(sheet, layout);
-    const names = pointNamedAreas(ss, sheet, layout.namedAreas, target.names);
-    target.tag.setValue(tagValue(previous.sheetId, target.kind, names));
+    names = pointNamedAreas(ss, sheet, layout.namedAreas, target.names);
   });
   run.mark(previous.sheetId, previous.name, 'complete');
-  discard(ss, staging, stagingName, run);
+  try {
+    target.tag.setValue(tagValue(previous.sheetId, target.kind, names));
+  } catch (e) {
+    // Only a later run's clean-up of named ranges reads it; the sheet itself is complete.
+    console.warn(`Could not update the sheet's tag: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  discard(ss, staging, stagingName, run, record);
 }
 
 /** A failed step is tried once more: the staging sheet still holds the complete content. */
@@ -133,8 +152,30 @@ function retryOnce(step: () => void): void {
   }
 }
 
-function discard(ss: Spreadsheet, staging: Sheet, name: string, run: RunJournal): void {
-  if (tryDelete(ss, staging)) run.removed(name);
+function discard(ss: Spreadsheet, staging: Sheet, name: string, run: RunJournal, record: StagingRecord): void {
+  if (!tryDelete(ss, staging)) return;
+  run.removed(name);
+  forget(record);
+}
+
+function forget(record: StagingRecord): void {
+  try {
+    record.clear();
+  } catch (e) {
+    // Harmless: the next run finds no such sheet, or one that is ours, and clears it then.
+    console.warn(`Could not clear the staging record: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** The sheet a run that died while creating it left, unless it has become one of ours since. */
+function removeUntagged(ss: Spreadsheet, record: StagingRecord, owned: readonly OwnedSheet[]): void {
+  const sheet = ss.getSheetByName(record.pending!);
+  if (sheet) {
+    const id = sheet.getSheetId();
+    const kind = owned.find((o) => o.sheetId === id)?.kind;
+    if ((kind === undefined || kind === 'building') && !tryDelete(ss, sheet)) return;
+  }
+  forget(record);
 }
 
 function tryDelete(ss: Spreadsheet, sheet: Sheet): boolean {

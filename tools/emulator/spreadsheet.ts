@@ -1529,6 +1529,8 @@ export class Range implements Carrier {
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
         const s = src[i][j];
+        // A blank source cell over a blank destination cell changes nothing (and costs nothing).
+        if (!s && !dst._cell(destination._r + i, destination._c + j)) continue;
         const cell = dst._cellW(destination._r + i, destination._c + j);
         if (contents) {
           delete cell.v;
