@@ -1487,12 +1487,14 @@ export class Range implements Carrier {
   }
   /**
    * copyTo(destination[, options]) and copyTo(destination, copyPasteType, transposed), after
-   * developers.google.com/apps-script/reference/spreadsheet/range#copyto and .../copy-paste-type:
-   * only the destination's top-left cell counts; PASTE_NORMAL (and the one-argument form) pastes
-   * "values, formulas, formats and merges", PASTE_VALUES values only, PASTE_FORMAT formats only,
-   * PASTE_FORMULA values and formulas, PASTE_COLUMN_WIDTHS the column widths only. Notes and
-   * conditional formats are not pasted (the documentation does not list them). Cells past the
-   * destination sheet's edge are dropped.
+   * developers.google.com/apps-script/reference/spreadsheet/copy-paste-type: PASTE_NORMAL (and the
+   * one-argument form) pastes "values, formulas, formats and merges", PASTE_VALUES values only,
+   * PASTE_FORMAT formats only, PASTE_FORMULA values and formulas, PASTE_COLUMN_WIDTHS the column
+   * widths only. Notes and conditional formats are not pasted (the documentation does not list
+   * them). The whole source is pasted from the destination's top-left cell, as the Sheets API's
+   * CopyPasteRequest does for a smaller destination (developers.google.com/sheets/api/reference/rest/
+   * v4/spreadsheets/request#copypasterequest); a destination that is a multiple of the source would
+   * repeat it there, which the emulator does not. Cells past the destination sheet's edge are dropped.
    */
   copyTo(destination: Range, a?: unknown, b?: unknown): void {
     const env = this[ENV];
