@@ -7,17 +7,19 @@
  *   npm start                              # CDNOW, monthly cohorts
  *   npm start -- path/to/customers.csv     # your own transaction log or customer table
  *   npm start -- data.tsv --period week --zone Europe/Prague
+ *   npm start -- --engine duckdb [orders.parquet]   # the same report counted by DuckDB (startDuckDb.ts)
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator } from '../tools/emulator/index';
+import { startDuckDb } from './startDuckDb';
 import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv: string[]) {
-  const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx') };
+  const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx'), engine: 'sheet' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -29,13 +31,24 @@ function parseArgs(argv: string[]) {
     else if (a === '--zone') out.zone = next();
     else if (a === '--locale') out.locale = next();
     else if (a === '--out') out.out = resolve(next());
+    else if (a === '--engine') out.engine = next();
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm start -- [file.csv|file.tsv] [--period week|month|quarter|year] [--zone IANA] [--locale en_US] [--out file.xlsx]');
+      console.log('usage: npm start -- [file.csv|file.tsv|file.parquet] [--period week|month|quarter|year] [--zone IANA] [--locale en_US] [--out file.xlsx] [--engine sheet|duckdb]');
       process.exit(0);
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else out.file = resolve(a);
   }
   return out;
+}
+
+/** Wall time of each step, and the process's peak memory when it ended, for the closing line. */
+const steps: { name: string; ms: number; peakMb: number }[] = [];
+const peakMb = () => process.resourceUsage().maxRSS / 1024;
+async function step<T>(name: string, run: () => T | Promise<T>): Promise<T> {
+  const t = performance.now();
+  const result = await run();
+  steps.push({ name, ms: performance.now() - t, peakMb: peakMb() });
+  return result;
 }
 
 function table(rows: string[][], maxColumns = 14): string {
@@ -46,15 +59,19 @@ function table(rows: string[][], maxColumns = 14): string {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.engine === 'duckdb') return startDuckDb({ ...args, root });
+  if (args.engine !== 'sheet') throw new Error(`--engine must be "sheet" (the default) or "duckdb" (got "${args.engine}")`);
   const emu = createEmulator({ spreadsheetTimeZone: args.zone, locale: args.locale, spreadsheetName: 'Retention demo' });
   let source: string;
   if (args.file) {
     if (!existsSync(args.file)) throw new Error(`no such file: ${args.file}`);
     source = basename(args.file).replace(/\.[^.]+$/, '').slice(0, 90) || 'Data';
-    emu.importCsv(readFileSync(args.file, 'utf8'), { sheetName: source, delimiter: 'auto' });
+    const text = readFileSync(args.file, 'utf8');
+    await step('import', () => emu.importCsv(text, { sheetName: source, delimiter: 'auto', fileName: basename(args.file) }));
   } else {
     source = 'CDNOW';
-    emu.importCdnow(readFileSync(join(root, 'examples', 'cdnow', 'CDNOW_master.txt'), 'utf8'), { sheetName: source });
+    const text = readFileSync(join(root, 'examples', 'cdnow', 'CDNOW_master.txt'), 'utf8');
+    await step('import', () => emu.importCdnow(text, { sheetName: source }));
   }
   emu.load(join(root, 'dist', 'Code.js'));
   emu.call('onOpen', { authMode: 'FULL' });
@@ -72,10 +89,8 @@ async function main(): Promise<void> {
     period: args.period as ReportSettings['period'], weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: p.roles.segment > 0,
   };
   emu.resetCalls();
-  const started = performance.now();
-  const outcome = emu.callFromClient('sidebarGenerate', settings) as ReportOutcome;
-  const ms = performance.now() - started;
-  console.log(`\n${outcome.message}  (${ms.toFixed(0)} ms, ${emu.calls.total} Sheets service calls)\n`);
+  const outcome = await step('summary', () => emu.callFromClient('sidebarGenerate', settings) as ReportOutcome);
+  console.log(`\n${outcome.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms, ${emu.calls.total} Sheets service calls)\n`);
 
   const show = (name: string, title: string) => {
     const range = emu.spreadsheet.getRangeByName(name);
@@ -88,11 +103,10 @@ async function main(): Promise<void> {
 
   // The sidebar's "Customer value" section, when the source is a log with amounts.
   if (p.shape === 'log' && p.roles.amount > 0) {
-    const started2 = performance.now();
-    const value = emu.callFromClient('sidebarCustomerValue', {
+    const value = await step('customer value', () => emu.callFromClient('sidebarCustomerValue', {
       ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5,
-    }) as CustomerValueOutcome;
-    console.log(`${value.message}  (${(performance.now() - started2).toFixed(0)} ms)\n`);
+    }) as CustomerValueOutcome);
+    console.log(`${value.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms)\n`);
     show('CustomerValueModel', 'Customer value model (BG/NBD + Gamma-Gamma)');
     const atRisk = emu.spreadsheet.getRangeByName('CustomerValueAtRisk');
     if (atRisk) {
@@ -102,8 +116,10 @@ async function main(): Promise<void> {
   }
 
   mkdirSync(dirname(args.out), { recursive: true });
-  await emu.exportXlsx(args.out);
+  await step('export', () => emu.exportXlsx(args.out));
   console.log(`Workbook written to ${args.out} (sheets: ${emu.spreadsheet.getSheets().map((s) => s.getName()).join(', ')})`);
+  const each = steps.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s, ${s.peakMb.toFixed(0)} MB`).join('; ');
+  console.log(`Done in ${(performance.now() / 1000).toFixed(1)} s, peak memory ${peakMb().toFixed(0)} MB (${each}).`);
 }
 
 main().catch((e: unknown) => {

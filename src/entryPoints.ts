@@ -5,12 +5,14 @@ import { churn } from './functions/churn';
 import { clv } from './functions/clv';
 import { cohorts, retentionByPeriod } from './functions/cohorts';
 import { onOpen, showSidebar } from './addon/menu';
+import { writeSqlSummary } from './addon/sqlSummary';
 import {
   asServerFunction,
   refreshSummary,
   sidebarCustomerValue,
   sidebarDetect,
   sidebarGenerate,
+  sidebarInsertSample,
   sidebarSegments,
   sidebarShowSheet,
   sidebarState,
@@ -105,7 +107,7 @@ export const entryPoints: EntryPoint[] = [
     summary: 'Adds the add-on menu when the spreadsheet opens.',
     params: [{ name: 'e', type: 'Object', description: 'The open event.' }],
     returns: { type: 'void', description: 'Nothing.' },
-    run: () => onOpen(),
+    run: (e) => onOpen(e),
   },
   {
     name: 'onInstall',
@@ -113,7 +115,7 @@ export const entryPoints: EntryPoint[] = [
     summary: 'Adds the add-on menu right after the add-on is installed.',
     params: [{ name: 'e', type: 'Object', description: 'The install event.' }],
     returns: { type: 'void', description: 'Nothing.' },
-    run: () => onOpen(),
+    run: (e) => onOpen(e),
   },
   {
     name: 'showSidebar',
@@ -187,11 +189,28 @@ export const entryPoints: EntryPoint[] = [
     run: asServerFunction(sidebarCustomerValue),
   },
   {
+    name: 'sidebarInsertSample',
+    kind: 'server',
+    summary: 'Sidebar: inserts a sheet of made-up orders (a new sheet of the user\'s) and proposes it as the source.',
+    params: [],
+    returns: { type: 'Object', description: 'The new SidebarState (plain JSON).' },
+    run: asServerFunction(sidebarInsertSample),
+  },
+  {
     name: 'sidebarShowSheet',
     kind: 'server',
     summary: 'Sidebar: activates a sheet (the summary or the customer value sheet, after writing it).',
     params: [{ name: 'sheetName', type: 'string', description: 'The sheet to show.' }],
     returns: { type: 'void', description: 'Nothing.' },
     run: asServerFunction(sidebarShowSheet),
+  },
+  {
+    name: 'writeSqlSummary_',
+    kind: 'server',
+    summary:
+      'Writes the summary sheet from the result of the SQL cohort query (src/core/sql), as counted by an SQL engine: DuckDB for npm start -- --engine duckdb, the warehouse in the warehouse build. Private (the trailing _): the sidebar cannot call it.',
+    params: [{ name: 'request', type: 'Object', description: 'SqlSummaryRequest (plain JSON): the settings, the column names, the result rows, the source description and header lines.' }],
+    returns: { type: 'Object', description: 'A ReportOutcome (plain JSON).' },
+    run: asServerFunction(writeSqlSummary),
   },
 ];

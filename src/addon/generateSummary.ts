@@ -1,9 +1,9 @@
 import { UserError } from '../core/errors';
 import { formatDay, parseIsoDay } from '../core/calendar';
-import { computeCohortReport, dateCell } from '../core/cohorts';
+import { computeCohortReport, dateCell, type CohortReport } from '../core/cohorts';
 import { dayInZone } from '../core/timeZone';
-import { summaryLayout } from '../report/summaryLayout';
-import { replaceOwnedSheet } from '../report/writeSheet';
+import { summaryLayout, type SummaryMeta } from '../report/summaryLayout';
+import { replaceOwnedSheet, type WrittenSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
 import type { ReportOutcome, ReportSettings } from './protocol';
 import { withDocumentLock } from './documentLock';
@@ -37,21 +37,12 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
       segment: settings.segmentFilter || null,
       bySegment: settings.breakdown && !settings.segmentFilter,
     });
-    const layout = summaryLayout(
-      report,
-      {
-        title: SUMMARY_SHEET_NAME,
-        sourceDescription: source.description,
-        shapeDescription: settings.shape === 'log' ? 'Transaction log (one row per purchase or activity)' : 'Customer table (one row per customer)',
-        rowsRead: source.rowsRead,
-        settingsLines: [...source.columnLines, ...settingsLines(settings, source.columnName, asOfDay, stopsToday)],
-        generatedAt: new Date(),
-        version: ADDON_VERSION,
-        locale,
-      },
-      dateCell(timeZone),
-    );
-    const sheet = replaceOwnedSheet(ss, 'summary', SUMMARY_SHEET_NAME, layout);
+    const sheet = writeSummarySheet(ss, report, {
+      sourceDescription: source.description,
+      shapeDescription: settings.shape === 'log' ? LOG_SHAPE : 'Customer table (one row per customer)',
+      rowsRead: source.rowsRead,
+      settingsLines: [...source.columnLines, ...settingsLines(settings, source.columnName, asOfDay, stopsToday)],
+    }, { timeZone, locale });
     const cohorts = report.total.cohorts.length;
     const skipped = report.skipped.total;
     return {
@@ -68,7 +59,24 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
   });
 }
 
-function settingsLines(s: ReportSettings, columnName: (c: number) => string, asOfDay: number | null, stopsToday: boolean): [string, string][] {
+export const LOG_SHAPE = 'Transaction log (one row per purchase or activity)';
+
+/** Lays out a computed report and writes it into the owned summary sheet (built aside, copied in place). */
+export function writeSummarySheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  report: CohortReport,
+  meta: Pick<SummaryMeta, 'sourceDescription' | 'shapeDescription' | 'rowsRead' | 'settingsLines'>,
+  zone: { timeZone: string; locale: string },
+): WrittenSheet {
+  const layout = summaryLayout(
+    report,
+    { title: SUMMARY_SHEET_NAME, ...meta, generatedAt: new Date(), version: ADDON_VERSION, locale: zone.locale },
+    dateCell(zone.timeZone),
+  );
+  return replaceOwnedSheet(ss, 'summary', SUMMARY_SHEET_NAME, layout);
+}
+
+export function settingsLines(s: ReportSettings, columnName: (c: number) => string, asOfDay: number | null, stopsToday: boolean): [string, string][] {
   const period = s.period === 'week' ? `week (starting ${s.weekStart === 'monday' ? 'Monday, ISO' : 'Sunday'})` : s.period;
   const lines: [string, string][] = [
     ['Period', period],

@@ -95,6 +95,8 @@ export interface SidebarState {
   version: string;
   /** The customer-value settings saved in this document, if someone estimated customer value before. */
   savedCustomerValue?: CustomerValueSettings | null;
+  /** The sidebar's language ("en", "cs", "pl", "hu"): the user's, else the spreadsheet's, else English. */
+  language?: string;
 }
 
 export interface ReportOutcome {
@@ -130,4 +132,6 @@ export interface SidebarServer {
   sidebarGenerate(settings: ReportSettings): ReportOutcome;
   sidebarCustomerValue(settings: CustomerValueSettings): CustomerValueOutcome;
   sidebarShowSheet(sheetName: string): void;
+  /** Inserts the sample sheet (a new sheet of the user's, never one that exists) and returns the new state. */
+  sidebarInsertSample(): SidebarState;
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../core/errors';
 import { isBlank } from '../core/cells';
 import { numberLocale } from '../core/numbers';
+import { dateFormOf } from '../core/textDates';
 import { parseCustomerTable, parseTransactionLog, type CohortData } from '../core/cohorts';
 import type { SourceSettings } from './protocol';
 import { columnLetter, sheetReference, sourceSheetByName } from './sourceSheet';
@@ -46,7 +47,8 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
     if (c > lastColumn) throw new UserError(`The ${role} column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
     return span.map((r) => r[c - first]);
   };
-  const options = { timeZone, firstRowNumber: headerRow + 1, numberLocale: numberLocale(locale) };
+  // Every row read is kept, skipped or the header: rows blank in the columns used count as skipped.
+  const options = { timeZone, firstRowNumber: headerRow + 1, numberLocale: numberLocale(locale), dateForm: () => dateFormOf(locale), countTrailingBlankRows: true };
   const data: CohortData =
     settings.shape === 'log'
       ? parseTransactionLog(

@@ -1,4 +1,5 @@
-import { UserError } from '../core/errors';
+import { UserError, userMessage } from '../core/errors';
+import { t, type Language } from '../i18n';
 import type { RunJournal } from '../report/runJournal';
 
 /**
@@ -6,28 +7,28 @@ import type { RunJournal } from '../report/runJournal';
  * journal. "Your sheets were not changed" is said only when no sheet a user can see changed.
  */
 
-export const SETTINGS_NOT_SAVED = 'The settings could not be saved for "Refresh summary" this time.';
-
-/** The message for any error that ends a run. */
-export function failureMessage(e: unknown, run: RunJournal): string {
-  if (e instanceof UserError) return run.untouched ? e.message : `${e.message} ${workbookState(run)}`;
+/** The message for any error that ends a run, in the user's language. */
+export function failureMessage(e: unknown, run: RunJournal, language: Language): string {
+  if (e instanceof UserError) {
+    const text = userMessage(e, language);
+    return run.untouched ? text : `${text} ${workbookState(run, language)}`;
+  }
   const detail = e instanceof Error ? e.message : String(e);
-  return `Something went wrong in the add-on (${detail}). ${workbookState(run)}`;
+  return `${t(language, 'server.unexpected', { detail })} ${workbookState(run, language)}`;
 }
 
 /** One or more sentences on what the run left behind. */
-export function workbookState(run: RunJournal): string {
+export function workbookState(run: RunJournal, language: Language): string {
   const changes = run.changes();
   const visible = run.leftovers().filter((l) => !l.hidden);
-  if (changes.length === 0 && visible.length === 0) return 'Your sheets were not changed.';
+  if (changes.length === 0 && visible.length === 0) return t(language, 'server.sheetsUnchanged');
   const parts: string[] = [];
   for (const c of changes) {
-    if (c.state === 'complete') parts.push(`"${c.name}" was updated completely before that.`);
-    else if (c.state === 'namesPending') parts.push(`"${c.name}" was written, but some of its named ranges may not point at its tables yet.`);
-    else parts.push(`"${c.name}" is only partly updated: its cells hold the new tables, but its formats, chart or named ranges may still be the previous ones.`);
+    const key = c.state === 'complete' ? 'server.sheetUpdated' : c.state === 'namesPending' ? 'server.sheetNamesPending' : 'server.sheetPartial';
+    parts.push(t(language, key, { sheet: c.name }));
   }
-  for (const l of visible) parts.push(`A sheet "${l.name}" the add-on was building is left in the workbook.`);
+  for (const l of visible) parts.push(t(language, 'server.stagingLeft', { sheet: l.name }));
   const repairs = changes.some((c) => c.state !== 'complete') || visible.length > 0;
-  parts.push(repairs ? 'The next run repairs it; your other sheets were not changed.' : 'Your other sheets were not changed.');
+  parts.push(t(language, repairs ? 'server.nextRunRepairs' : 'server.otherSheetsUnchanged'));
   return parts.join(' ');
 }

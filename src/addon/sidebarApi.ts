@@ -1,4 +1,7 @@
 import { UserError } from '../core/errors';
+import { msg, t } from '../i18n';
+import { userInterfaceLanguage } from './language';
+import { insertSampleSheet } from './sampleSheet';
 import { ADDON_VERSION } from '../version';
 import { ownedSheets } from '../report/ownedSheets';
 import { beginRun } from '../report/runJournal';
@@ -13,7 +16,7 @@ import {
   saveCustomerValueSettings,
   saveSettings,
 } from './settings';
-import { failureMessage, SETTINGS_NOT_SAVED } from './runMessages';
+import { failureMessage } from './runMessages';
 import { distinctSegments, proposeSource, sheetByName, sourceSheetByName } from './sourceSheet';
 
 /**
@@ -41,7 +44,21 @@ export function sidebarState(): SidebarState {
       if (!(e instanceof UserError)) throw e; // an empty sheet: the sidebar asks for another one
     }
   }
-  return { sheets, saved, proposal, version: ADDON_VERSION, savedCustomerValue: loadCustomerValueSettings() };
+  return {
+    sheets,
+    saved,
+    proposal,
+    version: ADDON_VERSION,
+    savedCustomerValue: loadCustomerValueSettings(),
+    language: userInterfaceLanguage(),
+  };
+}
+
+/** Inserts the sample sheet and proposes it as the source, as if the analyst had picked it. */
+export function sidebarInsertSample(): SidebarState {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  insertSampleSheet(ss);
+  return sidebarState();
 }
 
 export function sidebarDetect(sheetName: string, headerRow?: number): SourceProposal {
@@ -57,7 +74,7 @@ export function sidebarGenerate(settings: ReportSettings): ReportOutcome {
   try {
     clean = sanitizeSettings(settings);
   } catch (e) {
-    throw new UserError(`The sidebar sent settings the add-on cannot read: ${(e as Error).message}. Reload the sidebar.`);
+    throw new UserError(msg('server.badSettings', { detail: (e as Error).message }));
   }
   const outcome = generateSummary(clean);
   return { ...outcome, message: withSettingsSaved(outcome.message, () => saveSettings(clean)) };
@@ -69,7 +86,7 @@ export function sidebarCustomerValue(settings: CustomerValueSettings): CustomerV
     clean = sanitizeCustomerValueSettings(settings);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`The sidebar sent settings the add-on cannot read: ${(e as Error).message}. Reload the sidebar.`);
+    throw new UserError(msg('server.badSettings', { detail: (e as Error).message }));
   }
   const outcome = generateCustomerValue(clean);
   return { ...outcome, message: withSettingsSaved(outcome.message, () => saveCustomerValueSettings(clean)) };
@@ -86,7 +103,7 @@ function withSettingsSaved(message: string, save: () => void): string {
     return message;
   } catch (e) {
     console.warn(e);
-    return `${message} ${SETTINGS_NOT_SAVED}`;
+    return `${message} ${t(userInterfaceLanguage(), 'server.settingsNotSaved')}`;
   }
 }
 
@@ -101,16 +118,16 @@ export function refreshSummary(): void {
     const saved = loadSettings();
     const savedValue = loadCustomerValueSettings();
     if (!saved && !savedValue) {
-      SpreadsheetApp.getUi().alert('No summary settings yet: open the cohort report from the add-on menu and generate a summary first.');
+      SpreadsheetApp.getUi().alert(t(userInterfaceLanguage(), 'menu.noSettings'));
       return;
     }
     const messages: string[] = [];
     if (saved) messages.push(generateSummary(saved).message);
     if (savedValue) messages.push(generateCustomerValue(savedValue).message);
-    SpreadsheetApp.getActiveSpreadsheet().toast(messages.join(' '), 'Retention analytics refreshed', 8);
+    SpreadsheetApp.getActiveSpreadsheet().toast(messages.join(' '), t(userInterfaceLanguage(), 'menu.refreshed'), 8);
   } catch (e) {
     if (!(e instanceof UserError)) console.error(e);
-    SpreadsheetApp.getUi().alert(failureMessage(e, run));
+    SpreadsheetApp.getUi().alert(failureMessage(e, run, userInterfaceLanguage()));
   }
 }
 
@@ -122,7 +139,8 @@ export function asServerFunction<A extends unknown[], R>(fn: (...args: A) => R):
       return fn(...args);
     } catch (e) {
       if (!(e instanceof UserError)) console.error(e);
-      throw new Error(failureMessage(e, run));
+      // In the user's language: the sidebar speaks it, the result and error lines included.
+      throw new Error(failureMessage(e, run, userInterfaceLanguage()));
     }
   };
 }

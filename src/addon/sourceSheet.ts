@@ -3,6 +3,7 @@ import { profileColumn } from '../core/detect/columnKinds';
 import { findHeaderRow } from '../core/detect/headerRow';
 import { proposeRoles } from '../core/detect/roles';
 import { UserError } from '../core/errors';
+import { msg } from '../i18n';
 import { ownedSheets, type OwnedKind } from '../report/ownedSheets';
 import type { ColumnInfo, SourceProposal } from './protocol';
 
@@ -31,22 +32,18 @@ export function sheetByName(name: string): GoogleAppsScript.Spreadsheet.Sheet {
   return sheet;
 }
 
-const OWNED_SHEET_ROLE: Record<OwnedKind, string> = {
-  summary: 'the retention summary the add-on writes',
-  customerValue: 'the customer value sheet the add-on writes',
-  building: 'a sheet the add-on was building',
-};
-
-export function ownedSourceMessage(name: string, kind: OwnedKind): string {
-  return `"${name}" is ${OWNED_SHEET_ROLE[kind]}, not your data: choose the sheet that holds your transactions or customers.`;
-}
+const OWNED_SOURCE = {
+  summary: 'server.ownedSourceSummary',
+  customerValue: 'server.ownedSourceValue',
+  building: 'server.ownedSourceBuilding',
+} as const satisfies Record<OwnedKind, string>;
 
 /** A sheet to read data from: never one of the add-on's own sheets, whatever the settings say. */
 export function sourceSheetByName(name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = sheetByName(name);
   const id = sheet.getSheetId();
   const owned = ownedSheets(SpreadsheetApp.getActiveSpreadsheet()).find((o) => o.sheetId === id);
-  if (owned) throw new UserError(ownedSourceMessage(name, owned.kind));
+  if (owned) throw new UserError(msg(OWNED_SOURCE[owned.kind], { sheet: name }));
   return sheet;
 }
 

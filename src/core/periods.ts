@@ -1,5 +1,8 @@
 import { UserError } from './errors';
+import { describeValue } from './cells';
 import { civilFromDays, daysFromCivil, formatDay, type DayNumber } from './calendar';
+import { msg } from '../i18n/catalogue';
+import { choicesOf, matchWord, normalizeWord, PERIOD_WORDS, WEEK_FILLER_WORDS, WEEK_START_WORDS } from '../i18n/optionWords';
 
 /**
  * Reporting periods as consecutive integers, so "the period after p" is p + 1 and period offsets are
@@ -16,18 +19,25 @@ export interface PeriodScheme {
   weekStart: WeekStart;
 }
 
-/** Reads a user-typed period name ("Month", " months ", "q") or throws a message naming `argName`. */
-export function parsePeriodUnit(value: unknown, argName = 'period'): PeriodUnit {
+/** A value as the user sees it, for "(got …)": the caller's describer names dates in the sheet's zone. */
+export type Describe = (value: unknown) => string;
+
+/** The documented spellings for messages ("week sunday" among them), and each language's own words. */
+const PERIOD_CHOICES = choicesOf(PERIOD_WORDS, ['week', 'month', 'quarter', 'year'], ['week sunday'], 1);
+
+function badPeriod(argName: string, value: unknown, describe: Describe): UserError {
+  return new UserError(msg('options.mustBe', { arg: argName, choices: PERIOD_CHOICES, got: describe(value) }));
+}
+
+/**
+ * Reads a user-typed period name ("Month", " months ", "q", or the same in Czech, Polish or Hungarian:
+ * "měsíc", "miesiąc", "hónap"; see src/i18n/optionWords.ts) or throws a message naming `argName`.
+ */
+export function parsePeriodUnit(value: unknown, argName = 'period', describe: Describe = describeValue): PeriodUnit {
   if (value === '' || value === undefined || value === null) return 'month';
-  const text = String(value).trim().toLowerCase();
-  const aliases: Record<string, PeriodUnit> = {
-    week: 'week', weeks: 'week', weekly: 'week', w: 'week',
-    month: 'month', months: 'month', monthly: 'month', m: 'month',
-    quarter: 'quarter', quarters: 'quarter', quarterly: 'quarter', q: 'quarter',
-    year: 'year', years: 'year', yearly: 'year', annual: 'year', y: 'year',
-  };
-  const unit = aliases[text];
-  if (!unit) throw new UserError(`${argName} must be "week", "month", "quarter" or "year" (got "${String(value)}")`);
+  if (typeof value !== 'string') throw badPeriod(argName, value, describe);
+  const unit = matchWord(PERIOD_WORDS, value);
+  if (!unit) throw badPeriod(argName, value, describe);
   return unit;
 }
 
@@ -38,18 +48,19 @@ const WEEK_ORIGIN: Record<WeekStart, number> = { monday: -3, sunday: -4 };
  * A period argument that may also choose the week start: "week" (ISO, Monday), "week sunday",
  * "weeks (Sunday)", "week monday", "iso week".
  */
-export function parsePeriodScheme(value: unknown, argName = 'period'): PeriodScheme {
-  const words = String(value ?? '').toLowerCase().split(/[^a-z]+/).filter(Boolean);
-  const starts = words.filter((w) => ['sunday', 'sun', 'monday', 'mon', 'iso', 'starting', 'start', 'from', 'on'].includes(w));
-  const rest = words.filter((w) => !starts.includes(w));
+export function parsePeriodScheme(value: unknown, argName = 'period', describe: Describe = describeValue): PeriodScheme {
+  if (value !== '' && value !== undefined && value !== null && typeof value !== 'string') throw badPeriod(argName, value, describe);
+  const words = normalizeWord(String(value ?? '')).split(/[^a-z]+/).filter(Boolean);
+  const fillers = new Set(Object.values(WEEK_FILLER_WORDS).flat().map(normalizeWord));
+  const isStart = (w: string) => fillers.has(w) || matchWord(WEEK_START_WORDS, w) !== null;
+  const starts = words.filter(isStart);
+  const rest = words.filter((w) => !isStart(w));
   if (starts.length > 0 && rest.length === 1) {
-    const unit = parsePeriodUnit(rest[0], argName);
-    if (unit === 'week') return { unit, weekStart: starts.some((w) => w.startsWith('sun')) ? 'sunday' : 'monday' };
+    const unit = parsePeriodUnit(rest[0], argName, () => describe(value));
+    if (unit === 'week') return { unit, weekStart: starts.some((w) => matchWord(WEEK_START_WORDS, w) === 'sunday') ? 'sunday' : 'monday' };
   }
-  if (starts.length > 0 && rest.length <= 1) {
-    throw new UserError(`${argName} must be "week", "week sunday", "month", "quarter" or "year" (got "${String(value)}")`);
-  }
-  return { unit: parsePeriodUnit(value, argName), weekStart: 'monday' };
+  if (starts.length > 0 && rest.length <= 1) throw badPeriod(argName, value, describe);
+  return { unit: parsePeriodUnit(value, argName, describe), weekStart: 'monday' };
 }
 
 export function periodOfDay(day: DayNumber, scheme: PeriodScheme): number {

@@ -1,14 +1,17 @@
 import { UserError } from '../core/errors';
 import { describeValue, isBlank, isDateValue, dateMs, isSheetsErrorText, toGrid, type CellValue } from '../core/cells';
 import { numberLocale, parseNumberText } from '../core/numbers';
-import { parseIsoDay, type DayNumber } from '../core/calendar';
+import type { DayNumber } from '../core/calendar';
+import { dateFormOf, readDateText, whyNotADate, type DateForm } from '../core/textDates';
 import { dayConverter } from '../core/timeZone';
 import type { SheetEnv } from '../addon/sheetEnv';
 
 /**
  * Reading custom-function arguments the way Sheets passes them: a scalar for a single cell, a 2-D
  * array for a range, "" for blanks, Date objects for dates, "#N/A"-style text for error values.
- * Every complaint names the function, the argument and the row, and says what was expected.
+ * Every complaint names the function, the argument and the row of the range (a custom function
+ * cannot know where its range starts), says what was expected, and names values as the user sees
+ * them (describeValue: dates in the spreadsheet's zone).
  */
 
 /** Where a value sits: null for a scalar argument, else its 1-based row (and column) in the range. */
@@ -19,24 +22,50 @@ export interface Cell {
   value: CellValue;
 }
 
-export function at(cell: Cell): string {
-  if (cell.row === null) return `got ${describeValue(cell.value)}`;
-  const place = cell.col !== null && cell.col > 1 ? `row ${cell.row}, column ${cell.col}` : `row ${cell.row}`;
-  return `${place} is ${describeValue(cell.value)}`;
+/** "got 5", or "row 7 of the range is "n/a"": where a value sits and what it is. */
+export function at(cell: Cell, timeZone?: string): string {
+  if (cell.row === null) return `got ${describeValue(cell.value, timeZone)}`;
+  return `${rowOfRange(cell.row, cell.col)} is ${describeValue(cell.value, timeZone)}`;
 }
 
-export function fail(fn: string, cell: Cell, expected: string): never {
-  throw new UserError(`${fn}: ${cell.arg} must be ${expected} (${at(cell)})`);
+/** "row 7 of the range" (or "row 7, column 2 of the range" in a range of several columns). */
+export function rowOfRange(row: number, col: number | null = null): string {
+  return col !== null && col > 1 ? `row ${row}, column ${col} of the range` : `row ${row} of the range`;
 }
+
+/** Names values as the user sees them; the spreadsheet's zone is asked for only to name a date. */
+export function describer(env: SheetEnv): (v: CellValue) => string {
+  return (v) => describeValue(v, isDateValue(v) ? env.timeZone() : undefined);
+}
+
+const DATE_PROBLEMS: Record<string, string> = {
+  'two-digit year': 'which has a two-digit year: write the year in full',
+  'unknown date form': "which is not written the way the spreadsheet's locale writes dates",
+};
 
 export class ArgReader {
   private locale?: ReturnType<typeof numberLocale>;
   private toDay?: (ms: number) => DayNumber;
+  private form?: DateForm | null;
 
   constructor(
     readonly fn: string,
     readonly env: SheetEnv,
   ) {}
+
+  /** Where a value sits and what it is; the spreadsheet's zone is asked for only to name a date. */
+  at(cell: Cell): string {
+    return at(cell, isDateValue(cell.value) ? this.env.timeZone() : undefined);
+  }
+
+  /** A value as messages name it (dates in the spreadsheet's zone). */
+  describe(v: CellValue): string {
+    return describer(this.env)(v);
+  }
+
+  fail(cell: Cell, expected: string, why = ''): never {
+    throw new UserError(`${this.fn}: ${cell.arg} must be ${expected} (${this.at(cell)}${why})`);
+  }
 
   /** A finite number; number-like text is read in the spreadsheet's locale. */
   number(cell: Cell, expected: string): number {
@@ -46,31 +75,35 @@ export class ArgReader {
       this.locale ??= numberLocale(this.env.locale());
       const parsed = parseNumberText(v, this.locale);
       if (parsed.ok) return parsed.value;
-      if (parsed.why.startsWith('uses')) {
-        throw new UserError(`${this.fn}: ${cell.arg} must be ${expected} (${at(cell)}, which ${parsed.why})`);
-      }
+      if (parsed.why.startsWith('uses')) this.fail(cell, expected, `, which ${parsed.why}`);
     }
-    return fail(this.fn, cell, expected);
+    return this.fail(cell, expected);
   }
 
-  /** A calendar day in the spreadsheet's zone, from a date cell or ISO `YYYY-MM-DD` text. */
+  /**
+   * A calendar day in the spreadsheet's zone, from a date cell or date text (ISO, or the
+   * spreadsheet locale's own form: textDates.ts).
+   */
   day(cell: Cell): DayNumber {
     const v = cell.value;
     if (isDateValue(v)) {
       const ms = dateMs(v);
-      if (Number.isFinite(ms)) {
-        this.toDay ??= dayConverter(this.env.timeZone());
-        return this.toDay(ms);
-      }
+      if (Number.isFinite(ms)) return this.dayOf(ms);
     }
     if (typeof v === 'string') {
-      const d = parseIsoDay(v);
-      if (d !== null) return d;
+      this.form ??= dateFormOf(this.env.locale());
+      const d = readDateText(v, this.form, (ms) => this.dayOf(ms));
+      if (d === d) return d;
+      const why = whyNotADate(v, this.form);
+      if (why) this.fail(cell, 'a date', `, ${DATE_PROBLEMS[why]}`);
     }
-    if (typeof v === 'number') {
-      throw new UserError(`${this.fn}: ${cell.arg} must be a date (${at(cell)}: format the cells as dates, not numbers)`);
-    }
-    return fail(this.fn, cell, 'a date');
+    if (typeof v === 'number') this.fail(cell, 'a date', ': format the cells as dates, not numbers');
+    return this.fail(cell, 'a date');
+  }
+
+  private dayOf(ms: number): DayNumber {
+    this.toDay ??= dayConverter(this.env.timeZone());
+    return this.toDay(ms);
   }
 }
 
@@ -128,7 +161,7 @@ export function elementwise<T extends number | string>(
       }
       const blank = required.find((x) => isBlank(x.value));
       if (blank) {
-        throw new UserError(`${fn}: ${blank.arg} is blank` + (blank.row !== null ? ` in row ${blank.row}` : ''));
+        throw new UserError(`${fn}: ${blank.arg} is blank` + (blank.row !== null ? ` in ${rowOfRange(blank.row, blank.col)}` : ''));
       }
       line.push(compute(cells));
     }
@@ -141,9 +174,12 @@ function size(rows: number, cols: number): string {
   return `${rows} row${rows === 1 ? '' : 's'} × ${cols} column${cols === 1 ? '' : 's'}`;
 }
 
-/** The Error Sheets should show: user errors as they are, anything else without a stack trace. */
+/**
+ * The Error Sheets should show: user errors naming the function once ("RETENTION takes 3 arguments…"
+ * and "RETENTION: start must be…" as they are, others prefixed), anything else without a stack trace.
+ */
 export function forSheets(fn: string, e: unknown): Error {
-  if (e instanceof UserError) return new Error(e.message.startsWith(`${fn}:`) ? e.message : `${fn}: ${e.message}`);
+  if (e instanceof UserError) return new Error(e.message.startsWith(`${fn}:`) || e.message.startsWith(`${fn} `) ? e.message : `${fn}: ${e.message}`);
   const msg = e instanceof Error ? e.message : String(e);
   return new Error(`${fn}: unexpected problem (${msg}). Please report it with the formula that caused it.`);
 }

@@ -1,8 +1,8 @@
 import { UserError } from '../core/errors';
 import { formulaClv } from '../core/rates';
-import { isBlank, type CellValue } from '../core/cells';
+import { isBlank, toGrid, type CellValue } from '../core/cells';
 import type { SheetEnv } from '../addon/sheetEnv';
-import { ArgReader, at, elementwise } from './args';
+import { ArgReader, elementwise } from './args';
 import { isPredictiveCall, predictiveClv } from './predictiveClv';
 
 /**
@@ -10,7 +10,7 @@ import { isPredictiveCall, predictiveClv } from './predictiveClv';
  * value of a customer paying at the start of each period and leaving with probability churn after it.
  */
 export function clv(env: SheetEnv, args: CellValue[]): unknown {
-  return isPredictiveCall(args) ? predictiveClv(env, args) : clvFormula(env, args);
+  return isPredictiveCall(args, env) ? predictiveClv(env, args) : clvFormula(env, args);
 }
 
 export function clvFormula(env: SheetEnv, args: CellValue[]): number | (number | '')[][] {
@@ -18,6 +18,18 @@ export function clvFormula(env: SheetEnv, args: CellValue[]): number | (number |
   if (args.length < 2 || args.length > 3) {
     throw new UserError(`CLV takes 2 or 3 arguments (value_per_period, churn_rate, [discount_rate]); got ${args.length}`);
   }
+  try {
+    return clvRates(reader, args);
+  } catch (e) {
+    // Three ranges of several rows may be a predictive call whose dates did not read as dates.
+    if (e instanceof UserError && args.length === 3 && Array.isArray(args[1]) && toGrid(args[1]).length > 1) {
+      throw new UserError(`${e.message}. For the predictive form =CLV(customer_ids, dates, amounts, …), the second range must hold dates (date cells, or date text such as 2024-01-31)`);
+    }
+    throw e;
+  }
+}
+
+function clvRates(reader: ArgReader, args: CellValue[]): number | (number | '')[][] {
   return elementwise('CLV', [
     { name: 'value_per_period', value: args[0] },
     { name: 'churn_rate', value: args[1] },
@@ -25,12 +37,12 @@ export function clvFormula(env: SheetEnv, args: CellValue[]): number | (number |
   ], ([value, churnCell, discountCell]) => {
     const v = reader.number(value, 'a number (the value a customer brings per period)');
     const churn = reader.number(churnCell, 'a rate between 0 and 1, such as 0.05 or 5%');
-    if (churn < 0 || churn > 1) throw new UserError(`CLV: churn_rate must be a rate between 0 and 1, such as 0.05 or 5% (${at(churnCell)})`);
+    if (churn < 0 || churn > 1) reader.fail(churnCell, 'a rate between 0 and 1, such as 0.05 or 5%');
     const d = isBlank(discountCell.value) ? 0 : reader.number(discountCell, 'a rate of 0 or more, such as 0.1 or 10%');
-    if (d < 0) throw new UserError(`CLV: discount_rate must be a rate of 0 or more, such as 0.1 or 10% (${at(discountCell)})`);
+    if (d < 0) reader.fail(discountCell, 'a rate of 0 or more, such as 0.1 or 10%');
     if (churn + d === 0) {
       throw new UserError(
-        `CLV: churn_rate is 0 and there is no discount_rate (${at(churnCell)}); a customer who never leaves has no finite value`,
+        `CLV: churn_rate is 0 and there is no discount_rate (${reader.at(churnCell)}); a customer who never leaves has no finite value`,
       );
     }
     return formulaClv(v, churn, d);

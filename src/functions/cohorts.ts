@@ -2,6 +2,7 @@ import { UserError } from '../core/errors';
 import { isBlank, toColumn, type CellValue } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { parsePeriodScheme } from '../core/periods';
+import { dateFormOf } from '../core/textDates';
 import {
   cohortSpill,
   computeCohortMatrices,
@@ -11,11 +12,11 @@ import {
   parseRetentionMode,
   parseTransactionLog,
   periodSpill,
-  describeSkippedRows,
-  type SkippedRows,
   type TransactionLog,
 } from '../core/cohorts';
 import type { SheetEnv } from '../addon/sheetEnv';
+import { describer } from './args';
+import { withSkippedNote } from './skippedNote';
 
 /**
  * =COHORTS(customer_ids, dates, [period], [show], [amounts], [mode]) and
@@ -35,7 +36,9 @@ function readLog(fn: string, env: SheetEnv, ids: CellValue, dates: CellValue, am
     {
       timeZone: env.timeZone(),
       firstRowNumber: 1,
+      rowsOfRange: true,
       numberLocale: hasAmounts ? numberLocale(env.locale()) : undefined,
+      dateForm: () => dateFormOf(env.locale()),
     },
   );
 }
@@ -47,9 +50,10 @@ function arity(fn: string, args: CellValue[], max: number, usage: string): void 
 export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
   arity('COHORTS', args, 6, '(customer_ids, dates, [period], [show], [amounts], [mode])');
   const [ids, dates, period, showArg, amounts, modeArg] = args;
-  const show = parseCohortShow(showArg);
-  const mode = parseRetentionMode(modeArg);
-  const scheme = parsePeriodScheme(period);
+  const describe = describer(env);
+  const show = parseCohortShow(showArg, 'show', describe);
+  const mode = parseRetentionMode(modeArg, 'mode', describe);
+  const scheme = parsePeriodScheme(period, 'period', describe);
   if (show === 'revenue' && (amounts === undefined || isBlank(amounts))) {
     throw new UserError('COHORTS: show "revenue" needs the amounts argument (the 5th)');
   }
@@ -62,20 +66,7 @@ export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][]
   arity('RETENTION_BY_PERIOD', args, 4, '(customer_ids, dates, [period], [amounts])');
   const [ids, dates, period, amounts] = args;
   const log = readLog('RETENTION_BY_PERIOD', env, ids, dates, amounts);
-  const scheme = parsePeriodScheme(period);
+  const scheme = parsePeriodScheme(period, 'period', describer(env));
   const report = computeCohortReport(log, { period: scheme.unit, weekStart: scheme.weekStart });
   return withSkippedNote(periodSpill(report.total.perPeriod, dateCell(env.timeZone())), report.skipped);
-}
-
-/**
- * A formula cannot show a side message, and silently dropping unreadable rows would make its numbers
- * look complete: rows skipped for a reason other than being blank get one note row under the table.
- */
-function withSkippedNote(grid: unknown[][], skipped: SkippedRows): unknown[][] {
-  const reasons = skipped.reasons.filter((r) => r.reason !== 'blank row');
-  if (reasons.length === 0) return grid;
-  const total = reasons.reduce((n, r) => n + r.count, 0);
-  const note = describeSkippedRows({ ...skipped, total, reasons, notes: [] });
-  const width = grid[0].length;
-  return [...grid, [note, ...new Array<string>(width - 1).fill('')]];
 }

@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { ArgReader, at, type Cell } from './args';
+import { ArgReader, rowOfRange, type Cell } from './args';
 
 /**
  * The count form shared by RETENTION and CHURN: start (S), end (E) and new (N) customers of one
@@ -14,7 +14,7 @@ export interface Counts {
 export function readCount(reader: ArgReader, cell: Cell, positive: boolean): number {
   const expected = positive ? 'a number greater than 0' : 'a number of customers, 0 or more';
   const n = reader.number(cell, expected);
-  if (positive ? !(n > 0) : n < 0) throw new UserError(`${reader.fn}: ${cell.arg} must be ${expected} (${at(cell)})`);
+  if (positive ? !(n > 0) : n < 0) reader.fail(cell, expected);
   return n;
 }
 
@@ -39,8 +39,8 @@ export function readCounts(reader: ArgReader, [start, end, fresh]: Cell[]): Coun
   return counts;
 }
 
-/** Row of a cell for messages about a whole row, whichever argument is a range. */
+/** " in row 3 of the range", for messages about a whole row, whichever argument is a range. */
 export function rowOf(cells: Cell[]): string {
-  const row = cells.find((c) => c.row !== null)?.row;
-  return row === undefined || row === null ? '' : ` in row ${row}`;
+  const cell = cells.find((c) => c.row !== null);
+  return cell === undefined || cell.row === null ? '' : ` in ${rowOfRange(cell.row, cell.col)}`;
 }

@@ -1,4 +1,6 @@
 import type { CellValue } from '../core/cells';
+import { UserError, userMessage } from '../core/errors';
+import { languageOf } from '../i18n';
 import { activeSheetEnv, type SheetEnv } from '../addon/sheetEnv';
 import { forSheets } from './args';
 
@@ -8,10 +10,12 @@ import { forSheets } from './args';
  */
 export function asCustomFunction<T>(name: string, impl: (env: SheetEnv, args: CellValue[]) => T) {
   return (...args: CellValue[]): T => {
+    const env = activeSheetEnv();
     try {
-      return impl(activeSheetEnv(), args);
+      return impl(env, args);
     } catch (e) {
-      throw forSheets(name, e);
+      // A message from the catalogue, in the spreadsheet's language: everyone reads the same cell.
+      throw forSheets(name, e instanceof UserError && e.text ? new UserError(userMessage(e, languageOf(env.locale()))) : e);
     }
   };
 }

@@ -2,7 +2,7 @@ import { UserError } from '../core/errors';
 import { isBlank, toColumn, type CellValue } from '../core/cells';
 import { countPeriod, type PeriodCounts } from '../core/customerTable';
 import type { DayNumber } from '../core/calendar';
-import { ArgReader, elementwise, type Cell } from './args';
+import { ArgReader, elementwise, rowOfRange, type Cell } from './args';
 import { rowOf } from './counts';
 
 /**
@@ -38,12 +38,12 @@ export function readCustomers(reader: ArgReader, signupArg: CellValue, cancelArg
     const c = cancelCol[i];
     if (isBlank(s)) {
       if (isBlank(c)) continue;
-      throw new UserError(`${fn}: signup_dates is blank in row ${i + 1}, but that customer has a cancel date`);
+      throw new UserError(`${fn}: signup_dates is blank in ${rowOfRange(i + 1)}, but that customer has a cancel date`);
     }
     const signup = reader.day({ arg: 'signup_dates', row: i + 1, col: null, value: s });
     const cancel = isBlank(c) ? null : reader.day({ arg: 'cancel_dates', row: i + 1, col: null, value: c });
     if (cancel !== null && cancel < signup) {
-      throw new UserError(`${fn}: the cancel date in row ${i + 1} is before that customer's signup date`);
+      throw new UserError(`${fn}: the cancel date in ${rowOfRange(i + 1)} is before that customer's signup date`);
     }
     signups.push(signup);
     cancels.push(cancel);

@@ -1,7 +1,8 @@
 import { UserError } from '../core/errors';
-import { isBlank, isDateValue, toColumn, toGrid, type CellValue } from '../core/cells';
-import { numberLocale } from '../core/numbers';
-import { parseTransactionLog, dateCell } from '../core/cohorts';
+import { isBlank, isDateValue, isSheetsErrorText, toColumn, toGrid, type CellValue } from '../core/cells';
+import { numberLocale, parseNumberText } from '../core/numbers';
+import { dateFormOf, readDateText, type DateForm } from '../core/textDates';
+import { parseTransactionLog, dateCell, type SkippedRows } from '../core/cohorts';
 import {
   DEFAULT_HORIZON_MONTHS,
   DEFAULT_MONTHLY_DISCOUNT,
@@ -10,7 +11,10 @@ import {
   type CustomerValueResult,
 } from '../core/models';
 import type { SheetEnv } from '../addon/sheetEnv';
-import { ArgReader } from './args';
+import { ArgReader, describer } from './args';
+import { skippedNoteText, withSkippedNote } from './skippedNote';
+import { msg } from '../i18n/catalogue';
+import { choicesOf, CLV_OUTPUT_WORDS, matchWord } from '../i18n/optionWords';
 
 /**
  * =CLV(customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]): the
@@ -18,30 +22,49 @@ import { ArgReader } from './args';
  * argument holding dates. The observation ends on the last date in the data.
  */
 
-/** True when the second argument is a range whose first non-blank cell is a date. */
-export function isPredictiveCall(args: CellValue[]): boolean {
+/**
+ * Whether a call is the predictive form. It is when the second argument is a range whose first cell
+ * that decides holds a date (a date cell or date text: ISO or the locale's form), and the formula
+ * form when it holds a number or number text; blanks, error values and other text (a header row,
+ * unreadable dates) decide nothing — a column of nothing but such text is taken as dates, so the
+ * message names the rows that are not dates. Four or more arguments with a range there are always
+ * the predictive form (the formula form takes at most three).
+ */
+export function isPredictiveCall(args: CellValue[], env: SheetEnv): boolean {
   if (args.length < 3 || !Array.isArray(args[1])) return false;
+  if (args.length > 3) return true;
+  let form: DateForm | null | undefined;
+  let locale: ReturnType<typeof numberLocale> | undefined;
+  let sawText = false;
   for (const row of toGrid(args[1])) {
     for (const v of row) {
-      if (isBlank(v)) continue;
-      return isDateValue(v);
+      if (isBlank(v) || isSheetsErrorText(v)) continue;
+      if (isDateValue(v)) return true;
+      if (typeof v !== 'string') return false;
+      if (form === undefined) form = dateFormOf(env.locale());
+      if (!Number.isNaN(readDateText(v, form, (ms) => Math.floor(ms / 86_400_000)))) return true;
+      locale ??= numberLocale(env.locale());
+      if (parseNumberText(v, locale).ok) return false;
+      sawText = true;
     }
   }
-  return false;
+  return sawText;
 }
 
-export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValueResult; ids: (string | number)[]; timeZone: string } {
+export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValueResult; ids: (string | number)[]; timeZone: string; skipped: SkippedRows } {
   if (args.length > 6) {
     throw new UserError(`CLV takes (customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]); got ${args.length} arguments`);
   }
   const reader = new ArgReader('CLV', env);
   const [ids, dates, amounts, horizonArg, rateArg] = args;
-  const horizon = isBlank(horizonArg) ? DEFAULT_HORIZON_MONTHS : reader.number({ arg: 'horizon_months', row: null, col: null, value: horizonArg }, 'a number of months, such as 12');
-  if (!(horizon > 0 && horizon <= MAX_SHEET_HORIZON_MONTHS) || !Number.isInteger(horizon)) {
-    throw new UserError(`CLV: horizon_months must be a whole number of months from 1 to ${MAX_SHEET_HORIZON_MONTHS} (got ${String(horizonArg)})`);
-  }
-  const rate = isBlank(rateArg) ? DEFAULT_MONTHLY_DISCOUNT : reader.number({ arg: 'monthly_discount_rate', row: null, col: null, value: rateArg }, 'a monthly rate such as 0.01 or 1%');
-  if (!(rate >= 0 && rate < 1)) throw new UserError(`CLV: monthly_discount_rate must be from 0 to 1, such as 0.01 or 1% (got ${String(rateArg)})`);
+  const horizonCell = { arg: 'horizon_months', row: null, col: null, value: horizonArg };
+  const horizonExpected = `a whole number of months from 1 to ${MAX_SHEET_HORIZON_MONTHS}, such as 12`;
+  const horizon = isBlank(horizonArg) ? DEFAULT_HORIZON_MONTHS : reader.number(horizonCell, horizonExpected);
+  if (!(horizon > 0 && horizon <= MAX_SHEET_HORIZON_MONTHS) || !Number.isInteger(horizon)) reader.fail(horizonCell, horizonExpected);
+  const rateCell = { arg: 'monthly_discount_rate', row: null, col: null, value: rateArg };
+  const rateExpected = 'a monthly rate from 0 to 1, such as 0.01 or 1%';
+  const rate = isBlank(rateArg) ? DEFAULT_MONTHLY_DISCOUNT : reader.number(rateCell, rateExpected);
+  if (!(rate >= 0 && rate < 1)) reader.fail(rateCell, rateExpected);
   const timeZone = env.timeZone();
   const log = parseTransactionLog(
     {
@@ -50,19 +73,22 @@ export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValu
       amounts: toColumn(amounts, 'amounts', 'CLV'),
       names: { customerIds: 'customer_ids', dates: 'dates', amounts: 'amounts' },
     },
-    { timeZone, firstRowNumber: 1, numberLocale: numberLocale(env.locale()) },
+    { timeZone, firstRowNumber: 1, rowsOfRange: true, numberLocale: numberLocale(env.locale()), dateForm: () => dateFormOf(env.locale()) },
   );
   const result = scoreParsedLog(log, { horizonMonths: horizon, monthlyDiscountRate: rate });
-  return { result, ids: log.customerIds, timeZone };
+  return { result, ids: log.customerIds, timeZone, skipped: log.skipped };
 }
 
 export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
-  const output = isBlank(args[5]) ? 'customers' : String(args[5]).trim().toLowerCase();
-  if (output !== 'customers' && output !== 'model') {
-    throw new UserError(`CLV: output must be "customers" or "model" (got "${String(args[5])}")`);
+  const output = isBlank(args[5]) ? 'customers' : typeof args[5] === 'string' ? matchWord(CLV_OUTPUT_WORDS, args[5]) : null;
+  if (!output) {
+    throw new UserError(msg('options.mustBe', { arg: 'output', choices: choicesOf(CLV_OUTPUT_WORDS), got: describer(env)(args[5]) }));
   }
-  const { result, ids, timeZone } = fitLog(env, args);
-  return output === 'model' ? modelRows(result, dateCell(timeZone)) : customerRows(result, ids);
+  const { result, ids, timeZone, skipped } = fitLog(env, args);
+  if (output === 'customers') return withSkippedNote(customerRows(result, ids), skipped);
+  const rows = modelRows(result, dateCell(timeZone));
+  const note = skippedNoteText(skipped);
+  return note === null ? rows : [...rows, ['Note', note]];
 }
 
 function customerRows(r: CustomerValueResult, ids: (string | number)[]): unknown[][] {

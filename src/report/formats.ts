@@ -1,3 +1,5 @@
+import type { Language } from '../i18n';
+
 /** Number formats of the summary sheet; currency follows the spreadsheet's locale where we know it. */
 
 export const FORMAT = {
@@ -19,4 +21,12 @@ const CURRENCY_BY_LOCALE: Record<string, string> = {
 /** A currency format for the locale, or a plain two-decimal money format where the currency is unknown. */
 export function currencyFormat(locale: string): string {
   return CURRENCY_BY_LOCALE[locale] ?? '#,##0.00';
+}
+
+/**
+ * A date cell's format in the language's way of writing dates (as src/i18n/format.ts writes them in
+ * text): Sheets shows "mmm" in the spreadsheet's own language.
+ */
+export function cellDateFormat(language: Language): string {
+  return { en: 'mmm d, yyyy', cs: 'd. m. yyyy', pl: 'd.mm.yyyy', hu: 'yyyy. mm. dd.' }[language];
 }

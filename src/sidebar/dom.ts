@@ -2,7 +2,7 @@
 
 export function byId<T extends HTMLElement>(id: string, type: { new (): T; prototype: T }): T {
   const el = document.getElementById(id);
-  if (!(el instanceof type)) throw new Error(`The sidebar markup lacks #${id}`);
+  if (!(el instanceof type)) throw new Error(`The sidebar markup lacks #${id}`); // i18n-exempt: a bug in the markup, for developers
   return el;
 }
 

@@ -3,9 +3,11 @@
  * settings, keeps dependent controls consistent, and reads everything back as ReportSettings (the
  * summary) or CustomerValueSettings (the customer value section).
  */
-import type { ColumnRoles, CustomerValueSettings, DataShape, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
+import type { ColumnInfo, ColumnRoles, CustomerValueSettings, DataShape, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
 import type { PeriodUnit, WeekStart } from '../core/periods';
+import { integer } from '../i18n/messages';
 import { byId, optionGroup, setChoices, type Choice } from './dom';
+import { text, type SidebarKey } from './text';
 
 type Role = keyof ColumnRoles;
 
@@ -14,13 +16,35 @@ const SHOWN: Record<DataShape, readonly Role[]> = {
   log: ['id', 'date', 'amount', 'segment'],
   table: ['id', 'signup', 'cancel', 'amount', 'segment'],
 };
-/** Required roles and how an error names them; the others offer "— none —". */
-const REQUIRED: Partial<Record<Role, string>> = { id: 'customer ID', date: 'purchase date', signup: 'signup date' };
+/** Required roles and the message when one is missing; the others offer "— none —". */
+const REQUIRED: Partial<Record<Role, SidebarKey>> = { id: 'sidebar.check.chooseId', date: 'sidebar.check.chooseDate', signup: 'sidebar.check.chooseSignup' };
+/** How messages name each role (the amount column is the revenue per period in a customer table). */
+const ROLE_NAME: Record<Role, SidebarKey> = {
+  id: 'sidebar.role.id', date: 'sidebar.role.date', signup: 'sidebar.role.signup', cancel: 'sidebar.role.cancel',
+  amount: 'sidebar.role.amount', segment: 'sidebar.role.segment',
+};
+const KIND_NAME: Record<ColumnInfo['kind'], SidebarKey> = {
+  number: 'sidebar.kind.number', text: 'sidebar.kind.text', date: 'sidebar.kind.date', empty: 'sidebar.kind.empty', mixed: 'sidebar.kind.mixed',
+};
+/**
+ * What each role cannot be, from what most of a column's values are (ColumnInfo.kind). Only the clear
+ * cases: text may hold dates or numbers a locale writes ("1. 2. 2024", "12,5"), and the server reads them.
+ */
+const WRONG_KIND: Partial<Record<Role, { kinds: ColumnInfo['kind'][]; message: SidebarKey }>> = {
+  id: { kinds: ['date', 'empty'], message: 'sidebar.check.notIds' },
+  date: { kinds: ['number', 'empty'], message: 'sidebar.check.notDates' },
+  signup: { kinds: ['number', 'empty'], message: 'sidebar.check.notDates' },
+  cancel: { kinds: ['number'], message: 'sidebar.check.notDates' },
+  amount: { kinds: ['date'], message: 'sidebar.check.notAmounts' },
+};
 /** The longest horizon the server accepts (MAX_SHEET_HORIZON_MONTHS in src/core/models/scoreLog.ts). */
 const MAX_HORIZON_MONTHS = 600;
-const VALUE_NOTE =
-  'Predicts each customer’s purchases, chance of still being active and value (BG/NBD and Gamma-Gamma) up to the “As of” date, or the last date in the data.';
-const VALUE_NEEDS = 'Needs a transaction log with an amount column: choose them under Source data and Columns.';
+
+/** What to change before a run: the sentence, and the control it is about. */
+export interface Problem {
+  message: string;
+  control: HTMLElement | null;
+}
 
 export interface Form {
   readonly source: SourceProposal | null;
@@ -37,13 +61,13 @@ export interface Form {
   /** Puts back the header row of the current proposal after an invalid entry. */
   restoreHeaderRow(): void;
   segmentColumn(): number;
-  /** What is missing before a report can run, in a sentence, or null. */
-  problem(): string | null;
+  /** What to change before a report can run, or null. */
+  problem(): Problem | null;
   settings(): ReportSettings;
   /** Puts back the customer-value inputs saved in the document. */
   applySavedValue(saved: CustomerValueSettings): void;
-  /** What is missing or out of range before customer value can run, in a sentence, or null. */
-  valueProblem(): string | null;
+  /** What is missing or out of range before customer value can run, or null. */
+  valueProblem(): Problem | null;
   valueSettings(): CustomerValueSettings;
 }
 
@@ -70,6 +94,7 @@ export function createForm(): Form {
   const estimate = byId('estimate', HTMLButtonElement);
   const valueNote = byId('value-note', HTMLElement);
   const valueInputs = [horizon, discount, topShare, aliveBelow];
+  const sourceDetails = byId('source-details', HTMLElement);
   const roleSelect = {} as Record<Role, HTMLSelectElement>;
   for (const role of ROLES) roleSelect[role] = byId(`col-${role}`, HTMLSelectElement);
   let source: SourceProposal | null = null;
@@ -81,7 +106,8 @@ export function createForm(): Form {
   // Percent ↔ fraction to 12 significant digits, so 0.7 % is 0.007 and not 0.006999999999999999.
   const percentText = (fraction: number): string => String(Number((fraction * 100).toPrecision(12)));
   const fraction = (input: HTMLInputElement): number => Number((numberIn(input) / 100).toPrecision(12));
-  const sourceControls = [headerRow, shape, ...ROLES.map((r) => roleSelect[r])];
+  const sourceControls = [headerRow, shape, asOf, ...ROLES.map((r) => roleSelect[r])];
+  const roleName = (role: Role): string => text(role === 'amount' && currentShape() === 'table' ? 'sidebar.role.revenue' : ROLE_NAME[role]);
 
   const form: Form = {
     get source() {
@@ -92,23 +118,26 @@ export function createForm(): Form {
       const own = sheets.filter((s) => !s.ownedByAddon).map((s) => ({ value: s.name, text: s.name }));
       const made = sheets.filter((s) => s.ownedByAddon).map((s) => ({ value: s.name, text: s.name }));
       const known = sheets.some((s) => s.name === selected);
-      sheet.replaceChildren(...(known ? [] : [new Option('Choose a sheet…', '')]), ...own.map((c) => new Option(c.text, c.value)));
-      if (made.length) sheet.append(optionGroup('Made by this add-on', made));
+      sheet.replaceChildren(...(known ? [] : [new Option(text('sidebar.data.chooseSheet'), '')]), ...own.map((c) => new Option(c.text, c.value)));
+      if (made.length) sheet.append(optionGroup(text('sidebar.data.madeByAddon'), made));
       sheet.value = known ? selected : '';
     },
 
     showProposal(proposal, note) {
       source = proposal;
-      const columns: Choice[] = (proposal?.columns ?? []).map((c) => ({ value: String(c.column), text: `${c.letter} — ${c.header}` }));
+      const columns: Choice[] = (proposal?.columns ?? []).map((c) => ({
+        value: String(c.column),
+        text: text('sidebar.columns.option', { letter: c.letter, header: c.header }),
+      }));
       for (const role of ROLES) {
-        const none = { value: '0', text: REQUIRED[role] ? 'Choose a column' : '— none —' };
+        const none = { value: '0', text: text(REQUIRED[role] ? 'sidebar.columns.choose' : 'sidebar.columns.none') };
         setChoices(roleSelect[role], [none, ...columns], String(proposal?.roles[role] ?? 0));
       }
       headerRow.value = proposal ? String(proposal.headerRow) : '';
       shape.value = proposal?.shape ?? 'log';
       explanation.textContent = proposal
-        ? `${proposal.explanation} ${proposal.dataRows.toLocaleString('en-US')} data ${proposal.dataRows === 1 ? 'row' : 'rows'} below the header.`
-        : (note ?? 'Pick the sheet that holds your data.');
+        ? `${proposal.explanation} ${text('sidebar.data.rows', { count: integer(proposal.dataRows) })}`
+        : (note ?? text('sidebar.data.pickSheet'));
       form.setSegments(proposal?.segments ?? [], '');
       form.refresh();
     },
@@ -139,11 +168,11 @@ export function createForm(): Form {
     setSegments(segments, keep) {
       // A kept filter beyond the first 50 values is still offered, so the saved choice survives.
       const names = keep && !segments.includes(keep) ? [...segments, keep] : segments;
-      setChoices(segmentFilter, [{ value: '', text: 'All customers' }, ...names.map((s) => ({ value: s, text: s }))], keep);
+      setChoices(segmentFilter, [{ value: '', text: text('sidebar.summary.allCustomers') }, ...names.map((s) => ({ value: s, text: s }))], keep);
     },
 
-    setVersion(text) {
-      version.textContent = text ? `Retention analytics ${text}` : 'Retention analytics';
+    setVersion(label) {
+      version.textContent = label ? text('sidebar.version', { version: label }) : text('sidebar.brand');
     },
 
     refresh() {
@@ -152,7 +181,8 @@ export function createForm(): Form {
         const block = roleSelect[role].closest('.block');
         if (block instanceof HTMLElement) block.hidden = !shown.includes(role);
       }
-      amountLabel.textContent = currentShape() === 'log' ? 'Amount' : 'Revenue per period';
+      amountLabel.dataset.i18n = currentShape() === 'log' ? 'sidebar.columns.amount' : 'sidebar.columns.revenue';
+      amountLabel.textContent = text(currentShape() === 'log' ? 'sidebar.columns.amount' : 'sidebar.columns.revenue');
       weekStartBlock.hidden = period.value !== 'week';
       const hasSegment = form.segmentColumn() > 0;
       if (!hasSegment) breakdown.checked = false;
@@ -160,11 +190,13 @@ export function createForm(): Form {
       if (breakdown.checked) segmentFilter.value = '';
       segmentFilter.disabled = !hasSegment || breakdown.checked;
       for (const control of sourceControls) control.disabled = !source;
+      sourceDetails.hidden = !source;
       generate.disabled = !source;
       const ready = valueReady();
       for (const input of valueInputs) input.disabled = !ready;
       estimate.disabled = !ready;
-      valueNote.textContent = ready || !source ? VALUE_NOTE : VALUE_NEEDS;
+      valueNote.textContent = text(ready || !source ? 'sidebar.value.note' : 'sidebar.value.needs');
+      valueNote.title = ready || !source ? text('sidebar.value.noteTerm') : '';
     },
 
     sheetName: () => sheet.value,
@@ -181,10 +213,30 @@ export function createForm(): Form {
     segmentColumn: () => Number(roleSelect.segment.value) || 0,
 
     problem() {
-      if (!source) return 'Pick the sheet that holds your data.';
-      for (const role of SHOWN[currentShape()]) {
-        const name = REQUIRED[role];
-        if (name && roleSelect[role].value === '0') return `Choose the ${name} column.`;
+      if (!source) return { message: text('sidebar.data.pickSheet'), control: sheet };
+      const shown = SHOWN[currentShape()];
+      for (const role of shown) {
+        const missing = REQUIRED[role];
+        if (missing && roleSelect[role].value === '0') return { message: text(missing), control: roleSelect[role] };
+      }
+      const chosen = shown.filter((role) => roleSelect[role].value !== '0');
+      for (const role of chosen) {
+        const info = source.columns.find((c) => String(c.column) === roleSelect[role].value);
+        const wrong = WRONG_KIND[role];
+        if (info && wrong && wrong.kinds.includes(info.kind)) {
+          const column = `${info.letter} (${info.header})`;
+          return { message: text(wrong.message, { column, role: roleName(role), kind: text(KIND_NAME[info.kind]) }), control: roleSelect[role] };
+        }
+      }
+      // One column cannot be two of the id, the dates and the amount (a segment may be any column).
+      const distinct = chosen.filter((role) => role !== 'segment');
+      for (const [i, role] of distinct.entries()) {
+        const other = distinct.slice(0, i).find((r) => roleSelect[r].value === roleSelect[role].value);
+        if (other) {
+          const info = source.columns.find((c) => String(c.column) === roleSelect[role].value);
+          const column = info ? `${info.letter} (${info.header})` : roleSelect[role].value;
+          return { message: text('sidebar.check.sameColumn', { column, role: roleName(other), other: roleName(role) }), control: roleSelect[role] };
+        }
       }
       return null;
     },
@@ -224,17 +276,17 @@ export function createForm(): Form {
     valueProblem() {
       const missing = form.problem();
       if (missing) return missing;
-      if (!valueReady()) return VALUE_NEEDS;
+      if (!valueReady()) return { message: text('sidebar.value.needs'), control: currentShape() === 'log' ? roleSelect.amount : shape };
       const months = numberIn(horizon);
       if (!Number.isInteger(months) || months < 1 || months > MAX_HORIZON_MONTHS) {
-        return `The horizon must be a whole number of months from 1 to ${MAX_HORIZON_MONTHS}.`;
+        return { message: text('sidebar.check.horizon', { max: MAX_HORIZON_MONTHS }), control: horizon };
       }
       const rate = numberIn(discount);
-      if (!(rate >= 0 && rate < 100)) return 'The discount per month must be a percentage from 0 to below 100, such as 1.';
+      if (!(rate >= 0 && rate < 100)) return { message: text('sidebar.check.discount'), control: discount };
       const share = numberIn(topShare);
-      if (!(share > 0 && share <= 100)) return 'The top customers by past value must be a percentage above 0 and at most 100, such as 20.';
+      if (!(share > 0 && share <= 100)) return { message: text('sidebar.check.topShare'), control: topShare };
       const alive = numberIn(aliveBelow);
-      if (!(alive > 0 && alive <= 100)) return 'The P(alive) threshold must be a percentage above 0 and at most 100, such as 50.';
+      if (!(alive > 0 && alive <= 100)) return { message: text('sidebar.check.aliveBelow'), control: aliveBelow };
       return null;
     },
 

@@ -3,6 +3,7 @@
  * names. Only plain JSON crosses; the server's Error message is user-facing and arrives as error.message.
  */
 import type { SidebarServer, SourceProposal } from '../addon/protocol';
+import { text } from './text';
 
 /**
  * What the sidebar calls. Protocol addition: sidebarDetect takes an optional second argument, the header
@@ -31,19 +32,20 @@ const METHODS: Record<keyof SidebarCalls, true> = {
   sidebarGenerate: true,
   sidebarCustomerValue: true,
   sidebarShowSheet: true,
+  sidebarInsertSample: true,
 };
 
 function toError(failure: unknown): Error {
   if (failure instanceof Error && failure.message) return failure;
   const message =
     failure && typeof failure === 'object' && 'message' in failure ? String((failure as { message: unknown }).message) : String(failure ?? '');
-  return new Error(message || 'Something went wrong. Please try again.');
+  return new Error(message || text('sidebar.error.generic'));
 }
 
 function call(name: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     if (typeof google === 'undefined' || !google.script || !google.script.run) {
-      reject(new Error('The sidebar works inside Google Sheets only.'));
+      reject(new Error(text('sidebar.error.outsideSheets')));
       return;
     }
     const runner = google.script.run.withSuccessHandler(resolve).withFailureHandler((e) => reject(toError(e)));

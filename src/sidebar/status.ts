@@ -10,9 +10,10 @@ export interface Status {
   readonly busy: boolean;
   start(text: string): void;
   stop(): void;
-  error(message: string): void;
+  /** Shows an error; `control`, when given, is marked as the one to change (aria-invalid, aria-describedby). */
+  error(message: string, control?: HTMLElement | null): void;
   result(message: string): void;
-  /** Clears the error line; with `result`, hides the last result line too. */
+  /** Clears the error line and its mark; with `result`, hides the last result line too. */
   clear(result?: boolean): void;
 }
 
@@ -45,6 +46,16 @@ export function createStatus(ids: StatusIds = SUMMARY_STATUS): Status {
   const result = byId(ids.result, HTMLElement);
   const resultText = byId(ids.resultText, HTMLElement);
   let focused: Element | null = null;
+  let marked: HTMLElement | null = null;
+
+  const unmark = () => {
+    if (!marked) return;
+    marked.removeAttribute('aria-invalid');
+    const rest = (marked.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && id !== ids.error);
+    if (rest.length) marked.setAttribute('aria-describedby', rest.join(' '));
+    else marked.removeAttribute('aria-describedby');
+    marked = null;
+  };
 
   return {
     get busy() {
@@ -69,9 +80,17 @@ export function createStatus(ids: StatusIds = SUMMARY_STATUS): Status {
       if (focused instanceof HTMLElement && document.activeElement === document.body && !focused.matches(':disabled')) focused.focus();
       focused = null;
     },
-    error(message) {
+    error(message, control) {
       result.hidden = true;
+      unmark();
       error.textContent = message;
+      if (control) {
+        marked = control;
+        control.setAttribute('aria-invalid', 'true');
+        const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+        control.setAttribute('aria-describedby', [...described, ids.error].join(' '));
+        if (!busy) control.focus();
+      }
     },
     result(message) {
       error.textContent = '';
@@ -79,6 +98,7 @@ export function createStatus(ids: StatusIds = SUMMARY_STATUS): Status {
       result.hidden = false;
     },
     clear(alsoResult = false) {
+      unmark();
       error.textContent = '';
       if (alsoResult) result.hidden = true;
     },

@@ -74,20 +74,43 @@ export class FakeSidebarServer implements SidebarBackend {
   private readonly written = new Set<string>();
   readonly shown: string[] = [];
 
+  /** The fake workbook's sheets: SHEETS, or none but the add-on's for an empty workbook; the sample adds one. */
+  private readonly sheets: FakeSheet[];
+
   constructor(
-    private readonly options: { active?: string; saved?: ReportSettings | null; savedCustomerValue?: CustomerValueSettings | null } = {},
-  ) {}
+    private readonly options: {
+      active?: string;
+      saved?: ReportSettings | null;
+      savedCustomerValue?: CustomerValueSettings | null;
+      /** The sidebar's language the state names ("cs"…); none by default, as an older server. */
+      language?: string;
+      /** A workbook with no data sheet: only an empty sheet. */
+      empty?: boolean;
+    } = {},
+  ) {
+    this.sheets = options.empty ? [{ ...SHEETS[3], name: 'Sheet1' }] : [...SHEETS];
+  }
+
+  readonly samples: string[] = [];
+
+  sidebarInsertSample(): SidebarState {
+    const name = this.samples.length ? `Sample orders ${this.samples.length + 1}` : 'Sample orders';
+    this.samples.push(name);
+    this.sheets.push({ ...SHEETS[0], name, dataRows: 236, explanation: 'Customers appear on several rows with dates: read as a transaction log (one row per purchase).' });
+    return { ...this.sidebarState(), proposal: this.sidebarDetect(name) };
+  }
 
   sidebarState(): SidebarState {
     const active = this.options.active ?? 'Orders';
     const saved = this.options.saved ?? null;
     const source = saved?.sheetName ?? active;
-    const sheet = SHEETS.find((s) => s.name === source);
+    const sheet = this.sheets.find((s) => s.name === source);
     return {
-      sheets: SHEETS.map((s) => ({ name: s.name, active: s.name === active, ownedByAddon: !!s.ownedByAddon })),
+      sheets: this.sheets.map((s) => ({ name: s.name, active: s.name === active, ownedByAddon: !!s.ownedByAddon })),
       saved,
-      proposal: sheet && !sheet.ownedByAddon ? this.sidebarDetect(source, saved?.headerRow) : null,
+      proposal: sheet && !sheet.ownedByAddon && sheet.headers.length ? this.sidebarDetect(source, saved?.headerRow) : null,
       version: '0.1.0',
+      ...(this.options.language ? { language: this.options.language } : {}),
       ...(this.options.savedCustomerValue !== undefined ? { savedCustomerValue: this.options.savedCustomerValue } : {}),
     };
   }
@@ -150,7 +173,7 @@ export class FakeSidebarServer implements SidebarBackend {
   }
 
   private sheet(name: string): FakeSheet {
-    const sheet = SHEETS.find((s) => s.name === name);
+    const sheet = this.sheets.find((s) => s.name === name);
     if (!sheet) throw new Error(`There is no sheet named "${name}" any more. Pick the source sheet again.`);
     return sheet;
   }

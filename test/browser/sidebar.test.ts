@@ -60,7 +60,10 @@ describe('sidebar in chromium', () => {
     expect(await page.isChecked('#mode-in')).toBe(true);
     expect(await page.isEnabled('#breakdown')).toBe(true);
     expect(await page.isEnabled('#generate')).toBe(true);
-    expect(await text(page, '#version')).toBe('Retention analytics 0.1.0');
+    expect(await text(page, '#version')).toBe('Retention Analytics 0.1.0');
+    expect(await page.isVisible('#welcome')).toBe(false);
+    expect(await page.getAttribute('#tab-summary', 'aria-selected')).toBe('true');
+    expect(await page.isVisible('#horizon')).toBe(false); // customer value is the other step
     expect(await page.isVisible('#progress')).toBe(false);
     expect(await page.isVisible('#error')).toBe(false);
     expect(await page.isVisible('#result')).toBe(false);
@@ -257,10 +260,15 @@ describe('sidebar in chromium', () => {
     expect(await chosen(page, '#sheet')).toBe('Choose a sheet…');
     expect(await text(page, '#explanation')).toBe('Pick the sheet that holds your data.');
     expect(await page.isEnabled('#generate')).toBe(false);
+    // What data works, shown before anything else; the columns appear once there is a source.
+    expect(await page.isVisible('#welcome')).toBe(true);
+    expect(await page.isVisible('#col-id')).toBe(false);
     await page.selectOption('#sheet', 'Orders');
     await idle(page);
     expect(bridge.argsOf('sidebarDetect')).toEqual([['Orders']]);
     expect(await page.isEnabled('#generate')).toBe(true);
+    expect(await page.isVisible('#welcome')).toBe(false);
+    expect(await page.isVisible('#col-id')).toBe(true);
   });
 
   test('a failing first call shows its message (server given as a dispatch function)', async () => {

@@ -11,8 +11,11 @@ import { idle, sidebarSession } from './harness';
 
 const session = sidebarSession();
 
-function start(server = new FakeSidebarServer()) {
-  return session.start(server);
+/** Opens the sidebar on the Customer value step. */
+async function start(server = new FakeSidebarServer()) {
+  const opened = await session.start(server);
+  await opened.page.click('#tab-value');
+  return opened;
 }
 
 const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent ?? '');
@@ -43,7 +46,7 @@ describe('the Customer value section', () => {
 
     await page.selectOption('#col-amount', '0');
     expect(await enabled()).toEqual([false, false, false, false, false]);
-    expect(await text(page, '#value-note')).toBe('Needs a transaction log with an amount column: choose them under Source data and Columns.');
+    expect(await text(page, '#value-note')).toBe('Needs a transaction log with an amount column: choose them under Your data.');
     await page.selectOption('#col-amount', '3');
     expect(await enabled()).toEqual([true, true, true, true, true]);
 
@@ -95,11 +98,11 @@ describe('the Customer value section', () => {
   test('checks the inputs before calling, and shows the server’s error in its own error line', async () => {
     const { page, bridge } = await start();
     const cases: [string, string, string][] = [
-      ['#horizon', '0', 'The horizon must be a whole number of months from 1 to 600.'],
-      ['#horizon', '2.5', 'The horizon must be a whole number of months from 1 to 600.'],
-      ['#discount', '100', 'The discount per month must be a percentage from 0 to below 100, such as 1.'],
-      ['#top-share', '', 'The top customers by past value must be a percentage above 0 and at most 100, such as 20.'],
-      ['#alive-below', '0', 'The P(alive) threshold must be a percentage above 0 and at most 100, such as 50.'],
+      ['#horizon', '0', 'The months ahead must be a whole number from 1 to 600.'],
+      ['#horizon', '2.5', 'The months ahead must be a whole number from 1 to 600.'],
+      ['#discount', '100', 'The discount a month must be a percentage from 0 to below 100, such as 1.'],
+      ['#top-share', '', 'The top spenders must be a percentage above 0 and at most 100, such as 20.'],
+      ['#alive-below', '0', 'The active-chance threshold must be a percentage above 0 and at most 100, such as 50.'],
     ];
     const defaults: Record<string, string> = { '#horizon': '12', '#discount': '1', '#top-share': '20', '#alive-below': '50' };
     for (const [input, value, message] of cases) {
@@ -107,6 +110,9 @@ describe('the Customer value section', () => {
       await page.click('#estimate');
       expect(await text(page, '#value-error'), `${input} = ${value}`).toBe(message);
       expect(await page.isVisible('#error')).toBe(false);
+      // The input the message is about is marked, and described by it.
+      expect(await page.getAttribute(input, 'aria-invalid'), input).toBe('true');
+      expect(await page.getAttribute(input, 'aria-describedby'), input).toContain('value-error');
       await page.fill(input, defaults[input]);
     }
     expect(bridge.argsOf('sidebarCustomerValue')).toEqual([]);
@@ -120,6 +126,7 @@ describe('the Customer value section', () => {
 
     // Another run clears the error line.
     await page.fill('#horizon', '12');
+    await page.click('#tab-summary');
     await page.click('#generate');
     await idle(page);
     expect(await page.isVisible('#value-error')).toBe(false);

@@ -75,6 +75,7 @@ test('estimates customer value on CDNOW as of 1997-09-30 and opens the "Customer
   const { page, context, bridge, watch } = await openSidebar(browser, dispatchServer((name, args) => emu.callFromClient(name, ...args)));
   try {
     await idle(page);
+    await page.click('#tab-value');
     expect(await page.isEnabled('#estimate')).toBe(true);
     expect(await page.inputValue('#horizon')).toBe('12');
     await page.fill('#as-of', '1997-09-30');

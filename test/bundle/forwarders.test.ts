@@ -62,12 +62,27 @@ describe('dist/Code.js as Apps Script sees it', () => {
     }
   });
 
-  it('builds the add-on menu on open without any other service call', () => {
+  it('builds the add-on menu on open, in the user\'s language, without any other service call', () => {
     const b = loadBundle();
     b.call('onOpen', { authMode: 'NONE' });
     expect(b.menus.map((m) => m.functionName)).toContain('showSidebar');
     for (const m of b.menus) expect(declarations.has(m.functionName), `${m.functionName} is not declared`).toBe(true);
-    expect(b.calls.filter((c) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(c))).toEqual([]);
+    expect(b.calls.filter((c) => !/^(SpreadsheetApp\.getUi|Ui\.|Menu\.|Session\.getActiveUserLocale$)/.test(c))).toEqual([]);
+    expect(b.menus.map((m) => m.caption)).toEqual(['Open cohort report', 'Refresh summary']);
+
+    // A Czech user: a Czech menu. A language the add-on does not speak, in AuthMode.NONE: English,
+    // without asking the spreadsheet (NONE allows no service that needs authorization).
+    const czech = loadBundle({ userLocale: 'cs' });
+    czech.call('onOpen', { authMode: 'NONE' });
+    expect(czech.menus.map((m) => m.caption)).toEqual(['Otevřít kohortní přehled', 'Obnovit přehled']);
+    const german = loadBundle({ userLocale: 'de', locale: 'pl_PL' });
+    german.call('onOpen', { authMode: 'NONE' });
+    expect(german.menus[0].caption).toBe('Open cohort report');
+    expect(german.calls).not.toContain('SpreadsheetApp.getActiveSpreadsheet');
+    // With the document authorised, the spreadsheet's language is the fallback.
+    const limited = loadBundle({ userLocale: 'de', locale: 'pl_PL' });
+    limited.call('onOpen', { authMode: 'LIMITED' });
+    expect(limited.menus[0].caption).toBe('Otwórz raport kohort');
   });
 
   it('ships a manifest with V8, a time zone, exception logging and only the two narrow scopes', () => {

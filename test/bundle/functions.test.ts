@@ -3,6 +3,7 @@
  * scalars, 2-D arrays, "" for blanks, Dates of the script's realm at midnight in the spreadsheet's
  * zone, while this process runs in yet another zone.
  */
+import { runInContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle, type Bundle } from './harness';
 
@@ -72,31 +73,53 @@ describe('RETENTION, CHURN, CLV on counts', () => {
     expect(() => czech.call('CLV', '12.5', 0.05)).toThrow(/decimal separator/);
   });
 
-  it('says which argument and row is wrong', () => {
+  it('says which argument and row is wrong, naming the function once', () => {
     expect(() => b.call('RETENTION', [[10], [20], [30], [40], [50], [60], ['n/a']], 5, 1)).toThrow(
-      'RETENTION: start must be a number greater than 0 (row 7 is "n/a")',
+      'RETENTION: start must be a number greater than 0 (row 7 of the range is "n/a")',
     );
-    expect(() => b.call('RETENTION', 100, 5, 10)).toThrow(/end \(5\) is smaller than new \(10\)/);
-    expect(() => b.call('RETENTION', 100, 300, 10)).toThrow(/end − new \(290\) is more than start \(100\)/);
-    expect(() => b.call('RETENTION', -5, 5, 1)).toThrow(/start must be a number greater than 0 \(got -5\)/);
-    expect(() => b.call('CHURN', 100, -1)).toThrow(/lost must be a number of customers, 0 or more \(got -1\)/);
-    expect(() => b.call('RETENTION', [[1], [2]], [[1], [2], [3]], 0)).toThrow(/start \(2 rows × 1 column\) and end \(3 rows × 1 column\) must be the same size/);
-    expect(() => b.call('RETENTION', [[100], [100]], [[90], ['']], [[5], [5]])).toThrow(/end is blank in row 2/);
-    expect(() => b.call('CLV', 100, 1.5)).toThrow(/churn_rate must be a rate between 0 and 1/);
-    expect(() => b.call('CLV', 100, 0)).toThrow(/no finite value/);
-    expect(() => b.call('CLV', 100, '#N/A')).toThrow(/churn_rate must be .*"#N\/A"/);
-    expect(() => b.call('RETENTION', 1, 2)).toThrow(/RETENTION takes 3 arguments/);
+    const cases: [string, unknown[], string][] = [
+      ['RETENTION', [100, 5, 10], 'RETENTION: end (5) is smaller than new (10); the customers at the end include the new ones'],
+      ['RETENTION', [100, 300, 10], 'RETENTION: end − new (290) is more than start (100); only customers present at the start can be retained (count returning customers as new)'],
+      ['RETENTION', [-5, 5, 1], 'RETENTION: start must be a number greater than 0 (got -5)'],
+      ['CHURN', [100, -1], 'CHURN: lost must be a number of customers, 0 or more (got -1)'],
+      ['RETENTION', [[[1], [2]], [[1], [2], [3]], 0], 'RETENTION: start (2 rows × 1 column) and end (3 rows × 1 column) must be the same size'],
+      ['RETENTION', [[[100], [100]], [[90], ['']], [[5], [5]]], 'RETENTION: end is blank in row 2 of the range'],
+      ['CLV', [100, 1.5], 'CLV: churn_rate must be a rate between 0 and 1, such as 0.05 or 5% (got 1.5)'],
+      ['CLV', [100, 0], 'CLV: churn_rate is 0 and there is no discount_rate (got 0); a customer who never leaves has no finite value'],
+      ['CLV', [100, '#N/A'], 'CLV: churn_rate must be a rate between 0 and 1, such as 0.05 or 5% (got #N/A)'],
+      ['RETENTION', [1, 2], 'RETENTION takes 3 arguments (start, end, new) or 4 (signup_dates, cancel_dates, period_start, period_end); got 2'],
+      ['CHURN', [1], 'CHURN takes 2 arguments (start, lost), 3 (start, end, new) or 4 (signup_dates, cancel_dates, period_start, period_end); got 1'],
+      ['CLV', [1], 'CLV takes 2 or 3 arguments (value_per_period, churn_rate, [discount_rate]); got 1'],
+    ];
+    for (const [fn, args, message] of cases) expect(() => b.call(fn, ...args), message).toThrow(message);
   });
 
-  it('never returns NaN or Infinity for any of these inputs', () => {
-    const inputs: unknown[][] = [[0, 0, 0], [1, 1, 1], [3, 2, 1], [1e9, 1e9, 0]];
-    for (const args of inputs) {
-      try {
-        const r = b.call('RETENTION', ...args) as number;
-        expect(Number.isFinite(r)).toBe(true);
-      } catch (e) {
-        expect((e as Error).message).toMatch(/^RETENTION: /);
-      }
+  it('names values as the user sees them: dates in the spreadsheet zone, TRUE, invalid dates, numbers as shown', () => {
+    // Midnight of 2024-01-01 in Prague is 2023-12-31 in this process's zone (Los Angeles).
+    expect(() => b.call('RETENTION', b.date(2024, 1, 1), 5, 1)).toThrow('RETENTION: start must be a number greater than 0 (got the date 2024-01-01)');
+    expect(() => b.call('CLV', true, 0.1)).toThrow('CLV: value_per_period must be a number (the value a customer brings per period) (got TRUE)');
+    expect(() => b.call('CLV', 100, runInContext('new Date(NaN)', b.context))).toThrow('CLV: churn_rate must be a rate between 0 and 1, such as 0.05 or 5% (got an invalid date)');
+    expect(() => b.call('CLV', 100, 0.1 + 0.2 + 1)).toThrow('CLV: churn_rate must be a rate between 0 and 1, such as 0.05 or 5% (got 1.3)');
+  });
+
+  it('reads number text with a leading + or − sign', () => {
+    expect(b.call('RETENTION', '+1000', '+800', '+200')).toBeCloseTo(0.6, 12);
+    expect(b.call('CLV', '+50', '+5%')).toBeCloseTo(1000, 9);
+    expect(b.call('CLV', '+1,000', '+0.05')).toBeCloseTo(20000, 6);
+    expect(() => b.call('RETENTION', '-1000', 800, 200)).toThrow('RETENTION: start must be a number greater than 0 (got "-1000")');
+    expect(() => b.call('CLV', '++50', 0.05)).toThrow('CLV: value_per_period must be a number (the value a customer brings per period) (got "++50")');
+  });
+
+  it('never returns NaN or Infinity for any of these inputs, and refuses with the expected message', () => {
+    const cases: [unknown[], number | string][] = [
+      [[0, 0, 0], 'RETENTION: start must be a number greater than 0 (got 0)'],
+      [[1, 1, 1], 0],
+      [[3, 2, 1], 1 / 3],
+      [[1e9, 1e9, 0], 1],
+    ];
+    for (const [args, expected] of cases) {
+      if (typeof expected === 'string') expect(() => b.call('RETENTION', ...args)).toThrow(expected);
+      else expect(b.call('RETENTION', ...args)).toBeCloseTo(expected, 12);
     }
   });
 });
@@ -148,10 +171,10 @@ describe('the customer-table form across time zones', () => {
     const b = loadBundle();
     const ok = [[b.date(2024, 1, 5)], [b.date(2024, 1, 6)]];
     expect(() => b.call('RETENTION', [[b.date(2024, 1, 5)], ['soon']], [[''], ['']], b.date(2024, 2, 1), b.date(2024, 2, 29))).toThrow(
-      'RETENTION: signup_dates must be a date (row 2 is "soon")',
+      'RETENTION: signup_dates must be a date (row 2 of the range is "soon")',
     );
     expect(() => b.call('RETENTION', ok, [[''], [b.date(2024, 1, 1)]], b.date(2024, 2, 1), b.date(2024, 2, 29))).toThrow(
-      /cancel date in row 2 is before that customer's signup date/,
+      "RETENTION: the cancel date in row 2 of the range is before that customer's signup date",
     );
     expect(() => b.call('CHURN', ok, [[''], ['']], b.date(2024, 2, 29), b.date(2024, 2, 1))).toThrow(/period_end is before period_start/);
     expect(() => b.call('CHURN', ok, [[''], ['']], b.date(2023, 2, 1), b.date(2023, 2, 28))).toThrow(/S = 0/);

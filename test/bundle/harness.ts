@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { startOfDayInZone, zoneOffsetMs } from '../../src/core/timeZone';
-import { daysFromCivil } from '../../src/core/calendar';
+import { midnightOf, dayOf, offsetMinutesOf } from '../support/days';
 
 export const CODE_PATH = join(__dirname, '..', '..', 'dist', 'Code.js');
 
@@ -26,7 +25,7 @@ export interface Bundle {
  * `intlWithoutZones` simulates a V8 built without time-zone data: the script's Intl formats every
  * zone as UTC, and only Utilities.formatDate (faked here from Node's own Intl) knows the offsets.
  */
-export function loadBundle(options: { timeZone?: string; locale?: string; intlWithoutZones?: boolean } = {}): Bundle {
+export function loadBundle(options: { timeZone?: string; locale?: string; userLocale?: string; intlWithoutZones?: boolean } = {}): Bundle {
   const timeZone = options.timeZone ?? 'Europe/Prague';
   const locale = options.locale ?? 'en_US';
   const calls: string[] = [];
@@ -49,18 +48,28 @@ export function loadBundle(options: { timeZone?: string; locale?: string; intlWi
     addToUi: () => record('Menu.addToUi', undefined),
   };
   const ui = { createAddonMenu: () => record('Ui.createAddonMenu', menu), showSidebar: () => record('Ui.showSidebar', undefined) };
-  const html = { setTitle: () => record('HtmlOutput.setTitle', html), setWidth: () => record('HtmlOutput.setWidth', html) };
+  let content = '<html lang="en">';
+  const html = {
+    setTitle: () => record('HtmlOutput.setTitle', html),
+    setWidth: () => record('HtmlOutput.setWidth', html),
+    getContent: () => record('HtmlOutput.getContent', content),
+    setContent: (c: string) => record('HtmlOutput.setContent', ((content = c), html)),
+  };
   const utilities = {
     formatDate(date: Date, zone: string, pattern: string) {
       calls.push('Utilities.formatDate');
       if (pattern !== 'Z') throw new Error(`the fake formats only "Z", not ${pattern}`);
-      const offset = (zoneOffsetMs(date.getTime(), zone) / 60_000) | 0;
+      // Utilities.formatDate follows java.text.SimpleDateFormat with java.util.TimeZone, whose
+      // getTimeZone answers GMT for an id it does not know instead of failing (TimeZone's Javadoc;
+      // seen in Apps Script too: github.com/pixelcog/gmail-to-pdf/issues/13, "EDT" formatted as GMT).
+      const offset = Math.trunc(offsetMinutesOf(date.getTime(), zone) ?? 0);
       const a = Math.abs(offset);
       return `${offset < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
     },
   };
   const context = vm.createContext({
     Utilities: utilities,
+    Session: { getActiveUserLocale: () => record('Session.getActiveUserLocale', options.userLocale ?? locale.split('_')[0]) },
     SpreadsheetApp: {
       getActiveSpreadsheet: () => record('SpreadsheetApp.getActiveSpreadsheet', spreadsheet),
       getUi: () => record('SpreadsheetApp.getUi', ui),
@@ -91,7 +100,7 @@ export function loadBundle(options: { timeZone?: string; locale?: string; intlWi
       return (fn as (...a: unknown[]) => unknown)(...args.map(toRealm));
     },
     date(y, m, d) {
-      return new CtxDate(startOfDayInZone(daysFromCivil(y, m, d), timeZone));
+      return new CtxDate(midnightOf(dayOf(y, m, d), timeZone));
     },
   };
 }

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { daysFromCivil, civilFromDays } from '../../src/core/calendar';
 import { loadBundle, type Bundle } from './harness';
+import { civilOf, dayOf } from '../support/days';
 
 process.env.TZ = 'America/Los_Angeles';
 
@@ -22,9 +22,9 @@ describe('=CLV(customer_ids, dates, amounts, …) on the CDNOW sample histories'
   const amounts: unknown[][] = [];
   beforeAll(() => {
     b = loadBundle({ timeZone: 'Europe/Prague' });
-    const end = daysFromCivil(1997, 9, 30);
+    const end = dayOf(1997, 9, 30);
     const on = (day: number) => {
-      const c = civilFromDays(day);
+      const c = civilOf(day);
       return b.date(c.year, c.month, c.day);
     };
     const lines = readFileSync(SUMMARY, 'utf8').trim().split(/\r?\n/).slice(1);

@@ -95,7 +95,7 @@ describe('periods', () => {
     expect(parsePeriodUnit(' Months ')).toBe('month');
     expect(parsePeriodUnit('')).toBe('month');
     expect(parsePeriodUnit('Q')).toBe('quarter');
-    expect(() => parsePeriodUnit('fortnight')).toThrow('period must be "week", "month", "quarter" or "year" (got "fortnight")');
+    expect(() => parsePeriodUnit('fortnight')).toThrow('period must be "week", "week sunday", "month", "quarter", or "year" (got "fortnight")');
     expect(parsePeriodScheme('Week (Sunday)')).toEqual({ unit: 'week', weekStart: 'sunday' });
     expect(parsePeriodScheme('weeks starting sun')).toEqual({ unit: 'week', weekStart: 'sunday' });
     expect(parsePeriodScheme('ISO week')).toEqual({ unit: 'week', weekStart: 'monday' });

@@ -7,13 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerValueOutcome, CustomerValueSettings, SidebarState } from '../../src/addon/protocol';
-import { civilFromDays, daysFromCivil } from '../../src/core/calendar';
 import { scoreCustomers, type CustomerValueResult } from '../../src/core/models';
 import { mulberry32 } from '../../tools/seededRandom';
 import { generateLog } from '../core/cohorts/generate';
 import type { RefLogRow } from '../core/cohorts/reference';
 import { CDNOW_LOG, readCdnow } from '../support/cdnow';
 import { addSheet, namedTable, settingsFor, workbook } from './workbook';
+import { civilOf, dayOf } from '../support/days';
 
 type Emulator = ReturnType<typeof workbook>;
 
@@ -57,7 +57,7 @@ function dayInZone(date: Date, zone: string): number {
     .format(date)
     .split('-')
     .map(Number);
-  return daysFromCivil(y, m, d);
+  return dayOf(y, m, d);
 }
 
 /**
@@ -68,7 +68,7 @@ function dayInZone(date: Date, zone: string): number {
 function simulatedRows(emu: Emulator, customers: number, seed: number, flatAmount?: number): unknown[][] {
   const rand = mulberry32(seed);
   const gamma2 = () => -Math.log(1 - rand()) - Math.log(1 - rand()); // Gamma(2, 1)
-  const start = daysFromCivil(2024, 1, 1);
+  const start = dayOf(2024, 1, 1);
   const end = start + 364;
   const rows: unknown[][] = [];
   const segments = ['North', 'South', 'East', 'West'];
@@ -79,7 +79,7 @@ function simulatedRows(emu: Emulator, customers: number, seed: number, flatAmoun
     const segment = segments[c % segments.length];
     let day = start + Math.floor(rand() * 100);
     for (;;) {
-      const civil = civilFromDays(day);
+      const civil = civilOf(day);
       const amount = flatAmount ?? Math.round(mean * (0.5 + rand()) * 100) / 100;
       rows.push([`C${c}`, emu.date(civil.year, civil.month, civil.day), amount, segment]);
       if (rand() < dropout) break;
@@ -94,7 +94,7 @@ const key = (id: unknown) => `${typeof id}:${String(id)}`;
 
 describe('the Customer value sheet on CDNOW, observation to 1997-09-30', () => {
   const zone = 'America/New_York';
-  const endDay = daysFromCivil(1997, 9, 30);
+  const endDay = dayOf(1997, 9, 30);
   let emu: Emulator;
   let outcome: CustomerValueOutcome;
   // The core fit on the log read here, straight from the file: the sheet's numbers must be these.
@@ -118,7 +118,7 @@ describe('the Customer value sheet on CDNOW, observation to 1997-09-30', () => {
     core = scoreCustomers(
       {
         customer: rows.map((r) => index.get(r.id)!),
-        day: rows.map((r) => daysFromCivil(r.year, r.month, r.day)),
+        day: rows.map((r) => dayOf(r.year, r.month, r.day)),
         amount: rows.map((r) => r.amount),
       },
       { endDay, horizonMonths: 12, monthlyDiscountRate: 0.01, unit: 'weeks', customerCount: ids.length },
@@ -170,7 +170,7 @@ describe('the Customer value sheet on CDNOW, observation to 1997-09-30', () => {
       const at = `top row ${k + 1}`;
       expect(row[0], at).toBe(ids[i]);
       expect(row[1], at).toBe(c.purchases[i]);
-      const last = civilFromDays(c.lastPurchaseDay[i]);
+      const last = civilOf(c.lastPurchaseDay[i]);
       expect(ymd(row[2]), at).toEqual([last.year, last.month, last.day]);
       expectClose(row[3], c.pastValue[i], `${at} past value`);
       expectClose(row[4], c.probabilityAlive[i], `${at} P(alive)`);
@@ -213,7 +213,7 @@ describe('the Customer value sheet on CDNOW, observation to 1997-09-30', () => {
       expectClose(row[5], c.clv[i], `${at} CLV`);
       expectClose(row[6], c.clv[i] / c.probabilityAlive[i], `${at} CLV if active`, 1e-8);
       expectClose(row[7], loss, `${at} loss`, 1e-8);
-      const last = civilFromDays(c.lastPurchaseDay[i]);
+      const last = civilOf(c.lastPurchaseDay[i]);
       expect(ymd(row[2]), at).toEqual([last.year, last.month, last.day]);
     });
     expect(outcome.atRisk).toBe(expected.length);

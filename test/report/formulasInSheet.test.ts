@@ -40,7 +40,7 @@ describe('formulas in the workbook', () => {
     expect(column[2][0]).toBe('');
     const bad = emu.runCustomFunction('RETENTION', emu.ref('Counts!A1:A2'), emu.ref('Counts!B1:B2'), emu.ref('Counts!C1:C2')) as { error: string; message: string };
     expect(bad.error).toBe('#ERROR!');
-    expect(bad.message).toBe('RETENTION: start must be a number greater than 0 (row 1 is "Start")');
+    expect(bad.message).toBe('RETENTION: start must be a number greater than 0 (row 1 of the range is "Start")');
   });
 
   it('puts every menu item on a declared function', () => {
@@ -49,7 +49,7 @@ describe('formulas in the workbook', () => {
     const items = emu.ui.menuItems();
     expect(items.map((i) => i.caption)).toEqual(['Open cohort report', 'Refresh summary']);
     emu.runMenuItem('Open cohort report');
-    expect(emu.ui.sidebar?.title).toBe('Retention analytics');
+    expect(emu.ui.sidebar?.title).toBe('Retention Analytics');
     expect(emu.ui.sidebar?.html).toContain('Generate summary');
   });
 });

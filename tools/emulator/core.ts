@@ -97,7 +97,14 @@ export class Env {
   array2d<T>(rows: readonly (readonly T[])[]): T[][] {
     const A = this.realm.Array;
     const out = new A<T[]>(rows.length);
-    for (let i = 0; i < rows.length; i++) out[i] = A.from(rows[i]);
+    // Element by element: Array.from goes through the iterator protocol, ten times slower on a
+    // million-row read.
+    for (let i = 0; i < rows.length; i++) {
+      const src = rows[i];
+      const row = new A<T>(src.length);
+      for (let j = 0; j < src.length; j++) row[j] = src[j];
+      out[i] = row;
+    }
     return out;
   }
 

@@ -40,6 +40,11 @@ export interface EmulatorOptions {
   scriptTimeZone?: string;
   /** Spreadsheet locale. Default 'en_US'. */
   locale?: string;
+  /**
+   * Session.getActiveUserLocale(): the user's language setting, "en" for English (Google's Session
+   * reference). Default: the language of the spreadsheet locale ('cs' for 'cs_CZ').
+   */
+  userLocale?: string;
   /** Default 'Untitled spreadsheet'. */
   spreadsheetName?: string;
   /** Session.getActiveUser().getEmail(). Default '' (as for an add-on user of another domain). */
@@ -171,7 +176,7 @@ export class SheetsEmulator {
       LockService: new LockServiceImpl(env, this.locks),
       CacheService: new CacheServiceImpl(env, { document: new Map(), user: new Map(), script: new Map() }),
       HtmlService: new HtmlServiceImpl(env, this.htmlSource),
-      Session: new SessionImpl(env, { active: options.activeUserEmail ?? '', effective: options.effectiveUserEmail ?? '' }),
+      Session: new SessionImpl(env, { active: options.activeUserEmail ?? '', effective: options.effectiveUserEmail ?? '', locale: options.userLocale }),
       Utilities: new UtilitiesImpl(env, (message) => sink({ source: 'emulator', level: 'warn', message })),
       Logger: new LoggerImpl(env, sink),
       ScriptApp: new ScriptAppImpl(env),

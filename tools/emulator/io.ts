@@ -1,20 +1,51 @@
-// Getting data in (CSV/TSV, the CDNOW log) and out (xlsx through exceljs).
-import ExcelJS from 'exceljs';
-import { quoteSheetName, rangeA1 } from './a1.js';
-import { detectDelimiter, parseCsvText } from './csv.js';
-import { DEFAULT_NUMBER_FORMAT, serialToWall, ymdToSerial } from './dates.js';
-import { DEFAULT_COLS, DEFAULT_COLUMN_WIDTH, DEFAULT_ROWS, Range, isDateFormat, type Cell, type Sheet, type Spreadsheet } from './spreadsheet.js';
-import { parseInput } from './values.js';
+// Getting data in (CSV/TSV, the CDNOW log) and out (xlsx: xlsx.ts).
+import { ENV } from './core.js';
+import { csvShape, detectDelimiter, forEachCsvRow } from './csv.js';
+import { ymdToSerial } from './dates.js';
+import { MAX_CELLS, type Cell, type Sheet, type Spreadsheet } from './spreadsheet.js';
+import { inputLocale, parseInput, type ParsedInput } from './values.js';
 
 export interface ImportCsvOptions {
   sheetName?: string;
   delimiter?: ',' | '\t' | ';' | 'auto';
   /** Make the new sheet the active one, as Sheets' import does (default true). */
   activate?: boolean;
+  /**
+   * Sheets' "Convert text to numbers, dates, and formulas" (on by default, as in Sheets): values
+   * are read as if typed in the spreadsheet's locale. Off keeps every value as text.
+   */
+  convert?: boolean;
+  /** The file's name, for messages ('"export.csv" needs …'). */
+  fileName?: string;
 }
 
-function newImportSheet(ss: Spreadsheet, name: string, rows: number, cols: number, activate: boolean): Sheet {
-  const sheet = ss._addSheet(name, undefined, Math.max(DEFAULT_ROWS, rows), Math.max(DEFAULT_COLS, cols));
+/** Google Sheets' limits on a spreadsheet's grid (https://support.google.com/drive/answer/37603). */
+export const MAX_COLUMNS = 18_278;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Why data of this size cannot be imported (the cell count and the limit), or null when it fits. */
+export function importTooLarge(what: string, rows: number, columns: number, existing: number): string | null {
+  if (columns > MAX_COLUMNS) {
+    return `${what} has ${count(columns)} columns: Google Sheets allows at most ${count(MAX_COLUMNS)} columns (up to ZZZ) in a sheet.`;
+  }
+  const needs = rows * columns;
+  if (existing + needs <= MAX_CELLS) return null;
+  return (
+    `${what} needs ${count(needs)} cells (${count(rows)} rows × ${count(columns)} columns)` +
+    (existing ? ` and the spreadsheet already has ${count(existing)}` : '') +
+    `: ${count(existing + needs - MAX_CELLS)} more than Google Sheets' limit of ${count(MAX_CELLS)} cells in a spreadsheet.`
+  );
+}
+
+/**
+ * A new sheet sized to the data, as Sheets makes one (see importCsv); refuses, before any change,
+ * data that would take the spreadsheet past its 10 million cells.
+ */
+function newImportSheet(ss: Spreadsheet, name: string, rows: number, cols: number, activate: boolean, what: string): Sheet {
+  const refusal = importTooLarge(what, rows, cols, ss._totalCells());
+  if (refusal) throw new Error(refusal);
+  const sheet = ss._addSheet(name, undefined, rows, cols);
   if (activate) {
     ss._active = sheet;
     ss._activeRange = null;
@@ -23,27 +54,55 @@ function newImportSheet(ss: Spreadsheet, name: string, rows: number, cols: numbe
 }
 
 /**
- * A new sheet from CSV/TSV text, typed as Sheets' import types it (numbers, ISO dates, TRUE/FALSE),
- * except that digit strings with a leading zero ("00012") and would-be formulas stay text: the
- * emulator imports as with "convert text to numbers, dates and formulas" off for those.
+ * A new sheet from CSV/TSV text, as File → Import → "Insert new sheet(s)" makes it
+ * (https://support.google.com/docs/answer/40608, "Import data sets in Google Sheets": separator
+ * detected automatically or chosen, and "Convert text to numbers, dates, and formulas", checked by
+ * default). With conversion on, every value is read as typed input in the spreadsheet's locale
+ * (values.ts): `17850.0` is the number 17850, `12/1/2010 8:26` a date-time in en_US (1 December),
+ * `00123` the number 123 (Sheets drops the zeros, as when typed), `=…` a formula. With it off,
+ * every value stays text.
+ *
+ * The sheet is as large as the data: as many rows as records and as many columns as the widest
+ * one, not a new sheet's 1000 × 26 (a converted file's grid is its data; empty cells would count
+ * against the limit). A spreadsheet holds at most 10 million cells ("Up to 10 million cells or
+ * 18,278 columns … for spreadsheets that are created in or converted to Google Sheets",
+ * https://support.google.com/drive/answer/37603, "Files you can store in Google Drive"): a file that
+ * does not fit is refused with its cell count and the limit, and nothing changes.
  */
 export function importCsv(ss: Spreadsheet, text: string, opts: ImportCsvOptions = {}): Sheet {
   const delim = !opts.delimiter || opts.delimiter === 'auto' ? detectDelimiter(text) : opts.delimiter;
-  const rows = parseCsvText(text, delim);
-  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
-  const sheet = newImportSheet(ss, opts.sheetName ?? 'Imported', rows.length, width, opts.activate !== false);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    const out: (Cell | undefined)[] = new Array(row.length);
-    for (let c = 0; c < row.length; c++) {
-      const p = parseInput(row[c], 'import');
-      if (p.v === undefined) continue;
-      const cell: Cell = { v: p.v };
-      if (p.nf) cell.nf = p.nf;
-      out[c] = cell;
+  const convert = opts.convert !== false;
+  const locale = inputLocale(ss[ENV].locale);
+  const what = opts.fileName ? `"${opts.fileName}"` : 'The file';
+  // Its size first, without reading a value: a file too large is refused at once.
+  const shape = csvShape(text, delim);
+  const refusal = importTooLarge(what, Math.max(1, shape.rows), Math.max(1, shape.columns), ss._totalCells());
+  if (refusal) throw new Error(refusal);
+  const rows: (Cell | undefined)[][] = [];
+  let width = 0;
+  // Consecutive lines often repeat a value (an invoice's date, customer and country): parse once.
+  const lastRaw: string[] = [];
+  const lastParsed: ParsedInput[] = [];
+  forEachCsvRow(text, delim, (fields) => {
+    if (fields.length > width) width = fields.length;
+    const out: (Cell | undefined)[] = new Array(fields.length);
+    for (let c = 0; c < fields.length; c++) {
+      const raw = fields[c];
+      if (raw === '') continue;
+      let p: ParsedInput;
+      if (lastRaw[c] === raw) p = lastParsed[c];
+      else {
+        p = convert ? parseInput(raw, locale) : { v: raw };
+        lastRaw[c] = raw;
+        lastParsed[c] = p;
+      }
+      if (p.f !== undefined) out[c] = p.err !== undefined ? { f: p.f, err: p.err } : { f: p.f };
+      else if (p.v !== undefined) out[c] = p.nf ? { v: p.v, nf: p.nf } : { v: p.v };
     }
-    sheet._rows[r] = out;
-  }
+    rows.push(out);
+  });
+  const sheet = newImportSheet(ss, opts.sheetName ?? 'Imported', Math.max(1, rows.length), Math.max(1, width), opts.activate !== false, what);
+  sheet._rows = rows;
   return sheet;
 }
 
@@ -68,144 +127,10 @@ export function importCdnow(ss: Spreadsheet, text: string, opts: { sheetName?: s
     }
     data.push([{ v: f[0] }, { v: ymdToSerial(Number(m[1]), Number(m[2]), Number(m[3])), nf: 'yyyy-mm-dd' }, { v: Number(f[2]) }, { v: Number(f[3]) }]);
   }
-  const sheet = newImportSheet(ss, opts.sheetName ?? 'CDNOW', data.length + 1, 4, opts.activate !== false);
+  const sheet = newImportSheet(ss, opts.sheetName ?? 'CDNOW', data.length + 1, 4, opts.activate !== false, 'The CDNOW log');
   sheet._rows[0] = CDNOW_HEADER.map((h) => ({ v: h }));
   for (let r = 0; r < data.length; r++) sheet._rows[r + 1] = data[r];
   return sheet;
 }
 
-// -----------------------------------------------------------------------------------------------
-// xlsx
-
-function argb(hex: string | undefined): string | undefined {
-  if (!hex || !/^#[0-9a-f]{6}$/i.test(hex)) return undefined;
-  return 'FF' + hex.slice(1).toUpperCase();
-}
-
-const CF_TYPES: Record<string, 'min' | 'max' | 'num' | 'percent' | 'percentile'> = {
-  MIN: 'min',
-  MAX: 'max',
-  NUMBER: 'num',
-  PERCENT: 'percent',
-  PERCENTILE: 'percentile',
-};
-
-const CELL_IS: Record<string, string> = {
-  NUMBER_GREATER_THAN: 'greaterThan',
-  NUMBER_GREATER_THAN_OR_EQUAL_TO: 'greaterThanOrEqual',
-  NUMBER_LESS_THAN: 'lessThan',
-  NUMBER_LESS_THAN_OR_EQUAL_TO: 'lessThanOrEqual',
-  NUMBER_BETWEEN: 'between',
-  NUMBER_NOT_BETWEEN: 'notBetween',
-  NUMBER_EQUAL_TO: 'equal',
-  NUMBER_NOT_EQUAL_TO: 'notEqual',
-};
-
-function rangeRef(r: Range): string {
-  return rangeA1(r._r, r._c, r._nr, r._nc);
-}
-
-/**
- * Builds an exceljs workbook of the whole spreadsheet: values (dates as dates), formulas, number
- * formats, bold/italic/colors/backgrounds/alignment/wrap, notes, merges, frozen panes, column widths,
- * hidden sheets, tab colors, named ranges (defined names) and conditional format rules (gradients as
- * color scales, number/text/formula conditions as cellIs/containsText/expression rules).
- * Not written: charts (exceljs cannot write them) and developer metadata (no xlsx equivalent).
- */
-export function toWorkbook(ss: Spreadsheet): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'retention-analytics sheets emulator';
-  for (const sheet of ss._sheets) {
-    const ws = wb.addWorksheet(sheet._name, {
-      state: sheet._hidden ? 'hidden' : 'visible',
-      properties: sheet._tabColor && argb(sheet._tabColor) ? { tabColor: { argb: argb(sheet._tabColor)! } } : undefined,
-    });
-    if (sheet._frozenRows || sheet._frozenCols) {
-      ws.views = [{ state: 'frozen', xSplit: sheet._frozenCols, ySplit: sheet._frozenRows }];
-    }
-    // Every used column gets Sheets' width (100 px by default), which Excel's default would not match.
-    const usedColumns = sheet._rows.reduce((m, row) => Math.max(m, row ? row.length : 0), 0);
-    for (let col = 1; col <= Math.max(usedColumns, ...sheet._colWidths.keys()); col++) {
-      const px = sheet._colWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
-      ws.getColumn(col).width = Math.round((px / 7) * 100) / 100;
-    }
-    sheet._rows.forEach((row, ri) => {
-      if (!row) return;
-      row.forEach((cell, ci) => {
-        if (!cell || Object.keys(cell).length === 0) return;
-        const xc = ws.getCell(ri + 1, ci + 1);
-        if (cell.f !== undefined) {
-          if (cell.f === '' && cell.err) xc.value = { error: cell.err as ExcelJS.CellErrorValue['error'] };
-          else xc.value = { formula: cell.f.replace(/^=/, ''), result: cell.err ? { error: cell.err as ExcelJS.CellErrorValue['error'] } : undefined } as ExcelJS.CellFormulaValue;
-        } else if (cell.v !== undefined) {
-          if (typeof cell.v === 'number' && isDateFormat(cell.nf)) xc.value = new Date(serialToWall(cell.v));
-          else xc.value = cell.v;
-        }
-        if (cell.nf && cell.nf !== DEFAULT_NUMBER_FORMAT) xc.numFmt = cell.nf;
-        const font: Partial<ExcelJS.Font> = {};
-        if (cell.fw === 'bold') font.bold = true;
-        if (cell.fs === 'italic') font.italic = true;
-        if (cell.fz) font.size = cell.fz;
-        if (cell.ff) font.name = cell.ff;
-        if (argb(cell.fc)) font.color = { argb: argb(cell.fc)! };
-        if (Object.keys(font).length) xc.font = font;
-        if (argb(cell.bg)) xc.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(cell.bg)! } };
-        const al: Partial<ExcelJS.Alignment> = {};
-        if (cell.ha && ['left', 'center', 'right'].includes(cell.ha)) al.horizontal = cell.ha as 'left';
-        if (cell.va) al.vertical = (cell.va === 'middle' ? 'middle' : cell.va) as 'top';
-        if (cell.wrap) al.wrapText = true;
-        if (Object.keys(al).length) xc.alignment = al;
-        if (cell.note) xc.note = cell.note;
-      });
-    });
-    for (const m of sheet._merges) ws.mergeCells(m.r, m.c, m.r + m.nr - 1, m.c + m.nc - 1);
-    let priority = 1;
-    for (const rule of sheet._cf) {
-      const ref = rule.ranges.map(rangeRef).join(' ');
-      if (!ref) continue;
-      if (rule.gradient) {
-        const pts = [rule.gradient.min, rule.gradient.mid, rule.gradient.max].filter((p): p is NonNullable<typeof p> => !!p);
-        ws.addConditionalFormatting({
-          ref,
-          rules: [
-            {
-              type: 'colorScale',
-              priority: priority++,
-              cfvo: pts.map((p) => (p.type === 'MIN' || p.type === 'MAX' ? { type: CF_TYPES[p.type] } : { type: CF_TYPES[p.type], value: Number(p.value) })),
-              color: pts.map((p) => ({ argb: argb(p.color) ?? 'FFFFFFFF' })),
-            },
-          ],
-        });
-      } else if (rule.boolean) {
-        const b = rule.boolean;
-        const style: Partial<ExcelJS.Style> = {};
-        if (argb(b.background)) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(b.background)! } };
-        const font: Partial<ExcelJS.Font> = {};
-        if (argb(b.fontColor)) font.color = { argb: argb(b.fontColor)! };
-        if (b.bold) font.bold = true;
-        if (b.italic) font.italic = true;
-        if (Object.keys(font).length) style.font = font;
-        let xr: ExcelJS.ConditionalFormattingRule | undefined;
-        if (CELL_IS[b.criteria]) xr = { type: 'cellIs', priority, operator: CELL_IS[b.criteria] as 'greaterThan', formulae: b.values.map(String), style };
-        else if (b.criteria === 'TEXT_CONTAINS') xr = { type: 'containsText', priority, operator: 'containsText', text: String(b.values[0]), style };
-        else if (b.criteria === 'CELL_EMPTY') xr = { type: 'containsText', priority, operator: 'containsBlanks', style };
-        else if (b.criteria === 'CELL_NOT_EMPTY') xr = { type: 'containsText', priority, operator: 'notContainsBlanks', style };
-        else if (b.criteria === 'CUSTOM_FORMULA') xr = { type: 'expression', priority, formulae: [String(b.values[0]).replace(/^=/, '')], style };
-        if (xr) {
-          priority++;
-          ws.addConditionalFormatting({ ref, rules: [xr] });
-        }
-      }
-    }
-  }
-  for (const n of ss._named.values()) {
-    const a = `$${rangeA1(n.r, n.c, 1, 1).replace(/(\d+)$/, '$$$1')}`;
-    const b = `$${rangeA1(n.r + n.nr - 1, n.c + n.nc - 1, 1, 1).replace(/(\d+)$/, '$$$1')}`;
-    wb.definedNames.add(`${quoteSheetName(n.sheet._name)}!${a}${n.nr * n.nc > 1 ? ':' + b : ''}`, n.name);
-  }
-  return wb;
-}
-
-export async function exportXlsx(ss: Spreadsheet, path: string): Promise<void> {
-  await toWorkbook(ss).xlsx.writeFile(path);
-}
+export { exportXlsx, toWorkbook } from './xlsx.js';

@@ -731,7 +731,7 @@ export class SessionImpl implements Carrier {
   declare [ENV]: Env;
   constructor(
     env: Env,
-    private readonly _users: { active: string; effective: string },
+    private readonly _users: { active: string; effective: string; locale?: string },
   ) {
     setEnv(this, env);
   }
@@ -748,7 +748,7 @@ export class SessionImpl implements Carrier {
     return new User(this[ENV], this._users.effective);
   }
   getActiveUserLocale(): string {
-    return this[ENV].locale.split(/[_-]/)[0];
+    return this._users.locale ?? this[ENV].locale.split(/[_-]/)[0];
   }
   getTemporaryActiveUserKey(): string {
     return 'emulator-temporary-user-key';

@@ -15,7 +15,7 @@ import {
   wallToSerial,
 } from './dates.js';
 import { evaluateFormula, rewriteSheetReferences, type Evaluated } from './formulas.js';
-import { MAX_CELL_CHARS, parseInput, type Scalar } from './values.js';
+import { MAX_CELL_CHARS, inputLocale, parseInput, type InputLocale, type Scalar } from './values.js';
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLS = 26;
@@ -163,13 +163,14 @@ interface Prepared {
   raw?: string;
 }
 
-function prepareValue(env: Env, value: unknown): Prepared {
+/** A value written by setValue(s)/appendRow; strings are parsed as typed in the spreadsheet's locale. */
+function prepareValue(env: Env, value: unknown, locale: InputLocale = inputLocale(env.locale)): Prepared {
   if (value === null || value === undefined) return {};
   if (typeof value === 'string') {
     if (value.length > MAX_CELL_CHARS) {
       throw env.error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
     }
-    return { ...parseInput(value, 'user'), raw: value };
+    return { ...parseInput(value, locale), raw: value };
   }
   if (typeof value === 'number') return Number.isFinite(value) ? { v: value } : { f: undefined, v: undefined, err: '#NUM!' };
   if (typeof value === 'boolean') return { v: value };
@@ -882,7 +883,8 @@ export class Sheet implements Carrier {
     if (!Array.isArray(rowContents)) {
       throw env.error(`The parameters (${typeName(rowContents)}) don't match the method signature for SpreadsheetApp.Sheet.appendRow.`);
     }
-    const prepared = rowContents.map((v) => prepareValue(env, v));
+    const locale = inputLocale(env.locale);
+    const prepared = rowContents.map((v) => prepareValue(env, v, locale));
     const r = this._lastRow() + 1;
     if (r > this._maxRows) this._insertRows(this._maxRows + 1, 1, 'appendRow');
     if (prepared.length > this._maxCols) this._insertCols(this._maxCols + 1, prepared.length - this._maxCols);
@@ -1298,7 +1300,8 @@ export class Range implements Carrier {
   setValues(values: unknown[][]): Range {
     const env = this[ENV];
     const g = this._checkGrid(values, 'setValues');
-    const prepared = g.map((row) => row.map((v) => prepareValue(env, v)));
+    const locale = inputLocale(env.locale);
+    const prepared = g.map((row) => row.map((v) => prepareValue(env, v, locale)));
     this._forEach((cell, i, j) => applyPrepared(cell, prepared[i][j]));
     return this;
   }

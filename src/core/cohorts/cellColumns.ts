@@ -1,6 +1,5 @@
 import { UserError } from '../errors';
 import { isBlank, isSheetsErrorText } from '../cells';
-import { parseIsoDay } from '../calendar';
 import { parseNumberText, type NumberLocale } from '../numbers';
 
 /** Columns of raw cell values as Sheets hands them over, all the same height. */
@@ -41,11 +40,6 @@ export function endOfData(columns: NamedColumn[], height: number): number {
 export function isBlankRow(columns: NamedColumn[], i: number): boolean {
   for (const c of columns) if (!isBlank(c.values[i])) return false;
   return true;
-}
-
-/** Text in a date column's first row that is not a date is a header ("date", "Order date"…). */
-export function isHeaderText(v: unknown): boolean {
-  return typeof v === 'string' && !isBlank(v) && !isSheetsErrorText(v) && parseIsoDay(v) === null;
 }
 
 export function noDataRows(what: string): UserError {

@@ -1,5 +1,6 @@
-import { parseIsoDay, type DayNumber } from '../calendar';
+import type { DayNumber } from '../calendar';
 import { dateMs, isDateValue } from '../cells';
+import { readDateText, type DateForm } from '../textDates';
 import { dayConverter } from '../timeZone';
 
 // Called per row; a local copy avoids a getter call per use where modules are transpiled one by one.
@@ -9,9 +10,10 @@ const CACHE_SLOTS = 4096; // a power of two: slot = whole UTC days & (CACHE_SLOT
 const MS_PER_DAY = 86_400_000;
 
 /**
- * Date cells → day numbers in the spreadsheet's zone. Accepts Date objects of any realm and ISO
- * `YYYY-MM-DD` text; anything else (numbers included: a date formatted as a number is ambiguous) is
- * not a date and reads as NaN, for the caller to classify.
+ * Date cells → day numbers in the spreadsheet's zone. Accepts Date objects of any realm and date
+ * text (ISO, with or without a time, and the spreadsheet locale's own form: textDates.ts); anything
+ * else (numbers included: a date formatted as a number is ambiguous) is not a date and reads as NaN,
+ * for the caller to classify.
  *
  * A direct-mapped cache in front of the memoised converter: a million date cells share a few
  * thousand instants, and an array probe is much cheaper than a Map lookup on a double.
@@ -21,7 +23,13 @@ export class DayReader {
   private readonly cachedMs = new Float64Array(CACHE_SLOTS).fill(NaN);
   private readonly cachedDay = new Int32Array(CACHE_SLOTS);
 
-  constructor(timeZone: string) {
+  private form: DateForm | null | undefined;
+
+  /** `dateForm` is asked once, at the first text cell: a sheet of Date cells never needs the locale. */
+  constructor(
+    readonly timeZone: string,
+    private readonly dateForm: () => DateForm | null = () => null,
+  ) {
     this.convert = dayConverter(timeZone);
   }
 
@@ -37,10 +45,17 @@ export class DayReader {
       this.cachedDay[slot] = d;
       return d;
     }
-    if (typeof v === 'string') {
-      const d = parseIsoDay(v);
-      return d === null ? NaN : d;
-    }
+    if (typeof v === 'string') return this.text(v);
     return NaN;
+  }
+
+  private text(v: string): number {
+    return readDateText(v, this.textForm(), this.convert);
+  }
+
+  /** The locale form text dates are read in (asked for now if no text was read yet). */
+  textForm(): DateForm | null {
+    if (this.form === undefined) this.form = this.dateForm();
+    return this.form;
   }
 }

@@ -1,4 +1,5 @@
 import { isBlank, isSheetsErrorText } from '../cells';
+import { isMissingIdText } from '../placeholders';
 
 /** A customer id as the sheet holds it; kept as-is for output labels. */
 export type CustomerId = number | string;
@@ -28,7 +29,10 @@ export class IdIndex {
     return this.labels.length;
   }
 
-  /** The index of a known id, NEW_ID for a usable id not seen yet, NOT_AN_ID for anything else. */
+  /**
+   * The index of a known id, NEW_ID for a usable id not seen yet, NOT_AN_ID for anything else (blank,
+   * an error value, a placeholder for a missing id such as "nan" or "NULL", not text or a number).
+   */
   find(v: unknown): number {
     if (typeof v === 'number' && v >= 0 && v < DIRECT_LIMIT && (v | 0) === v) {
       return v < this.direct.length ? this.direct[v] - 1 : NEW_ID;
@@ -41,6 +45,8 @@ export class IdIndex {
     } else if (typeof v === 'string') {
       if (!isUsableIdText(v)) return NOT_AN_ID;
       found = this.text.get(v);
+      // Checked only for text not seen as an id yet: "nan", "NULL"… never become a customer.
+      if (found === undefined && isMissingIdText(v)) return NOT_AN_ID;
     } else {
       return NOT_AN_ID;
     }

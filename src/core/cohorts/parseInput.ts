@@ -1,6 +1,10 @@
 import { describeValue, isBlank, isSheetsErrorText } from '../cells';
 import type { NumberLocale } from '../numbers';
-import { columnHeight, endOfData, isBlankRow, isHeaderText, noDataRows, type NamedColumn } from './cellColumns';
+import { isMissingIdText } from '../placeholders';
+import { whyNotADate, type DateForm } from '../textDates';
+import { columnHeight, endOfData, isBlankRow, noDataRows, type NamedColumn } from './cellColumns';
+import type { DayReader } from './dayReader';
+import { headerText, isHeaderRow } from './firstRow';
 import { RowTallies, describeSkippedRows } from './skippedRows';
 
 /** What every parser needs besides the columns. */
@@ -11,13 +15,25 @@ export interface ParseOptions {
   firstRowNumber: number;
   /** How number text is read; defaults to "." as the decimal separator. */
   numberLocale?: NumberLocale;
+  /**
+   * The spreadsheet locale's numeric date form for date text (textDates.ts), asked for only when a
+   * date cell holds text; without it only ISO date text is read.
+   */
+  dateForm?: () => DateForm | null;
+  /** Row numbers are rows of a formula's range ("row 3 of the range"), not sheet rows. */
+  rowsOfRange?: boolean;
+  /**
+   * Rows blank in every column at the end count as skipped blank rows (a sheet's rows read), rather
+   * than being trimmed (a whole-column range A2:A ends in thousands of them).
+   */
+  countTrailingBlankRows?: boolean;
 }
 
 export const DEFAULT_NUMBER_LOCALE: NumberLocale = { decimal: '.' };
 
 /**
- * The rows a parser walks: checked for equal heights, trailing blanks trimmed, a header row in the
- * first row recognised by the text in its date column.
+ * The rows a parser walks: checked for equal heights, trailing blanks trimmed, a header in the first
+ * row recognised (firstRow.ts) and noted.
  */
 export interface RowSpan {
   start: number;
@@ -25,17 +41,23 @@ export interface RowSpan {
   tallies: RowTallies;
 }
 
-export function rowSpan(columns: NamedColumn[], dateColumn: NamedColumn, options: ParseOptions): RowSpan {
+export function rowSpan(columns: NamedColumn[], idColumn: NamedColumn, dateColumn: NamedColumn, options: ParseOptions, days: DayReader): RowSpan {
   const height = columnHeight(columns);
-  const end = endOfData(columns, height);
-  const tallies = new RowTallies();
+  const dataEnd = endOfData(columns, height);
+  const end = options.countTrailingBlankRows && dataEnd > 0 ? height : dataEnd;
+  const ofRange = options.rowsOfRange ?? false;
+  const tallies = new RowTallies(ofRange);
   let start = 0;
-  if (end > 0 && isHeaderText(dateColumn.values[0])) {
+  if (end > 0 && isHeaderRow(columns, idColumn, dateColumn, end, days)) {
     start = 1;
     tallies.headerRow = options.firstRowNumber;
+    tallies.headerText = headerText(columns);
   }
   if (end === 0) throw noDataRows(`${columns.map((c) => c.name).join(' and ')} ${columns.length > 1 ? 'are' : 'is'} empty`);
-  if (end === start) throw noDataRows(`the range holds only a header row (row ${options.firstRowNumber})`);
+  if (end === start) {
+    const where = `row ${options.firstRowNumber}${ofRange ? ' of the range' : ''}`;
+    throw noDataRows(`the range holds only a header row (${where}: ${tallies.headerText})`);
+  }
   return { start, end, tallies };
 }
 
@@ -48,22 +70,25 @@ export function skipUnreadable(
   idColumn: NamedColumn,
   idOk: boolean,
   dateColumn: NamedColumn,
+  days: DayReader,
 ): void {
   if (isBlankRow(columns, i)) return tallies.skip('blank row', 'all columns', row);
   if (!idOk) {
     const v = idColumn.values[i];
     if (isBlank(v)) return tallies.skip('blank id', idColumn.name, row);
     if (isSheetsErrorText(v)) return tallies.skip('error value', idColumn.name, row, describeValue(v));
-    return tallies.skip('invalid id', idColumn.name, row, describeValue(v));
+    if (typeof v === 'string' && isMissingIdText(v)) return tallies.skip('placeholder id', idColumn.name, row, describeValue(v));
+    return tallies.skip('invalid id', idColumn.name, row, describeValue(v, days.timeZone));
   }
-  skipBadDate(tallies, dateColumn, i, row);
+  skipBadDate(tallies, dateColumn, i, row, days);
 }
 
-export function skipBadDate(tallies: RowTallies, column: NamedColumn, i: number, row: number): void {
+export function skipBadDate(tallies: RowTallies, column: NamedColumn, i: number, row: number, days: DayReader): void {
   const v = column.values[i];
   if (isBlank(v)) return tallies.skip('blank date', column.name, row);
   if (isSheetsErrorText(v)) return tallies.skip('error value', column.name, row, describeValue(v));
-  tallies.skip('not a date', column.name, row, describeValue(v));
+  const why = typeof v === 'string' ? whyNotADate(v, days.textForm()) : null;
+  tallies.skip(why ?? 'not a date', column.name, row, describeValue(v, days.timeZone));
 }
 
 /** Throws when every row was skipped, saying why. */

@@ -55,10 +55,10 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
   const amountCol = columns.amounts ? { name: names.amounts ?? 'amount', values: columns.amounts } : null;
   const segmentCol = columns.segments ? { name: names.segments ?? 'segment', values: columns.segments } : null;
   const all = [idCol, dateCol, ...(amountCol ? [amountCol] : []), ...(segmentCol ? [segmentCol] : [])];
-  const { start, end, tallies } = rowSpan(all, dateCol, options);
+  const days = new DayReader(options.timeZone, options.dateForm);
+  const { start, end, tallies } = rowSpan(all, idCol, dateCol, options, days);
 
   const locale = options.numberLocale ?? DEFAULT_NUMBER_LOCALE;
-  const days = new DayReader(options.timeZone);
   const ids = new IdIndex();
   const segmentIndex = segmentCol ? new SegmentIndex(days) : null;
   const capacity = end - start;
@@ -79,13 +79,13 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
     let c = ids.find(idv);
     const d = days.day(dateValues[i]);
     if (c === UNUSABLE || d !== d) {
-      skipUnreadable(tallies, all, i, row, idCol, c !== UNUSABLE, dateCol);
+      skipUnreadable(tallies, all, i, row, idCol, c !== UNUSABLE, dateCol, days);
       continue;
     }
     if (amountCol && amount) {
       const a = amountOf(amountCol.values[i], locale);
       if (a === BAD_AMOUNT || a === ERROR_AMOUNT) {
-        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, row, describeValue(amountCol.values[i]));
+        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, row, describeValue(amountCol.values[i], days.timeZone));
         continue;
       }
       amount[k] = a;
@@ -93,7 +93,7 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
     if (segmentCol && segmentIndex && segment) {
       const s = segmentIndex.indexOf(segmentCol.values[i]);
       if (s === BAD_SEGMENT) {
-        tallies.skip('error value', segmentCol.name, row, describeValue(segmentCol.values[i]));
+        tallies.skip('error value', segmentCol.name, row, describeValue(segmentCol.values[i], days.timeZone));
         continue;
       }
       segment[k] = s;

@@ -55,10 +55,10 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
   const revenueCol = columns.revenue ? { name: names.revenue ?? 'revenue', values: columns.revenue } : null;
   const segmentCol = columns.segments ? { name: names.segments ?? 'segment', values: columns.segments } : null;
   const all = [idCol, signupCol, ...[cancelCol, revenueCol, segmentCol].filter((c): c is NamedColumn => c !== null)];
-  const { start, end, tallies } = rowSpan(all, signupCol, options);
+  const days = new DayReader(options.timeZone, options.dateForm);
+  const { start, end, tallies } = rowSpan(all, idCol, signupCol, options, days);
 
   const locale = options.numberLocale ?? DEFAULT_NUMBER_LOCALE;
-  const days = new DayReader(options.timeZone);
   const ids = new IdIndex();
   const segmentIndex = segmentCol ? new SegmentIndex(days) : null;
   const capacity = end - start;
@@ -77,14 +77,14 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
     const found = ids.find(idv);
     const signup = days.day(signupCol.values[i]);
     if (found === NOT_AN_ID || signup !== signup) {
-      skipUnreadable(tallies, all, i, row, idCol, found !== NOT_AN_ID, signupCol);
+      skipUnreadable(tallies, all, i, row, idCol, found !== NOT_AN_ID, signupCol, days);
       continue;
     }
     let cancel = NO_CANCEL;
     if (cancelCol && !isBlank(cancelCol.values[i])) {
       cancel = days.day(cancelCol.values[i]);
       if (cancel !== cancel) {
-        skipBadDate(tallies, cancelCol, i, row);
+        skipBadDate(tallies, cancelCol, i, row, days);
         continue;
       }
       if (cancel < signup) {
@@ -96,7 +96,7 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
     if (revenueCol) {
       r = readAmount(revenueCol.values[i], locale);
       if (r === AMOUNT_BAD || r === AMOUNT_ERROR) {
-        tallies.skip(r === AMOUNT_BAD ? 'bad amount' : 'error value', revenueCol.name, row, describeValue(revenueCol.values[i]));
+        tallies.skip(r === AMOUNT_BAD ? 'bad amount' : 'error value', revenueCol.name, row, describeValue(revenueCol.values[i], days.timeZone));
         continue;
       }
     }
@@ -104,12 +104,12 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
     if (segmentCol && segmentIndex) {
       s = segmentIndex.indexOf(segmentCol.values[i]);
       if (s === SEGMENT_ERROR) {
-        tallies.skip('error value', segmentCol.name, row, describeValue(segmentCol.values[i]));
+        tallies.skip('error value', segmentCol.name, row, describeValue(segmentCol.values[i], days.timeZone));
         continue;
       }
     }
     if (found !== NEW_ID) {
-      tallies.skip('duplicate customer', idCol.name, row, describeValue(idv));
+      tallies.skip('duplicate customer', idCol.name, row, describeValue(idv, days.timeZone));
       continue;
     }
     if (revenueCol && r < 0) tallies.note('negative amount', revenueCol.name, row);

@@ -109,5 +109,6 @@ function rowsHolding(data: CohortData, day: DayNumber): string {
   }
   if (rows.length === 0) return '';
   rows.sort((a, b) => a - b);
-  return ` (${rows.length === 1 && !more ? 'row' : 'rows'} ${rows.join(', ')}${more ? ', …' : ''})`;
+  const ofRange = data.skipped.rowsOfRange ? ' of the range' : '';
+  return ` (${rows.length === 1 && !more ? 'row' : 'rows'} ${rows.join(', ')}${more ? ', …' : ''}${ofRange})`;
 }

@@ -1,5 +1,9 @@
 import { UserError } from '../errors';
+import { describeValue } from '../cells';
+import { msg } from '../../i18n/catalogue';
+import { choicesOf, matchWord, MODE_WORDS, SHOW_WORDS } from '../../i18n/optionWords';
 import type { DayNumber } from '../calendar';
+import type { Describe } from '../periods';
 import { startOfDayInZone } from '../timeZone';
 import type { CohortMatrices } from './matrices';
 import type { RetentionMode } from './options';
@@ -12,27 +16,27 @@ import type { PeriodRow } from './periodRows';
 
 export type CohortShow = 'counts' | 'retention' | 'revenue';
 
-const SHOW_NAMES: Record<string, CohortShow> = {
-  counts: 'counts', count: 'counts', customers: 'counts', number: 'counts',
-  retention: 'retention', rate: 'retention', rates: 'retention', percent: 'retention', '%': 'retention',
-  revenue: 'revenue', amount: 'revenue', amounts: 'revenue', value: 'revenue',
-};
-
-/** Reads what a cohort grid shows; blank means "retention". */
-export function parseCohortShow(value: unknown, argName = 'show'): CohortShow {
+/**
+ * Reads what a cohort grid shows ("retention", "customers", "revenue" and their aliases, or the
+ * language's own words: "zákazníci", "retencja", "bevétel"; see src/i18n/optionWords.ts); blank
+ * means "retention". Messages list the documented spellings, and the reader's language's.
+ */
+export function parseCohortShow(value: unknown, argName = 'show', describe: Describe = describeValue): CohortShow {
   if (value === '' || value === undefined || value === null) return 'retention';
-  const show = SHOW_NAMES[String(value).trim().toLowerCase()];
-  if (!show) throw new UserError(`${argName} must be "counts", "retention" or "revenue" (got "${String(value)}")`);
+  const show = typeof value === 'string' ? matchWord(SHOW_WORDS, value) : null;
+  if (!show) throw new UserError(msg('options.mustBe', { arg: argName, choices: choicesOf(SHOW_WORDS), got: describe(value) }));
   return show;
 }
 
-/** Reads the retention mode: blank or "in" → "in"; "in or after", "unbounded", "or later" → "in-or-after". */
-export function parseRetentionMode(value: unknown, argName = 'mode'): RetentionMode {
+/**
+ * Reads the retention mode: blank or "in" → "in"; "in or after", "unbounded", "or later" (or "nebo
+ * později", "lub później", "vagy később"…) → "in-or-after".
+ */
+export function parseRetentionMode(value: unknown, argName = 'mode', describe: Describe = describeValue): RetentionMode {
   if (value === '' || value === undefined || value === null) return 'in';
-  const text = String(value).trim().toLowerCase().replace(/[\s_-]+/g, ' ');
-  if (text === 'in' || text === 'in period' || text === 'bounded') return 'in';
-  if (text === 'in or after' || text === 'unbounded' || text === 'or later' || text === 'in or later') return 'in-or-after';
-  throw new UserError(`${argName} must be "in" or "in or after" (got "${String(value)}")`);
+  const mode = typeof value === 'string' ? matchWord(MODE_WORDS, value) : null;
+  if (!mode) throw new UserError(msg('options.mustBe', { arg: argName, choices: choicesOf(MODE_WORDS), got: describe(value) }));
+  return mode === 'in' ? 'in' : 'in-or-after';
 }
 
 /** A date cell for a day: the instant of its midnight in the spreadsheet's zone. */

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { computeCohortMatrices, computeCohortReport, parseTransactionLog } from '../../../src/core/cohorts/index';
-import { daysFromCivil } from '../../../src/core/calendar';
-import { startOfDayInZone } from '../../../src/core/timeZone';
 import { differences } from './compare';
 import { referenceLog, type RefLogRow } from './reference';
+import { dayOf, midnightOf } from '../../support/days';
 
 // The real CDNOW log: a header line, then "  00001 19970101 1 11.77" with CRLF line ends.
 const ZONE = 'America/New_York';
@@ -14,8 +13,8 @@ const lines = text.split('\r\n').filter((l) => l.trim() !== '');
 const header = lines[0].trim().split(/\s+/);
 const rows: RefLogRow[] = lines.slice(1).map((line) => {
   const [id, ymd, , dollars] = line.trim().split(/\s+/);
-  const day = daysFromCivil(Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)), Number(ymd.slice(6, 8)));
-  return { id, date: new Date(startOfDayInZone(day, ZONE)), amount: Number(dollars) };
+  const day = dayOf(Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)), Number(ymd.slice(6, 8)));
+  return { id, date: new Date(midnightOf(day, ZONE)), amount: Number(dollars) };
 });
 // As a sheet range with its header row, starting on sheet row 1.
 const columns = {

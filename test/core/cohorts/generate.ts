@@ -1,6 +1,5 @@
 /** Seeded synthetic logs and tables with the awkward cases built in. */
-import { daysFromCivil, civilFromDays } from '../../../src/core/calendar';
-import { startOfDayInZone } from '../../../src/core/timeZone';
+import { civilOf, dayOf, midnightOf, weekdayOf } from '../../support/days';
 import type { RefLogRow, RefTableRow } from './reference';
 import { mulberry32 } from '../../../tools/seededRandom';
 
@@ -11,15 +10,15 @@ export interface Span {
   lastDay: number;
 }
 
-export const DEFAULT_SPAN: Span = { firstDay: daysFromCivil(2022, 12, 25), lastDay: daysFromCivil(2024, 8, 14) };
+export const DEFAULT_SPAN: Span = { firstDay: dayOf(2022, 12, 25), lastDay: dayOf(2024, 8, 14) };
 
 /** Days on which periods start or end: first and last days of months, Mondays, Sundays. */
 function boundaryDays(span: Span): number[] {
   const out: number[] = [];
   for (let d = span.firstDay; d <= span.lastDay; d++) {
-    const { day } = civilFromDays(d);
-    const next = civilFromDays(d + 1).day;
-    const weekday = new Date(d * 86_400_000).getUTCDay();
+    const { day } = civilOf(d);
+    const next = civilOf(d + 1).day;
+    const weekday = weekdayOf(d);
     if (day === 1 || next === 1 || weekday === 0 || weekday === 1) out.push(d);
   }
   return out;
@@ -27,7 +26,7 @@ function boundaryDays(span: Span): number[] {
 
 /** An instant on `day` in `zone`: midnight, or some hours into the day. */
 function instantOn(day: number, zone: string, rand: () => number): Date {
-  const midnight = startOfDayInZone(day, zone);
+  const midnight = midnightOf(day, zone);
   return new Date(rand() < 0.6 ? midnight : midnight + Math.floor(rand() * 20 * 3_600_000));
 }
 

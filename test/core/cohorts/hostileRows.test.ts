@@ -7,12 +7,11 @@ import {
   parseCustomerTable,
   parseTransactionLog,
 } from '../../../src/core/cohorts/index';
-import { daysFromCivil } from '../../../src/core/calendar';
 import { UserError } from '../../../src/core/errors';
-import { startOfDayInZone } from '../../../src/core/timeZone';
+import { dayOf, midnightOf } from '../../support/days';
 
 const ZONE = 'America/Los_Angeles';
-const on = (y: number, m: number, d: number) => new Date(startOfDayInZone(daysFromCivil(y, m, d), ZONE));
+const on = (y: number, m: number, d: number) => new Date(midnightOf(dayOf(y, m, d), ZONE));
 const opts = { timeZone: ZONE, firstRowNumber: 2 };
 
 function userError(fn: () => unknown): string {
@@ -44,9 +43,9 @@ describe('hostile rows in a transaction log', () => {
     expect(byReason).toEqual({
       'blank id / customer id': [1, [5], null],
       'not a date / date': [2, [6, 13], '"soon"'],
-      'error value / customer id': [1, [7], '"#N/A"'],
+      'error value / customer id': [1, [7], '#N/A'],
       'blank date / date': [1, [8], null],
-      'error value / date': [1, [9], '"#REF!"'],
+      'error value / date': [1, [9], '#REF!'],
       'blank row / all columns': [1, [10], null],
       'bad amount / amount': [1, [11], '"abc"'],
       'invalid id / customer id': [1, [12], 'TRUE'],
@@ -72,7 +71,7 @@ describe('hostile rows in a transaction log', () => {
       { customerIds: ['a', 'b', 'c', 'd'], dates: [foreign, '2024-01-16', new Date(NaN), 19740] },
       opts,
     );
-    expect(Array.from(parsed.day)).toEqual([daysFromCivil(2024, 1, 15), daysFromCivil(2024, 1, 16)]);
+    expect(Array.from(parsed.day)).toEqual([dayOf(2024, 1, 15), dayOf(2024, 1, 16)]);
     expect(parsed.skipped.reasons.map((t) => [t.reason, t.firstRows])).toEqual([['not a date', [4, 5]]]);
   });
 
@@ -111,20 +110,20 @@ describe('ranges with no data', () => {
     const ids = ['Customer', ...new Array(3000).fill('')];
     const dates = ['Order date', ...new Array(3000).fill('')];
     expect(userError(() => parseTransactionLog({ customerIds: ids, dates }, { ...opts, firstRowNumber: 1 }))).toBe(
-      'no data rows: the range holds only a header row (row 1)',
+      'no data rows: the range holds only a header row (row 1: "Customer", "Order date")',
     );
   });
 
   it('every row skipped: says why, with rows', () => {
     const message = userError(() => parseTransactionLog({ customerIds: ['a', 'b'], dates: ['#N/A', ''] }, opts));
     expect(message).toMatch(/^no data rows: every row was skipped/);
-    expect(message).toContain('1 row with an error value in date (row 2, e.g. "#N/A")');
+    expect(message).toContain('1 row with an error value in date (row 2, e.g. #N/A)');
     expect(message).toContain('1 row with a blank date (row 3)');
   });
 
   it('a customer table with nothing but a header', () => {
     expect(userError(() => parseCustomerTable({ customerIds: ['id'], signupDates: ['signup'] }, { ...opts, firstRowNumber: 1 }))).toBe(
-      'no data rows: the range holds only a header row (row 1)',
+      'no data rows: the range holds only a header row (row 1: "id", "signup")',
     );
   });
 
@@ -159,6 +158,6 @@ describe('options that cannot work', () => {
   });
 
   it('an as-of day before all the data', () => {
-    expect(userError(() => computeCohortReport(log, { asOfDay: daysFromCivil(2023, 1, 1) }))).toMatch(/^no data rows: the as-of day 2023-01-01/);
+    expect(userError(() => computeCohortReport(log, { asOfDay: dayOf(2023, 1, 1) }))).toMatch(/^no data rows: the as-of day 2023-01-01/);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computeCohortMatrices, computeCohortReport, parseTransactionLog } from '../../../src/core/cohorts/index';
-import { daysFromCivil } from '../../../src/core/calendar';
 import { both, differences, SCHEMES, ZONES } from './compare';
 import { generateLog, logColumns } from './generate';
 import { referenceLog, type RefOptions } from './reference';
+import { dayOf } from '../../support/days';
 
 const MODES = ['in', 'in-or-after'] as const;
 
@@ -36,10 +36,10 @@ describe.each(ZONES)('transaction log in %s, against the reference', (zone) => {
   }
 
   const asOfDays = [
-    daysFromCivil(2023, 6, 30), // last day of a month, quarter and half year
-    daysFromCivil(2023, 11, 14), // mid-month: a partial last period
-    daysFromCivil(2024, 1, 1), // first day of a year
-    daysFromCivil(2025, 2, 3), // after the data: empty but observed periods
+    dayOf(2023, 6, 30), // last day of a month, quarter and half year
+    dayOf(2023, 11, 14), // mid-month: a partial last period
+    dayOf(2024, 1, 1), // first day of a year
+    dayOf(2025, 2, 3), // after the data: empty but observed periods
   ];
   for (const asOfDay of asOfDays) {
     it(`as of day ${asOfDay}, month and week, both modes`, () => {

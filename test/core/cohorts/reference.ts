@@ -1,10 +1,10 @@
 /**
  * A deliberately naive cohort computation to test the engine against. It shares nothing with
- * src/core/cohorts (only calendar.ts's civil arithmetic): customers are keyed by strings, activity
- * is a Set of period start days per customer, every count is a fresh loop over customers, and days
- * come from Intl directly rather than timeZone.ts.
+ * src/core: customers are keyed by strings, activity is a Set of period start days per customer,
+ * every count is a fresh loop over customers, days come from Intl directly rather than timeZone.ts,
+ * and civil dates from Date.UTC rather than calendar.ts (test/support/days.ts).
  */
-import { civilFromDays, daysFromCivil } from '../../../src/core/calendar';
+import { civilOf, dayInZoneOf, dayOf, weekdayOf } from '../../support/days';
 
 export type Unit = 'week' | 'month' | 'quarter' | 'year';
 
@@ -67,30 +67,21 @@ export interface RefResult {
   value: RefValue[];
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar day of an instant in a zone, straight from Intl's year/month/day. */
 export function refDay(date: Date, zone: string): number {
-  let f = dayFormats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' });
-    dayFormats.set(zone, f);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(date)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return daysFromCivil(parts.year, parts.month, parts.day);
+  return dayInZoneOf(date, zone);
 }
 
 /** First day of the period holding `day`. Periods are named by their first day throughout. */
 export function refPeriodStart(day: number, unit: Unit, weekStart: 'monday' | 'sunday'): number {
   if (unit === 'week') {
-    const weekday = new Date(day * 86_400_000).getUTCDay(); // 0 = Sunday
+    const weekday = weekdayOf(day); // 0 = Sunday
     return day - (weekStart === 'sunday' ? weekday : (weekday + 6) % 7);
   }
-  const { year, month } = civilFromDays(day);
-  if (unit === 'month') return daysFromCivil(year, month, 1);
-  if (unit === 'quarter') return daysFromCivil(year, Math.floor((month - 1) / 3) * 3 + 1, 1);
-  return daysFromCivil(year, 1, 1);
+  const { year, month } = civilOf(day);
+  if (unit === 'month') return dayOf(year, month, 1);
+  if (unit === 'quarter') return dayOf(year, Math.floor((month - 1) / 3) * 3 + 1, 1);
+  return dayOf(year, 1, 1);
 }
 
 const LONGEST: Record<Unit, number> = { week: 7, month: 31, quarter: 92, year: 366 };

@@ -10,12 +10,11 @@ import {
   periodSpill,
   PERIOD_SPILL_HEADER,
 } from '../../../src/core/cohorts/index';
-import { daysFromCivil } from '../../../src/core/calendar';
 import { UserError } from '../../../src/core/errors';
-import { startOfDayInZone } from '../../../src/core/timeZone';
+import { dayOf, midnightOf } from '../../support/days';
 
 const ZONE = 'Pacific/Auckland';
-const on = (y: number, m: number, d: number) => new Date(startOfDayInZone(daysFromCivil(y, m, d), ZONE));
+const on = (y: number, m: number, d: number) => new Date(midnightOf(dayOf(y, m, d), ZONE));
 const log = parseTransactionLog(
   {
     customerIds: ['a', 'b', 'a', 'c', 'a', 'b'],
@@ -26,7 +25,7 @@ const log = parseTransactionLog(
 );
 
 describe('=COHORTS layout', () => {
-  const m = computeCohortMatrices(log, { period: 'month', asOfDay: daysFromCivil(2024, 3, 15) }).total;
+  const m = computeCohortMatrices(log, { period: 'month', asOfDay: dayOf(2024, 3, 15) }).total;
 
   it('header, then per cohort: first day as a date, size, one cell per offset; unobservable cells blank', () => {
     const grid = cohortSpill(m, 'counts', dateCell(ZONE));
@@ -37,8 +36,8 @@ describe('=COHORTS layout', () => {
 
     ]);
     // The date cell is midnight of the cohort's first day in the spreadsheet's zone.
-    expect((grid[1][0] as Date).getTime()).toBe(startOfDayInZone(daysFromCivil(2024, 1, 1), ZONE));
-    expect((grid[2][0] as Date).getTime()).toBe(startOfDayInZone(daysFromCivil(2024, 2, 1), ZONE));
+    expect((grid[1][0] as Date).getTime()).toBe(midnightOf(dayOf(2024, 1, 1), ZONE));
+    expect((grid[2][0] as Date).getTime()).toBe(midnightOf(dayOf(2024, 2, 1), ZONE));
   });
 
   it('retention and revenue views', () => {
@@ -61,7 +60,7 @@ describe('=COHORTS layout', () => {
 
 describe('per-period layout', () => {
   it('one row per period, blanks where a rate is undefined, the partial period flagged', () => {
-    const report = computeCohortReport(log, { period: 'month', asOfDay: daysFromCivil(2024, 3, 15) });
+    const report = computeCohortReport(log, { period: 'month', asOfDay: dayOf(2024, 3, 15) });
     const grid = periodSpill(report.total.perPeriod, (d) => d);
     expect(grid[0]).toEqual(PERIOD_SPILL_HEADER);
     expect(grid.slice(1).map((r) => r.slice(1))).toEqual([
@@ -77,7 +76,7 @@ describe('argument readers', () => {
     expect(parseCohortShow('')).toBe('retention');
     expect(parseCohortShow(' Counts ')).toBe('counts');
     expect(parseCohortShow('revenue')).toBe('revenue');
-    expect(() => parseCohortShow('pie', 'show')).toThrow('show must be "counts", "retention" or "revenue" (got "pie")');
+    expect(() => parseCohortShow('pie', 'show')).toThrow('show must be "retention", "customers", or "revenue" (got "pie")');
   });
 
   it('mode', () => {

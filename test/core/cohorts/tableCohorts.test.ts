@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeCohortMatrices, computeCohortReport, parseCustomerTable, NO_CANCEL } from '../../../src/core/cohorts/index';
 import { countPeriod } from '../../../src/core/customerTable';
-import { daysFromCivil } from '../../../src/core/calendar';
 import { both, differences, SCHEMES, ZONES } from './compare';
 import { generateTable, tableColumns } from './generate';
 import { refDay, referenceTable, type RefOptions } from './reference';
+import { dayOf } from '../../support/days';
 
 
 
@@ -41,7 +41,7 @@ describe.each(ZONES)('customer table in %s, against the reference', (zone) => {
     }
   });
 
-  for (const asOfDay of [daysFromCivil(2023, 9, 30), daysFromCivil(2023, 10, 17), daysFromCivil(2025, 1, 1)]) {
+  for (const asOfDay of [dayOf(2023, 9, 30), dayOf(2023, 10, 17), dayOf(2025, 1, 1)]) {
     it(`as of day ${asOfDay}: later signups left out, later cancels not yet known`, () => {
       for (const scheme of [SCHEMES[1], SCHEMES[2]]) {
         const o: RefOptions = { zone, unit: scheme.unit, weekStart: scheme.weekStart, mode: 'in', asOfDay };
@@ -77,7 +77,7 @@ describe('customer table semantics', () => {
       { customerIds: ['a', 'b', 'c'], signupDates: [d(2024, 1, 10), d(2024, 1, 20), d(2024, 1, 31)], cancelDates: [d(2024, 2, 1), '', d(2024, 1, 31)] },
       { timeZone: zone, firstRowNumber: 2 },
     );
-    const report = computeCohortReport(table, { period: 'month', asOfDay: daysFromCivil(2024, 3, 31) });
+    const report = computeCohortReport(table, { period: 'month', asOfDay: dayOf(2024, 3, 31) });
     // a: lost on Feb 1, so active at the end of January; c: lost the day it joined.
     expect(report.total.counts).toEqual([[2, 1, 1]]);
     expect(report.total.retention[0][0]).toBeCloseTo(2 / 3);

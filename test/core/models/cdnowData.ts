@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { daysFromCivil } from '../../../src/core/calendar';
+import { dayOf } from '../../support/days';
 
 const cdnowDir = join(dirname(fileURLToPath(import.meta.url)), '../../../examples/cdnow');
 
@@ -25,7 +25,7 @@ export function parseCdnowLog(text: string): CdnowLog {
     if (fields.length < 4) continue;
     const date = fields[1];
     customer[n] = Number(fields[0]) - 1;
-    day[n] = daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(4, 6)), Number(date.slice(6, 8)));
+    day[n] = dayOf(Number(date.slice(0, 4)), Number(date.slice(4, 6)), Number(date.slice(6, 8)));
     amount[n] = Number(fields[3]);
     n++;
   }
@@ -59,4 +59,4 @@ export function readCdnowSummaryWithSpend(): (CdnowSummaryRow & { zbar: number }
 }
 
 /** 1997-09-30, the end of the 39-week calibration period of the published analyses. */
-export const CDNOW_CALIBRATION_END = daysFromCivil(1997, 9, 30);
+export const CDNOW_CALIBRATION_END = dayOf(1997, 9, 30);

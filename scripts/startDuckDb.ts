@@ -1,0 +1,120 @@
+/**
+ * npm start -- --engine duckdb [FILE]: the same report through the SQL engine. DuckDB reads the file
+ * (CSV, TSV or Parquet; default the shipped CDNOW log), runs the DuckDB dialect of the cohort and
+ * customer-value queries (src/core/sql), and the built dist/Code.js writes the result into the
+ * emulator's summary sheet with the same layout as the sheet engine (writeSqlSummary_), so the
+ * printed tables and the workbook are the same. The way to analyse an export too big for a sheet.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { createEmulator } from '../tools/emulator/index';
+import { DuckDb, ROW_COLUMN } from '../tools/duckdb/duckdb';
+import {
+  cohortQuery, customerValueModelFromRows, duckDb, proposeSqlRoles, rfmQuery, rfmResultRows,
+  type SqlCohortSettings, type SqlColumn, type SqlLogColumns,
+} from '../src/core/sql';
+import type { SqlSummaryRequest } from '../src/addon/sqlSummary';
+import type { ReportOutcome } from '../src/addon/protocol';
+import type { PeriodUnit } from '../src/core/periods';
+
+export interface DuckDbStartArgs {
+  file: string;
+  period: string;
+  zone: string;
+  locale: string;
+  out: string;
+  root: string;
+}
+
+const TABLE = 'log';
+
+function table(rows: string[][], maxColumns = 14): string {
+  const cut = rows.map((r) => r.slice(0, maxColumns));
+  const widths = cut[0].map((_, c) => Math.max(...cut.map((r) => (r[c] ?? '').length)));
+  return cut.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ')).join('\n');
+}
+
+const plain = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+
+export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
+  const db = await DuckDb.open();
+  try {
+    let sourceDescription: string;
+    const loadStarted = performance.now();
+    if (args.file) {
+      if (!existsSync(args.file)) throw new Error(`no such file: ${args.file}`);
+      await db.loadFile(TABLE, args.file);
+      sourceDescription = `${basename(args.file)} (DuckDB)`;
+    } else {
+      await db.loadCdnow(TABLE, readFileSync(join(args.root, 'examples', 'cdnow', 'CDNOW_master.txt'), 'utf8'));
+      sourceDescription = 'CDNOW_master.txt (DuckDB)';
+    }
+    const loadMs = performance.now() - loadStarted;
+    const columns: SqlColumn[] = (await db.columns(TABLE)).filter((c) => c.name !== ROW_COLUMN).map(({ name, type }) => ({ name, type }));
+    const sample = await db.query(`SELECT ${columns.map((c) => duckDb.column(c.name)).join(', ')} FROM ${duckDb.table([TABLE])} LIMIT 1000`);
+    const proposal = proposeSqlRoles(columns, sample);
+    const [rowCount] = (await db.query(`SELECT COUNT(*) FROM ${duckDb.table([TABLE])}`))[0] as [bigint];
+    console.log(`Source: ${sourceDescription}, ${Number(rowCount).toLocaleString('en-US')} data rows, read as a ${proposal.shape === 'log' ? 'transaction log' : 'customer table'} (${loadMs.toFixed(0)} ms to load).`);
+    if (proposal.shape !== 'log') throw new Error('the DuckDB engine reads transaction logs (one row per purchase); for a customer table use the default engine');
+    const pick = (i: number): SqlColumn | null => (i >= 0 ? columns[i] : null);
+    const { roles } = proposal;
+    const sqlColumns: SqlLogColumns = {
+      id: pick(roles.id)!, date: pick(roles.date)!, amount: pick(roles.amount), segment: pick(roles.segment), order: { name: ROW_COLUMN, type: 'integer' },
+    };
+    if (!sqlColumns.id || !sqlColumns.date) throw new Error('could not tell the customer id and date columns apart');
+    const named = Object.entries({ id: sqlColumns.id, date: sqlColumns.date, amount: sqlColumns.amount, segment: sqlColumns.segment }).filter(([, c]) => c);
+    console.log(`Columns: ${named.map(([r, c]) => `${r} = "${c!.name}" (${c!.type})`).join(', ')}`);
+
+    const settings: SqlCohortSettings = {
+      period: args.period as PeriodUnit, weekStart: 'monday', timeZone: args.zone, mode: 'in', lapseAfter: 1, refundsAreActivity: true,
+      asOfDay: null, segment: null, bySegment: sqlColumns.segment !== null,
+    };
+    const started = performance.now();
+    const rows = plain(await db.query(cohortQuery(duckDb, { table: [TABLE] }, sqlColumns, settings)));
+    const queryMs = performance.now() - started;
+
+    const emu = createEmulator({ spreadsheetTimeZone: args.zone, locale: args.locale, spreadsheetName: 'Retention demo' });
+    emu.load(join(args.root, 'dist', 'Code.js'));
+    emu.call('onOpen', { authMode: 'FULL' });
+    const request: SqlSummaryRequest = {
+      settings,
+      columns: { id: sqlColumns.id.name, date: sqlColumns.date.name, amount: sqlColumns.amount?.name ?? null, segment: sqlColumns.segment?.name ?? null },
+      rows,
+      sourceDescription,
+      detailLines: [['Engine', `DuckDB (the add-on's DuckDB SQL dialect), ${rows.length.toLocaleString('en-US')} result rows`]],
+    };
+    emu.resetCalls();
+    const written = performance.now();
+    const outcome = emu.call('writeSqlSummary_', request) as ReportOutcome;
+    console.log(`\n${outcome.message}  (query ${queryMs.toFixed(0)} ms, sheet ${(performance.now() - written).toFixed(0)} ms, ${emu.calls.total} Sheets service calls)\n`);
+
+    const show = (name: string, title: string) => {
+      const range = emu.spreadsheet.getRangeByName(name);
+      if (range) console.log(`${title}\n${table(range.getDisplayValues() as string[][])}\n`);
+    };
+    show('RetentionPerPeriod', 'Retention and churn per period');
+    show('CohortCustomers', 'Customers per cohort (active in each period since the first)');
+    show('CohortRetention', 'Retention per cohort');
+
+    if (sqlColumns.amount) {
+      const t0 = performance.now();
+      const rfm = rfmResultRows(plain(await db.query(rfmQuery(duckDb, { table: [TABLE] }, sqlColumns, { timeZone: args.zone, endDay: null, refundsAreActivity: true }))));
+      const model = customerValueModelFromRows(rfm);
+      const { r, alpha, a, b } = model.bgNbd.params;
+      const { p, q, v } = model.gammaGamma.params;
+      const f = (x: number) => x.toFixed(4); // as the sheet's model block shows them
+      console.log(
+        `Customer value model (BG/NBD + Gamma-Gamma, weeks), fitted on ${model.histories.toLocaleString('en-US')} grouped histories and ${model.spendGroups.toLocaleString('en-US')} spend groups of ${model.customers.toLocaleString('en-US')} customers (${(performance.now() - t0).toFixed(0)} ms)\n` +
+          table([
+            ['r', 'alpha', 'a', 'b', 'p', 'q', 'v', 'BG/NBD LL', 'Gamma-Gamma LL', 'converged'],
+            [f(r), f(alpha), f(a), f(b), f(p), f(q), f(v), model.bgNbd.logLikelihood.toFixed(1), model.gammaGamma.logLikelihood.toFixed(1), String(model.bgNbd.converged && model.gammaGamma.converged)],
+          ]) + '\n',
+      );
+    }
+    mkdirSync(dirname(args.out), { recursive: true });
+    await emu.exportXlsx(args.out);
+    console.log(`Workbook written to ${args.out} (sheets: ${emu.spreadsheet.getSheets().map((s) => s.getName()).join(', ')})`);
+  } finally {
+    db.close();
+  }
+}

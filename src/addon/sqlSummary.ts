@@ -1,0 +1,57 @@
+// Straight from the modules, not the folder's index: the default bundle must not carry the warehouse dialect.
+import { cohortReportFromRows, cohortResultRows } from '../core/sql/cohortReport';
+import type { SqlCohortSettings } from '../core/sql/cohortQuery';
+import { formatDay } from '../core/calendar';
+import { withDocumentLock } from './documentLock';
+import { LOG_SHAPE, settingsLines, writeSummarySheet } from './generateSummary';
+import type { ReportOutcome, ReportSettings } from './protocol';
+
+/**
+ * The summary of a report an SQL engine counted (BigQuery in the BigQuery build; DuckDB for
+ * `npm start -- --engine duckdb`): the cohort query's small result table becomes the in-sheet
+ * engine's CohortReport and is written by the same layout into the same owned sheet.
+ */
+export interface SqlSummaryRequest {
+  settings: SqlCohortSettings;
+  /** The column names as the table has them, for the header block and messages. */
+  columns: { id: string; date: string; amount: string | null; segment: string | null };
+  /** The cohort query's result rows, in the order of RESULT_COLUMNS. */
+  rows: unknown[][];
+  /** What was read, e.g. "BigQuery table `shop.sales.orders`". */
+  sourceDescription: string;
+  /** Lines for the header block after the settings: engine, bytes scanned, job id… */
+  detailLines: [string, string][];
+}
+
+export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
+  const s = request.settings;
+  const { report, rowsRead } = cohortReportFromRows(cohortResultRows(request.rows), s, request.columns.amount !== null, request.columns);
+  return withDocumentLock('Someone else is generating the summary of this spreadsheet right now. Try again in a minute.', () => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const asSheetSettings: ReportSettings = {
+      sheetName: '', headerRow: 0, shape: 'log', columns: { id: 1, date: 2, amount: 0, signup: 0, cancel: 0, segment: request.columns.segment ? 3 : 0 },
+      period: s.period, weekStart: s.weekStart, mode: s.mode === 'in-or-after' ? 'inOrAfter' : 'in', asOf: s.asOfDay === null ? '' : formatDay(s.asOfDay),
+      segmentFilter: s.segment ?? '', breakdown: s.bySegment,
+    };
+    const lines = settingsLines(asSheetSettings, () => `column "${request.columns.segment}"`, s.asOfDay, false);
+    const sheet = writeSummarySheet(
+      ss,
+      report,
+      { sourceDescription: request.sourceDescription, shapeDescription: LOG_SHAPE, rowsRead, settingsLines: [...lines, ...request.detailLines] },
+      { timeZone: s.timeZone, locale: ss.getSpreadsheetLocale() },
+    );
+    const cohorts = report.total.cohorts.length;
+    const skipped = report.skipped.total;
+    return {
+      summarySheetName: sheet.name,
+      rowsRead,
+      rowsSkipped: skipped,
+      cohorts,
+      periods: report.periods.length,
+      message:
+        `${cohorts} ${cohorts === 1 ? 'cohort' : 'cohorts'} by ${s.period} from ${rowsRead.toLocaleString('en-US')} rows` +
+        (skipped ? ` (${skipped.toLocaleString('en-US')} skipped)` : '') +
+        ` written to "${sheet.name}".`,
+    };
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * The cohort query's result rows → the CohortReport the in-sheet engine produces, through the
+ * engine's own code from the cube on (matrices, per-period rows, value per cohort), so the same
+ * layouts write the same sheets whichever engine counted.
+ */
+import { UserError } from '../errors';
+import { describeSkippedRows, type CohortReport, type CohortTables, type SkipReason, type SkippedRows, type RowTally, type NoteReason } from '../cohorts';
+import { emptyCube, groupCube, suffixSums, type CohortCube } from '../cohorts/cube';
+import { groupCustomers } from '../cohorts/grouping';
+import { cohortMatrices, firstCohort } from '../cohorts/matrices';
+import { resolveCohortOptions } from '../cohorts/options';
+import { periodAxis, periodInfo, type PeriodAxis, type PeriodInfo } from '../cohorts/periodAxis';
+import { periodRows } from '../cohorts/periodRows';
+import { cohortValues } from '../cohorts/cohortValue';
+import { RESULT_COLUMNS, type SqlCohortSettings } from './cohortQuery';
+
+export interface CohortResultRow {
+  kind: string;
+  label: string | null;
+  cohort: number | null;
+  period: number | null;
+  customers: number | null;
+  continuing: number | null;
+  ended: number | null;
+  revenue: number | null;
+  retained: number | null;
+}
+
+/** Result values as any client hands them (BigQuery's REST API: strings; DuckDB: bigint, number) → typed rows. */
+export function cohortResultRows(values: readonly (readonly unknown[])[]): CohortResultRow[] {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return values.map((r) => {
+    const o: Record<string, unknown> = {};
+    RESULT_COLUMNS.forEach((c, i) => (o[c] = c === 'kind' || c === 'label' ? (r[i] === null || r[i] === undefined ? null : String(r[i])) : num(r[i])));
+    return o as unknown as CohortResultRow;
+  });
+}
+
+/** How the columns are named in messages ("column order_date", …). */
+export interface ResultColumnNames {
+  id: string;
+  date: string;
+  amount: string | null;
+}
+
+const SKIP_ORDER: SkipReason[] = ['blank row', 'blank id', 'blank date', 'not a date', 'bad amount', 'refund before first purchase' as SkipReason, 'after as-of day'];
+
+function tallies(rows: CohortResultRow[], names: ResultColumnNames): SkippedRows {
+  const columnOf = (reason: string) =>
+    reason === 'blank row' ? 'all columns' : reason === 'blank id' ? names.id : reason === 'bad amount' || reason === 'negative amount' ? (names.amount ?? 'amount') : names.date;
+  const tally = <R extends string>(reason: R, count: number): RowTally<R> => ({ reason, column: columnOf(reason), count, firstRows: [], firstValue: null });
+  const reasons = rows
+    .filter((r) => r.kind === 'skip' && (r.customers ?? 0) > 0)
+    .map((r) => tally(r.label as SkipReason, r.customers!))
+    .sort((a, b) => SKIP_ORDER.indexOf(a.reason) - SKIP_ORDER.indexOf(b.reason));
+  const notes = rows.filter((r) => r.kind === 'note' && (r.customers ?? 0) > 0).map((r) => tally(r.label as NoteReason, r.customers!));
+  return { total: reasons.reduce((s, t) => s + t.count, 0), reasons, notes, headerRow: null, headerText: null, rowsOfRange: false };
+}
+
+export interface SqlCohortReport {
+  report: CohortReport;
+  /** Rows in the table (or the saved query's result), usable or not. */
+  rowsRead: number;
+}
+
+export function cohortReportFromRows(rows: CohortResultRow[], s: SqlCohortSettings, hasAmount: boolean, names: ResultColumnNames): SqlCohortReport {
+  const bounds = rows.find((r) => r.kind === 'bounds');
+  const skipped = tallies(rows, names);
+  const rowsRead = bounds?.customers ?? 0;
+  if (!bounds || bounds.cohort === null || bounds.period === null) {
+    throw new UserError(rowsRead === 0 ? 'no data rows: the table is empty' : `no data rows: every row was skipped. ${describeSkippedRows(skipped)}`);
+  }
+  const hasSegments = rows.some((r) => r.kind === 'segment');
+  const segmentNames = hasSegments ? rows.filter((r) => r.kind === 'segment').map((r) => r.label!) : null;
+  const opts = resolveCohortOptions(
+    { period: s.period, weekStart: s.weekStart, mode: s.mode, asOfDay: s.asOfDay, segment: s.segment, bySegment: s.bySegment },
+    'log',
+    segmentNames,
+  );
+  const axis = periodAxis(bounds.cohort, s.asOfDay ?? bounds.period, { unit: opts.period, weekStart: opts.weekStart });
+  const P = axis.count;
+  // One pseudo-customer per segment name gives the engine's group of each segment, in its order.
+  const grouping = groupCustomers(segmentNames ? Int32Array.from(segmentNames.keys()) : null, segmentNames, opts, P);
+  const groupOfLabel = (label: string | null): number => {
+    if (!grouping.of || !segmentNames) return 0;
+    const i = segmentNames.indexOf(label ?? '');
+    return i < 0 ? -1 : grouping.of[i];
+  };
+  const cube = emptyCube(grouping.count, P, { continuing: true, reach: opts.mode === 'in-or-after', revenue: true }, hasAmount);
+  fillCube(cube, rows, axis, groupOfLabel);
+  const total = groupCube(cube, 'all');
+  const first = Math.max(firstCohort(total), 0);
+  const periods: PeriodInfo[] = [];
+  for (let p = first; p < P; p++) periods.push(periodInfo(axis, p));
+  const tables = (c: CohortCube): CohortTables => ({
+    ...cohortMatrices(c, axis, opts.mode),
+    perPeriod: periodRows(c, axis, 'log'),
+    value: cohortValues(c, axis),
+  });
+  const report: CohortReport = {
+    options: opts,
+    periods,
+    lastDay: axis.lastDay,
+    hasRevenue: cube.revenue !== null,
+    total: tables(total),
+    segments: (grouping.names ?? []).map((name, g) => ({ name, tables: tables(groupCube(cube, g)) })),
+    skipped,
+  };
+  return { report, rowsRead };
+}
+
+function fillCube(cube: CohortCube, rows: CohortResultRow[], axis: PeriodAxis, groupOf: (label: string | null) => number): void {
+  const P = cube.periods;
+  const relative = (period: number | null) => {
+    const p = (period ?? NaN) - axis.firstPeriod;
+    if (!(p >= 0 && p < P)) throw new Error(`query returned period ${period} outside ${axis.firstPeriod} … ${axis.firstPeriod + P - 1}`);
+    return p;
+  };
+  for (const r of rows) {
+    if (r.kind !== 'size' && r.kind !== 'cell') continue;
+    const g = groupOf(r.label);
+    if (g < 0) continue;
+    const c = relative(r.cohort);
+    if (r.kind === 'size') {
+      cube.size[g * P + c] += r.customers ?? 0;
+      continue;
+    }
+    const cell = (g * P + c) * P + relative(r.period);
+    cube.active[cell] += r.customers ?? 0;
+    if (cube.continuing) cube.continuing[cell] += r.continuing ?? 0;
+    if (cube.reach) cube.reach[cell] += r.ended ?? 0;
+    if (cube.revenue) cube.revenue[cell] += r.revenue ?? 0;
+    if (cube.retained) cube.retained[cell] += r.retained ?? 0;
+  }
+  if (cube.reach) suffixSums(cube.reach, cube.groups * P, P);
+}

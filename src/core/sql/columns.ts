@@ -1,0 +1,77 @@
+/**
+ * Column types of a SQL source, as one small vocabulary for both engines, and the roles a report
+ * needs. BigQuery names types as in its table schema (https://cloud.google.com/bigquery/docs/reference/rest/v2/tables#TableFieldSchema.FIELDS.type),
+ * DuckDB as in DESCRIBE; both map onto ColumnType.
+ */
+import { UserError } from '../errors';
+
+export type ColumnType = 'string' | 'integer' | 'float' | 'numeric' | 'date' | 'datetime' | 'timestamp' | 'bool' | 'other';
+
+export interface SqlColumn {
+  name: string;
+  type: ColumnType;
+}
+
+/** Which column holds what. A transaction log: id, date, amount and segment optional. */
+export interface SqlLogColumns {
+  id: SqlColumn;
+  date: SqlColumn;
+  amount?: SqlColumn | null;
+  segment?: SqlColumn | null;
+  /**
+   * The order of the rows where the table has one (a file's line number): breaks ties between a
+   * customer's rows on their first day, as sheet order does in a sheet. Without it the smallest
+   * segment name of those rows wins.
+   */
+  order?: SqlColumn | null;
+}
+
+const BIGQUERY_TYPES: Record<string, ColumnType> = {
+  STRING: 'string', INT64: 'integer', INTEGER: 'integer', FLOAT64: 'float', FLOAT: 'float', NUMERIC: 'numeric',
+  BIGNUMERIC: 'numeric', BIGDECIMAL: 'numeric', DECIMAL: 'numeric', DATE: 'date', DATETIME: 'datetime',
+  TIMESTAMP: 'timestamp', BOOL: 'bool', BOOLEAN: 'bool',
+};
+
+/** A BigQuery schema field type ("STRING", "INT64", "INTEGER", "TIMESTAMP", …); RECORD, BYTES, GEOGRAPHY… are 'other'. */
+export function bigQueryColumnType(type: string): ColumnType {
+  return BIGQUERY_TYPES[type.toUpperCase()] ?? 'other';
+}
+
+/** A DuckDB type as DESCRIBE prints it ("VARCHAR", "BIGINT", "DECIMAL(18,3)", "TIMESTAMP WITH TIME ZONE", …). */
+export function duckDbColumnType(type: string): ColumnType {
+  const t = type.toUpperCase().trim();
+  if (t === 'VARCHAR' || t.startsWith('VARCHAR(') || t === 'TEXT' || t === 'STRING') return 'string';
+  if (/^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|INT\d*)$/.test(t)) return 'integer';
+  if (t === 'DOUBLE' || t === 'FLOAT' || t === 'REAL') return 'float';
+  if (t.startsWith('DECIMAL') || t.startsWith('NUMERIC')) return 'numeric';
+  if (t === 'DATE') return 'date';
+  if (t === 'TIMESTAMP WITH TIME ZONE' || t === 'TIMESTAMPTZ') return 'timestamp';
+  if (t.startsWith('TIMESTAMP')) return 'datetime'; // TIMESTAMP, TIMESTAMP_S/_MS/_NS: no zone, like BigQuery's DATETIME
+  if (t === 'BOOLEAN') return 'bool';
+  return 'other';
+}
+
+const TYPE_WORDS: Record<ColumnType, string> = {
+  string: 'text', integer: 'whole numbers', float: 'numbers', numeric: 'decimal numbers', date: 'dates',
+  datetime: 'dates with times', timestamp: 'timestamps', bool: 'TRUE/FALSE values', other: 'values of another kind',
+};
+
+const ACCEPTED: Record<'id' | 'date' | 'amount' | 'segment' | 'order', readonly ColumnType[]> = {
+  id: ['string', 'integer', 'float', 'numeric'],
+  date: ['date', 'datetime', 'timestamp', 'string'],
+  amount: ['integer', 'float', 'numeric', 'string'],
+  segment: ['string', 'integer', 'float', 'numeric', 'date', 'bool'],
+  order: ['integer', 'float', 'numeric', 'date', 'datetime', 'timestamp'],
+};
+
+const ROLE_WORDS = { id: 'customer id', date: 'date', amount: 'amount', segment: 'segment', order: 'row order' } as const;
+
+/** Refuses a column whose type cannot hold its role, naming the column and both types. */
+export function checkColumnType(role: keyof typeof ACCEPTED, column: SqlColumn): void {
+  if (ACCEPTED[role].includes(column.type)) return;
+  const wanted = ACCEPTED[role].map((t) => TYPE_WORDS[t]);
+  throw new UserError(
+    `The ${ROLE_WORDS[role]} column "${column.name}" holds ${TYPE_WORDS[column.type]}; ` +
+      `a ${ROLE_WORDS[role]} column must hold ${wanted.slice(0, -1).join(', ')} or ${wanted[wanted.length - 1]}.`,
+  );
+}

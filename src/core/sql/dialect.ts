@@ -1,0 +1,76 @@
+/**
+ * The few places where BigQuery's GoogleSQL and DuckDB's SQL differ, for the queries of this folder.
+ * Everything else the builders write is portable SQL (WITH, JOIN … USING, GROUP BY, UNION ALL, CASE,
+ * EXTRACT(YEAR FROM date), ROW_NUMBER/LAG windows without DISTINCT), read the same way by both.
+ *
+ * Each primitive is defined by its BigQuery semantics (the engine the add-on runs on); the DuckDB
+ * rendering must give the same value for every input, which the tests check on both engines.
+ * Reference: https://cloud.google.com/bigquery/docs/reference/standard-sql/ and https://duckdb.org/docs/.
+ */
+import type { ColumnType } from './columns';
+
+export interface SqlDialect {
+  name: 'bigquery' | 'duckdb';
+  /**
+   * A table by its path. BigQuery: `project.dataset.table` in backticks, each part quoted
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#quoted_identifiers).
+   */
+  table(path: readonly string[]): string;
+  /** A column name as a quoted identifier (BigQuery backticks; DuckDB double quotes). */
+  column(name: string): string;
+  /**
+   * A string literal. BigQuery reads backslash escapes inside quotes, so both \ and ' are escaped
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#string_and_bytes_literals);
+   * DuckDB follows standard SQL, where only ' is doubled.
+   */
+  string(text: string): string;
+  /** 64-bit integer type for CAST: INT64 (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#integer_types). */
+  int: string;
+  /** IEEE double: FLOAT64. */
+  float: string;
+  /**
+   * Exact decimal for money sums: NUMERIC, 38 digits with 9 after the point
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#decimal_types), so sums do
+   * not depend on the order the engine adds rows in; DECIMAL(38, 9) in DuckDB.
+   */
+  money: string;
+  /** Text type: STRING. */
+  text: string;
+  /**
+   * CAST that yields NULL instead of an error: SAFE_CAST
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/conversion_functions#safe_casting); TRY_CAST in DuckDB.
+   */
+  safeCast(expr: string, type: string): string;
+  /**
+   * The day number (whole days since 1970-01-01, the add-on's DayNumber) of a value of the given
+   * column type, or NULL when it is not a date:
+   * - TIMESTAMP (an instant): the calendar day it falls on in `zone`, the spreadsheet's IANA zone —
+   *   UNIX_DATE(DATE(ts, zone)) (https://cloud.google.com/bigquery/docs/reference/standard-sql/date_functions#date,
+   *   #unix_date); DuckDB: timezone(zone, timestamptz) gives the wall-clock time in the zone.
+   * - DATE, DATETIME (civil values, no zone): their own calendar day, the zone does not apply.
+   * - STRING: ISO text `YYYY-MM-DD`, optionally followed by a time (`T` or a space, then HH:MM…) that
+   *   is ignored, read as that calendar day; anything else (another format, an impossible date such
+   *   as 2024-02-30, an offset like +02:00) is not a date.
+   */
+  dayNumber(expr: string, type: ColumnType, zone: string): string;
+  /** The DATE of a day number: DATE_FROM_UNIX_DATE(d) (https://cloud.google.com/bigquery/docs/reference/standard-sql/date_functions#date_from_unix_date). */
+  dateOfDay(day: string): string;
+  /**
+   * ⌊a / b⌋ for integers, b > 0, also for negative a (days before 1970). BigQuery's DIV truncates
+   * toward zero (https://cloud.google.com/bigquery/docs/reference/standard-sql/mathematical_functions#div)
+   * and DuckDB's // too, so both render FLOOR of the exact quotient instead: a / b is FLOAT64 division
+   * and exact enough, because |a| < 2^53 and b ≤ 12 never round a quotient across an integer.
+   */
+  floorDiv(a: string, b: number): string;
+  /**
+   * A FROM item holding one integer column `k` = 0 … n − 1: UNNEST(GENERATE_ARRAY(0, n − 1)) AS k
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/array_functions#generate_array);
+   * DuckDB: range(n) t(k).
+   */
+  offsets(n: number): string;
+}
+
+/** A CASE expression (portable): first matching condition wins. */
+export function caseWhen(branches: [string, string][], otherwise: string): string {
+  return `CASE ${branches.map(([c, v]) => `WHEN ${c} THEN ${v}`).join(' ')} ELSE ${otherwise} END`;
+}

@@ -1,0 +1,11 @@
+// The SQL engine: one query builder, two dialects (BigQuery GoogleSQL, DuckDB), and the conversion of
+// the small result tables into the structures the in-sheet engine produces.
+export type { SqlDialect } from './dialect';
+export { bigQuery } from './bigquery';
+export { duckDb } from './duckdb';
+export { bigQueryColumnType, duckDbColumnType, checkColumnType, type ColumnType, type SqlColumn, type SqlLogColumns } from './columns';
+export { cohortQuery, periodExpression, RESULT_COLUMNS, type SqlCohortSettings, type SqlSource } from './cohortQuery';
+export { cohortReportFromRows, cohortResultRows, type CohortResultRow, type ResultColumnNames, type SqlCohortReport } from './cohortReport';
+export { rfmQuery, RFM_COLUMNS, type SqlRfmSettings } from './rfmQuery';
+export { customerValueModelFromRows, rfmResultRows, type RfmRow, type SqlCustomerValueModel } from './rfmModel';
+export { proposeSqlRoles, sampleCell } from './detectColumns';

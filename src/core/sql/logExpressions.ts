@@ -1,0 +1,92 @@
+/**
+ * How one row of a transaction-log table reads, as SQL expressions: the same rules as the sheet
+ * reader (docs/metrics.md "Reading cells") wherever SQL types allow, and the reason a row is
+ * skipped, checked in the sheet's order (blank row, id, date, amount).
+ */
+import { BLANK_SEGMENT_NAME } from '../cohorts';
+import { checkColumnType, type SqlColumn, type SqlLogColumns } from './columns';
+import { caseWhen, type SqlDialect } from './dialect';
+
+export interface RowExpressions {
+  id: string;
+  day: string;
+  amount: string | null;
+  segment: string | null;
+  order: string | null;
+  /** The skip reason of the row (the engine's SkipReason words), NULL for a usable row. */
+  skip: string;
+}
+
+const isText = (c: SqlColumn) => c.type === 'string';
+
+function blank(d: SqlDialect, c: SqlColumn): string {
+  const col = d.column(c.name);
+  return isText(c) ? `(${col} IS NULL OR TRIM(${col}) = '')` : `${col} IS NULL`;
+}
+
+export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZone: string): RowExpressions {
+  const { id, date } = columns;
+  const amount = columns.amount ?? null;
+  const segment = columns.segment ?? null;
+  const order = columns.order ?? null;
+  checkColumnType('id', id);
+  checkColumnType('date', date);
+  if (amount) checkColumnType('amount', amount);
+  if (segment) checkColumnType('segment', segment);
+  if (order) checkColumnType('order', order);
+
+  const idCol = d.column(id.name);
+  // Text ids compare exactly ("abc" and "abc " are two customers); only all-blank text is blank.
+  const idExpr = isText(id) ? caseWhen([[`TRIM(${idCol}) = ''`, `NULL`]], idCol) : idCol;
+  const day = d.dayNumber(d.column(date.name), date.type, timeZone);
+  const amountExpr = amount ? d.safeCast(isText(amount) ? `TRIM(${d.column(amount.name)})` : d.column(amount.name), d.money) : null;
+  const segmentExpr = segment
+    ? caseWhen([[blank(d, segment), d.string(BLANK_SEGMENT_NAME)]], isText(segment) ? d.column(segment.name) : `CAST(${d.column(segment.name)} AS ${d.text})`)
+    : null;
+
+  const used = [id, date, ...(amount ? [amount] : []), ...(segment ? [segment] : [])];
+  const reasons: [string, string][] = [
+    [used.map((c) => blank(d, c)).join(' AND '), d.string('blank row')],
+    [blank(d, id), d.string('blank id')],
+    [blank(d, date), d.string('blank date')],
+    [`${day} IS NULL`, d.string('not a date')],
+  ];
+  if (amount && amountExpr) reasons.push([`NOT ${blank(d, amount)} AND ${amountExpr} IS NULL`, d.string('bad amount')]);
+  return {
+    id: idExpr,
+    day,
+    amount: amountExpr,
+    segment: segmentExpr,
+    order: order ? d.column(order.name) : null,
+    skip: caseWhen(reasons, `CAST(NULL AS ${d.text})`),
+  };
+}
+
+/** Where the rows come from: a table by its path, or the text of a query (a saved query, a file reader). */
+export type SqlSource = { table: readonly string[] } | { query: string };
+
+export function fromItem(d: SqlDialect, source: SqlSource): string {
+  return 'table' in source ? d.table(source.table) : `(\n${source.query}\n)`;
+}
+
+/**
+ * The CTEs every log query starts with: `src` (every row, read, with its skip reason), `valid` (the
+ * usable rows) and `bounds` (first day, last day in the data, last observable day: the as-of day or
+ * the last day in the data; `extra` adds columns computed from those).
+ */
+export function logBaseCtes(d: SqlDialect, source: SqlSource, row: RowExpressions, asOfDay: number | null, extra = ''): string[] {
+  const nullOf = (type: string) => `CAST(NULL AS ${type})`;
+  const lastDay = asOfDay === null ? 'MAX(day)' : `CAST(${asOfDay} AS ${d.int})`;
+  return [
+    `src AS (
+  SELECT ${row.id} AS id, ${row.day} AS day, ${row.amount ?? nullOf(d.money)} AS amount,
+    ${row.segment ?? nullOf(d.text)} AS segment, ${row.order ?? nullOf(d.int)} AS ord, ${row.skip} AS skip
+  FROM ${fromItem(d, source)}
+)`,
+    `valid AS (SELECT id, day, amount, segment, ord FROM src WHERE skip IS NULL)`,
+    `bounds AS (
+  SELECT first_day, data_last_day, last_day${extra ? `, ${extra}` : ''}
+  FROM (SELECT MIN(day) AS first_day, MAX(day) AS data_last_day, ${lastDay} AS last_day FROM valid) AS t
+)`,
+  ];
+}

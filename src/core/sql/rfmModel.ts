@@ -1,0 +1,132 @@
+/**
+ * The grouped RFM rows of rfmQuery.ts → the fitted BG/NBD and Gamma-Gamma models, with the very
+ * likelihoods the in-sheet path maximises (src/core/models): histories enter with their customer
+ * counts as weights, spend groups are the customers' (x, m̄) pairs.
+ */
+import { formatDay } from '../calendar';
+import { UserError } from '../errors';
+import { fitGammaGamma, type BgNbdFit, type GammaGammaFit, type LeftOutOfSpend } from '../models';
+import { fitBgNbdData } from '../models/bgnbd';
+import { MIN_BGNBD_CUSTOMERS, type BgNbdData } from '../models/bgnbdLikelihood';
+import { DAYS_PER_UNIT } from '../models/timeUnits';
+import { RFM_COLUMNS } from './rfmQuery';
+
+export interface RfmRow {
+  kind: string;
+  x: number | null;
+  tx: number | null;
+  age: number | null;
+  customers: number | null;
+  amount: number | null;
+}
+
+export function rfmResultRows(values: readonly (readonly unknown[])[]): RfmRow[] {
+  return values.map((r) => {
+    const o: Record<string, unknown> = {};
+    RFM_COLUMNS.forEach((c, i) => (o[c] = c === 'kind' ? String(r[i]) : r[i] === null || r[i] === undefined ? null : Number(r[i])));
+    return o as unknown as RfmRow;
+  });
+}
+
+export interface SqlCustomerValueModel {
+  /** Observation end (inclusive) and first purchase day in the data. */
+  endDay: number;
+  firstDay: number;
+  /** Customers with a purchase on or before the end. */
+  customers: number;
+  /** Distinct (x, t_x, T) histories: the rows the BG/NBD fit ran on. */
+  histories: number;
+  /** Distinct (x, m̄) spend groups: the rows the Gamma-Gamma fit ran on. */
+  spendGroups: number;
+  pastValue: number;
+  leftOutOfSpend: LeftOutOfSpend;
+  rowsAfterEnd: number;
+  rowsRead: number;
+  /** Pearson correlation of x and m̄ over the spend customers (the Gamma-Gamma independence assumption). */
+  spendFrequencyCorrelation: number;
+  bgNbd: BgNbdFit;
+  gammaGamma: GammaGammaFit;
+}
+
+/** Fits both models in weeks, as the sheet's Customer value does. */
+export function customerValueModelFromRows(rows: RfmRow[]): SqlCustomerValueModel {
+  const bounds = rows.find((r) => r.kind === 'bounds');
+  const totals = rows.find((r) => r.kind === 'totals');
+  if (!bounds || !totals || bounds.x === null || bounds.tx === null) throw new UserError('No purchases to model: every row of the table was skipped or it is empty.');
+  const endDay = bounds.tx;
+  if (endDay < bounds.x) throw new UserError(`The observation end ${formatDay(endDay)} is before the first date in the data (${formatDay(bounds.x)}).`);
+  const week = DAYS_PER_UNIT.weeks;
+  const histories = rows.filter((r) => r.kind === 'history');
+  const data = bgNbdData(histories.map((r) => ({ x: r.x!, tx: r.tx! / week, T: r.age! / week, n: r.customers! })));
+
+  const spend = rows.filter((r) => r.kind === 'spend');
+  const customers = spend.reduce((s, r) => s + r.customers!, 0);
+  const frequency = new Float64Array(customers);
+  const monetary = new Float64Array(customers);
+  let k = 0;
+  for (const r of spend) {
+    for (let i = 0; i < r.customers!; i++, k++) {
+      frequency[k] = r.x!;
+      monetary[k] = r.amount! / r.x!;
+    }
+  }
+  return {
+    endDay,
+    firstDay: bounds.x,
+    customers: data.customers,
+    histories: histories.length,
+    spendGroups: spend.length,
+    pastValue: totals.amount ?? 0,
+    leftOutOfSpend: { refunds: totals.x ?? 0, zeroAmounts: totals.tx ?? 0, missingAmounts: totals.age ?? 0 },
+    rowsAfterEnd: bounds.age ?? 0,
+    rowsRead: bounds.customers ?? 0,
+    spendFrequencyCorrelation: correlation(frequency, monetary),
+    bgNbd: fitBgNbdData(data),
+    gammaGamma: fitGammaGamma(frequency, monetary),
+  };
+}
+
+function bgNbdData(groups: { x: number; tx: number; T: number; n: number }[]): BgNbdData {
+  let customers = 0;
+  let repeaters = 0;
+  let maxX = 0;
+  for (const g of groups) {
+    customers += g.n;
+    if (g.x > 0) repeaters += g.n;
+    maxX = Math.max(maxX, g.x);
+  }
+  if (customers < MIN_BGNBD_CUSTOMERS) {
+    throw new UserError(`The purchase model needs at least ${MIN_BGNBD_CUSTOMERS} customers with a purchase in the observation period; got ${customers}`);
+  }
+  if (repeaters === 0) {
+    throw new UserError(
+      `Nobody made a repeat purchase: all ${customers} customers bought on one day only, so how often customers buy again ` +
+        'and when they stop cannot be estimated. The model needs customers who bought on at least two different days.',
+    );
+  }
+  const countByX = new Float64Array(maxX + 1);
+  for (const g of groups) countByX[g.x] += g.n;
+  return {
+    customers,
+    x: Float64Array.from(groups, (g) => g.x),
+    tx: Float64Array.from(groups, (g) => g.tx),
+    T: Float64Array.from(groups, (g) => g.T),
+    weight: Float64Array.from(groups, (g) => g.n),
+    countByX,
+    groupOf: new Int32Array(0),
+  };
+}
+
+function correlation(x: Float64Array, m: Float64Array): number {
+  const n = x.length;
+  let sx = 0, sm = 0, sxx = 0, smm = 0, sxm = 0;
+  for (let i = 0; i < n; i++) {
+    sx += x[i];
+    sm += m[i];
+    sxx += x[i] * x[i];
+    smm += m[i] * m[i];
+    sxm += x[i] * m[i];
+  }
+  const denominator = Math.sqrt((sxx - (sx * sx) / n) * (smm - (sm * sm) / n));
+  return denominator > 0 ? (sxm - (sx * sm) / n) / denominator : NaN;
+}

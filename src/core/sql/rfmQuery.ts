@@ -1,0 +1,77 @@
+/**
+ * The customer-value inputs of a transaction log as one query: the RFM summary of docs/models.md
+ * (a transaction is a customer-day, amounts summed net; x = purchase days − 1, t_x and T in days up
+ * to the observation end, inclusive), not per customer but grouped, so the fits run in Apps Script on
+ * a few thousand rows whatever the number of customers:
+ *
+ *   kind 'history' (x, t_x, T) → customers: the BG/NBD input, exactly (customers with one history
+ *                  contribute identical likelihood terms)
+ *   kind 'spend'   (spend count, repeat spend sum) → customers: the Gamma-Gamma input, exactly
+ *                  (m̄ = sum / count), over customers with positive repeat spend
+ *   kind 'totals'  purchase days left out of the spend model (refunds, zero, missing amounts), rows
+ *                  after the observation end, customers, past value, the observation end and first day
+ *
+ * Result columns: kind, x, tx, age, customers, amount (FLOAT64).
+ */
+import type { DayNumber } from '../calendar';
+import type { SqlLogColumns } from './columns';
+import type { SqlDialect } from './dialect';
+import { logBaseCtes, logRowExpressions, type SqlSource } from './logExpressions';
+
+export interface SqlRfmSettings {
+  timeZone: string;
+  /** The observation end (inclusive); null = the last day in the data. */
+  endDay: DayNumber | null;
+  /** Rows with a negative amount are purchases too (otherwise they only count in past value). */
+  refundsAreActivity: boolean;
+}
+
+export const RFM_COLUMNS = ['kind', 'x', 'tx', 'age', 'customers', 'amount'] as const;
+
+export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string {
+  const row = logRowExpressions(d, { ...columns, segment: null }, s.timeZone);
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const float = (e: string) => `CAST(${e} AS ${d.float})`;
+  const nullInt = `CAST(NULL AS ${d.int})`;
+  const purchase = row.amount !== null && !s.refundsAreActivity ? 'WHERE amount IS NULL OR amount >= 0' : '';
+  const ctes = [
+    ...logBaseCtes(d, source, row, s.endDay),
+    `observed AS (SELECT v.id, v.day, v.amount FROM valid AS v CROSS JOIN bounds AS b WHERE v.day <= b.last_day)`,
+    // One transaction per customer-day: the net of its known amounts, and whether any amount is known.
+    `days AS (SELECT id, day, SUM(amount) AS net, COUNT(amount) AS known FROM observed ${purchase} GROUP BY id, day)`,
+    `spans AS (SELECT id, MIN(day) AS first_day, MAX(day) AS last_purchase, COUNT(*) AS purchase_days FROM days GROUP BY id)`,
+    `repeats AS (
+  SELECT r.id,
+    SUM(CASE WHEN r.known > 0 AND r.net > 0 THEN r.net ELSE CAST(0 AS ${d.money}) END) AS spend_sum,
+    SUM(CASE WHEN r.known > 0 AND r.net > 0 THEN 1 ELSE 0 END) AS spend_count,
+    SUM(CASE WHEN r.known > 0 AND r.net < 0 THEN 1 ELSE 0 END) AS refunds,
+    SUM(CASE WHEN r.known > 0 AND r.net = 0 THEN 1 ELSE 0 END) AS zeros,
+    SUM(CASE WHEN r.known = 0 THEN 1 ELSE 0 END) AS missing
+  FROM days AS r JOIN spans AS f ON f.id = r.id
+  WHERE r.day > f.first_day
+  GROUP BY r.id
+)`,
+    `people AS (
+  SELECT f.id, f.purchase_days - 1 AS x, f.last_purchase - f.first_day AS tx, b.last_day - f.first_day AS age,
+    COALESCE(r.spend_sum, CAST(0 AS ${d.money})) AS spend_sum, COALESCE(r.spend_count, 0) AS spend_count
+  FROM spans AS f CROSS JOIN bounds AS b LEFT JOIN repeats AS r ON r.id = f.id
+)`,
+  ];
+  const totals = `SELECT 'totals' AS kind,
+    (SELECT ${int('COALESCE(SUM(refunds), 0)')} FROM repeats) AS x,
+    (SELECT ${int('COALESCE(SUM(zeros), 0)')} FROM repeats) AS tx,
+    (SELECT ${int('COALESCE(SUM(missing), 0)')} FROM repeats) AS age,
+    (SELECT ${int('COUNT(*)')} FROM people) AS customers,
+    (SELECT ${float('SUM(amount)')} FROM observed) AS amount
+  UNION ALL
+  SELECT 'bounds', b.first_day, b.last_day, (SELECT ${int('COUNT(*)')} FROM valid AS v WHERE v.day > b.last_day), (SELECT ${int('COUNT(*)')} FROM src), CAST(NULL AS ${d.float})
+  FROM bounds AS b`;
+  const parts = [
+    `SELECT 'history' AS kind, ${int('x')} AS x, ${int('tx')} AS tx, ${int('age')} AS age, ${int('COUNT(*)')} AS customers, CAST(NULL AS ${d.float}) AS amount
+  FROM people GROUP BY x, tx, age`,
+    `SELECT 'spend', ${int('spend_count')}, ${nullInt}, ${nullInt}, ${int('COUNT(*)')}, ${float('spend_sum')}
+  FROM people WHERE spend_count > 0 GROUP BY spend_count, spend_sum`,
+    totals,
+  ];
+  return `WITH\n${ctes.join(',\n')}\n${parts.join('\nUNION ALL\n')}`;
+}

@@ -1,0 +1,20 @@
+import { describeSkippedRows, type SkippedRows } from '../core/cohorts';
+
+/**
+ * A formula cannot show a side message, and silently dropping rows would make its numbers look
+ * complete: a header row left out and skipped rows are said in a note under the table. Rows that are
+ * entirely blank are counted there too, but alone they need no note. Null when there is nothing to say.
+ */
+export function skippedNoteText(skipped: SkippedRows): string | null {
+  const onlyBlankRows = skipped.reasons.every((r) => r.reason === 'blank row');
+  if (skipped.headerRow === null && onlyBlankRows) return null;
+  return describeSkippedRows({ ...skipped, notes: [] });
+}
+
+/** The grid with the note as one more row (text in its first cell), when there is one. */
+export function withSkippedNote(grid: unknown[][], skipped: SkippedRows): unknown[][] {
+  const note = skippedNoteText(skipped);
+  if (note === null) return grid;
+  const width = grid[0].length;
+  return [...grid, [note, ...new Array<string>(width - 1).fill('')]];
+}

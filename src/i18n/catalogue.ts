@@ -1,0 +1,63 @@
+import { menu as enMenu } from './en/menu';
+import { menu as csMenu } from './cs/menu';
+import { menu as plMenu } from './pl/menu';
+import { menu as huMenu } from './hu/menu';
+import { sidebar as enSidebar } from './en/sidebar';
+import { sidebar as csSidebar } from './cs/sidebar';
+import { sidebar as plSidebar } from './pl/sidebar';
+import { sidebar as huSidebar } from './hu/sidebar';
+import { sample as enSample } from './en/sample';
+import { sample as csSample } from './cs/sample';
+import { sample as plSample } from './pl/sample';
+import { sample as huSample } from './hu/sample';
+import { server as enServer } from './en/server';
+import { server as csServer } from './cs/server';
+import { server as plServer } from './pl/server';
+import { server as huServer } from './hu/server';
+import { options as enOptions } from './en/options';
+import { options as csOptions } from './cs/options';
+import { options as plOptions } from './pl/options';
+import { options as huOptions } from './hu/options';
+import type { Language } from './languages';
+import { renderMessage, type AnyMessage, type Catalogues, type EntryParams, type Param } from './messages';
+
+/**
+ * Every user-facing string of the add-on, one catalogue per language, assembled from one part per
+ * area (the sidebar bundles only its own parts). English is the reference: its keys and placeholders
+ * type every message, and the translations must have exactly its keys (checked by the compiler and by
+ * test/i18n/catalogue.test.ts, which also checks placeholders and plural forms).
+ */
+const en = { ...enMenu, ...enSidebar, ...enSample, ...enServer, ...enOptions } as const;
+
+export const CATALOGUES: Catalogues = {
+  en,
+  cs: { ...csMenu, ...csSidebar, ...csSample, ...csServer, ...csOptions },
+  pl: { ...plMenu, ...plSidebar, ...plSample, ...plServer, ...plOptions },
+  hu: { ...huMenu, ...huSidebar, ...huSample, ...huServer, ...huOptions },
+};
+
+export type English = typeof en;
+export type MessageKey = keyof English;
+export type ParamsOf<K extends MessageKey> = { readonly [P in EntryParams<English[K]>]: P extends 'count' ? number | Param : Param };
+
+/** A message to render later, in whichever language its reader has. */
+export interface Message<K extends MessageKey = MessageKey> extends AnyMessage {
+  readonly key: K;
+  readonly params: ParamsOf<K>;
+}
+
+/** The arguments after a key: none, or its parameters (a union of keys accepts any of theirs). */
+type ArgsOf<K extends MessageKey> = K extends MessageKey ? ([EntryParams<English[K]>] extends [never] ? [] : [params: ParamsOf<K>]) : never;
+
+export function msg<K extends MessageKey>(key: K, ...params: ArgsOf<K>): Message<K> {
+  return { key, params: (params[0] ?? {}) as ParamsOf<K> };
+}
+
+/** Renders a message (or a key with its parameters) in a language. */
+export function render(message: AnyMessage, language: Language): string {
+  return renderMessage(CATALOGUES, message, language);
+}
+
+export function t<K extends MessageKey>(language: Language, key: K, ...params: ArgsOf<K>): string {
+  return render(msg(key, ...params), language);
+}

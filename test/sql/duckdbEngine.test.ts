@@ -1,0 +1,149 @@
+/**
+ * The DuckDB dialect of the SQL builder against the in-sheet engine: the same CohortReport, every
+ * table, on seeded synthetic logs (zones with timestamps near midnight, every period and week start,
+ * both modes, as-of days, one segment and a breakdown) and on CDNOW.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeCohortReport, parseTransactionLog, type CohortOptions, type CohortReport } from '../../src/core/cohorts/index';
+import { cohortQuery, cohortReportFromRows, cohortResultRows, duckDb, type SqlLogColumns } from '../../src/core/sql';
+import { DuckDb } from '../../tools/duckdb/duckdb';
+import { dayOf } from '../support/days';
+import { SCHEMES, ZONES } from '../core/cohorts/compare';
+import { generateLog, logColumns } from '../core/cohorts/generate';
+import type { RefLogRow } from '../core/cohorts/reference';
+import { reportDifferences } from './reportDifferences';
+import { LOG_COLUMNS, logTableRows, sqlSettings } from './fixtures';
+import { CDNOW_LOG, readCdnow } from '../support/cdnow';
+import { zonedMidnight } from './zonedMidnight';
+
+let db: DuckDb;
+beforeAll(async () => {
+  db = await DuckDb.open();
+});
+afterAll(() => db.close());
+
+const COLUMNS = LOG_COLUMNS;
+
+async function loadLog(table: string, rows: RefLogRow[]): Promise<void> {
+  await db.loadRows(
+    table,
+    [
+      { name: 'customer', type: 'VARCHAR' },
+      { name: 'ordered_at', type: 'TIMESTAMPTZ' },
+      { name: 'amount', type: 'DOUBLE' },
+      { name: 'segment', type: 'VARCHAR' },
+    ],
+    logTableRows(rows).map((r) => r.slice(0, 4)),
+  );
+}
+
+const settings = sqlSettings;
+
+async function viaDuckDb(table: string, zone: string, o: CohortOptions, columns = COLUMNS): Promise<CohortReport> {
+  const sql = cohortQuery(duckDb, { table: [table] }, columns, settings(zone, o));
+  const rows = cohortResultRows(await db.query(sql));
+  return cohortReportFromRows(rows, settings(zone, o), !!columns.amount, { id: 'customer', date: 'ordered_at', amount: 'amount' }).report;
+}
+
+describe.each(ZONES)('DuckDB dialect = in-sheet engine, log in %s', (zone) => {
+  const rows = generateLog({ seed: zone.length * 104729, zone, customers: 300, amounts: true, segments: true });
+  const log = parseTransactionLog(logColumns(rows), { timeZone: zone, firstRowNumber: 2 });
+  const table = `log_${zone.replace(/\W/g, '_')}`;
+  beforeAll(() => loadLog(table, rows));
+
+  for (const scheme of SCHEMES) {
+    for (const mode of ['in', 'in-or-after'] as const) {
+      it(`${scheme.unit} (${scheme.weekStart}), "${mode}", broken down by segment`, async () => {
+        const o: CohortOptions = { period: scheme.unit, weekStart: scheme.weekStart, mode, bySegment: true };
+        const expected = computeCohortReport(log, o);
+        expect(reportDifferences(await viaDuckDb(table, zone, o), expected)).toEqual([]);
+      });
+    }
+  }
+
+  it('as of days (month end, mid-month, after the data), one segment', async () => {
+    for (const asOfDay of [dayOf(2023, 6, 30), dayOf(2023, 11, 14), dayOf(2025, 2, 3)]) {
+      for (const o of [{ period: 'month', asOfDay }, { period: 'week', asOfDay, mode: 'in-or-after', segment: 'B' }] as CohortOptions[]) {
+        const expected = computeCohortReport(log, o);
+        expect(reportDifferences(await viaDuckDb(table, zone, o), expected)).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('DuckDB dialect = in-sheet engine on CDNOW', () => {
+  const ZONE = 'America/New_York';
+  const text = readFileSync(CDNOW_LOG, 'utf8');
+  const cdnow = readCdnow();
+  // The engine reads Date cells at midnight in the zone, as Sheets hands them over.
+  const log = parseTransactionLog(
+    {
+      customerIds: cdnow.map((r) => r.id),
+      dates: cdnow.map((r) => new Date(zonedMidnight(r.year, r.month, r.day, ZONE))),
+      amounts: cdnow.map((r) => r.amount),
+    },
+    { timeZone: ZONE, firstRowNumber: 2 },
+  );
+  const columns: SqlLogColumns = { id: { name: 'Customer ID', type: 'string' }, date: { name: 'Date', type: 'date' }, amount: { name: 'Amount', type: 'float' } };
+  beforeAll(() => db.loadCdnow('cdnow', text));
+
+  it('reads the same 69,659 rows', async () => {
+    const rows = cohortResultRows(await db.query(cohortQuery(duckDb, { table: ['cdnow'] }, columns, settings(ZONE, {}))));
+    expect(rows.find((r) => r.kind === 'bounds')?.customers).toBe(69_659);
+  });
+
+  for (const o of [{ period: 'month' }, { period: 'week', weekStart: 'sunday', mode: 'in-or-after' }, { period: 'quarter', asOfDay: dayOf(1997, 9, 30) }] as CohortOptions[]) {
+    it(`${JSON.stringify(o)}: every table`, async () => {
+      const expected = computeCohortReport(log, o);
+      const actual = await viaDuckDb('cdnow', ZONE, o, columns);
+      expect(reportDifferences(actual, expected)).toEqual([]);
+      expect(actual.total.cohorts[0].size).toBe(o.period === 'month' ? 7846 : actual.total.cohorts[0].size);
+    });
+  }
+});
+
+describe('input types and unusable rows', () => {
+  const ZONE = 'Europe/Prague';
+  // 23:30 UTC on 31 January is already 1 February in Prague; a DATE column has no zone.
+  const raw: unknown[][] = [
+    ['a', '2024-01-15', new Date('2024-01-15T10:00:00Z'), 19737, '10.5', 'x'],
+    ['a', '2024-02-01T08:00', new Date('2024-01-31T23:30:00Z'), 19753, '2', 'y'],
+    ['b', ' 2024-02-03 ', new Date('2024-02-03T12:00:00Z'), 19756, '', null],
+    ['c', '2024-02-30', new Date('2024-02-03T12:00:00Z'), 19756, '1', 'x'], // no such day
+    ['d', '03/02/2024', new Date('2024-02-03T12:00:00Z'), 19756, '1', 'x'], // not ISO
+    ['  ', '2024-02-03', new Date('2024-02-03T12:00:00Z'), 19756, '1', 'x'], // blank id
+    ['e', '', null, null, '1', 'x'], // blank date
+    ['f', '2024-02-04', new Date('2024-02-04T12:00:00Z'), 19757, 'abc', 'x'], // bad amount
+    [null, null, null, null, null, null], // blank row
+  ];
+  beforeAll(() =>
+    db.loadRows('types', [
+      { name: 'id', type: 'VARCHAR' }, { name: 'text_date', type: 'VARCHAR' }, { name: 'ts', type: 'TIMESTAMPTZ' },
+      { name: 'day', type: 'DATE' }, { name: 'amount_text', type: 'VARCHAR' }, { name: 'segment', type: 'VARCHAR' },
+    ], raw),
+  );
+  const run = async (date: SqlLogColumns['date']) => {
+    const columns: SqlLogColumns = { id: { name: 'id', type: 'string' }, date, amount: { name: 'amount_text', type: 'string' }, segment: { name: 'segment', type: 'string' } };
+    return cohortResultRows(await db.query(cohortQuery(duckDb, { table: ['types'] }, columns, settings(ZONE, {}))));
+  };
+  const skips = (rows: Awaited<ReturnType<typeof run>>) => Object.fromEntries(rows.filter((r) => r.kind === 'skip').map((r) => [r.label, r.customers]));
+
+  it('ISO text dates, with or without a time; other text is "not a date"', async () => {
+    const rows = await run({ name: 'text_date', type: 'string' });
+    expect(skips(rows)).toEqual({ 'blank row': 1, 'blank id': 1, 'blank date': 1, 'not a date': 2, 'bad amount': 1 });
+    const bounds = rows.find((r) => r.kind === 'bounds')!;
+    expect([bounds.cohort, bounds.period, bounds.customers]).toEqual([19737, 19756, 9]); // 2024-01-15 … 2024-02-03 (the row of 2024-02-04 has a bad amount)
+  });
+
+  it('a TIMESTAMP counts on its day in the spreadsheet zone, a DATE on its own day', async () => {
+    const ts = await run({ name: 'ts', type: 'timestamp' });
+    const dates = await run({ name: 'day', type: 'date' });
+    const monthOf = (rows: Awaited<ReturnType<typeof run>>) => rows.filter((r) => r.kind === 'cell' && r.label === 'x').map((r) => r.period).sort();
+    // Customer a's second row: 1 February in Prague (timestamp) but 31 January as a DATE (19753 = 2024-01-31).
+    const feb = (2024 - 1970) * 12 + 1;
+    expect(ts.filter((r) => r.kind === 'cell' && r.period === feb).reduce((s, r) => s + r.customers!, 0)).toBe(4);
+    expect(dates.filter((r) => r.kind === 'cell' && r.period === feb).reduce((s, r) => s + r.customers!, 0)).toBe(3);
+    expect(monthOf(ts).length).toBeGreaterThan(0);
+  });
+});

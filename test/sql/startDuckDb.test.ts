@@ -1,0 +1,79 @@
+/**
+ * `npm start -- --engine duckdb [FILE]` prints the same tables and writes the same summary sheet as
+ * the default engine: on the shipped CDNOW log, on a CSV export of it (ISO date text) and on the
+ * same data as Parquet. Runs the built dist/ that `npm test` has just built.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DuckDb } from '../../tools/duckdb/duckdb';
+import { CDNOW_LOG } from '../support/cdnow';
+
+const root = join(__dirname, '..', '..');
+const out = join(root, 'out', 'test-start-duckdb');
+
+function start(...args: string[]): string {
+  return execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'start.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'Asia/Tokyo' },
+  });
+}
+
+/** The printed per-period table and cohort matrices. */
+const tables = (text: string) => text.slice(text.indexOf('Retention and churn per period'), text.indexOf('Weighted average'));
+
+async function summaryValues(path: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.getWorksheet('Retention summary')!;
+  const rows: unknown[][] = [];
+  // Money to 10 significant digits: SQL sums amounts exactly (NUMERIC), the sheet engine in floating point.
+  const cell = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'number' ? Number(v.toPrecision(10)) : v);
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(cell)));
+  // From the per-period table on: the header block names the source and the engine.
+  return rows.slice(rows.findIndex((r) => r[0] === 'Retention and churn per period'));
+}
+
+describe('npm start -- --engine duckdb', () => {
+  const csv = join(out, 'cdnow.csv');
+  const parquet = join(out, 'cdnow.parquet');
+  let sheetText = '';
+  beforeAll(async () => {
+    mkdirSync(out, { recursive: true });
+    const db = await DuckDb.open();
+    await db.loadCdnow('cdnow', readFileSync(CDNOW_LOG, 'utf8'));
+    await db.run(`COPY (SELECT "Customer ID", strftime("Date", '%Y-%m-%d') AS "Date", "CDs", "Amount" FROM cdnow ORDER BY __row) TO '${csv}' (HEADER, DELIMITER ',')`);
+    await db.run(`COPY (SELECT "Customer ID", "Date", "CDs", "Amount" FROM cdnow ORDER BY __row) TO '${parquet}' (FORMAT PARQUET)`);
+    db.close();
+    sheetText = start('--out', join(out, 'sheet.xlsx'));
+  });
+
+  it('on CDNOW: the same tables and summary sheet as the sheet engine, and the same model', async () => {
+    const text = start('--engine', 'duckdb', '--out', join(out, 'duckdb.xlsx'));
+    expect(text).toContain('Source: CDNOW_master.txt (DuckDB), 69,659 data rows, read as a transaction log');
+    expect(text).toMatch(/3 cohorts by month from 69,659 rows written to "Retention summary"/);
+    expect(tables(text)).toBe(tables(sheetText));
+    expect(tables(text)).toMatch(/1997-01 +1997-01-01 +7,846 +7,846 +1,157/);
+    expect(await summaryValues(join(out, 'duckdb.xlsx'))).toEqual(await summaryValues(join(out, 'sheet.xlsx')));
+    // The sheet engine's model block shows r = 0.2671 … ; DuckDB's grouped rows give the same fit.
+    for (const [name, value] of [['r', '0.2671'], ['alpha', '5.9865'], ['p', '5.0907'], ['v', '21.2454']]) {
+      expect(sheetText).toMatch(new RegExp(`^${name} +${value.replace('.', '\\.')} `, 'm'));
+      expect(text).toMatch(new RegExp(`(^| )${value.replace('.', '\\.')}( |$)`, 'm'));
+    }
+  });
+
+  it('on a CSV and a Parquet file of the same log: the same tables', () => {
+    for (const file of [csv, parquet]) {
+      const text = start('--engine', 'duckdb', file, '--out', join(out, 'file.xlsx'));
+      expect(text).toContain('69,659 data rows, read as a transaction log');
+      expect(tables(text)).toBe(tables(sheetText));
+    }
+  });
+
+  it('refuses an unknown engine', () => {
+    expect(() => start('--engine', 'spark')).toThrow(/--engine must be "sheet" \(the default\) or "duckdb"/);
+  });
+});
