@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { isBlank } from '../core/cells';
+import { isBlank, type CellColumn } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { dateFormOf } from '../core/textDates';
 import { parseCustomerTable, parseTransactionLog, type CohortData } from '../core/cohorts';
@@ -18,9 +18,12 @@ export interface SourceData {
   columnName: (column: number) => string;
   /** The header block's lines for the columns used: ["Date column", 'B ("Order date")']. */
   columnLines: [string, string][];
+  /** The cells below the header of one of the `extraColumns` (row i = sheet row headerRow + 1 + i). */
+  extraColumn: (column: number) => unknown[];
 }
 
-export function readSource(settings: SourceSettings, timeZone: string, locale: string): SourceData {
+/** `extraColumns` (1-based) are read in the same batched read, for callers that need more than the roles. */
+export function readSource(settings: SourceSettings, timeZone: string, locale: string, extraColumns: readonly number[] = []): SourceData {
   const sheet = sourceSheetByName(settings.sheetName);
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
@@ -31,7 +34,7 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
   const k = settings.columns;
   // One batched read of the span of columns the report uses: the columns to the right of it, or left
   // of it, of a wide sheet are never read.
-  const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment].filter((c) => c > 0 && c <= lastColumn);
+  const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment, ...extraColumns].filter((c) => c > 0 && c <= lastColumn);
   const first = used.length ? Math.min(...used) : 1;
   const span = used.length ? sheet.getRange(headerRow + 1, first, rows, Math.max(...used) - first + 1).getValues() : [];
   const columnRef = (c: number) => {
@@ -39,13 +42,13 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
     return isBlank(h) ? columnLetter(c) : `${columnLetter(c)} ("${String(h).trim()}")`;
   };
   const columnName = (c: number) => `column ${columnRef(c)}`;
-  const column = (c: number, role: string, required: boolean): unknown[] | null => {
+  const column = (c: number, role: string, required: boolean): CellColumn | null => {
     if (!c) {
       if (required) throw new UserError(`Choose the ${role} column.`);
       return null;
     }
     if (c > lastColumn) throw new UserError(`The ${role} column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
-    return span.map((r) => r[c - first]);
+    return { rows: span, index: c - first };
   };
   // Every row read is kept, skipped or the header: rows blank in the columns used count as skipped.
   const options = { timeZone, firstRowNumber: headerRow + 1, numberLocale: numberLocale(locale), dateForm: () => dateFormOf(locale), countTrailingBlankRows: true };
@@ -78,5 +81,10 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
       ? [['Customer id column', k.id], ['Date column', k.date], ['Amount column', k.amount], ['Segment column', k.segment]]
       : [['Customer id column', k.id], ['Signup date column', k.signup], ['Cancel date column', k.cancel], ['Revenue column', k.amount], ['Segment column', k.segment]];
   const columnLines = roles.filter(([, c]) => c > 0).map(([label, c]): [string, string] => [label, columnRef(c)]);
-  return { data, rowsRead: rows, description, columnName, columnLines };
+  const extraColumn = (c: number) => {
+    if (!extraColumns.includes(c)) throw new Error(`column ${c} was not read`);
+    if (c > lastColumn) throw new UserError(`Column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
+    return span.map((r) => r[c - first]);
+  };
+  return { data, rowsRead: rows, description, columnName, columnLines, extraColumn };
 }

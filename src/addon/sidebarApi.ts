@@ -124,7 +124,10 @@ export function refreshSummary(): void {
     }
     const messages: string[] = [];
     if (saved) messages.push(generateSummary(saved).message);
-    if (savedValue) messages.push(generateCustomerValue(savedValue).message);
+    if (savedValue) {
+      const value = generateCustomerValue(savedValue);
+      messages.push(value.message, ...value.warnings);
+    }
     SpreadsheetApp.getActiveSpreadsheet().toast(messages.join(' '), t(userInterfaceLanguage(), 'menu.refreshed'), 8);
   } catch (e) {
     if (!(e instanceof UserError)) console.error(e);
@@ -141,7 +144,8 @@ export function asServerFunction<A extends unknown[], R>(fn: (...args: A) => R):
     } catch (e) {
       if (!(e instanceof UserError)) console.error(e);
       // In the user's language: the sidebar speaks it, the result and error lines included.
-      throw new Error(failureMessage(e, run, userInterfaceLanguage()));
+      const language = userInterfaceLanguage();
+      throw new Error((e instanceof UserError && e.field ? `[${e.field}] ` : '') + failureMessage(e, run, language));
     }
   };
 }

@@ -55,7 +55,7 @@ export function bench(): Bench {
   const base = settingsFor(emu, 'Orders');
   const summary = { A: base, B: { ...base, period: 'quarter' as const } };
   const source = { sheetName: base.sheetName, headerRow: base.headerRow, shape: base.shape, columns: base.columns, asOf: '' };
-  const model = { monthlyDiscountRate: 0.01, topShare: 0.5, aliveBelow: 0.9 };
+  const model = { monthlyDiscountRate: 0.01, topShare: 0.5, aliveBelow: 0.9, aliveFloor: 0, costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] } };
   const value = { A: { ...source, ...model, horizonMonths: 12 }, B: { ...source, ...model, horizonMonths: 6 } };
   const b: Bench = { emu, summary, value, refs: { A: {}, B: {} }, names: [], ids: {}, chartId: null };
   const clean = (kind: Kind, w: Which) => {

@@ -22,7 +22,7 @@ function logWorkbook(seed = 3, customers = 150): { emu: SheetsEmulator; summary:
   addSheet(emu, 'Orders', ['Customer', 'Date', 'Amount', 'Plan'], rows.map((r) => [r.id, r.date, r.amount ?? '', r.segment ?? '']));
   const summary = settingsFor(emu, 'Orders');
   const { sheetName, headerRow, shape, columns } = summary;
-  const value = { sheetName, headerRow, shape, columns, asOf: '', horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5 };
+  const value = { sheetName, headerRow, shape, columns, asOf: '', horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1, costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] } };
   return { emu, summary, value };
 }
 

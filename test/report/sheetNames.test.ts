@@ -23,7 +23,7 @@ function orders(emu: SheetsEmulator, name = 'Orders', customers = 60): number {
 
 function valueSettings(s: ReportSettings): CustomerValueSettings {
   const { sheetName, headerRow, shape, columns } = s;
-  return { sheetName, headerRow, shape, columns, asOf: '', horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5 };
+  return { sheetName, headerRow, shape, columns, asOf: '', horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1, costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] } };
 }
 
 const sheetOf = (emu: SheetsEmulator, name: string) => emu.snapshot().sheets.find((s) => s.name === name);
