@@ -114,15 +114,25 @@ async function main(): Promise<void> {
   // The sidebar's "Customer value" section, when the source is a log with amounts.
   if (p.shape === 'log' && p.roles.amount > 0) {
     const value = await step('customer value', () => emu.callFromClient('sidebarCustomerValue', {
-      ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5,
+      ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1,
+      costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
     }) as CustomerValueOutcome);
-    console.log(`${value.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms)\n`);
+    console.log(`${value.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms)`);
+    for (const warning of value.warnings) console.log(`  ! ${warning}`);
+    console.log('');
     show('CustomerValueModel', 'Customer value model (BG/NBD + Gamma-Gamma)');
-    const atRisk = emu.spreadsheet.getRangeByName('CustomerValueAtRisk');
-    if (atRisk) {
-      const rows = atRisk.getDisplayValues() as string[][];
-      console.log(`At risk: valuable customers the model thinks are slipping away (first 10 of ${rows.length - 1})\n${table(rows.slice(0, 11))}\n`);
-    }
+    // The lists' most telling columns: who, how likely still active, worth, what is at stake, when they last bought.
+    const columns = ['Customer', 'P(alive)', 'Past value', 'Expected loss of value', 'CLV if still active', 'Last purchase', 'Last purchase vs usual'];
+    const list = (name: string, title: string, first: number) => {
+      const range = emu.spreadsheet.getRangeByName(name);
+      if (!range) return;
+      const rows = range.getDisplayValues() as string[][];
+      const picked = columns.map((c) => rows[0].indexOf(c)).filter((k) => k >= 0);
+      const shown = rows.slice(0, first + 1).map((r) => picked.map((k) => r[k]));
+      console.log(`${title} (first ${Math.min(first, rows.length - 1)} of ${(rows.length - 1).toLocaleString('en-US')})\n${table(shown)}\n`);
+    };
+    list('CustomerValueAtRisk', 'At risk: top 20 % by past value with P(alive) from 10 % to below 50 %, largest expected loss first', 10);
+    list('CustomerValueLapsed', 'Lapsed, win-back candidates: top 20 % by past value with P(alive) below 10 %, highest past value first', 5);
   }
 
   mkdirSync(dirname(args.out), { recursive: true });
