@@ -63,6 +63,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       {
         title: CUSTOMER_VALUE_SHEET_NAME,
         sourceDescription: source.description,
+        columnLines: source.columnLines,
         rowsRead: source.rowsRead,
         rowsSkipped: log.skipped.total,
         skippedText: describeSkippedRows(log.skipped),
@@ -78,7 +79,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
     const sheet = replaceOwnedSheet(ss, 'customerValue', CUSTOMER_VALUE_SHEET_NAME, layout);
     const warnings = result.summary.warnings.map((w) => w.message);
     return {
-      sheetName: sheet.getName(),
+      sheetName: sheet.name,
       rowsRead: source.rowsRead,
       rowsSkipped: log.skipped.total,
       customers: tables.scored,
@@ -86,7 +87,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       lapsed: tables.lapsed.length,
       totalClv: tables.totalClv,
       warnings,
-      message: outcomeMessage(settings, source, log, tables, sheet.getName(), warnings),
+      message: outcomeMessage(settings, source, log, tables, sheet.name, warnings),
     };
   });
 }

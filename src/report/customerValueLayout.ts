@@ -19,8 +19,10 @@ export { customerSegments, customerValueTables, MAX_LIST_ROWS, TOP_CUSTOMERS, ty
 
 export interface CustomerValueMeta {
   title: string;
-  /** e.g. 'Orders'!A1:D69660 */
+  /** e.g. Orders!A1:D69660 */
   sourceDescription: string;
+  /** The columns used, e.g. ["Date column", 'B ("Order date")']. */
+  columnLines?: [string, string][];
   rowsRead: number;
   rowsSkipped: number;
   /** describeSkippedRows of the parse, or "". */
@@ -70,6 +72,7 @@ export function customerValueLayout(
   // Header block.
   labelled('Source', meta.sourceDescription);
   labelled('Data', 'Transaction log (one row per purchase), with amounts');
+  for (const [label, column] of meta.columnLines ?? []) labelled(label, column);
   labelled('Rows read', meta.rowsRead, FORMAT.count);
   labelled('Rows skipped', meta.rowsSkipped, FORMAT.count);
   if (meta.skippedText) g.add(['', meta.skippedText], NOTE);
@@ -84,6 +87,7 @@ export function customerValueLayout(
   labelled('Total past value', tables.totalPastValue, money);
   labelled('Generated', meta.generatedAt, FORMAT.dateTime);
   labelled('Add-on version', meta.version);
+  named.push({ name: 'CustomerValueInfo', area: { row: 1, column: 1, rows: g.nextRow - 1, columns: 2 } });
   g.skip();
 
   // The fitted models.
