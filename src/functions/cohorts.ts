@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { isBlank, isDateValue, toColumn, toGrid, type CellValue } from '../core/cells';
+import { columnOf, isBlank, isDateValue, toColumn, toGrid, type CellValue } from '../core/cells';
 import { parseIsoDay } from '../core/calendar';
 import { numberLocale } from '../core/numbers';
 import { parsePeriodScheme } from '../core/periods';
@@ -59,9 +59,9 @@ function readLog(fn: string, env: SheetEnv, ids: CellValue, dates: CellValue, am
   const withAmounts = hasArg(amounts);
   return parseTransactionLog(
     {
-      customerIds: toColumn(ids, 'customer_ids', fn),
-      dates: toColumn(dates, 'dates', fn),
-      amounts: withAmounts ? toColumn(amounts!, 'amounts', fn) : null,
+      customerIds: columnOf(ids, 'customer_ids', fn),
+      dates: columnOf(dates, 'dates', fn),
+      amounts: withAmounts ? columnOf(amounts!, 'amounts', fn) : null,
       names: { customerIds: 'customer_ids', dates: 'dates', amounts: 'amounts' },
     },
     {
@@ -112,7 +112,7 @@ function tableAsOf(table: CohortData, env: SheetEnv): number | null {
 }
 
 function arity(fn: string, args: CellValue[], max: number, usage: string): void {
-  if (args.length < 2 || args.length > max) throw new UserError(`${fn} takes ${usage}; got ${args.length} arguments`);
+  if (args.length < 2 || args.length > max) throw new UserError(`${fn} takes ${usage}; got ${args.length} argument${args.length === 1 ? '' : 's'}`);
 }
 
 /** lapse_after: blank = 1; else a whole number of periods from 1 to MAX_LAPSE_PERIODS. */

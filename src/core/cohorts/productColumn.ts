@@ -1,3 +1,4 @@
+import type { CellColumn } from '../cells';
 import type { NumberLocale } from '../numbers';
 import { AMOUNT_BAD, AMOUNT_ERROR, readAmount } from './cellColumns';
 
@@ -8,12 +9,14 @@ import { AMOUNT_BAD, AMOUNT_ERROR, readAmount } from './cellColumns';
  * parser skips it as `error value` or `bad amount` and quotes the offending value. A negative
  * quantity (a return) gives a negative amount: a refund.
  */
-export function productColumn(quantities: readonly unknown[], unitPrices: readonly unknown[], locale: NumberLocale): unknown[] {
-  const n = Math.max(quantities.length, unitPrices.length);
+export function productColumn(quantities: CellColumn, unitPrices: CellColumn, locale: NumberLocale): unknown[] {
+  const qAt = cellReader(quantities);
+  const pAt = cellReader(unitPrices);
+  const n = Math.max(lengthOf(quantities), lengthOf(unitPrices));
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
-    const q = quantities[i];
-    const p = unitPrices[i];
+    const q = qAt(i);
+    const p = pAt(i);
     const a = readAmount(q, locale);
     const b = readAmount(p, locale);
     if (a === AMOUNT_ERROR) out[i] = q;
@@ -24,4 +27,11 @@ export function productColumn(quantities: readonly unknown[], unitPrices: readon
     else out[i] = a * b;
   }
   return out;
+}
+
+const isList = (c: CellColumn): c is readonly unknown[] => Array.isArray(c);
+const lengthOf = (c: CellColumn): number => (isList(c) ? c.length : c.rows.length);
+function cellReader(c: CellColumn): (i: number) => unknown {
+  if (isList(c)) return (i) => c[i];
+  return (i) => c.rows[i]?.[c.index];
 }

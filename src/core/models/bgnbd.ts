@@ -39,7 +39,8 @@ export function fitBgNbdData(data: BgNbdData, options: FitOptions = {}): BgNbdFi
   let totalT = 0;
   for (let g = 0; g < data.T.length; g++) totalT += data.weight[g] * data.T[g];
   const timeScale = totalT > 0 ? totalT / data.customers : 1;
-  const scaled: BgNbdData = { ...data, tx: data.tx.map((v) => v / timeScale), T: data.T.map((v) => v / timeScale) };
+  const scale = (values: Float64Array) => values.map((v) => v / timeScale);
+  const scaled: BgNbdData = { ...data, tx: scale(data.tx), T: scale(data.T), txValues: scale(data.txValues), tValues: scale(data.tValues) };
 
   const natural = new Float64Array(4);
   const toParams = (theta: ArrayLike<number>): BgNbdParams => ({
@@ -61,13 +62,14 @@ export function fitBgNbdData(data: BgNbdData, options: FitOptions = {}): BgNbdFi
   );
   const fitted = toParams(result.x);
   const params: BgNbdParams = { ...fitted, alpha: fitted.alpha * timeScale };
-  const { converged, message } = assessFit('BG/NBD', result, PARAM_NAMES);
+  const { converged, atBoundary, message } = assessFit('BG/NBD', result, PARAM_NAMES);
   return {
     params,
     logLikelihood: bgNbdLogLikelihood(params, data),
     customers: data.customers,
     iterations: result.iterations,
     converged,
+    atBoundary,
     message,
   };
 }
@@ -89,6 +91,15 @@ export function bgNbdProbabilityAlive(params: BgNbdParams, x: number, tx: number
 export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t === 0) return 0;
   return expectedWhileAlive(params, t, x, T) * bgNbdProbabilityAlive(params, x, tx, T);
+}
+
+/**
+ * Expected purchases in the next t time units of a customer with history (x, T) had they certainly not left
+ * (P(alive) = 1): E[Y(t) | x, t_x, T] without its P(alive) factor, which is all that depends on t_x.
+ */
+export function bgNbdExpectedPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
+  if (t === 0) return 0;
+  return expectedWhileAlive(params, t, x, T);
 }
 
 /** Unconditional E[X(t)]: expected repeat purchases in the first t time units of a new customer. */

@@ -1,12 +1,13 @@
 // From a transaction log to fitted models and one row of predictions per customer: the engine behind the
 // =CLV(ids, dates, amounts, …) formula and the sidebar's "Customer value" sheet.
 import { formatDay } from '../calendar';
-import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive, type BgNbdFit, fitBgNbdData } from './bgnbd';
+import { bgNbdExpectedPurchasesIfAlive, bgNbdProbabilityAlive, type BgNbdFit, fitBgNbdData } from './bgnbd';
 import { prepareBgNbdData } from './bgnbdLikelihood';
 import { checkClvHorizon, type ClvHorizon, discountedExpectedPurchases } from './clv';
 import { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaFit } from './gammagamma';
 import { type LeftOutOfSpend, type RfmSummary, summarizeRfm, type TransactionLog } from './rfm';
 import { parseTimeUnit, type TimeUnit } from './timeUnits';
+import { modelWarnings, type ModelWarning } from './trust';
 
 export interface ScoreOptions {
   /** Last day of the observation period (day number, inclusive). Default: the last day in the log. */
@@ -76,6 +77,8 @@ export interface ModelSummary {
   spendFrequencyCorrelation: number;
   /** Sentences for the user: fits that did not converge, amounts left out, rows ignored. */
   notes: string[];
+  /** Why the predictions should not be taken at face value (see trust.ts); empty when the fit is sound. */
+  warnings: ModelWarning[];
 }
 
 export interface CustomerValueResult {
@@ -116,20 +119,25 @@ export function scoreCustomers(log: TransactionLog, options: ScoreOptions = {}):
   const bgNbd = fitBgNbdData(data);
   const gammaGamma = fitGammaGamma(rfm.spendCount, rfm.monetary);
 
-  // Purchase predictions once per distinct history.
+  // Purchase predictions once per distinct history: E[purchases] = E[purchases while alive] × P(alive), and
+  // the first factor (a hypergeometric series per month of the horizon) once per distinct (x, T).
   const groups = data.x.length;
   const groupAlive = new Float64Array(groups);
   const groupPurchases = new Float64Array(groups);
   const groupDiscounted = new Float64Array(groups);
+  const whileAlive = new Map<number, { discounted: number; total: number }>();
   for (let g = 0; g < groups; g++) {
     const [x, tx, T] = [data.x[g], data.tx[g], data.T[g]];
-    groupAlive[g] = bgNbdProbabilityAlive(bgNbd.params, x, tx, T);
-    const { discounted, total } = discountedExpectedPurchases(
-      (t) => bgNbdConditionalExpectedPurchases(bgNbd.params, t, x, tx, T),
-      horizon,
-    );
-    groupPurchases[g] = total;
-    groupDiscounted[g] = discounted;
+    const alive = bgNbdProbabilityAlive(bgNbd.params, x, tx, T);
+    const key = x * data.tValues.length + data.tIndex[g];
+    let expected = whileAlive.get(key);
+    if (expected === undefined) {
+      expected = discountedExpectedPurchases((t) => bgNbdExpectedPurchasesIfAlive(bgNbd.params, t, x, T), horizon);
+      whileAlive.set(key, expected);
+    }
+    groupAlive[g] = alive;
+    groupPurchases[g] = expected.total * alive;
+    groupDiscounted[g] = expected.discounted * alive;
   }
 
   const n = rfm.customerCount;
@@ -152,6 +160,7 @@ export function scoreCustomers(log: TransactionLog, options: ScoreOptions = {}):
     customers.clv[i] = value * groupDiscounted[g];
   }
 
+  const rho = spendFrequencyCorrelation(rfm);
   const summary: ModelSummary = {
     unit,
     endDay: rfm.endDay,
@@ -168,8 +177,9 @@ export function scoreCustomers(log: TransactionLog, options: ScoreOptions = {}):
     gammaGammaConverged: gammaGamma.converged,
     leftOutOfSpend: rfm.leftOutOfSpend,
     rowsAfterEnd: rfm.rowsAfterEnd,
-    spendFrequencyCorrelation: spendFrequencyCorrelation(rfm),
+    spendFrequencyCorrelation: rho,
     notes: notes(rfm, bgNbd, gammaGamma),
+    warnings: modelWarnings(rfm, bgNbd, gammaGamma, rho),
   };
   return { customers, summary, rfm, bgNbd, gammaGamma };
 }
