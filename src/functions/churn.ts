@@ -4,6 +4,8 @@ import type { CellValue } from '../core/cells';
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, elementwise } from './args';
 import { readCount, readCounts, rowOf } from './counts';
+import { msg } from '../i18n/catalogue';
+import { typed } from '../i18n/messages';
 import { perPeriod, readCustomers } from './customerTable';
 
 /**
@@ -22,10 +24,10 @@ export function churn(env: SheetEnv, args: CellValue[]): number | (number | '')[
         const s = readCount(reader, start, true);
         const l = readCount(reader, lost, false);
         if (l > s) {
-          throw new UserError(
-            `CHURN: lost (${l}) is more than start (${s})${rowOf(cells)}, a churn above 100 %. Only customers present at the ` +
-              'start can be lost: count customers who joined and left within the period apart, not in lost',
-          );
+          // A churn above 100 % is refused, as RETENTION(100, 120, 10) is.
+          const values = { fn: 'CHURN', lost: typed(l), start: typed(s) };
+          const place = rowOf(cells);
+          throw new UserError(place ? msg('fn.lostMoreThanStartAt', { ...values, place }) : msg('fn.lostMoreThanStart', values));
         }
         return churnFromLost(s, l);
       });

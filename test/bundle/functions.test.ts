@@ -84,7 +84,7 @@ describe('RETENTION, CHURN, CLV on counts', () => {
       ['CHURN', [100, -1], 'CHURN: lost must be a number of customers, 0 or more (got -1)'],
       // Churn above 100 % is refused, like RETENTION(100, 120, 10).
       ['CHURN', [100, 120], 'CHURN: lost (120) is more than start (100), a churn above 100 %'],
-      ['CHURN', [[[100], [10]], [[5], [11]]], 'CHURN: lost (11) is more than start (10) in row 2'],
+      ['CHURN', [[[100], [10]], [[5], [11]]], 'CHURN: lost (11) is more than start (10) in row 2 of the range, a churn above 100 %'],
       ['RETENTION', [[[1], [2]], [[1], [2], [3]], 0], 'RETENTION: start (2 rows × 1 column) and end (3 rows × 1 column) must be the same size'],
       ['RETENTION', [[[100], [100]], [[90], ['']], [[5], [5]]], 'RETENTION: end is blank in row 2 of the range'],
       ['CLV', [100, 1.5], 'CLV: churn_rate must be a rate between 0 and 1, such as 0.05 or 5% (got 1.5)'],
