@@ -93,6 +93,21 @@ describe('dates before 1970', () => {
   }
 });
 
+describe('first days of periods are the zone\'s midnights, daylight-saving days included', () => {
+  // Auckland's clocks go back at 03:00 on the first Sunday of April, after UTC's midnight; Havana's
+  // jump from 00:00 to 01:00 on the second Sunday of March, so that day starts at 01:00.
+  for (const zone of ['Pacific/Auckland', 'America/Havana', 'Europe/Prague', 'America/Los_Angeles']) {
+    it(`every Sunday of 2023–2025 in ${zone}`, () => {
+      const b = loadBundle({ timeZone: zone });
+      const sundays: number[] = [];
+      for (let d = dayOf(2023, 1, 1); d <= dayOf(2025, 12, 31); d += 7) sundays.push(d); // 2023-01-01 was a Sunday
+      const dates = sundays.map((d) => [new (runInContext('Date', b.context) as DateConstructor)(midnightOf(d, zone))]);
+      const grid = spillOf(b, 'COHORTS', sundays.map((d) => [`c${d}`]), dates, 'week sunday', 'customers');
+      expect(grid.slice(1).map((r) => shown(r[0]))).toEqual(sundays.map((d) => new Date(midnightOf(d, zone)).toISOString()));
+    });
+  }
+});
+
 describe('dates as text, read the way the spreadsheet locale reads them', () => {
   // The same four purchases written as each locale writes dates; the ISO ones carry a time of day.
   const written: Record<string, string[]> = {
