@@ -111,7 +111,10 @@ export function refreshSummary(): void {
   try {
     const messages: string[] = [];
     if (saved) messages.push(generateSummary(saved).message);
-    if (savedValue) messages.push(generateCustomerValue(savedValue).message);
+    if (savedValue) {
+      const value = generateCustomerValue(savedValue);
+      messages.push(value.message, ...value.warnings);
+    }
     ss.toast(messages.join(' '), t(userInterfaceLanguage(), 'menu.refreshed'), 8);
   } catch (e) {
     if (e instanceof UserError) {
@@ -130,7 +133,7 @@ export function asServerFunction<A extends unknown[], R>(fn: (...args: A) => R):
     } catch (e) {
       // In the user's language: the sidebar speaks it, the result and error lines included.
       const language = userInterfaceLanguage();
-      if (e instanceof UserError) throw new Error(userMessage(e, language));
+      if (e instanceof UserError) throw new Error((e.field ? `[${e.field}] ` : '') + userMessage(e, language));
       console.error(e);
       throw new Error(t(language, 'server.unexpected', { detail: e instanceof Error ? e.message : String(e) }));
     }
