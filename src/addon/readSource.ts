@@ -15,9 +15,12 @@ export interface SourceData {
   rowsRead: number;
   description: string;
   columnName: (column: number) => string;
+  /** The cells below the header of one of the `extraColumns` (row i = sheet row headerRow + 1 + i). */
+  extraColumn: (column: number) => unknown[];
 }
 
-export function readSource(settings: SourceSettings, timeZone: string, locale: string): SourceData {
+/** `extraColumns` (1-based) are read in the same batched read, for callers that need more than the roles. */
+export function readSource(settings: SourceSettings, timeZone: string, locale: string, extraColumns: readonly number[] = []): SourceData {
   const sheet = sheetByName(settings.sheetName);
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
@@ -28,7 +31,7 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
   const k = settings.columns;
   // One batched read of the span of columns the report uses: the columns to the right of it, or left
   // of it, of a wide sheet are never read.
-  const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment].filter((c) => c > 0 && c <= lastColumn);
+  const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment, ...extraColumns].filter((c) => c > 0 && c <= lastColumn);
   const first = used.length ? Math.min(...used) : 1;
   const span = used.length ? sheet.getRange(headerRow + 1, first, rows, Math.max(...used) - first + 1).getValues() : [];
   const columnName = (c: number) => {
@@ -69,5 +72,10 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
           options,
         );
   const description = `'${sheet.getName()}'!A${headerRow}:${columnLetter(lastColumn)}${lastRow}`;
-  return { data, rowsRead: rows, description, columnName };
+  const extraColumn = (c: number) => {
+    if (!extraColumns.includes(c)) throw new Error(`column ${c} was not read`);
+    if (c > lastColumn) throw new UserError(`Column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
+    return span.map((r) => r[c - first]);
+  };
+  return { data, rowsRead: rows, description, columnName, extraColumn };
 }

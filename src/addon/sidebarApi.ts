@@ -111,7 +111,10 @@ export function refreshSummary(): void {
   try {
     const messages: string[] = [];
     if (saved) messages.push(generateSummary(saved).message);
-    if (savedValue) messages.push(generateCustomerValue(savedValue).message);
+    if (savedValue) {
+      const value = generateCustomerValue(savedValue);
+      messages.push(value.message, ...value.warnings);
+    }
     ss.toast(messages.join(' '), t(userInterfaceLanguage(), 'menu.refreshed'), 8);
   } catch (e) {
     if (e instanceof UserError) {

@@ -3,6 +3,7 @@ import { profileColumn } from '../core/detect/columnKinds';
 import { findHeaderRow } from '../core/detect/headerRow';
 import { proposeRoles } from '../core/detect/roles';
 import { UserError } from '../core/errors';
+import { dateFormOf, readDateText } from '../core/textDates';
 import type { ColumnInfo, SourceProposal } from './protocol';
 
 /** How many rows detection looks at: enough to see the shape, few enough to stay instant. */
@@ -29,7 +30,9 @@ export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerR
   const headerIndex = headerRowHint && headerRowHint <= top.length ? headerRowHint - 1 : findHeaderRow(top);
   const headers = top[headerIndex].map((v) => (isBlank(v) ? '' : String(v).trim()));
   const sample = top.slice(headerIndex + 1);
-  const profiles = headers.map((_, c) => profileColumn(sample.map((row) => row[c])));
+  const form = dateFormOf(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+  const isDateText = (text: string) => !Number.isNaN(readDateText(text, form, (ms) => Math.floor(ms / 86_400_000)));
+  const profiles = headers.map((_, c) => profileColumn(sample.map((row) => row[c]), isDateText));
   const proposal = proposeRoles(headers, profiles, sample.length);
   const columns: ColumnInfo[] = headers.map((header, c) => ({
     column: c + 1,

@@ -7,6 +7,7 @@ import { numberLocale, parseNumberText } from '../core/numbers';
 import type { DayNumber } from '../core/calendar';
 import { dateFormOf, readDateText, whyNotADate, type DateForm } from '../core/textDates';
 import { dayConverter } from '../core/timeZone';
+import { namesAColumn } from '../core/cohorts/firstRow';
 import type { SheetEnv } from '../addon/sheetEnv';
 
 /**
@@ -42,7 +43,7 @@ export function describer(env: SheetEnv): (v: CellValue) => string {
   return (v) => describeValue(v, isDateValue(v) ? env.timeZone() : undefined);
 }
 
-const DATE_PROBLEMS = { 'two-digit year': 'fn.dateTwoDigitYear', 'unknown date form': 'fn.dateUnknownForm' } as const; // i18n-exempt: reason codes of textDates.ts
+const DATE_PROBLEMS = { 'two-digit year': 'fn.dateTwoDigitYear', 'unknown date form': 'fn.dateUnknownForm', header: 'fn.dateHeader' } as const; // i18n-exempt: reason codes of textDates.ts
 
 export class ArgReader {
   private locale?: ReturnType<typeof numberLocale>;
@@ -99,6 +100,7 @@ export class ArgReader {
       if (d === d) return d;
       const why = whyNotADate(v, this.form);
       if (why) throw new UserError(msg(DATE_PROBLEMS[why], { fn: this.fn, arg: cell.arg, at: this.at(cell) }));
+      if (cell.row === 1 && namesAColumn(v)) throw new UserError(msg(DATE_PROBLEMS.header, { fn: this.fn, arg: cell.arg, at: this.at(cell) }));
     }
     if (typeof v === 'number') throw new UserError(msg('fn.dateIsNumber', { fn: this.fn, arg: cell.arg, at: this.at(cell) }));
     return this.fail(cell, msg('fn.expect.date'));

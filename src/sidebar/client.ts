@@ -140,7 +140,7 @@ async function estimate(): Promise<void> {
   const outcome = await run(text('sidebar.progress.estimating'), () => server.sidebarCustomerValue(settings), true, valueStatus);
   if (!outcome) return;
   valueSheet = outcome.sheetName;
-  valueStatus.result(outcome.message);
+  valueStatus.result(outcome.message, outcome.warnings ?? []);
 }
 
 function on(id: string, type: string, handler: () => unknown): void {

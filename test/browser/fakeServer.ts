@@ -163,8 +163,12 @@ export class FakeSidebarServer implements SidebarBackend {
       rowsSkipped: 0,
       customers: 400,
       atRisk: 7,
+      lapsed: 3,
       totalClv: 12345.6,
-      message: `400 customers scored from 2,000 rows: ${settings.horizonMonths}-month CLV 12,346 in total, 7 top customers at risk.`,
+      warnings: settings.horizonMonths === 99 ? ['Only 40 of 400 customers bought more than once.', 'Spend and purchase frequency are correlated (ρ = 0.62).'] : [],
+      message:
+        `400 customers scored from 2,000 rows: ${settings.horizonMonths}-month CLV 12,346 in total, 7 top customers at risk, 3 lapsed.` +
+        (settings.horizonMonths === 99 ? ' But the model cannot be fully trusted:' : ''),
     };
   }
 

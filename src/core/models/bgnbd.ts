@@ -61,13 +61,14 @@ export function fitBgNbdData(data: BgNbdData, options: FitOptions = {}): BgNbdFi
   );
   const fitted = toParams(result.x);
   const params: BgNbdParams = { ...fitted, alpha: fitted.alpha * timeScale };
-  const { converged, message } = assessFit('BG/NBD', result, PARAM_NAMES);
+  const { converged, atBoundary, message } = assessFit('BG/NBD', result, PARAM_NAMES);
   return {
     params,
     logLikelihood: bgNbdLogLikelihood(params, data),
     customers: data.customers,
     iterations: result.iterations,
     converged,
+    atBoundary,
     message,
   };
 }
@@ -89,6 +90,15 @@ export function bgNbdProbabilityAlive(params: BgNbdParams, x: number, tx: number
 export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t === 0) return 0;
   return expectedWhileAlive(params, t, x, T) * bgNbdProbabilityAlive(params, x, tx, T);
+}
+
+/**
+ * Expected purchases in the next t time units of a customer with history (x, T) had they certainly not left
+ * (P(alive) = 1): E[Y(t) | x, t_x, T] without its P(alive) factor, which is all that depends on t_x.
+ */
+export function bgNbdExpectedPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
+  if (t === 0) return 0;
+  return expectedWhileAlive(params, t, x, T);
 }
 
 /** Unconditional E[X(t)]: expected repeat purchases in the first t time units of a new customer. */

@@ -7,6 +7,7 @@ import { checkClvHorizon, type ClvHorizon, discountedExpectedPurchases } from '.
 import { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaFit } from './gammagamma';
 import { type LeftOutOfSpend, type RfmSummary, summarizeRfm, type TransactionLog } from './rfm';
 import { parseTimeUnit, type TimeUnit } from './timeUnits';
+import { modelWarnings, type ModelWarning } from './trust';
 
 export interface ScoreOptions {
   /** Last day of the observation period (day number, inclusive). Default: the last day in the log. */
@@ -76,6 +77,8 @@ export interface ModelSummary {
   spendFrequencyCorrelation: number;
   /** Sentences for the user: fits that did not converge, amounts left out, rows ignored. */
   notes: string[];
+  /** Why the predictions should not be taken at face value (see trust.ts); empty when the fit is sound. */
+  warnings: ModelWarning[];
 }
 
 export interface CustomerValueResult {
@@ -152,6 +155,7 @@ export function scoreCustomers(log: TransactionLog, options: ScoreOptions = {}):
     customers.clv[i] = value * groupDiscounted[g];
   }
 
+  const rho = spendFrequencyCorrelation(rfm);
   const summary: ModelSummary = {
     unit,
     endDay: rfm.endDay,
@@ -168,8 +172,9 @@ export function scoreCustomers(log: TransactionLog, options: ScoreOptions = {}):
     gammaGammaConverged: gammaGamma.converged,
     leftOutOfSpend: rfm.leftOutOfSpend,
     rowsAfterEnd: rfm.rowsAfterEnd,
-    spendFrequencyCorrelation: spendFrequencyCorrelation(rfm),
+    spendFrequencyCorrelation: rho,
     notes: notes(rfm, bgNbd, gammaGamma),
+    warnings: modelWarnings(rfm, bgNbd, gammaGamma, rho),
   };
   return { customers, summary, rfm, bgNbd, gammaGamma };
 }

@@ -24,6 +24,7 @@ export const formulas: Translation<typeof en, 'cs'> = {
   'fn.mustBeWhich': '{fn}: {arg} musí být {expected} ({at}, {why})',
   'fn.dateTwoDigitYear': '{fn}: {arg} musí být datum ({at}, s dvoumístným rokem: napište rok celý)',
   'fn.dateUnknownForm': '{fn}: {arg} musí být datum ({at}, zapsané jinak, než data zapisuje národní prostředí tabulky)',
+  'fn.dateHeader': '{fn}: {arg} musí být datum ({at}, což vypadá jako záhlaví: začněte oblast o řádek níž)',
   'fn.dateIsNumber': '{fn}: {arg} musí být datum ({at}: naformátujte buňky jako data, ne jako čísla)',
   'fn.expect.date': 'datum',
   'fn.expect.positive': 'číslo větší než 0',

@@ -28,6 +28,7 @@ export const formulas = {
   'fn.mustBeWhich': '{fn}: {arg} must be {expected} ({at}, which {why})',
   'fn.dateTwoDigitYear': '{fn}: {arg} must be a date ({at}, which has a two-digit year: write the year in full)',
   'fn.dateUnknownForm': "{fn}: {arg} must be a date ({at}, which is not written the way the spreadsheet's locale writes dates)",
+  'fn.dateHeader': '{fn}: {arg} must be a date ({at}, which looks like a header: start the range on the row below it)',
   'fn.dateIsNumber': '{fn}: {arg} must be a date ({at}: format the cells as dates, not numbers)',
   'fn.expect.date': 'a date',
   'fn.expect.positive': 'a number greater than 0',

@@ -24,6 +24,7 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'fn.mustBeWhich': '{fn}: a(z) {arg} értéke {expected} kell legyen ({at}, {why})',
   'fn.dateTwoDigitYear': '{fn}: a(z) {arg} értéke dátum kell legyen ({at}, kétjegyű évszámmal: írja ki az évet teljesen)',
   'fn.dateUnknownForm': '{fn}: a(z) {arg} értéke dátum kell legyen ({at}, nem úgy írva, ahogy a táblázat területi beállítása a dátumokat írja)',
+  'fn.dateHeader': '{fn}: a(z) {arg} értéke dátum kell legyen ({at}, ami fejlécnek tűnik: a tartományt az alatta lévő sortól kezdje)',
   'fn.dateIsNumber': '{fn}: a(z) {arg} értéke dátum kell legyen ({at}: formázza a cellákat dátumként, ne számként)',
   'fn.expect.date': 'dátum',
   'fn.expect.positive': '0-nál nagyobb szám',

@@ -24,6 +24,7 @@ export const formulas: Translation<typeof en, 'pl'> = {
   'fn.mustBeWhich': '{fn}: {arg} musi być {expected} ({at}, {why})',
   'fn.dateTwoDigitYear': '{fn}: {arg} musi być datą ({at}, z dwucyfrowym rokiem: wpisz pełny rok)',
   'fn.dateUnknownForm': '{fn}: {arg} musi być datą ({at}, zapisaną inaczej, niż zapisuje daty ustawienie regionalne arkusza)',
+  'fn.dateHeader': '{fn}: {arg} musi być datą ({at}, co wygląda na nagłówek: zacznij zakres od wiersza poniżej)',
   'fn.dateIsNumber': '{fn}: {arg} musi być datą ({at}: sformatuj komórki jako daty, nie liczby)',
   'fn.expect.date': 'datą',
   'fn.expect.positive': 'liczbą większą od 0',
