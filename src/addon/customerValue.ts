@@ -1,4 +1,5 @@
 import { parseIsoDay } from '../core/calendar';
+import { languageOf, t } from '../i18n';
 import { dateCell, describeSkippedRows, type TransactionLog } from '../core/cohorts';
 import { UserError } from '../core/errors';
 import {
@@ -21,7 +22,10 @@ import { withDocumentLock } from './documentLock';
 import type { CustomerValueOutcome, CustomerValueSettings } from './protocol';
 import { readSource, type SourceData } from './readSource';
 
-export const CUSTOMER_VALUE_SHEET_NAME = 'Customer value';
+/** The sheet's name for a new sheet, in the spreadsheet's language; an existing one keeps its name (ownership is by metadata). */
+export function customerValueSheetName(locale: string): string {
+  return t(languageOf(locale), 'cv.sheetName');
+}
 
 export const NEEDS_AMOUNTS =
   'Customer value needs a transaction log with an amount column: one row per purchase with the customer, the date and the amount. ' +
@@ -61,7 +65,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       options,
       log.customerIds,
       {
-        title: CUSTOMER_VALUE_SHEET_NAME,
+        title: customerValueSheetName(locale),
         sourceDescription: source.description,
         rowsRead: source.rowsRead,
         rowsSkipped: log.skipped.total,
@@ -75,7 +79,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       },
       dateCell(timeZone),
     );
-    const sheet = replaceOwnedSheet(ss, 'customerValue', CUSTOMER_VALUE_SHEET_NAME, layout);
+    const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout);
     const warnings = result.summary.warnings.map((w) => w.message);
     return {
       sheetName: sheet.getName(),
