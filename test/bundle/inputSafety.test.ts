@@ -135,7 +135,7 @@ describe('options given the wrong kind of cell', () => {
   it('name dates in the spreadsheet zone and list every documented spelling', () => {
     // Auckland midnight of 2024-03-01 is 2024-02-29 in UTC and in this process's zone.
     expect(() => b.call('COHORTS', ids, dates, b.date(2024, 3, 1))).toThrow(
-      'COHORTS: period must be "week", "week sunday", "month", "quarter", or "year" (got the date 2024-03-01)',
+      'COHORTS: period must be "week", "week sunday", "month", "quarter", or "year" (got the date Mar 1, 2024)',
     );
     expect(() => b.call('COHORTS', ids, dates, 'month', true)).toThrow('COHORTS: show must be "retention", "customers", or "revenue" (got TRUE)');
     expect(() => b.call('COHORTS', ids, dates, 'month', 'customers', '', '#N/A')).toThrow('COHORTS: mode must be "in" or "in or after" (got #N/A)');

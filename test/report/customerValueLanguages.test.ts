@@ -17,7 +17,7 @@ function estimateOn(locale: string) {
     sheetName: 'Orders', headerRow, shape, columns, asOf: '', horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1,
     costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
   };
-  const outcome = emu.callFromClient('sidebarCustomerValue', settings) as { sheetName: string };
+  const outcome = emu.callFromClient('sidebarCustomerValue', settings) as { sheetName: string; message: string };
   const column = (name: string) => emu.spreadsheet.getSheetByName(name)!.getRange('A1:A80').getValues().map((r) => r[0]);
   return { emu, settings, outcome, column };
 }
@@ -37,6 +37,13 @@ describe('the Customer value sheet in the spreadsheet’s language', () => {
       expect(labelsFound).not.toContain('Source');
     });
   }
+
+  it('says what it did in the user’s language (here the spreadsheet’s, the emulator’s default user locale)', () => {
+    const { outcome } = estimateOn('cs_CZ');
+    expect(outcome.message).toMatch(
+      /^Ohodnoceno \d+ zákazníků z \d+\u00a0\d{3} řádků: CLV za 12 měs\. celkem [\d\u00a0]+, ohroženo: \d+ z největších zákazníků, ztraceno: \d+\. Zapsáno do listu „Hodnota zákazníků“\.( Modelu ale nelze plně věřit:)?$/,
+    );
+  });
 
   it('keeps the name of the sheet it made when the locale changes', () => {
     const { emu, settings } = estimateOn('en_US');
