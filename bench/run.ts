@@ -1,16 +1,26 @@
-// Runs every bench/*.bench.ts in turn; each exports `run(): Promise<void>` and prints its own figures.
+// Runs every bench/*.bench.ts in turn; each exports `run(options): Promise<void>` and prints its own figures.
+//   npm run bench                  every case
+//   npm run bench -- race bundle   only the cases whose file name contains one of the words
+//   npm run bench -- --quick       leave out the largest sizes (5,000,000 rows)
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+export interface BenchOptions {
+  /** Leave out the slow largest sizes. */
+  quick: boolean;
+}
+
 const here = dirname(fileURLToPath(import.meta.url));
-const only = process.argv[2];
+const args = process.argv.slice(2);
+const options: BenchOptions = { quick: args.includes('--quick') };
+const words = args.filter((a) => !a.startsWith('--'));
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => !only || f.includes(only))
+  .filter((f) => words.length === 0 || words.some((w) => f.toLowerCase().includes(w.toLowerCase())))
   .sort();
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
   const mod = await import(pathToFileURL(join(here, file)).href);
-  await mod.run();
+  await mod.run(options);
 }

@@ -139,7 +139,8 @@ async function main(): Promise<void> {
   await step('export', () => emu.exportXlsx(args.out));
   console.log(`Workbook written to ${args.out} (sheets: ${emu.spreadsheet.getSheets().map((s) => s.getName()).join(', ')})`);
   const each = steps.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s, ${s.peakMb.toFixed(0)} MB`).join('; ');
-  console.log(`Done in ${(performance.now() / 1000).toFixed(1)} s, peak memory ${peakMb().toFixed(0)} MB (${each}).`);
+  const cpu = process.cpuUsage();
+  console.log(`Done in ${(performance.now() / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s), peak memory ${peakMb().toFixed(0)} MB (${each}).`);
 }
 
 main().catch((e: unknown) => {

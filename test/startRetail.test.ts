@@ -95,7 +95,7 @@ describe('npm start on a retail export', () => {
   it('ends with the time and peak memory of each step', () => {
     const step = (name: string) => String.raw`${name} [\d.]+ s, \d+ MB`;
     const steps = ['import', 'summary', 'customer value', 'export'].map(step).join('; ');
-    expect(text).toMatch(new RegExp(String.raw`Done in [\d.]+ s, peak memory \d+ MB \(${steps}\)\.`));
+    expect(text).toMatch(new RegExp(String.raw`Done in [\d.]+ s \(CPU [\d.]+ s\), peak memory \d+ MB \(${steps}\)\.`));
   });
 
   it('in cs_CZ, says why the en_US dates were not found instead of a wrong report', () => {

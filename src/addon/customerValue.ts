@@ -68,6 +68,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       {
         title: customerValueSheetName(locale),
         sourceDescription: source.description,
+        columnLines: source.columnLines,
         rowsRead: source.rowsRead,
         rowsSkipped: log.skipped.total,
         skippedText: describeSkippedRows(log.skipped),
@@ -83,7 +84,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
     const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout);
     const warnings = result.summary.warnings.map((w) => w.message);
     return {
-      sheetName: sheet.getName(),
+      sheetName: sheet.name,
       rowsRead: source.rowsRead,
       rowsSkipped: log.skipped.total,
       customers: tables.scored,
@@ -91,7 +92,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       lapsed: tables.lapsed.length,
       totalClv: tables.totalClv,
       warnings,
-      message: outcomeMessage(settings, source, log, tables, sheet.getName(), warnings),
+      message: outcomeMessage(settings, source, log, tables, sheet.name, warnings),
     };
   });
 }

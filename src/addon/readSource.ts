@@ -1,10 +1,10 @@
 import { UserError } from '../core/errors';
-import { isBlank } from '../core/cells';
+import { isBlank, type CellColumn } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { dateFormOf } from '../core/textDates';
 import { parseCustomerTable, parseTransactionLog, type CohortData } from '../core/cohorts';
 import type { SourceSettings } from './protocol';
-import { columnLetter, sheetByName } from './sourceSheet';
+import { columnLetter, sheetReference, sourceSheetByName } from './sourceSheet';
 
 /**
  * Reads the source sheet the settings name, in one batched read, into the cohort engine's input.
@@ -13,15 +13,18 @@ import { columnLetter, sheetByName } from './sourceSheet';
 export interface SourceData {
   data: CohortData;
   rowsRead: number;
+  /** The range read, as a valid A1 reference: 'O''Brien''s sales'!A1:D92. */
   description: string;
   columnName: (column: number) => string;
+  /** The header block's lines for the columns used: ["Date column", 'B ("Order date")']. */
+  columnLines: [string, string][];
   /** The cells below the header of one of the `extraColumns` (row i = sheet row headerRow + 1 + i). */
   extraColumn: (column: number) => unknown[];
 }
 
 /** `extraColumns` (1-based) are read in the same batched read, for callers that need more than the roles. */
 export function readSource(settings: SourceSettings, timeZone: string, locale: string, extraColumns: readonly number[] = []): SourceData {
-  const sheet = sheetByName(settings.sheetName);
+  const sheet = sourceSheetByName(settings.sheetName);
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   const headerRow = settings.headerRow;
@@ -34,17 +37,18 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
   const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment, ...extraColumns].filter((c) => c > 0 && c <= lastColumn);
   const first = used.length ? Math.min(...used) : 1;
   const span = used.length ? sheet.getRange(headerRow + 1, first, rows, Math.max(...used) - first + 1).getValues() : [];
-  const columnName = (c: number) => {
+  const columnRef = (c: number) => {
     const h = headers[c - 1];
-    return isBlank(h) ? `column ${columnLetter(c)}` : `column ${columnLetter(c)} ("${String(h).trim()}")`;
+    return isBlank(h) ? columnLetter(c) : `${columnLetter(c)} ("${String(h).trim()}")`;
   };
-  const column = (c: number, role: string, required: boolean): unknown[] | null => {
+  const columnName = (c: number) => `column ${columnRef(c)}`;
+  const column = (c: number, role: string, required: boolean): CellColumn | null => {
     if (!c) {
       if (required) throw new UserError(`Choose the ${role} column.`);
       return null;
     }
     if (c > lastColumn) throw new UserError(`The ${role} column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
-    return span.map((r) => r[c - first]);
+    return { rows: span, index: c - first };
   };
   // Every row read is kept, skipped or the header: rows blank in the columns used count as skipped.
   const options = { timeZone, firstRowNumber: headerRow + 1, numberLocale: numberLocale(locale), dateForm: () => dateFormOf(locale), countTrailingBlankRows: true };
@@ -71,11 +75,16 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
           },
           options,
         );
-  const description = `'${sheet.getName()}'!A${headerRow}:${columnLetter(lastColumn)}${lastRow}`;
+  const description = `${sheetReference(sheet.getName())}!A${headerRow}:${columnLetter(lastColumn)}${lastRow}`;
+  const roles: [string, number][] =
+    settings.shape === 'log'
+      ? [['Customer id column', k.id], ['Date column', k.date], ['Amount column', k.amount], ['Segment column', k.segment]]
+      : [['Customer id column', k.id], ['Signup date column', k.signup], ['Cancel date column', k.cancel], ['Revenue column', k.amount], ['Segment column', k.segment]];
+  const columnLines = roles.filter(([, c]) => c > 0).map(([label, c]): [string, string] => [label, columnRef(c)]);
   const extraColumn = (c: number) => {
     if (!extraColumns.includes(c)) throw new Error(`column ${c} was not read`);
     if (c > lastColumn) throw new UserError(`Column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
     return span.map((r) => r[c - first]);
   };
-  return { data, rowsRead: rows, description, columnName, extraColumn };
+  return { data, rowsRead: rows, description, columnName, columnLines, extraColumn };
 }

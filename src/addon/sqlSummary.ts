@@ -43,7 +43,7 @@ export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
     const cohorts = report.total.cohorts.length;
     const skipped = report.skipped.total;
     return {
-      summarySheetName: sheet.getName(),
+      summarySheetName: sheet.name,
       rowsRead,
       rowsSkipped: skipped,
       cohorts,
@@ -51,7 +51,7 @@ export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
       message:
         `${cohorts} ${cohorts === 1 ? 'cohort' : 'cohorts'} by ${s.period} from ${rowsRead.toLocaleString('en-US')} rows` +
         (skipped ? ` (${skipped.toLocaleString('en-US')} skipped)` : '') +
-        ` written to "${sheet.getName()}".`,
+        ` written to "${sheet.name}".`,
     };
   });
 }

@@ -88,6 +88,24 @@ export function isRange(v: CellValue): v is CellValue[][] {
   return Array.isArray(v);
 }
 
+/**
+ * The cells of one column as a caller holds them: a list, or column `index` of a grid of rows (a range
+ * as Sheets passes it), read in place: copying a million-cell column costs time and 8 MB.
+ */
+export type CellColumn = readonly CellValue[] | ColumnOfRows;
+
+export interface ColumnOfRows {
+  rows: readonly (readonly CellValue[])[];
+  index: number;
+}
+
+/** Like toColumn, but a one-column range is read in place rather than copied. */
+export function columnOf(v: CellValue, argName: string, fnName: string): CellColumn {
+  if (Array.isArray(v) && v.length > 0 && Array.isArray(v[0]) && v[0].length === 1) return { rows: v as CellValue[][], index: 0 };
+  if (Array.isArray(v) && v.length === 1 && Array.isArray(v[0])) return v[0] as CellValue[];
+  return toColumn(v, argName, fnName);
+}
+
 /** Flattens a one-column or one-row range into a list, naming `argName` when it is neither. */
 export function toColumn(v: CellValue, argName: string, fnName: string): CellValue[] {
   const grid = toGrid(v);

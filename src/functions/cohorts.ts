@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { isBlank, toColumn, type CellValue } from '../core/cells';
+import { columnOf, isBlank, type CellValue } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { parsePeriodScheme } from '../core/periods';
 import { dateFormOf } from '../core/textDates';
@@ -28,9 +28,9 @@ function readLog(fn: string, env: SheetEnv, ids: CellValue, dates: CellValue, am
   const hasAmounts = amounts !== undefined && !isBlank(amounts);
   return parseTransactionLog(
     {
-      customerIds: toColumn(ids, 'customer_ids', fn),
-      dates: toColumn(dates, 'dates', fn),
-      amounts: hasAmounts ? toColumn(amounts, 'amounts', fn) : null,
+      customerIds: columnOf(ids, 'customer_ids', fn),
+      dates: columnOf(dates, 'dates', fn),
+      amounts: hasAmounts ? columnOf(amounts, 'amounts', fn) : null,
       names: { customerIds: 'customer_ids', dates: 'dates', amounts: 'amounts' },
     },
     {

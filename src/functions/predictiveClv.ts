@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { isBlank, isDateValue, isSheetsErrorText, toColumn, toGrid, type CellValue } from '../core/cells';
+import { columnOf, isBlank, isDateValue, isSheetsErrorText, type CellValue } from '../core/cells';
 import { numberLocale, parseNumberText } from '../core/numbers';
 import { dateFormOf, readDateText, type DateForm } from '../core/textDates';
 import { parseTransactionLog, dateCell, type SkippedRows } from '../core/cohorts';
@@ -40,8 +40,8 @@ export function isPredictiveCall(args: CellValue[], env: SheetEnv): boolean {
   let form: DateForm | null | undefined;
   let locale: ReturnType<typeof numberLocale> | undefined;
   let sawText = false;
-  for (const row of toGrid(args[1])) {
-    for (const v of row) {
+  for (const row of args[1] as unknown[]) {
+    for (const v of Array.isArray(row) ? row : [row]) {
       if (isBlank(v) || isSheetsErrorText(v)) continue;
       if (isDateValue(v)) return true;
       if (typeof v !== 'string') return false;
@@ -72,9 +72,9 @@ export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValu
   const timeZone = env.timeZone();
   const log = parseTransactionLog(
     {
-      customerIds: toColumn(ids, 'customer_ids', 'CLV'),
-      dates: toColumn(dates, 'dates', 'CLV'),
-      amounts: toColumn(amounts, 'amounts', 'CLV'),
+      customerIds: columnOf(ids, 'customer_ids', 'CLV'),
+      dates: columnOf(dates, 'dates', 'CLV'),
+      amounts: columnOf(amounts, 'amounts', 'CLV'),
       names: { customerIds: 'customer_ids', dates: 'dates', amounts: 'amounts' },
     },
     { timeZone, firstRowNumber: 1, rowsOfRange: true, numberLocale: numberLocale(env.locale()), dateForm: () => dateFormOf(env.locale()) },

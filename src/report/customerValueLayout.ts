@@ -21,8 +21,10 @@ export { customerSegments, customerValueTables, MAX_LIST_ROWS, TOP_CUSTOMERS, ty
 
 export interface CustomerValueMeta {
   title: string;
-  /** e.g. 'Orders'!A1:D69660 */
+  /** e.g. Orders!A1:D69660 */
   sourceDescription: string;
+  /** The columns used, e.g. ["Date column", 'B ("Order date")']. */
+  columnLines?: [string, string][];
   rowsRead: number;
   rowsSkipped: number;
   /** describeSkippedRows of the parse, or "". */
@@ -74,6 +76,7 @@ export function customerValueLayout(
   // Header block.
   labelled(t(language, 'cv.source'), meta.sourceDescription);
   labelled(t(language, 'cv.data'), t(language, 'cv.dataLog'));
+  for (const [label, column] of meta.columnLines ?? []) labelled(label, column);
   labelled(t(language, 'cv.rowsRead'), meta.rowsRead, FORMAT.count);
   labelled(t(language, 'cv.rowsSkipped'), meta.rowsSkipped, FORMAT.count);
   if (meta.skippedText) g.add(['', meta.skippedText], NOTE);
@@ -88,6 +91,7 @@ export function customerValueLayout(
   labelled(t(language, 'cv.totalPast'), tables.totalPastValue, money);
   labelled(t(language, 'cv.generated'), meta.generatedAt, FORMAT.dateTime);
   labelled(t(language, 'cv.version'), meta.version);
+  named.push({ name: 'CustomerValueInfo', area: { row: 1, column: 1, rows: g.nextRow - 1, columns: 2 } });
   g.skip();
 
   // The fitted models.

@@ -133,7 +133,7 @@ describe('options given the wrong kind of cell', () => {
   const dates = col([b.date(2024, 1, 1)]);
 
   it('name dates in the spreadsheet zone and list every documented spelling', () => {
-    // Auckland midnight of 2024-03-01 is 2024-02-29 in UTC and in this process's zone.
+    // Auckland midnight of 2024-03-01 is 2024-02-29 in UTC and in this process's zone; an en_US message writes the day as en_US does.
     expect(() => b.call('COHORTS', ids, dates, b.date(2024, 3, 1))).toThrow(
       'COHORTS: period must be "week", "week sunday", "month", "quarter", or "year" (got the date Mar 1, 2024)',
     );

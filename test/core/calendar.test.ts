@@ -41,6 +41,18 @@ describe('time zones', () => {
     }
   });
 
+  it('puts any instant on the calendar day Intl shows, in the zones furthest from UTC and across skipped days', () => {
+    // +14 h, −11 h, +5:45, a 30-minute DST shift, Samoa skipping 2011-12-30, Troll's 2-hour DST, and some above.
+    const far = ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Apia', 'Antarctica/Troll', 'America/St_Johns', ...zones];
+    for (const zone of far) {
+      const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      for (let ms = Date.UTC(2011, 11, 25); ms < Date.UTC(2012, 0, 5); ms += 1_800_000) expect(formatDay(dayInZone(ms, zone))).toBe(fmt.format(ms));
+      for (let ms = Date.UTC(1969, 0, 1); ms < Date.UTC(2040, 0, 1); ms += 7 * DAY + 3_600_000 * 7 + 60_000 * 13) {
+        expect(formatDay(dayInZone(ms, zone))).toBe(fmt.format(ms));
+      }
+    }
+  });
+
   it('knows the offsets of well-known instants', () => {
     expect(zoneOffsetMs(Date.UTC(2024, 0, 15), 'Pacific/Auckland')).toBe(13 * 3_600_000);
     expect(zoneOffsetMs(Date.UTC(2024, 6, 15), 'Pacific/Auckland')).toBe(12 * 3_600_000);

@@ -1,24 +1,40 @@
 import { UserError } from '../errors';
-import { isBlank, isSheetsErrorText } from '../cells';
+import { isBlank, isSheetsErrorText, type CellColumn } from '../cells';
 import { parseNumberText, type NumberLocale } from '../numbers';
 
-/** Columns of raw cell values as Sheets hands them over, all the same height. */
+/**
+ * A column of raw cell values as Sheets hands them over, named for messages. Exactly one of `list` and
+ * `rows` is set: the cells are list[i], or rows[i][index] of a range read in place. Hot loops read
+ * them directly; everything else goes through cellAt.
+ */
 export interface NamedColumn {
   name: string;
-  values: readonly unknown[];
+  length: number;
+  list: readonly unknown[] | null;
+  rows: readonly (readonly unknown[])[] | null;
+  index: number;
+}
+
+export function namedColumn(name: string, cells: CellColumn): NamedColumn {
+  if (Array.isArray(cells)) return { name, length: cells.length, list: cells, rows: null, index: 0 };
+  const { rows, index } = cells as Exclude<CellColumn, readonly unknown[]>;
+  return { name, length: rows.length, list: null, rows, index };
+}
+
+/** The cell of row i (0-based) of a column. */
+export function cellAt(c: NamedColumn, i: number): unknown {
+  return c.list !== null ? c.list[i] : c.rows![i][c.index];
 }
 
 /** The shared height of the given columns, or a UserError naming the two that differ. */
 export function columnHeight(columns: NamedColumn[]): number {
   const [first, ...rest] = columns;
   for (const c of rest) {
-    if (c.values.length !== first.values.length) {
-      throw new UserError(
-        `${c.name} has ${c.values.length} rows but ${first.name} has ${first.values.length}: the columns must cover the same rows`,
-      );
+    if (c.length !== first.length) {
+      throw new UserError(`${c.name} has ${c.length} rows but ${first.name} has ${first.length}: the columns must cover the same rows`);
     }
   }
-  return first.values.length;
+  return first.length;
 }
 
 /**
@@ -29,7 +45,7 @@ export function endOfData(columns: NamedColumn[], height: number): number {
   let end = height;
   outer: while (end > 0) {
     for (const c of columns) {
-      const v = c.values[end - 1];
+      const v = cellAt(c, end - 1);
       if (v !== '' && !isBlank(v)) break outer;
     }
     end--;
@@ -38,7 +54,7 @@ export function endOfData(columns: NamedColumn[], height: number): number {
 }
 
 export function isBlankRow(columns: NamedColumn[], i: number): boolean {
-  for (const c of columns) if (!isBlank(c.values[i])) return false;
+  for (const c of columns) if (!isBlank(cellAt(c, i))) return false;
   return true;
 }
 

@@ -1,6 +1,6 @@
 import { describeValue, isBlank, isSheetsErrorText } from '../cells';
 import { headerScore, type Role } from '../detect/roles';
-import type { NamedColumn } from './cellColumns';
+import { cellAt, type NamedColumn } from './cellColumns';
 import type { DayReader } from './dayReader';
 
 /**
@@ -13,15 +13,14 @@ import type { DayReader } from './dayReader';
  */
 export function isHeaderRow(columns: NamedColumn[], idColumn: NamedColumn, dateColumn: NamedColumn, end: number, days: DayReader): boolean {
   const isLabel = (v: unknown) => typeof v === 'string' && !isBlank(v) && !isSheetsErrorText(v) && Number.isNaN(days.day(v));
-  if (!isLabel(dateColumn.values[0])) return false;
-  const shape = columns.map((c) => (isBlank(c.values[0]) ? BLANK : isLabel(c.values[0]) ? LABEL : OTHER));
+  if (!isLabel(cellAt(dateColumn, 0))) return false;
+  const shape = columns.map((c) => (isBlank(cellAt(c, 0)) ? BLANK : isLabel(cellAt(c, 0)) ? LABEL : OTHER));
   if (shape.includes(OTHER)) return false;
-  if (columns.some((c) => namesAColumn(c.values[0]))) return true;
-  if (!isLabel(idColumn.values[0])) return false;
-  const dates = dateColumn.values;
+  if (columns.some((c) => namesAColumn(cellAt(c, 0)))) return true;
+  if (!isLabel(cellAt(idColumn, 0))) return false;
   for (let i = 1; i < end; i++) {
-    if (!isLabel(dates[i])) continue; // the common case: a date
-    const same = columns.every((c, k) => (shape[k] === BLANK ? isBlank(c.values[i]) : isLabel(c.values[i])));
+    if (!isLabel(cellAt(dateColumn, i))) continue; // the common case: a date
+    const same = columns.every((c, k) => (shape[k] === BLANK ? isBlank(cellAt(c, i)) : isLabel(cellAt(c, i))));
     if (same) return false;
   }
   return true;
@@ -41,7 +40,7 @@ export function namesAColumn(v: unknown): boolean {
 /** The header row's non-blank cells as messages quote them: '"Customer", "Order date"'. */
 export function headerText(columns: NamedColumn[]): string {
   return columns
-    .map((c) => c.values[0])
+    .map((c) => cellAt(c, 0))
     .filter((v) => !isBlank(v))
     .map((v) => describeValue(v))
     .join(', ');

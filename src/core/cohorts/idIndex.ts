@@ -11,15 +11,28 @@ export const NOT_AN_ID = -2;
 // the largest such id seen: a Map lookup per row was most of the parse time on a million rows.
 const DIRECT_LIMIT = 1 << 22;
 
+// Text ids of one shape — a fixed prefix, then digits ("C123", "C000123", "CUST-0042", "17850") — are
+// looked up the same way by the digits' value: a Map lookup would hash and compare every cell's string,
+// as Sheets hands each cell over as a string of its own. The prefix is learnt from the first such id.
+// Digits without a leading zero ("C123") take even slots (2n), zero-padded ones of the first padded width
+// seen ("C000123") odd slots (2n + 1): each string has one slot and each slot one string.
+const MAX_PREFIX = 8;
+const MAX_DIGITS = 9;
+
 /**
  * Dense customer indexes 0, 1, 2… for ids compared the way Sheets shows them: text "00012" and the
- * number 12 are different customers, the numbers 12 and 12.0 the same. Two maps rather than one
- * keyed by a built string, so a row costs one map lookup and no allocation.
+ * number 12 are different customers, the numbers 12 and 12.0 the same. Numbers and text have tables
+ * of their own, so a row costs one lookup and no allocation: small whole numbers and text of the
+ * learnt shape index flat arrays; any other id goes to a Map.
  */
 export class IdIndex {
+  private direct: Int32Array = new Int32Array(1024);
   private readonly numeric = new Map<number, number>();
-  private direct = new Int32Array(1024);
   private readonly text = new Map<string, number>();
+  // The learnt text shape: the prefix (null: none yet), the zero-padded width (−1: none yet).
+  private prefix: string | null = null;
+  private paddedWidth = -1;
+  private shaped: Int32Array = new Int32Array(0);
   readonly labels: CustomerId[] = [];
   // Logs are often grouped by customer: consecutive rows repeat the same id.
   private lastId: unknown = undefined;
@@ -32,23 +45,57 @@ export class IdIndex {
   /**
    * The index of a known id, NEW_ID for a usable id not seen yet, NOT_AN_ID for anything else (blank,
    * an error value, a placeholder for a missing id such as "nan" or "NULL", not text or a number).
+   * Text of the learnt shape (digits after the prefix) is never a placeholder.
    */
   find(v: unknown): number {
-    if (typeof v === 'number' && v >= 0 && v < DIRECT_LIMIT && (v | 0) === v) {
-      return v < this.direct.length ? this.direct[v] - 1 : NEW_ID;
+    if (typeof v === 'number') {
+      if (v >= 0 && (v | 0) === v) return v < this.direct.length ? this.direct[v] - 1 : v < DIRECT_LIMIT ? NEW_ID : this.findOther(v);
+      return this.findOther(v);
     }
+    if (typeof v === 'string') {
+      const slot = this.shapeSlot(v);
+      if (slot >= 0) return slot < this.shaped.length ? this.shaped[slot] - 1 : NEW_ID;
+      return this.findOther(v);
+    }
+    return NOT_AN_ID;
+  }
+
+  /** Adds an id that find() reported as NEW_ID. */
+  add(v: CustomerId): number {
+    const index = this.labels.length;
+    if (typeof v === 'number' && v >= 0 && (v | 0) === v && v < DIRECT_LIMIT) {
+      if (v >= this.direct.length) this.direct = grown(this.direct, v);
+      this.direct[v] = index + 1;
+    } else if (typeof v === 'number') {
+      this.numeric.set(v, index);
+    } else {
+      this.learnShape(v);
+      const slot = this.shapeSlot(v);
+      if (slot >= 0) {
+        if (slot >= this.shaped.length) this.shaped = grown(this.shaped, slot);
+        this.shaped[slot] = index + 1;
+      } else {
+        this.text.set(v, index);
+      }
+    }
+    this.labels.push(v);
+    this.lastId = v;
+    this.lastIndex = index;
+    return index;
+  }
+
+  // Numbers that are not small whole numbers, and text of any other shape.
+  private findOther(v: number | string): number {
     if (v === this.lastId) return this.lastIndex;
     let found: number | undefined;
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) return NOT_AN_ID;
       found = this.numeric.get(v);
-    } else if (typeof v === 'string') {
+    } else {
       if (!isUsableIdText(v)) return NOT_AN_ID;
       found = this.text.get(v);
       // Checked only for text not seen as an id yet: "nan", "NULL"… never become a customer.
       if (found === undefined && isMissingIdText(v)) return NOT_AN_ID;
-    } else {
-      return NOT_AN_ID;
     }
     if (found === undefined) return NEW_ID;
     this.lastId = v;
@@ -56,27 +103,58 @@ export class IdIndex {
     return found;
   }
 
-  /** Adds an id that find() reported as NEW_ID. */
-  add(v: CustomerId): number {
-    const index = this.labels.length;
-    if (typeof v === 'number' && v >= 0 && v < DIRECT_LIMIT && (v | 0) === v) {
-      if (v >= this.direct.length) this.growDirect(v);
-      this.direct[v] = index + 1;
-    } else if (typeof v === 'number') this.numeric.set(v, index);
-    else this.text.set(v, index);
-    this.labels.push(v);
-    this.lastId = v;
-    this.lastIndex = index;
-    return index;
+  /** The slot of `s` when it has the learnt shape (and the slot fits the table), else −1. */
+  private shapeSlot(s: string): number {
+    const prefix = this.prefix;
+    if (prefix === null) return -1;
+    const p = prefix.length;
+    const length = s.length;
+    if (length <= p || length > p + MAX_DIGITS) return -1;
+    for (let j = 0; j < p; j++) if (s.charCodeAt(j) !== prefix.charCodeAt(j)) return -1;
+    let n = 0;
+    for (let j = p; j < length; j++) {
+      const digit = s.charCodeAt(j) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      n = n * 10 + digit;
+    }
+    const slot = s.charCodeAt(p) !== 48 || length === p + 1 ? 2 * n : length === this.paddedWidth ? 2 * n + 1 : -1;
+    return slot < DIRECT_LIMIT ? slot : -1;
   }
 
-  private growDirect(v: number): void {
-    let n = this.direct.length;
-    while (n <= v) n *= 2;
-    const grown = new Int32Array(Math.min(n, DIRECT_LIMIT));
-    grown.set(this.direct);
-    this.direct = grown;
+  // The prefix from the first text id that is a prefix of non-digits followed by digits; the padded width
+  // from the first zero-padded one. Text ids seen before are not of the shape (or they would have taught
+  // it), so none of them is in the map and the table at once.
+  private learnShape(s: string): void {
+    if (this.prefix !== null) {
+      const p = this.prefix.length;
+      if (this.paddedWidth < 0 && s.length > p + 1 && s.length <= p + MAX_DIGITS && s.charCodeAt(p) === 48 && s.startsWith(this.prefix) && allDigits(s, p)) this.paddedWidth = s.length;
+      return;
+    }
+    let p = 0;
+    while (p < s.length && p <= MAX_PREFIX && !isDigit(s.charCodeAt(p))) p++;
+    const digits = s.length - p;
+    if (p > MAX_PREFIX || digits < 1 || digits > MAX_DIGITS || !allDigits(s, p) || !isUsableIdText(s)) return;
+    this.prefix = s.slice(0, p);
+    if (digits > 1 && s.charCodeAt(p) === 48) this.paddedWidth = s.length;
   }
+}
+
+function allDigits(s: string, from: number): boolean {
+  for (let j = from; j < s.length; j++) if (!isDigit(s.charCodeAt(j))) return false;
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** A copy of `table` long enough for index `v` (doubling), at most DIRECT_LIMIT long. */
+function grown(table: Int32Array, v: number): Int32Array {
+  let n = Math.max(table.length, 1024);
+  while (n <= v) n *= 2;
+  const out = new Int32Array(Math.min(n, DIRECT_LIMIT));
+  out.set(table);
+  return out;
 }
 
 // Most ids start with a printable ASCII character other than '#', which settles it without a regex.

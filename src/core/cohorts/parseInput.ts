@@ -2,7 +2,7 @@ import { describeValue, isBlank, isSheetsErrorText } from '../cells';
 import type { NumberLocale } from '../numbers';
 import { isMissingIdText } from '../placeholders';
 import { whyNotADate, type DateForm } from '../textDates';
-import { columnHeight, endOfData, isBlankRow, noDataRows, type NamedColumn } from './cellColumns';
+import { cellAt, columnHeight, endOfData, isBlankRow, noDataRows, type NamedColumn } from './cellColumns';
 import type { DayReader } from './dayReader';
 import { headerText, isHeaderRow } from './firstRow';
 import { RowTallies, describeSkippedRows } from './skippedRows';
@@ -74,7 +74,7 @@ export function skipUnreadable(
 ): void {
   if (isBlankRow(columns, i)) return tallies.skip('blank row', 'all columns', row);
   if (!idOk) {
-    const v = idColumn.values[i];
+    const v = cellAt(idColumn, i);
     if (isBlank(v)) return tallies.skip('blank id', idColumn.name, row);
     if (isSheetsErrorText(v)) return tallies.skip('error value', idColumn.name, row, describeValue(v));
     if (typeof v === 'string' && isMissingIdText(v)) return tallies.skip('placeholder id', idColumn.name, row, describeValue(v));
@@ -84,7 +84,7 @@ export function skipUnreadable(
 }
 
 export function skipBadDate(tallies: RowTallies, column: NamedColumn, i: number, row: number, days: DayReader): void {
-  const v = column.values[i];
+  const v = cellAt(column, i);
   if (isBlank(v)) return tallies.skip('blank date', column.name, row);
   if (isSheetsErrorText(v)) return tallies.skip('error value', column.name, row, describeValue(v));
   const why = typeof v === 'string' ? whyNotADate(v, days.textForm()) : null;

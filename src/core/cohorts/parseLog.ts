@@ -1,18 +1,19 @@
 import type { DayNumber } from '../calendar';
-import { describeValue } from '../cells';
-import { AMOUNT_BAD, AMOUNT_ERROR, readAmount, type NamedColumn } from './cellColumns';
+import { describeValue, type CellColumn } from '../cells';
+import { AMOUNT_BAD, AMOUNT_ERROR, cellAt, namedColumn, readAmount } from './cellColumns';
 import { DayReader } from './dayReader';
 import { IdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
+import { KeptRows } from './keptRows';
 import { DEFAULT_NUMBER_LOCALE, requireRows, rowSpan, skipUnreadable, type ParseOptions } from './parseInput';
 import { SEGMENT_ERROR, SegmentIndex } from './segmentIndex';
 import type { SkippedRows } from './skippedRows';
 
 /** A transaction log as sheet columns: one row per purchase or activity. */
 export interface LogColumns {
-  customerIds: readonly unknown[];
-  dates: readonly unknown[];
-  amounts?: readonly unknown[] | null;
-  segments?: readonly unknown[] | null;
+  customerIds: CellColumn;
+  dates: CellColumn;
+  amounts?: CellColumn | null;
+  segments?: CellColumn | null;
   /** How each column is named in messages (argument names, header text…). */
   names?: { customerIds?: string; dates?: string; amounts?: string; segments?: string };
 }
@@ -28,8 +29,8 @@ export interface TransactionLog {
   amount: Float64Array | null;
   /** Segment index per row into segmentNames; null without a segment column. */
   segment: Int32Array | null;
-  /** Sheet row number per row. */
-  rowNumber: Int32Array;
+  /** Sheet row number per row (built on first use: see keptRows.ts). */
+  readonly rowNumber: Int32Array;
   customerIds: CustomerId[];
   segmentNames: string[] | null;
   firstDay: DayNumber;
@@ -47,13 +48,19 @@ const BAD_AMOUNT = AMOUNT_BAD;
 const ERROR_AMOUNT = AMOUNT_ERROR;
 const BAD_SEGMENT = SEGMENT_ERROR;
 const amountOf = readAmount;
+const cell = cellAt;
 
+/**
+ * One pass over the rows. The hot loop reads the id and date cells in place and settles a clean row with
+ * a typed-array probe each (idIndex.ts, dayReader.ts); everything else — a new id, an unreadable cell,
+ * the optional columns, the reasons rows are skipped — is a branch off it.
+ */
 export function parseTransactionLog(columns: LogColumns, options: ParseOptions): TransactionLog {
   const names = columns.names ?? {};
-  const idCol: NamedColumn = { name: names.customerIds ?? 'customer id', values: columns.customerIds };
-  const dateCol: NamedColumn = { name: names.dates ?? 'date', values: columns.dates };
-  const amountCol = columns.amounts ? { name: names.amounts ?? 'amount', values: columns.amounts } : null;
-  const segmentCol = columns.segments ? { name: names.segments ?? 'segment', values: columns.segments } : null;
+  const idCol = namedColumn(names.customerIds ?? 'customer id', columns.customerIds);
+  const dateCol = namedColumn(names.dates ?? 'date', columns.dates);
+  const amountCol = columns.amounts ? namedColumn(names.amounts ?? 'amount', columns.amounts) : null;
+  const segmentCol = columns.segments ? namedColumn(names.segments ?? 'segment', columns.segments) : null;
   const all = [idCol, dateCol, ...(amountCol ? [amountCol] : []), ...(segmentCol ? [segmentCol] : [])];
   const days = new DayReader(options.timeZone, options.dateForm);
   const { start, end, tallies } = rowSpan(all, idCol, dateCol, options, days);
@@ -64,51 +71,57 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
   const capacity = end - start;
   const customer = new Int32Array(capacity);
   const day = new Int32Array(capacity);
-  const rowNumber = new Int32Array(capacity);
   const amount = amountCol ? new Float64Array(capacity) : null;
   const segment = segmentCol ? new Int32Array(capacity) : null;
-  const idValues = idCol.values;
-  const dateValues = dateCol.values;
+  const kept = new KeptRows(options.firstRowNumber);
+  const { list: idList, rows: idRows, index: idAt } = idCol;
+  const { list: dateList, rows: dateRows, index: dateAt } = dateCol;
   let firstDay = Infinity;
   let lastDay = -Infinity;
+  let shift = -1;
   let k = 0;
 
   for (let i = start; i < end; i++) {
-    const row = options.firstRowNumber + i;
-    const idv = idValues[i];
+    const idv = idList !== null ? idList[i] : idRows![i][idAt];
     let c = ids.find(idv);
-    const d = days.day(dateValues[i]);
+    const d = days.day(dateList !== null ? dateList[i] : dateRows![i][dateAt]);
     if (c === UNUSABLE || d !== d) {
-      skipUnreadable(tallies, all, i, row, idCol, c !== UNUSABLE, dateCol, days);
+      skipUnreadable(tallies, all, i, options.firstRowNumber + i, idCol, c !== UNUSABLE, dateCol, days);
       continue;
     }
-    if (amountCol && amount) {
-      const a = amountOf(amountCol.values[i], locale);
+    if (amountCol !== null && amount !== null) {
+      const v = cell(amountCol, i);
+      const a = amountOf(v, locale);
       if (a === BAD_AMOUNT || a === ERROR_AMOUNT) {
-        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, row, describeValue(amountCol.values[i], days.timeZone));
+        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, options.firstRowNumber + i, describeValue(v, days.timeZone));
         continue;
       }
       amount[k] = a;
     }
-    if (segmentCol && segmentIndex && segment) {
-      const s = segmentIndex.indexOf(segmentCol.values[i]);
+    if (segmentCol !== null && segmentIndex !== null && segment !== null) {
+      const v = cell(segmentCol, i);
+      const s = segmentIndex.indexOf(v);
       if (s === BAD_SEGMENT) {
-        tallies.skip('error value', segmentCol.name, row, describeValue(segmentCol.values[i], days.timeZone));
+        tallies.skip('error value', segmentCol.name, options.firstRowNumber + i, describeValue(v, days.timeZone));
         continue;
       }
       segment[k] = s;
     }
-    if (amountCol && amount && amount[k] < 0) tallies.note('negative amount', amountCol.name, row);
+    if (amountCol !== null && amount !== null && amount[k] < 0) tallies.note('negative amount', amountCol.name, options.firstRowNumber + i);
     if (c === NEW) c = ids.add(idv as CustomerId);
     customer[k] = c;
     day[k] = d;
-    rowNumber[k] = row;
+    if (i - k !== shift) {
+      shift = i - k;
+      kept.shifts.push(k, shift);
+    }
     if (d < firstDay) firstDay = d;
     if (d > lastDay) lastDay = d;
     k++;
   }
   requireRows(k, tallies);
 
+  let rowNumber: Int32Array | null = null;
   return {
     kind: 'log',
     rows: k,
@@ -116,7 +129,9 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
     day: day.subarray(0, k),
     amount: amount ? amount.subarray(0, k) : null,
     segment: segment ? segment.subarray(0, k) : null,
-    rowNumber: rowNumber.subarray(0, k),
+    get rowNumber() {
+      return (rowNumber ??= kept.rowNumbers(k));
+    },
     customerIds: ids.labels,
     segmentNames: segmentIndex ? segmentIndex.names : null,
     firstDay,

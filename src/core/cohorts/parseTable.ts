@@ -1,6 +1,6 @@
 import type { DayNumber } from '../calendar';
-import { describeValue, isBlank } from '../cells';
-import { AMOUNT_BAD, AMOUNT_ERROR, readAmount, type NamedColumn } from './cellColumns';
+import { describeValue, isBlank, type CellColumn } from '../cells';
+import { AMOUNT_BAD, AMOUNT_ERROR, cellAt, namedColumn, readAmount, type NamedColumn } from './cellColumns';
 import { DayReader } from './dayReader';
 import { IdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
 import { DEFAULT_NUMBER_LOCALE, requireRows, rowSpan, skipBadDate, skipUnreadable, type ParseOptions } from './parseInput';
@@ -9,13 +9,13 @@ import type { SkippedRows } from './skippedRows';
 
 /** A customer table as sheet columns: one row per customer. */
 export interface TableColumns {
-  customerIds: readonly unknown[];
-  signupDates: readonly unknown[];
+  customerIds: CellColumn;
+  signupDates: CellColumn;
   /** Blank = still active. Without the column everyone is still active. */
-  cancelDates?: readonly unknown[] | null;
+  cancelDates?: CellColumn | null;
   /** Revenue per period (e.g. the monthly plan price), blank = none. */
-  revenue?: readonly unknown[] | null;
-  segments?: readonly unknown[] | null;
+  revenue?: CellColumn | null;
+  segments?: CellColumn | null;
   names?: { customerIds?: string; signupDates?: string; cancelDates?: string; revenue?: string; segments?: string };
 }
 
@@ -49,11 +49,11 @@ export interface CustomerTable {
  */
 export function parseCustomerTable(columns: TableColumns, options: ParseOptions): CustomerTable {
   const names = columns.names ?? {};
-  const idCol: NamedColumn = { name: names.customerIds ?? 'customer id', values: columns.customerIds };
-  const signupCol: NamedColumn = { name: names.signupDates ?? 'signup date', values: columns.signupDates };
-  const cancelCol = columns.cancelDates ? { name: names.cancelDates ?? 'cancel date', values: columns.cancelDates } : null;
-  const revenueCol = columns.revenue ? { name: names.revenue ?? 'revenue', values: columns.revenue } : null;
-  const segmentCol = columns.segments ? { name: names.segments ?? 'segment', values: columns.segments } : null;
+  const idCol = namedColumn(names.customerIds ?? 'customer id', columns.customerIds);
+  const signupCol = namedColumn(names.signupDates ?? 'signup date', columns.signupDates);
+  const cancelCol = columns.cancelDates ? namedColumn(names.cancelDates ?? 'cancel date', columns.cancelDates) : null;
+  const revenueCol = columns.revenue ? namedColumn(names.revenue ?? 'revenue', columns.revenue) : null;
+  const segmentCol = columns.segments ? namedColumn(names.segments ?? 'segment', columns.segments) : null;
   const all = [idCol, signupCol, ...[cancelCol, revenueCol, segmentCol].filter((c): c is NamedColumn => c !== null)];
   const days = new DayReader(options.timeZone, options.dateForm);
   const { start, end, tallies } = rowSpan(all, idCol, signupCol, options, days);
@@ -73,16 +73,16 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
 
   for (let i = start; i < end; i++) {
     const row = options.firstRowNumber + i;
-    const idv = idCol.values[i];
+    const idv = cellAt(idCol, i);
     const found = ids.find(idv);
-    const signup = days.day(signupCol.values[i]);
+    const signup = days.day(cellAt(signupCol, i));
     if (found === NOT_AN_ID || signup !== signup) {
       skipUnreadable(tallies, all, i, row, idCol, found !== NOT_AN_ID, signupCol, days);
       continue;
     }
     let cancel = NO_CANCEL;
-    if (cancelCol && !isBlank(cancelCol.values[i])) {
-      cancel = days.day(cancelCol.values[i]);
+    if (cancelCol && !isBlank(cellAt(cancelCol, i))) {
+      cancel = days.day(cellAt(cancelCol, i));
       if (cancel !== cancel) {
         skipBadDate(tallies, cancelCol, i, row, days);
         continue;
@@ -94,17 +94,17 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
     }
     let r = NaN;
     if (revenueCol) {
-      r = readAmount(revenueCol.values[i], locale);
+      r = readAmount(cellAt(revenueCol, i), locale);
       if (r === AMOUNT_BAD || r === AMOUNT_ERROR) {
-        tallies.skip(r === AMOUNT_BAD ? 'bad amount' : 'error value', revenueCol.name, row, describeValue(revenueCol.values[i], days.timeZone));
+        tallies.skip(r === AMOUNT_BAD ? 'bad amount' : 'error value', revenueCol.name, row, describeValue(cellAt(revenueCol, i), days.timeZone));
         continue;
       }
     }
     let s = 0;
     if (segmentCol && segmentIndex) {
-      s = segmentIndex.indexOf(segmentCol.values[i]);
+      s = segmentIndex.indexOf(cellAt(segmentCol, i));
       if (s === SEGMENT_ERROR) {
-        tallies.skip('error value', segmentCol.name, row, describeValue(segmentCol.values[i], days.timeZone));
+        tallies.skip('error value', segmentCol.name, row, describeValue(cellAt(segmentCol, i), days.timeZone));
         continue;
       }
     }

@@ -39,7 +39,8 @@ export function fitBgNbdData(data: BgNbdData, options: FitOptions = {}): BgNbdFi
   let totalT = 0;
   for (let g = 0; g < data.T.length; g++) totalT += data.weight[g] * data.T[g];
   const timeScale = totalT > 0 ? totalT / data.customers : 1;
-  const scaled: BgNbdData = { ...data, tx: data.tx.map((v) => v / timeScale), T: data.T.map((v) => v / timeScale) };
+  const scale = (values: Float64Array) => values.map((v) => v / timeScale);
+  const scaled: BgNbdData = { ...data, tx: scale(data.tx), T: scale(data.T), txValues: scale(data.txValues), tValues: scale(data.tValues) };
 
   const natural = new Float64Array(4);
   const toParams = (theta: ArrayLike<number>): BgNbdParams => ({

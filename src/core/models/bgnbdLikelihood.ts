@@ -24,6 +24,14 @@ export interface BgNbdData {
   weight: Float64Array;
   /** Customer count for each x = 0 … max x. */
   countByX: Float64Array;
+  /**
+   * The distinct T and t_x values and each history's index into them: the likelihood takes ln(α + T)
+   * and ln(α + t_x) once per distinct value (a few hundred) rather than once per history (tens of thousands).
+   */
+  tValues: Float64Array;
+  tIndex: Int32Array;
+  txValues: Float64Array;
+  txIndex: Int32Array;
   /** Index of each input customer's group, −1 for customers without history (NaN frequency). */
   groupOf: Int32Array;
 }
@@ -71,9 +79,28 @@ export function prepareBgNbdData(histories: CustomerHistories): BgNbdData {
   const groups = groupHistories(histories, (i) => !Number.isNaN(frequency[i]));
   const countByX = new Float64Array(maxX + 1);
   for (let g = 0; g < groups.frequency.length; g++) countByX[groups.frequency[g]] += groups.weight[g];
+  const t = distinctValues(groups.age);
+  const tx = distinctValues(groups.recency);
   return {
     customers, x: groups.frequency, tx: groups.recency, T: groups.age, weight: groups.weight, countByX, groupOf: groups.groupOf,
+    tValues: t.values, tIndex: t.index, txValues: tx.values, txIndex: tx.index,
   };
+}
+
+export function distinctValues(column: Float64Array): { values: Float64Array; index: Int32Array } {
+  const seen = new Map<number, number>();
+  const values: number[] = [];
+  const index = new Int32Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    let j = seen.get(column[i]);
+    if (j === undefined) {
+      j = values.length;
+      seen.set(column[i], j);
+      values.push(column[i]);
+    }
+    index[i] = j;
+  }
+  return { values: Float64Array.from(values), index };
 }
 
 /**
@@ -83,7 +110,8 @@ export function prepareBgNbdData(histories: CustomerHistories): BgNbdData {
  *   A₁ = lnΓ(r+x) − lnΓ(r) + r ln α,   A₂ = lnΓ(a+b) + lnΓ(b+x) − lnΓ(b) − lnΓ(a+b+x),
  *   A₃ = −(r+x) ln(α+T),               A₄ = ln a − ln(b+x−1) − (r+x) ln(α+t_x).
  * A₁ and A₂ depend on x only; for whole x the gamma ratios are finite products, e.g.
- * lnΓ(r+x) − lnΓ(r) = Σ_{k<x} ln(r+k), so they are accumulated once per distinct x.
+ * lnΓ(r+x) − lnΓ(r) = Σ_{k<x} ln(r+k), so they are accumulated once per distinct x; ln(α+T) and ln(α+t_x)
+ * are taken once per distinct T and t_x.
  */
 export function bgNbdLogLikelihood(params: BgNbdParams, data: BgNbdData, gradient?: Float64Array): number {
   const { r, alpha, a, b } = params;
@@ -93,13 +121,15 @@ export function bgNbdLogLikelihood(params: BgNbdParams, data: BgNbdData, gradien
   let ga = 0;
   let gb = 0;
 
-  // x-only terms: running sums over k < x.
+  // x-only terms: running sums over k < x; and ln(b + x − 1), 1/(b + x − 1) for the per-history terms.
   let lnRising = 0; // Σ ln(r+k)
   let dRising = 0; // Σ 1/(r+k)
   let lnBeta = 0; // Σ ln((b+k)/(a+b+k))
   let dBetaA = 0; // Σ −1/(a+b+k)
   let dBetaB = 0; // Σ 1/(b+k) − 1/(a+b+k)
   const { countByX } = data;
+  const lnBx = new Float64Array(countByX.length);
+  const invBx = new Float64Array(countByX.length);
   for (let x = 0; x < countByX.length; x++) {
     const count = countByX[x];
     if (count > 0) {
@@ -107,6 +137,10 @@ export function bgNbdLogLikelihood(params: BgNbdParams, data: BgNbdData, gradien
       gr += count * dRising;
       ga += count * dBetaA;
       gb += count * dBetaB;
+    }
+    if (x > 0) {
+      lnBx[x] = Math.log(b + x - 1);
+      invBx[x] = 1 / (b + x - 1);
     }
     lnRising += Math.log(r + x);
     dRising += 1 / (r + x);
@@ -119,33 +153,53 @@ export function bgNbdLogLikelihood(params: BgNbdParams, data: BgNbdData, gradien
   gr += data.customers * lnAlpha;
   gAlpha += (data.customers * r) / alpha;
 
-  // Per-history terms: ln(e^A₃ + e^A₄) by log-sum-exp.
+  const { tValues, txValues, tIndex, txIndex } = data;
+  const lnAlphaT = new Float64Array(tValues.length);
+  const invAlphaT = new Float64Array(tValues.length);
+  for (let j = 0; j < tValues.length; j++) {
+    lnAlphaT[j] = Math.log(alpha + tValues[j]);
+    invAlphaT[j] = 1 / (alpha + tValues[j]);
+  }
+  const lnAlphaTx = new Float64Array(txValues.length);
+  const invAlphaTx = new Float64Array(txValues.length);
+  for (let j = 0; j < txValues.length; j++) {
+    lnAlphaTx[j] = Math.log(alpha + txValues[j]);
+    invAlphaTx[j] = 1 / (alpha + txValues[j]);
+  }
+
+  // Per-history terms: ln(e^A₃ + e^A₄) = max + ln(1 + e^−|A₃ − A₄|).
   const lnA = Math.log(a);
-  const { x: xs, tx: txs, T: Ts, weight } = data;
+  const { x: xs, weight } = data;
   for (let g = 0; g < xs.length; g++) {
     const x = xs[g];
     const w = weight[g];
-    const lnAlphaT = Math.log(alpha + Ts[g]);
-    const a3 = -(r + x) * lnAlphaT;
+    const t = tIndex[g];
+    const a3 = -(r + x) * lnAlphaT[t];
     if (x === 0) {
       ll += w * a3;
-      gr -= w * lnAlphaT;
-      gAlpha -= (w * r) / (alpha + Ts[g]);
+      gr -= w * lnAlphaT[t];
+      gAlpha -= w * r * invAlphaT[t];
       continue;
     }
-    const lnAlphaTx = Math.log(alpha + txs[g]);
-    const a4 = lnA - Math.log(b + x - 1) - (r + x) * lnAlphaTx;
-    const hi = Math.max(a3, a4);
-    const e3 = Math.exp(a3 - hi);
-    const e4 = Math.exp(a4 - hi);
-    const sum = e3 + e4;
-    ll += w * (hi + Math.log(sum));
-    const w3 = e3 / sum;
-    const w4 = e4 / sum;
-    gr -= w * (w3 * lnAlphaT + w4 * lnAlphaTx);
-    gAlpha -= w * (r + x) * (w3 / (alpha + Ts[g]) + w4 / (alpha + txs[g]));
+    const u = txIndex[g];
+    const a4 = lnA - lnBx[x] - (r + x) * lnAlphaTx[u];
+    let w3: number;
+    let w4: number;
+    if (a4 >= a3) {
+      const e = Math.exp(a3 - a4);
+      ll += w * (a4 + Math.log1p(e));
+      w4 = 1 / (1 + e);
+      w3 = e * w4;
+    } else {
+      const e = Math.exp(a4 - a3);
+      ll += w * (a3 + Math.log1p(e));
+      w3 = 1 / (1 + e);
+      w4 = e * w3;
+    }
+    gr -= w * (w3 * lnAlphaT[t] + w4 * lnAlphaTx[u]);
+    gAlpha -= w * (r + x) * (w3 * invAlphaT[t] + w4 * invAlphaTx[u]);
     ga += (w * w4) / a;
-    gb -= (w * w4) / (b + x - 1);
+    gb -= w * w4 * invBx[x];
   }
 
   if (gradient) {

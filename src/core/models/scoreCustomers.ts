@@ -1,7 +1,7 @@
 // From a transaction log to fitted models and one row of predictions per customer: the engine behind the
 // =CLV(ids, dates, amounts, …) formula and the sidebar's "Customer value" sheet.
 import { formatDay } from '../calendar';
-import { bgNbdConditionalExpectedPurchases, bgNbdProbabilityAlive, type BgNbdFit, fitBgNbdData } from './bgnbd';
+import { bgNbdExpectedPurchasesIfAlive, bgNbdProbabilityAlive, type BgNbdFit, fitBgNbdData } from './bgnbd';
 import { prepareBgNbdData } from './bgnbdLikelihood';
 import { checkClvHorizon, type ClvHorizon, discountedExpectedPurchases } from './clv';
 import { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaFit } from './gammagamma';
@@ -119,20 +119,25 @@ export function scoreCustomers(log: TransactionLog, options: ScoreOptions = {}):
   const bgNbd = fitBgNbdData(data);
   const gammaGamma = fitGammaGamma(rfm.spendCount, rfm.monetary);
 
-  // Purchase predictions once per distinct history.
+  // Purchase predictions once per distinct history: E[purchases] = E[purchases while alive] × P(alive), and
+  // the first factor (a hypergeometric series per month of the horizon) once per distinct (x, T).
   const groups = data.x.length;
   const groupAlive = new Float64Array(groups);
   const groupPurchases = new Float64Array(groups);
   const groupDiscounted = new Float64Array(groups);
+  const whileAlive = new Map<number, { discounted: number; total: number }>();
   for (let g = 0; g < groups; g++) {
     const [x, tx, T] = [data.x[g], data.tx[g], data.T[g]];
-    groupAlive[g] = bgNbdProbabilityAlive(bgNbd.params, x, tx, T);
-    const { discounted, total } = discountedExpectedPurchases(
-      (t) => bgNbdConditionalExpectedPurchases(bgNbd.params, t, x, tx, T),
-      horizon,
-    );
-    groupPurchases[g] = total;
-    groupDiscounted[g] = discounted;
+    const alive = bgNbdProbabilityAlive(bgNbd.params, x, tx, T);
+    const key = x * data.tValues.length + data.tIndex[g];
+    let expected = whileAlive.get(key);
+    if (expected === undefined) {
+      expected = discountedExpectedPurchases((t) => bgNbdExpectedPurchasesIfAlive(bgNbd.params, t, x, T), horizon);
+      whileAlive.set(key, expected);
+    }
+    groupAlive[g] = alive;
+    groupPurchases[g] = expected.total * alive;
+    groupDiscounted[g] = expected.discounted * alive;
   }
 
   const n = rfm.customerCount;

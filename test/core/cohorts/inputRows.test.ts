@@ -180,7 +180,7 @@ describe('values named in the report', () => {
     expect(values).toEqual({
       'invalid id / customer id': 'TRUE',
       'not a date / date': 'an invalid date',
-      'bad amount / amount': 'the date Jan 1, 2024', // dates in messages in the language's form (src/i18n/format.ts)
+      'bad amount / amount': 'the date Jan 1, 2024',
     });
     expect(log.skipped.reasons.find((t) => t.reason === 'not a date')!.count).toBe(3); // invalid Date, 0.3, "x"
     const numberAsDate = parseTransactionLog({ customerIds: ['a', 'b'], dates: [0.1 + 0.2, on(2024, 1, 1)] }, sheet);
