@@ -26,13 +26,14 @@ import { distinctSegments, proposeSource, sheetByName, sourceSheetByName } from 
 
 export function sidebarState(): SidebarState {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const owned = new Set(ownedSheets(ss).map((o) => o.sheetId));
-  const active = ss.getActiveSheet();
-  const sheets = ss.getSheets().map((s) => ({
-    name: s.getName(),
-    active: s.getSheetId() === active.getSheetId(),
-    ownedByAddon: owned.has(s.getSheetId()),
-  }));
+  const owned = new Map(ownedSheets(ss).map((o) => [o.sheetId, o.kind]));
+  const activeId = ss.getActiveSheet().getSheetId();
+  // A staging sheet a run left behind (hidden; the next run removes it) is nobody's choice.
+  const sheets = ss
+    .getSheets()
+    .map((s) => ({ s, id: s.getSheetId() }))
+    .filter(({ id }) => owned.get(id) !== 'building')
+    .map(({ s, id }) => ({ name: s.getName(), active: id === activeId, ownedByAddon: owned.has(id) }));
   const saved = loadSettings();
   const savedSource = saved && sheets.some((s) => s.name === saved.sheetName && !s.ownedByAddon) ? saved.sheetName : null;
   const candidate = savedSource ?? sheets.find((s) => s.active && !s.ownedByAddon)?.name ?? sheets.find((s) => !s.ownedByAddon)?.name;

@@ -106,6 +106,22 @@ describe('a refresh', () => {
   });
 });
 
+describe('a sheet the user renamed or moved', () => {
+  it('keeps the name and place the user gave it', () => {
+    const { emu, summary } = logWorkbook();
+    generate(emu, summary);
+    const ss = emu.spreadsheet;
+    ss.getSheetByName(SUMMARY)!.setName('Team retention');
+    ss.setActiveSheet(ss.getSheetByName('Team retention')!);
+    ss.moveActiveSheet(1);
+    const ids = emu.snapshot().sheets.map((s) => [s.name, s.sheetId]);
+    const outcome = generate(emu, { ...summary, period: 'quarter' });
+    expect(outcome.summarySheetName).toBe('Team retention');
+    expect(emu.snapshot().sheets.map((s) => [s.name, s.sheetId])).toEqual(ids);
+    expect(emu.cellAt('Team retention', 1, 1).value).toBe(SUMMARY);
+  });
+});
+
 describe('tables that shrink or grow', () => {
   /** The summary (or customer value sheet) of `emu` equals the one a fresh workbook gets from one run. */
   function expectFresh(emu: SheetsEmulator, name: string, run: (fresh: SheetsEmulator) => void): void {
@@ -198,6 +214,8 @@ describe('what a crashed run left', () => {
     emu.crashOn('Sheet.getMaxRows', 2); // the staging sheet is inserted, hidden and tagged, not filled
     expect(() => generate(emu, summary)).toThrow('Exceeded maximum execution time');
     expect(emu.snapshot().sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual([`${SUMMARY} (updating)`]);
+    const listed = (emu.callFromClient('sidebarState') as { sheets: { name: string }[] }).sheets.map((s) => s.name);
+    expect(listed).toEqual(['Sheet1', 'Orders', SUMMARY]); // the sidebar does not offer it
     generate(emu, summary);
     expect(emu.sheetNames()).toEqual(['Sheet1', 'Orders', SUMMARY]);
 
