@@ -39,7 +39,7 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
     });
     const sheet = writeSummarySheet(ss, report, {
       sourceDescription: source.description,
-      shapeDescription: settings.shape === 'log' ? LOG_SHAPE : 'Customer table (one row per customer)',
+      shapeDescription: settings.shape === 'log' ? LOG_SHAPE : TABLE_SHAPE,
       rowsRead: source.rowsRead,
       settingsLines: [...source.columnLines, ...settingsLines(settings, source.columnName, asOfDay, stopsToday)],
     }, { timeZone, locale });
@@ -60,6 +60,7 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
 }
 
 export const LOG_SHAPE = 'Transaction log (one row per purchase or activity)';
+export const TABLE_SHAPE = 'Customer table (one row per customer)';
 
 /** Lays out a computed report and writes it into the owned summary sheet (built aside, copied in place). */
 export function writeSummarySheet(

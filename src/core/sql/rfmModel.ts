@@ -41,6 +41,8 @@ export interface SqlCustomerValueModel {
   pastValue: number;
   leftOutOfSpend: LeftOutOfSpend;
   rowsAfterEnd: number;
+  /** Customer-days of refunds only, not transactions (unless refunds are purchases). */
+  refundOnlyDays: number;
   rowsRead: number;
   /** Pearson correlation of x and m̄ over the spend customers (the Gamma-Gamma independence assumption). */
   spendFrequencyCorrelation: number;
@@ -79,6 +81,7 @@ export function customerValueModelFromRows(rows: RfmRow[]): SqlCustomerValueMode
     pastValue: totals.amount ?? 0,
     leftOutOfSpend: { refunds: totals.x ?? 0, zeroAmounts: totals.tx ?? 0, missingAmounts: totals.age ?? 0 },
     rowsAfterEnd: bounds.age ?? 0,
+    refundOnlyDays: bounds.amount ?? 0,
     rowsRead: bounds.customers ?? 0,
     spendFrequencyCorrelation: correlation(frequency, monetary),
     bgNbd: fitBgNbdData(data),
