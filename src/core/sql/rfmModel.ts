@@ -7,7 +7,7 @@ import { formatDay } from '../calendar';
 import { UserError } from '../errors';
 import { fitGammaGamma, type BgNbdFit, type GammaGammaFit, type LeftOutOfSpend } from '../models';
 import { fitBgNbdData } from '../models/bgnbd';
-import { MIN_BGNBD_CUSTOMERS, type BgNbdData } from '../models/bgnbdLikelihood';
+import { distinctTimes, MIN_BGNBD_CUSTOMERS, type BgNbdData } from '../models/bgnbdLikelihood';
 import { DAYS_PER_UNIT } from '../models/timeUnits';
 import { RFM_COLUMNS } from './rfmQuery';
 
@@ -106,14 +106,17 @@ function bgNbdData(groups: { x: number; tx: number; T: number; n: number }[]): B
   }
   const countByX = new Float64Array(maxX + 1);
   for (const g of groups) countByX[g.x] += g.n;
+  const T = Float64Array.from(groups, (g) => g.T);
+  const tx = Float64Array.from(groups, (g) => g.tx);
   return {
     customers,
     x: Float64Array.from(groups, (g) => g.x),
-    tx: Float64Array.from(groups, (g) => g.tx),
-    T: Float64Array.from(groups, (g) => g.T),
+    tx,
+    T,
     weight: Float64Array.from(groups, (g) => g.n),
     countByX,
     groupOf: new Int32Array(0),
+    ...distinctTimes(T, tx),
   };
 }
 
