@@ -113,9 +113,7 @@ export async function run(): Promise<void> {
         { period: 'month' },
       ),
     );
-    // ── Through the built bundle ──────────────────────────────────────────────────────────────
-    // Reserved: another engineer adds the same =COHORTS timing through dist/Code.js here.
-    // ──────────────────────────────────────────────────────────────────────────────────────────
+    // Through the built bundle, raced against DuckDB, pandas and a hand-written loop: cohortsRace.bench.ts.
     console.log(`  peak memory so far (input columns included): rss ${mb(peak.rss)}, heapUsed ${mb(peak.heapUsed)}`);
   }
 }

@@ -3,6 +3,7 @@
 //   npm run bench -- race bundle   only the cases whose file name contains one of the words
 //   npm run bench -- --quick       leave out the largest sizes (5,000,000 rows)
 import { readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -20,7 +21,8 @@ const files = readdirSync(here)
   .filter((f) => words.length === 0 || words.some((w) => f.toLowerCase().includes(w.toLowerCase())))
   .sort();
 for (const file of files) {
-  console.log(`\n=== ${file} ===`);
+  // Other work on the machine stretches wall times (CPU times, where a case prints them, much less).
+  console.log(`\n=== ${file} === (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
   const mod = await import(pathToFileURL(join(here, file)).href);
   await mod.run(options);
 }

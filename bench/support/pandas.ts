@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { cellKey, type CohortCounts } from './cohortCounts';
 import type { LogData } from './logData';
+import type { Run } from './race';
 
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'pandasCohorts.py');
 // Debian's interpreter first: python3-pandas installs for it, whatever python3 comes first on PATH.
@@ -81,9 +82,10 @@ export class Pandas {
     return out;
   }
 
-  /** One run of the recipe, timed inside Python, in ms. */
-  async time(): Promise<number> {
-    return Number((await this.ask({ op: 'time' })).ms);
+  /** One run of the recipe, timed inside Python (wall and the process's CPU time), in ms. */
+  async time(): Promise<Run> {
+    const reply = await this.ask({ op: 'time' });
+    return { ms: Number(reply.ms), cpuMs: Number(reply.cpuMs) };
   }
 
   /** Bytes the Python process's peak resident set rose during one run; null off Linux. */

@@ -30,28 +30,44 @@ async function fullCollections(from: number, to: number): Promise<number> {
   return n;
 }
 
+/** One run: wall time, and the CPU time it took (all threads of the process that ran it), in ms. */
+export interface Run {
+  ms: number;
+  cpuMs: number;
+}
+
 export interface Contestant {
   name: string;
-  /** One timed run in milliseconds; `timed()` below measures a synchronous function. */
-  measure(): Promise<number>;
+  /** One timed run; `timed()` below measures a synchronous function. */
+  measure(): Promise<Run>;
 }
 
 export interface Timing {
   name: string;
+  /** The best wall time, and the least CPU time of any run (on a busy machine the two part). */
   best: number;
+  bestCpu: number;
   runs: number[];
   /** Full collections during the timed runs (node contestants only; 0 elsewhere). */
   fullGcs: number;
 }
 
-/** Wall time of one call of `fn`, after a full collection. */
-export function timed(fn: () => unknown): () => Promise<number> {
+/** Wall and CPU time of one call of `fn`, after a full collection. */
+export function timed(fn: () => unknown): () => Promise<Run> {
   return async () => {
     collectGarbage();
-    const t = performance.now();
-    fn();
-    return performance.now() - t;
+    return timedAsync(async () => fn());
   };
+}
+
+/** Wall and CPU time of `fn` (CPU of this process: DuckDB's threads included). */
+export async function timedAsync(fn: () => Promise<unknown>): Promise<Run> {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  await fn();
+  const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
 /**
@@ -59,17 +75,18 @@ export function timed(fn: () => unknown): () => Promise<number> {
  * round first (JIT, caches, lazy loading) that is not kept.
  */
 export async function race(contestants: Contestant[], rounds: number): Promise<Map<string, Timing>> {
-  const timings = new Map<string, Timing>(contestants.map((c) => [c.name, { name: c.name, best: Infinity, runs: [], fullGcs: 0 }]));
+  const timings = new Map<string, Timing>(contestants.map((c) => [c.name, { name: c.name, best: Infinity, bestCpu: Infinity, runs: [], fullGcs: 0 }]));
   for (const c of contestants) await c.measure();
   for (let r = 0; r < rounds; r++) {
     for (let j = 0; j < contestants.length; j++) {
       const c = contestants[(r + j) % contestants.length];
       const t = timings.get(c.name)!;
       const start = performance.now();
-      const ms = await c.measure();
+      const run = await c.measure();
       t.fullGcs += await fullCollections(start, performance.now());
-      t.runs.push(ms);
-      t.best = Math.min(t.best, ms);
+      t.runs.push(run.ms);
+      t.best = Math.min(t.best, run.ms);
+      t.bestCpu = Math.min(t.bestCpu, run.cpuMs);
     }
   }
   return timings;

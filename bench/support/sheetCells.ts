@@ -31,8 +31,8 @@ const BUILD = `(function (rows, id, ms, amount, text) {
   return { ids: ids, dates: dates, amounts: amounts };
 })`;
 
-/** The log's columns as ranges of the given realm. */
-export function sheetColumns(context: vm.Context, log: LogData, zone: string, options: CellOptions = {}): SheetColumns {
+/** The instant of each row's date: its midnight in `zone`. */
+function midnights(log: LogData, zone: string): Float64Array {
   const midnight = new Map<number, number>();
   const ms = new Float64Array(log.rows);
   for (let i = 0; i < log.rows; i++) {
@@ -41,6 +41,29 @@ export function sheetColumns(context: vm.Context, log: LogData, zone: string, op
     if (t === undefined) midnight.set(d, (t = startOfDayInZone(d, zone)));
     ms[i] = t;
   }
+  return ms;
+}
+
+/** The log's columns as ranges of the given realm. */
+export function sheetColumns(context: vm.Context, log: LogData, zone: string, options: CellOptions = {}): SheetColumns {
+  const ms = midnights(log, zone);
   const build = vm.runInContext(BUILD, context) as (...a: unknown[]) => SheetColumns;
   return build(log.rows, log.id, ms, options.amounts ? log.amount : null, options.ids === 'text');
+}
+
+const SEGMENTS = ['ads', 'organic', 'referral', 'partner'];
+
+const BUILD_SPAN = `(function (rows, id, ms, amount, segments) {
+  var span = new Array(rows);
+  for (var i = 0; i < rows; i++) span[i] = [id[i], new Date(ms[i]), amount[i], segments[id[i] % segments.length]];
+  return span;
+})`;
+
+/**
+ * The log as the sidebar reads a source sheet: one getValues() grid of rows [id, date, amount, segment]
+ * (the segment is the customer's acquisition channel), built in the given realm.
+ */
+export function sheetSpan(context: vm.Context, log: LogData, zone: string): Range {
+  const build = vm.runInContext(BUILD_SPAN, context) as (...a: unknown[]) => Range;
+  return build(log.rows, log.id, midnights(log, zone), log.amount, SEGMENTS);
 }

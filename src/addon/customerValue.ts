@@ -1,4 +1,6 @@
 import { parseIsoDay } from '../core/calendar';
+import { integer, languageOf, msg, render, t } from '../i18n';
+import { userInterfaceLanguage } from './language';
 import { dateCell, describeSkippedRows, type TransactionLog } from '../core/cohorts';
 import { UserError } from '../core/errors';
 import {
@@ -21,7 +23,10 @@ import { withDocumentLock } from './documentLock';
 import type { CustomerValueOutcome, CustomerValueSettings } from './protocol';
 import { readSource, type SourceData } from './readSource';
 
-export const CUSTOMER_VALUE_SHEET_NAME = 'Customer value';
+/** The sheet's name for a new sheet, in the spreadsheet's language; an existing one keeps its name (ownership is by metadata). */
+export function customerValueSheetName(locale: string): string {
+  return t(languageOf(locale), 'cv.sheetName');
+}
 
 export const NEEDS_AMOUNTS =
   'Customer value needs a transaction log with an amount column: one row per purchase with the customer, the date and the amount. ' +
@@ -62,7 +67,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       options,
       log.customerIds,
       {
-        title: CUSTOMER_VALUE_SHEET_NAME,
+        title: customerValueSheetName(locale),
         sourceDescription: source.description,
         columnLines: source.columnLines,
         rowsRead: source.rowsRead,
@@ -77,7 +82,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       },
       dateCell(timeZone),
     );
-    const sheet = replaceOwnedSheet(ss, 'customerValue', CUSTOMER_VALUE_SHEET_NAME, layout);
+    const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout);
     const warnings = result.summary.warnings.map((w) => w.message);
     return {
       sheetName: sheet.name,
@@ -137,13 +142,22 @@ function outcomeMessage(
   sheetName: string,
   warnings: string[],
 ): string {
-  const n = (v: number) => v.toLocaleString('en-US');
-  const customers = (v: number) => `${n(v)} top ${v === 1 ? 'customer' : 'customers'}`;
-  const net = tables.hasCosts ? `, net of the cost to serve ${n(Math.round(tables.totalClv - tables.totalCost))}` : '';
-  const done =
-    `${n(tables.scored)} customers scored from ${n(source.rowsRead)} rows` +
-    (log.skipped.total ? ` (${n(log.skipped.total)} skipped)` : '') +
-    `: ${settings.horizonMonths}-month CLV ${n(Math.round(tables.totalClv))} in total${net}, ${customers(tables.atRisk.length)} at risk, ${n(tables.lapsed.length)} lapsed.` +
-    ` Written to "${sheetName}".`;
-  return warnings.length === 0 ? done : `${done} But the model cannot be fully trusted:`;
+  // In the user's language: the sidebar's result line.
+  const language = userInterfaceLanguage();
+  const params = {
+    customers: msg('server.value.customers', { count: integer(tables.scored) }),
+    rows: msg('server.value.rows', { count: integer(source.rowsRead) }),
+    skipped: msg('server.value.skipped', { count: integer(log.skipped.total) }),
+    months: integer(settings.horizonMonths),
+    total: integer(Math.round(tables.totalClv)),
+    net: integer(Math.round(tables.totalClv - tables.totalCost)),
+    atRisk: msg('server.value.topAtRisk', { count: integer(tables.atRisk.length) }),
+    lapsed: integer(tables.lapsed.length),
+    sheet: sheetName,
+  };
+  const key = tables.hasCosts
+    ? log.skipped.total ? 'server.value.doneNetSkipped' : 'server.value.doneNet'
+    : log.skipped.total ? 'server.value.doneSkipped' : 'server.value.done';
+  const done = msg(key, params);
+  return render(warnings.length === 0 ? done : msg('server.value.untrusted', { done }), language);
 }

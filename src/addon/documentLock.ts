@@ -13,6 +13,19 @@ export function withDocumentLock<T>(busyMessage: string, task: () => T): T {
   try {
     return task();
   } finally {
-    lock.releaseLock();
+    // As developers.google.com/apps-script/reference/lock/lock#releaseLock() asks of spreadsheet
+    // scripts: flush pending changes before releasing, so the next run sees them. Neither may turn a
+    // finished run into a failure, nor hide the error of a failed one: "the lock is automatically
+    // released when the script terminates".
+    quietly('flush the spreadsheet', () => SpreadsheetApp.flush());
+    quietly('release the document lock', () => lock.releaseLock());
+  }
+}
+
+function quietly(what: string, step: () => void): void {
+  try {
+    step();
+  } catch (e) {
+    console.warn(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { isBlank, type CellColumn } from '../core/cells';
+import { describeValue, isBlank, type CellColumn } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { dateFormOf } from '../core/textDates';
 import { parseCustomerTable, parseTransactionLog, productColumn, type CohortData } from '../core/cohorts';
@@ -44,7 +44,9 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
   const span = used.length ? sheet.getRange(headerRow + 1, first, rows, Math.max(...used) - first + 1).getValues() : [];
   const columnRef = (c: number) => {
     const h = headers[c - 1];
-    return isBlank(h) ? columnLetter(c) : `${columnLetter(c)} ("${String(h).trim()}")`;
+    // A header cell that is no text (a date, a number) is named as the cell shows it, never as a JavaScript value.
+    const shown = typeof h === 'string' ? `"${h.trim()}"` : describeValue(h, timeZone);
+    return isBlank(h) ? columnLetter(c) : `${columnLetter(c)} (${shown})`;
   };
   const columnName = (c: number) => `column ${columnRef(c)}`;
   const column = (c: number, role: string, required: boolean): CellColumn | null => {

@@ -7,7 +7,7 @@ import { parseTransactionLog, suggestLapse } from '../core/cohorts';
 import { numberLocale } from '../core/numbers';
 import { dateFormOf, readDateText } from '../core/textDates';
 import { msg } from '../i18n';
-import { ownedSheets, type OwnedKind } from '../report/ownedSheets';
+import { ownerKind, type OwnedKind } from '../report/ownedSheets';
 import type { ColumnInfo, ColumnRoles, LapseProposal, SourceProposal } from './protocol';
 
 /** How many rows detection looks at: enough to see the shape, few enough to stay instant. */
@@ -44,9 +44,8 @@ const OWNED_SOURCE = {
 /** A sheet to read data from: never one of the add-on's own sheets, whatever the settings say. */
 export function sourceSheetByName(name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = sheetByName(name);
-  const id = sheet.getSheetId();
-  const owned = ownedSheets(SpreadsheetApp.getActiveSpreadsheet()).find((o) => o.sheetId === id);
-  if (owned) throw new UserError(msg(OWNED_SOURCE[owned.kind], { sheet: name }));
+  const owner = ownerKind(sheet);
+  if (owner) throw new UserError(msg(OWNED_SOURCE[owner], { sheet: name }));
   return sheet;
 }
 

@@ -10,6 +10,10 @@ import { formulas as enFormulas } from './en/formulas';
 import { formulas as csFormulas } from './cs/formulas';
 import { formulas as plFormulas } from './pl/formulas';
 import { formulas as huFormulas } from './hu/formulas';
+import { value as enValue } from './en/value';
+import { value as csValue } from './cs/value';
+import { value as plValue } from './pl/value';
+import { value as huValue } from './hu/value';
 import { sample as enSample } from './en/sample';
 import { sample as csSample } from './cs/sample';
 import { sample as plSample } from './pl/sample';
@@ -31,13 +35,13 @@ import { renderMessage, renderParam, type AnyMessage, type Catalogues, type Entr
  * type every message, and the translations must have exactly its keys (checked by the compiler and by
  * test/i18n/catalogue.test.ts, which also checks placeholders and plural forms).
  */
-const en = { ...enMenu, ...enSidebar, ...enSample, ...enServer, ...enOptions, ...enFormulas } as const;
+const en = { ...enMenu, ...enSidebar, ...enSample, ...enServer, ...enOptions, ...enFormulas, ...enValue } as const;
 
 export const CATALOGUES: Catalogues = {
   en,
-  cs: { ...csMenu, ...csSidebar, ...csSample, ...csServer, ...csOptions, ...csFormulas },
-  pl: { ...plMenu, ...plSidebar, ...plSample, ...plServer, ...plOptions, ...plFormulas },
-  hu: { ...huMenu, ...huSidebar, ...huSample, ...huServer, ...huOptions, ...huFormulas },
+  cs: { ...csMenu, ...csSidebar, ...csSample, ...csServer, ...csOptions, ...csFormulas, ...csValue },
+  pl: { ...plMenu, ...plSidebar, ...plSample, ...plServer, ...plOptions, ...plFormulas, ...plValue },
+  hu: { ...huMenu, ...huSidebar, ...huSample, ...huServer, ...huOptions, ...huFormulas, ...huValue },
 };
 
 export type English = typeof en;

@@ -7,6 +7,8 @@ import type { ValueOptions, ValueTables } from './customerValueTables';
 import { currencyFormat, FORMAT } from './formats';
 import { Grid, type Area, type CellContent, type CellStyle, type SheetLayout } from './grid';
 import { HEADER, NOTE, TITLE, WARNING } from './styles';
+import { languageOf, t } from '../i18n';
+import { integer } from '../i18n/messages';
 
 export { customerSegments, customerValueTables, MAX_LIST_ROWS, TOP_CUSTOMERS, type SegmentValue, type ValueOptions, type ValueTables } from './customerValueTables';
 
@@ -42,7 +44,6 @@ const PARAMETER = '0.0000';
 const LOG_LIKELIHOOD = '#,##0.00';
 const DECIMAL = '0.00';
 
-const count = (v: number) => v.toLocaleString('en-US');
 const orBlank = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 function fmt(format: string | undefined): CellStyle | undefined {
@@ -62,67 +63,74 @@ export function customerValueLayout(
   const c = result.customers;
   const money = currencyFormat(meta.locale);
   const named: { name: string; area: Area }[] = [];
-  const horizon = `next ${s.horizonMonths} ${s.horizonMonths === 1 ? 'month' : 'months'}`;
+  // Labels in the spreadsheet's language: the team reads the same sheet.
+  const language = languageOf(meta.locale);
+  const horizon = t(language, 'cv.horizon', { count: s.horizonMonths });
+  const unit = t(language, s.unit === 'days' ? 'cv.unit.days' : 'cv.unit.weeks');
   const labelled = (label: string, value: CellContent, format?: string) => g.add([label, value], (i) => (i === 1 ? fmt(format) : undefined));
 
   // Title, then what makes the model untrustworthy, where nobody can miss it.
   g.add([meta.title], TITLE);
-  for (const warning of s.warnings) g.add(['Caution', warning.message], (i) => (i === 0 ? { ...WARNING, bold: true } : WARNING));
+  for (const warning of s.warnings) g.add([t(language, 'cv.caution'), warning.message], (i) => (i === 0 ? { ...WARNING, bold: true } : WARNING));
 
   // Header block.
-  labelled('Source', meta.sourceDescription);
-  labelled('Data', 'Transaction log (one row per purchase), with amounts');
+  labelled(t(language, 'cv.source'), meta.sourceDescription);
+  labelled(t(language, 'cv.data'), t(language, 'cv.dataLog'));
   for (const [label, column] of meta.columnLines ?? []) labelled(label, column);
-  labelled('Rows read', meta.rowsRead, FORMAT.count);
-  labelled('Rows skipped', meta.rowsSkipped, FORMAT.count);
+  labelled(t(language, 'cv.rowsRead'), meta.rowsRead, FORMAT.count);
+  labelled(t(language, 'cv.rowsSkipped'), meta.rowsSkipped, FORMAT.count);
   if (meta.skippedText) g.add(['', meta.skippedText], NOTE);
-  labelled('Observation end', dayCell(s.endDay), FORMAT.date);
-  g.add(['', meta.asOfChosen ? 'The "as of" date chosen in the sidebar; later rows are ignored.' : 'The last date in the data.'], NOTE);
-  labelled(`Total CLV, ${horizon}`, tables.totalClv, money);
+  labelled(t(language, 'cv.observationEnd'), dayCell(s.endDay), FORMAT.date);
+  g.add(['', t(language, meta.asOfChosen ? 'cv.asOfChosen' : 'cv.asOfLast')], NOTE);
+  labelled(t(language, 'cv.totalClv', { horizon }), tables.totalClv, money);
   if (tables.hasCosts) {
-    labelled(`Total cost to serve, ${horizon}`, tables.totalCost, money);
-    labelled(`Total net value, ${horizon}`, tables.totalClv - tables.totalCost, money);
-    meta.costLines.forEach((line, k) => g.add([k === 0 ? 'Cost to serve' : '', line], (i) => (i === 1 ? NOTE : undefined)));
+    labelled(t(language, 'cv.totalCost', { horizon }), tables.totalCost, money);
+    labelled(t(language, 'cv.totalNet', { horizon }), tables.totalClv - tables.totalCost, money);
+    meta.costLines.forEach((line, k) => g.add([k === 0 ? t(language, 'cv.costToServe') : '', line], (i) => (i === 1 ? NOTE : undefined)));
   }
-  labelled('Total past value', tables.totalPastValue, money);
-  labelled('Generated', meta.generatedAt, FORMAT.dateTime);
-  labelled('Add-on version', meta.version);
+  labelled(t(language, 'cv.totalPast'), tables.totalPastValue, money);
+  labelled(t(language, 'cv.generated'), meta.generatedAt, FORMAT.dateTime);
+  labelled(t(language, 'cv.version'), meta.version);
   named.push({ name: 'CustomerValueInfo', area: { row: 1, column: 1, rows: g.nextRow - 1, columns: 2 } });
   g.skip();
 
   // The fitted models.
-  g.add(['Model: BG/NBD (purchases) and Gamma-Gamma (spend)'], TITLE);
-  const modelTop = g.add(['Quantity', 'Value', 'Meaning'], HEADER);
+  g.add([t(language, 'cv.model.title')], TITLE);
+  const modelTop = g.add([t(language, 'cv.model.quantity'), t(language, 'cv.model.value'), t(language, 'cv.model.meaning')], HEADER);
+  const notEstimates = t(language, 'cv.model.notEstimates');
   const model: [string, CellContent, string | undefined, string][] = [
-    ['r', s.r, PARAMETER, 'BG/NBD: shape of the purchase rates across customers'],
-    ['alpha', s.alpha, PARAMETER, `BG/NBD: scale of the purchase rates, in ${s.unit}`],
-    ['a', s.a, PARAMETER, 'BG/NBD: drop-out probability after a purchase ~ Beta(a, b)'],
-    ['b', s.b, PARAMETER, 'BG/NBD: drop-out probability after a purchase ~ Beta(a, b)'],
-    ['p', s.p, PARAMETER, 'Gamma-Gamma: shape of a customer’s purchase amounts'],
-    ['q', s.q, PARAMETER, 'Gamma-Gamma: shape of the amount scale across customers'],
-    ['v', s.v, PARAMETER, 'Gamma-Gamma: scale of the amount scale across customers'],
-    ['BG/NBD log-likelihood', s.bgNbdLogLikelihood, LOG_LIKELIHOOD, ''],
-    ['Gamma-Gamma log-likelihood', s.gammaGammaLogLikelihood, LOG_LIKELIHOOD, ''],
-    ['BG/NBD converged', s.bgNbdConverged, undefined, s.bgNbdConverged ? '' : 'The parameters are not estimates: see the notes'],
-    ['Gamma-Gamma converged', s.gammaGammaConverged, undefined, s.gammaGammaConverged ? '' : 'The parameters are not estimates: see the notes'],
-    ['Time unit', s.unit, undefined, `Recency, age and alpha are in ${s.unit}; predictions do not depend on it`],
-    ['Customers', s.customers, FORMAT.count, 'With a purchase on or before the observation end'],
-    ['Customers in the spend model', s.spendCustomers, FORMAT.count, 'With a repeat purchase of positive amount'],
-    ['Observation end', dayCell(s.endDay), FORMAT.date, 'Inclusive'],
-    ['Horizon (months)', s.horizonMonths, FORMAT.count, '1 month = 365.25 / 12 days'],
-    ['Monthly discount rate', s.monthlyDiscountRate, '0.00%', 'Each month’s expected purchases are discounted to today'],
-    ['Spend–frequency correlation', orBlank(s.spendFrequencyCorrelation), '0.000', 'Pearson ρ of repeat purchases and average spend; the spend model assumes 0'],
+    ['r', s.r, PARAMETER, t(language, 'cv.model.r')],
+    ['alpha', s.alpha, PARAMETER, t(language, 'cv.model.alpha', { unit })],
+    ['a', s.a, PARAMETER, t(language, 'cv.model.ab')],
+    ['b', s.b, PARAMETER, t(language, 'cv.model.ab')],
+    ['p', s.p, PARAMETER, t(language, 'cv.model.p')],
+    ['q', s.q, PARAMETER, t(language, 'cv.model.q')],
+    ['v', s.v, PARAMETER, t(language, 'cv.model.v')],
+    [t(language, 'cv.model.bgLikelihood'), s.bgNbdLogLikelihood, LOG_LIKELIHOOD, ''],
+    [t(language, 'cv.model.ggLikelihood'), s.gammaGammaLogLikelihood, LOG_LIKELIHOOD, ''],
+    [t(language, 'cv.model.bgConverged'), s.bgNbdConverged, undefined, s.bgNbdConverged ? '' : notEstimates],
+    [t(language, 'cv.model.ggConverged'), s.gammaGammaConverged, undefined, s.gammaGammaConverged ? '' : notEstimates],
+    [t(language, 'cv.model.unit'), s.unit, undefined, t(language, 'cv.model.unitMeaning', { unit })],
+    [t(language, 'cv.model.customers'), s.customers, FORMAT.count, t(language, 'cv.model.customersMeaning')],
+    [t(language, 'cv.model.spendCustomers'), s.spendCustomers, FORMAT.count, t(language, 'cv.model.spendCustomersMeaning')],
+    [t(language, 'cv.observationEnd'), dayCell(s.endDay), FORMAT.date, t(language, 'cv.model.inclusive')],
+    [t(language, 'cv.model.horizon'), s.horizonMonths, FORMAT.count, t(language, 'cv.model.horizonMeaning')],
+    [t(language, 'cv.model.discount'), s.monthlyDiscountRate, '0.00%', t(language, 'cv.model.discountMeaning')],
+    [t(language, 'cv.model.correlation'), orBlank(s.spendFrequencyCorrelation), '0.000', t(language, 'cv.model.correlationMeaning')],
   ];
   for (const [label, value, format, meaning] of model) {
     g.add([label, value, meaning], (i) => (i === 1 ? fmt(format) : i === 2 ? NOTE : undefined));
   }
   named.push({ name: 'CustomerValueModel', area: { row: modelTop, column: 1, rows: model.length + 1, columns: 3 } });
-  for (const note of s.notes) g.add(['Note', note], (i) => (i === 1 ? NOTE : undefined));
+  for (const note of s.notes) g.add([t(language, 'cv.note'), note], (i) => (i === 1 ? NOTE : undefined));
   g.skip();
 
   // Top customers by CLV.
-  g.add([`Top ${count(tables.top.length)} customers by CLV, ${horizon}`], TITLE);
-  const topHeader = ['Customer', 'Purchases', 'Last purchase', 'Past value', 'P(alive)', `Expected purchases, ${horizon}`, 'Expected average value', 'CLV'];
+  g.add([t(language, 'cv.top.title', { count: integer(tables.top.length), horizon })], TITLE);
+  const topHeader = [
+    t(language, 'cv.col.customer'), t(language, 'cv.col.purchases'), t(language, 'cv.col.lastPurchase'), t(language, 'cv.col.pastValue'),
+    t(language, 'cv.col.alive'), t(language, 'cv.col.expectedPurchases', { horizon }), t(language, 'cv.col.averageValue'), t(language, 'cv.col.clv'),
+  ];
   const topFormats = [undefined, FORMAT.count, FORMAT.date, money, FORMAT.percent, DECIMAL, money, money];
   const topRow = g.add(topHeader, HEADER);
   for (const i of tables.top) {
@@ -130,7 +138,7 @@ export function customerValueLayout(
       (j) => fmt(topFormats[j]));
   }
   named.push({ name: 'CustomerValueTop', area: { row: topRow, column: 1, rows: tables.top.length + 1, columns: topHeader.length } });
-  g.add(['', 'Purchases are distinct purchase days. Past value is the sum of all amounts up to the observation end, refunds included. CLV is the expected value of the purchases in the horizon, discounted monthly.'], NOTE);
+  g.add(['', t(language, 'cv.top.note')], NOTE);
   g.skip();
 
   // Whom to reach: at risk, then lapsed.
@@ -138,11 +146,14 @@ export function customerValueLayout(
 
   // CLV by segment.
   if (tables.segments) {
-    g.add([`CLV by segment (${meta.segmentColumn}), ${horizon}`], TITLE);
-    const segmentHeader = ['Segment', 'Customers', 'CLV (sum)', 'CLV per customer', 'Past value (sum)', 'Share of total CLV'];
+    g.add([t(language, 'cv.segments.title', { column: meta.segmentColumn, horizon })], TITLE);
+    const segmentHeader = [
+      t(language, 'cv.col.segment'), t(language, 'cv.col.customers'), t(language, 'cv.col.clvSum'), t(language, 'cv.col.clvMean'),
+      t(language, 'cv.col.pastSum'), t(language, 'cv.col.clvShare'),
+    ];
     const segmentFormats = [undefined, FORMAT.count, money, money, money, FORMAT.percent];
     if (tables.hasCosts) {
-      segmentHeader.push('Cost to serve (sum)', 'Net value (sum)', 'Net value per customer');
+      segmentHeader.push(t(language, 'cv.col.costSum'), t(language, 'cv.col.netSum'), t(language, 'cv.col.netMean'));
       segmentFormats.push(money, money, money);
     }
     const segmentRow = g.add(segmentHeader, HEADER);
@@ -152,13 +163,11 @@ export function customerValueLayout(
       g.add(cells, (j) => fmt(segmentFormats[j]));
     }
     named.push({ name: 'CustomerValueBySegment', area: { row: segmentRow, column: 1, rows: tables.segments.length + 1, columns: segmentHeader.length } });
-    g.add(['', 'A customer belongs to the segment on their earliest row, the one they were acquired in.'], NOTE);
-    if (tables.hasCosts) {
-      g.add(['', 'CLV is the gross value; net value = CLV − cost to serve over the same horizon, discounted the same way. Largest net value first.'], NOTE);
-    }
+    g.add(['', t(language, 'cv.segments.note')], NOTE);
+    if (tables.hasCosts) g.add(['', t(language, 'cv.segments.netNote')], NOTE);
   } else {
-    g.add(['CLV by segment'], TITLE);
-    g.add(['', 'Choose a segment column in the sidebar to see CLV per segment.'], NOTE);
+    g.add([t(language, 'cv.segments.titleNone')], TITLE);
+    g.add(['', t(language, 'cv.segments.choose')], NOTE);
   }
 
   return {

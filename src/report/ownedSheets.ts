@@ -76,6 +76,17 @@ export function ownedSheets(ss: Spreadsheet): OwnedSheet[] {
   return out;
 }
 
+/** The kind of one sheet if the add-on owns it, from that sheet's own metadata (no search). */
+export function ownerKind(sheet: Sheet): OwnedKind | null {
+  let id: number | null = null;
+  for (const m of sheet.getDeveloperMetadata()) {
+    if (m.getKey() !== OWNER_KEY) continue;
+    const tag = parseTag(m.getValue());
+    if (tag && tag.sheetId === (id ??= sheet.getSheetId())) return tag.kind;
+  }
+  return null;
+}
+
 /**
  * `base`, or `base 2`, `base 3`… — the first name no sheet has. Sheet names are unique regardless of
  * case, so a user's "retention SUMMARY" takes "Retention summary" too.

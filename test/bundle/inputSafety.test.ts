@@ -6,7 +6,7 @@
 import { runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { PROBES, ZONES_AT_UTC_ALL_YEAR } from '../../src/addon/zoneFallback';
-import { offsetMinutesOf } from '../support/days';
+import { dayOf, midnightOf, offsetMinutesOf } from '../support/days';
 import { loadBundle, type Bundle } from './harness';
 
 process.env.TZ = 'America/Los_Angeles';
@@ -69,6 +69,43 @@ describe('=COHORTS and =RETENTION_BY_PERIOD say what they left out', () => {
         'Choose a longer period or check the date column for a mistyped year',
     );
   });
+});
+
+describe('dates before 1970', () => {
+  for (const zone of ['America/Los_Angeles', 'Europe/Prague', 'Pacific/Auckland']) {
+    it(`month and quarter cohorts start where they should in ${zone}`, () => {
+      const b = loadBundle({ timeZone: zone });
+      const ids = col(['a', 'b', 'c', 'a']);
+      const dates = col([b.date(1969, 11, 15), b.date(1969, 12, 31), b.date(1970, 1, 1), b.date(1970, 2, 28)]);
+      const at = (y: number, m: number, d: number) => new Date(midnightOf(dayOf(y, m, d), zone)).toISOString();
+      const months = spillOf(b, 'COHORTS', ids, dates, 'month', 'customers');
+      expect(months.slice(1).map((r) => [shown(r[0]), ...r.slice(1)])).toEqual([
+        [at(1969, 11, 1), 1, 1, 0, 0, 1],
+        [at(1969, 12, 1), 1, 1, 0, 0, ''],
+        [at(1970, 1, 1), 1, 1, 0, '', ''],
+      ]);
+      const quarters = spillOf(b, 'COHORTS', ids, dates, 'quarter', 'customers');
+      expect(quarters.slice(1).map((r) => [shown(r[0]), ...r.slice(1)])).toEqual([
+        [at(1969, 10, 1), 2, 2, 1],
+        [at(1970, 1, 1), 1, 1, ''],
+      ]);
+    });
+  }
+});
+
+describe('first days of periods are the zone\'s midnights, daylight-saving days included', () => {
+  // Auckland's clocks go back at 03:00 on the first Sunday of April, after UTC's midnight; Havana's
+  // jump from 00:00 to 01:00 on the second Sunday of March, so that day starts at 01:00.
+  for (const zone of ['Pacific/Auckland', 'America/Havana', 'Europe/Prague', 'America/Los_Angeles']) {
+    it(`every Sunday of 2023–2025 in ${zone}`, () => {
+      const b = loadBundle({ timeZone: zone });
+      const sundays: number[] = [];
+      for (let d = dayOf(2023, 1, 1); d <= dayOf(2025, 12, 31); d += 7) sundays.push(d); // 2023-01-01 was a Sunday
+      const dates = sundays.map((d) => [new (runInContext('Date', b.context) as DateConstructor)(midnightOf(d, zone))]);
+      const grid = spillOf(b, 'COHORTS', sundays.map((d) => [`c${d}`]), dates, 'week sunday', 'customers');
+      expect(grid.slice(1).map((r) => shown(r[0]))).toEqual(sundays.map((d) => new Date(midnightOf(d, zone)).toISOString()));
+    });
+  }
 });
 
 describe('dates as text, read the way the spreadsheet locale reads them', () => {

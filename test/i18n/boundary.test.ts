@@ -19,7 +19,7 @@ const MIGRATED = [
   'src/i18n/catalogue.ts', 'src/i18n/messages.ts', 'src/i18n/format.ts', 'src/i18n/languages.ts', 'src/i18n/plural.ts',
   'src/sidebar',
   'src/functions/args.ts', 'src/functions/counts.ts', 'src/functions/customerTable.ts', 'src/functions/clv.ts',
-  'src/functions/retention.ts', 'src/functions/customFunction.ts', 'src/core/errors.ts', 'src/core/cells.ts',
+  'src/functions/retention.ts', 'src/functions/customFunction.ts', 'src/core/errors.ts', 'src/core/cells.ts', 'src/report/customerValueLayout.ts',
 ];
 
 function tsFiles(path: string): string[] {

@@ -63,6 +63,14 @@ describe('rows the summary did not use are said', () => {
     expect(namedTable(emu, 'CohortCustomers')[1].slice(2, 5)).toEqual([2, 2, 1]);
   });
 
+  it('a header cell that is a date is named as the sheet shows it', () => {
+    const emu = workbook('Pacific/Auckland');
+    addSheet(emu, 'Orders', ['Customer', emu.date(2024, 1, 1)], [['a', emu.date(2024, 1, 5)], ['b', 'soon'], ['c', emu.date(2024, 1, 7)]]);
+    const settings = settingsFor(emu, 'Orders', { headerRow: 1 });
+    generate(emu, { ...settings, shape: 'log', columns: { ...settings.columns, id: 1, date: 2, amount: 0, segment: 0 } });
+    expect(skippedLine(emu)).toBe('Skipped 1 row: 1 row whose column B (the date Jan 1, 2024) is not a date (row 3, e.g. "soon").');
+  });
+
   it('rows blank in the columns used, below the data, are counted as blank rows', () => {
     const emu = workbook('Europe/Prague');
     addSheet(emu, 'Orders', ['Customer', 'Order date', 'Note'], [

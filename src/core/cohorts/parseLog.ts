@@ -1,6 +1,6 @@
 import type { DayNumber } from '../calendar';
 import { describeValue, type CellColumn } from '../cells';
-import { AMOUNT_BAD, AMOUNT_ERROR, cellAt, namedColumn, readAmount } from './cellColumns';
+import { AMOUNT_BAD, AMOUNT_ERROR, namedColumn, readAmount } from './cellColumns';
 import { DayReader } from './dayReader';
 import { IdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
 import { KeptRows } from './keptRows';
@@ -50,7 +50,6 @@ const BAD_AMOUNT = AMOUNT_BAD;
 const ERROR_AMOUNT = AMOUNT_ERROR;
 const BAD_SEGMENT = SEGMENT_ERROR;
 const amountOf = readAmount;
-const cell = cellAt;
 
 /**
  * One pass over the rows. The hot loop reads the id and date cells in place and settles a clean row with
@@ -78,6 +77,12 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
   const kept = new KeptRows(options.firstRowNumber);
   const { list: idList, rows: idRows, index: idAt } = idCol;
   const { list: dateList, rows: dateRows, index: dateAt } = dateCol;
+  const amountList = amountCol ? amountCol.list : null;
+  const amountRows = amountCol ? amountCol.rows : null;
+  const amountAt = amountCol ? amountCol.index : 0;
+  const segmentList = segmentCol ? segmentCol.list : null;
+  const segmentRows = segmentCol ? segmentCol.rows : null;
+  const segmentAt = segmentCol ? segmentCol.index : 0;
   let firstDay = Infinity;
   let lastDay = -Infinity;
   let shift = -1;
@@ -92,8 +97,9 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
       continue;
     }
     if (amountCol !== null && amount !== null) {
-      const v = cell(amountCol, i);
-      const a = amountOf(v, locale);
+      const v = amountList !== null ? amountList[i] : amountRows![i][amountAt];
+      // A finite number is the common case, read here: a call returning a double would box it per row.
+      const a = typeof v === 'number' && v - v === 0 ? v : amountOf(v, locale);
       if (a === BAD_AMOUNT || a === ERROR_AMOUNT) {
         tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, options.firstRowNumber + i, describeValue(v, days.timeZone));
         continue;
@@ -101,7 +107,7 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
       amount[k] = a;
     }
     if (segmentCol !== null && segmentIndex !== null && segment !== null) {
-      const v = cell(segmentCol, i);
+      const v = segmentList !== null ? segmentList[i] : segmentRows![i][segmentAt];
       const s = segmentIndex.indexOf(v);
       if (s === BAD_SEGMENT) {
         tallies.skip('error value', segmentCol.name, options.firstRowNumber + i, describeValue(v, days.timeZone));

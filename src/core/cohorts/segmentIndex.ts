@@ -21,13 +21,22 @@ export class SegmentIndex {
   indexOf(v: unknown): number {
     if (v === this.lastValue) return this.lastIndex;
     let index: number;
+    // A value seen before is one lookup: only values never seen are checked and named.
     if (typeof v === 'number') {
-      index = this.byNumber.get(v) ?? this.named(String(v));
-      this.byNumber.set(v, index);
+      let known = this.byNumber.get(v);
+      if (known === undefined) {
+        known = this.named(String(v));
+        this.byNumber.set(v, known);
+      }
+      index = known;
     } else if (typeof v === 'string') {
-      if (isSheetsErrorText(v)) return SEGMENT_ERROR;
-      index = this.byName.get(v) ?? this.named(isBlank(v) ? BLANK_SEGMENT_NAME : v);
-      this.byName.set(v, index);
+      let known = this.byName.get(v);
+      if (known === undefined) {
+        if (isSheetsErrorText(v)) return SEGMENT_ERROR;
+        known = this.named(isBlank(v) ? BLANK_SEGMENT_NAME : v);
+        this.byName.set(v, known);
+      }
+      index = known;
     } else if (isBlank(v)) {
       index = this.named(BLANK_SEGMENT_NAME);
     } else if (isDateValue(v)) {

@@ -146,9 +146,18 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
       return evaluate(trial, direction, step);
     });
     if (!accepted) {
+      // With the gradient this small, no lower value is one f's rounding can tell apart from this one (a sum
+      // over tens of thousands of customers resolves less than RESOLVABLE_DECREASE): optimal to floating point.
+      const g = maxAbs(gradient);
+      if (g <= LOOSE_GRADIENT) {
+        return {
+          x, value, gradient, iterations: iteration, evaluations, converged: true,
+          message: `converged to floating-point resolution (gradient ${g.toExponential(1)}; no lower value can be resolved)`,
+        };
+      }
       return {
         x, value, gradient, iterations: iteration, evaluations, converged: false,
-        message: `the line search failed to find a lower value; gradient ${maxAbs(gradient).toExponential(1)}`,
+        message: `the line search failed to find a lower value; gradient ${g.toExponential(1)}`,
       };
     }
 
@@ -222,9 +231,14 @@ function lineSearch(start: LinePoint, at: (step: number) => LinePoint): LinePoin
   return null;
 }
 
+/** Near the optimum, zoom trials that find nothing lower than the start after this many are rounding noise. */
+const FLAT_TRIALS = 12;
+
 function zoom(start: LinePoint, lo: LinePoint, hi: LinePoint, at: (step: number) => LinePoint): LinePoint | null {
+  const nearOptimum = maxAbs(start.gradient) <= LOOSE_GRADIENT;
   for (let trial = 0; trial < 60; trial++) {
     if (Math.abs(hi.step - lo.step) < 1e-16 * Math.max(1, Math.abs(lo.step))) break;
+    if (nearOptimum && trial >= FLAT_TRIALS && lo === start) break;
     const step = interpolate(lo, hi);
     const point = at(step);
     if (!Number.isFinite(point.value) || point.value > start.value + C1 * step * start.slope || point.value >= lo.value) {

@@ -79,15 +79,20 @@ export function prepareBgNbdData(histories: CustomerHistories): BgNbdData {
   const groups = groupHistories(histories, (i) => !Number.isNaN(frequency[i]));
   const countByX = new Float64Array(maxX + 1);
   for (let g = 0; g < groups.frequency.length; g++) countByX[groups.frequency[g]] += groups.weight[g];
-  const t = distinctValues(groups.age);
-  const tx = distinctValues(groups.recency);
   return {
     customers, x: groups.frequency, tx: groups.recency, T: groups.age, weight: groups.weight, countByX, groupOf: groups.groupOf,
-    tValues: t.values, tIndex: t.index, txValues: tx.values, txIndex: tx.index,
+    ...distinctTimes(groups.age, groups.recency),
   };
 }
 
-export function distinctValues(column: Float64Array): { values: Float64Array; index: Int32Array } {
+/** The distinct-value tables of BgNbdData for histories' T and t_x columns. */
+export function distinctTimes(T: Float64Array, tx: Float64Array): Pick<BgNbdData, 'tValues' | 'tIndex' | 'txValues' | 'txIndex'> {
+  const t = distinctValues(T);
+  const u = distinctValues(tx);
+  return { tValues: t.values, tIndex: t.index, txValues: u.values, txIndex: u.index };
+}
+
+function distinctValues(column: Float64Array): { values: Float64Array; index: Int32Array } {
   const seen = new Map<number, number>();
   const values: number[] = [];
   const index = new Int32Array(column.length);

@@ -166,7 +166,7 @@ function hyp2f1OneMinusZ(a: number, b: number, c: number, z: number): number {
  * Relative accuracy is ~1e-12 or better for moderate parameters; c must not be a non-positive integer.
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  if ([a, b, c, z].some(Number.isNaN)) return NaN;
+  if (a !== a || b !== b || c !== c || z !== z) return NaN; // any NaN (no array per call: this runs per customer-month)
   if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2f1: c = ${c} is a non-positive integer`);
   if (z === 0 || a === 0 || b === 0) return 1;
   if (z > 1) throw new RangeError(`hyp2f1: z = ${z} > 1 is outside the real domain`);

@@ -7,7 +7,7 @@ import { formatDay } from '../calendar';
 import { UserError } from '../errors';
 import { fitGammaGamma, type BgNbdFit, type GammaGammaFit, type LeftOutOfSpend } from '../models';
 import { fitBgNbdData } from '../models/bgnbd';
-import { distinctValues, MIN_BGNBD_CUSTOMERS, type BgNbdData } from '../models/bgnbdLikelihood';
+import { distinctTimes, MIN_BGNBD_CUSTOMERS, type BgNbdData } from '../models/bgnbdLikelihood';
 import { DAYS_PER_UNIT } from '../models/timeUnits';
 import { RFM_COLUMNS } from './rfmQuery';
 
@@ -109,10 +109,8 @@ function bgNbdData(groups: { x: number; tx: number; T: number; n: number }[]): B
   }
   const countByX = new Float64Array(maxX + 1);
   for (const g of groups) countByX[g.x] += g.n;
-  const tx = Float64Array.from(groups, (g) => g.tx);
   const T = Float64Array.from(groups, (g) => g.T);
-  const tDistinct = distinctValues(T);
-  const txDistinct = distinctValues(tx);
+  const tx = Float64Array.from(groups, (g) => g.tx);
   return {
     customers,
     x: Float64Array.from(groups, (g) => g.x),
@@ -120,11 +118,8 @@ function bgNbdData(groups: { x: number; tx: number; T: number; n: number }[]): B
     T,
     weight: Float64Array.from(groups, (g) => g.n),
     countByX,
-    tValues: tDistinct.values,
-    tIndex: tDistinct.index,
-    txValues: txDistinct.values,
-    txIndex: txDistinct.index,
     groupOf: new Int32Array(0),
+    ...distinctTimes(T, tx),
   };
 }
 

@@ -9,6 +9,7 @@ export const formulas: Translation<typeof en, 'cs'> = {
   'value.invisible': 'text, který nic nezobrazuje (jen neviditelné znaky)',
   'value.invalidNumber': 'neplatné číslo',
   'value.blank': 'prázdná buňka',
+  'zone.unknown': 'Neznámé časové pásmo „{zone}“: očekává se název IANA, například „Europe/Prague“',
   'value.unexpected': 'hodnota neočekávaného druhu',
 
   'fn.got': 'zadáno {value}',

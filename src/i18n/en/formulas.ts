@@ -11,6 +11,7 @@ export const formulas = {
   'value.invisible': 'text that shows nothing (invisible characters only)',
   'value.invalidNumber': 'an invalid number',
   'value.blank': 'blank',
+  'zone.unknown': 'Unknown time zone "{zone}": expected an IANA name such as "Europe/Prague"',
   'value.unexpected': 'a value of an unexpected kind',
 
   // Where a value sits.

@@ -13,4 +13,13 @@ export const server = {
   'server.ownedSourceSummary': '"{sheet}" is the retention summary the add-on writes, not your data: choose the sheet that holds your transactions or customers.',
   'server.ownedSourceValue': '"{sheet}" is the customer value sheet the add-on writes, not your data: choose the sheet that holds your transactions or customers.',
   'server.ownedSourceBuilding': '"{sheet}" is a sheet the add-on was building, not your data: choose the sheet that holds your transactions or customers.',
+  'server.value.customers': { one: '{count} customer scored', other: '{count} customers scored' },
+  'server.value.rows': { one: '{count} row', other: '{count} rows' },
+  'server.value.skipped': { one: '{count} skipped', other: '{count} skipped' },
+  'server.value.topAtRisk': { one: '{count} top customer', other: '{count} top customers' },
+  'server.value.done': '{customers} from {rows}: {months}-month CLV {total} in total, {atRisk} at risk, {lapsed} lapsed. Written to "{sheet}".',
+  'server.value.doneSkipped': '{customers} from {rows} ({skipped}): {months}-month CLV {total} in total, {atRisk} at risk, {lapsed} lapsed. Written to "{sheet}".',
+  'server.value.doneNet': '{customers} from {rows}: {months}-month CLV {total} in total, net of the cost to serve {net}, {atRisk} at risk, {lapsed} lapsed. Written to "{sheet}".',
+  'server.value.doneNetSkipped': '{customers} from {rows} ({skipped}): {months}-month CLV {total} in total, net of the cost to serve {net}, {atRisk} at risk, {lapsed} lapsed. Written to "{sheet}".',
+  'server.value.untrusted': '{done} But the model cannot be fully trusted:',
 } as const;

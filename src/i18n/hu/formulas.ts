@@ -9,6 +9,7 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'value.invisible': 'semmit sem mutató szöveg (csak láthatatlan karakterek)',
   'value.invalidNumber': 'érvénytelen szám',
   'value.blank': 'üres',
+  'zone.unknown': 'Ismeretlen időzóna: „{zone}”; IANA-név szükséges, például „Europe/Budapest”',
   'value.unexpected': 'váratlan fajtájú érték',
 
   'fn.got': 'megadva: {value}',

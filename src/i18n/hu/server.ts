@@ -15,4 +15,13 @@ export const server: Translation<typeof en, 'hu'> = {
   'server.ownedSourceSummary': 'A(z) „{sheet}” a bővítmény által írt retenciós összesítő, nem az Ön adatai: válassza ki a tranzakcióit vagy ügyfeleit tartalmazó lapot.',
   'server.ownedSourceValue': 'A(z) „{sheet}” a bővítmény által írt ügyfélérték-lap, nem az Ön adatai: válassza ki a tranzakcióit vagy ügyfeleit tartalmazó lapot.',
   'server.ownedSourceBuilding': 'A(z) „{sheet}” lapot a bővítmény készítette elő, nem az Ön adatai: válassza ki a tranzakcióit vagy ügyfeleit tartalmazó lapot.',
+  'server.value.customers': { one: '{count} ügyfél értékelve', other: '{count} ügyfél értékelve' },
+  'server.value.rows': { one: '{count} sorból', other: '{count} sorból' },
+  'server.value.skipped': { one: '{count} kihagyva', other: '{count} kihagyva' },
+  'server.value.topAtRisk': { one: '{count} a legnagyobb ügyfelek közül', other: '{count} a legnagyobb ügyfelek közül' },
+  'server.value.done': '{customers} {rows}: {months} havi CLV összesen {total}, veszélyeztetett: {atRisk}, elvesztett: {lapsed}. Kiírva ide: „{sheet}”.',
+  'server.value.doneSkipped': '{customers} {rows} ({skipped}): {months} havi CLV összesen {total}, veszélyeztetett: {atRisk}, elvesztett: {lapsed}. Kiírva ide: „{sheet}”.',
+  'server.value.doneNet': '{customers} {rows}: {months} havi CLV összesen {total}, a kiszolgálási költség levonása után {net}, veszélyeztetett: {atRisk}, elvesztett: {lapsed}. Kiírva ide: „{sheet}”.',
+  'server.value.doneNetSkipped': '{customers} {rows} ({skipped}): {months} havi CLV összesen {total}, a kiszolgálási költség levonása után {net}, veszélyeztetett: {atRisk}, elvesztett: {lapsed}. Kiírva ide: „{sheet}”.',
+  'server.value.untrusted': '{done} A modellben azonban nem lehet teljesen megbízni:',
 };

@@ -9,6 +9,7 @@ export const formulas: Translation<typeof en, 'pl'> = {
   'value.invisible': 'tekst, którego nie widać (same niewidoczne znaki)',
   'value.invalidNumber': 'nieprawidłowa liczba',
   'value.blank': 'pusta komórka',
+  'zone.unknown': 'Nieznana strefa czasowa „{zone}”: oczekiwano nazwy IANA, na przykład „Europe/Warsaw”',
   'value.unexpected': 'wartość nieoczekiwanego rodzaju',
 
   'fn.got': 'podano {value}',

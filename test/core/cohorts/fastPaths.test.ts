@@ -122,6 +122,28 @@ describe('customer ids on the fast paths', () => {
   });
 });
 
+describe('amounts and segments on the fast paths', () => {
+  it('segment cells seen before are found by one lookup; error values stay refused however often they repeat', () => {
+    const cells: unknown[] = ['web', '#N/A', 'web', 1, '1', '', '   ', 'shop', '#N/A', 2, 'web', true, '#REF!', 1, 'shop', ''];
+    const rows = shuffled(cells.map((v, i) => [i, v] as const), 8);
+    const day = new Date(pragueMidnight(Date.UTC(2024, 0, 10) / DAY));
+    const log = parseTransactionLog({ customerIds: rows.map((r) => r[0]), dates: rows.map(() => day), segments: rows.map((r) => r[1]) }, opts);
+    // Named as the cell reads: 1 and "1" one segment, blanks "(blank)"; error values skip the row.
+    const name = (v: unknown) => (v === '' || v === '   ' ? '(blank)' : v === true ? 'TRUE' : String(v));
+    const kept = rows.filter((r) => r[1] !== '#N/A' && r[1] !== '#REF!');
+    expect(Array.from(log.segment!, (s) => log.segmentNames![s])).toEqual(kept.map((r) => name(r[1])));
+    expect(log.skipped.reasons).toEqual([expect.objectContaining({ reason: 'error value', column: 'segment', count: 3 })]);
+  });
+
+  it('number amounts on the fast path, anything else through the reader: text, blanks, infinities, −0', () => {
+    const cells: unknown[] = [12.5, -3, 0, -0, '1,234.50', '', 1e300, Infinity, -Infinity, NaN, 'abc', '#N/A', 7];
+    const day = new Date(pragueMidnight(Date.UTC(2024, 0, 10) / DAY));
+    const log = parseTransactionLog({ customerIds: cells.map((_, i) => i), dates: cells.map(() => day), amounts: cells }, opts);
+    expect(Array.from(log.amount!)).toEqual([12.5, -3, 0, -0, 1234.5, NaN, 1e300, 7]);
+    expect(log.skipped.reasons.map((t) => [t.reason, t.count])).toEqual([['bad amount', 4], ['error value', 1]]);
+  });
+});
+
 describe('date cells on the fast paths', () => {
   it('instants that share a cache slot (4,096 days apart, or two times of one day) keep their own days', () => {
     const base = Date.UTC(2000, 0, 1) / DAY;
