@@ -83,6 +83,16 @@ async function main(): Promise<void> {
   console.log(`Source: "${p.sheetName}", header row ${p.headerRow}, ${p.dataRows.toLocaleString('en-US')} data rows, read as a ${p.shape === 'log' ? 'transaction log' : 'customer table'}.`);
   const roles = Object.entries(p.roles).filter(([, c]) => c > 0).map(([r, c]) => `${r} = ${p.columns[c - 1].letter} "${p.columns[c - 1].header}"`);
   console.log(`Columns: ${roles.join(', ')}`);
+  const missing = p.shape === 'log' ? (['id', 'date'] as const).filter((r) => !p.roles[r]) : [];
+  if (missing.length) {
+    // Say what each column looked like: text where dates or numbers were expected usually means the
+    // file was written for another locale than --locale (12/1/2010 or 17850.0 are text in cs_CZ).
+    const kinds = p.columns.map((c) => `${c.letter} "${c.header}" ${c.kind}`).join(', ');
+    throw new Error(
+      `no ${missing.map((r) => (r === 'id' ? 'customer id' : 'date')).join(' or ')} column found. The columns read as: ${kinds}.` +
+        (args.locale !== 'en_US' ? ` Dates and numbers are read as typed in ${args.locale}; if the file was written elsewhere, try --locale en_US.` : ''),
+    );
+  }
 
   const settings: ReportSettings = {
     sheetName: p.sheetName, headerRow: p.headerRow, shape: p.shape, columns: p.roles,
@@ -104,25 +114,38 @@ async function main(): Promise<void> {
   // The sidebar's "Customer value" section, when the source is a log with amounts.
   if (p.shape === 'log' && p.roles.amount > 0) {
     const value = await step('customer value', () => emu.callFromClient('sidebarCustomerValue', {
-      ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5,
+      ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1,
+      costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
     }) as CustomerValueOutcome);
-    console.log(`${value.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms)\n`);
+    console.log(`${value.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms)`);
+    for (const warning of value.warnings) console.log(`  ! ${warning}`);
+    console.log('');
     show('CustomerValueModel', 'Customer value model (BG/NBD + Gamma-Gamma)');
-    const atRisk = emu.spreadsheet.getRangeByName('CustomerValueAtRisk');
-    if (atRisk) {
-      const rows = atRisk.getDisplayValues() as string[][];
-      console.log(`At risk: valuable customers the model thinks are slipping away (first 10 of ${rows.length - 1})\n${table(rows.slice(0, 11))}\n`);
-    }
+    // The lists' most telling columns: who, how likely still active, worth, what is at stake, when they last bought.
+    const columns = ['Customer', 'P(alive)', 'Past value', 'Expected loss of value', 'CLV if still active', 'Last purchase', 'Last purchase vs usual'];
+    const list = (name: string, title: string, first: number) => {
+      const range = emu.spreadsheet.getRangeByName(name);
+      if (!range) return;
+      const rows = range.getDisplayValues() as string[][];
+      const picked = columns.map((c) => rows[0].indexOf(c)).filter((k) => k >= 0);
+      const shown = rows.slice(0, first + 1).map((r) => picked.map((k) => r[k]));
+      console.log(`${title} (first ${Math.min(first, rows.length - 1)} of ${(rows.length - 1).toLocaleString('en-US')})\n${table(shown)}\n`);
+    };
+    list('CustomerValueAtRisk', 'At risk: top 20 % by past value with P(alive) from 10 % to below 50 %, largest expected loss first', 10);
+    list('CustomerValueLapsed', 'Lapsed, win-back candidates: top 20 % by past value with P(alive) below 10 %, highest past value first', 5);
   }
 
   mkdirSync(dirname(args.out), { recursive: true });
   await step('export', () => emu.exportXlsx(args.out));
   console.log(`Workbook written to ${args.out} (sheets: ${emu.spreadsheet.getSheets().map((s) => s.getName()).join(', ')})`);
   const each = steps.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s, ${s.peakMb.toFixed(0)} MB`).join('; ');
-  console.log(`Done in ${(performance.now() / 1000).toFixed(1)} s, peak memory ${peakMb().toFixed(0)} MB (${each}).`);
+  const cpu = process.cpuUsage();
+  console.log(`Done in ${(performance.now() / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s), peak memory ${peakMb().toFixed(0)} MB (${each}).`);
 }
 
 main().catch((e: unknown) => {
-  console.error(`npm start failed: ${e instanceof Error ? e.message : String(e)}`);
+  // Errors thrown inside the emulated script come from another realm: not instanceof Error here.
+  const message = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  console.error(`npm start failed: ${message}`);
   process.exit(1);
 });

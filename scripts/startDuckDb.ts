@@ -10,12 +10,13 @@ import { basename, dirname, join } from 'node:path';
 import { createEmulator } from '../tools/emulator/index';
 import { DuckDb, ROW_COLUMN } from '../tools/duckdb/duckdb';
 import {
-  cohortQuery, customerValueModelFromRows, duckDb, proposeSqlRoles, rfmQuery, rfmResultRows,
+  cohortQuery, customerValueModelFromRows, duckDb, proposeSqlRoles, rfmQuery, rfmResultRows, tableQuery,
   type SqlCohortSettings, type SqlColumn, type SqlLogColumns,
 } from '../src/core/sql';
 import type { SqlSummaryRequest } from '../src/addon/sqlSummary';
 import type { ReportOutcome } from '../src/addon/protocol';
 import type { PeriodUnit } from '../src/core/periods';
+import { dayInZone } from '../src/core/timeZone';
 
 export interface DuckDbStartArgs {
   file: string;
@@ -55,22 +56,31 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     const proposal = proposeSqlRoles(columns, sample);
     const [rowCount] = (await db.query(`SELECT COUNT(*) FROM ${duckDb.table([TABLE])}`))[0] as [bigint];
     console.log(`Source: ${sourceDescription}, ${Number(rowCount).toLocaleString('en-US')} data rows, read as a ${proposal.shape === 'log' ? 'transaction log' : 'customer table'} (${loadMs.toFixed(0)} ms to load).`);
-    if (proposal.shape !== 'log') throw new Error('the DuckDB engine reads transaction logs (one row per purchase); for a customer table use the default engine');
     const pick = (i: number): SqlColumn | null => (i >= 0 ? columns[i] : null);
     const { roles } = proposal;
-    const sqlColumns: SqlLogColumns = {
-      id: pick(roles.id)!, date: pick(roles.date)!, amount: pick(roles.amount), segment: pick(roles.segment), order: { name: ROW_COLUMN, type: 'integer' },
-    };
-    if (!sqlColumns.id || !sqlColumns.date) throw new Error('could not tell the customer id and date columns apart');
-    const named = Object.entries({ id: sqlColumns.id, date: sqlColumns.date, amount: sqlColumns.amount, segment: sqlColumns.segment }).filter(([, c]) => c);
+    const shape = proposal.shape;
+    const order: SqlColumn = { name: ROW_COLUMN, type: 'integer' };
+    const id = pick(roles.id);
+    const date = pick(shape === 'log' ? roles.date : roles.signup);
+    if (!id || !date) throw new Error(`could not tell the customer id and ${shape === 'log' ? 'date' : 'signup date'} columns apart`);
+    const amount = pick(roles.amount);
+    const segment = pick(roles.segment);
+    const cancel = shape === 'table' ? pick(roles.cancel) : null;
+    const named = Object.entries(shape === 'log' ? { id, date, amount, segment } : { id, signup: date, cancel, revenue: amount, segment }).filter(([, c]) => c);
     console.log(`Columns: ${named.map(([r, c]) => `${r} = "${c!.name}" (${c!.type})`).join(', ')}`);
+    const sqlColumns: SqlLogColumns = { id, date, amount, segment, order };
 
     const settings: SqlCohortSettings = {
       period: args.period as PeriodUnit, weekStart: 'monday', timeZone: args.zone, mode: 'in', lapseAfter: 1, refundsAreActivity: true,
-      asOfDay: null, segment: null, bySegment: sqlColumns.segment !== null,
+      asOfDay: null, segment: null, bySegment: segment !== null,
     };
+    // A table may hold scheduled cancellations: without an as-of day it stops today, as in a sheet.
+    const today = dayInZone(Date.now(), args.zone);
+    const sql = shape === 'log'
+      ? cohortQuery(duckDb, { table: [TABLE] }, sqlColumns, settings)
+      : tableQuery(duckDb, { table: [TABLE] }, { id, signup: date, cancel, revenue: amount, segment, order }, { ...settings, today });
     const started = performance.now();
-    const rows = plain(await db.query(cohortQuery(duckDb, { table: [TABLE] }, sqlColumns, settings)));
+    const rows = plain(await db.query(sql));
     const queryMs = performance.now() - started;
 
     const emu = createEmulator({ spreadsheetTimeZone: args.zone, locale: args.locale, spreadsheetName: 'Retention demo' });
@@ -78,7 +88,9 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     emu.call('onOpen', { authMode: 'FULL' });
     const request: SqlSummaryRequest = {
       settings,
-      columns: { id: sqlColumns.id.name, date: sqlColumns.date.name, amount: sqlColumns.amount?.name ?? null, segment: sqlColumns.segment?.name ?? null },
+      columns: { id: id.name, date: date.name, amount: amount?.name ?? null, segment: segment?.name ?? null, cancel: cancel?.name ?? null },
+      shape,
+      today,
       rows,
       sourceDescription,
       detailLines: [['Engine', `DuckDB (the add-on's DuckDB SQL dialect), ${rows.length.toLocaleString('en-US')} result rows`]],
@@ -96,7 +108,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     show('CohortCustomers', 'Customers per cohort (active in each period since the first)');
     show('CohortRetention', 'Retention per cohort');
 
-    if (sqlColumns.amount) {
+    if (shape === 'log' && sqlColumns.amount) {
       const t0 = performance.now();
       const rfm = rfmResultRows(plain(await db.query(rfmQuery(duckDb, { table: [TABLE] }, sqlColumns, { timeZone: args.zone, endDay: null, refundsAreActivity: true }))));
       const model = customerValueModelFromRows(rfm);

@@ -66,7 +66,7 @@ export const entryPoints: EntryPoint[] = [
       { name: 'discount_rate_or_amounts', type: RANGE_OR_NUMBER, description: 'Discount rate per period (default 0), or the amount of each purchase.', optional: true },
       { name: 'horizon_months', type: 'number', description: 'Predictive form: months ahead to value (default 12).', optional: true },
       { name: 'monthly_discount_rate', type: 'number', description: 'Predictive form: discount rate per month (default 0.01).', optional: true },
-      { name: 'output', type: 'string', description: 'Predictive form: "customers" (default, one row per customer) or "model" (the fitted parameters).', optional: true },
+      { name: 'output', type: 'string', description: 'Predictive form: "customers" (default, one row per customer), "model" (the fitted parameters and warnings), "at risk" (top 20 % by past value with P(alive) from 10 % to below 50 %, largest expected loss first) or "lapsed" (those below 10 %, win-back candidates).', optional: true },
     ],
     returns: { type: 'number|Array<Array<*>>', description: 'The lifetime value, one per row when given ranges; or the predictive table.' },
     run: asCustomFunction('CLV', clv),
@@ -176,16 +176,16 @@ export const entryPoints: EntryPoint[] = [
     name: 'sidebarCustomerValue',
     kind: 'server',
     summary:
-      'Sidebar: fits BG/NBD and Gamma-Gamma to a transaction log with amounts and writes the "Customer value" sheet (model, top customers by CLV, at-risk list, CLV by segment); saves its settings in the document.',
+      'Sidebar: fits BG/NBD and Gamma-Gamma to a transaction log with amounts and writes the "Customer value" sheet (warnings, model, top customers by CLV, at-risk and lapsed lists, CLV by segment, net of the cost to serve when given); saves its settings in the document.',
     params: [
       {
         name: 'settings',
         type: 'Object',
         description:
-          'CustomerValueSettings (plain JSON): the source (sheetName, headerRow, shape "log", columns with an amount column, optional segment column), asOf ("YYYY-MM-DD" or ""), horizonMonths (1–600), monthlyDiscountRate (0.01 = 1 %), topShare (0.2 = top 20 % by past value) and aliveBelow (0.5 = P(alive) below 50 %).',
+          'CustomerValueSettings (plain JSON): the source (sheetName, headerRow, shape "log", columns with an amount column, optional segment column), asOf ("YYYY-MM-DD" or ""), horizonMonths (1–600), monthlyDiscountRate (0.01 = 1 %), topShare (0.2 = top 20 % by past value), aliveBelow (0.5 = at risk below 50 % P(alive)), aliveFloor (0.1 = lapsed below 10 %) and costs (cost column, share of revenue and amount per customer a month, per segment).',
       },
     ],
-    returns: { type: 'Object', description: 'A CustomerValueOutcome (plain JSON): the sheet written, customers scored, the at-risk count, the total CLV and a one-line message.' },
+    returns: { type: 'Object', description: 'A CustomerValueOutcome (plain JSON): the sheet written, customers scored, the at-risk and lapsed counts, the total CLV, the model warnings and a one-line message.' },
     run: asServerFunction(sidebarCustomerValue),
   },
   {

@@ -25,6 +25,20 @@ async function sheetNames(path: string): Promise<string[]> {
   return wb.worksheets.map((w) => w.name);
 }
 
+/** P(alive) of every row of the first list on the Customer value sheet (the at-risk list) in the workbook. */
+async function atRiskColumn(path: string): Promise<number[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheet = wb.getWorksheet('Customer value')!;
+  let header = 0;
+  sheet.eachRow((row, n) => {
+    if (!header && row.getCell(4).value === 'Expected loss of value') header = n;
+  });
+  const out: number[] = [];
+  for (let n = header + 1; typeof sheet.getRow(n).getCell(2).value === 'number'; n++) out.push(sheet.getRow(n).getCell(2).value as number);
+  return out;
+}
+
 describe('npm start', () => {
   mkdirSync(out, { recursive: true });
 
@@ -38,6 +52,25 @@ describe('npm start', () => {
     expect(text).toMatch(/23,570 customers scored from 69,659 rows/);
     expect(existsSync(xlsx)).toBe(true);
     expect(await sheetNames(xlsx)).toEqual(expect.arrayContaining(['CDNOW', 'Retention summary', 'Customer value']));
+
+    // The printed at-risk list: every P(alive) in [10 %, 50 %), and the same in the whole list of the workbook.
+    const block = text.split('\n\n').find((b) => b.startsWith('At risk: top 20 % by past value'))!;
+    const [title, header, ...rows] = block.split('\n');
+    expect(title).toMatch(/\(first 10 of [\d,]+\)$/);
+    expect(header.split(/\s{2,}/)).toEqual(['Customer', 'P(alive)', 'Past value', 'Expected loss of value', 'CLV if still active', 'Last purchase', 'Last purchase vs usual']);
+    expect(rows).toHaveLength(10);
+    for (const row of rows) {
+      const alive = Number(row.trim().split(/\s+/)[1].replace('%', ''));
+      expect(alive, row).toBeGreaterThanOrEqual(10);
+      expect(alive, row).toBeLessThan(50);
+      expect(row).toMatch(/last purchase \d+ days ago; usually every (\d+ days|day)$/);
+    }
+    const listed = await atRiskColumn(xlsx);
+    expect(listed.length).toBe(Number(title.match(/of ([\d,]+)\)$/)![1].replace(/,/g, '')));
+    for (const alive of listed) {
+      expect(alive).toBeGreaterThanOrEqual(0.1);
+      expect(alive).toBeLessThan(0.5);
+    }
   });
 
   it('reads a CSV customer table given after --', async () => {

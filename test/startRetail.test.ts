@@ -95,6 +95,23 @@ describe('npm start on a retail export', () => {
   it('ends with the time and peak memory of each step', () => {
     const step = (name: string) => String.raw`${name} [\d.]+ s, \d+ MB`;
     const steps = ['import', 'summary', 'customer value', 'export'].map(step).join('; ');
-    expect(text).toMatch(new RegExp(String.raw`Done in [\d.]+ s, peak memory \d+ MB \(${steps}\)\.`));
+    expect(text).toMatch(new RegExp(String.raw`Done in [\d.]+ s \(CPU [\d.]+ s\), peak memory \d+ MB \(${steps}\)\.`));
   });
+
+  it('in cs_CZ, says why the en_US dates were not found instead of a wrong report', () => {
+    expect(() => start(csv, '--locale', 'cs_CZ', '--zone', 'Europe/Prague', '--out', join(dir, 'cs.xlsx'))).toThrow(
+      /npm start failed: no date column found\. The columns read as: .*E "InvoiceDate" text.*try --locale en_US\./,
+    );
+  });
+
+  it('in cs_CZ, reads ISO date-times and puts the same customers in the same cohorts', () => {
+    const iso = retailExport({ lines: 12_000, seed: 7, iso: true });
+    expect(iso.facts.firstDayById).toEqual(facts.firstDayById); // the same data, dates written otherwise
+    const path = join(dir, 'retail-iso.csv');
+    writeFileSync(path, iso.text);
+    const out = start(path, '--locale', 'cs_CZ', '--zone', 'Europe/Prague', '--out', join(dir, 'cs.xlsx'));
+    expect(out).toContain('date = E "InvoiceDate"');
+    const byMonth = (t: string) => printedTable(t, 'Customers per cohort').map((r) => r.slice(0, 3));
+    expect(byMonth(out)).toEqual(byMonth(text));
+  }, 120_000);
 });

@@ -153,7 +153,8 @@ export function retailExport(opts: RetailExportOptions = {}): { text: string; fa
 
   // Customers: ids from 12346, each with a country, a first purchase and a buying rate
   // (gamma heterogeneity: most buy once or twice, a few every week).
-  const customerCount = Math.max(20, Math.round(4_372 * Math.sqrt(scale)));
+  // As many customers per invoice at any size, so that a smaller file keeps the repeat buying.
+  const customerCount = Math.max(20, Math.round(4_372 * scale));
   const country = picker(COUNTRIES, random);
   const ids = new Set<number>();
   while (ids.size < customerCount) ids.add(12_346 + Math.floor(random() * 5_942));

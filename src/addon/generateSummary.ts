@@ -3,7 +3,7 @@ import { formatDay, parseIsoDay } from '../core/calendar';
 import { computeCohortReport, dateCell, type CohortReport } from '../core/cohorts';
 import { dayInZone } from '../core/timeZone';
 import { summaryLayout, type SummaryMeta } from '../report/summaryLayout';
-import { replaceOwnedSheet } from '../report/writeSheet';
+import { replaceOwnedSheet, type WrittenSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
 import type { ReportOutcome, ReportSettings } from './protocol';
 import { withDocumentLock } from './documentLock';
@@ -39,14 +39,14 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
     });
     const sheet = writeSummarySheet(ss, report, {
       sourceDescription: source.description,
-      shapeDescription: settings.shape === 'log' ? LOG_SHAPE : 'Customer table (one row per customer)',
+      shapeDescription: settings.shape === 'log' ? LOG_SHAPE : TABLE_SHAPE,
       rowsRead: source.rowsRead,
-      settingsLines: settingsLines(settings, source.columnName, asOfDay, stopsToday),
+      settingsLines: [...source.columnLines, ...settingsLines(settings, source.columnName, asOfDay, stopsToday)],
     }, { timeZone, locale });
     const cohorts = report.total.cohorts.length;
     const skipped = report.skipped.total;
     return {
-      summarySheetName: sheet.getName(),
+      summarySheetName: sheet.name,
       rowsRead: source.rowsRead,
       rowsSkipped: skipped,
       cohorts,
@@ -54,20 +54,21 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
       message:
         `${cohorts} ${cohorts === 1 ? 'cohort' : 'cohorts'} by ${settings.period} from ${source.rowsRead.toLocaleString('en-US')} rows` +
         (skipped ? ` (${skipped.toLocaleString('en-US')} skipped)` : '') +
-        ` written to "${sheet.getName()}".`,
+        ` written to "${sheet.name}".`,
     };
   });
 }
 
 export const LOG_SHAPE = 'Transaction log (one row per purchase or activity)';
+export const TABLE_SHAPE = 'Customer table (one row per customer)';
 
-/** Lays out a computed report and writes it into the owned summary sheet (built aside, swapped in). */
+/** Lays out a computed report and writes it into the owned summary sheet (built aside, copied in place). */
 export function writeSummarySheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   report: CohortReport,
   meta: Pick<SummaryMeta, 'sourceDescription' | 'shapeDescription' | 'rowsRead' | 'settingsLines'>,
   zone: { timeZone: string; locale: string },
-): GoogleAppsScript.Spreadsheet.Sheet {
+): WrittenSheet {
   const layout = summaryLayout(
     report,
     { title: SUMMARY_SHEET_NAME, ...meta, generatedAt: new Date(), version: ADDON_VERSION, locale: zone.locale },

@@ -4,6 +4,7 @@
  * Imported by both sides, types only.
  */
 import type { PeriodUnit, WeekStart } from '../core/periods';
+import type { CostRates, SegmentCostRates } from '../core/models';
 
 export type DataShape = 'log' | 'table';
 
@@ -52,8 +53,22 @@ export interface CustomerValueSettings extends SourceSettings {
   monthlyDiscountRate: number;
   /** The at-risk list looks at this top share of customers by past value, 0 < s ≤ 1 (default 0.2). */
   topShare: number;
-  /** …and lists those whose P(alive) is below this, 0 < t ≤ 1 (default 0.5). */
+  /** …and lists those whose P(alive) is below this, 0 < t ≤ 1 (default 0.5), as at risk… */
   aliveBelow: number;
+  /** …when it is at least this floor, 0 ≤ floor < t (default 0.1); below it they are lapsed (win-back candidates). */
+  aliveFloor: number;
+  /** The optional cost to serve; all zero and no column = none (nothing changes). */
+  costs: CostToServeSettings;
+}
+
+/** Cost to serve as the sidebar enters it; see docs/models.md for how it is forecast over the horizon. */
+export interface CostToServeSettings {
+  /** 1-based column of the source log holding a cost per row (same rows as the purchases); 0 = none. */
+  column: number;
+  /** Share of revenue (0 … 1) and amount per customer per month (≥ 0) for every customer… */
+  all: CostRates;
+  /** …unless their segment has a line here (by name as the sheet shows it); a null field is as for all customers. */
+  segments: SegmentCostRates[];
 }
 
 export interface SheetChoice {
@@ -118,10 +133,32 @@ export interface CustomerValueOutcome {
   customers: number;
   /** Customers on the at-risk list. */
   atRisk: number;
+  /** Customers on the lapsed (win-back) list. */
+  lapsed: number;
+  /** Why the model cannot be fully trusted, one sentence each; [] when the fit is sound. */
+  warnings: string[];
   /** Sum of every customer's CLV over the horizon. */
   totalClv: number;
-  /** One short line for the sidebar. */
+  /** One short line for the sidebar; with warnings it ends with a colon and the warnings follow it. */
   message: string;
+}
+
+/**
+ * The settings a server error can be about. google.script.run carries only an Error's message across,
+ * so the server puts the field in front of it as "[field] "; the client takes it off and marks that
+ * control (aria-invalid, aria-describedby).
+ */
+export type SidebarField = keyof ColumnRoles | 'headerRow' | 'asOf' | 'horizon' | 'discount' | 'topShare' | 'aliveBelow';
+
+export const SIDEBAR_FIELDS: readonly SidebarField[] = [
+  'id', 'date', 'amount', 'signup', 'cancel', 'segment', 'headerRow', 'asOf', 'horizon', 'discount', 'topShare', 'aliveBelow',
+];
+
+/** "[asOf] The as of date…" → the field and the message; a message without a known field stays whole. */
+export function splitFieldTag(message: string): { field: SidebarField | null; message: string } {
+  const m = /^\[([A-Za-z]+)\] ([\s\S]*)$/.exec(message);
+  if (m && (SIDEBAR_FIELDS as readonly string[]).includes(m[1])) return { field: m[1] as SidebarField, message: m[2] };
+  return { field: null, message };
 }
 
 /** Server functions the sidebar calls through google.script.run, by name. */

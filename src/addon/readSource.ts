@@ -1,10 +1,10 @@
 import { UserError } from '../core/errors';
-import { isBlank, type CellColumn } from '../core/cells';
+import { describeValue, isBlank, type CellColumn } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { dateFormOf } from '../core/textDates';
 import { parseCustomerTable, parseTransactionLog, type CohortData } from '../core/cohorts';
 import type { SourceSettings } from './protocol';
-import { columnLetter, sheetByName } from './sourceSheet';
+import { columnLetter, sheetReference, sourceSheetByName } from './sourceSheet';
 
 /**
  * Reads the source sheet the settings name, in one batched read, into the cohort engine's input.
@@ -13,12 +13,18 @@ import { columnLetter, sheetByName } from './sourceSheet';
 export interface SourceData {
   data: CohortData;
   rowsRead: number;
+  /** The range read, as a valid A1 reference: 'O''Brien''s sales'!A1:D92. */
   description: string;
   columnName: (column: number) => string;
+  /** The header block's lines for the columns used: ["Date column", 'B ("Order date")']. */
+  columnLines: [string, string][];
+  /** The cells below the header of one of the `extraColumns` (row i = sheet row headerRow + 1 + i). */
+  extraColumn: (column: number) => unknown[];
 }
 
-export function readSource(settings: SourceSettings, timeZone: string, locale: string): SourceData {
-  const sheet = sheetByName(settings.sheetName);
+/** `extraColumns` (1-based) are read in the same batched read, for callers that need more than the roles. */
+export function readSource(settings: SourceSettings, timeZone: string, locale: string, extraColumns: readonly number[] = []): SourceData {
+  const sheet = sourceSheetByName(settings.sheetName);
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   const headerRow = settings.headerRow;
@@ -28,13 +34,16 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
   const k = settings.columns;
   // One batched read of the span of columns the report uses: the columns to the right of it, or left
   // of it, of a wide sheet are never read.
-  const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment].filter((c) => c > 0 && c <= lastColumn);
+  const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment, ...extraColumns].filter((c) => c > 0 && c <= lastColumn);
   const first = used.length ? Math.min(...used) : 1;
   const span = used.length ? sheet.getRange(headerRow + 1, first, rows, Math.max(...used) - first + 1).getValues() : [];
-  const columnName = (c: number) => {
+  const columnRef = (c: number) => {
     const h = headers[c - 1];
-    return isBlank(h) ? `column ${columnLetter(c)}` : `column ${columnLetter(c)} ("${String(h).trim()}")`;
+    // A header cell that is no text (a date, a number) is named as the cell shows it, never as a JavaScript value.
+    const shown = typeof h === 'string' ? `"${h.trim()}"` : describeValue(h, timeZone);
+    return isBlank(h) ? columnLetter(c) : `${columnLetter(c)} (${shown})`;
   };
+  const columnName = (c: number) => `column ${columnRef(c)}`;
   const column = (c: number, role: string, required: boolean): CellColumn | null => {
     if (!c) {
       if (required) throw new UserError(`Choose the ${role} column.`);
@@ -68,6 +77,16 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
           },
           options,
         );
-  const description = `'${sheet.getName()}'!A${headerRow}:${columnLetter(lastColumn)}${lastRow}`;
-  return { data, rowsRead: rows, description, columnName };
+  const description = `${sheetReference(sheet.getName())}!A${headerRow}:${columnLetter(lastColumn)}${lastRow}`;
+  const roles: [string, number][] =
+    settings.shape === 'log'
+      ? [['Customer id column', k.id], ['Date column', k.date], ['Amount column', k.amount], ['Segment column', k.segment]]
+      : [['Customer id column', k.id], ['Signup date column', k.signup], ['Cancel date column', k.cancel], ['Revenue column', k.amount], ['Segment column', k.segment]];
+  const columnLines = roles.filter(([, c]) => c > 0).map(([label, c]): [string, string] => [label, columnRef(c)]);
+  const extraColumn = (c: number) => {
+    if (!extraColumns.includes(c)) throw new Error(`column ${c} was not read`);
+    if (c > lastColumn) throw new UserError(`Column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
+    return span.map((r) => r[c - first]);
+  };
+  return { data, rowsRead: rows, description, columnName, columnLines, extraColumn };
 }

@@ -20,7 +20,8 @@ export function insertSampleSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
     [t(language, 'sample.customer'), t(language, 'sample.date'), t(language, 'sample.amount'), t(language, 'sample.channel')],
     ...sampleOrders().map((o) => [o.customer, day(o.day), o.amount, channels[o.channel]]),
   ];
-  const sheet = ss.insertSheet(freeSheetName(ss, t(language, 'sample.sheetName')), ss.getSheets().length);
+  const taken = ss.getSheets().map((s) => s.getName());
+  const sheet = ss.insertSheet(freeSheetName(taken, t(language, 'sample.sheetName')), taken.length);
   if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
   const all = sheet.getRange(1, 1, rows.length, 4);
   all.setValues(rows);

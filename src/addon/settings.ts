@@ -1,7 +1,7 @@
-import type { CustomerValueSettings, ReportSettings, SourceSettings } from './protocol';
+import type { CostToServeSettings, CustomerValueSettings, ReportSettings, SourceSettings } from './protocol';
 import { PERIOD_UNITS } from '../core/periods';
 import { UserError } from '../core/errors';
-import { MAX_SHEET_HORIZON_MONTHS } from '../core/models';
+import { checkAtRiskOptions, DEFAULT_AT_RISK, MAX_SHEET_HORIZON_MONTHS, type SegmentCostRates } from '../core/models';
 
 /**
  * Report settings live in the document's properties, so a teammate who opens the sidebar (or runs
@@ -97,9 +97,68 @@ export function sanitizeSettings(value: unknown): ReportSettings {
   };
 }
 
+/** Most segment lines a document's settings keep (the sidebar offers at most 50 segments). */
+const MAX_COST_SEGMENTS = 500;
+
+const NO_COSTS: CostToServeSettings = { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] };
+
+// Messages for values out of range, together so that moving them into the message catalogue is mechanical.
+const pct = (v: number) => `${Number((v * 100).toPrecision(10))} %`;
+const COST_TEXT = {
+  share: (where: string, v: number) => `The cost to serve as a share of revenue${where} must be from 0 % to 100 % (got ${pct(v)}).`,
+  monthly: (where: string, v: number) => `The cost to serve per customer a month${where} must be an amount of 0 or more (got ${v}).`,
+  segment: (name: string) => ` for segment "${name}"`,
+};
+
+function costRate(v: unknown, name: string, check: (v: number) => void, nullable: true): number | null;
+function costRate(v: unknown, name: string, check: (v: number) => void, nullable: false): number;
+function costRate(v: unknown, name: string, check: (v: number) => void, nullable: boolean): number | null {
+  if (v === null && nullable) return null;
+  const n = num(v ?? 0, name);
+  check(n);
+  return n;
+}
+
+/** Cost-to-serve settings; missing (settings saved before costs existed) means none. */
+function sanitizeCosts(value: unknown): CostToServeSettings {
+  if (value === undefined || value === null) return NO_COSTS;
+  const c = asObject<CostToServeSettings>(value);
+  const all = asObject<CostToServeSettings['all']>(c.all ?? {});
+  const shareOk = (where: string) => (v: number) => {
+    if (!(v >= 0 && v <= 1)) throw new UserError(COST_TEXT.share(where, v));
+  };
+  const monthlyOk = (where: string) => (v: number) => {
+    if (!(v >= 0)) throw new UserError(COST_TEXT.monthly(where, v));
+  };
+  const lines = c.segments ?? [];
+  if (!Array.isArray(lines) || lines.length > MAX_COST_SEGMENTS) throw new Error(`Setting costs.segments must be a list of at most ${MAX_COST_SEGMENTS}`);
+  const seen = new Set<string>();
+  const segments: SegmentCostRates[] = lines.map((line) => {
+    const l = asObject<SegmentCostRates>(line);
+    const name = text(l.name, 'cost segment name');
+    if (seen.has(name)) throw new Error(`Setting costs.segments names segment "${name}" twice`);
+    seen.add(name);
+    const where = COST_TEXT.segment(name);
+    return {
+      name,
+      revenueShare: costRate(l.revenueShare, 'revenueShare', shareOk(where), true),
+      perCustomerMonth: costRate(l.perCustomerMonth, 'perCustomerMonth', monthlyOk(where), true),
+    };
+  });
+  return {
+    column: int(c.column ?? 0, 'cost column', 0),
+    all: {
+      revenueShare: costRate(all.revenueShare, 'revenueShare', shareOk(''), false),
+      perCustomerMonth: costRate(all.perCustomerMonth, 'perCustomerMonth', monthlyOk(''), false),
+    },
+    segments,
+  };
+}
+
 /**
  * Checks customer-value settings. A malformed field (wrong type) is an Error; a value out of range is a
- * UserError saying what the sidebar's field accepts.
+ * UserError saying what the sidebar's field accepts. Settings saved before the floor and the costs existed
+ * get the default floor (10 %, or 0 when their threshold is at or below it) and no costs.
  */
 export function sanitizeCustomerValueSettings(value: unknown): CustomerValueSettings {
   const s = asObject<CustomerValueSettings>(value);
@@ -109,17 +168,15 @@ export function sanitizeCustomerValueSettings(value: unknown): CustomerValueSett
   const monthlyDiscountRate = num(s.monthlyDiscountRate, 'monthlyDiscountRate');
   const topShare = num(s.topShare, 'topShare');
   const aliveBelow = num(s.aliveBelow, 'aliveBelow');
+  const defaultFloor = aliveBelow > DEFAULT_AT_RISK.aliveFloor ? DEFAULT_AT_RISK.aliveFloor : 0;
+  const aliveFloor = s.aliveFloor === undefined ? defaultFloor : num(s.aliveFloor, 'aliveFloor');
   if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > MAX_SHEET_HORIZON_MONTHS) {
     throw new UserError(`The horizon must be a whole number of months from 1 to ${MAX_SHEET_HORIZON_MONTHS} (got ${horizonMonths}).`);
   }
   if (!(monthlyDiscountRate >= 0 && monthlyDiscountRate < 1)) {
     throw new UserError(`The monthly discount rate must be from 0 % to below 100 %, such as 1 % (got ${monthlyDiscountRate * 100} %).`);
   }
-  if (!(topShare > 0 && topShare <= 1)) {
-    throw new UserError(`The top share by past value must be above 0 % and at most 100 % (got ${topShare * 100} %).`);
-  }
-  if (!(aliveBelow > 0 && aliveBelow <= 1)) {
-    throw new UserError(`The P(alive) threshold must be above 0 % and at most 100 % (got ${aliveBelow * 100} %).`);
-  }
-  return { ...source, asOf, horizonMonths, monthlyDiscountRate, topShare, aliveBelow };
+  checkAtRiskOptions({ topShare, aliveBelow, aliveFloor });
+  const costs = sanitizeCosts(s.costs);
+  return { ...source, asOf, horizonMonths, monthlyDiscountRate, topShare, aliveBelow, aliveFloor, costs };
 }

@@ -3,6 +3,9 @@ import { profileColumn } from '../core/detect/columnKinds';
 import { findHeaderRow } from '../core/detect/headerRow';
 import { proposeRoles } from '../core/detect/roles';
 import { UserError } from '../core/errors';
+import { dateFormOf, readDateText } from '../core/textDates';
+import { msg } from '../i18n';
+import { ownedSheets, type OwnedKind } from '../report/ownedSheets';
 import type { ColumnInfo, SourceProposal } from './protocol';
 
 /** How many rows detection looks at: enough to see the shape, few enough to stay instant. */
@@ -14,9 +17,34 @@ export function columnLetter(column: number): string {
   return s;
 }
 
+/**
+ * A sheet name as an A1 reference writes it: as is when it is a plain name, else in single quotes
+ * with its quotes doubled ('O''Brien''s sales'), so `${sheetReference(name)}!A1:D92` is valid for
+ * any name.
+ */
+export function sheetReference(name: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^R[0-9]*C[0-9]*$/i.test(name) && !/^(TRUE|FALSE)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
 export function sheetByName(name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
   if (!sheet) throw new UserError(`There is no sheet named "${name}" any more. Pick the source sheet again.`);
+  return sheet;
+}
+
+const OWNED_SOURCE = {
+  summary: 'server.ownedSourceSummary',
+  customerValue: 'server.ownedSourceValue',
+  building: 'server.ownedSourceBuilding',
+} as const satisfies Record<OwnedKind, string>;
+
+/** A sheet to read data from: never one of the add-on's own sheets, whatever the settings say. */
+export function sourceSheetByName(name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = sheetByName(name);
+  const id = sheet.getSheetId();
+  const owned = ownedSheets(SpreadsheetApp.getActiveSpreadsheet()).find((o) => o.sheetId === id);
+  if (owned) throw new UserError(msg(OWNED_SOURCE[owned.kind], { sheet: name }));
   return sheet;
 }
 
@@ -29,7 +57,9 @@ export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerR
   const headerIndex = headerRowHint && headerRowHint <= top.length ? headerRowHint - 1 : findHeaderRow(top);
   const headers = top[headerIndex].map((v) => (isBlank(v) ? '' : String(v).trim()));
   const sample = top.slice(headerIndex + 1);
-  const profiles = headers.map((_, c) => profileColumn(sample.map((row) => row[c])));
+  const form = dateFormOf(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+  const isDateText = (text: string) => !Number.isNaN(readDateText(text, form, (ms) => Math.floor(ms / 86_400_000)));
+  const profiles = headers.map((_, c) => profileColumn(sample.map((row) => row[c]), isDateText));
   const proposal = proposeRoles(headers, profiles, sample.length);
   const columns: ColumnInfo[] = headers.map((header, c) => ({
     column: c + 1,

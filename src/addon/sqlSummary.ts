@@ -3,7 +3,7 @@ import { cohortReportFromRows, cohortResultRows } from '../core/sql/cohortReport
 import type { SqlCohortSettings } from '../core/sql/cohortQuery';
 import { formatDay } from '../core/calendar';
 import { withDocumentLock } from './documentLock';
-import { LOG_SHAPE, settingsLines, writeSummarySheet } from './generateSummary';
+import { LOG_SHAPE, settingsLines, TABLE_SHAPE, writeSummarySheet } from './generateSummary';
 import type { ReportOutcome, ReportSettings } from './protocol';
 
 /**
@@ -14,7 +14,11 @@ import type { ReportOutcome, ReportSettings } from './protocol';
 export interface SqlSummaryRequest {
   settings: SqlCohortSettings;
   /** The column names as the table has them, for the header block and messages. */
-  columns: { id: string; date: string; amount: string | null; segment: string | null };
+  columns: { id: string; date: string; amount: string | null; segment: string | null; cancel?: string | null };
+  /** A transaction log (cohortQuery) or a customer table (tableQuery; `date` is the signup column, `amount` the revenue). */
+  shape?: 'log' | 'table';
+  /** A table's day to stop at without an as-of day, when it holds later dates (tableQuery's `today`). */
+  today?: number | null;
   /** The cohort query's result rows, in the order of RESULT_COLUMNS. */
   rows: unknown[][];
   /** What was read, e.g. "BigQuery table `shop.sales.orders`". */
@@ -25,25 +29,27 @@ export interface SqlSummaryRequest {
 
 export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
   const s = request.settings;
-  const { report, rowsRead } = cohortReportFromRows(cohortResultRows(request.rows), s, request.columns.amount !== null, request.columns);
+  const shape = request.shape ?? 'log';
+  const { report, rowsRead } = cohortReportFromRows(cohortResultRows(request.rows), s, request.columns.amount !== null, request.columns, shape, request.today ?? null);
+  const stopsToday = s.asOfDay === null && report.options.asOfDay !== null;
   return withDocumentLock('Someone else is generating the summary of this spreadsheet right now. Try again in a minute.', () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const asSheetSettings: ReportSettings = {
-      sheetName: '', headerRow: 0, shape: 'log', columns: { id: 1, date: 2, amount: 0, signup: 0, cancel: 0, segment: request.columns.segment ? 3 : 0 },
+      sheetName: '', headerRow: 0, shape, columns: { id: 1, date: 2, amount: 0, signup: 0, cancel: 0, segment: request.columns.segment ? 3 : 0 },
       period: s.period, weekStart: s.weekStart, mode: s.mode === 'in-or-after' ? 'inOrAfter' : 'in', asOf: s.asOfDay === null ? '' : formatDay(s.asOfDay),
       segmentFilter: s.segment ?? '', breakdown: s.bySegment,
     };
-    const lines = settingsLines(asSheetSettings, () => `column "${request.columns.segment}"`, s.asOfDay, false);
+    const lines = settingsLines(asSheetSettings, () => `column "${request.columns.segment}"`, report.options.asOfDay, stopsToday);
     const sheet = writeSummarySheet(
       ss,
       report,
-      { sourceDescription: request.sourceDescription, shapeDescription: LOG_SHAPE, rowsRead, settingsLines: [...lines, ...request.detailLines] },
+      { sourceDescription: request.sourceDescription, shapeDescription: shape === 'log' ? LOG_SHAPE : TABLE_SHAPE, rowsRead, settingsLines: [...lines, ...request.detailLines] },
       { timeZone: s.timeZone, locale: ss.getSpreadsheetLocale() },
     );
     const cohorts = report.total.cohorts.length;
     const skipped = report.skipped.total;
     return {
-      summarySheetName: sheet.getName(),
+      summarySheetName: sheet.name,
       rowsRead,
       rowsSkipped: skipped,
       cohorts,
@@ -51,7 +57,7 @@ export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
       message:
         `${cohorts} ${cohorts === 1 ? 'cohort' : 'cohorts'} by ${s.period} from ${rowsRead.toLocaleString('en-US')} rows` +
         (skipped ? ` (${skipped.toLocaleString('en-US')} skipped)` : '') +
-        ` written to "${sheet.getName()}".`,
+        ` written to "${sheet.name}".`,
     };
   });
 }

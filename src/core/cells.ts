@@ -1,5 +1,6 @@
 import { UserError } from './errors';
-import { formatDay } from './calendar';
+import { msg, renderValue } from '../i18n/catalogue';
+import { date, typed, type Param } from '../i18n/messages';
 import { isInvisibleText } from './placeholders';
 import { zoneOffsetMs } from './timeZone';
 
@@ -16,7 +17,7 @@ export function isBlank(v: CellValue): boolean {
 }
 
 export function isDateValue(v: CellValue): v is Date {
-  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
+  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]'; // i18n-exempt: a type tag
 }
 
 /** The instant of a Date cell, or NaN for an invalid Date. */
@@ -32,44 +33,46 @@ export function isSheetsErrorText(v: CellValue): boolean {
 /**
  * How a value is named inside a message, the way the user sees it in the cell: text in quotes (long
  * text cut), numbers as Sheets shows them (0.3, not 0.30000000000000004), TRUE/FALSE, error values
- * as #N/A, and dates as "the date 2024-01-01" in the spreadsheet's zone — never as a JavaScript
- * value or in the script's zone. Without a zone a date is just "a date".
+ * as #N/A, and dates as "the date Jan 1, 2024" in the spreadsheet's zone and the reader's language —
+ * never as a JavaScript value or in the script's zone. Without a zone a date is just "a date".
  */
-export function describeValue(v: CellValue, timeZone?: string): string {
+export function valueMessage(v: CellValue, timeZone?: string): Param {
   if (isDateValue(v)) {
     const ms = dateMs(v);
-    if (ms !== ms) return 'an invalid date';
-    return timeZone ? describeInstant(ms, timeZone) : 'a date';
+    if (ms !== ms) return msg('value.invalidDate');
+    return timeZone ? describeInstant(ms, timeZone) : msg('value.someDate');
   }
   if (typeof v === 'string') {
     if (isSheetsErrorText(v)) return v.trim();
-    if (isInvisibleText(v)) return 'text that shows nothing (invisible characters only)';
+    if (isInvisibleText(v)) return msg('value.invisible');
     const t = v.length > 40 ? `${v.slice(0, 37)}…` : v;
     return `"${t}"`;
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'number') return Number.isFinite(v) ? describeNumber(v) : 'an invalid number';
-  if (v === '' || v === null || v === undefined) return 'blank';
-  return 'a value of an unexpected kind';
+  if (typeof v === 'number') return Number.isFinite(v) ? typed(v) : msg('value.invalidNumber');
+  if (v === '' || v === null || v === undefined) return msg('value.blank');
+  return msg('value.unexpected');
 }
 
-function describeNumber(n: number): string {
-  return String(Number(n.toPrecision(15))).replace(/e([+-])/, 'E$1');
+/** valueMessage in English, for messages not yet in the catalogue. */
+export function describeValue(v: CellValue, timeZone?: string): string {
+  const m = valueMessage(v, timeZone);
+  return typeof m === 'string' ? m : renderValue(m, 'en');
 }
 
-// "the date 2024-01-01", or with the time of day when the cell holds one: "the date and time 2024-01-01 08:26".
-function describeInstant(ms: number, timeZone: string): string {
+// "the date Jan 1, 2024", or with the time of day when the cell holds one: "the date and time Jan 1, 2024 08:26".
+function describeInstant(ms: number, timeZone: string): Param {
   let local: number;
   try {
     local = ms + zoneOffsetMs(ms, timeZone);
   } catch {
-    return 'a date';
+    return msg('value.someDate');
   }
   const day = Math.floor(local / 86_400_000);
   const minutes = Math.floor((local - day * 86_400_000) / 60_000);
-  if (minutes === 0) return `the date ${formatDay(day)}`;
+  if (minutes === 0) return msg('value.date', { date: date(day) });
   const hm = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  return `the date and time ${formatDay(day)} ${hm}`;
+  return msg('value.dateTime', { date: date(day), time: hm });
 }
 
 /** A 2-D range or a single value, as Sheets passes arguments, normalised to a grid. */
@@ -109,5 +112,10 @@ export function toColumn(v: CellValue, argName: string, fnName: string): CellVal
   if (grid.length === 0) return [];
   if (grid[0].length === 1) return grid.map((r) => r[0]);
   if (grid.length === 1) return grid[0].slice();
-  throw new UserError(`${fnName}: ${argName} must be a single column or row (got ${grid.length} rows × ${grid[0].length} columns)`);
+  throw new UserError(msg('fn.oneColumn', { fn: fnName, arg: argName, size: sizeMessage(grid.length, grid[0].length) }));
+}
+
+/** "3 rows × 1 column". */
+export function sizeMessage(rows: number, columns: number): Param {
+  return msg('fn.size', { rows: msg('fn.rows', { count: rows }), columns: msg('fn.columns', { count: columns }) });
 }

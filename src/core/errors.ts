@@ -13,11 +13,17 @@ import type { AnyMessage } from '../i18n/messages';
 export class UserError extends Error {
   /** The message as data (made with msg(), which checks its key and parameters), or null for plain text. */
   readonly text: AnyMessage | null;
+  /**
+   * The setting the message is about, when it is one the sidebar shows (a column role such as "date",
+   * or "asOf", "horizon"…: SidebarField in src/addon/protocol.ts), so the sidebar can mark that control.
+   */
+  readonly field: string | null;
 
-  constructor(message: string | AnyMessage) {
+  constructor(message: string | AnyMessage, field: string | null = null) {
     super(typeof message === 'string' ? message : render(message, 'en'));
     this.name = 'UserError';
     this.text = typeof message === 'string' ? null : message;
+    this.field = field;
   }
 }
 

@@ -23,7 +23,10 @@ export function numberLocale(sheetsLocale: string | undefined): NumberLocale {
   return { decimal: COMMA_DECIMAL_LANGUAGES.has((lang ?? '').toLowerCase()) ? ',' : '.' };
 }
 
-export type ParsedNumber = { ok: true; value: number } | { ok: false; why: string };
+/** A failure says why in English (`why`); one using the other decimal separator also says which (for messages). */
+export type ParsedNumber =
+  | { ok: true; value: number }
+  | { ok: false; why: string; wrongDecimal?: { other: string; decimal: string } };
 
 /** Parses number-like text for the locale; percentages ("5%") become fractions. */
 export function parseNumberText(text: string, locale: NumberLocale): ParsedNumber {
@@ -49,7 +52,11 @@ export function parseNumberText(text: string, locale: NumberLocale): ParsedNumbe
   if (normal === null) {
     const other = locale.decimal === '.' ? ',' : '.';
     if (new RegExp(`^\\d+\\${other}\\d+$`).test(t)) {
-      return { ok: false, why: `uses "${other}" as a decimal separator, but the spreadsheet's locale uses "${locale.decimal}"` };
+      return {
+        ok: false,
+        why: `uses "${other}" as a decimal separator, but the spreadsheet's locale uses "${locale.decimal}"`,
+        wrongDecimal: { other, decimal: locale.decimal },
+      };
     }
     return { ok: false, why: 'is not a number' };
   }

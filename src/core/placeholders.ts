@@ -12,8 +12,17 @@ const MISSING = new Set([
 // Characters that show nothing: whitespace, zero-width spaces and joiners, word joiner, BOM, soft hyphen.
 const INVISIBLE_ONLY = /^[\s\u200b-\u200d\u2060\ufeff\u00ad]*$/;
 
+// First characters of the placeholders (ASCII letters lower-cased): most ids start with another one,
+// which settles them with one comparison (the check runs for every id the first time it is seen).
+const FIRST = new Set([...MISSING].map((p) => p.charCodeAt(0)));
+
 /** Whether id text is a placeholder for a missing id (compared without case and surrounding spaces). */
 export function isMissingIdText(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c > 32 && c < 127) {
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    return FIRST.has(lower) && text.length <= 16 && MISSING.has(text.trim().toLowerCase());
+  }
   return (text.length <= 16 && MISSING.has(text.trim().toLowerCase())) || INVISIBLE_ONLY.test(text);
 }
 

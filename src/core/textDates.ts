@@ -14,10 +14,10 @@ import { DATE_FORM_TABLE } from './dateFormTable';
 export interface DateForm {
   /** The locale as Sheets names it, e.g. "en_US". */
   locale: string;
-  /** The order of the fields: "MDY", "DMY", "YMD" (and "YDM" in ky_KG). */
+  /** The order of the fields: "MDY", "DMY" or "YMD". */
   order: string;
-  /** Between the fields, with any spaces around it: "/", ".", "-". */
-  separator: string;
+  /** Between the fields, with any spaces around: one of these, the same twice ("/", ".", "/." in it_CH). */
+  separators: string;
   /** After the last field, when the locale writes one: "." (hu_HU), "г." (bg_BG); else "". */
   suffix: string;
 }
@@ -27,8 +27,8 @@ export function dateFormOf(sheetsLocale: string | undefined): DateForm | null {
   const tag = (sheetsLocale ?? '').replace('-', '_');
   const entry = DATE_FORM_TABLE[tag] ?? DATE_FORM_TABLE[tag.split('_')[0]];
   if (!entry) return null;
-  const [order, separator, suffix = ''] = entry.split(' ');
-  return { locale: tag, order, separator, suffix };
+  const [order, separators, suffix = ''] = entry.split(' ');
+  return { locale: tag, order, separators, suffix };
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -38,26 +38,42 @@ const ISO = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+)${TIME}\s*
 /** Three groups of digits split by one of . / - : the shape of a numeric date in any locale. */
 const NUMERIC_DATE = /^(\d{1,4})\s*([./-])\s*(\d{1,4})\s*\2\s*(\d{1,4})\.?(?:$|[,\sT])/;
 
-const patterns = new Map<string, RegExp>();
+const patterns = new Map<string, RegExp[]>();
+// Right-to-left locales put direction marks between the fields (ar_EG "1‏/12‏/2010").
+const DIRECTION_MARKS = /[\u200e\u200f\u061c]/g;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-// The locale's form: its fields in its order, spaces allowed around the separator, the suffix
-// optional, then optionally a time of day (which does not change the calendar day).
-function patternOf(form: DateForm): RegExp {
-  const key = `${form.order} ${form.separator} ${form.suffix}`;
+// The locale's form, one pattern per separator: its fields in its order, spaces allowed around the
+// separator, the suffix optional, then optionally a time of day (which does not change the day).
+function patternsOf(form: DateForm): RegExp[] {
+  const key = `${form.order} ${form.separators} ${form.suffix}`;
   let p = patterns.get(key);
   if (!p) {
     const field = (f: string) => (f === 'Y' ? String.raw`(\d{4}|\d{2})` : String.raw`(\d{1,2})`);
-    const sep = String.raw`\s*${escape(form.separator)}\s*`;
     const suffix = form.suffix ? String.raw`(?:\s*${escape(form.suffix)})?` : '';
     const time = String.raw`(?:,?\s+${TIME}${MERIDIEM})?`;
-    p = new RegExp(`^${[...form.order].map(field).join(sep)}${suffix}${time}$`);
+    p = [...form.separators].map((separator) => {
+      const sep = String.raw`\s*${escape(separator)}\s*`;
+      return new RegExp(`^${[...form.order].map(field).join(sep)}${suffix}${time}$`);
+    });
     patterns.set(key, p);
   }
   return p;
+}
+
+function matchForm(t: string, form: DateForm): RegExpExecArray | null {
+  for (const p of patternsOf(form)) {
+    const m = p.exec(t);
+    if (m) return m;
+  }
+  return null;
+}
+
+function clean(text: string): string {
+  return text.replace(DIRECTION_MARKS, '').trim();
 }
 
 function validTime(h: string | undefined, m: string | undefined, s: string | undefined, meridiem?: string): boolean {
@@ -79,7 +95,7 @@ function offsetMs(z: string): number {
  * the spreadsheet's calendar.
  */
 export function readDateText(text: string, form: DateForm | null, toDay: (ms: number) => DayNumber): number {
-  const t = text.trim();
+  const t = clean(text);
   const iso = ISO.exec(t);
   if (iso) {
     const [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
@@ -90,7 +106,7 @@ export function readDateText(text: string, form: DateForm | null, toDay: (ms: nu
     return toDay(ms);
   }
   if (!form) return NaN;
-  const m = patternOf(form).exec(t);
+  const m = matchForm(t, form);
   if (!m) return NaN;
   const field: Record<string, string> = {};
   [...form.order].forEach((f, i) => (field[f] = m[i + 1]));
@@ -102,7 +118,7 @@ export function readDateText(text: string, form: DateForm | null, toDay: (ms: nu
 /** A date written the way a form writes it, for messages: en_US "12/1/2010", cs_CZ "1.12.2010". */
 export function exampleDate(form: DateForm): string {
   const value: Record<string, string> = { Y: '2010', M: '12', D: '1' };
-  return [...form.order].map((f) => value[f]).join(form.separator) + form.suffix;
+  return [...form.order].map((f) => value[f]).join(form.separators[0]) + form.suffix;
 }
 
 export type UnreadableDate = 'two-digit year' | 'unknown date form';
@@ -114,10 +130,10 @@ export type UnreadableDate = 'two-digit year' | 'unknown date form';
  * that does not look like a date at all, or names no day of the calendar.
  */
 export function whyNotADate(text: string, form: DateForm | null): UnreadableDate | null {
-  const t = text.trim();
+  const t = clean(text);
   if (ISO.test(t)) return null;
   if (form) {
-    const m = patternOf(form).exec(t);
+    const m = matchForm(t, form);
     if (m) return m[1 + form.order.indexOf('Y')].length === 2 ? 'two-digit year' : null;
   }
   const n = NUMERIC_DATE.exec(t);
@@ -126,7 +142,7 @@ export function whyNotADate(text: string, form: DateForm | null): UnreadableDate
   const yearFirst = a.length === 4;
   const yearLast = c.length === 4 || c.length === 2;
   if (!yearFirst && !yearLast) return null;
-  // Year last: day and month could be either way round; year first: YMD or YDM.
+  // Year last: day and month could be either way round; year first: YMD, or YDM as in ky_KG.
   const [p, q] = yearFirst ? [Number(b), Number(c)] : [Number(a), Number(b)];
   if (p < 1 || q < 1 || (p > 12 && q > 12) || p > 31 || q > 31) return null;
   return 'unknown date form';

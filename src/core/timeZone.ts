@@ -1,4 +1,5 @@
 import { UserError } from './errors';
+import { msg } from '../i18n/catalogue';
 import { civilFromDays, daysFromCivil, type DayNumber } from './calendar';
 
 /**
@@ -55,11 +56,11 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
       });
       if (!intlKnowsZones()) throw new RangeError('this runtime\'s Intl ignores time zones');
     } catch {
-      if (!offsetFallback) throw new UserError(`Unknown time zone "${zone}": expected an IANA name such as "Europe/Prague"`);
+      if (!offsetFallback) throw new UserError(msg('zone.unknown', { zone }));
       try {
         offsetFallback(0, zone);
       } catch {
-        throw new UserError(`Unknown time zone "${zone}": expected an IANA name such as "Europe/Prague"`);
+        throw new UserError(msg('zone.unknown', { zone }));
       }
       f = null;
     }

@@ -1,9 +1,13 @@
-import { UserError } from '../core/errors';
-import { describeValue, isBlank, isDateValue, dateMs, isSheetsErrorText, toGrid, type CellValue } from '../core/cells';
+import { UserError, userMessage } from '../core/errors';
+import { describeValue, isBlank, isDateValue, dateMs, isSheetsErrorText, sizeMessage, toGrid, valueMessage, type CellValue } from '../core/cells';
+import { msg } from '../i18n/catalogue';
+import type { Language } from '../i18n/languages';
+import { integer, type AnyMessage, type Param } from '../i18n/messages';
 import { numberLocale, parseNumberText } from '../core/numbers';
 import type { DayNumber } from '../core/calendar';
 import { dateFormOf, readDateText, whyNotADate, type DateForm } from '../core/textDates';
 import { dayConverter } from '../core/timeZone';
+import { namesAColumn } from '../core/cohorts/firstRow';
 import type { SheetEnv } from '../addon/sheetEnv';
 
 /**
@@ -23,14 +27,15 @@ export interface Cell {
 }
 
 /** "got 5", or "row 7 of the range is "n/a"": where a value sits and what it is. */
-export function at(cell: Cell, timeZone?: string): string {
-  if (cell.row === null) return `got ${describeValue(cell.value, timeZone)}`;
-  return `${rowOfRange(cell.row, cell.col)} is ${describeValue(cell.value, timeZone)}`;
+export function at(cell: Cell, timeZone?: string): AnyMessage {
+  const value = valueMessage(cell.value, timeZone);
+  if (cell.row === null) return msg('fn.got', { value });
+  return msg('fn.valueAt', { place: rowOfRange(cell.row, cell.col), value });
 }
 
 /** "row 7 of the range" (or "row 7, column 2 of the range" in a range of several columns). */
-export function rowOfRange(row: number, col: number | null = null): string {
-  return col !== null && col > 1 ? `row ${row}, column ${col} of the range` : `row ${row} of the range`;
+export function rowOfRange(row: number, col: number | null = null): AnyMessage {
+  return col !== null && col > 1 ? msg('fn.cellOfRange', { row: integer(row), column: integer(col) }) : msg('fn.rowOfRange', { row: integer(row) });
 }
 
 /** Names values as the user sees them; the spreadsheet's zone is asked for only to name a date. */
@@ -38,10 +43,7 @@ export function describer(env: SheetEnv): (v: CellValue) => string {
   return (v) => describeValue(v, isDateValue(v) ? env.timeZone() : undefined);
 }
 
-const DATE_PROBLEMS: Record<string, string> = {
-  'two-digit year': 'which has a two-digit year: write the year in full',
-  'unknown date form': "which is not written the way the spreadsheet's locale writes dates",
-};
+const DATE_PROBLEMS = { 'two-digit year': 'fn.dateTwoDigitYear', 'unknown date form': 'fn.dateUnknownForm', header: 'fn.dateHeader' } as const; // i18n-exempt: reason codes of textDates.ts
 
 export class ArgReader {
   private locale?: ReturnType<typeof numberLocale>;
@@ -54,7 +56,7 @@ export class ArgReader {
   ) {}
 
   /** Where a value sits and what it is; the spreadsheet's zone is asked for only to name a date. */
-  at(cell: Cell): string {
+  at(cell: Cell): AnyMessage {
     return at(cell, isDateValue(cell.value) ? this.env.timeZone() : undefined);
   }
 
@@ -63,19 +65,21 @@ export class ArgReader {
     return describer(this.env)(v);
   }
 
-  fail(cell: Cell, expected: string, why = ''): never {
-    throw new UserError(`${this.fn}: ${cell.arg} must be ${expected} (${this.at(cell)}${why})`);
+  /** `expected` says what the argument must be ("a number greater than 0"), `why` what is wrong with it. */
+  fail(cell: Cell, expected: Param, why?: Param): never {
+    const where = { fn: this.fn, arg: cell.arg, expected, at: this.at(cell) };
+    throw new UserError(why === undefined ? msg('fn.mustBe', where) : msg('fn.mustBeWhich', { ...where, why }));
   }
 
   /** A finite number; number-like text is read in the spreadsheet's locale. */
-  number(cell: Cell, expected: string): number {
+  number(cell: Cell, expected: Param): number {
     const v = cell.value;
     if (typeof v === 'number' && Number.isFinite(v)) return v;
     if (typeof v === 'string' && !isBlank(v) && !isSheetsErrorText(v)) {
       this.locale ??= numberLocale(this.env.locale());
       const parsed = parseNumberText(v, this.locale);
       if (parsed.ok) return parsed.value;
-      if (parsed.why.startsWith('uses')) this.fail(cell, expected, `, which ${parsed.why}`);
+      if (parsed.wrongDecimal) this.fail(cell, expected, msg('number.wrongDecimal', parsed.wrongDecimal));
     }
     return this.fail(cell, expected);
   }
@@ -95,10 +99,11 @@ export class ArgReader {
       const d = readDateText(v, this.form, (ms) => this.dayOf(ms));
       if (d === d) return d;
       const why = whyNotADate(v, this.form);
-      if (why) this.fail(cell, 'a date', `, ${DATE_PROBLEMS[why]}`);
+      if (why) throw new UserError(msg(DATE_PROBLEMS[why], { fn: this.fn, arg: cell.arg, at: this.at(cell) }));
+      if (cell.row === 1 && namesAColumn(v)) throw new UserError(msg(DATE_PROBLEMS.header, { fn: this.fn, arg: cell.arg, at: this.at(cell) }));
     }
-    if (typeof v === 'number') this.fail(cell, 'a date', ': format the cells as dates, not numbers');
-    return this.fail(cell, 'a date');
+    if (typeof v === 'number') throw new UserError(msg('fn.dateIsNumber', { fn: this.fn, arg: cell.arg, at: this.at(cell) }));
+    return this.fail(cell, msg('fn.expect.date'));
   }
 
   private dayOf(ms: number): DayNumber {
@@ -131,16 +136,20 @@ export function elementwise<T extends number | string>(
     const cells = grids.map((g) => ({ arg: g.name, row: null, col: null, value: g.grid[0]?.[0] ?? '' }));
     const required = cells.filter((_, i) => !args[i].optional);
     const blank = required.find((c) => isBlank(c.value));
-    if (blank) throw new UserError(`${fn}: ${blank.arg} is blank`);
+    if (blank) throw new UserError(msg('fn.blank', { fn, arg: blank.arg }));
     return compute(cells);
   }
   const rows = shaped[0].grid.length;
   const cols = shaped[0].grid[0]?.length ?? 0;
   for (const g of shaped) {
     if (g.grid.length !== rows || (g.grid[0]?.length ?? 0) !== cols) {
-      throw new UserError(
-        `${fn}: ${shaped[0].name} (${size(rows, cols)}) and ${g.name} (${size(g.grid.length, g.grid[0]?.length ?? 0)}) must be the same size`,
-      );
+      throw new UserError(msg('fn.sameSize', {
+        fn,
+        first: shaped[0].name,
+        firstSize: sizeMessage(rows, cols),
+        second: g.name,
+        secondSize: sizeMessage(g.grid.length, g.grid[0]?.length ?? 0),
+      }));
     }
   }
   const out: (T | '')[][] = [];
@@ -161,7 +170,9 @@ export function elementwise<T extends number | string>(
       }
       const blank = required.find((x) => isBlank(x.value));
       if (blank) {
-        throw new UserError(`${fn}: ${blank.arg} is blank` + (blank.row !== null ? ` in ${rowOfRange(blank.row, blank.col)}` : ''));
+        throw new UserError(
+          blank.row !== null ? msg('fn.blankAt', { fn, arg: blank.arg, place: rowOfRange(blank.row, blank.col) }) : msg('fn.blank', { fn, arg: blank.arg }),
+        );
       }
       line.push(compute(cells));
     }
@@ -170,16 +181,16 @@ export function elementwise<T extends number | string>(
   return out;
 }
 
-function size(rows: number, cols: number): string {
-  return `${rows} row${rows === 1 ? '' : 's'} × ${cols} column${cols === 1 ? '' : 's'}`;
-}
-
 /**
- * The Error Sheets should show: user errors naming the function once ("RETENTION takes 3 arguments…"
- * and "RETENTION: start must be…" as they are, others prefixed), anything else without a stack trace.
+ * The Error Sheets should show, in the spreadsheet's language: user errors naming the function once
+ * ("RETENTION takes 3 arguments…" and "RETENTION: start must be…" as they are, others prefixed),
+ * anything else without a stack trace.
  */
-export function forSheets(fn: string, e: unknown): Error {
-  if (e instanceof UserError) return new Error(e.message.startsWith(`${fn}:`) || e.message.startsWith(`${fn} `) ? e.message : `${fn}: ${e.message}`);
-  const msg = e instanceof Error ? e.message : String(e);
-  return new Error(`${fn}: unexpected problem (${msg}). Please report it with the formula that caused it.`);
+export function forSheets(fn: string, e: unknown, language: Language = 'en'): Error {
+  if (e instanceof UserError) {
+    const text = userMessage(e, language);
+    return new Error(text.startsWith(`${fn}:`) || text.startsWith(`${fn} `) || text.startsWith(`A ${fn} `) ? text : `${fn}: ${text}`);
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return new Error(userMessage(new UserError(msg('fn.unexpected', { fn, detail })), language));
 }

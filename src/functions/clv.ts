@@ -3,6 +3,7 @@ import { formulaClv } from '../core/rates';
 import { isBlank, toGrid, type CellValue } from '../core/cells';
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, elementwise } from './args';
+import { msg } from '../i18n/catalogue';
 import { isPredictiveCall, predictiveClv } from './predictiveClv';
 
 /**
@@ -16,14 +17,14 @@ export function clv(env: SheetEnv, args: CellValue[]): unknown {
 export function clvFormula(env: SheetEnv, args: CellValue[]): number | (number | '')[][] {
   const reader = new ArgReader('CLV', env);
   if (args.length < 2 || args.length > 3) {
-    throw new UserError(`CLV takes 2 or 3 arguments (value_per_period, churn_rate, [discount_rate]); got ${args.length}`);
+    throw new UserError(msg('fn.clvArity', { count: args.length }));
   }
   try {
     return clvRates(reader, args);
   } catch (e) {
     // Three ranges of several rows may be a predictive call whose dates did not read as dates.
     if (e instanceof UserError && args.length === 3 && Array.isArray(args[1]) && toGrid(args[1]).length > 1) {
-      throw new UserError(`${e.message}. For the predictive form =CLV(customer_ids, dates, amounts, …), the second range must hold dates (date cells, or date text such as 2024-01-31)`);
+      throw new UserError(msg('fn.clvPredictiveHint', { problem: e.text ?? e.message }));
     }
     throw e;
   }
@@ -35,16 +36,12 @@ function clvRates(reader: ArgReader, args: CellValue[]): number | (number | '')[
     { name: 'churn_rate', value: args[1] },
     { name: 'discount_rate', value: args.length > 2 ? args[2] : '', optional: true },
   ], ([value, churnCell, discountCell]) => {
-    const v = reader.number(value, 'a number (the value a customer brings per period)');
-    const churn = reader.number(churnCell, 'a rate between 0 and 1, such as 0.05 or 5%');
-    if (churn < 0 || churn > 1) reader.fail(churnCell, 'a rate between 0 and 1, such as 0.05 or 5%');
-    const d = isBlank(discountCell.value) ? 0 : reader.number(discountCell, 'a rate of 0 or more, such as 0.1 or 10%');
-    if (d < 0) reader.fail(discountCell, 'a rate of 0 or more, such as 0.1 or 10%');
-    if (churn + d === 0) {
-      throw new UserError(
-        `CLV: churn_rate is 0 and there is no discount_rate (${reader.at(churnCell)}); a customer who never leaves has no finite value`,
-      );
-    }
+    const v = reader.number(value, msg('fn.expect.value'));
+    const churn = reader.number(churnCell, msg('fn.expect.churn'));
+    if (churn < 0 || churn > 1) reader.fail(churnCell, msg('fn.expect.churn'));
+    const d = isBlank(discountCell.value) ? 0 : reader.number(discountCell, msg('fn.expect.discount'));
+    if (d < 0) reader.fail(discountCell, msg('fn.expect.discount'));
+    if (churn + d === 0) throw new UserError(msg('fn.clvNeverLeaves', { at: reader.at(churnCell) }));
     return formulaClv(v, churn, d);
   });
 }

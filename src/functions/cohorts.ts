@@ -44,7 +44,7 @@ function readLog(fn: string, env: SheetEnv, ids: CellValue, dates: CellValue, am
 }
 
 function arity(fn: string, args: CellValue[], max: number, usage: string): void {
-  if (args.length < 2 || args.length > max) throw new UserError(`${fn} takes ${usage}; got ${args.length} arguments`);
+  if (args.length < 2 || args.length > max) throw new UserError(`${fn} takes ${usage}; got ${args.length} argument${args.length === 1 ? '' : 's'}`);
 }
 
 export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {

@@ -1,5 +1,7 @@
 import { UserError } from '../core/errors';
 import { ArgReader, rowOfRange, type Cell } from './args';
+import { msg } from '../i18n/catalogue';
+import { typed, type AnyMessage } from '../i18n/messages';
 
 /**
  * The count form shared by RETENTION and CHURN: start (S), end (E) and new (N) customers of one
@@ -12,7 +14,7 @@ export interface Counts {
 }
 
 export function readCount(reader: ArgReader, cell: Cell, positive: boolean): number {
-  const expected = positive ? 'a number greater than 0' : 'a number of customers, 0 or more';
+  const expected = msg(positive ? 'fn.expect.positive' : 'fn.expect.customers');
   const n = reader.number(cell, expected);
   if (positive ? !(n > 0) : n < 0) reader.fail(cell, expected);
   return n;
@@ -24,23 +26,21 @@ export function readCounts(reader: ArgReader, [start, end, fresh]: Cell[]): Coun
     end: readCount(reader, end, false),
     newCustomers: readCount(reader, fresh, false),
   };
-  const where = rowOf([start, end, fresh]);
+  const place = rowOf([start, end, fresh]);
+  const fn = reader.fn;
   if (counts.end < counts.newCustomers) {
-    throw new UserError(
-      `${reader.fn}: end (${counts.end}) is smaller than new (${counts.newCustomers})${where}; the customers at the end include the new ones`,
-    );
+    const values = { fn, end: typed(counts.end), new: typed(counts.newCustomers) };
+    throw new UserError(place ? msg('fn.endBelowNewAt', { ...values, place }) : msg('fn.endBelowNew', values));
   }
   if (counts.end - counts.newCustomers > counts.start) {
-    throw new UserError(
-      `${reader.fn}: end − new (${counts.end - counts.newCustomers}) is more than start (${counts.start})${where}; ` +
-        'only customers present at the start can be retained (count returning customers as new)',
-    );
+    const values = { fn, kept: typed(counts.end - counts.newCustomers), start: typed(counts.start) };
+    throw new UserError(place ? msg('fn.moreThanStartAt', { ...values, place }) : msg('fn.moreThanStart', values));
   }
   return counts;
 }
 
-/** " in row 3 of the range", for messages about a whole row, whichever argument is a range. */
-export function rowOf(cells: Cell[]): string {
+/** "row 3 of the range", for messages about a whole row, whichever argument is a range; null for scalars. */
+export function rowOf(cells: Cell[]): AnyMessage | null {
   const cell = cells.find((c) => c.row !== null);
-  return cell === undefined || cell.row === null ? '' : ` in ${rowOfRange(cell.row, cell.col)}`;
+  return cell === undefined || cell.row === null ? null : rowOfRange(cell.row, cell.col);
 }

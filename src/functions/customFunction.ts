@@ -1,5 +1,4 @@
 import type { CellValue } from '../core/cells';
-import { UserError, userMessage } from '../core/errors';
 import { languageOf } from '../i18n';
 import { activeSheetEnv, type SheetEnv } from '../addon/sheetEnv';
 import { forSheets } from './args';
@@ -14,8 +13,17 @@ export function asCustomFunction<T>(name: string, impl: (env: SheetEnv, args: Ce
     try {
       return impl(env, args);
     } catch (e) {
-      // A message from the catalogue, in the spreadsheet's language: everyone reads the same cell.
-      throw forSheets(name, e instanceof UserError && e.text ? new UserError(userMessage(e, languageOf(env.locale()))) : e);
+      // In the spreadsheet's language: everyone reads the same cell.
+      throw forSheets(name, e, languageOf(localeOf(env)));
     }
   };
+}
+
+/** The spreadsheet's locale, or "" if even that cannot be read: the message must get out either way. */
+function localeOf(env: SheetEnv): string {
+  try {
+    return env.locale();
+  } catch {
+    return '';
+  }
 }

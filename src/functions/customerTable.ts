@@ -4,6 +4,7 @@ import { countPeriod, type PeriodCounts } from '../core/customerTable';
 import type { DayNumber } from '../core/calendar';
 import { ArgReader, elementwise, rowOfRange, type Cell } from './args';
 import { rowOf } from './counts';
+import { msg } from '../i18n/catalogue';
 
 /**
  * The customer-table form of RETENTION and CHURN: (signup_dates, cancel_dates, period_start,
@@ -25,9 +26,8 @@ export function readCustomers(reader: ArgReader, signupArg: CellValue, cancelArg
     const longer = signupCol.length > cancelCol.length ? signupCol : cancelCol;
     const from = Math.min(signupCol.length, cancelCol.length);
     if (!longer.slice(from).every(isBlank)) {
-      throw new UserError(
-        `${fn}: signup_dates (${signupCol.length} rows) and cancel_dates (${cancelCol.length} rows) must be the same size`,
-      );
+      const rows = (count: number) => msg('fn.rows', { count });
+      throw new UserError(msg('fn.tableSizes', { fn, signups: rows(signupCol.length), cancels: rows(cancelCol.length) }));
     }
   }
   const n = Math.min(signupCol.length, cancelCol.length);
@@ -38,17 +38,17 @@ export function readCustomers(reader: ArgReader, signupArg: CellValue, cancelArg
     const c = cancelCol[i];
     if (isBlank(s)) {
       if (isBlank(c)) continue;
-      throw new UserError(`${fn}: signup_dates is blank in ${rowOfRange(i + 1)}, but that customer has a cancel date`);
+      throw new UserError(msg('fn.signupBlank', { fn, place: rowOfRange(i + 1) }));
     }
     const signup = reader.day({ arg: 'signup_dates', row: i + 1, col: null, value: s });
     const cancel = isBlank(c) ? null : reader.day({ arg: 'cancel_dates', row: i + 1, col: null, value: c });
     if (cancel !== null && cancel < signup) {
-      throw new UserError(`${fn}: the cancel date in ${rowOfRange(i + 1)} is before that customer's signup date`);
+      throw new UserError(msg('fn.cancelBeforeSignup', { fn, place: rowOfRange(i + 1) }));
     }
     signups.push(signup);
     cancels.push(cancel);
   }
-  if (signups.length === 0) throw new UserError(`${fn}: signup_dates holds no dates`);
+  if (signups.length === 0) throw new UserError(msg('fn.noSignups', { fn }));
   return { signups: Int32Array.from(signups), cancels };
 }
 
@@ -70,12 +70,11 @@ export function perPeriod(
   ], (cells: Cell[]) => {
     const first = reader.day(cells[0]);
     const last = reader.day(cells[1]);
-    if (last < first) throw new UserError(`${fn}: period_end is before period_start${rowOf(cells)}`);
+    const place = rowOf(cells);
+    if (last < first) throw new UserError(place ? msg('fn.periodEndFirstAt', { fn, place }) : msg('fn.periodEndFirst', { fn }));
     const counts = countPeriod(customers.signups, customers.cancels, first, last);
     if (counts.start === 0) {
-      throw new UserError(
-        `${fn}: no customer was active when the period${rowOf(cells)} began (S = 0), so the rate is undefined`,
-      );
+      throw new UserError(place ? msg('fn.noCustomersAtStartAt', { fn, place }) : msg('fn.noCustomersAtStart', { fn }));
     }
     return rate(counts);
   });

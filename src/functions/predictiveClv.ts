@@ -4,11 +4,15 @@ import { numberLocale, parseNumberText } from '../core/numbers';
 import { dateFormOf, readDateText, type DateForm } from '../core/textDates';
 import { parseTransactionLog, dateCell, type SkippedRows } from '../core/cohorts';
 import {
+  customerLists,
+  DEFAULT_AT_RISK,
   DEFAULT_HORIZON_MONTHS,
   DEFAULT_MONTHLY_DISCOUNT,
+  LIST_HEADERS,
   MAX_SHEET_HORIZON_MONTHS,
   scoreParsedLog,
   type CustomerValueResult,
+  type ListRow,
 } from '../core/models';
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, describer } from './args';
@@ -79,25 +83,51 @@ export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValu
   return { result, ids: log.customerIds, timeZone, skipped: log.skipped };
 }
 
-export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
-  const output = isBlank(args[5]) ? 'customers' : typeof args[5] === 'string' ? matchWord(CLV_OUTPUT_WORDS, args[5]) : null;
-  if (!output) {
-    throw new UserError(msg('options.mustBe', { arg: 'output', choices: choicesOf(CLV_OUTPUT_WORDS), got: describer(env)(args[5]) }));
-  }
-  const { result, ids, timeZone, skipped } = fitLog(env, args);
-  if (output === 'customers') return withSkippedNote(customerRows(result, ids), skipped);
-  const rows = modelRows(result, dateCell(timeZone));
-  const note = skippedNoteText(skipped);
-  return note === null ? rows : [...rows, ['Note', note]];
+type Output = keyof typeof CLV_OUTPUT_WORDS;
+
+/** The output argument in any of the catalogue's languages, case, accents and spacing aside ("At risk", "at-risk"). */
+function readOutput(env: SheetEnv, value: CellValue): Output {
+  const output = isBlank(value) ? 'customers' : typeof value === 'string' ? matchWord(CLV_OUTPUT_WORDS, value) : null;
+  if (!output) throw new UserError(msg('options.mustBe', { arg: 'output', choices: choicesOf(CLV_OUTPUT_WORDS), got: describer(env)(value) }));
+  return output;
 }
 
-function customerRows(r: CustomerValueResult, ids: (string | number)[]): unknown[][] {
+export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
+  const output = readOutput(env, args[5]);
+  const { result, ids, timeZone, skipped } = fitLog(env, args);
+  const day = dateCell(timeZone);
+  if (output === 'model') {
+    const rows = modelRows(result, day);
+    const note = skippedNoteText(skipped);
+    return note === null ? rows : [...rows, ['Note', note]];
+  }
+  if (output === 'customers') return withSkippedNote(customerRows(result, ids, day), skipped);
+  const lists = customerLists(result, DEFAULT_AT_RISK);
+  return withSkippedNote(listRows(output === 'atRisk' ? lists.atRisk : lists.lapsed, ids, day), skipped);
+}
+
+function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d: number) => Date): unknown[][] {
   const c = r.customers;
   const horizon = r.summary.horizonMonths;
   const order = Array.from({ length: ids.length }, (_, i) => i).filter((i) => Number.isFinite(c.clv[i]));
   order.sort((x, y) => c.clv[y] - c.clv[x]);
-  const grid: unknown[][] = [['Customer', 'Purchases', 'P(alive)', `Expected purchases, next ${horizon} months`, 'Expected average value', 'CLV']];
-  for (const i of order) grid.push([ids[i], c.purchases[i], c.probabilityAlive[i], c.expectedPurchases[i], c.expectedAverageValue[i], c.clv[i]]);
+  const grid: unknown[][] = [
+    ['Customer', 'Purchases', 'P(alive)', `Expected purchases, next ${horizon} months`, 'Expected average value', 'CLV', 'Past value', 'Last purchase'],
+  ];
+  for (const i of order) {
+    grid.push([ids[i], c.purchases[i], c.probabilityAlive[i], c.expectedPurchases[i], c.expectedAverageValue[i], c.clv[i], c.pastValue[i], day(c.lastPurchaseDay[i])]);
+  }
+  return grid;
+}
+
+/** The at-risk or lapsed list with the default thresholds, every qualifying customer; a blank where no number. */
+function listRows(rows: ListRow[], ids: (string | number)[], day: (d: number) => Date): unknown[][] {
+  const orBlank = (v: number) => (Number.isFinite(v) ? v : '');
+  const grid: unknown[][] = [[...LIST_HEADERS]];
+  for (const r of rows) {
+    grid.push([ids[r.index], r.probabilityAlive, r.pastValue, orBlank(r.expectedLoss), orBlank(r.clv), orBlank(r.clvIfActive), r.purchases,
+      day(r.lastPurchaseDay), r.daysSinceLast, orBlank(r.usualGapDays), r.recency]);
+  }
   return grid;
 }
 
@@ -123,6 +153,7 @@ function modelRows(r: CustomerValueResult, day: (d: number) => Date): unknown[][
     ['Monthly discount rate', s.monthlyDiscountRate],
     ['Spend–frequency correlation', s.spendFrequencyCorrelation],
   ];
+  for (const warning of s.warnings) rows.push(['Warning', warning.message]);
   for (const note of s.notes) rows.push(['Note', note]);
   return rows;
 }

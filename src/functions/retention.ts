@@ -5,6 +5,7 @@ import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, elementwise } from './args';
 import { readCounts } from './counts';
 import { perPeriod, readCustomers } from './customerTable';
+import { msg } from '../i18n/catalogue';
 
 /**
  * =RETENTION(start, end, new) or =RETENTION(signup_dates, cancel_dates, period_start, period_end).
@@ -26,7 +27,5 @@ export function retention(env: SheetEnv, args: CellValue[]): number | (number | 
     const customers = readCustomers(reader, args[0], args[1]);
     return perPeriod(reader, customers, args[2], args[3], (c) => retentionRate(c.start, c.end, c.newCustomers));
   }
-  throw new UserError(
-    `RETENTION takes 3 arguments (start, end, new) or 4 (signup_dates, cancel_dates, period_start, period_end); got ${args.length}`,
-  );
+  throw new UserError(msg('fn.retentionArity', { count: args.length }));
 }

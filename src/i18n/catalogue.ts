@@ -6,6 +6,14 @@ import { sidebar as enSidebar } from './en/sidebar';
 import { sidebar as csSidebar } from './cs/sidebar';
 import { sidebar as plSidebar } from './pl/sidebar';
 import { sidebar as huSidebar } from './hu/sidebar';
+import { formulas as enFormulas } from './en/formulas';
+import { formulas as csFormulas } from './cs/formulas';
+import { formulas as plFormulas } from './pl/formulas';
+import { formulas as huFormulas } from './hu/formulas';
+import { value as enValue } from './en/value';
+import { value as csValue } from './cs/value';
+import { value as plValue } from './pl/value';
+import { value as huValue } from './hu/value';
 import { sample as enSample } from './en/sample';
 import { sample as csSample } from './cs/sample';
 import { sample as plSample } from './pl/sample';
@@ -19,7 +27,7 @@ import { options as csOptions } from './cs/options';
 import { options as plOptions } from './pl/options';
 import { options as huOptions } from './hu/options';
 import type { Language } from './languages';
-import { renderMessage, type AnyMessage, type Catalogues, type EntryParams, type Param } from './messages';
+import { renderMessage, renderParam, type AnyMessage, type Catalogues, type EntryParams, type Param } from './messages';
 
 /**
  * Every user-facing string of the add-on, one catalogue per language, assembled from one part per
@@ -27,13 +35,13 @@ import { renderMessage, type AnyMessage, type Catalogues, type EntryParams, type
  * type every message, and the translations must have exactly its keys (checked by the compiler and by
  * test/i18n/catalogue.test.ts, which also checks placeholders and plural forms).
  */
-const en = { ...enMenu, ...enSidebar, ...enSample, ...enServer, ...enOptions } as const;
+const en = { ...enMenu, ...enSidebar, ...enSample, ...enServer, ...enOptions, ...enFormulas, ...enValue } as const;
 
 export const CATALOGUES: Catalogues = {
   en,
-  cs: { ...csMenu, ...csSidebar, ...csSample, ...csServer, ...csOptions },
-  pl: { ...plMenu, ...plSidebar, ...plSample, ...plServer, ...plOptions },
-  hu: { ...huMenu, ...huSidebar, ...huSample, ...huServer, ...huOptions },
+  cs: { ...csMenu, ...csSidebar, ...csSample, ...csServer, ...csOptions, ...csFormulas, ...csValue },
+  pl: { ...plMenu, ...plSidebar, ...plSample, ...plServer, ...plOptions, ...plFormulas, ...plValue },
+  hu: { ...huMenu, ...huSidebar, ...huSample, ...huServer, ...huOptions, ...huFormulas, ...huValue },
 };
 
 export type English = typeof en;
@@ -56,6 +64,11 @@ export function msg<K extends MessageKey>(key: K, ...params: ArgsOf<K>): Message
 /** Renders a message (or a key with its parameters) in a language. */
 export function render(message: AnyMessage, language: Language): string {
   return renderMessage(CATALOGUES, message, language);
+}
+
+/** Renders a message parameter (text, a number, a message…) in a language. */
+export function renderValue(value: Param, language: Language): string {
+  return renderParam(CATALOGUES, value, language);
 }
 
 export function t<K extends MessageKey>(language: Language, key: K, ...params: ArgsOf<K>): string {

@@ -52,6 +52,15 @@ export function formatPercent(fraction: number, language: Language, options: Dec
   return text + NUMBER_STYLE[language].percentSuffix;
 }
 
+/**
+ * A number as a cell shows it in General format, for naming a value the user typed: up to 15
+ * significant digits, no grouping, the language's decimal separator ("0,3", "1E+21").
+ */
+export function formatPlainNumber(value: number, language: Language): string {
+  const text = String(Number(value.toPrecision(15))).replace(/e([+-])/, 'E$1');
+  return NUMBER_STYLE[language].decimal === '.' ? text : text.replace('.', NUMBER_STYLE[language].decimal);
+}
+
 function formatScaled(value: number, shift: number, language: Language, options: DecimalOptions): string {
   if (!Number.isFinite(value)) return String(value);
   const min = options.minDecimals ?? 0;

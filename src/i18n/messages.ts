@@ -1,5 +1,5 @@
 import type { DayNumber } from '../core/calendar';
-import { formatDate, formatList, formatMoney, formatNumber, formatPercent, type CurrencyCode } from './format';
+import { formatDate, formatList, formatMoney, formatNumber, formatPercent, formatPlainNumber, type CurrencyCode } from './format';
 import type { Language } from './languages';
 import { choiceWords, type Choices } from './optionWords';
 import { PLURAL_CATEGORIES, pluralCategory, type PluralCategories } from './plural';
@@ -16,6 +16,7 @@ export type Entry = string | { readonly [category: string]: string };
 /** A number to write in a particular way; plain numbers are written with up to two fraction digits. */
 export type Formatted =
   | { readonly kind: 'number'; readonly value: number; readonly minDecimals: number; readonly maxDecimals: number }
+  | { readonly kind: 'plain'; readonly value: number }
   | { readonly kind: 'percent'; readonly value: number; readonly maxDecimals: number }
   | { readonly kind: 'money'; readonly value: number; readonly currency: CurrencyCode | null }
   | { readonly kind: 'date'; readonly day: DayNumber }
@@ -30,6 +31,8 @@ export interface AnyMessage {
   readonly params: { readonly [name: string]: Param };
 }
 
+/** A value the user typed, as the cell shows it: no grouping, up to 15 significant digits. */
+export const typed = (value: number): Formatted => ({ kind: 'plain', value });
 export const integer = (value: number): Formatted => ({ kind: 'number', value, minDecimals: 0, maxDecimals: 0 });
 export const decimal = (value: number, maxDecimals = 2, minDecimals = 0): Formatted => ({ kind: 'number', value, minDecimals, maxDecimals });
 export const percent = (fraction: number, maxDecimals = 1): Formatted => ({ kind: 'percent', value: fraction, maxDecimals });
@@ -72,6 +75,8 @@ export function renderParam(catalogues: Catalogues, value: Param, language: Lang
   switch (value.kind) {
     case 'number':
       return formatNumber(value.value, language, value);
+    case 'plain':
+      return formatPlainNumber(value.value, language);
     case 'percent':
       return formatPercent(value.value, language, { maxDecimals: value.maxDecimals });
     case 'money':

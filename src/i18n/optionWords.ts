@@ -69,6 +69,8 @@ export const MODE_WORDS = {
 export const CLV_OUTPUT_WORDS = {
   customers: { en: ['customers'], cs: ['zákazníci'], pl: ['klienci'], hu: ['ügyfelek'] },
   model: { en: ['model'], cs: ['model'], pl: ['model'], hu: ['modell'] },
+  atRisk: { en: ['at risk', 'atrisk'], cs: ['ohrožení', 'ohrožení zákazníci'], pl: ['zagrożeni', 'zagrożeni klienci'], hu: ['veszélyeztetett', 'veszélyeztetett ügyfelek'] },
+  lapsed: { en: ['lapsed', 'win back', 'winback'], cs: ['ztracení', 'ztracení zákazníci'], pl: ['utraceni', 'utraceni klienci'], hu: ['elvesztett', 'elvesztett ügyfelek'] },
 } as const satisfies Record<string, Words>;
 
 /** Case, accents and spacing away: "Měsíc " → "mesic", "Kwartał" → "kwartal", "in_or-after" → "in or after". */

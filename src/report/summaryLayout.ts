@@ -13,7 +13,7 @@ import { HEADER, PARTIAL, TITLE } from './styles';
 
 export interface SummaryMeta {
   title: string;
-  sourceDescription: string; // e.g. 'Orders'!A1:D69660
+  sourceDescription: string; // e.g. Orders!A1:D69660
   shapeDescription: string;
   rowsRead: number;
   settingsLines: [string, string][];
@@ -52,6 +52,8 @@ export function summaryLayout(report: CohortReport, meta: SummaryMeta, dayCell: 
   if (partial) g.add(['', `The last period is partial (data until ${lastDay}); its cells are grey.`]);
   g.add(['Generated', meta.generatedAt], (i) => (i === 1 ? { numberFormat: FORMAT.dateTime } : undefined));
   g.add(['Add-on version', meta.version]);
+  // The header block as a two-column table: =VLOOKUP("Data until", RetentionSummaryInfo, 2, FALSE).
+  named.push({ name: 'RetentionSummaryInfo', area: { row: 1, column: 1, rows: g.nextRow - 1, columns: 2 } });
   const frozenRows = 1;
   g.skip();
 

@@ -1,100 +1,208 @@
-import type { Area, SheetLayout } from './grid';
-import { freeSheetName, ownedSheets, retagSheet, tagSheet, type OwnedKind } from './ownedSheets';
+import type { SheetLayout } from './grid';
+import { applySheetFeatures, ensureSize, writeGrid } from './fillSheet';
+import { pointNamedAreas } from './namedAreas';
+import { freeSheetName, ownedSheets, retagSheet, tagSheet, tagValue, type OwnedKind, type OwnedSheet } from './ownedSheets';
+import { currentRun, type RunJournal } from './runJournal';
+import { stagingRecord, type StagingRecord } from './stagingRecord';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/**
- * Writes a layout to a sheet the add-on owns, safely: the new sheet is built aside under a temporary
- * name and only swapped in (old one deleted, new one renamed into its place) once complete. A failure
- * while building deletes the half-built sheet and leaves every existing sheet exactly as it was.
- * Every write is batched: the call count depends on the number of tables, not rows or cohorts.
- */
-export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: string, layout: SheetLayout): Sheet {
-  const owned = ownedSheets(ss);
-  // A sheet left half-built by a run that died (e.g. at the 6-minute limit) is ours to clean up.
-  for (const o of owned) if (o.kind === 'building') ss.deleteSheet(o.sheet);
-  const previous = owned.find((o) => o.kind === kind)?.sheet ?? null;
+export interface WrittenSheet {
+  name: string;
+  sheetId: number;
+}
 
-  const sheet = ss.insertSheet(freeSheetName(ss, `${baseName} (updating)`), ss.getSheets().length);
-  tagSheet(sheet, 'building');
+/**
+ * Writes a layout to the sheet of `kind` the add-on owns, keeping that sheet's identity: people
+ * point formulas, charts, pivot tables and #gid= links at it, and deleting it would turn all of them
+ * into #REF! for good, whatever sheet took its name afterwards.
+ *
+ * 1. The new content is built aside, on a hidden staging sheet tagged as ours. A failure here
+ *    deletes it: every sheet is as it was.
+ * 2. With no sheet of this kind yet, the staging sheet becomes it (named, tagged, shown).
+ *    Otherwise its cells are copied over the existing sheet in one call (values, formats and
+ *    merges, over the whole sheet so no stale cell survives a table that shrank), then column
+ *    widths, notes, frozen rows, the heatmap, the chart and the named ranges follow; the staging
+ *    sheet is deleted. A failure while copying is retried once from the complete staging sheet.
+ *
+ * The run journal records each step, so a failure is reported as what it left behind. All writes
+ * are batched: the call count depends on the number of tables, not on rows or cohorts.
+ */
+export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: string, layout: SheetLayout): WrittenSheet {
+  const run = currentRun();
+  const owned = ownedSheets(ss);
+  const record = stagingRecord();
+  // A staging sheet left by a run that died (e.g. at the 6-minute limit) is ours to clean up.
+  for (const o of owned) if (o.kind === 'building') tryDelete(ss, o.sheet);
+  if (record.pending) removeUntagged(ss, record, owned);
+  const target = owned.find((o) => o.kind === kind) ?? null;
+  const previous = target
+    ? { name: target.sheet.getName(), sheetId: target.sheetId, rows: target.sheet.getMaxRows(), columns: target.sheet.getMaxColumns() }
+    : null;
+  const active = ss.getActiveSheet();
+  const taken = ss.getSheets().map((s) => s.getName());
+  const extent = { rows: Math.max(previous?.rows ?? 0, layout.grid.height), columns: Math.max(previous?.columns ?? 0, layout.grid.width) };
+
+  // 1. Build aside.
+  const stage = { name: freeSheetName(taken, `${baseName} (updating)`), sheetId: 0 };
+  record.set(stage.name);
+  const staging = ss.insertSheet(stage.name, taken.length);
+  run.leftover(stage.name, { hidden: false, tagged: false });
   try {
-    fillSheet(sheet, layout);
-  } catch (e) {
-    try {
-      ss.deleteSheet(sheet);
-    } catch {
-      // Leave it: it is tagged "building" and the next run removes it.
+    staging.hideSheet();
+    run.leftover(stage.name, { hidden: true, tagged: false });
+    stage.sheetId = staging.getSheetId();
+    tagSheet(staging, stage.sheetId, 'building');
+    run.leftover(stage.name, { hidden: true, tagged: true });
+    ensureSize(staging, { rows: staging.getMaxRows(), columns: staging.getMaxColumns() }, extent.rows, extent.columns);
+    writeGrid(staging, layout);
+    if (!target) {
+      applySheetFeatures(staging, layout);
+      const name = freeSheetName([...taken, stage.name], baseName);
+      staging.setName(name);
+      run.removed(stage.name);
+      stage.name = name;
+      run.leftover(stage.name, { hidden: true, tagged: true });
     }
+  } catch (e) {
+    discard(ss, staging, stage.name, run, record);
+    restoreActive(ss, active);
     throw e;
   }
 
-  let name = freeSheetName(ss, baseName, previous ?? undefined);
-  let index = ss.getSheets().length;
-  // Our named ranges on the old sheet that the new layout no longer has (a table that is gone, e.g.
-  // revenue without amounts) would dangle as #REF!: they go. Their number is the document's, not the data's.
-  if (previous) {
-    const keep = new Set(layout.namedAreas.map((n) => n.name));
-    const previousId = previous.getSheetId();
-    for (const nr of ss.getNamedRanges()) {
-      if (!keep.has(nr.getName()) && nr.getRange().getSheet().getSheetId() === previousId) nr.remove();
-    }
-    name = previous.getName();
-    index = previous.getIndex();
-    ss.deleteSheet(previous);
+  // 2. Put it in place.
+  try {
+    if (target && previous) rewriteInPlace(ss, target, previous, staging, stage.name, layout, extent, run, record);
+    else adopt(ss, staging, stage.sheetId, stage.name, kind, layout, run, record);
+  } catch (e) {
+    const shown = !target && run.changes().some((c) => c.sheetId === stage.sheetId);
+    if (!shown) discard(ss, staging, stage.name, run, record);
+    restoreActive(ss, active);
+    throw e;
   }
-  sheet.setName(name);
-  retagSheet(sheet, kind);
-  ss.setActiveSheet(sheet);
-  ss.moveActiveSheet(Math.min(index, ss.getSheets().length));
-  for (const n of layout.namedAreas) ss.setNamedRange(n.name, rangeOf(sheet, n.area));
-  return sheet;
+  const written = target && previous ? { name: previous.name, sheetId: previous.sheetId } : { name: stage.name, sheetId: stage.sheetId };
+  activate(ss, target ? target.sheet : staging);
+  return written;
 }
 
-function rangeOf(sheet: Sheet, a: Area): GoogleAppsScript.Spreadsheet.Range {
-  return sheet.getRange(a.row, a.column, a.rows, a.columns);
+/** The first sheet of its kind: the staging sheet, complete, becomes it. */
+function adopt(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  sheetId: number,
+  name: string,
+  kind: OwnedKind,
+  layout: SheetLayout,
+  run: RunJournal,
+  record: StagingRecord,
+): void {
+  retagSheet(sheet, sheetId, kind, layout.namedAreas.map((n) => n.name));
+  sheet.showSheet();
+  run.removed(name);
+  run.mark(sheetId, name, 'namesPending');
+  forget(record);
+  retryOnce(() => pointNamedAreas(ss, sheet, layout.namedAreas, []));
+  run.mark(sheetId, name, 'complete');
 }
 
-function fillSheet(sheet: Sheet, layout: SheetLayout): void {
-  const g = layout.grid;
-  const rows = g.height;
-  const columns = g.width;
-  const maxRows = sheet.getMaxRows();
-  const maxColumns = sheet.getMaxColumns();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-  const all = sheet.getRange(1, 1, rows, columns);
-  all.setValues(g.valueMatrix());
-  all.setNumberFormats(g.numberFormats());
-  all.setFontWeights(g.fontWeights() as GoogleAppsScript.Spreadsheet.FontWeight[][]);
-  all.setFontColors(g.fontColors());
-  all.setBackgrounds(g.backgrounds());
-  all.setWraps(g.wraps());
-  sheet.setFrozenRows(layout.frozenRows);
-  const widths = { 1: 190, ...layout.columnWidths };
-  for (const [column, width] of Object.entries(widths)) sheet.setColumnWidth(Number(column), width);
-
-  if (layout.heatmap) {
-    const rule = SpreadsheetApp.newConditionalFormatRule()
-      .setGradientMinpointWithValue('#ffffff', SpreadsheetApp.InterpolationType.NUMBER, '0')
-      .setGradientMaxpointWithValue('#57bb8a', SpreadsheetApp.InterpolationType.PERCENTILE, '95')
-      .setRanges([rangeOf(sheet, layout.heatmap)])
-      .build();
-    sheet.setConditionalFormatRules([rule]);
+/** A refresh: the existing sheet takes the staging sheet's content and keeps its id. */
+function rewriteInPlace(
+  ss: Spreadsheet,
+  target: OwnedSheet,
+  previous: { name: string; sheetId: number; rows: number; columns: number },
+  staging: Sheet,
+  stagingName: string,
+  layout: SheetLayout,
+  extent: { rows: number; columns: number },
+  run: RunJournal,
+  record: StagingRecord,
+): void {
+  const sheet = target.sheet;
+  const size = { rows: previous.rows, columns: previous.columns };
+  let names: string[] = [];
+  retryOnce(() => {
+    ensureSize(sheet, size, extent.rows, extent.columns);
+    const from = staging.getRange(1, 1, extent.rows, extent.columns);
+    const to = sheet.getRange(1, 1, extent.rows, extent.columns);
+    from.copyTo(to);
+    run.mark(previous.sheetId, previous.name, 'partial');
+    from.copyTo(to, SpreadsheetApp.CopyPasteType.PASTE_COLUMN_WIDTHS, false);
+    sheet.clearNotes();
+    applySheetFeatures(sheet, layout);
+    names = pointNamedAreas(ss, sheet, layout.namedAreas, target.names);
+  });
+  run.mark(previous.sheetId, previous.name, 'complete');
+  try {
+    target.tag.setValue(tagValue(previous.sheetId, target.kind, names));
+  } catch (e) {
+    // Only a later run's clean-up of named ranges reads it; the sheet itself is complete.
+    console.warn(`Could not update the sheet's tag: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (layout.chartData) {
-    const chart = sheet
-      .newChart()
-      .setChartType(Charts.ChartType.LINE)
-      .addRange(rangeOf(sheet, layout.chartData))
-      .setNumHeaders(1)
-      .setPosition(2, Math.min(columns, 14) + 1, 0, 0)
-      .setOption('title', layout.chartTitle ?? '')
-      .setOption('vAxis.format', 'percent')
-      .setOption('legend', { position: 'right' })
-      .setOption('width', 640)
-      .setOption('height', 360)
-      .build();
-    sheet.insertChart(chart);
+  discard(ss, staging, stagingName, run, record);
+}
+
+/** A failed step is tried once more: the staging sheet still holds the complete content. */
+function retryOnce(step: () => void): void {
+  try {
+    step();
+  } catch (e) {
+    console.warn(`Retrying after: ${e instanceof Error ? e.message : String(e)}`);
+    step();
+  }
+}
+
+function discard(ss: Spreadsheet, staging: Sheet, name: string, run: RunJournal, record: StagingRecord): void {
+  if (!tryDelete(ss, staging)) return;
+  run.removed(name);
+  forget(record);
+}
+
+function forget(record: StagingRecord): void {
+  try {
+    record.clear();
+  } catch (e) {
+    // Harmless: the next run finds no such sheet, or one that is ours, and clears it then.
+    console.warn(`Could not clear the staging record: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** The sheet a run that died while creating it left, unless it has become one of ours since. */
+function removeUntagged(ss: Spreadsheet, record: StagingRecord, owned: readonly OwnedSheet[]): void {
+  const sheet = ss.getSheetByName(record.pending!);
+  if (sheet) {
+    const id = sheet.getSheetId();
+    const kind = owned.find((o) => o.sheetId === id)?.kind;
+    if ((kind === undefined || kind === 'building') && !tryDelete(ss, sheet)) return;
+  }
+  forget(record);
+}
+
+function tryDelete(ss: Spreadsheet, sheet: Sheet): boolean {
+  try {
+    ss.deleteSheet(sheet);
+    return true;
+  } catch (e) {
+    // Tagged and hidden, it is removed by the next run.
+    console.warn(`Could not delete a staging sheet: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+}
+
+/** Inserting the staging sheet made it active: give the user back the sheet they were on. */
+function restoreActive(ss: Spreadsheet, active: Sheet): void {
+  try {
+    ss.setActiveSheet(active);
+  } catch {
+    // Cosmetic: the sheets themselves are as they were.
+  }
+}
+
+/** Shows the result. Cosmetic: a failure here does not undo a complete write. */
+function activate(ss: Spreadsheet, sheet: Sheet): void {
+  try {
+    ss.setActiveSheet(sheet);
+  } catch (e) {
+    console.warn(`Could not activate the sheet: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

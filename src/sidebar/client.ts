@@ -2,7 +2,7 @@
  * The sidebar client, run in HtmlService's iframe: loads the state, re-detects when the source changes,
  * and runs the report. One server call at a time; every control is disabled while it is in flight.
  */
-import type { SidebarState } from '../addon/protocol';
+import { splitFieldTag, type SidebarField, type SidebarState } from '../addon/protocol';
 import { supportedLanguage } from '../i18n/languages';
 import { byId } from './dom';
 import { createForm, type Problem } from './form';
@@ -30,14 +30,27 @@ async function run<T>(progress: string, task: () => Promise<T>, clearResult = fa
   valueStatus.clear();
   where.clear(clearResult);
   where.start(progress);
+  let failure: { field: SidebarField | null; message: string } | null = null;
   try {
     return await task();
   } catch (e) {
-    where.error(e instanceof Error ? e.message : String(e));
+    failure = splitFieldTag(e instanceof Error ? e.message : String(e));
+    where.error(failure.message);
     return undefined;
   } finally {
     where.stop();
+    // Marked once the controls are enabled again, so the one to change can take the focus.
+    if (failure?.field) where.error(failure.message, fieldControl(failure.field));
   }
+}
+
+/** The control of a setting a server error names. */
+function fieldControl(field: SidebarField): HTMLElement | null {
+  const ids: Record<SidebarField, string> = {
+    id: 'col-id', date: 'col-date', amount: 'col-amount', signup: 'col-signup', cancel: 'col-cancel', segment: 'col-segment',
+    headerRow: 'header-row', asOf: 'as-of', horizon: 'horizon', discount: 'discount', topShare: 'top-share', aliveBelow: 'alive-below',
+  };
+  return document.getElementById(ids[field]);
 }
 
 /** The lines of the current step: where a check's or a call's outcome shows. */
@@ -127,7 +140,7 @@ async function estimate(): Promise<void> {
   const outcome = await run(text('sidebar.progress.estimating'), () => server.sidebarCustomerValue(settings), true, valueStatus);
   if (!outcome) return;
   valueSheet = outcome.sheetName;
-  valueStatus.result(outcome.message);
+  valueStatus.result(outcome.message, outcome.warnings ?? []);
 }
 
 function on(id: string, type: string, handler: () => unknown): void {

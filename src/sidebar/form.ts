@@ -6,6 +6,7 @@
 import type { ColumnInfo, ColumnRoles, CustomerValueSettings, DataShape, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
 import type { PeriodUnit, WeekStart } from '../core/periods';
 import { integer } from '../i18n/messages';
+import { createCostInputs } from './costs';
 import { byId, optionGroup, setChoices, type Choice } from './dom';
 import { text, type SidebarKey } from './text';
 
@@ -91,9 +92,11 @@ export function createForm(): Form {
   const discount = byId('discount', HTMLInputElement);
   const topShare = byId('top-share', HTMLInputElement);
   const aliveBelow = byId('alive-below', HTMLInputElement);
+  const aliveFloor = byId('alive-floor', HTMLInputElement);
   const estimate = byId('estimate', HTMLButtonElement);
   const valueNote = byId('value-note', HTMLElement);
-  const valueInputs = [horizon, discount, topShare, aliveBelow];
+  const valueInputs = [horizon, discount, topShare, aliveBelow, aliveFloor];
+  const costs = createCostInputs();
   const sourceDetails = byId('source-details', HTMLElement);
   const roleSelect = {} as Record<Role, HTMLSelectElement>;
   for (const role of ROLES) roleSelect[role] = byId(`col-${role}`, HTMLSelectElement);
@@ -133,6 +136,7 @@ export function createForm(): Form {
         const none = { value: '0', text: text(REQUIRED[role] ? 'sidebar.columns.choose' : 'sidebar.columns.none') };
         setChoices(roleSelect[role], [none, ...columns], String(proposal?.roles[role] ?? 0));
       }
+      costs.setColumns(columns);
       headerRow.value = proposal ? String(proposal.headerRow) : '';
       shape.value = proposal?.shape ?? 'log';
       explanation.textContent = proposal
@@ -169,6 +173,7 @@ export function createForm(): Form {
       // A kept filter beyond the first 50 values is still offered, so the saved choice survives.
       const names = keep && !segments.includes(keep) ? [...segments, keep] : segments;
       setChoices(segmentFilter, [{ value: '', text: text('sidebar.summary.allCustomers') }, ...names.map((s) => ({ value: s, text: s }))], keep);
+      costs.setSegments(form.segmentColumn() ? names : []);
     },
 
     setVersion(label) {
@@ -194,6 +199,7 @@ export function createForm(): Form {
       generate.disabled = !source;
       const ready = valueReady();
       for (const input of valueInputs) input.disabled = !ready;
+      costs.setEnabled(ready);
       estimate.disabled = !ready;
       valueNote.textContent = text(ready || !source ? 'sidebar.value.note' : 'sidebar.value.needs');
       valueNote.title = ready || !source ? text('sidebar.value.noteTerm') : '';
@@ -271,6 +277,8 @@ export function createForm(): Form {
       discount.value = percentText(saved.monthlyDiscountRate);
       topShare.value = percentText(saved.topShare);
       aliveBelow.value = percentText(saved.aliveBelow);
+      aliveFloor.value = percentText(saved.aliveFloor);
+      costs.apply(saved.costs);
     },
 
     valueProblem() {
@@ -287,7 +295,9 @@ export function createForm(): Form {
       if (!(share > 0 && share <= 100)) return { message: text('sidebar.check.topShare'), control: topShare };
       const alive = numberIn(aliveBelow);
       if (!(alive > 0 && alive <= 100)) return { message: text('sidebar.check.aliveBelow'), control: aliveBelow };
-      return null;
+      const floor = numberIn(aliveFloor);
+      if (!(floor >= 0 && floor < alive)) return { message: text('sidebar.check.aliveFloor', { max: alive }), control: aliveFloor };
+      return costs.problem();
     },
 
     valueSettings() {
@@ -302,6 +312,8 @@ export function createForm(): Form {
         monthlyDiscountRate: fraction(discount),
         topShare: fraction(topShare),
         aliveBelow: fraction(aliveBelow),
+        aliveFloor: fraction(aliveFloor),
+        costs: costs.settings(),
       };
     },
   };

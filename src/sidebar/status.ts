@@ -12,7 +12,8 @@ export interface Status {
   stop(): void;
   /** Shows an error; `control`, when given, is marked as the one to change (aria-invalid, aria-describedby). */
   error(message: string, control?: HTMLElement | null): void;
-  result(message: string): void;
+  /** The result line; with warnings it is marked as a caution and the warnings are listed under it. */
+  result(message: string, warnings?: readonly string[]): void;
   /** Clears the error line and its mark; with `result`, hides the last result line too. */
   clear(result?: boolean): void;
 }
@@ -24,6 +25,8 @@ export interface StatusIds {
   error: string;
   result: string;
   resultText: string;
+  /** A list under the result line for warnings, if this action has one. */
+  warnings?: string;
 }
 
 export const SUMMARY_STATUS: StatusIds = { progress: 'progress', progressText: 'progress-text', error: 'error', result: 'result', resultText: 'result-text' };
@@ -33,6 +36,7 @@ export const VALUE_STATUS: StatusIds = {
   error: 'value-error',
   result: 'value-result',
   resultText: 'value-result-text',
+  warnings: 'value-warnings',
 };
 
 let busy = false;
@@ -45,6 +49,7 @@ export function createStatus(ids: StatusIds = SUMMARY_STATUS): Status {
   const error = byId(ids.error, HTMLElement);
   const result = byId(ids.result, HTMLElement);
   const resultText = byId(ids.resultText, HTMLElement);
+  const warningList = ids.warnings ? byId(ids.warnings, HTMLUListElement) : null;
   let focused: Element | null = null;
   let marked: HTMLElement | null = null;
 
@@ -92,9 +97,14 @@ export function createStatus(ids: StatusIds = SUMMARY_STATUS): Status {
         if (!busy) control.focus();
       }
     },
-    result(message) {
+    result(message, warnings = []) {
       error.textContent = '';
       resultText.textContent = message;
+      result.classList.toggle('caution', warnings.length > 0);
+      if (warningList) {
+        warningList.replaceChildren(...warnings.map((w) => Object.assign(document.createElement('li'), { textContent: w })));
+        warningList.hidden = warnings.length === 0;
+      }
       result.hidden = false;
     },
     clear(alsoResult = false) {

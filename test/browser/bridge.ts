@@ -67,7 +67,9 @@ export async function serveSidebar(page: Page, server: SidebarBackend): Promise<
       const value: unknown = await fn.apply(server, args);
       return JSON.stringify({ ok: true, value });
     } catch (e) {
-      return JSON.stringify({ ok: false, message: e instanceof Error ? e.message : String(e) });
+      // The emulator throws its script realm's Errors, which are not instanceof this realm's Error.
+      const message = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+      return JSON.stringify({ ok: false, message });
     }
   });
   await page.addInitScript(googleScriptShim(BINDING));

@@ -140,7 +140,8 @@ export class FakeSidebarServer implements SidebarBackend {
     this.generated.push(settings);
     if (settings.sheetName === XSS_NAME) throw new Error(`Sheet "${XSS_NAME}" has no dates in column B.`);
     if (settings.asOf && settings.asOf < '2019-01-01') {
-      throw new Error(`The "as of" date ${settings.asOf} is before the first date in the data (2019-01-03).`);
+      // As the real server sends an error about a setting: the field first, for the sidebar to mark.
+      throw new Error(`[asOf] The "as of" date ${settings.asOf} is before the first date in the data (2019-01-03).`);
     }
     return {
       summarySheetName: 'Cohort summary',
@@ -162,8 +163,12 @@ export class FakeSidebarServer implements SidebarBackend {
       rowsSkipped: 0,
       customers: 400,
       atRisk: 7,
+      lapsed: 3,
       totalClv: 12345.6,
-      message: `400 customers scored from 2,000 rows: ${settings.horizonMonths}-month CLV 12,346 in total, 7 top customers at risk.`,
+      warnings: settings.horizonMonths === 99 ? ['Only 40 of 400 customers bought more than once.', 'Spend and purchase frequency are correlated (ρ = 0.62).'] : [],
+      message:
+        `400 customers scored from 2,000 rows: ${settings.horizonMonths}-month CLV 12,346 in total, 7 top customers at risk, 3 lapsed.` +
+        (settings.horizonMonths === 99 ? ' But the model cannot be fully trusted:' : ''),
     };
   }
 

@@ -195,6 +195,10 @@ describe('sidebar in chromium', () => {
     const message = 'The "as of" date 1990-01-01 is before the first date in the data (2019-01-03).';
     expect(await page.getByRole('alert').textContent()).toBe(message);
     expect(await page.isVisible('#error')).toBe(true);
+    // The server named the setting: its control is marked, described by the message, and focused.
+    expect(await page.getAttribute('#as-of', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#as-of', 'aria-describedby')).toBe('as-of-hint error');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('as-of');
     expect(await page.$eval('#error', (e) => getComputedStyle(e).color)).toBe('rgb(197, 34, 31)');
     expect(await page.isVisible('#result')).toBe(false);
 
@@ -202,6 +206,8 @@ describe('sidebar in chromium', () => {
     await page.click('#generate');
     await idle(page);
     expect(await page.isVisible('#error')).toBe(false);
+    expect(await page.getAttribute('#as-of', 'aria-invalid')).toBeNull();
+    expect(await page.getAttribute('#as-of', 'aria-describedby')).toBe('as-of-hint');
     expect(await text(page, '#result-text')).toBe('12 cohorts by month from 2,000 rows (3 skipped)');
 
     await page.selectOption('#col-id', '0');

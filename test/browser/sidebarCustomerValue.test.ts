@@ -3,6 +3,8 @@
  * exact settings it sends, the in-flight state, its own error and result lines, client-side checks, and
  * saved settings coming back.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { CustomerValueSettings } from '../../src/addon/protocol';
@@ -19,7 +21,7 @@ async function start(server = new FakeSidebarServer()) {
 }
 
 const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent ?? '');
-const VALUE_INPUTS = ['#horizon', '#discount', '#top-share', '#alive-below'];
+const VALUE_INPUTS = ['#horizon', '#discount', '#top-share', '#alive-below', '#alive-floor', '#cost-column'];
 
 const ORDERS: CustomerValueSettings = {
   sheetName: 'Orders',
@@ -31,31 +33,35 @@ const ORDERS: CustomerValueSettings = {
   monthlyDiscountRate: 0.01,
   topShare: 0.2,
   aliveBelow: 0.5,
+  aliveFloor: 0.1,
+  costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
 };
 
 describe('the Customer value section', () => {
   test('is enabled for a transaction log with an amount column only', async () => {
     const { page } = await start();
     const enabled = async () => Promise.all(['#estimate', ...VALUE_INPUTS].map((s) => page.isEnabled(s)));
-    expect(await enabled()).toEqual([true, true, true, true, true]);
+    expect(await enabled()).toEqual([true, true, true, true, true, true, true]);
     expect(await text(page, '#value-note')).toMatch(/^Predicts each customer’s purchases/);
+    expect(await page.inputValue('#alive-floor')).toBe('10');
     expect(await page.inputValue('#horizon')).toBe('12');
     expect(await page.inputValue('#discount')).toBe('1');
     expect(await page.inputValue('#top-share')).toBe('20');
     expect(await page.inputValue('#alive-below')).toBe('50');
 
     await page.selectOption('#col-amount', '0');
-    expect(await enabled()).toEqual([false, false, false, false, false]);
+    expect(await enabled()).toEqual([false, false, false, false, false, false, false]);
     expect(await text(page, '#value-note')).toBe('Needs a transaction log with an amount column: choose them under Your data.');
+    expect(await page.$$eval('#cost-rows input', (els) => els.every((e) => (e as HTMLInputElement).disabled))).toBe(true);
     await page.selectOption('#col-amount', '3');
-    expect(await enabled()).toEqual([true, true, true, true, true]);
+    expect(await enabled()).toEqual([true, true, true, true, true, true, true]);
 
     await page.selectOption('#sheet', 'Subscribers'); // a customer table
     await idle(page);
-    expect(await enabled()).toEqual([false, false, false, false, false]);
+    expect(await enabled()).toEqual([false, false, false, false, false, false, false]);
     await page.selectOption('#sheet', XSS_NAME); // a log without amounts
     await idle(page);
-    expect(await enabled()).toEqual([false, false, false, false, false]);
+    expect(await enabled()).toEqual([false, false, false, false, false, false, false]);
     expect(await text(page, '#value-note')).toMatch(/^Needs a transaction log with an amount column/);
   });
 
@@ -85,7 +91,9 @@ describe('the Customer value section', () => {
     expect(bridge.argsOf('sidebarCustomerValue')).toStrictEqual([[expected]]);
     expect(JSON.stringify(server.estimated)).toBe(JSON.stringify([expected]));
     expect(await page.isVisible('#value-progress')).toBe(false);
-    expect(await text(page, '#value-result-text')).toBe('400 customers scored from 2,000 rows: 36-month CLV 12,346 in total, 7 top customers at risk.');
+    expect(await text(page, '#value-result-text')).toBe('400 customers scored from 2,000 rows: 36-month CLV 12,346 in total, 7 top customers at risk, 3 lapsed.');
+    expect(await page.isVisible('#value-warnings')).toBe(false);
+    expect(await page.getAttribute('#value-result', 'class')).toBe('result');
     expect(await page.isVisible('#result')).toBe(false); // the summary's result line stays as it was
     expect(await page.isEnabled('#estimate')).toBe(true);
 
@@ -103,8 +111,10 @@ describe('the Customer value section', () => {
       ['#discount', '100', 'The discount a month must be a percentage from 0 to below 100, such as 1.'],
       ['#top-share', '', 'The top spenders must be a percentage above 0 and at most 100, such as 20.'],
       ['#alive-below', '0', 'The active-chance threshold must be a percentage above 0 and at most 100, such as 50.'],
+      ['#alive-floor', '50', 'The lapsed threshold must be a percentage of 0 or more and below the active-chance threshold of 50, such as 10.'],
+      ['#alive-floor', '-1', 'The lapsed threshold must be a percentage of 0 or more and below the active-chance threshold of 50, such as 10.'],
     ];
-    const defaults: Record<string, string> = { '#horizon': '12', '#discount': '1', '#top-share': '20', '#alive-below': '50' };
+    const defaults: Record<string, string> = { '#horizon': '12', '#discount': '1', '#top-share': '20', '#alive-below': '50', '#alive-floor': '10' };
     for (const [input, value, message] of cases) {
       await page.fill(input, value);
       await page.click('#estimate');
@@ -132,13 +142,75 @@ describe('the Customer value section', () => {
     expect(await page.isVisible('#value-error')).toBe(false);
   });
 
+  test('takes a cost to serve per segment and a cost column, blank segment fields falling back to all customers', async () => {
+    const { page, bridge } = await start();
+    expect(await page.$eval('#costs', (e) => (e as HTMLDetailsElement).open)).toBe(false);
+    await page.click('#costs > summary');
+    // One line for all customers, then one per segment of the chosen segment column (Region: East, West).
+    expect(await page.$$eval('#cost-rows th', (els) => els.map((e) => e.textContent))).toEqual(['All customers', 'East', 'West']);
+    expect(await page.$eval('#cost-column', (s) => [...(s as HTMLSelectElement).options].map((o) => o.text))).toEqual(['— none —', 'A — Customer ID', 'B — Order date', 'C — Amount', 'D — Region']);
+    const inputs = page.locator('#cost-rows input');
+    await inputs.nth(0).fill('12.5'); // all customers: 12.5 % of revenue
+    await inputs.nth(1).fill('1.5'); // …and 1.50 a month
+    await inputs.nth(5).fill('3'); // West: 3.00 a month, share as all customers
+    expect(await inputs.nth(4).getAttribute('placeholder')).toBe('12.5'); // West's share shows the fallback
+    await page.selectOption('#cost-column', '4');
+    mkdirSync(join(__dirname, '..', '..', 'out'), { recursive: true });
+    await page.screenshot({ path: join(__dirname, '..', '..', 'out', 'sidebar-cost-to-serve.png'), fullPage: true });
+    await page.click('#estimate');
+    await idle(page);
+    const sent = bridge.argsOf('sidebarCustomerValue')[0][0] as CustomerValueSettings;
+    expect(sent.costs).toStrictEqual({
+      column: 4,
+      all: { revenueShare: 0.125, perCustomerMonth: 1.5 },
+      segments: [{ name: 'West', revenueShare: null, perCustomerMonth: 3 }],
+    });
+    // Labels for screen readers, a message for a share above 100 %.
+    expect(await inputs.nth(4).evaluate((e) => (e as HTMLInputElement).labels?.[0]?.textContent)).toBe('West: cost as % of revenue');
+    await inputs.nth(2).fill('120');
+    await page.click('#estimate');
+    expect(await text(page, '#value-error')).toBe('The cost to serve of “East” as a share of revenue must be a percentage from 0 to 100, such as 15.');
+    expect(await inputs.nth(2).getAttribute('aria-invalid')).toBe('true');
+    // No segment column: only the line for all customers.
+    await page.selectOption('#col-segment', '0');
+    await idle(page);
+    expect(await page.$$eval('#cost-rows th', (els) => els.map((e) => e.textContent))).toEqual(['All customers']);
+  });
+
+  test('marks a result the model does not fully back, and lists why', async () => {
+    const { page } = await start();
+    await page.fill('#horizon', '99'); // the fake server answers with two warnings
+    await page.click('#estimate');
+    await idle(page);
+    expect(await text(page, '#value-result-text')).toBe('400 customers scored from 2,000 rows: 99-month CLV 12,346 in total, 7 top customers at risk, 3 lapsed. But the model cannot be fully trusted:');
+    expect(await page.$$eval('#value-warnings li', (els) => els.map((e) => e.textContent))).toEqual([
+      'Only 40 of 400 customers bought more than once.',
+      'Spend and purchase frequency are correlated (ρ = 0.62).',
+    ]);
+    expect(await page.getAttribute('#value-result', 'class')).toBe('result caution');
+    expect(await page.$eval('#value-result', (e) => getComputedStyle(e).borderLeftColor)).toBe('rgb(242, 153, 0)');
+    // A later sound run reads as a plain success again.
+    await page.fill('#horizon', '12');
+    await page.click('#estimate');
+    await idle(page);
+    expect(await page.isVisible('#value-warnings')).toBe(false);
+    expect(await page.getAttribute('#value-result', 'class')).toBe('result');
+  });
+
   test('saved customer-value settings come back into the inputs', async () => {
-    const savedCustomerValue: CustomerValueSettings = { ...ORDERS, horizonMonths: 18, monthlyDiscountRate: 0.007, topShare: 0.15, aliveBelow: 0.3 };
+    const savedCustomerValue: CustomerValueSettings = {
+      ...ORDERS, horizonMonths: 18, monthlyDiscountRate: 0.007, topShare: 0.15, aliveBelow: 0.3, aliveFloor: 0.05,
+      costs: { column: 3, all: { revenueShare: 0.07, perCustomerMonth: 0 }, segments: [{ name: 'East', revenueShare: null, perCustomerMonth: 2.5 }] },
+    };
     const { page, bridge } = await start(new FakeSidebarServer({ savedCustomerValue }));
     expect(await page.inputValue('#horizon')).toBe('18');
     expect(await page.inputValue('#discount')).toBe('0.7');
     expect(await page.inputValue('#top-share')).toBe('15');
     expect(await page.inputValue('#alive-below')).toBe('30');
+    expect(await page.inputValue('#alive-floor')).toBe('5');
+    expect(await page.$eval('#costs', (e) => (e as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.inputValue('#cost-column')).toBe('3');
+    expect(await page.$$eval('#cost-rows input', (els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['7', '', '', '2.5', '', '']);
     await page.click('#estimate');
     await idle(page);
     expect(bridge.argsOf('sidebarCustomerValue')).toStrictEqual([[savedCustomerValue]]);

@@ -83,16 +83,19 @@ test('estimates customer value on CDNOW as of 1997-09-30 and opens the "Customer
     await page.fill('#discount', '1.5');
     await page.fill('#top-share', '10');
     await page.fill('#alive-below', '40');
+    await page.fill('#alive-floor', '5');
     await page.click('#estimate');
     await idle(page);
     expect(await page.$eval('#value-error', (e) => e.textContent)).toBe('');
     const result = await page.$eval('#value-result-text', (e) => e.textContent ?? '');
-    expect(result).toMatch(/^23,570 customers scored from 69,659 rows: 24-month CLV [\d,]+ in total, [\d,]+ top customers at risk\. Written to "Customer value"\.$/);
+    expect(result).toMatch(/^23,570 customers scored from 69,659 rows: 24-month CLV [\d,]+ in total, [\d,]+ top customers at risk, [\d,]+ lapsed\. Written to "Customer value"\.$/);
+    expect(await page.isVisible('#value-warnings')).toBe(false);
 
     const sent = bridge.argsOf('sidebarCustomerValue')[0][0] as CustomerValueSettings;
     expect(sent).toStrictEqual({
       sheetName: 'CDNOW', headerRow: 1, shape: 'log', columns: { id: 1, date: 2, amount: 4, signup: 0, cancel: 0, segment: 0 },
-      asOf: '1997-09-30', horizonMonths: 24, monthlyDiscountRate: 0.015, topShare: 0.1, aliveBelow: 0.4,
+      asOf: '1997-09-30', horizonMonths: 24, monthlyDiscountRate: 0.015, topShare: 0.1, aliveBelow: 0.4, aliveFloor: 0.05,
+      costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
     });
     const model = namedTable(emu, 'CustomerValueModel');
     expect(model.find((r) => r[0] === 'Horizon (months)')?.[1]).toBe(24);
@@ -101,7 +104,9 @@ test('estimates customer value on CDNOW as of 1997-09-30 and opens the "Customer
     expect(namedTable(emu, 'CustomerValueTop')).toHaveLength(101);
     const atRisk = namedTable(emu, 'CustomerValueAtRisk');
     expect(result).toContain(`${(atRisk.length - 1).toLocaleString('en-US')} top customers at risk`);
-    expect(atRisk[0][7]).toBe('Expected loss of value');
+    expect(atRisk[0][3]).toBe('Expected loss of value');
+    for (const row of atRisk.slice(1)) expect(row[1] as number).toBeGreaterThanOrEqual(0.05);
+    expect(result).toContain(`${(namedTable(emu, 'CustomerValueLapsed').length - 1).toLocaleString('en-US')} lapsed`);
 
     await page.click('#open-value-sheet');
     await idle(page);

@@ -70,7 +70,7 @@ describe('RETENTION, CHURN, CLV on counts', () => {
     const czech = loadBundle({ locale: 'cs_CZ' });
     expect(czech.call('CLV', '12,5', 0.05)).toBeCloseTo(250, 9);
     expect(czech.call('RETENTION', '1 000', '800', '200')).toBeCloseTo(0.6, 12);
-    expect(() => czech.call('CLV', '12.5', 0.05)).toThrow(/decimal separator/);
+    expect(() => czech.call('CLV', '12.5', 0.05)).toThrow(/CLV: value_per_period musí být číslo .*"12.5", kde je desetinným oddělovačem „\.“, ale národní prostředí tabulky používá „,“/);
   });
 
   it('says which argument and row is wrong, naming the function once', () => {
@@ -96,7 +96,7 @@ describe('RETENTION, CHURN, CLV on counts', () => {
 
   it('names values as the user sees them: dates in the spreadsheet zone, TRUE, invalid dates, numbers as shown', () => {
     // Midnight of 2024-01-01 in Prague is 2023-12-31 in this process's zone (Los Angeles).
-    expect(() => b.call('RETENTION', b.date(2024, 1, 1), 5, 1)).toThrow('RETENTION: start must be a number greater than 0 (got the date 2024-01-01)');
+    expect(() => b.call('RETENTION', b.date(2024, 1, 1), 5, 1)).toThrow('RETENTION: start must be a number greater than 0 (got the date Jan 1, 2024)');
     expect(() => b.call('CLV', true, 0.1)).toThrow('CLV: value_per_period must be a number (the value a customer brings per period) (got TRUE)');
     expect(() => b.call('CLV', 100, runInContext('new Date(NaN)', b.context))).toThrow('CLV: churn_rate must be a rate between 0 and 1, such as 0.05 or 5% (got an invalid date)');
     expect(() => b.call('CLV', 100, 0.1 + 0.2 + 1)).toThrow('CLV: churn_rate must be a rate between 0 and 1, such as 0.05 or 5% (got 1.3)');

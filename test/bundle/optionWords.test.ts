@@ -65,7 +65,7 @@ describe('option words', () => {
       'COHORTS: period must be "week", "week sunday", "month", "quarter", or "year" (got "month sunday")',
     );
     expect(() => english.call('CLV', e.ids, e.dates, e.amounts, 12, 0.01, 'everything')).toThrow(
-      'CLV: output must be "customers" or "model" (got "everything")',
+      'CLV: output must be "customers", "model", "at risk", or "lapsed" (got "everything")',
     );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { civilFromDays, daysFromCivil, formatDay, isValidCivil, parseIsoDay } from '../../src/core/calendar';
 import { dayConverter, dayInZone, startOfDayInZone, zoneOffsetMs } from '../../src/core/timeZone';
+import { dayOf } from '../support/days';
 import { isoWeek, parsePeriodScheme, parsePeriodUnit, periodLabel, periodOfDay, periodStartDay, type PeriodScheme } from '../../src/core/periods';
 
 const DAY = 86_400_000;
@@ -85,6 +86,31 @@ describe('periods', () => {
         prev = p;
       }
     }
+  });
+
+  it('numbers periods before 1970 too, with month and quarter starts from a hand table', () => {
+    // [day, scheme, first day of its period, label]; period indexes are negative before 1970.
+    const cases: [[number, number, number], PeriodScheme, [number, number, number], string][] = [
+      [[1969, 12, 31], month, [1969, 12, 1], '1969-12'],
+      [[1969, 11, 15], quarter, [1969, 10, 1], '1969-Q4'],
+      [[1969, 3, 31], quarter, [1969, 1, 1], '1969-Q1'],
+      [[1968, 2, 29], month, [1968, 2, 1], '1968-02'], // a leap day
+      [[1968, 9, 30], quarter, [1968, 7, 1], '1968-Q3'],
+      [[1900, 3, 1], quarter, [1900, 1, 1], '1900-Q1'], // 1900 has no 29 February
+      [[1900, 2, 28], month, [1900, 2, 1], '1900-02'],
+      [[1600, 2, 29], month, [1600, 2, 1], '1600-02'], // 1600 does
+      [[1969, 6, 1], year, [1969, 1, 1], '1969'],
+      [[1969, 12, 31], isoWeeks, [1969, 12, 29], '1970-W01'], // 1970-01-01 was a Thursday
+      [[1969, 12, 28], sundayWeeks, [1969, 12, 28], 'week of 1969-12-28'],
+    ];
+    for (const [[y, m, d], scheme, [sy, sm, sd], label] of cases) {
+      const p = periodOfDay(dayOf(y, m, d), scheme);
+      expect(periodStartDay(p, scheme), `${y}-${m}-${d} ${scheme.unit}`).toBe(dayOf(sy, sm, sd));
+      expect(periodLabel(p, scheme)).toBe(label);
+    }
+    expect(periodOfDay(dayOf(1969, 12, 31), month)).toBe(-1);
+    expect(periodOfDay(dayOf(1969, 12, 31), quarter)).toBe(-1);
+    expect(periodOfDay(dayOf(1969, 9, 30), quarter)).toBe(-2);
   });
 
   it('starts weeks on Monday or Sunday', () => {

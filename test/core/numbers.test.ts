@@ -42,3 +42,23 @@ describe('number-like text', () => {
     expect(value('')).toBe('is blank');
   });
 });
+
+describe('number text with a leading +', () => {
+  it('is the number, in either locale, with groups, decimals, exponents and percent', () => {
+    expect(value('+5')).toBe(5);
+    expect(value(' + 5 ')).toBe(5);
+    expect(value('+1,000.25')).toBe(1000.25);
+    expect(value('+1e3')).toBe(1000);
+    expect(value('+5%')).toBeCloseTo(0.05, 15);
+    expect(value('+12,5', cs)).toBe(12.5);
+    expect(value('+1 000,5', cs)).toBe(1000.5);
+  });
+
+  it('is refused when it is no number: a sign alone, two signs, a sign after the digits', () => {
+    expect(value('+')).toBe('is not a number');
+    expect(value('++5')).toBe('is not a number');
+    expect(value('+-5')).toBe('is not a number');
+    expect(value('5+')).toBe('is not a number');
+    expect(value('+12,5')).toMatch(/uses "," as a decimal separator/);
+  });
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseCsvText } from '../../tools/emulator/csv.js';
+import { csvShape, parseCsvText } from '../../tools/emulator/csv.js';
 import { createEmulator } from '../../tools/emulator/index.js';
 
 describe('CSV import', () => {
@@ -14,6 +14,24 @@ describe('CSV import', () => {
     ]);
     expect(parseCsvText('a\tb\n1\t2', '\t')).toEqual([['a', 'b'], ['1', '2']]);
     expect(() => parseCsvText('"open')).toThrow(/unterminated/);
+  });
+
+  it('measures a file (records × widest record) without reading its values', () => {
+    const texts = [
+      'a,"b,c","d ""q"""\r\n"multi\nline",,x\r\n',
+      'a,b\n\n1,2,3,\n"x""y",4',
+      'one\rtwo,three\r\n',
+      '\ufeffh1;h2\n1;2\n',
+      'x,',
+      '',
+    ];
+    for (const text of texts) {
+      const delimiter = text.includes(';') ? ';' : ',';
+      const rows = parseCsvText(text, delimiter);
+      expect(csvShape(text, delimiter)).toEqual({ rows: rows.length, columns: Math.max(0, ...rows.map((r) => r.length)) });
+    }
+    expect(parseCsvText('a,b\n\n1,2,3,\n"x""y",4')).toEqual([['a', 'b'], [''], ['1', '2', '3', ''], ['x"y', '4']]);
+    expect(parseCsvText('one\rtwo,three\r\n')).toEqual([['one'], ['two', 'three']]);
   });
 
   it('types values as Sheets import does with "Convert text to numbers, dates, and formulas" on', () => {

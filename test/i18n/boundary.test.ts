@@ -18,6 +18,8 @@ const MIGRATED = [
   'src/addon/menu.ts', 'src/addon/language.ts', 'src/addon/sampleSheet.ts', 'src/core/sampleData.ts',
   'src/i18n/catalogue.ts', 'src/i18n/messages.ts', 'src/i18n/format.ts', 'src/i18n/languages.ts', 'src/i18n/plural.ts',
   'src/sidebar',
+  'src/functions/args.ts', 'src/functions/counts.ts', 'src/functions/customerTable.ts', 'src/functions/clv.ts',
+  'src/functions/retention.ts', 'src/functions/customFunction.ts', 'src/core/errors.ts', 'src/core/cells.ts', 'src/report/customerValueLayout.ts',
 ];
 
 function tsFiles(path: string): string[] {

@@ -21,7 +21,10 @@ const NEEDS_AMOUNTS = /^Customer value needs a transaction log with an amount co
 
 function valueSettings(emu: Emulator, sheetName: string, extra: Partial<CustomerValueSettings> = {}): CustomerValueSettings {
   const { headerRow, shape, columns } = settingsFor(emu, sheetName);
-  return { sheetName, headerRow, shape, columns, asOf: '', horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5, ...extra };
+  return {
+    sheetName, headerRow, shape, columns, asOf: '', horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1,
+    costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] }, ...extra,
+  };
 }
 
 function estimate(emu: Emulator, settings: CustomerValueSettings): CustomerValueOutcome {
@@ -129,7 +132,8 @@ describe('the Customer value sheet on CDNOW, observation to 1997-09-30', () => {
     expect(outcome.sheetName).toBe('Customer value');
     expect(outcome.rowsRead).toBe(69659);
     expect(outcome.customers).toBe(23570);
-    expect(outcome.message).toMatch(/^23,570 customers scored from 69,659 rows: 12-month CLV [\d,]+ in total, [\d,]+ top customers at risk\. Written to "Customer value"\.$/);
+    expect(outcome.message).toMatch(/^23,570 customers scored from 69,659 rows: 12-month CLV [\d,]+ in total, [\d,]+ top customers at risk, [\d,]+ lapsed\. Written to "Customer value"\.$/);
+    expect(outcome.warnings).toEqual([]);
     expect(emu.spreadsheet.getActiveSheet().getName()).toBe('Customer value');
   });
 
@@ -186,37 +190,55 @@ describe('the Customer value sheet on CDNOW, observation to 1997-09-30', () => {
     expect(emu.cellAt('Customer value', topRow - 1, 1).fontWeight).toBe('bold');
   });
 
-  it('lists exactly the top 20 % by past value whose P(alive) is below 50 %, largest expected loss first', () => {
+  it('lists exactly the top 20 % by past value whose P(alive) is from 10 % to below 50 %, largest expected loss first', () => {
     const c = core.customers;
     // Independently: the 4,714 (= ⌈23,570 × 20 / 100⌉) highest past values by a plain sort, ties included.
     const scored = ids.map((_, i) => i).filter((i) => c.purchases[i] > 0);
     expect(scored.length).toBe(23570);
     const count = Math.ceil((scored.length * 20) / 100);
     const threshold = scored.map((i) => c.pastValue[i]).sort((x, y) => y - x)[count - 1];
-    const expected = scored
-      .filter((i) => c.pastValue[i] >= threshold && c.probabilityAlive[i] < 0.5)
+    const top = scored.filter((i) => c.pastValue[i] >= threshold);
+    const expected = top
+      .filter((i) => c.probabilityAlive[i] < 0.5 && c.probabilityAlive[i] >= 0.1)
       .map((i) => ({ id: ids[i], loss: c.clv[i] / c.probabilityAlive[i] - c.clv[i], i }))
       .sort((x, y) => y.loss - x.loss);
-    expect(expected.length).toBeGreaterThan(500);
-    expect(expected.length).toBeLessThan(count);
+    const lapsed = top.filter((i) => c.probabilityAlive[i] < 0.1).sort((x, y) => c.pastValue[y] - c.pastValue[x]);
+    expect(expected.length).toBeGreaterThan(300);
+    expect(lapsed.length).toBeGreaterThan(100);
+    expect(expected.length + lapsed.length).toBeLessThan(count);
 
     const atRisk = namedTable(emu, 'CustomerValueAtRisk');
-    expect(atRisk[0]).toEqual(['Customer', 'Purchases', 'Last purchase', 'Past value', 'P(alive)', 'CLV', 'CLV if still active', 'Expected loss of value']);
+    expect(atRisk[0]).toEqual(['Customer', 'P(alive)', 'Past value', 'Expected loss of value', 'CLV', 'CLV if still active', 'Purchases', 'Last purchase',
+      'Days since last purchase', 'Usual days between purchases', 'Last purchase vs usual']);
     const listed = atRisk.slice(1);
     expect(listed.map((r) => r[0])).toEqual(expected.map((e) => e.id));
     listed.forEach((row, k) => {
       const { i, loss } = expected[k];
       const at = `at-risk row ${k + 1} (${ids[i]})`;
-      expectClose(row[3], c.pastValue[i], `${at} past value`);
-      expect(row[3] as number, at).toBeGreaterThanOrEqual(threshold);
-      expect(row[4] as number, at).toBeLessThan(0.5);
-      expectClose(row[5], c.clv[i], `${at} CLV`);
-      expectClose(row[6], c.clv[i] / c.probabilityAlive[i], `${at} CLV if active`, 1e-8);
-      expectClose(row[7], loss, `${at} loss`, 1e-8);
+      expectClose(row[1], c.probabilityAlive[i], `${at} P(alive)`);
+      expect(row[1] as number, at).toBeLessThan(0.5);
+      expect(row[1] as number, at).toBeGreaterThanOrEqual(0.1);
+      expectClose(row[2], c.pastValue[i], `${at} past value`);
+      expect(row[2] as number, at).toBeGreaterThanOrEqual(threshold);
+      expectClose(row[3], loss, `${at} loss`, 1e-8);
+      expectClose(row[4], c.clv[i], `${at} CLV`);
+      expectClose(row[5], c.clv[i] / c.probabilityAlive[i], `${at} CLV if active`, 1e-8);
+      expect(row[6], at).toBe(c.purchases[i]);
       const last = civilOf(c.lastPurchaseDay[i]);
-      expect(ymd(row[2]), at).toEqual([last.year, last.month, last.day]);
+      expect(ymd(row[7]), at).toEqual([last.year, last.month, last.day]);
     });
     expect(outcome.atRisk).toBe(expected.length);
+
+    // The lapsed list: the same top share below the floor, highest past value first.
+    const lapsedRows = namedTable(emu, 'CustomerValueLapsed');
+    expect(lapsedRows[0]).toEqual(atRisk[0]);
+    // (Order within equal past values is by expected loss; compare the sets and the order of past values.)
+    expect(new Set(lapsedRows.slice(1).map((r) => r[0]))).toEqual(new Set(lapsed.map((i) => ids[i])));
+    expect(lapsedRows.length - 1).toBe(lapsed.length);
+    expect(lapsedRows.slice(1).map((r) => r[2])).toEqual(lapsed.map((i) => c.pastValue[i]));
+    for (const row of lapsedRows.slice(1)) expect(row[1] as number).toBeLessThan(0.1);
+    expect(outcome.lapsed).toBe(lapsed.length);
+
     // The threshold is on the sheet, beside its label.
     const values = emu.values('Customer value');
     const thresholdRow = values.find((r) => r[0] === 'Past value at least')!;
@@ -232,15 +254,18 @@ describe('the Customer value sheet on CDNOW, observation to 1997-09-30', () => {
     expect(texts).toContain('Choose a segment column in the sidebar to see CLV per segment.');
   });
 
-  it('moves the at-risk list with the settings: top 5 %, P(alive) below 30 %', () => {
+  it('moves both lists with the settings: top 5 %, P(alive) below 30 %, floor 2 %', () => {
     const other = workbook(zone);
     other.importCdnow(readFileSync(CDNOW_LOG, 'utf8'), { sheetName: 'CDNOW' });
-    estimate(other, valueSettings(other, 'CDNOW', { asOf: '1997-09-30', topShare: 0.05, aliveBelow: 0.3 }));
+    estimate(other, valueSettings(other, 'CDNOW', { asOf: '1997-09-30', topShare: 0.05, aliveBelow: 0.3, aliveFloor: 0.02 }));
     const c = core.customers;
     const scored = ids.map((_, i) => i).filter((i) => c.purchases[i] > 0);
     const count = Math.ceil((scored.length * 5) / 100);
     const threshold = scored.map((i) => c.pastValue[i]).sort((x, y) => y - x)[count - 1];
-    const expected = new Set(scored.filter((i) => c.pastValue[i] >= threshold && c.probabilityAlive[i] < 0.3).map((i) => ids[i]));
+    const alive = (i: number) => c.probabilityAlive[i];
+    const expected = new Set(scored.filter((i) => c.pastValue[i] >= threshold && alive(i) < 0.3 && alive(i) >= 0.02).map((i) => ids[i]));
+    const lapsed = new Set(scored.filter((i) => c.pastValue[i] >= threshold && alive(i) < 0.02).map((i) => ids[i]));
+    expect(new Set(namedTable(other, 'CustomerValueLapsed').slice(1).map((r) => r[0]))).toEqual(lapsed);
     const listed = namedTable(other, 'CustomerValueAtRisk').slice(1).map((r) => r[0]);
     expect(new Set(listed)).toEqual(expected);
     expect(listed.length).toBe(expected.size);
@@ -249,7 +274,7 @@ describe('the Customer value sheet on CDNOW, observation to 1997-09-30', () => {
 
 describe('the top share by past value', () => {
   // P(alive) per customer from =CLV (observation to the last date), past value summed here from the rows.
-  function expectedAtRisk(emu: Emulator, rows: unknown[][], topSharePercent: number, aliveBelow: number) {
+  function expectedAtRisk(emu: Emulator, rows: unknown[][], topSharePercent: number, aliveBelow: number, aliveFloor: number) {
     const formula = emu.runCustomFunction('CLV', emu.ref('Orders!A2:A'), emu.ref('Orders!B2:B'), emu.ref('Orders!C2:C')) as unknown[][];
     const alive = new Map(formula.slice(1).map((r) => [r[0] as string, r[2] as number]));
     const past = new Map<string, number>();
@@ -258,7 +283,7 @@ describe('the top share by past value', () => {
     const count = Math.ceil((past.size * topSharePercent) / 100);
     const threshold = [...past.values()].sort((x, y) => y - x)[count - 1];
     const top = [...past.keys()].filter((id) => past.get(id)! >= threshold);
-    return { count, top, atRisk: new Set(top.filter((id) => alive.get(id)! < aliveBelow)) };
+    return { count, top, atRisk: new Set(top.filter((id) => alive.get(id)! < aliveBelow && alive.get(id)! >= aliveFloor)) };
   }
 
   it('is the ⌈share × customers⌉ highest past values, rounded up', () => {
@@ -266,10 +291,10 @@ describe('the top share by past value', () => {
     const rows = simulatedRows(emu, 203, 42);
     addSheet(emu, 'Orders', ['Customer', 'Date', 'Amount', 'Region'], rows);
     // 15 % of 203 = 30.45 → 31 customers; P(alive) below 100 % keeps everyone who bought again.
-    const expected = expectedAtRisk(emu, rows, 15, 1);
+    const expected = expectedAtRisk(emu, rows, 15, 1, 0);
     expect(expected.count).toBe(31);
     expect(expected.top.length).toBe(31);
-    const outcome = estimate(emu, valueSettings(emu, 'Orders', { topShare: 0.15, aliveBelow: 1 }));
+    const outcome = estimate(emu, valueSettings(emu, 'Orders', { topShare: 0.15, aliveBelow: 1, aliveFloor: 0 }));
     const listed = namedTable(emu, 'CustomerValueAtRisk').slice(1).map((r) => r[0]);
     expect(new Set(listed)).toEqual(expected.atRisk);
     expect(outcome.atRisk).toBe(expected.atRisk.size);
@@ -280,7 +305,7 @@ describe('the top share by past value', () => {
     const emu = workbook('Europe/Prague');
     const rows = simulatedRows(emu, 203, 43, 10); // every purchase $10: past values tie in large groups
     addSheet(emu, 'Orders', ['Customer', 'Date', 'Amount', 'Region'], rows);
-    const expected = expectedAtRisk(emu, rows, 20, 0.8);
+    const expected = expectedAtRisk(emu, rows, 20, 0.8, 0.1);
     expect(expected.top.length).toBeGreaterThan(expected.count);
     estimate(emu, valueSettings(emu, 'Orders', { topShare: 0.2, aliveBelow: 0.8 }));
     const listed = namedTable(emu, 'CustomerValueAtRisk').slice(1).map((r) => r[0]);
@@ -361,7 +386,9 @@ function callsFor(customers: number): { total: number; rows: number; atRisk: num
   emu.resetCalls();
   const outcome = estimate(emu, settings);
   const resizing = RESIZE.reduce((n, m) => n + emu.calls[m], 0);
-  return { total: emu.calls.total - resizing, rows: outcome.rowsRead, atRisk: outcome.atRisk };
+  // Asking the user's language for the result line (Session, not the spreadsheet) is not a Sheets call.
+  const language = emu.calls['Session.getActiveUserLocale'];
+  return { total: emu.calls.total - resizing - language, rows: outcome.rowsRead, atRisk: outcome.atRisk };
 }
 
 describe('safety', () => {
@@ -372,7 +399,8 @@ describe('safety', () => {
     expect(large.atRisk).toBeGreaterThan(20 * small.atRisk);
     expect(small.atRisk).toBeGreaterThan(0);
     expect(large.total).toBe(small.total);
-    expect(large.total).toBeLessThanOrEqual(90);
+    // The in-place rewrite (staging copy, re-pointed named ranges) and the refusal of an owned source sheet included.
+    expect(large.total).toBeLessThanOrEqual(100);
   });
 
   it('never touches a user sheet named "Customer value"', () => {
@@ -435,6 +463,8 @@ describe('safety', () => {
     expect(() => estimate(emu, { ...base, horizonMonths: 0 })).toThrow('The horizon must be a whole number of months from 1 to 600 (got 0).');
     expect(() => estimate(emu, { ...base, topShare: 0 })).toThrow(/^The top share by past value must be above 0 %/);
     expect(() => estimate(emu, { ...base, aliveBelow: 1.5 })).toThrow(/^The P\(alive\) threshold must be above 0 %/);
+    expect(() => estimate(emu, { ...base, aliveFloor: 0.5 })).toThrow('The P(alive) floor must be at least 0 % and below the threshold of 50 % (got 50 %).');
+    expect(() => estimate(emu, { ...base, costs: { ...base.costs, column: -1 } })).toThrow(/^The sidebar sent settings the add-on cannot read/);
     expect(() => estimate(emu, { ...base, monthlyDiscountRate: -0.01 })).toThrow(/^The monthly discount rate must be from 0 %/);
     expect(() => estimate(emu, { ...base, horizonMonths: '12' as unknown as number })).toThrow(/^The sidebar sent settings the add-on cannot read/);
     expect(() => estimate(emu, { ...base, asOf: '2000-01-01' })).toThrow(/^The observation end 2000-01-01 is before the first date in the data \(\d{4}-\d{2}-\d{2}\)\.$/);
@@ -482,10 +512,27 @@ describe('safety', () => {
     const { emu } = logWorkbook(80, 10);
     const summary = settingsFor(emu, 'Orders', { period: 'quarter' });
     emu.callFromClient('sidebarGenerate', summary);
-    const settings = valueSettings(emu, 'Orders', { horizonMonths: 18, monthlyDiscountRate: 0.005, topShare: 0.25, aliveBelow: 0.4, asOf: '2024-06-30' });
+    const settings = valueSettings(emu, 'Orders', {
+      horizonMonths: 18, monthlyDiscountRate: 0.005, topShare: 0.25, aliveBelow: 0.4, aliveFloor: 0.05, asOf: '2024-06-30',
+      costs: { column: 0, all: { revenueShare: 0.2, perCustomerMonth: 1.25 }, segments: [{ name: 'B', revenueShare: null, perCustomerMonth: 4 }] },
+    });
     estimate(emu, settings);
     const state = emu.callFromClient('sidebarState') as SidebarState;
-    expect(state.savedCustomerValue).toEqual(settings);
+    expect(state.savedCustomerValue).toStrictEqual(settings);
     expect(state.saved).toEqual(summary);
+  });
+
+  it('reads settings saved before the floor and the costs existed with the defaults: floor 10 % (0 at or below it), no costs', () => {
+    const { emu } = logWorkbook(80, 11);
+    const { aliveFloor: _floor, costs: _costs, ...old } = valueSettings(emu, 'Orders');
+    const key = 'retentionAnalytics.customerValue.v1';
+    emu.properties.document.set(key, JSON.stringify(old));
+    const none = { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] };
+    expect((emu.callFromClient('sidebarState') as SidebarState).savedCustomerValue).toStrictEqual({ ...old, aliveFloor: 0.1, costs: none });
+    emu.properties.document.set(key, JSON.stringify({ ...old, aliveBelow: 0.08 }));
+    expect((emu.callFromClient('sidebarState') as SidebarState).savedCustomerValue).toStrictEqual({ ...old, aliveBelow: 0.08, aliveFloor: 0, costs: none });
+    // Refresh summary re-runs them: the sheet gets both lists.
+    emu.call('refreshSummary');
+    expect(namedTable(emu, 'CustomerValueLapsed')[0][0]).toBe('Customer');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * What makes the summary safe to run on a team's workbook: a fixed number of service calls, never
- * touching a user's sheet, all-or-nothing writes, text that cannot become a formula, and the lock.
+ * touching a user's sheet, text that cannot become a formula, and the lock. What a failure in any
+ * call leaves behind is in failures.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { generateLog } from '../core/cohorts/generate';
@@ -38,7 +39,9 @@ describe('the summary report', () => {
     expect(large.rows).toBeGreaterThan(20 * small.rows);
     expect(large.cohorts).toBeGreaterThan(5 * small.cohorts);
     expect(large.total).toBe(small.total);
-    expect(large.total).toBeLessThanOrEqual(100);
+    // About a hundred: the in-place rewrite copies the staging sheet over the summary and re-points
+    // each table's named range rather than deleting and re-adding them.
+    expect(large.total).toBeLessThanOrEqual(110);
     const bySegment = callsFor(3000, 'week', true);
     expect(bySegment.total).toBe(large.total);
   });
@@ -77,25 +80,6 @@ describe('the summary report', () => {
     const state = emu.callFromClient('sidebarState') as { sheets: { name: string; ownedByAddon: boolean }[] };
     expect(state.sheets.find((s) => s.name === 'My annotated summary')?.ownedByAddon).toBe(false);
   });
-
-  for (const method of ['Range.setValues', 'Range.setBackgrounds', 'Sheet.insertChart', 'Spreadsheet.setNamedRange']) {
-    it(`leaves every sheet as it was when ${method} fails mid-way`, () => {
-      const emu = logWorkbook(200);
-      generate(emu, settingsFor(emu, 'Orders'));
-      const settings = settingsFor(emu, 'Orders', { period: 'week' });
-      const before = emu.snapshot();
-      emu.failOn(method, 1);
-      expect(() => generate(emu, settings)).toThrow(/Something went wrong in the add-on .*Service error \(injected\)/);
-      const after = emu.snapshot();
-      if (method === 'Spreadsheet.setNamedRange') {
-        // The swap had happened: the new summary is complete, only a named range is missing.
-        expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
-        return;
-      }
-      expect(after.sheets).toEqual(before.sheets);
-      expect(after.namedRanges).toEqual(before.namedRanges);
-    });
-  }
 
   it('drops its own named ranges for tables a new run no longer has, and leaves the user\'s', () => {
     const emu = logWorkbook(60);

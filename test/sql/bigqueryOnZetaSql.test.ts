@@ -4,7 +4,7 @@
  * in-sheet engine's CohortReport on seeded synthetic logs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { daysFromCivil } from '../../src/core/calendar';
+import { dayOf } from '../support/days';
 import { computeCohortReport, parseTransactionLog, type CohortOptions } from '../../src/core/cohorts/index';
 import { bigQuery, cohortQuery, cohortReportFromRows, cohortResultRows } from '../../src/core/sql';
 import { ZetaSql, type ZetaTable } from '../../tools/zetasql/zetasql';
@@ -43,7 +43,7 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('BigQuery dialect on 
   }
 
   it('as of a mid-month day, one segment', async () => {
-    const o: CohortOptions = { period: 'month', asOfDay: daysFromCivil(2023, 11, 14), segment: 'A' };
+    const o: CohortOptions = { period: 'month', asOfDay: dayOf(2023, 11, 14), segment: 'A' };
     expect(reportDifferences(await run(o), computeCohortReport(log, o))).toEqual([]);
   });
 });

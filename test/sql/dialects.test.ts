@@ -5,7 +5,7 @@
  * and accepted by ZetaSQL's analyzer in every combination of settings and column types.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bigQuery, cohortQuery, duckDb, periodExpression, rfmQuery, type ColumnType, type SqlDialect, type SqlLogColumns } from '../../src/core/sql';
+import { bigQuery, cohortQuery, duckDb, periodExpression, rfmQuery, tableQuery, type ColumnType, type SqlDialect, type SqlLogColumns } from '../../src/core/sql';
 import { DuckDb } from '../../tools/duckdb/duckdb';
 import { ZetaSql, type ZetaTable } from '../../tools/zetasql/zetasql';
 import { zonedMidnight } from './zonedMidnight';
@@ -164,11 +164,13 @@ function combinations(): { label: string; columns: SqlLogColumns; settings: Para
   return out;
 }
 
-describe('the whole BigQuery queries (cohort report and customer value)', () => {
+describe('the whole BigQuery queries (cohort report of a log and of a table, customer value)', () => {
   const cases = combinations();
   const queries = (c: (typeof cases)[number]) => [
     cohortQuery(bigQuery, { table: ORDERS.path }, c.columns, c.settings),
     rfmQuery(bigQuery, { table: ORDERS.path }, c.columns, { timeZone: c.settings.timeZone, endDay: c.settings.asOfDay, refundsAreActivity: c.settings.refundsAreActivity }),
+    tableQuery(bigQuery, { table: ORDERS.path }, { id: c.columns.id, signup: c.columns.date, cancel: c.columns.date, revenue: c.columns.amount, segment: c.columns.segment, order: c.columns.order },
+      { ...c.settings, lapseAfter: 1, today: c.settings.asOfDay === null ? 20_000 : null }),
   ];
 
   it('uses nothing BigQuery rejects or reads differently', () => {

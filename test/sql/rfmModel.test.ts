@@ -93,3 +93,31 @@ describe('a seeded log with refunds and missing amounts, BigQuery dialect on Zet
     });
   }
 });
+
+describe('refunds in the RFM rows (worked by hand)', () => {
+  // Customer a: day 1 buys 10; day 2 only a refund of 5; day 3 buys 20 and returns 3 (net 17).
+  const rows = [['a', 1, 10], ['a', 2, -5], ['a', 3, 20], ['a', 3, -3]];
+  const columns: SqlLogColumns = { id: { name: 'id', type: 'string' }, date: { name: 'day', type: 'date' }, amount: { name: 'amount', type: 'float' } };
+  const summary = async (refundsAreActivity: boolean) => {
+    await db.loadRows('refunds', [{ name: 'id', type: 'VARCHAR' }, { name: 'day', type: 'DATE' }, { name: 'amount', type: 'DOUBLE' }], rows);
+    const out = rfmResultRows(await db.query(rfmQuery(duckDb, { table: ['refunds'] }, columns, { timeZone: 'UTC', endDay: null, refundsAreActivity })));
+    const pick = (kind: string) => out.filter((r) => r.kind === kind).map(({ kind: _k, ...r }) => r);
+    return { history: pick('history'), spend: pick('spend'), totals: pick('totals')[0], bounds: pick('bounds')[0] };
+  };
+
+  it('a day of refunds only is no purchase; a mixed day is one, at its net amount', async () => {
+    const s = await summary(false);
+    expect(s.history).toEqual([{ x: 1, tx: 2, age: 2, customers: 1, amount: null }]);
+    expect(s.spend).toEqual([{ x: 1, tx: null, age: null, customers: 1, amount: 17 }]);
+    expect(s.totals).toMatchObject({ x: 0, tx: 0, age: 0, customers: 1, amount: 22 });
+    expect(s.bounds.amount).toBe(1); // one refund-only day
+  });
+
+  it('with refunds counted as purchases, the refund day is a repeat purchase left out of the spend model', async () => {
+    const s = await summary(true);
+    expect(s.history).toEqual([{ x: 2, tx: 2, age: 2, customers: 1, amount: null }]);
+    expect(s.spend).toEqual([{ x: 1, tx: null, age: null, customers: 1, amount: 17 }]);
+    expect(s.totals).toMatchObject({ x: 1, tx: 0, age: 0, customers: 1, amount: 22 });
+    expect(s.bounds.amount).toBe(0);
+  });
+});

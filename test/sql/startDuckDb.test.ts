@@ -73,6 +73,13 @@ describe('npm start -- --engine duckdb', () => {
     }
   });
 
+  it('on the customer table examples/subscriptions.csv: the same tables as the sheet engine', () => {
+    const args = [join(root, 'examples', 'subscriptions.csv'), '--period', 'quarter', '--zone', 'Europe/Prague', '--out', join(out, 'subscriptions.xlsx')];
+    const duck = start('--engine', 'duckdb', ...args);
+    expect(duck).toContain('1,800 data rows, read as a customer table');
+    expect(tables(duck)).toBe(tables(start(...args)));
+  });
+
   it('refuses an unknown engine', () => {
     expect(() => start('--engine', 'spark')).toThrow(/--engine must be "sheet" \(the default\) or "duckdb"/);
   });

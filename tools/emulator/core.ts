@@ -15,7 +15,12 @@ export interface Failure {
   name: string;
   remaining: number;
   message: string;
+  /** How many calls in a row fail once it starts (Infinity: every later call). */
+  times: number;
 }
+
+/** Longest call log kept (a run of the add-on makes about a hundred calls). */
+export const CALL_LOG_LIMIT = 1_000_000;
 
 export class Env {
   readonly realm: Realm;
@@ -24,6 +29,12 @@ export class Env {
   /** >0 while a service method runs: calls a service makes to another are not counted. */
   depth = 0;
   failures: Failure[] = [];
+  /** Every counted call in order, since the last reset (up to CALL_LOG_LIMIT). */
+  readonly log: string[] = [];
+  /** A scheduled crash: the nth call of that name stops the execution. */
+  crash: { name: string; remaining: number } | null = null;
+  /** Set once the execution "died": every later call of it fails without running. */
+  crashed = false;
   /** Set while a custom function runs: spreadsheet writes and Ui are refused, as in Sheets. */
   customFunctionMode = false;
   spreadsheetTimeZone: string;
@@ -44,12 +55,19 @@ export class Env {
   track(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     this.total++;
+    if (this.log.length < CALL_LOG_LIMIT) this.log.push(name);
+    if (this.crashed) throw this.error(EXECUTION_TIME_MESSAGE);
+    if (this.crash && this.crash.name === name && --this.crash.remaining <= 0) {
+      this.crash = null;
+      this.crashed = true;
+      throw this.error(EXECUTION_TIME_MESSAGE);
+    }
     for (let i = 0; i < this.failures.length; i++) {
       const f = this.failures[i];
       if (f.name !== name) continue;
       f.remaining--;
       if (f.remaining <= 0) {
-        this.failures.splice(i, 1);
+        if (--f.times <= 0) this.failures.splice(i, 1);
         throw this.error(f.message);
       }
     }
@@ -58,6 +76,7 @@ export class Env {
   resetCounts(): void {
     this.counts.clear();
     this.total = 0;
+    this.log.length = 0;
   }
 
   /** An Error of the script's realm, named like Apps Script's service errors ("Exception: ..."). */
@@ -108,6 +127,9 @@ export class Env {
     this.serialCache.clear();
   }
 }
+
+/** What Apps Script says when an execution passes its time limit. */
+export const EXECUTION_TIME_MESSAGE = 'Exceeded maximum execution time';
 
 export interface Carrier {
   [ENV]: Env;

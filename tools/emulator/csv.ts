@@ -20,19 +20,35 @@ const CR = 13;
 const LF = 10;
 
 /**
- * Calls onRow with the fields of each record in turn (a fresh array each time). Fields are sliced
- * out of the text, not built a character at a time: a 40 MB export parses in well under a second.
+ * Calls onRow with the fields of each record in turn. The array is reused for the next record:
+ * copy it to keep it. Fields are sliced out of the text, found with indexOf (not built a character
+ * at a time): a 40 MB export parses in a fraction of a second.
  * A final line break does not start another record; an empty line is a record of one empty field.
  */
 export function forEachCsvRow(text: string, delimiter: string, onRow: (fields: string[]) => void): void {
   const n = text.length;
-  const delim = delimiter.charCodeAt(0);
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (i >= n) return;
-  let row: string[] = [];
+  const row: string[] = [];
+  // Positions of the next delimiter, line feed and carriage return (n when there is none).
+  let nextDelim = -1;
+  let nextLf = -1;
+  let nextCr = -1;
+  const find = (what: string, from: number) => {
+    const k = text.indexOf(what, from);
+    return k < 0 ? n : k;
+  };
+  /** Where the field starting at `from` ends: the next delimiter, CR or LF. */
+  const separator = (from: number) => {
+    if (nextDelim < from) nextDelim = find(delimiter, from);
+    if (nextLf < from) nextLf = find('\n', from);
+    if (nextCr < from) nextCr = find('\r', from);
+    return Math.min(nextDelim, nextLf, nextCr);
+  };
   for (;;) {
     // One field starts at i.
     let field: string;
+    let end: number; // where the field's separator (delimiter, line break or end of text) is
     if (text.charCodeAt(i) === QUOTE) {
       let start = i + 1;
       field = '';
@@ -48,32 +64,22 @@ export function forEachCsvRow(text: string, delimiter: string, onRow: (fields: s
         i = close + 1;
         break;
       }
-      // Anything between the closing quote and the next separator belongs to the field, as written.
-      let j = i;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === delim || c === LF || c === CR) break;
-        j++;
-      }
-      if (j > i) field += text.slice(i, j);
-      i = j;
+      end = separator(i);
+      // Anything between the closing quote and the separator belongs to the field, as written.
+      if (end > i) field += text.slice(i, end);
     } else {
-      let j = i;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === delim || c === LF || c === CR) break;
-        j++;
-      }
-      field = text.slice(i, j);
-      i = j;
+      end = separator(i);
+      field = text.slice(i, end);
     }
     row.push(field);
+    i = end;
     if (i >= n) {
       onRow(row);
       return;
     }
     const c = text.charCodeAt(i);
-    if (c === delim) {
+    if (c !== CR && c !== LF) {
+      // the delimiter
       i++;
       if (i >= n) {
         row.push('');
@@ -82,10 +88,9 @@ export function forEachCsvRow(text: string, delimiter: string, onRow: (fields: s
       }
       continue;
     }
-    // A line break ends the record.
     i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
     onRow(row);
-    row = [];
+    row.length = 0;
     if (i >= n) return;
   }
 }
@@ -96,17 +101,21 @@ export function forEachCsvRow(text: string, delimiter: string, onRow: (fields: s
  */
 export function csvShape(text: string, delimiter: string): { rows: number; columns: number } {
   const n = text.length;
-  const delim = delimiter.charCodeAt(0);
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (i >= n) return { rows: 0, columns: 0 };
   let rows = 0;
   let columns = 0;
   let fields = 1;
-  let atFieldStart = true;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE && atFieldStart) {
-      // skip to the closing quote (doubled quotes are inside)
+  // Jump from separator to separator with indexOf, as forEachCsvRow does.
+  let nextDelim = -1;
+  let nextLf = -1;
+  let nextCr = -1;
+  const find = (what: string, from: number) => {
+    const k = text.indexOf(what, from);
+    return k < 0 ? n : k;
+  };
+  for (;;) {
+    if (text.charCodeAt(i) === QUOTE) {
       let j = i + 1;
       for (;;) {
         const close = text.indexOf('"', j);
@@ -117,21 +126,23 @@ export function csvShape(text: string, delimiter: string): { rows: number; colum
           break;
         }
       }
-      atFieldStart = false;
+    }
+    if (nextDelim < i) nextDelim = find(delimiter, i);
+    if (nextLf < i) nextLf = find('\n', i);
+    if (nextCr < i) nextCr = find('\r', i);
+    i = Math.min(nextDelim, nextLf, nextCr);
+    if (i >= n) break;
+    if (i === nextDelim) {
+      fields++;
+      i++;
+      if (i >= n) break;
       continue;
     }
-    if (c === delim) {
-      fields++;
-      atFieldStart = true;
-    } else if (c === LF || c === CR) {
-      rows++;
-      if (fields > columns) columns = fields;
-      fields = 1;
-      atFieldStart = true;
-      if (c === CR && text.charCodeAt(i + 1) === LF) i++;
-      if (i + 1 >= n) return { rows, columns };
-    } else atFieldStart = false;
-    i++;
+    rows++;
+    if (fields > columns) columns = fields;
+    fields = 1;
+    i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    if (i >= n) return { rows, columns };
   }
   rows++;
   if (fields > columns) columns = fields;
@@ -140,6 +151,6 @@ export function csvShape(text: string, delimiter: string): { rows: number; colum
 
 export function parseCsvText(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
-  forEachCsvRow(text, delimiter, (r) => rows.push(r));
+  forEachCsvRow(text, delimiter, (r) => rows.push(r.slice()));
   return rows;
 }

@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { types as utilTypes } from 'node:util';
 import * as vm from 'node:vm';
 import { cellA1, parseA1 } from './a1.js';
-import { ENV, Env } from './core.js';
+import { ENV, EXECUTION_TIME_MESSAGE, Env } from './core.js';
 import { DEFAULT_NUMBER_FORMAT, isValidTimeZone, wallToInstant, zoneOffsetMs } from './dates.js';
 import { exportXlsx, importCdnow, importCsv, toWorkbook, type ImportCsvOptions } from './io.js';
 import {
@@ -315,7 +315,7 @@ export class SheetsEmulator {
       return this.invoker.runInContext(this.context, { timeout: timeoutMs }) as T;
     } catch (e) {
       if (e && typeof e === 'object' && (e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
-        throw this.env.error('Exceeded maximum execution time');
+        throw this.env.error(EXECUTION_TIME_MESSAGE);
       }
       throw e;
     } finally {
@@ -331,9 +331,17 @@ export class SheetsEmulator {
   private execute<T>(run: () => T): T {
     const env = this.env;
     env.depth = 0;
+    env.crashed = false;
     try {
-      return run();
+      const result = run();
+      // An execution that "died" (crashOn) ends with the time-limit error, whatever the script did after.
+      if (env.crashed) throw env.error(EXECUTION_TIME_MESSAGE);
+      return result;
+    } catch (e) {
+      if (env.crashed) throw env.error(EXECUTION_TIME_MESSAGE);
+      throw e;
     } finally {
+      env.crashed = false;
       env.depth = 0;
       for (const kind of ['document', 'script', 'user'] as const) {
         if (this.locks[kind].owner === 'self') {
@@ -356,14 +364,34 @@ export class SheetsEmulator {
     return { ...Object.fromEntries(this.env.counts), total: this.env.total };
   }
 
-  /** Makes the nth call (from now, counting from 1) of e.g. 'Range.setValues' throw. */
-  failOn(methodName: string, nth = 1, message = 'Service error (injected)'): void {
+  /**
+   * Makes the nth call (from now, counting from 1) of e.g. 'Range.setValues' throw, and the
+   * `times − 1` calls of that name after it (Infinity: every later one, a failure that persists).
+   */
+  failOn(methodName: string, nth = 1, message = 'Service error (injected)', times = 1): void {
     if (!/^[A-Za-z]+\.[A-Za-z0-9_]+$/.test(methodName)) throw new Error(`failOn: expected "Class.method", got ${methodName}`);
-    this.env.failures.push({ name: methodName, remaining: Math.max(1, Math.trunc(nth)), message });
+    this.env.failures.push({ name: methodName, remaining: Math.max(1, Math.trunc(nth)), message, times: Math.max(1, times) });
+  }
+
+  /**
+   * Makes the execution die at the nth call (from now) of e.g. 'Range.setValues', as Apps Script's
+   * time limit stops a script mid-way: that call does nothing, and every later call of the same
+   * execution fails without running, so whatever clean-up the script attempts changes nothing.
+   * The execution ends with "Exceeded maximum execution time".
+   */
+  crashOn(methodName: string, nth = 1): void {
+    if (!/^[A-Za-z]+\.[A-Za-z0-9_]+$/.test(methodName)) throw new Error(`crashOn: expected "Class.method", got ${methodName}`);
+    this.env.crash = { name: methodName, remaining: Math.max(1, Math.trunc(nth)) };
   }
 
   clearFailures(): void {
     this.env.failures = [];
+    this.env.crash = null;
+  }
+
+  /** Every counted call since the last resetCalls, in order ("Class.method"). */
+  callLog(): string[] {
+    return [...this.env.log];
   }
 
   /**
@@ -443,14 +471,14 @@ export class SheetsEmulator {
   values(sheetName: string, a1?: string): unknown[][] {
     const sheet = this.sheet(sheetName);
     const range = a1 ? this.rangeOf(a1, sheetName) : sheet._range(1, 1, Math.max(1, sheet._lastRow()), Math.max(1, sheet._lastCol()));
-    return range._map((c) => readCell(this.env, c));
+    return range._map((c) => readCell(this.env, c, range._sheet));
   }
 
   /** Display texts, of a range or the sheet's data range. */
   displayValues(sheetName: string, a1?: string): string[][] {
     const sheet = this.sheet(sheetName);
     const range = a1 ? this.rangeOf(a1, sheetName) : sheet._range(1, 1, Math.max(1, sheet._lastRow()), Math.max(1, sheet._lastCol()));
-    return range._map(displayCell);
+    return range._map((c) => displayCell(c, range._sheet));
   }
 
   /** Everything about one cell (1-based row and column). */
@@ -462,15 +490,15 @@ export class SheetsEmulator {
       : cell.f !== undefined
         ? 'formula'
         : typeof cell.v === 'number'
-          ? readCell(this.env, cell) instanceof this.env.realm.Date
+          ? readCell(this.env, cell, sheet) instanceof this.env.realm.Date
             ? 'date'
             : 'number'
           : typeof cell.v === 'boolean'
             ? 'boolean'
             : 'text';
     const info: CellInfo = {
-      value: readCell(this.env, cell),
-      display: displayCell(cell),
+      value: readCell(this.env, cell, sheet),
+      display: displayCell(cell, sheet),
       type,
       numberFormat: cell?.nf ?? DEFAULT_NUMBER_FORMAT,
       fontWeight: cell?.fw ?? 'normal',
@@ -534,9 +562,10 @@ export class SheetsEmulator {
           })),
         };
       }),
-      namedRanges: Object.fromEntries(
-        [...ss._named.values()].map((n) => [n.name, `${n.sheet._name}!${new Range(this.env, n.sheet, n.r, n.c, n.nr, n.nc).getA1Notation()}`]),
-      ),
+      namedRanges: Object.fromEntries([
+        ...[...ss._named.values()].map((n) => [n.name, `${n.sheet._name}!${new Range(this.env, n.sheet, n.r, n.c, n.nr, n.nc).getA1Notation()}`]),
+        ...[...ss._brokenNames.values()].map((name) => [name, '#REF!']),
+      ]),
       developerMetadata: ss._meta.map((m) => ({
         id: m.id,
         key: m.key,

@@ -63,8 +63,9 @@ function newImportSheet(ss: Spreadsheet, name: string, rows: number, cols: numbe
  * every value stays text.
  *
  * The sheet is as large as the data: as many rows as records and as many columns as the widest
- * one, not a new sheet's 1000 × 26 (a converted file's grid is its data; empty cells would count
- * against the limit). A spreadsheet holds at most 10 million cells ("Up to 10 million cells or
+ * one, not a new sheet's 1000 × 26. Google's help does not state the size; it is what Sheets does
+ * (observed: an imported sheet ends at its last row and column), and it matters, since empty cells
+ * count against the limit below. A spreadsheet holds at most 10 million cells ("Up to 10 million cells or
  * 18,278 columns … for spreadsheets that are created in or converted to Google Sheets",
  * https://support.google.com/drive/answer/37603, "Files you can store in Google Drive"): a file that
  * does not fit is refused with its cell count and the limit, and nothing changes.

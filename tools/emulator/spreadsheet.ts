@@ -14,6 +14,7 @@ import {
   wallToInstant,
   wallToSerial,
 } from './dates.js';
+import { evaluateFormula, rewriteSheetReferences, type Evaluated } from './formulas.js';
 import { MAX_CELL_CHARS, inputLocale, parseInput, type InputLocale, type Scalar } from './values.js';
 
 export const DEFAULT_ROWS = 1000;
@@ -103,9 +104,19 @@ export function normalizeColor(c: unknown): string | undefined {
 // -----------------------------------------------------------------------------------------------
 // cell read / write
 
-export function readCell(env: Env, cell: Cell | undefined): unknown {
+/**
+ * A cell's value as getValues returns it. Given the cell's sheet, a formula the emulator computes
+ * (references, named ranges, INDEX/ROWS/COLUMNS/SUM: see formulas.ts) reads as its result.
+ */
+export function readCell(env: Env, cell: Cell | undefined, sheet?: Sheet): unknown {
   if (!cell) return '';
-  if (cell.f !== undefined) return cell.err ?? cell.v ?? '';
+  if (cell.f !== undefined) {
+    if (cell.err !== undefined) return cell.err;
+    const e = sheet ? computed(sheet, cell) : undefined;
+    if (!e) return cell.v ?? '';
+    if (typeof e.value === 'number' && isDateFormat(cell.nf ?? e.nf)) return env.date(serialToInstant(env, e.value));
+    return e.value;
+  }
   const v = cell.v;
   if (v === undefined) return '';
   if (typeof v === 'number' && isDateFormat(cell.nf)) return env.date(serialToInstant(env, v));
@@ -116,9 +127,19 @@ export function serialToInstant(env: Env, serial: number): number {
   return env.serialInstant(serial, (s) => wallToInstant(serialToWall(s), env.spreadsheetTimeZone));
 }
 
-export function displayCell(cell: Cell | undefined): string {
+function computed(sheet: Sheet, cell: Cell): Evaluated | undefined {
+  return cell.f === undefined ? undefined : evaluateFormula(sheet._ss, sheet, cell.f);
+}
+
+export function displayCell(cell: Cell | undefined, sheet?: Sheet): string {
   if (!cell) return '';
   if (cell.f !== undefined && cell.err !== undefined) return cell.err;
+  const e = cell.f !== undefined && sheet ? computed(sheet, cell) : undefined;
+  if (e) {
+    if (typeof e.value === 'number') return formatNumber(e.value, cell.nf ?? e.nf);
+    if (typeof e.value === 'boolean') return e.value ? 'TRUE' : 'FALSE';
+    return e.value;
+  }
   const v = cell.v;
   if (v === undefined) return '';
   if (typeof v === 'number') return formatNumber(v, cell.nf);
@@ -230,6 +251,8 @@ export class Spreadsheet implements Carrier {
   _active!: Sheet;
   _activeRange: Range | null = null;
   _named = new Map<string, NamedRecord>();
+  /** Named ranges left #REF! by a deleted sheet, by lower-case name: kept, but no longer usable. */
+  _brokenNames = new Map<string, string>();
   _meta: MetaRecord[] = [];
   _nextMetaId = 1;
   _seed = 0x5eed1234;
@@ -291,13 +314,49 @@ export class Spreadsheet implements Carrier {
     return this._sheets.find((s) => s._name === name) ?? null;
   }
 
+  /** For formulas: sheet names match regardless of case (they are unique regardless of case). */
+  _sheetNamed(name: string): Sheet | null {
+    const lower = name.toLowerCase();
+    return this._sheets.find((s) => s._name.toLowerCase() === lower) ?? null;
+  }
+
+  _namedRangeFor(name: string): NamedRecord | 'broken' | null {
+    const lower = name.toLowerCase();
+    return this._named.get(lower) ?? (this._brokenNames.has(lower) ? 'broken' : null);
+  }
+
+  /**
+   * Formulas refer to a sheet, not to its name: when it is renamed they follow it, when it is
+   * deleted they become #REF! for good (a new sheet of the same name does not repair them).
+   */
+  _rewriteReferences(name: string, replacement: string | null): void {
+    for (const sheet of this._sheets) {
+      for (const row of sheet._rows) {
+        if (!row) continue;
+        for (const cell of row) {
+          if (cell?.f === undefined || cell.f === '') continue;
+          const f = rewriteSheetReferences(cell.f, name, replacement);
+          if (f !== cell.f) cell.f = f;
+        }
+      }
+    }
+  }
+
   _removeSheet(sheet: Sheet): void {
     const env = this[ENV];
     const idx = this._sheets.indexOf(sheet);
     if (idx < 0) throw env.error('Sheet not found');
     if (this._sheets.length === 1) throw env.error("You can't remove all the sheets in a document.");
     this._sheets.splice(idx, 1);
-    for (const [k, n] of this._named) if (n.sheet === sheet) this._named.delete(k);
+    // Sheets keeps the sheet's named ranges as #REF! (Data > Named ranges lists them so), while
+    // getNamedRanges and the Sheets API no longer return them yet their names stay taken
+    // (github.com/burnash/gspread/issues/1530, issuetracker.google.com/issues/126262167).
+    for (const [k, n] of this._named) {
+      if (n.sheet !== sheet) continue;
+      this._named.delete(k);
+      this._brokenNames.set(k, n.name);
+    }
+    this._rewriteReferences(sheet._name, null);
     this._meta = this._meta.filter((m) => !('sheet' in m.loc) || m.loc.sheet !== sheet);
     if (this._active === sheet) this._active = this._sheets[Math.min(idx, this._sheets.length - 1)];
     if (this._activeRange && this._activeRange._sheet === sheet) this._activeRange = null;
@@ -444,6 +503,12 @@ export class Spreadsheet implements Carrier {
     if (!(range instanceof Range) || range._sheet._ss !== this) {
       throw env.error(`The parameters (String,${typeName(range)}) don't match the method signature for SpreadsheetApp.Spreadsheet.setNamedRange.`);
     }
+    range._sheet._checkAlive();
+    if (this._brokenNames.has(nm.toLowerCase())) {
+      // A #REF! name is invisible to getNamedRanges yet still taken (gspread issue 1530 above):
+      // removeNamedRange frees it.
+      throw env.error(`A named range with the name "${this._brokenNames.get(nm.toLowerCase())}" already exists.`);
+    }
     const existing = this._named.get(nm.toLowerCase());
     if (existing) this._named.delete(nm.toLowerCase());
     this._named.set(nm.toLowerCase(), { name: nm, sheet: range._sheet, r: range._r, c: range._c, nr: range._nr, nc: range._nc });
@@ -455,6 +520,7 @@ export class Spreadsheet implements Carrier {
   }
   removeNamedRange(name: string): void {
     this._named.delete(String(name).toLowerCase());
+    this._brokenNames.delete(String(name).toLowerCase());
   }
   toast(message: unknown, title?: unknown, timeoutSeconds?: unknown): void {
     this._ui.toast(String(message ?? ''), title === undefined || title === null ? '' : String(title), timeoutSeconds === undefined ? 5 : Number(timeoutSeconds));
@@ -678,7 +744,9 @@ export class Sheet implements Carrier {
     const nm = String(name);
     if (nm.trim() === '') throw env.error('Sheet names cannot be empty.');
     this._ss._checkNewName(nm, this);
+    const old = this._name;
     this._name = nm;
+    if (old !== nm) this._ss._rewriteReferences(old, nm);
     return this;
   }
   getSheetId(): number {
@@ -1211,16 +1279,17 @@ export class Range implements Carrier {
   // --- values ---
   getValues(): unknown[][] {
     const env = this[ENV];
-    return env.array2d(this._map((c) => readCell(env, c)));
+    const sheet = this._sheet;
+    return env.array2d(this._map((c) => readCell(env, c, sheet)));
   }
   getValue(): unknown {
-    return readCell(this[ENV], this._sheet._cell(this._r, this._c));
+    return readCell(this[ENV], this._sheet._cell(this._r, this._c), this._sheet);
   }
   getDisplayValues(): string[][] {
-    return this._attrGrid(displayCell);
+    return this._attrGrid((c) => displayCell(c, this._sheet));
   }
   getDisplayValue(): string {
-    return displayCell(this._sheet._cell(this._r, this._c));
+    return displayCell(this._sheet._cell(this._r, this._c), this._sheet);
   }
   getFormulas(): string[][] {
     return this._attrGrid((c) => c?.f ?? '');
@@ -1419,31 +1488,82 @@ export class Range implements Carrier {
   isPartOfMerge(): boolean {
     return this._sheet._merges.some((m) => overlaps(m, this));
   }
-  copyTo(destination: Range, options?: { contentsOnly?: boolean; formatOnly?: boolean }): void {
+  /**
+   * copyTo(destination[, options]) and copyTo(destination, copyPasteType, transposed), after
+   * developers.google.com/apps-script/reference/spreadsheet/copy-paste-type: PASTE_NORMAL (and the
+   * one-argument form) pastes "values, formulas, formats and merges", PASTE_VALUES values only,
+   * PASTE_FORMAT formats only, PASTE_FORMULA values and formulas, PASTE_COLUMN_WIDTHS the column
+   * widths only. Notes and conditional formats are not pasted (the documentation does not list
+   * them). The whole source is pasted from the destination's top-left cell, as the Sheets API's
+   * CopyPasteRequest does for a smaller destination (developers.google.com/sheets/api/reference/rest/
+   * v4/spreadsheets/request#copypasterequest); a destination that is a multiple of the source would
+   * repeat it there, which the emulator does not. Cells past the destination sheet's edge are dropped.
+   */
+  copyTo(destination: Range, a?: unknown, b?: unknown): void {
     const env = this[ENV];
     if (!(destination instanceof Range)) throw env.error(`The parameters (${typeName(destination)}) don't match the method signature for SpreadsheetApp.Range.copyTo.`);
-    const src = this._map((c) => (c ? { ...c } : undefined));
+    this._sheet._checkAlive();
+    destination._sheet._checkAlive();
+    let type = 'PASTE_NORMAL';
+    if (a instanceof EnumValue) {
+      type = enumName(a);
+      if (b === true) throw env.error('The emulator does not transpose in Range.copyTo.');
+    } else if (a && typeof a === 'object') {
+      const o = a as { contentsOnly?: boolean; formatOnly?: boolean };
+      if (o.contentsOnly && !o.formatOnly) type = 'PASTE_VALUES_AND_FORMULAS';
+      else if (o.formatOnly && !o.contentsOnly) type = 'PASTE_FORMAT';
+    }
     const dst = destination._sheet;
-    for (let i = 0; i < this._nr; i++) {
-      for (let j = 0; j < this._nc; j++) {
-        const r = destination._r + i;
-        const c = destination._c + j;
-        if (r > dst._maxRows || c > dst._maxCols) continue;
+    if (type === 'PASTE_COLUMN_WIDTHS') {
+      const widths = Array.from({ length: this._nc }, (_, j) => this._sheet._colWidths.get(this._c + j));
+      widths.forEach((w, j) => {
+        const col = destination._c + j;
+        if (col > dst._maxCols) return;
+        if (w === undefined) dst._colWidths.delete(col);
+        else dst._colWidths.set(col, w);
+      });
+      return;
+    }
+    const contents = type === 'PASTE_NORMAL' || type === 'PASTE_NO_BORDERS' || type === 'PASTE_VALUES' || type === 'PASTE_FORMULA' || type === 'PASTE_VALUES_AND_FORMULAS';
+    const formulas = contents && type !== 'PASTE_VALUES';
+    const formats = type === 'PASTE_NORMAL' || type === 'PASTE_NO_BORDERS' || type === 'PASTE_FORMAT';
+    if (!contents && !formats) throw env.error(`The emulator does not paste ${type} in Range.copyTo.`);
+    const src = this._map((c) => (c ? { ...c } : undefined));
+    const rows = Math.min(this._nr, dst._maxRows - destination._r + 1);
+    const cols = Math.min(this._nc, dst._maxCols - destination._c + 1);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
         const s = src[i][j];
-        const cell = dst._cellW(r, c);
-        if (!options?.formatOnly) {
+        // A blank source cell over a blank destination cell changes nothing (and costs nothing).
+        if (!s && !dst._cell(destination._r + i, destination._c + j)) continue;
+        const cell = dst._cellW(destination._r + i, destination._c + j);
+        if (contents) {
           delete cell.v;
           delete cell.f;
           delete cell.err;
-          if (s?.v !== undefined) cell.v = s.v;
-          if (s?.f !== undefined) cell.f = s.f;
-          if (s?.err !== undefined) cell.err = s.err;
+          if (s?.f !== undefined && formulas) {
+            cell.f = s.f;
+            if (s.err !== undefined) cell.err = s.err;
+          } else if (s?.f !== undefined) {
+            const v = readCell(env, s, this._sheet);
+            if (typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v !== '')) cell.v = v;
+          } else if (s?.v !== undefined) cell.v = s.v;
         }
-        if (!options?.contentsOnly) for (const k of FORMAT_KEYS) {
-          if (s?.[k] === undefined) delete cell[k];
-          else (cell as Record<string, unknown>)[k] = s[k];
+        if (formats) {
+          for (const k of FORMAT_KEYS) {
+            if (s?.[k] === undefined) delete cell[k];
+            else (cell as Record<string, unknown>)[k] = s[k];
+          }
         }
       }
+    }
+    if (type === 'PASTE_NORMAL' || type === 'PASTE_NO_BORDERS') {
+      // Merges in the pasted area are replaced by the source's.
+      const area = { _r: destination._r, _c: destination._c, _nr: rows, _nc: cols } as Range;
+      const moved = this._sheet._merges
+        .filter((m) => m.r >= this._r && m.c >= this._c && m.r + m.nr <= this._r + rows && m.c + m.nc <= this._c + cols)
+        .map((m) => ({ r: m.r - this._r + destination._r, c: m.c - this._c + destination._c, nr: m.nr, nc: m.nc }));
+      dst._merges = [...dst._merges.filter((m) => !overlaps(m, area)), ...moved];
     }
   }
 
@@ -1519,12 +1639,20 @@ export class NamedRange implements Carrier {
     return this;
   }
   setRange(range: Range): NamedRange {
+    const env = this[ENV];
+    if (!(range instanceof Range) || range._sheet._ss !== this._ss) {
+      throw env.error(`The parameters (${typeName(range)}) don't match the method signature for SpreadsheetApp.NamedRange.setRange.`);
+    }
+    range._sheet._checkAlive();
+    const key = this._rec.name.toLowerCase();
     this._rec = { ...this._rec, sheet: range._sheet, r: range._r, c: range._c, nr: range._nr, nc: range._nc };
-    this._ss._named.set(this._rec.name.toLowerCase(), this._rec);
+    this._ss._brokenNames.delete(key);
+    this._ss._named.set(key, this._rec);
     return this;
   }
   remove(): void {
     this._ss._named.delete(this._rec.name.toLowerCase());
+    this._ss._brokenNames.delete(this._rec.name.toLowerCase());
   }
 }
 instrument('NamedRange', NamedRange);

@@ -130,8 +130,8 @@ function fullYear(y: string): number {
 }
 
 function toNumber(s: string, l: InputLocale): number {
-  const t = l.decimal === '.' ? s.replace(/,/g, '') : s.replace(/[ \u00a0\u202f]/g, '').replace(',', '.');
-  return Number(t);
+  if (l.decimal === '.') return Number(s.indexOf(',') < 0 ? s : s.replace(/,/g, ''));
+  return Number(s.replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
 }
 
 function dateValue(y: number, m: number, d: number, time: string[] | null, dateNf: string, dateTimeNf: string): ParsedInput | null {
@@ -163,9 +163,9 @@ export function parseInput(raw: string, locale: InputLocale = EN_US): ParsedInpu
   const p = patterns(locale);
   if (p.number.test(s)) return { v: toNumber(s, locale) };
   if (p.grouped.test(s)) return { v: toNumber(s, locale), nf: s.includes(locale.decimal) ? '#,##0.00' : '#,##0' };
-  const pct = p.percent.exec(s);
+  const pct = s.charCodeAt(s.length - 1) === 37 /* % */ ? p.percent.exec(s) : null;
   if (pct) return { v: toNumber(pct[1], locale) / 100, nf: pct[1].includes(locale.decimal) ? '0.00%' : '0%' };
-  const cur = p.currency.exec(s);
+  const cur = s.includes(locale.currency.sign) ? p.currency.exec(s) : null;
   if (cur) return { v: toNumber(cur[1] + cur[2], locale), nf: locale.currencyFormat };
   if (/^(true|false)$/i.test(s)) return { v: s.toLowerCase() === 'true' };
   const iso = ISO_DATE.exec(s);

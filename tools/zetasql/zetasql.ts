@@ -142,6 +142,10 @@ function fromValueProto(cell: Record<string, unknown>): unknown {
   const v = cell[kind];
   if (kind === 'int64Value' || kind === 'int32Value' || kind === 'dateValue') return long(v as Long);
   if (kind === 'doubleValue' || kind === 'stringValue' || kind === 'boolValue') return v;
+  if (kind === 'timestampValue') {
+    const t = v as { seconds: Long | string; nanos?: number };
+    return new Date(long(t.seconds) * 1000 + Math.floor((t.nanos ?? 0) / 1e6));
+  }
   throw new Error(`unexpected ${kind} in a result`);
 }
 

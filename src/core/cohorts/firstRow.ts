@@ -32,7 +32,8 @@ const OTHER = 2;
 
 const ROLES: Role[] = ['id', 'date', 'signup', 'cancel', 'amount', 'segment'];
 
-function namesAColumn(v: unknown): boolean {
+/** Whether a cell names a column the way headers do, in English, Czech, Polish or Hungarian. */
+export function namesAColumn(v: unknown): boolean {
   return typeof v === 'string' && ROLES.some((role) => headerScore(v, role) >= 0.8);
 }
 

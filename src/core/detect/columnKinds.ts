@@ -13,8 +13,11 @@ export interface ColumnProfile {
   paddedIds: number;
 }
 
-/** What a column holds, from a sample of its values (the data rows below the header). */
-export function profileColumn(values: unknown[]): ColumnProfile {
+/**
+ * What a column holds, from a sample of its values (the data rows below the header). `isDateText`
+ * says which text reads as a date in the spreadsheet's locale (imported dates that stayed text).
+ */
+export function profileColumn(values: unknown[], isDateText: (text: string) => boolean = () => false): ColumnProfile {
   let dates = 0, numbers = 0, texts = 0, blank = 0, fractional = 0, padded = 0;
   const distinct = new Set<unknown>();
   for (const v of values) {
@@ -25,6 +28,9 @@ export function profileColumn(values: unknown[]): ColumnProfile {
     if (isDateValue(v)) {
       dates++;
       distinct.add(v.getTime());
+    } else if (typeof v === 'string' && isDateText(v)) {
+      dates++;
+      distinct.add(v);
     } else if (typeof v === 'number') {
       numbers++;
       if (!Number.isInteger(v)) fractional++;

@@ -62,13 +62,14 @@ export function fitBgNbdData(data: BgNbdData, options: FitOptions = {}): BgNbdFi
   );
   const fitted = toParams(result.x);
   const params: BgNbdParams = { ...fitted, alpha: fitted.alpha * timeScale };
-  const { converged, message } = assessFit('BG/NBD', result, PARAM_NAMES);
+  const { converged, atBoundary, message } = assessFit('BG/NBD', result, PARAM_NAMES);
   return {
     params,
     logLikelihood: bgNbdLogLikelihood(params, data),
     customers: data.customers,
     iterations: result.iterations,
     converged,
+    atBoundary,
     message,
   };
 }
@@ -93,10 +94,10 @@ export function bgNbdConditionalExpectedPurchases(params: BgNbdParams, t: number
 }
 
 /**
- * The first factor of the conditional expectation above: expected repeat purchases in the next t time units
- * of a customer who is still alive. It does not depend on t_x, so customers with one (x, T) share it.
+ * Expected purchases in the next t time units of a customer with history (x, T) had they certainly not left
+ * (P(alive) = 1): E[Y(t) | x, t_x, T] without its P(alive) factor, which is all that depends on t_x.
  */
-export function bgNbdExpectedPurchasesWhileAlive(params: BgNbdParams, t: number, x: number, T: number): number {
+export function bgNbdExpectedPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   if (t === 0) return 0;
   return expectedWhileAlive(params, t, x, T);
 }

@@ -92,7 +92,7 @@ export function distinctTimes(T: Float64Array, tx: Float64Array): Pick<BgNbdData
   return { tValues: t.values, tIndex: t.index, txValues: u.values, txIndex: u.index };
 }
 
-function distinctValues(column: Float64Array): { values: Float64Array; index: Int32Array } {
+export function distinctValues(column: Float64Array): { values: Float64Array; index: Int32Array } {
   const seen = new Map<number, number>();
   const values: number[] = [];
   const index = new Int32Array(column.length);

@@ -165,6 +165,7 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
     customers: data.customers,
     iterations: result.iterations,
     converged: assessed.converged,
+    atBoundary: assessed.atBoundary,
     message,
   };
 }

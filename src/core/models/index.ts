@@ -6,6 +6,7 @@ export { summarizeRfm, type LeftOutOfSpend, type RfmOptions, type RfmSummary, ty
 export {
   bgNbdConditionalExpectedPurchases,
   bgNbdExpectedPurchases,
+  bgNbdExpectedPurchasesIfAlive,
   bgNbdProbabilityAlive,
   fitBgNbd,
   type BgNbdFit,
@@ -16,3 +17,11 @@ export { customerLifetimeValue, discountedExpectedPurchases, type ClvHorizon } f
 export { DAYS_PER_MONTH, monthsToUnit, parseTimeUnit, type TimeUnit } from './timeUnits';
 export type { CustomerHistories } from './customerGroups';
 export type { FitDiagnostics } from './fitResult';
+export { DEFAULT_AT_RISK, checkAtRiskOptions, selectAtRisk, topShareByPastValue, type AtRiskLists, type AtRiskOptions, type ListedCustomer, type TopShare } from './atRisk';
+export { ifActive, type IfActive } from './ifActive';
+export { describeRecency, recencyOf, type Recency } from './recency';
+export { averageCostPerPurchase, costToServe, NO_COST, type CostColumns, type CostInput, type CostPerPurchase, type CostRates } from './costToServe';
+export { bgNbdSurvivalIfAlive, discountedActiveMonthsIfAlive } from './bgnbdSurvival';
+export { CORRELATION_WARNING, MIN_REPEAT_BUYERS, modelWarnings, type ModelWarning, type ModelWarningKind } from './trust';
+export { customerLists, LIST_HEADERS, NET_LIST_HEADERS, type CustomerLists, type ListRow } from './customerLists';
+export { anyCostRate, NO_COST_RATES, resolveSegmentRates, type CostRateSettings, type ResolvedRates, type SegmentCostRates } from './segmentCosts';

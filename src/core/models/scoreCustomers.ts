@@ -1,12 +1,13 @@
 // From a transaction log to fitted models and one row of predictions per customer: the engine behind the
 // =CLV(ids, dates, amounts, …) formula and the sidebar's "Customer value" sheet.
 import { formatDay } from '../calendar';
-import { bgNbdExpectedPurchasesWhileAlive, bgNbdProbabilityAlive, type BgNbdFit, fitBgNbdData } from './bgnbd';
+import { bgNbdExpectedPurchasesIfAlive, bgNbdProbabilityAlive, type BgNbdFit, fitBgNbdData } from './bgnbd';
 import { prepareBgNbdData } from './bgnbdLikelihood';
 import { checkClvHorizon, type ClvHorizon, discountedExpectedPurchases } from './clv';
 import { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaFit } from './gammagamma';
 import { type LeftOutOfSpend, type RfmSummary, summarizeRfm, type TransactionLog } from './rfm';
 import { parseTimeUnit, type TimeUnit } from './timeUnits';
+import { modelWarnings, type ModelWarning } from './trust';
 
 export interface ScoreOptions {
   /** Last day of the observation period (day number, inclusive). Default: the last day in the log. */
@@ -76,6 +77,8 @@ export interface ModelSummary {
   spendFrequencyCorrelation: number;
   /** Sentences for the user: fits that did not converge, amounts left out, rows ignored. */
   notes: string[];
+  /** Why the predictions should not be taken at face value (see trust.ts); empty when the fit is sound. */
+  warnings: ModelWarning[];
 }
 
 export interface CustomerValueResult {
@@ -129,7 +132,7 @@ export function scoreCustomers(log: TransactionLog, options: ScoreOptions = {}):
     const key = x * data.tValues.length + data.tIndex[g];
     let expected = whileAlive.get(key);
     if (expected === undefined) {
-      expected = discountedExpectedPurchases((t) => bgNbdExpectedPurchasesWhileAlive(bgNbd.params, t, x, T), horizon);
+      expected = discountedExpectedPurchases((t) => bgNbdExpectedPurchasesIfAlive(bgNbd.params, t, x, T), horizon);
       whileAlive.set(key, expected);
     }
     groupAlive[g] = alive;
@@ -157,6 +160,7 @@ export function scoreCustomers(log: TransactionLog, options: ScoreOptions = {}):
     customers.clv[i] = value * groupDiscounted[g];
   }
 
+  const rho = spendFrequencyCorrelation(rfm);
   const summary: ModelSummary = {
     unit,
     endDay: rfm.endDay,
@@ -173,8 +177,9 @@ export function scoreCustomers(log: TransactionLog, options: ScoreOptions = {}):
     gammaGammaConverged: gammaGamma.converged,
     leftOutOfSpend: rfm.leftOutOfSpend,
     rowsAfterEnd: rfm.rowsAfterEnd,
-    spendFrequencyCorrelation: spendFrequencyCorrelation(rfm),
+    spendFrequencyCorrelation: rho,
     notes: notes(rfm, bgNbd, gammaGamma),
+    warnings: modelWarnings(rfm, bgNbd, gammaGamma, rho),
   };
   return { customers, summary, rfm, bgNbd, gammaGamma };
 }

@@ -77,24 +77,33 @@ export function cohortQuery(d: SqlDialect, source: SqlSource, columns: SqlLogCol
   FROM valid AS v CROSS JOIN bounds AS b WHERE v.day <= b.last_day
 )`,
     `purchases AS (SELECT id, day, amount, segment, ord, p FROM observed ${purchase})`,
-    // A customer's segment is the one on their earliest purchase (row order breaks ties).
-    `firsts AS (
+    // A customer's segment is the one on their earliest purchase (row order breaks ties); without a
+    // segment column one GROUP BY gives cohort and last purchase, no window needed.
+    ...(row.segment
+      ? [
+          `firsts AS (
   SELECT id, p AS cohort, segment AS grp
   FROM (SELECT id, p, segment, ROW_NUMBER() OVER (PARTITION BY id ORDER BY day, ord, segment) AS rn FROM purchases) AS ranked
   WHERE rn = 1
 )`,
-    `customers AS (
+          `customers AS (
   SELECT f.id, f.cohort, f.grp, l.last_p
   FROM firsts AS f JOIN (SELECT id, MAX(p) AS last_p FROM purchases GROUP BY id) AS l ON l.id = f.id
   ${segmentFilter}
 )`,
+        ]
+      : [`customers AS (SELECT id, MIN(p) AS cohort, CAST(NULL AS ${d.text}) AS grp, MAX(p) AS last_p FROM purchases GROUP BY id)`]),
     `bought AS (SELECT DISTINCT id, p FROM purchases)`,
     `active AS (${active})`,
-    `flags AS (SELECT id, p, LAG(p) OVER (PARTITION BY id ORDER BY p) AS prev_p FROM active)`,
+    // Active in the period before too: a join, not an ordered window (cheaper, and portable).
+    `flags AS (
+  SELECT a.id, a.p, CASE WHEN b.id IS NULL THEN 0 ELSE 1 END AS continuing
+  FROM active AS a LEFT JOIN active AS b ON b.id = a.id AND b.p = a.p - 1
+)`,
     `money AS (SELECT id, p, SUM(amount) AS amount FROM observed WHERE amount IS NOT NULL GROUP BY id, p)`,
     `cells AS (
   SELECT c.grp, c.cohort, f.p AS period, 1 AS active,
-    CASE WHEN f.prev_p = f.p - 1 THEN 1 ELSE 0 END AS continuing,
+    f.continuing,
     CASE WHEN f.p = c.last_p THEN 1 ELSE 0 END AS ended,
     ${zero} AS revenue, ${zero} AS retained
   FROM flags AS f JOIN customers AS c ON c.id = f.id

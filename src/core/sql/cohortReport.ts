@@ -39,21 +39,33 @@ export function cohortResultRows(values: readonly (readonly unknown[])[]): Cohor
 /** How the columns are named in messages ("column order_date", …). */
 export interface ResultColumnNames {
   id: string;
+  /** The date column of a log, the signup column of a table. */
   date: string;
+  /** The amount column of a log, the revenue column of a table. */
   amount: string | null;
+  /** A table's cancel column. */
+  cancel?: string | null;
 }
 
-const SKIP_ORDER: SkipReason[] = ['blank row', 'blank id', 'blank date', 'not a date', 'bad amount', 'refund before first purchase' as SkipReason, 'after as-of day'];
+const SKIP_ORDER: string[] = [
+  'blank row', 'blank id', 'blank date', 'not a date', 'cancel not a date', 'cancel before signup', 'bad amount', 'duplicate customer', 'refund before first purchase', 'after as-of day',
+];
 
 function tallies(rows: CohortResultRow[], names: ResultColumnNames): SkippedRows {
   const columnOf = (reason: string) =>
-    reason === 'blank row' ? 'all columns' : reason === 'blank id' ? names.id : reason === 'bad amount' || reason === 'negative amount' ? (names.amount ?? 'amount') : names.date;
-  const tally = <R extends string>(reason: R, count: number): RowTally<R> => ({ reason, column: columnOf(reason), count, firstRows: [], firstValue: null });
+    reason === 'blank row' ? 'all columns'
+      : reason === 'blank id' || reason === 'duplicate customer' ? names.id
+        : reason === 'bad amount' || reason === 'negative amount' ? (names.amount ?? 'amount')
+          : reason === 'cancel not a date' || reason === 'cancel before signup' ? (names.cancel ?? 'cancel date')
+            : names.date;
+  // The query tells a cancel date that is not a date apart; the report counts it as "not a date" of that column.
+  const tally = <R extends string>(label: string, count: number): RowTally<R> =>
+    ({ reason: (label === 'cancel not a date' ? 'not a date' : label) as R, column: columnOf(label), count, firstRows: [], firstValue: null });
   const reasons = rows
     .filter((r) => r.kind === 'skip' && (r.customers ?? 0) > 0)
-    .map((r) => tally(r.label as SkipReason, r.customers!))
-    .sort((a, b) => SKIP_ORDER.indexOf(a.reason) - SKIP_ORDER.indexOf(b.reason));
-  const notes = rows.filter((r) => r.kind === 'note' && (r.customers ?? 0) > 0).map((r) => tally(r.label as NoteReason, r.customers!));
+    .sort((a, b) => SKIP_ORDER.indexOf(a.label!) - SKIP_ORDER.indexOf(b.label!))
+    .map((r) => tally<SkipReason>(r.label!, r.customers!));
+  const notes = rows.filter((r) => r.kind === 'note' && (r.customers ?? 0) > 0).map((r) => tally<NoteReason>(r.label!, r.customers!));
   return { total: reasons.reduce((s, t) => s + t.count, 0), reasons, notes, headerRow: null, headerText: null, rowsOfRange: false };
 }
 
@@ -63,7 +75,18 @@ export interface SqlCohortReport {
   rowsRead: number;
 }
 
-export function cohortReportFromRows(rows: CohortResultRow[], s: SqlCohortSettings, hasAmount: boolean, names: ResultColumnNames): SqlCohortReport {
+/**
+ * `shape` 'table' reads tableQuery.ts's rows; `today` is its settings' day to stop at without an
+ * as-of day (the report is then as of today when the table holds later dates).
+ */
+export function cohortReportFromRows(
+  rows: CohortResultRow[],
+  s: SqlCohortSettings,
+  hasAmount: boolean,
+  names: ResultColumnNames,
+  shape: 'log' | 'table' = 'log',
+  today: number | null = null,
+): SqlCohortReport {
   const bounds = rows.find((r) => r.kind === 'bounds');
   const skipped = tallies(rows, names);
   const rowsRead = bounds?.customers ?? 0;
@@ -72,12 +95,13 @@ export function cohortReportFromRows(rows: CohortResultRow[], s: SqlCohortSettin
   }
   const hasSegments = rows.some((r) => r.kind === 'segment');
   const segmentNames = hasSegments ? rows.filter((r) => r.kind === 'segment').map((r) => r.label!) : null;
+  const asOfDay = s.asOfDay ?? (shape === 'table' && today !== null && bounds.period > today ? today : null);
   const opts = resolveCohortOptions(
-    { period: s.period, weekStart: s.weekStart, mode: s.mode, asOfDay: s.asOfDay, segment: s.segment, bySegment: s.bySegment },
-    'log',
+    { period: s.period, weekStart: s.weekStart, mode: s.mode, asOfDay, segment: s.segment, bySegment: s.bySegment },
+    shape,
     segmentNames,
   );
-  const axis = periodAxis(bounds.cohort, s.asOfDay ?? bounds.period, { unit: opts.period, weekStart: opts.weekStart });
+  const axis = periodAxis(bounds.cohort, asOfDay ?? bounds.period, { unit: opts.period, weekStart: opts.weekStart });
   const P = axis.count;
   // One pseudo-customer per segment name gives the engine's group of each segment, in its order.
   const grouping = groupCustomers(segmentNames ? Int32Array.from(segmentNames.keys()) : null, segmentNames, opts, P);
@@ -94,7 +118,7 @@ export function cohortReportFromRows(rows: CohortResultRow[], s: SqlCohortSettin
   for (let p = first; p < P; p++) periods.push(periodInfo(axis, p));
   const tables = (c: CohortCube): CohortTables => ({
     ...cohortMatrices(c, axis, opts.mode),
-    perPeriod: periodRows(c, axis, 'log'),
+    perPeriod: periodRows(c, axis, shape),
     value: cohortValues(c, axis),
   });
   const report: CohortReport = {
@@ -117,12 +141,24 @@ function fillCube(cube: CohortCube, rows: CohortResultRow[], axis: PeriodAxis, g
     return p;
   };
   for (const r of rows) {
-    if (r.kind !== 'size' && r.kind !== 'cell') continue;
+    if (r.kind !== 'size' && r.kind !== 'cell' && r.kind !== 'run') continue;
     const g = groupOf(r.label);
     if (g < 0) continue;
     const c = relative(r.cohort);
     if (r.kind === 'size') {
       cube.size[g * P + c] += r.customers ?? 0;
+      continue;
+    }
+    if (r.kind === 'run') {
+      // A table's customers active at the end of every period from c to the run's last.
+      const last = (r.period ?? NaN) - axis.firstPeriod; // may be c − 1: cancelled in the signup period
+      for (let p = c; p <= last && p < P; p++) {
+        const cell = (g * P + c) * P + p;
+        cube.active[cell] += r.customers ?? 0;
+        if (cube.revenue) cube.revenue[cell] += r.revenue ?? 0;
+        if (p > c && cube.continuing) cube.continuing[cell] += r.customers ?? 0;
+        if (p > c && cube.retained) cube.retained[cell] += r.revenue ?? 0;
+      }
       continue;
     }
     const cell = (g * P + c) * P + relative(r.period);
@@ -132,5 +168,8 @@ function fillCube(cube: CohortCube, rows: CohortResultRow[], axis: PeriodAxis, g
     if (cube.revenue) cube.revenue[cell] += r.revenue ?? 0;
     if (cube.retained) cube.retained[cell] += r.retained ?? 0;
   }
-  if (cube.reach) suffixSums(cube.reach, cube.groups * P, P);
+  if (cube.reach) {
+    if (rows.some((r) => r.kind === 'run')) cube.reach.set(cube.active); // a table's "in or after" is "in"
+    else suffixSums(cube.reach, cube.groups * P, P);
+  }
 }

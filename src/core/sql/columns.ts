@@ -26,6 +26,17 @@ export interface SqlLogColumns {
   order?: SqlColumn | null;
 }
 
+/** A customer table: one row per customer; cancel (blank = still active), revenue per period and segment optional. */
+export interface SqlTableColumns {
+  id: SqlColumn;
+  signup: SqlColumn;
+  cancel?: SqlColumn | null;
+  revenue?: SqlColumn | null;
+  segment?: SqlColumn | null;
+  /** Row order, where the table has one: the first row of a repeated id is kept, as in a sheet. */
+  order?: SqlColumn | null;
+}
+
 const BIGQUERY_TYPES: Record<string, ColumnType> = {
   STRING: 'string', INT64: 'integer', INTEGER: 'integer', FLOAT64: 'float', FLOAT: 'float', NUMERIC: 'numeric',
   BIGNUMERIC: 'numeric', BIGDECIMAL: 'numeric', DECIMAL: 'numeric', DATE: 'date', DATETIME: 'datetime',
@@ -56,7 +67,10 @@ const TYPE_WORDS: Record<ColumnType, string> = {
   datetime: 'dates with times', timestamp: 'timestamps', bool: 'TRUE/FALSE values', other: 'values of another kind',
 };
 
-const ACCEPTED: Record<'id' | 'date' | 'amount' | 'segment' | 'order', readonly ColumnType[]> = {
+const ACCEPTED: Record<'id' | 'date' | 'amount' | 'segment' | 'order' | 'signup' | 'cancel' | 'revenue', readonly ColumnType[]> = {
+  signup: ['date', 'datetime', 'timestamp', 'string'],
+  cancel: ['date', 'datetime', 'timestamp', 'string'],
+  revenue: ['integer', 'float', 'numeric', 'string'],
   id: ['string', 'integer', 'float', 'numeric'],
   date: ['date', 'datetime', 'timestamp', 'string'],
   amount: ['integer', 'float', 'numeric', 'string'],
@@ -64,7 +78,7 @@ const ACCEPTED: Record<'id' | 'date' | 'amount' | 'segment' | 'order', readonly 
   order: ['integer', 'float', 'numeric', 'date', 'datetime', 'timestamp'],
 };
 
-const ROLE_WORDS = { id: 'customer id', date: 'date', amount: 'amount', segment: 'segment', order: 'row order' } as const;
+const ROLE_WORDS = { id: 'customer id', date: 'date', amount: 'amount', segment: 'segment', order: 'row order', signup: 'signup date', cancel: 'cancel date', revenue: 'revenue' } as const;
 
 /** Refuses a column whose type cannot hold its role, naming the column and both types. */
 export function checkColumnType(role: keyof typeof ACCEPTED, column: SqlColumn): void {

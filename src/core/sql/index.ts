@@ -9,3 +9,5 @@ export { cohortReportFromRows, cohortResultRows, type CohortResultRow, type Resu
 export { rfmQuery, RFM_COLUMNS, type SqlRfmSettings } from './rfmQuery';
 export { customerValueModelFromRows, rfmResultRows, type RfmRow, type SqlCustomerValueModel } from './rfmModel';
 export { proposeSqlRoles, sampleCell } from './detectColumns';
+export { tableQuery, type SqlTableSettings } from './tableQuery';
+export type { SqlTableColumns } from './columns';

@@ -7,7 +7,7 @@ import { formatDay } from '../calendar';
 import { UserError } from '../errors';
 import { fitGammaGamma, type BgNbdFit, type GammaGammaFit, type LeftOutOfSpend } from '../models';
 import { fitBgNbdData } from '../models/bgnbd';
-import { distinctTimes, MIN_BGNBD_CUSTOMERS, type BgNbdData } from '../models/bgnbdLikelihood';
+import { distinctValues, MIN_BGNBD_CUSTOMERS, type BgNbdData } from '../models/bgnbdLikelihood';
 import { DAYS_PER_UNIT } from '../models/timeUnits';
 import { RFM_COLUMNS } from './rfmQuery';
 
@@ -41,6 +41,8 @@ export interface SqlCustomerValueModel {
   pastValue: number;
   leftOutOfSpend: LeftOutOfSpend;
   rowsAfterEnd: number;
+  /** Customer-days of refunds only, not transactions (unless refunds are purchases). */
+  refundOnlyDays: number;
   rowsRead: number;
   /** Pearson correlation of x and m̄ over the spend customers (the Gamma-Gamma independence assumption). */
   spendFrequencyCorrelation: number;
@@ -79,6 +81,7 @@ export function customerValueModelFromRows(rows: RfmRow[]): SqlCustomerValueMode
     pastValue: totals.amount ?? 0,
     leftOutOfSpend: { refunds: totals.x ?? 0, zeroAmounts: totals.tx ?? 0, missingAmounts: totals.age ?? 0 },
     rowsAfterEnd: bounds.age ?? 0,
+    refundOnlyDays: bounds.amount ?? 0,
     rowsRead: bounds.customers ?? 0,
     spendFrequencyCorrelation: correlation(frequency, monetary),
     bgNbd: fitBgNbdData(data),
@@ -106,8 +109,10 @@ function bgNbdData(groups: { x: number; tx: number; T: number; n: number }[]): B
   }
   const countByX = new Float64Array(maxX + 1);
   for (const g of groups) countByX[g.x] += g.n;
-  const T = Float64Array.from(groups, (g) => g.T);
   const tx = Float64Array.from(groups, (g) => g.tx);
+  const T = Float64Array.from(groups, (g) => g.T);
+  const tDistinct = distinctValues(T);
+  const txDistinct = distinctValues(tx);
   return {
     customers,
     x: Float64Array.from(groups, (g) => g.x),
@@ -115,8 +120,11 @@ function bgNbdData(groups: { x: number; tx: number; T: number; n: number }[]): B
     T,
     weight: Float64Array.from(groups, (g) => g.n),
     countByX,
+    tValues: tDistinct.values,
+    tIndex: tDistinct.index,
+    txValues: txDistinct.values,
+    txIndex: txDistinct.index,
     groupOf: new Int32Array(0),
-    ...distinctTimes(T, tx),
   };
 }
 

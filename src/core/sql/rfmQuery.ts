@@ -8,8 +8,10 @@
  *                  contribute identical likelihood terms)
  *   kind 'spend'   (spend count, repeat spend sum) → customers: the Gamma-Gamma input, exactly
  *                  (m̄ = sum / count), over customers with positive repeat spend
- *   kind 'totals'  purchase days left out of the spend model (refunds, zero, missing amounts), rows
- *                  after the observation end, customers, past value, the observation end and first day
+ *   kind 'totals'  purchase days left out of the spend model (refunds, zero, missing amounts),
+ *                  customers, past value
+ *   kind 'bounds'  first day, observation end, rows after it, rows in the table, and (amount)
+ *                  customer-days of refunds only, which are no transactions unless refunds are purchases
  *
  * Result columns: kind, x, tx, age, customers, amount (FLOAT64).
  */
@@ -33,12 +35,17 @@ export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumn
   const int = (e: string) => `CAST(${e} AS ${d.int})`;
   const float = (e: string) => `CAST(${e} AS ${d.float})`;
   const nullInt = `CAST(NULL AS ${d.int})`;
-  const purchase = row.amount !== null && !s.refundsAreActivity ? 'WHERE amount IS NULL OR amount >= 0' : '';
+  const purchase = row.amount !== null && !s.refundsAreActivity ? 'WHERE purchase = 1' : '';
   const ctes = [
     ...logBaseCtes(d, source, row, s.endDay),
     `observed AS (SELECT v.id, v.day, v.amount FROM valid AS v CROSS JOIN bounds AS b WHERE v.day <= b.last_day)`,
-    // One transaction per customer-day: the net of its known amounts, and whether any amount is known.
-    `days AS (SELECT id, day, SUM(amount) AS net, COUNT(amount) AS known FROM observed ${purchase} GROUP BY id, day)`,
+    // Customer-days: the net of all their known amounts, whether any amount is known, and whether any
+    // row is a purchase (a blank or non-negative amount); a day of refunds only is no transaction.
+    `customer_days AS (
+  SELECT id, day, SUM(amount) AS net, COUNT(amount) AS known, MAX(CASE WHEN amount IS NULL OR amount >= 0 THEN 1 ELSE 0 END) AS purchase
+  FROM observed GROUP BY id, day
+)`,
+    `days AS (SELECT id, day, net, known FROM customer_days ${purchase})`,
     `spans AS (SELECT id, MIN(day) AS first_day, MAX(day) AS last_purchase, COUNT(*) AS purchase_days FROM days GROUP BY id)`,
     `repeats AS (
   SELECT r.id,
@@ -64,7 +71,8 @@ export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumn
     (SELECT ${int('COUNT(*)')} FROM people) AS customers,
     (SELECT ${float('SUM(amount)')} FROM observed) AS amount
   UNION ALL
-  SELECT 'bounds', b.first_day, b.last_day, (SELECT ${int('COUNT(*)')} FROM valid AS v WHERE v.day > b.last_day), (SELECT ${int('COUNT(*)')} FROM src), CAST(NULL AS ${d.float})
+  SELECT 'bounds', b.first_day, b.last_day, (SELECT ${int('COUNT(*)')} FROM valid AS v WHERE v.day > b.last_day), (SELECT ${int('COUNT(*)')} FROM src),
+    (SELECT ${float('COUNT(*)')} FROM customer_days WHERE purchase = 0 ${s.refundsAreActivity ? 'AND 1 = 0' : ''})
   FROM bounds AS b`;
   const parts = [
     `SELECT 'history' AS kind, ${int('x')} AS x, ${int('tx')} AS tx, ${int('age')} AS age, ${int('COUNT(*)')} AS customers, CAST(NULL AS ${d.float}) AS amount

@@ -71,9 +71,20 @@ export const sidebar = {
   'sidebar.value.topShareTerm': 'The top share of customers by what they spent so far.',
   'sidebar.value.aliveBelow': 'Active chance below (%)',
   'sidebar.value.aliveBelowTerm': 'P(alive): the BG/NBD model’s probability that the customer is still active.',
-  'sidebar.value.atRiskHint': 'At risk: top spenders whose chance of still being active is below this.',
+  'sidebar.value.atRiskHint': 'At risk: top spenders whose chance of still being active is below the first threshold but not below the second, so they can still be reached. Below the second they are lapsed: win-back candidates, listed apart.',
+  'sidebar.value.aliveFloor': 'Lapsed below (%)',
+  'sidebar.value.aliveFloorTerm': 'Below this chance of still being active a top spender counts as lapsed: a win-back candidate, listed apart.',
   'sidebar.value.estimate': 'Estimate customer value',
   'sidebar.value.open': 'Open customer value sheet',
+  'sidebar.costs.title': 'Cost to serve (optional)',
+  'sidebar.costs.note': 'Net value = predicted value − what serving the customer costs over the same months. Leave blank for none; a blank segment field is as for all customers.',
+  'sidebar.costs.column': 'Cost column (a cost per row)',
+  'sidebar.costs.customers': 'Customers',
+  'sidebar.costs.share': '% of revenue',
+  'sidebar.costs.monthly': 'Per customer a month',
+  'sidebar.costs.all': 'All customers',
+  'sidebar.costs.shareLabel': '{who}: cost as % of revenue',
+  'sidebar.costs.monthlyLabel': '{who}: cost per customer a month',
 
   // Help.
   'sidebar.help.title': 'Help: the data and the terms',
@@ -106,6 +117,11 @@ export const sidebar = {
   'sidebar.check.discount': 'The discount a month must be a percentage from 0 to below 100, such as 1.',
   'sidebar.check.topShare': 'The top spenders must be a percentage above 0 and at most 100, such as 20.',
   'sidebar.check.aliveBelow': 'The active-chance threshold must be a percentage above 0 and at most 100, such as 50.',
+  'sidebar.check.aliveFloor': 'The lapsed threshold must be a percentage of 0 or more and below the active-chance threshold of {max}, such as 10.',
+  'sidebar.check.costShareAll': 'The cost to serve of all customers as a share of revenue must be a percentage from 0 to 100, such as 15.',
+  'sidebar.check.costShareSegment': 'The cost to serve of “{segment}” as a share of revenue must be a percentage from 0 to 100, such as 15.',
+  'sidebar.check.costMonthlyAll': 'The cost to serve of all customers per customer a month must be an amount of 0 or more, such as 2.50.',
+  'sidebar.check.costMonthlySegment': 'The cost to serve of “{segment}” per customer a month must be an amount of 0 or more, such as 2.50.',
 
   // How the checks name roles and what a column holds.
   'sidebar.role.id': 'customer ID',

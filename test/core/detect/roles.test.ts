@@ -85,3 +85,13 @@ describe('column detection', () => {
     expect(p.roles.id).toBe(0);
   });
 });
+
+describe('date text in detection', () => {
+  it('a column of dates that stayed text is a date column when the locale reads them', () => {
+    const texts = ['1. 12. 2010', '20. 12. 2010', '5. 1. 2011', 'soon'];
+    const czech = (s: string) => /^\d{1,2}\. \d{1,2}\. \d{4}$/.test(s); // the caller's reader, here a stand-in
+    expect(profileColumn(texts).kind).toBe('text');
+    expect(profileColumn(texts.slice(0, 3), czech).kind).toBe('date');
+    expect(profileColumn(texts, czech).kind).toBe('mixed'); // one unreadable value in four
+  });
+});

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/core/errors';
 import { customerLifetimeValue, discountedExpectedPurchases } from '../../../src/core/models/clv';
 import { DAYS_PER_MONTH, monthsToUnit } from '../../../src/core/models/timeUnits';
 
@@ -49,7 +48,7 @@ describe('discounted CLV over monthly steps', () => {
 describe('CLV bad input', () => {
   it('refuses a horizon that is not a whole number of months and a negative discount rate', async () => {
     const { checkClvHorizon } = await import('../../../src/core/models/clv');
-    expect(() => checkClvHorizon({ horizonMonths: 0, monthlyDiscountRate: 0.01, unit: 'weeks' })).toThrow(UserError);
+    expect(() => checkClvHorizon({ horizonMonths: 0, monthlyDiscountRate: 0.01, unit: 'weeks' })).toThrow(/^The horizon must be a whole number of months from 1 to 1200; got 0$/);
     expect(() => checkClvHorizon({ horizonMonths: 6.5, monthlyDiscountRate: 0.01, unit: 'weeks' })).toThrow(/whole number of months from 1 to 1200; got 6.5/);
     expect(() => checkClvHorizon({ horizonMonths: 12, monthlyDiscountRate: -0.01, unit: 'weeks' })).toThrow(/discount rate must be a number ≥ 0/);
   });

@@ -1,0 +1,75 @@
+/**
+ * What crosses google.script.run for the BigQuery source (BigQuery build only). Plain JSON; dates as
+ * "YYYY-MM-DD". Types only, imported by the server and the sidebar.
+ */
+import type { PeriodUnit, WeekStart } from '../../core/periods';
+import type { ReportOutcome, RetentionMode } from '../protocol';
+
+/** Where the rows are: a table, or the text of a query (for example a saved query's SQL). */
+export interface BigQuerySource {
+  /** The project that runs (and is billed for) the query. */
+  projectId: string;
+  /** "dataset.table" in the billing project, or "project.dataset.table"; "" when `query` is given. */
+  table: string;
+  /** A GoogleSQL SELECT whose result is the log; used when `table` is "". */
+  query: string;
+}
+
+export interface BigQueryColumnInfo {
+  name: string;
+  /** BigQuery's type name (STRING, INT64, TIMESTAMP…). */
+  type: string;
+}
+
+export interface BigQueryColumnRoles {
+  /** Column names; "" = not used. A log: id, date, amount, segment; a customer table: id, signup, cancel, amount (revenue per period), segment. */
+  id: string;
+  date: string;
+  amount: string;
+  segment: string;
+  signup?: string;
+  cancel?: string;
+}
+
+export interface BigQueryDescription {
+  /** How the source is named in messages and the header block, e.g. `shop.sales.orders`. */
+  name: string;
+  columns: BigQueryColumnInfo[];
+  /** A transaction log or a customer table, as the detection reads it. */
+  shape: 'log' | 'table';
+  /** Proposed by the same detection as for a sheet (header words and a sample of values). */
+  roles: BigQueryColumnRoles;
+  /** Rows and stored bytes of a table (null for a query). */
+  rows: number | null;
+  bytes: number | null;
+  explanation: string;
+}
+
+export interface BigQueryReportSettings extends BigQuerySource {
+  /** Default 'log'. */
+  shape?: 'log' | 'table';
+  columns: BigQueryColumnRoles;
+  period: PeriodUnit;
+  weekStart: WeekStart;
+  mode: RetentionMode;
+  /** "YYYY-MM-DD" or "". */
+  asOf: string;
+  segmentFilter: string;
+  breakdown: boolean;
+  /** Refuse (and have BigQuery refuse) a query that would bill more than this many bytes; 0 = no limit. */
+  maxBytes: number;
+}
+
+export interface BigQueryEstimate {
+  bytes: number;
+  /** Bytes as billed: at least 10 MB per table a query reads. */
+  billedBytes: number;
+  /** US dollars at on-demand pricing, before the monthly free tebibyte. */
+  costUsd: number;
+  /** One line for the sidebar: "This query will scan 1.2 GB (about $0.01 …)". */
+  message: string;
+}
+
+export type BigQueryRunResult =
+  | { state: 'done'; outcome: ReportOutcome; jobId: string; bytes: number }
+  | { state: 'running'; jobId: string; message: string };

@@ -1,0 +1,142 @@
+/**
+ * The BigQuery source's report: build the cohort query (src/core/sql, BigQuery dialect) from the
+ * settings and the table's schema, estimate it with a dry run, then run it within Apps Script's 6
+ * minutes — polling the job, reading every page — and write the summary with the same layout as a
+ * sheet source. A job still running when time is short is kept and picked up by the next click.
+ */
+import { parseIsoDay } from '../../core/calendar';
+import { UserError } from '../../core/errors';
+import { bigQuery, cohortQuery, tableQuery, type SqlCohortSettings, type SqlLogColumns } from '../../core/sql';
+import { dayInZone } from '../../core/timeZone';
+import { writeSqlSummary } from '../sqlSummary';
+import { dryRun, queryResults, startQuery, type QueryPage } from './client';
+import { formatBytes } from './errors';
+import { clearPendingJob, loadPendingJob, queryHash, savePendingJob } from './pendingJob';
+import type { BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult } from './protocol';
+import { chosenColumn, resolveSource, type ResolvedSource } from './source';
+
+/** On-demand analysis pricing, US multi-region (https://cloud.google.com/bigquery/pricing#on_demand_pricing). */
+export const USD_PER_TIB = 6.25;
+/** On-demand queries bill at least 10 MB per table they read (same page). */
+const MIN_BILLED_BYTES = 10 * 1024 * 1024;
+/** Each wait for the job lasts at most this long on BigQuery's side (jobs.query / getQueryResults timeoutMs). */
+const WAIT_MS = 10_000;
+/** Stop waiting after this many waits or this much time, leaving room to read and write the results. */
+const MAX_WAITS = 24;
+const BUDGET_MS = 4.5 * 60_000;
+const PAGE_ROWS = 20_000;
+
+interface Built {
+  source: ResolvedSource;
+  sql: string;
+  settings: SqlCohortSettings;
+  shape: 'log' | 'table';
+  /** For the summary: the columns' names (a table's signup column as `date`, its revenue as `amount`). */
+  names: { id: string; date: string; amount: string | null; segment: string | null; cancel: string | null };
+  today: number | null;
+}
+
+function build(settings: BigQueryReportSettings, timeZone: string): Built {
+  const source = resolveSource(settings);
+  const shape = settings.shape ?? 'log';
+  const c = settings.columns;
+  const id = chosenColumn(source, c.id, 'customer id', true)!;
+  const date = shape === 'log' ? chosenColumn(source, c.date, 'date', true)! : chosenColumn(source, c.signup ?? '', 'signup date', true)!;
+  const amount = chosenColumn(source, c.amount, shape === 'log' ? 'amount' : 'revenue', false);
+  const segment = chosenColumn(source, c.segment, 'segment', false);
+  const cancel = shape === 'table' ? chosenColumn(source, c.cancel ?? '', 'cancel date', false) : null;
+  const asOfDay = settings.asOf ? parseIsoDay(settings.asOf) : null;
+  if (settings.asOf && asOfDay === null) throw new UserError(`The "as of" date "${settings.asOf}" is not a valid date.`);
+  const sqlSettings: SqlCohortSettings = {
+    period: settings.period, weekStart: settings.weekStart, timeZone, mode: settings.mode === 'inOrAfter' ? 'in-or-after' : 'in',
+    lapseAfter: 1, refundsAreActivity: true, asOfDay, segment: settings.segmentFilter || null, bySegment: settings.breakdown && !settings.segmentFilter,
+  };
+  // A customer table may hold scheduled cancellations: without an as-of day it stops today, as in a sheet.
+  const today = shape === 'table' ? dayInZone(Date.now(), timeZone) : null;
+  // The builders refuse a column of the wrong type before anything runs.
+  const sql = shape === 'log'
+    ? cohortQuery(bigQuery, source.sql, { id, date, amount, segment } satisfies SqlLogColumns, sqlSettings)
+    : tableQuery(bigQuery, source.sql, { id, signup: date, cancel, revenue: amount, segment }, { ...sqlSettings, today });
+  const names = { id: id.name, date: date.name, amount: amount?.name ?? null, segment: segment?.name ?? null, cancel: cancel?.name ?? null };
+  return { source, sql, settings: sqlSettings, shape, names, today };
+}
+
+// `tables`: the tables the query reads (one for a table source; a saved query may read more and bill more).
+function estimateOf(bytes: number, tables: number): BigQueryEstimate {
+  const billedBytes = Math.max(bytes, MIN_BILLED_BYTES * tables);
+  const costUsd = (billedBytes / 2 ** 40) * USD_PER_TIB;
+  const cost = costUsd < 0.01 ? 'less than $0.01' : `about $${costUsd.toFixed(2)}`;
+  return {
+    bytes,
+    billedBytes,
+    costUsd,
+    message: `This query will scan ${formatBytes(bytes)} (billed as ${formatBytes(billedBytes)}): ${cost} at on-demand pricing ($${USD_PER_TIB} per TiB; the first TiB each month is free, and your project's pricing may differ).`,
+  };
+}
+
+/** The dry run: what the query would scan and cost, before the user confirms. Reads no data. */
+export function estimateReport(settings: BigQueryReportSettings, timeZone: string): BigQueryEstimate {
+  const b = build(settings, timeZone);
+  const estimate = estimateOf(dryRun(b.source.projectId, b.sql).bytes, 1);
+  if (settings.maxBytes > 0 && estimate.billedBytes > settings.maxBytes) {
+    return { ...estimate, message: `${estimate.message} That is over your limit of ${formatBytes(settings.maxBytes)}: raise the limit to run it.` };
+  }
+  return estimate;
+}
+
+export function runReport(settings: BigQueryReportSettings, timeZone: string, now: () => number = Date.now): BigQueryRunResult {
+  const started = now();
+  const b = build(settings, timeZone);
+  const projectId = b.source.projectId;
+  const hash = queryHash(b.sql);
+  const pending = loadPendingJob(projectId, hash, started);
+  let page: QueryPage;
+  if (pending) {
+    page = queryResults(projectId, pending.jobId, pending.location, null, WAIT_MS, PAGE_ROWS);
+  } else {
+    if (settings.maxBytes > 0) {
+      const estimate = estimateOf(dryRun(projectId, b.sql).bytes, 1);
+      if (estimate.billedBytes > settings.maxBytes) {
+        throw new UserError(`The query would scan ${formatBytes(estimate.bytes)} (billed as ${formatBytes(estimate.billedBytes)}), over your limit of ${formatBytes(settings.maxBytes)}. Raise the limit or choose a smaller table.`);
+      }
+    }
+    page = startQuery(projectId, b.sql, settings.maxBytes, WAIT_MS, PAGE_ROWS);
+  }
+  let waits = 0;
+  while (!page.complete && waits < MAX_WAITS && now() - started < BUDGET_MS) {
+    waits++;
+    page = queryResults(projectId, page.jobId, page.location, null, WAIT_MS, PAGE_ROWS);
+  }
+  if (!page.complete) {
+    savePendingJob({ projectId, jobId: page.jobId, location: page.location, queryHash: hash, startedAt: pending?.startedAt ?? started });
+    return {
+      state: 'running',
+      jobId: page.jobId,
+      message: `BigQuery is still running the query (job ${page.jobId}). Click again in a minute to collect the results; the query is not run twice.`,
+    };
+  }
+  const rows = [...page.rows];
+  const bytes = page.bytes;
+  while (page.pageToken) {
+    if (now() - started > BUDGET_MS) {
+      savePendingJob({ projectId, jobId: page.jobId, location: page.location, queryHash: hash, startedAt: pending?.startedAt ?? started });
+      return { state: 'running', jobId: page.jobId, message: `The results of job ${page.jobId} are ready but took long to read. Click again to finish; the query is not run twice.` };
+    }
+    page = queryResults(projectId, page.jobId, page.location, page.pageToken, WAIT_MS, PAGE_ROWS);
+    rows.push(...page.rows);
+  }
+  clearPendingJob();
+  const outcome = writeSqlSummary({
+    settings: b.settings,
+    columns: b.names,
+    shape: b.shape,
+    today: b.today,
+    rows,
+    sourceDescription: b.source.name === 'query' ? `BigQuery query in project ${projectId}` : `BigQuery table \`${b.source.name}\``,
+    detailLines: [
+      ['BigQuery', `${formatBytes(bytes)} scanned in project ${projectId}`],
+      ['BigQuery job', page.jobId],
+    ],
+  });
+  return { state: 'done', outcome, jobId: page.jobId, bytes };
+}

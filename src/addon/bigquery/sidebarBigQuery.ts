@@ -1,0 +1,32 @@
+/** The sidebar's BigQuery source: server functions (BigQuery build only). */
+import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySource } from './protocol';
+import { estimateReport, runReport } from './runReport';
+import { describeSource } from './source';
+
+const KEY = 'retentionAnalytics.bigQuerySettings.v1';
+
+export function sidebarBigQuerySaved(): BigQueryReportSettings | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as BigQueryReportSettings;
+  } catch {
+    return null;
+  }
+}
+
+export function sidebarBigQueryDescribe(source: BigQuerySource): BigQueryDescription {
+  return describeSource(source);
+}
+
+export function sidebarBigQueryEstimate(settings: BigQueryReportSettings): BigQueryEstimate {
+  return estimateReport(settings, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
+}
+
+export function sidebarBigQueryRun(settings: BigQueryReportSettings): BigQueryRunResult {
+  const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  // The summary is written under the document lock (writeSqlSummary); the query itself needs none.
+  const result = runReport(settings, timeZone);
+  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(settings));
+  return result;
+}

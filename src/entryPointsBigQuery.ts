@@ -1,0 +1,42 @@
+import type { EntryPoint } from './entryPoint';
+import { asServerFunction } from './addon/sidebarApi';
+import { sidebarBigQueryDescribe, sidebarBigQueryEstimate, sidebarBigQueryRun, sidebarBigQuerySaved } from './addon/bigquery/sidebarBigQuery';
+
+/**
+ * The BigQuery build's extra entry points (npm run build -- --bigquery): the sidebar's BigQuery
+ * source. The default build never includes this list or anything it imports.
+ */
+export const bigQueryEntryPoints: EntryPoint[] = [
+  {
+    name: 'sidebarBigQuerySaved',
+    kind: 'server',
+    summary: 'Sidebar, BigQuery source: the settings saved in this document by the last BigQuery report.',
+    params: [],
+    returns: { type: 'Object', description: 'BigQueryReportSettings (plain JSON) or null.' },
+    run: asServerFunction(sidebarBigQuerySaved),
+  },
+  {
+    name: 'sidebarBigQueryDescribe',
+    kind: 'server',
+    summary: 'Sidebar, BigQuery source: the columns of a table or query and the proposed column roles.',
+    params: [{ name: 'source', type: 'Object', description: 'BigQuerySource (plain JSON): projectId, table ("dataset.table") or query.' }],
+    returns: { type: 'Object', description: 'A BigQueryDescription (plain JSON).' },
+    run: asServerFunction(sidebarBigQueryDescribe),
+  },
+  {
+    name: 'sidebarBigQueryEstimate',
+    kind: 'server',
+    summary: 'Sidebar, BigQuery source: a dry run of the report query, with the bytes it would scan and the estimated cost.',
+    params: [{ name: 'settings', type: 'Object', description: 'BigQueryReportSettings (plain JSON).' }],
+    returns: { type: 'Object', description: 'A BigQueryEstimate (plain JSON).' },
+    run: asServerFunction(sidebarBigQueryEstimate),
+  },
+  {
+    name: 'sidebarBigQueryRun',
+    kind: 'server',
+    summary: 'Sidebar, BigQuery source: runs (or resumes) the report query and writes the summary sheet.',
+    params: [{ name: 'settings', type: 'Object', description: 'BigQueryReportSettings (plain JSON).' }],
+    returns: { type: 'Object', description: 'A BigQueryRunResult (plain JSON): done with the outcome, or still running.' },
+    run: asServerFunction(sidebarBigQueryRun),
+  },
+];

@@ -1,0 +1,20 @@
+/** The sidebar's BigQuery source (BigQuery build only). Words shared with the sheet source use the sidebar's keys. */
+export const bigquery = {
+  'bigquery.title': 'BigQuery source',
+  'bigquery.intro': 'For logs too big for a sheet: BigQuery counts, and only the small result tables come back into this spreadsheet.',
+  'bigquery.project': 'Project ID (billed for the query)',
+  'bigquery.table': 'Table (dataset.table)',
+  'bigquery.query': '…or a query, such as a saved query’s SQL',
+  'bigquery.queryExample': 'SELECT customer_id, created_at, total FROM …',
+  'bigquery.describe': 'Read columns',
+  'bigquery.retainedWhen': 'Retained when',
+  'bigquery.onlySegment': 'Only segment',
+  'bigquery.maxGb': 'Refuse queries over (GB, blank = no limit)',
+  'bigquery.estimate': 'Estimate cost',
+  'bigquery.run': 'Run on BigQuery',
+  'bigquery.outsideSheets': 'The sidebar works inside Google Sheets only.',
+  'bigquery.reading': 'Reading the columns…',
+  'bigquery.dryRun': 'Dry run: asking BigQuery what the query would scan…',
+  'bigquery.running': 'BigQuery is running the query…',
+  'bigquery.rows': { one: '{count} row.', other: '{count} rows.' },
+} as const;

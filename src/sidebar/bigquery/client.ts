@@ -1,0 +1,143 @@
+/**
+ * The sidebar's BigQuery source (BigQuery build only): read a table's columns, estimate the query
+ * with a dry run (bytes and cost), and only then run it. Its own markup (BigQuerySource.html) and
+ * calls, so the sheet source's code is untouched. User strings go in as text, never as HTML.
+ */
+import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySource } from '../../addon/bigquery/protocol';
+import { byId, setChoices } from '../dom';
+import { text as sidebarText } from '../text';
+import { bqText, localizeSection } from './text';
+
+declare const google: { script: { run: Record<string, unknown> } } | undefined;
+
+function call<T>(name: string, ...args: unknown[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (typeof google === 'undefined') return reject(new Error(bqText('bigquery.outsideSheets')));
+    const runner = (google.script.run as { withSuccessHandler(f: (v: unknown) => void): { withFailureHandler(f: (e: unknown) => void): Record<string, (...a: unknown[]) => void> } })
+      .withSuccessHandler((v) => resolve(v as T))
+      .withFailureHandler((e) => reject(new Error(e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e))));
+    runner[name](...args);
+  });
+}
+
+const input = (id: string) => byId(id, HTMLInputElement);
+const select = (id: string) => byId(id, HTMLSelectElement);
+const text = (id: string, value: string) => (byId(id, HTMLElement).textContent = value);
+
+let estimated: string | null = null; // the settings (as JSON) the shown estimate is for
+
+function source(): BigQuerySource {
+  return { projectId: input('bq-project').value.trim(), table: input('bq-table').value.trim(), query: byId('bq-query', HTMLTextAreaElement).value };
+}
+
+function settings(): BigQueryReportSettings {
+  const gb = Number(input('bq-max-gb').value);
+  return {
+    ...source(),
+    shape: select('bq-shape').value as 'log' | 'table',
+    columns: {
+      id: select('bq-col-id').value, date: select('bq-col-date').value, amount: select('bq-col-amount').value, segment: select('bq-col-segment').value,
+      signup: select('bq-col-signup').value, cancel: select('bq-col-cancel').value,
+    },
+    period: select('bq-period').value as BigQueryReportSettings['period'],
+    weekStart: select('bq-week-start').value as BigQueryReportSettings['weekStart'],
+    mode: select('bq-mode').value as BigQueryReportSettings['mode'],
+    asOf: input('bq-as-of').value,
+    segmentFilter: input('bq-segment-filter').value.trim(),
+    breakdown: input('bq-breakdown').checked,
+    maxBytes: gb > 0 ? Math.round(gb * 1e9) : 0,
+  };
+}
+
+async function busy<T>(message: string, task: () => Promise<T>): Promise<T | undefined> {
+  const form = byId('bq', HTMLFormElement);
+  text('bq-error', '');
+  byId('bq-result', HTMLElement).hidden = true;
+  text('bq-progress-text', message);
+  form.setAttribute('aria-busy', 'true');
+  try {
+    return await task();
+  } catch (e) {
+    text('bq-error', e instanceof Error ? e.message : String(e));
+    return undefined;
+  } finally {
+    form.removeAttribute('aria-busy');
+    text('bq-progress-text', '');
+  }
+}
+
+function showColumns(d: BigQueryDescription): void {
+  const choices = d.columns.map((c) => ({ value: c.name, text: `${c.name} (${c.type})` }));
+  const optional = [{ value: '', text: sidebarText('sidebar.columns.none') }, ...choices];
+  setChoices(select('bq-col-id'), choices, d.roles.id);
+  setChoices(select('bq-col-date'), choices, d.roles.date);
+  setChoices(select('bq-col-amount'), optional, d.roles.amount);
+  setChoices(select('bq-col-segment'), optional, d.roles.segment);
+  setChoices(select('bq-col-signup'), choices, d.roles.signup ?? '');
+  setChoices(select('bq-col-cancel'), optional, d.roles.cancel ?? '');
+  select('bq-shape').value = d.shape;
+  showShape();
+  const size = d.rows !== null ? ` ${bqText('bigquery.rows', { count: d.rows })}` : '';
+  text('bq-explanation', `${d.name}:${size} ${d.explanation}`);
+  byId('bq-columns', HTMLElement).hidden = false;
+}
+
+/** A log asks for the purchase date, a table for the signup and cancel dates and the revenue per period. */
+function showShape(): void {
+  const shape = select('bq-shape').value;
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('#bq [data-shape]'))) el.hidden = el.dataset.shape !== shape;
+  byId('bq-amount-label', HTMLElement).textContent = sidebarText(shape === 'log' ? 'sidebar.columns.amount' : 'sidebar.columns.revenue');
+}
+
+function invalidate(): void {
+  estimated = null;
+  byId('bq-run', HTMLButtonElement).disabled = true;
+  text('bq-estimate-text', '');
+}
+
+async function describe(): Promise<void> {
+  invalidate();
+  const d = await busy(bqText('bigquery.reading'), () => call<BigQueryDescription>('sidebarBigQueryDescribe', source()));
+  if (d) showColumns(d);
+}
+
+async function estimate(): Promise<void> {
+  const s = settings();
+  const e = await busy(bqText('bigquery.dryRun'), () => call<BigQueryEstimate>('sidebarBigQueryEstimate', s));
+  if (!e) return;
+  text('bq-estimate-text', e.message);
+  const over = s.maxBytes > 0 && e.billedBytes > s.maxBytes;
+  estimated = over ? null : JSON.stringify(s);
+  byId('bq-run', HTMLButtonElement).disabled = over;
+}
+
+async function run(): Promise<void> {
+  const s = settings();
+  if (estimated !== JSON.stringify(s)) return invalidate(); // settings changed since the estimate: estimate again
+  const r = await busy(bqText('bigquery.running'), () => call<BigQueryRunResult>('sidebarBigQueryRun', s));
+  if (!r) return;
+  const result = byId('bq-result', HTMLElement);
+  result.hidden = false;
+  result.textContent = r.state === 'done' ? r.outcome.message : r.message;
+}
+
+function start(): void {
+  if (!document.getElementById('bq')) return;
+  localizeSection(byId('bq', HTMLFormElement));
+  byId('bq-describe', HTMLButtonElement).addEventListener('click', () => void describe());
+  byId('bq-estimate', HTMLButtonElement).addEventListener('click', () => void estimate());
+  byId('bq-run', HTMLButtonElement).addEventListener('click', () => void run());
+  byId('bq', HTMLFormElement).addEventListener('input', (e) => {
+    if ((e.target as HTMLElement).id !== 'bq-max-gb' || estimated) invalidate();
+  });
+  byId('bq', HTMLFormElement).addEventListener('change', invalidate);
+  select('bq-shape').addEventListener('change', showShape);
+  void call<BigQueryReportSettings | null>('sidebarBigQuerySaved').then((saved) => {
+    if (!saved) return;
+    input('bq-project').value = saved.projectId;
+    input('bq-table').value = saved.table;
+    byId('bq-query', HTMLTextAreaElement).value = saved.query;
+  }, () => undefined);
+}
+
+start();

@@ -1,0 +1,96 @@
+/**
+ * The BigQuery build's sidebar in chromium, driving dist-bigquery/Code.js in the emulator against the
+ * fake BigQuery service (queries run on ZetaSQL): read the columns of a table, estimate the cost with
+ * a dry run, run only after the estimate, and find the summary in the workbook. Hostile column names
+ * show as text. The default build's sidebar has no BigQuery section.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createEmulator } from '../../tools/emulator/index';
+import { installFakeBigQuery } from '../../tools/emulator/bigquery/fakeBigQuery';
+import { SyncEngine } from '../../tools/emulator/bigquery/syncEngine';
+import { namedTable } from '../report/workbook';
+import { dispatchServer } from './bridge';
+import { launchChromium, openSidebar } from './harness';
+
+const root = join(__dirname, '..', '..');
+const XSS = '<img src=x onerror=alert(1)>';
+let browser: Browser;
+let engine: SyncEngine;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'build.ts'), '--bigquery'], { cwd: root });
+  engine = new SyncEngine();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  engine?.stop();
+});
+
+test('reads the columns, estimates, then runs on BigQuery and writes the summary', async () => {
+  const emu = createEmulator({ spreadsheetTimeZone: 'Europe/Prague', locale: 'en_US' });
+  emu.load(join(root, 'dist-bigquery', 'Code.js'));
+  const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 9));
+  const rows: unknown[][] = [];
+  for (let c = 0; c < 40; c++) for (let k = 0; k <= c % 4; k++) rows.push([`c${c}`, day(2024, 1 + ((c + k * 2) % 6), 1 + (c % 27)), 10 + c, c % 2 ? 'web' : XSS]);
+  installFakeBigQuery(emu.context, {
+    engine,
+    tables: [{ projectId: 'shop-analytics', datasetId: 'sales', tableId: 'orders', rows,
+      schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'ordered_at', type: 'TIMESTAMP' }, { name: 'amount', type: 'FLOAT64' }, { name: XSS, type: 'STRING' }] }],
+  });
+  const html = readFileSync(join(root, 'dist-bigquery', 'Sidebar.html'), 'utf8');
+  const { page, context, watch } = await openSidebar(browser, dispatchServer((name, args) => emu.callFromClient(name, ...args)), html);
+  try {
+    await page.fill('#bq-project', 'shop-analytics');
+    await page.fill('#bq-table', 'sales.orders');
+    await page.click('#bq-describe');
+    await page.waitForSelector('#bq-columns:not([hidden])');
+    expect(await page.$eval('#bq-col-id', (s) => (s as HTMLSelectElement).value)).toBe('customer_id');
+    expect(await page.$eval('#bq-col-date', (s) => (s as HTMLSelectElement).value)).toBe('ordered_at');
+    const segmentOptions = await page.$$eval('#bq-col-segment option', (os) => os.map((o) => o.textContent));
+    expect(segmentOptions).toContain(`${XSS} (STRING)`); // as text, never as markup
+    expect(await page.$eval('#bq-explanation', (e) => e.textContent)).toContain('shop-analytics.sales.orders: 100 rows.');
+    // Run waits for an estimate of exactly these settings.
+    expect(await page.$eval('#bq-run', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await page.click('#bq-estimate');
+    await page.waitForFunction(() => (document.getElementById('bq-estimate-text')?.textContent ?? '').startsWith('This query will scan'));
+    expect(await page.$eval('#bq-run', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    await page.selectOption('#bq-period', 'quarter');
+    expect(await page.$eval('#bq-run', (b) => (b as HTMLButtonElement).disabled)).toBe(true); // changed: estimate again
+    await page.click('#bq-estimate');
+    await page.waitForFunction(() => !(document.getElementById('bq-run') as HTMLButtonElement).disabled);
+    await page.click('#bq-run');
+    await page.waitForFunction(() => !(document.getElementById('bq-result') as HTMLElement).hidden);
+    expect(await page.$eval('#bq-result', (e) => e.textContent)).toMatch(/^2 cohorts by quarter from 100 rows written to "Retention summary"\.$/);
+    expect(await page.$eval('#bq-error', (e) => e.textContent)).toBe('');
+    expect(namedTable(emu, 'CohortCustomers')[1][2]).toBeGreaterThan(0);
+    mkdirSync(join(root, 'out'), { recursive: true });
+    await page.screenshot({ path: join(root, 'out', 'sidebar-bigquery.png'), fullPage: true });
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.dialogs).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a BigQuery failure shows its message in the section; the default sidebar has no BigQuery section', async () => {
+  const emu = createEmulator({ spreadsheetTimeZone: 'Europe/Prague', locale: 'en_US' });
+  emu.load(join(root, 'dist-bigquery', 'Code.js'));
+  installFakeBigQuery(emu.context, { engine, tables: [], apiEnabled: false });
+  const html = readFileSync(join(root, 'dist-bigquery', 'Sidebar.html'), 'utf8');
+  const { page, context } = await openSidebar(browser, dispatchServer((name, args) => emu.callFromClient(name, ...args)), html);
+  try {
+    await page.fill('#bq-project', 'shop-analytics');
+    await page.fill('#bq-table', 'sales.orders');
+    await page.click('#bq-describe');
+    await page.waitForFunction(() => (document.getElementById('bq-error')?.textContent ?? '') !== '');
+    expect(await page.$eval('#bq-error', (e) => e.textContent)).toMatch(/^The BigQuery API is not enabled in project "shop-analytics"/);
+  } finally {
+    await context.close();
+  }
+  expect(readFileSync(join(root, 'dist', 'Sidebar.html'), 'utf8')).not.toContain('id="bq"');
+});

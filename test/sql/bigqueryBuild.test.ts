@@ -1,0 +1,223 @@
+/**
+ * The BigQuery build (npm run build -- --bigquery → dist-bigquery/) and the default build's scopes;
+ * then the BigQuery source through the built bundle in the emulator, against a fake BigQuery service
+ * whose queries really run (Google's ZetaSQL evaluator): the same summary as the same log in a sheet,
+ * dry run, polling, pages, a resumed job, and every error a user meets.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'acorn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmulator, type SheetsEmulator } from '../../tools/emulator/index';
+import { installFakeBigQuery, type FakeBigQuery, type FakeBigQueryOptions, type FakeTable } from '../../tools/emulator/bigquery/fakeBigQuery';
+import { SyncEngine } from '../../tools/emulator/bigquery/syncEngine';
+import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult } from '../../src/addon/bigquery/protocol';
+import type { ReportOutcome } from '../../src/addon/protocol';
+import { generateLog, generateTable } from '../core/cohorts/generate';
+import { addSheet, namedTable, settingsFor, workbook } from '../report/workbook';
+
+const root = join(__dirname, '..', '..');
+const DIST = join(root, 'dist');
+const DIST_BQ = join(root, 'dist-bigquery');
+const ZONE = 'America/Los_Angeles';
+
+let engine: SyncEngine;
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'build.ts'), '--bigquery'], { cwd: root });
+  engine = new SyncEngine();
+});
+afterAll(() => engine?.stop());
+
+describe('scopes', () => {
+  const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'appsscript.json'), 'utf8'));
+
+  it('the default build keeps exactly the two minimal scopes and never mentions BigQuery', () => {
+    const m = manifest(DIST);
+    expect([...m.oauthScopes].sort()).toEqual(['https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/spreadsheets.currentonly']);
+    expect(m.dependencies).toBeUndefined();
+    const code = readFileSync(join(DIST, 'Code.js'), 'utf8');
+    for (const file of [code, readFileSync(join(DIST, 'Sidebar.html'), 'utf8')]) expect(file).not.toMatch(/bigquery/i);
+    // Not even as an identifier the parser sees (a global lookup would make Apps Script ask for the service).
+    const identifiers: string[] = [];
+    JSON.stringify(parse(code, { ecmaVersion: 2022 }), (k, v) => {
+      if (v && typeof v === 'object' && v.type === 'Identifier') identifiers.push(v.name);
+      return v;
+    });
+    expect(identifiers.filter((n) => /bigquery/i.test(n))).toEqual([]);
+  });
+
+  it('the BigQuery build adds the BigQuery advanced service and its scope, nothing else', () => {
+    const d = manifest(DIST);
+    const b = manifest(DIST_BQ);
+    expect(b.oauthScopes).toEqual([...d.oauthScopes, 'https://www.googleapis.com/auth/bigquery']);
+    expect(b.dependencies).toEqual({ enabledAdvancedServices: [{ userSymbol: 'BigQuery', serviceId: 'bigquery', version: 'v2' }] });
+    const { oauthScopes: _a, dependencies: _b, ...restB } = b;
+    const { oauthScopes: _c, ...restD } = d;
+    expect(restB).toEqual(restD);
+  });
+
+  it('only the BigQuery build has the sidebar source and its server functions', () => {
+    expect(readFileSync(join(DIST_BQ, 'Sidebar.html'), 'utf8')).toContain('id="bq-project"');
+    expect(readFileSync(join(DIST, 'Sidebar.html'), 'utf8')).not.toContain('bq-project');
+    const code = readFileSync(join(DIST_BQ, 'Code.js'), 'utf8');
+    for (const name of ['sidebarBigQueryDescribe', 'sidebarBigQueryEstimate', 'sidebarBigQueryRun']) expect(code).toMatch(new RegExp(`\\nfunction ${name}\\(`));
+  });
+});
+
+// A seeded log with timestamps (near midnight in the zone), amounts and segments.
+const log = generateLog({ seed: 777, zone: ZONE, customers: 150, amounts: true, segments: true });
+const ORDERS: FakeTable = {
+  projectId: 'shop-analytics', datasetId: 'sales', tableId: 'orders',
+  schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'ordered_at', type: 'TIMESTAMP' }, { name: 'amount', type: 'FLOAT64' }, { name: 'segment', type: 'STRING' }, { name: 'paid', type: 'BOOL' }],
+  rows: log.map((r) => [String(r.id), r.date, r.amount === '' || r.amount === undefined ? null : r.amount, r.segment === undefined || r.segment === '' ? null : String(r.segment), true]),
+};
+
+function bigQueryWorkbook(options: Partial<FakeBigQueryOptions> = {}): { emu: SheetsEmulator; fake: FakeBigQuery } {
+  const emu = createEmulator({ spreadsheetTimeZone: ZONE, locale: 'en_US' });
+  emu.load(join(DIST_BQ, 'Code.js'));
+  const fake = installFakeBigQuery(emu.context, { tables: [ORDERS], engine, ...options });
+  return { emu, fake };
+}
+
+const SOURCE = { projectId: 'shop-analytics', table: 'sales.orders', query: '' };
+
+function settings(extra: Partial<BigQueryReportSettings> = {}): BigQueryReportSettings {
+  return {
+    ...SOURCE, columns: { id: 'customer_id', date: 'ordered_at', amount: 'amount', segment: 'segment' },
+    period: 'month', weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: false, maxBytes: 0, ...extra,
+  };
+}
+
+const run = (emu: SheetsEmulator, s: BigQueryReportSettings) => emu.callFromClient('sidebarBigQueryRun', s) as BigQueryRunResult;
+const sheetNames = (emu: SheetsEmulator) => emu.spreadsheet.getSheets().map((s) => s.getName());
+
+function headerBlock(emu: SheetsEmulator): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let r = 1; r <= 30; r++) out[String(emu.cellAt('Retention summary', r, 1).value)] = emu.cellAt('Retention summary', r, 2).value;
+  return out;
+}
+
+describe('the BigQuery source in the emulator', () => {
+  it('proposes the column roles from the schema and a free sample, as for a sheet', () => {
+    const { emu, fake } = bigQueryWorkbook();
+    const d = emu.callFromClient('sidebarBigQueryDescribe', SOURCE) as BigQueryDescription;
+    expect(d.name).toBe('shop-analytics.sales.orders');
+    expect(d.roles).toEqual({ id: 'customer_id', date: 'ordered_at', amount: 'amount', segment: 'segment' });
+    expect(d.rows).toBe(log.length);
+    expect(fake.calls).toEqual(['Tables.get', 'Tabledata.list']);
+  });
+
+  it('writes the same summary as the same log in a sheet; the header block names the table, the bytes and the job', () => {
+    const { emu, fake } = bigQueryWorkbook();
+    for (const extra of [{}, { period: 'week', weekStart: 'sunday', mode: 'inOrAfter', breakdown: true }] as Partial<BigQueryReportSettings>[]) {
+      const estimate = emu.callFromClient('sidebarBigQueryEstimate', settings(extra)) as BigQueryEstimate;
+      expect(estimate.bytes).toBeGreaterThan(0);
+      expect(estimate.billedBytes).toBe(10 * 1024 * 1024); // the on-demand minimum for a small table
+      expect(estimate.message).toMatch(/^This query will scan [\d.]+ KB \(billed as 10.\d+ MB\): less than \$0\.01 at on-demand pricing/);
+      const result = run(emu, settings(extra));
+      expect(result.state).toBe('done');
+      const sheet = workbook(ZONE);
+      addSheet(sheet, 'Orders', ['customer_id', 'ordered_at', 'amount', 'segment'], log.map((r) => [r.id, r.date, r.amount ?? '', r.segment ?? '']));
+      const base = settingsFor(sheet, 'Orders', extra as never);
+      const s = { ...base, columns: { ...base.columns, segment: 4 } }; // the mixed segment column is not proposed in a sheet
+      sheet.callFromClient('sidebarGenerate', s) as ReportOutcome;
+      for (const name of ['RetentionPerPeriod', 'CohortCustomers', 'CohortRetention']) {
+        const a = namedTable(emu, name).map((r) => r.map((v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v instanceof Date ? v.getTime() : v)));
+        const b = namedTable(sheet, name).map((r) => r.map((v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v instanceof Date ? v.getTime() : v)));
+        expect(a, name).toEqual(b);
+      }
+      const header = headerBlock(emu);
+      expect(header.Source).toBe('BigQuery table `shop-analytics.sales.orders`');
+      expect(String(header.BigQuery)).toMatch(/^[\d.]+ KB scanned in project shop-analytics$/);
+      expect(header['BigQuery job']).toBe(result.state === 'done' ? result.jobId : '');
+    }
+    expect(fake.queries).toHaveLength(2);
+  });
+
+  it('reads every page of a long result and waits for a slow job', () => {
+    const { emu, fake } = bigQueryWorkbook({ pageSize: 40, pollsBeforeDone: 3 });
+    const result = run(emu, settings({ period: 'week', breakdown: true }));
+    expect(result.state).toBe('done');
+    const pages = fake.calls.filter((c) => c === 'Jobs.getQueryResults').length;
+    expect(pages).toBeGreaterThan(3 + 3); // three waits, then several pages
+    const { emu: onePage } = bigQueryWorkbook();
+    run(onePage, settings({ period: 'week', breakdown: true }));
+    expect(namedTable(emu, 'CohortCustomers')).toEqual(namedTable(onePage, 'CohortCustomers'));
+  });
+
+  it('a job still running when time is short is picked up by the next click, not run again', () => {
+    const { emu, fake } = bigQueryWorkbook({ pollsBeforeDone: 30 });
+    const first = run(emu, settings());
+    expect(first.state).toBe('running');
+    expect(first.state === 'running' && first.message).toMatch(/still running the query \(job job_fake_1\)\. Click again/);
+    expect(sheetNames(emu)).not.toContain('Retention summary');
+    const second = run(emu, settings());
+    expect(second.state).toBe('done');
+    expect(fake.queries).toHaveLength(1);
+    // Other settings are another query: that one starts afresh.
+    expect(run(emu, settings({ period: 'quarter' })).state).toBe('running');
+    expect(fake.queries).toHaveLength(2);
+  });
+
+  const failures: [string, Partial<FakeBigQueryOptions>, Partial<BigQueryReportSettings>, RegExp][] = [
+    ['API not enabled', { apiEnabled: false }, {}, /^The BigQuery API is not enabled in project "shop-analytics"\. Enable it in the Google Cloud console/],
+    ['no permission on the project', { deniedProjects: ['shop-analytics'] }, {}, /^You have no permission to run queries in project "shop-analytics"\. Ask for the BigQuery Job User role/],
+    ['no permission on the table', { deniedTables: ['shop-analytics.sales.orders'] }, {}, /^You have no permission to read the table shop-analytics\.sales\.orders\./],
+    ['table not found', {}, { table: 'sales.orderz' }, /^The table shop-analytics\.sales\.orderz was not found \(in location US\)\. Check the dataset and table names/],
+    ['billing not enabled', { billingEnabled: false }, {}, /^Billing is not enabled for project "shop-analytics"/],
+    ['a column of the wrong type', {}, { columns: { id: 'customer_id', date: 'paid', amount: 'amount', segment: '' } }, /^The date column "paid" holds TRUE\/FALSE values; a date column must hold dates, dates with times, timestamps or text\./],
+    ['a job that times out', { jobsTimeOut: true }, {}, /^BigQuery gave up on the query: it ran longer than allowed/],
+  ];
+  for (const [what, options, extra, message] of failures) {
+    it(`says clearly: ${what}; no sheet changes`, () => {
+      const { emu } = bigQueryWorkbook(options);
+      const before = sheetNames(emu);
+      expect(() => run(emu, settings(extra))).toThrow(message);
+      expect(sheetNames(emu)).toEqual(before);
+    });
+  }
+
+  it('a query over the byte limit the user set is refused before it runs, and the estimate says so', () => {
+    const { emu, fake } = bigQueryWorkbook();
+    const estimate = emu.callFromClient('sidebarBigQueryEstimate', settings({ maxBytes: 5_000_000 })) as BigQueryEstimate;
+    expect(estimate.message).toMatch(/over your limit of 5\.00 MB: raise the limit to run it\.$/);
+    expect(() => run(emu, settings({ maxBytes: 5_000_000 }))).toThrow(/^The query would scan [\d.]+ KB \(billed as 10\.\d+ MB\), over your limit of 5\.00 MB\./);
+    expect(fake.queries).toHaveLength(0);
+    // BigQuery enforces the same limit itself (maximumBytesBilled) when the dry run is under it.
+    expect(run(emu, settings({ maxBytes: 50_000_000 })).state).toBe('done');
+  });
+
+  it('a customer table: proposed as one, and the same summary as the same table in a sheet', () => {
+    const people = generateTable({ seed: 31, zone: ZONE, customers: 120, revenue: true });
+    const subscriptions: FakeTable = {
+      projectId: 'shop-analytics', datasetId: 'sales', tableId: 'subscriptions',
+      schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'signup_date', type: 'TIMESTAMP' }, { name: 'cancel_date', type: 'TIMESTAMP' }, { name: 'mrr', type: 'FLOAT64' }],
+      rows: people.map((r) => [String(r.id), r.signup, r.cancel === '' ? null : r.cancel, r.revenue === '' || r.revenue === undefined ? null : r.revenue]),
+    };
+    const { emu } = bigQueryWorkbook({ tables: [ORDERS, subscriptions] });
+    const source = { ...SOURCE, table: 'sales.subscriptions' };
+    const d = emu.callFromClient('sidebarBigQueryDescribe', source) as BigQueryDescription;
+    expect(d.shape).toBe('table');
+    expect(d.roles).toMatchObject({ id: 'customer_id', signup: 'signup_date', cancel: 'cancel_date', amount: 'mrr' });
+    const result = run(emu, settings({ ...source, shape: 'table', columns: d.roles, period: 'quarter' }));
+    expect(result.state).toBe('done');
+    const sheet = workbook(ZONE);
+    addSheet(sheet, 'Subscriptions', ['customer_id', 'signup_date', 'cancel_date', 'mrr'], people.map((r) => [r.id, r.signup, r.cancel, r.revenue ?? '']));
+    const s = settingsFor(sheet, 'Subscriptions', { period: 'quarter' });
+    expect(s.shape).toBe('table');
+    sheet.callFromClient('sidebarGenerate', s);
+    const round = (t: unknown[][]) => t.map((r) => r.map((v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v instanceof Date ? v.getTime() : v)));
+    for (const name of ['RetentionPerPeriod', 'CohortCustomers', 'CohortRetention']) expect(round(namedTable(emu, name)), name).toEqual(round(namedTable(sheet, name)));
+  });
+
+  it('reads a query (a saved query) instead of a table', () => {
+    const { emu } = bigQueryWorkbook();
+    const query = 'SELECT customer_id, ordered_at, amount FROM `shop-analytics.sales.orders` WHERE amount IS NULL OR amount >= 0';
+    const d = emu.callFromClient('sidebarBigQueryDescribe', { ...SOURCE, table: '', query }) as BigQueryDescription;
+    expect(d.roles).toEqual({ id: 'customer_id', date: 'ordered_at', amount: 'amount', segment: '' });
+    const result = run(emu, settings({ table: '', query, columns: { ...d.roles } }));
+    expect(result.state).toBe('done');
+    expect(headerBlock(emu).Source).toBe('BigQuery query in project shop-analytics');
+  });
+});

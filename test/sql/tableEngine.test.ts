@@ -1,0 +1,99 @@
+/**
+ * Customer tables through SQL: the DuckDB and BigQuery (on ZetaSQL) dialects of tableQuery give the
+ * in-sheet engine's CohortReport on seeded tables — signups and cancels near midnight in the zone,
+ * cancels on the signup day, every period, as-of days, a segment, a breakdown — and its skip counts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeCohortReport, parseCustomerTable, type CohortOptions } from '../../src/core/cohorts/index';
+import { bigQuery, cohortReportFromRows, cohortResultRows, duckDb, tableQuery, type SqlDialect, type SqlTableColumns } from '../../src/core/sql';
+import { DuckDb } from '../../tools/duckdb/duckdb';
+import { ZetaSql, type ZetaTable } from '../../tools/zetasql/zetasql';
+import { SCHEMES } from '../core/cohorts/compare';
+import { generateTable, tableColumns } from '../core/cohorts/generate';
+import { dayOf } from '../support/days';
+import { sqlSettings } from './fixtures';
+import { reportDifferences } from './reportDifferences';
+
+let db: DuckDb;
+let zeta: ZetaSql;
+beforeAll(async () => {
+  [db, zeta] = await Promise.all([DuckDb.open(), ZetaSql.start()]);
+});
+afterAll(() => {
+  db?.close();
+  zeta?.stop();
+});
+
+const COLUMNS: SqlTableColumns = {
+  id: { name: 'customer', type: 'string' }, signup: { name: 'signed_up', type: 'timestamp' }, cancel: { name: 'cancelled', type: 'timestamp' },
+  revenue: { name: 'mrr', type: 'float' }, segment: { name: 'plan', type: 'string' }, order: { name: 'line', type: 'integer' },
+};
+const NAMES = { id: 'customer', date: 'signed_up', amount: 'mrr', cancel: 'cancelled' };
+
+describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('customer table in %s', (zone) => {
+  const rows = generateTable({ seed: zone.length * 4099, zone, customers: 220, revenue: true, segments: true });
+  const table = parseCustomerTable(tableColumns(rows), { timeZone: zone, firstRowNumber: 2 });
+  const values = rows.map((r, i) => [String(r.id), r.signup, r.cancel === '' ? null : r.cancel, r.revenue === '' || r.revenue === undefined ? null : r.revenue, r.segment === undefined || r.segment === '' ? null : String(r.segment), i + 1]);
+  const name = `t_${zone.replace(/\W/g, '_')}`;
+  beforeAll(() =>
+    db.loadRows(name, [
+      { name: 'customer', type: 'VARCHAR' }, { name: 'signed_up', type: 'TIMESTAMPTZ' }, { name: 'cancelled', type: 'TIMESTAMPTZ' },
+      { name: 'mrr', type: 'DOUBLE' }, { name: 'plan', type: 'VARCHAR' }, { name: 'line', type: 'BIGINT' },
+    ], values),
+  );
+  const zetaTable: ZetaTable = { path: [name], columns: Object.values(COLUMNS).map((c) => c!), rows: values };
+
+  async function viaSql(d: SqlDialect, o: CohortOptions) {
+    const s = { ...sqlSettings(zone, o), today: null };
+    const sql = tableQuery(d, { table: [name] }, COLUMNS, s);
+    const result = d.name === 'duckdb' ? await db.query(sql) : (await zeta.evaluate(sql, [zetaTable])).rows;
+    return cohortReportFromRows(cohortResultRows(result.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)))), s, true, NAMES, 'table').report;
+  }
+
+  for (const scheme of SCHEMES) {
+    it(`${scheme.unit} (${scheme.weekStart}), broken down by segment: DuckDB and BigQuery's dialect`, async () => {
+      const o: CohortOptions = { period: scheme.unit, weekStart: scheme.weekStart, bySegment: true };
+      const expected = computeCohortReport(table, o);
+      expect(reportDifferences(await viaSql(duckDb, o), expected)).toEqual([]);
+      expect(reportDifferences(await viaSql(bigQuery, o), expected)).toEqual([]);
+    });
+  }
+
+  it('as of days, one segment, "in or after"', async () => {
+    for (const asOfDay of [dayOf(2023, 6, 30), dayOf(2023, 11, 14)]) {
+      const o: CohortOptions = { period: 'month', asOfDay, segment: 'B', mode: 'in-or-after' };
+      const report = await viaSql(duckDb, o);
+      expect(reportDifferences(report, computeCohortReport(table, o))).toEqual([]);
+    }
+  });
+});
+
+describe('unusable table rows', () => {
+  it('are counted as the sheet counts them', async () => {
+    const raw = [
+      ['a', '2024-01-05', '', '10', 'x'], ['a', '2024-02-01', '', '10', 'x'], // a repeated id: the first row is kept
+      ['b', '2024-01-09', '2024-01-03', '5', 'x'], // cancelled before signing up
+      ['c', '2024-01-09', 'soon', '5', 'x'], // a cancel date that is not a date
+      ['d', 'yesterday', '', '5', 'x'], ['', '2024-01-09', '', '5', 'x'], ['e', '2024-01-10', '2024-03-01', 'lots', 'y'],
+      ['f', '2024-01-10', '2024-01-20', '-3', 'y'], // cancels in the signup month; a negative revenue is kept
+      [null, null, null, null, null],
+    ];
+    await db.loadRows('bad', ['id', 'signup', 'cancel', 'revenue', 'segment'].map((n) => ({ name: n, type: 'VARCHAR' as const })), raw);
+    const columns: SqlTableColumns = {
+      id: { name: 'id', type: 'string' }, signup: { name: 'signup', type: 'string' }, cancel: { name: 'cancel', type: 'string' },
+      revenue: { name: 'revenue', type: 'string' }, segment: { name: 'segment', type: 'string' }, order: { name: '__row', type: 'integer' },
+    };
+    const s = { ...sqlSettings('UTC', {}), today: null };
+    const rows = cohortResultRows((await db.query(tableQuery(duckDb, { table: ['bad'] }, columns, s))).map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v))));
+    const { report, rowsRead } = cohortReportFromRows(rows, s, true, { id: 'id', date: 'signup', amount: 'revenue', cancel: 'cancel' }, 'table');
+    expect(rowsRead).toBe(9);
+    expect(report.skipped.reasons.map((t) => [t.reason, t.column, t.count])).toEqual([
+      ['blank row', 'all columns', 1], ['blank id', 'id', 1], ['not a date', 'signup', 1], ['not a date', 'cancel', 1],
+      ['cancel before signup', 'cancel', 1], ['bad amount', 'revenue', 1], ['duplicate customer', 'id', 1],
+    ]);
+    expect(report.skipped.notes.map((t) => [t.reason, t.count])).toEqual([['negative amount', 1]]);
+    // January 2024: a and f signed up; f cancelled within January, so only a is active at its end.
+    expect(report.total.cohorts.map((c) => [c.label, c.size])).toEqual([['2024-01', 2]]);
+    expect(report.total.counts[0][0]).toBe(1);
+  });
+});
