@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { columnOf, isBlank, isDateValue, toColumn, toGrid, type CellValue } from '../core/cells';
+import { columnOf, isBlank, isDateValue, toColumn, type CellValue } from '../core/cells';
 import { parseIsoDay } from '../core/calendar';
 import { numberLocale } from '../core/numbers';
 import { parsePeriodScheme } from '../core/periods';
@@ -42,8 +42,10 @@ const TABLE_PERIODS = '(signup_dates, cancel_dates, [period], [revenue])';
 export function firstColumnHoldsDates(value: CellValue): boolean {
   if (!Array.isArray(value)) return false;
   let seen = 0;
-  for (const row of toGrid(value)) {
-    const v = row[0];
+  // Row by row as toGrid reads a range, without copying a million-row range to look at its first rows.
+  for (let i = 0; i < value.length; i++) {
+    const row: unknown = value[i];
+    const v = (Array.isArray(row) ? row[0] : row) as CellValue;
     if (isBlank(v)) continue;
     if (isDateValue(v) || (typeof v === 'string' && parseIsoDay(v) !== null)) return true;
     if (++seen > 1) return false; // the first non-blank may be a header ("Signup date"), the second must be a date

@@ -121,13 +121,17 @@ export function logCube(
     const g = groupOf === null ? 0 : groupOf[c];
     if (g < 0) continue;
     const p = dayPeriod[d - firstDay];
-    const a = amount === null ? NaN : amount[k];
-    if (refundsOnlyRevenue && a < 0) {
-      if (revenue !== null && p >= first) revenue[(g * P + first) * P + p] += a;
-      continue;
+    // Amounts only inside this branch: a NaN stand-in for "no amount column" (`amount === null ? NaN :
+    // amount[k]`) made TurboFan compile the whole loop ten times slower (~250 ns a row) for =COHORTS.
+    if (amount !== null) {
+      const a = amount[k];
+      if (refundsOnlyRevenue && a < 0) {
+        if (revenue !== null && p >= first) revenue[(g * P + first) * P + p] += a;
+        continue;
+      }
+      if (revenue !== null && a === a) revenue[(g * P + first) * P + p] += a;
     }
     bits[c * words + (p >>> 5)] |= 1 << (p & 31);
-    if (revenue !== null && a === a) revenue[(g * P + first) * P + p] += a;
   }
 
   const active = K > 1 ? widen(bits, customers, words, P, K) : bits;
