@@ -37,7 +37,8 @@ export const NEEDS_AMOUNTS = msg('server.needsAmounts');
  * sheet is built aside and swapped in, so a failure leaves every sheet as it was.
  */
 export function generateCustomerValue(settings: CustomerValueSettings): CustomerValueOutcome {
-  if (settings.shape !== 'log' || !settings.columns.amount) throw new UserError(NEEDS_AMOUNTS);
+  const c = settings.columns;
+  if (settings.shape !== 'log' || !(c.amount || (c.quantity && c.unitPrice))) throw new UserError(NEEDS_AMOUNTS);
   const asOfDay = settings.asOf ? parseIsoDay(settings.asOf) : null;
   if (settings.asOf && asOfDay === null) throw new UserError(msg('server.badAsOf', { date: settings.asOf }), 'asOf');
   return withDocumentLock(msg('server.busyValue'), () => {

@@ -220,6 +220,7 @@ function notes(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit): Any
     missingAmounts > 0 ? msg('model.note.missingAmounts', { count: integer(missingAmounts) }) : null,
   ].filter((m) => m !== null);
   if (leftOut.length > 0) out.push(msg('model.note.leftOut', { items: allOf(leftOut) }));
+  if (rfm.refundOnlyDays > 0) out.push(msg('model.note.refundOnlyDays', { count: integer(rfm.refundOnlyDays) }));
   if (rfm.rowsAfterEnd > 0) {
     out.push(msg('model.note.rowsAfterEnd', { count: integer(rfm.rowsAfterEnd), date: date(rfm.endDay) }));
   }

@@ -45,6 +45,12 @@ export const models: Translation<typeof en, 'cs'> = {
   'model.note.refunds': { one: '{count} vratka', few: '{count} vratky', many: '{count} vratky', other: '{count} vratek' },
   'model.note.zeroAmounts': { one: '{count} nulová částka', few: '{count} nulové částky', many: '{count} nulové částky', other: '{count} nulových částek' },
   'model.note.missingAmounts': { one: '{count} nákup bez částky', few: '{count} nákupy bez částky', many: '{count} nákupu bez částky', other: '{count} nákupů bez částky' },
+  'model.note.refundOnlyDays': {
+    one: '{count} den jen s vratkami (zápornými částkami) se nepočítá jako nákup; jeho částky se počítají do dosavadní hodnoty',
+    few: '{count} dny jen s vratkami (zápornými částkami) se nepočítají jako nákupy; jejich částky se počítají do dosavadní hodnoty',
+    many: '{count} dne jen s vratkami (zápornými částkami) se nepočítá jako nákupy; jejich částky se počítají do dosavadní hodnoty',
+    other: '{count} dní jen s vratkami (zápornými částkami) se nepočítá jako nákupy; jejich částky se počítají do dosavadní hodnoty',
+  },
   'model.note.rowsAfterEnd': {
     one: '{count} řádek po konci pozorování {date} se nepočítá',
     few: '{count} řádky po konci pozorování {date} se nepočítají',

@@ -40,6 +40,10 @@ export const models = {
   'model.note.refunds': { one: '{count} refund', other: '{count} refunds' },
   'model.note.zeroAmounts': { one: '{count} zero amount', other: '{count} zero amounts' },
   'model.note.missingAmounts': { one: '{count} purchase without an amount', other: '{count} purchases without an amount' },
+  'model.note.refundOnlyDays': {
+    one: '{count} day with refunds only (negative amounts) not counted as a purchase; its amounts count in past value',
+    other: '{count} days with refunds only (negative amounts) not counted as purchases; their amounts count in past value',
+  },
   'model.note.rowsAfterEnd': { one: '{count} row after the observation end {date} ignored', other: '{count} rows after the observation end {date} ignored' },
 
   // Why the models cannot be fitted, or a setting they refuse.

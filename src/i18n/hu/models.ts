@@ -35,6 +35,10 @@ export const models: Translation<typeof en, 'hu'> = {
   'model.note.refunds': { one: '{count} visszatérítés', other: '{count} visszatérítés' },
   'model.note.zeroAmounts': { one: '{count} nulla összeg', other: '{count} nulla összeg' },
   'model.note.missingAmounts': { one: '{count} összeg nélküli vásárlás', other: '{count} összeg nélküli vásárlás' },
+  'model.note.refundOnlyDays': {
+    one: '{count} csak visszatérítést (negatív összeget) tartalmazó nap nem számít vásárlásnak; összegei az eddigi értékbe beszámítanak',
+    other: '{count} csak visszatérítést (negatív összeget) tartalmazó nap nem számít vásárlásnak; összegeik az eddigi értékbe beszámítanak',
+  },
   'model.note.rowsAfterEnd': { one: 'A megfigyelés vége ({date}) utáni {count} sor nem számít', other: 'A megfigyelés vége ({date}) utáni {count} sor nem számít' },
 
   'model.error.fewCustomers': 'A vásárlási modellhez legalább {min} olyan ügyfél kell, aki a megfigyelési időszakban vásárolt; megadva: {count}',

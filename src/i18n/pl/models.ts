@@ -45,6 +45,12 @@ export const models: Translation<typeof en, 'pl'> = {
   'model.note.refunds': { one: '{count} zwrot', few: '{count} zwroty', many: '{count} zwrotów', other: '{count} zwrotu' },
   'model.note.zeroAmounts': { one: '{count} kwota zerowa', few: '{count} kwoty zerowe', many: '{count} kwot zerowych', other: '{count} kwoty zerowej' },
   'model.note.missingAmounts': { one: '{count} zakup bez kwoty', few: '{count} zakupy bez kwoty', many: '{count} zakupów bez kwoty', other: '{count} zakupu bez kwoty' },
+  'model.note.refundOnlyDays': {
+    one: '{count} dzień tylko ze zwrotami (ujemnymi kwotami) nie liczy się jako zakup; jego kwoty wliczają się do dotychczasowej wartości',
+    few: '{count} dni tylko ze zwrotami (ujemnymi kwotami) nie liczą się jako zakupy; ich kwoty wliczają się do dotychczasowej wartości',
+    many: '{count} dni tylko ze zwrotami (ujemnymi kwotami) nie liczy się jako zakupy; ich kwoty wliczają się do dotychczasowej wartości',
+    other: '{count} dnia tylko ze zwrotami (ujemnymi kwotami) nie liczy się jako zakupy; ich kwoty wliczają się do dotychczasowej wartości',
+  },
   'model.note.rowsAfterEnd': {
     one: '{count} wiersz po końcu obserwacji {date} pominięty',
     few: '{count} wiersze po końcu obserwacji {date} pominięte',
