@@ -5,6 +5,7 @@ import { daysFromCivil } from '../src/core/calendar';
 import { bgNbdConditionalExpectedPurchases } from '../src/core/models/bgnbd';
 import { summarizeRfm } from '../src/core/models/rfm';
 import { scoreCustomers, type CustomerValueResult } from '../src/core/models/scoreCustomers';
+import { render } from '../src/i18n';
 import { CDNOW_CALIBRATION_END, parseCdnowLog, readCdnowLogText } from '../test/core/models/cdnowData';
 import { betaVariate, exponentialVariate, gammaVariate, seededUniform } from '../test/core/models/random';
 
@@ -61,7 +62,7 @@ function cdnow(): void {
     if (unit === 'weeks') {
       const clvTotal = customers.clv.reduce((s, v) => s + v, 0);
       console.log(`  12-month CLV at 1%/month: total $${f(clvTotal, 0)}, mean $${f(clvTotal / summary.customers, 2)} per customer`);
-      console.log(`  notes: ${summary.notes.join(' | ')}`);
+      console.log(`  notes: ${summary.notes.map((n) => render(n, 'en')).join(' | ')}`);
       // Holdout: the log continues to 1998-06-30, 39 weeks after the calibration end.
       const full = summarizeRfm(log, { unit: 'weeks' });
       const { rfm, bgNbd } = scored.result;

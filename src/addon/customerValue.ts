@@ -1,5 +1,5 @@
 import { parseIsoDay } from '../core/calendar';
-import { integer, languageOf, msg, render, t } from '../i18n';
+import { currencyOfLocale, integer, languageOf, msg, render, t, type AnyMessage } from '../i18n';
 import { userInterfaceLanguage } from './language';
 import { dateCell, describeSkippedRows, type TransactionLog } from '../core/cohorts';
 import { UserError } from '../core/errors';
@@ -28,9 +28,7 @@ export function customerValueSheetName(locale: string): string {
   return t(languageOf(locale), 'cv.sheetName');
 }
 
-export const NEEDS_AMOUNTS =
-  'Customer value needs a transaction log with an amount column: one row per purchase with the customer, the date and the amount. ' +
-  'Choose "Transaction log" as the data shape and pick the amount column.';
+export const NEEDS_AMOUNTS = msg('server.needsAmounts');
 
 /**
  * The sidebar's "Estimate customer value": read the source log, fit BG/NBD + Gamma-Gamma up to the
@@ -42,8 +40,8 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
   const c = settings.columns;
   if (settings.shape !== 'log' || !(c.amount || (c.quantity && c.unitPrice))) throw new UserError(NEEDS_AMOUNTS);
   const asOfDay = settings.asOf ? parseIsoDay(settings.asOf) : null;
-  if (settings.asOf && asOfDay === null) throw new UserError(`The "as of" date "${settings.asOf}" is not a valid date.`);
-  return withDocumentLock('Someone else is writing this spreadsheet’s summary or customer value right now. Try again in a minute.', () => {
+  if (settings.asOf && asOfDay === null) throw new UserError(msg('server.badAsOf', { date: settings.asOf }), 'asOf');
+  return withDocumentLock(msg('server.busyValue'), () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const timeZone = ss.getSpreadsheetTimeZone();
     const locale = ss.getSpreadsheetLocale();
@@ -83,7 +81,8 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       dateCell(timeZone),
     );
     const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout);
-    const warnings = result.summary.warnings.map((w) => w.message);
+    // The sidebar lists the warnings in the user's language, as its result line.
+    const warnings = result.summary.warnings.map((w) => render(w.message, userInterfaceLanguage()));
     return {
       sheetName: sheet.name,
       rowsRead: source.rowsRead,
@@ -107,7 +106,7 @@ function costsOf(
   active: IfActive,
   segmentOf: Int32Array | null,
   locale: string,
-): { columns: CostColumns; lines: string[] } | null {
+): { columns: CostColumns; lines: AnyMessage[] } | null {
   const { column } = settings.costs;
   if (!column && !anyCostRate(settings.costs)) return null;
   const resolved = resolveSegmentRates(settings.costs, log.segmentNames);
@@ -126,7 +125,7 @@ function costsOf(
     rates: (i) => resolved.bySegment[segmentOf ? segmentOf[i] : 0],
     costPerPurchase: perPurchase,
   });
-  const lines = costLines({ settings: settings.costs, segmentNames: log.segmentNames, unmatched: resolved.unmatched, columnName, blankCosts });
+  const lines = costLines({ settings: settings.costs, segmentNames: log.segmentNames, unmatched: resolved.unmatched, columnName, blankCosts, currency: currencyOfLocale(locale) });
   return { columns, lines };
 }
 

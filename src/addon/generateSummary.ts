@@ -7,6 +7,7 @@ import { replaceOwnedSheet, type WrittenSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
 import type { ReportOutcome, ReportSettings } from './protocol';
 import { withDocumentLock } from './documentLock';
+import { msg } from '../i18n';
 import { readSource } from './readSource';
 
 export const SUMMARY_SHEET_NAME = 'Retention summary';
@@ -17,13 +18,13 @@ export const SUMMARY_SHEET_NAME = 'Retention summary';
  * interleave their writes; all computing happens before the first write.
  */
 export function generateSummary(settings: ReportSettings): ReportOutcome {
-  return withDocumentLock('Someone else is generating the summary of this spreadsheet right now. Try again in a minute.', () => {
+  return withDocumentLock(msg('server.busySummary'), () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const timeZone = ss.getSpreadsheetTimeZone();
     const locale = ss.getSpreadsheetLocale();
     const source = readSource(settings, timeZone, locale);
     let asOfDay = settings.asOf ? parseIsoDay(settings.asOf) : null;
-    if (settings.asOf && asOfDay === null) throw new UserError(`The "as of" date "${settings.asOf}" is not a valid date.`);
+    if (settings.asOf && asOfDay === null) throw new UserError(msg('server.badAsOf', { date: settings.asOf }), 'asOf');
     // A customer table may hold dates still to come (cancellations already scheduled): without an
     // "as of" date, the report then stops today rather than showing the future as observed.
     const today = dayInZone(Date.now(), timeZone);

@@ -3,6 +3,7 @@ import { cohortReportFromRows, cohortResultRows } from '../core/sql/cohortReport
 import type { SqlCohortSettings } from '../core/sql/cohortQuery';
 import { formatDay } from '../core/calendar';
 import { withDocumentLock } from './documentLock';
+import { msg } from '../i18n';
 import { countingLines, LOG_SHAPE, settingsLines, TABLE_SHAPE, writeSummarySheet } from './generateSummary';
 import type { ReportOutcome, ReportSettings } from './protocol';
 
@@ -32,7 +33,7 @@ export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
   const shape = request.shape ?? 'log';
   const { report, rowsRead } = cohortReportFromRows(cohortResultRows(request.rows), s, request.columns.amount !== null, request.columns, shape, request.today ?? null);
   const stopsToday = s.asOfDay === null && report.options.asOfDay !== null;
-  return withDocumentLock('Someone else is generating the summary of this spreadsheet right now. Try again in a minute.', () => {
+  return withDocumentLock(msg('server.busySummary'), () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const asSheetSettings: ReportSettings = {
       sheetName: '', headerRow: 0, shape, columns: { id: 1, date: 2, amount: 0, signup: 0, cancel: 0, segment: request.columns.segment ? 3 : 0 },

@@ -17,7 +17,9 @@ import {
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, describer } from './args';
 import { skippedNoteText, withSkippedNote } from './skippedNote';
-import { msg } from '../i18n/catalogue';
+import { msg, render, t, type MessageKey } from '../i18n/catalogue';
+import { languageOf, type Language } from '../i18n/languages';
+import { decimal, integer, percent } from '../i18n/messages';
 import { choicesOf, CLV_OUTPUT_WORDS, matchWord } from '../i18n/optionWords';
 
 /**
@@ -57,16 +59,16 @@ export function isPredictiveCall(args: CellValue[], env: SheetEnv): boolean {
 
 export function fitLog(env: SheetEnv, args: CellValue[]): { result: CustomerValueResult; ids: (string | number)[]; timeZone: string; skipped: SkippedRows } {
   if (args.length > 6) {
-    throw new UserError(`CLV takes (customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]); got ${args.length} arguments`);
+    throw new UserError(msg('fn.clvPredictiveArity', { count: integer(args.length) }));
   }
   const reader = new ArgReader('CLV', env);
   const [ids, dates, amounts, horizonArg, rateArg] = args;
   const horizonCell = { arg: 'horizon_months', row: null, col: null, value: horizonArg };
-  const horizonExpected = `a whole number of months from 1 to ${MAX_SHEET_HORIZON_MONTHS}, such as 12`;
+  const horizonExpected = msg('fn.expect.horizon', { max: integer(MAX_SHEET_HORIZON_MONTHS), example: integer(12) });
   const horizon = isBlank(horizonArg) ? DEFAULT_HORIZON_MONTHS : reader.number(horizonCell, horizonExpected);
   if (!(horizon > 0 && horizon <= MAX_SHEET_HORIZON_MONTHS) || !Number.isInteger(horizon)) reader.fail(horizonCell, horizonExpected);
   const rateCell = { arg: 'monthly_discount_rate', row: null, col: null, value: rateArg };
-  const rateExpected = 'a monthly rate from 0 to 1, such as 0.01 or 1%';
+  const rateExpected = msg('fn.expect.monthlyRate', { example: decimal(0.01), examplePercent: percent(0.01) });
   const rate = isBlank(rateArg) ? DEFAULT_MONTHLY_DISCOUNT : reader.number(rateCell, rateExpected);
   if (!(rate >= 0 && rate < 1)) reader.fail(rateCell, rateExpected);
   const timeZone = env.timeZone();
@@ -96,23 +98,28 @@ export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
   const output = readOutput(env, args[5]);
   const { result, ids, timeZone, skipped } = fitLog(env, args);
   const day = dateCell(timeZone);
+  // Headers and notes in the spreadsheet's language: everyone reads the same cells.
+  const language = languageOf(env.locale());
   if (output === 'model') {
-    const rows = modelRows(result, day);
+    const rows = modelRows(result, day, language);
     const note = skippedNoteText(skipped);
-    return note === null ? rows : [...rows, ['Note', note]];
+    return note === null ? rows : [...rows, [t(language, 'cv.note'), note]];
   }
-  if (output === 'customers') return withSkippedNote(customerRows(result, ids, day), skipped);
+  if (output === 'customers') return withSkippedNote(customerRows(result, ids, day, language), skipped);
   const lists = customerLists(result, DEFAULT_AT_RISK);
-  return withSkippedNote(listRows(output === 'atRisk' ? lists.atRisk : lists.lapsed, ids, day), skipped);
+  return withSkippedNote(listRows(output === 'atRisk' ? lists.atRisk : lists.lapsed, ids, day, language), skipped);
 }
 
-function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d: number) => Date): unknown[][] {
+function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d: number) => Date, language: Language): unknown[][] {
   const c = r.customers;
-  const horizon = r.summary.horizonMonths;
+  const horizon = t(language, 'cv.horizon', { count: integer(r.summary.horizonMonths) });
   const order = Array.from({ length: ids.length }, (_, i) => i).filter((i) => Number.isFinite(c.clv[i]));
   order.sort((x, y) => c.clv[y] - c.clv[x]);
   const grid: unknown[][] = [
-    ['Customer', 'Purchases', 'P(alive)', `Expected purchases, next ${horizon} months`, 'Expected average value', 'CLV', 'Past value', 'Last purchase'],
+    [
+      t(language, 'cv.col.customer'), t(language, 'cv.col.purchases'), t(language, 'cv.col.alive'), t(language, 'cv.col.expectedPurchases', { horizon }),
+      t(language, 'cv.col.averageValue'), t(language, 'cv.col.clv'), t(language, 'cv.col.pastValue'), t(language, 'cv.col.lastPurchase'),
+    ],
   ];
   for (const i of order) {
     grid.push([ids[i], c.purchases[i], c.probabilityAlive[i], c.expectedPurchases[i], c.expectedAverageValue[i], c.clv[i], c.pastValue[i], day(c.lastPurchaseDay[i])]);
@@ -121,18 +128,19 @@ function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d:
 }
 
 /** The at-risk or lapsed list with the default thresholds, every qualifying customer; a blank where no number. */
-function listRows(rows: ListRow[], ids: (string | number)[], day: (d: number) => Date): unknown[][] {
+function listRows(rows: ListRow[], ids: (string | number)[], day: (d: number) => Date, language: Language): unknown[][] {
   const orBlank = (v: number) => (Number.isFinite(v) ? v : '');
-  const grid: unknown[][] = [[...LIST_HEADERS]];
+  const grid: unknown[][] = [LIST_HEADERS.map((key) => t(language, key))];
   for (const r of rows) {
     grid.push([ids[r.index], r.probabilityAlive, r.pastValue, orBlank(r.expectedLoss), orBlank(r.clv), orBlank(r.clvIfActive), r.purchases,
-      day(r.lastPurchaseDay), r.daysSinceLast, orBlank(r.usualGapDays), r.recency]);
+      day(r.lastPurchaseDay), r.daysSinceLast, orBlank(r.usualGapDays), r.recency ? render(r.recency, language) : '']);
   }
   return grid;
 }
 
-function modelRows(r: CustomerValueResult, day: (d: number) => Date): unknown[][] {
+function modelRows(r: CustomerValueResult, day: (d: number) => Date, language: Language): unknown[][] {
   const s = r.summary;
+  const label = (key: MessageKey) => render({ key, params: {} }, language);
   const rows: unknown[][] = [
     ['r', s.r],
     ['alpha', s.alpha],
@@ -141,19 +149,19 @@ function modelRows(r: CustomerValueResult, day: (d: number) => Date): unknown[][
     ['p', s.p],
     ['q', s.q],
     ['v', s.v],
-    ['BG/NBD log-likelihood', s.bgNbdLogLikelihood],
-    ['Gamma-Gamma log-likelihood', s.gammaGammaLogLikelihood],
-    ['BG/NBD converged', s.bgNbdConverged],
-    ['Gamma-Gamma converged', s.gammaGammaConverged],
-    ['Time unit', s.unit],
-    ['Customers', s.customers],
-    ['Customers in the spend model', s.spendCustomers],
-    ['Observation end', day(s.endDay)],
-    ['Horizon (months)', s.horizonMonths],
-    ['Monthly discount rate', s.monthlyDiscountRate],
-    ['Spend–frequency correlation', s.spendFrequencyCorrelation],
+    [label('cv.model.bgLikelihood'), s.bgNbdLogLikelihood],
+    [label('cv.model.ggLikelihood'), s.gammaGammaLogLikelihood],
+    [label('cv.model.bgConverged'), s.bgNbdConverged],
+    [label('cv.model.ggConverged'), s.gammaGammaConverged],
+    [label('cv.model.unit'), label(s.unit === 'days' ? 'cv.model.unitDays' : 'cv.model.unitWeeks')],
+    [label('cv.model.customers'), s.customers],
+    [label('cv.model.spendCustomers'), s.spendCustomers],
+    [label('cv.observationEnd'), day(s.endDay)],
+    [label('cv.model.horizon'), s.horizonMonths],
+    [label('cv.model.discount'), s.monthlyDiscountRate],
+    [label('cv.model.correlation'), s.spendFrequencyCorrelation],
   ];
-  for (const warning of s.warnings) rows.push(['Warning', warning.message]);
-  for (const note of s.notes) rows.push(['Note', note]);
+  for (const warning of s.warnings) rows.push([label('cv.warning'), render(warning.message, language)]);
+  for (const note of s.notes) rows.push([label('cv.note'), render(note, language)]);
   return rows;
 }

@@ -26,6 +26,10 @@ import { options as enOptions } from './en/options';
 import { options as csOptions } from './cs/options';
 import { options as plOptions } from './pl/options';
 import { options as huOptions } from './hu/options';
+import { models as enModels } from './en/models';
+import { models as csModels } from './cs/models';
+import { models as plModels } from './pl/models';
+import { models as huModels } from './hu/models';
 import type { Language } from './languages';
 import { renderMessage, renderParam, type AnyMessage, type Catalogues, type EntryParams, type Param } from './messages';
 
@@ -35,13 +39,13 @@ import { renderMessage, renderParam, type AnyMessage, type Catalogues, type Entr
  * type every message, and the translations must have exactly its keys (checked by the compiler and by
  * test/i18n/catalogue.test.ts, which also checks placeholders and plural forms).
  */
-const en = { ...enMenu, ...enSidebar, ...enSample, ...enServer, ...enOptions, ...enFormulas, ...enValue } as const;
+const en = { ...enMenu, ...enSidebar, ...enSample, ...enServer, ...enOptions, ...enFormulas, ...enValue, ...enModels } as const;
 
 export const CATALOGUES: Catalogues = {
   en,
-  cs: { ...csMenu, ...csSidebar, ...csSample, ...csServer, ...csOptions, ...csFormulas, ...csValue },
-  pl: { ...plMenu, ...plSidebar, ...plSample, ...plServer, ...plOptions, ...plFormulas, ...plValue },
-  hu: { ...huMenu, ...huSidebar, ...huSample, ...huServer, ...huOptions, ...huFormulas, ...huValue },
+  cs: { ...csMenu, ...csSidebar, ...csSample, ...csServer, ...csOptions, ...csFormulas, ...csValue, ...csModels },
+  pl: { ...plMenu, ...plSidebar, ...plSample, ...plServer, ...plOptions, ...plFormulas, ...plValue, ...plModels },
+  hu: { ...huMenu, ...huSidebar, ...huSample, ...huServer, ...huOptions, ...huFormulas, ...huValue, ...huModels },
 };
 
 export type English = typeof en;

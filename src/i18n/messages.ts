@@ -18,9 +18,9 @@ export type Formatted =
   | { readonly kind: 'number'; readonly value: number; readonly minDecimals: number; readonly maxDecimals: number }
   | { readonly kind: 'plain'; readonly value: number }
   | { readonly kind: 'percent'; readonly value: number; readonly maxDecimals: number }
-  | { readonly kind: 'money'; readonly value: number; readonly currency: CurrencyCode | null }
+  | { readonly kind: 'money'; readonly value: number; readonly currency: CurrencyCode | null; readonly decimals?: number }
   | { readonly kind: 'date'; readonly day: DayNumber }
-  | { readonly kind: 'list'; readonly items: readonly Param[]; readonly type: 'or' | 'and' }
+  | { readonly kind: 'list'; readonly items: readonly Param[]; readonly type: 'or' | 'and' | 'comma' }
   | Choices;
 
 /** What a placeholder takes: text as it is (user data: sheet names, headers), a number, a message. */
@@ -36,10 +36,13 @@ export const typed = (value: number): Formatted => ({ kind: 'plain', value });
 export const integer = (value: number): Formatted => ({ kind: 'number', value, minDecimals: 0, maxDecimals: 0 });
 export const decimal = (value: number, maxDecimals = 2, minDecimals = 0): Formatted => ({ kind: 'number', value, minDecimals, maxDecimals });
 export const percent = (fraction: number, maxDecimals = 1): Formatted => ({ kind: 'percent', value: fraction, maxDecimals });
-export const money = (value: number, currency: CurrencyCode | null): Formatted => ({ kind: 'money', value, currency });
+/** An amount of money in whole units, or with `decimals` fraction digits always shown. */
+export const money = (value: number, currency: CurrencyCode | null, decimals = 0): Formatted => ({ kind: 'money', value, currency, decimals });
 export const date = (day: DayNumber): Formatted => ({ kind: 'date', day });
 export const anyOf = (items: readonly Param[]): Formatted => ({ kind: 'list', items, type: 'or' });
 export const allOf = (items: readonly Param[]): Formatted => ({ kind: 'list', items, type: 'and' });
+/** Items one after the other, "a, b, c" in every language: a list that goes on ("… and 3 more"). */
+export const commaList = (items: readonly Param[]): Formatted => ({ kind: 'list', items, type: 'comma' });
 
 /** Catalogues by language, each from key to entry; a key missing in one language falls back to English. */
 export type Catalogues = { readonly [L in Language]: { readonly [key: string]: Entry } };
@@ -80,10 +83,11 @@ export function renderParam(catalogues: Catalogues, value: Param, language: Lang
     case 'percent':
       return formatPercent(value.value, language, { maxDecimals: value.maxDecimals });
     case 'money':
-      return formatMoney(value.value, language, value.currency);
+      return formatMoney(value.value, language, value.currency, { minDecimals: value.decimals ?? 0, maxDecimals: value.decimals ?? 0 });
     case 'date':
       return formatDate(value.day, language);
     case 'list':
+      if (value.type === 'comma') return value.items.map((item) => renderParam(catalogues, item, language)).join(', ');
       return formatList(value.items.map((item) => renderParam(catalogues, item, language)), language, value.type);
     case 'choices':
       return formatList(choiceWords(value, language), language, 'or');

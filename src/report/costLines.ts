@@ -1,22 +1,19 @@
 import type { CostRates, CostRateSettings } from '../core/models';
+import { msg, type CurrencyCode, type AnyMessage } from '../i18n';
+import { allOf, integer, money, percent } from '../i18n/messages';
 
 /**
  * The cost to serve in words, for the header block of the "Customer value" sheet: the rates for all customers,
  * each segment's own, the cost column, and what applied to nobody.
  */
 
-// User-facing wording, together so that moving it into the message catalogue is mechanical.
-const pct = (v: number) => `${Number((v * 100).toPrecision(10))} % of revenue`;
-const amount = (v: number) => `${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} per customer a month while active`;
-const TEXT = {
-  rates: (r: CostRates) => [r.revenueShare > 0 ? pct(r.revenueShare) : '', r.perCustomerMonth > 0 ? amount(r.perCustomerMonth) : ''].filter(Boolean).join(' + ') || 'none',
-  all: (segments: boolean, rates: string) => `${segments ? 'Other customers' : 'All customers'}: ${rates}`,
-  segment: (name: string, rates: string) => `Segment "${name}": ${rates}`,
-  column: (name: string) => `Plus ${name}: each customer's average cost per purchase day × their expected purchases`,
-  blank: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'} with a blank cost counted as 0`,
-  unmatched: (names: string[]) => `Not in the data, so applied to nobody: ${names.map((n) => `"${n}"`).join(', ')}`,
-  noSegmentColumn: 'Segment costs need a segment column; without one the line for all customers applies to everybody',
-};
+function rates(r: CostRates, currency: CurrencyCode | null): AnyMessage {
+  const parts: AnyMessage[] = [];
+  if (r.revenueShare > 0) parts.push(msg('cv.cost.share', { share: percent(r.revenueShare, 4) }));
+  if (r.perCustomerMonth > 0) parts.push(msg('cv.cost.perMonth', { amount: money(r.perCustomerMonth, currency, 2) }));
+  if (parts.length === 0) return msg('cv.cost.none');
+  return parts.length === 1 ? parts[0] : msg('cv.cost.sum', { first: parts[0], second: parts[1] });
+}
 
 export interface CostLineInput {
   settings: CostRateSettings;
@@ -27,16 +24,24 @@ export interface CostLineInput {
   /** How the cost column is named (column E ("Cost")), "" without one. */
   columnName: string;
   blankCosts: number;
+  /** The currency amounts are in (currencyOfLocale), null when unknown. */
+  currency: CurrencyCode | null;
 }
 
-export function costLines({ settings, segmentNames, unmatched, columnName, blankCosts }: CostLineInput): string[] {
+/** The lines, as messages: the header block renders them in the spreadsheet's language. */
+export function costLines({ settings, segmentNames, unmatched, columnName, blankCosts, currency }: CostLineInput): AnyMessage[] {
   const known = new Set(segmentNames ?? []);
   const own = settings.segments.filter((s) => known.has(s.name) && (s.revenueShare !== null || s.perCustomerMonth !== null));
-  const lines = own.map((s) =>
-    TEXT.segment(s.name, TEXT.rates({ revenueShare: s.revenueShare ?? settings.all.revenueShare, perCustomerMonth: s.perCustomerMonth ?? settings.all.perCustomerMonth })),
+  const lines: AnyMessage[] = own.map((s) =>
+    msg('cv.cost.segment', {
+      name: s.name,
+      rates: rates({ revenueShare: s.revenueShare ?? settings.all.revenueShare, perCustomerMonth: s.perCustomerMonth ?? settings.all.perCustomerMonth }, currency),
+    }),
   );
-  lines.push(TEXT.all(own.length > 0, TEXT.rates(settings.all)));
-  if (columnName) lines.push(TEXT.column(columnName) + (blankCosts > 0 ? ` (${TEXT.blank(blankCosts)})` : ''));
-  if (unmatched.length > 0) lines.push(segmentNames ? TEXT.unmatched([...unmatched]) : TEXT.noSegmentColumn);
+  lines.push(msg(own.length > 0 ? 'cv.cost.others' : 'cv.cost.all', { rates: rates(settings.all, currency) }));
+  if (columnName) lines.push(blankCosts > 0 ? msg('cv.cost.columnBlank', { column: columnName, count: integer(blankCosts) }) : msg('cv.cost.column', { column: columnName }));
+  if (unmatched.length > 0) {
+    lines.push(segmentNames ? msg('cv.cost.unmatched', { names: allOf(unmatched.map((text) => msg('cv.quoted', { text }))) }) : msg('cv.cost.noSegmentColumn'));
+  }
   return lines;
 }

@@ -1,13 +1,12 @@
 import type { DayNumber } from '../core/calendar';
-import { formatDay } from '../core/calendar';
 import type { CustomerId } from '../core/cohorts';
 import type { CustomerValueResult } from '../core/models';
 import { addCustomerLists } from './customerValueLists';
 import type { ValueOptions, ValueTables } from './customerValueTables';
-import { currencyFormat, FORMAT } from './formats';
+import { cellDateFormat, cellDateTimeFormat, currencyFormat, FORMAT } from './formats';
 import { Grid, type Area, type CellContent, type CellStyle, type SheetLayout } from './grid';
 import { HEADER, NOTE, TITLE, WARNING } from './styles';
-import { languageOf, t } from '../i18n';
+import { languageOf, render, t, type AnyMessage } from '../i18n';
 import { integer } from '../i18n/messages';
 
 export { customerSegments, customerValueTables, MAX_LIST_ROWS, TOP_CUSTOMERS, type SegmentValue, type ValueOptions, type ValueTables } from './customerValueTables';
@@ -33,8 +32,8 @@ export interface CustomerValueMeta {
   segmentColumn: string;
   /** True when the observation end is an as-of date the analyst chose. */
   asOfChosen: boolean;
-  /** The cost to serve in words, one line each (see describeCosts); [] without costs. */
-  costLines: string[];
+  /** The cost to serve in words, one line each (see costLines.ts); [] without costs. */
+  costLines: AnyMessage[];
   generatedAt: Date;
   version: string;
   locale: string;
@@ -67,11 +66,13 @@ export function customerValueLayout(
   const language = languageOf(meta.locale);
   const horizon = t(language, 'cv.horizon', { count: s.horizonMonths });
   const unit = t(language, s.unit === 'days' ? 'cv.unit.days' : 'cv.unit.weeks');
+  const dateFormat = cellDateFormat(language);
+  const dateTime = cellDateTimeFormat(language);
   const labelled = (label: string, value: CellContent, format?: string) => g.add([label, value], (i) => (i === 1 ? fmt(format) : undefined));
 
   // Title, then what makes the model untrustworthy, where nobody can miss it.
   g.add([meta.title], TITLE);
-  for (const warning of s.warnings) g.add([t(language, 'cv.caution'), warning.message], (i) => (i === 0 ? { ...WARNING, bold: true } : WARNING));
+  for (const warning of s.warnings) g.add([t(language, 'cv.caution'), render(warning.message, language)], (i) => (i === 0 ? { ...WARNING, bold: true } : WARNING));
 
   // Header block.
   labelled(t(language, 'cv.source'), meta.sourceDescription);
@@ -80,16 +81,16 @@ export function customerValueLayout(
   labelled(t(language, 'cv.rowsRead'), meta.rowsRead, FORMAT.count);
   labelled(t(language, 'cv.rowsSkipped'), meta.rowsSkipped, FORMAT.count);
   if (meta.skippedText) g.add(['', meta.skippedText], NOTE);
-  labelled(t(language, 'cv.observationEnd'), dayCell(s.endDay), FORMAT.date);
+  labelled(t(language, 'cv.observationEnd'), dayCell(s.endDay), dateFormat);
   g.add(['', t(language, meta.asOfChosen ? 'cv.asOfChosen' : 'cv.asOfLast')], NOTE);
   labelled(t(language, 'cv.totalClv', { horizon }), tables.totalClv, money);
   if (tables.hasCosts) {
     labelled(t(language, 'cv.totalCost', { horizon }), tables.totalCost, money);
     labelled(t(language, 'cv.totalNet', { horizon }), tables.totalClv - tables.totalCost, money);
-    meta.costLines.forEach((line, k) => g.add([k === 0 ? t(language, 'cv.costToServe') : '', line], (i) => (i === 1 ? NOTE : undefined)));
+    meta.costLines.forEach((line, k) => g.add([k === 0 ? t(language, 'cv.costToServe') : '', render(line, language)], (i) => (i === 1 ? NOTE : undefined)));
   }
   labelled(t(language, 'cv.totalPast'), tables.totalPastValue, money);
-  labelled(t(language, 'cv.generated'), meta.generatedAt, FORMAT.dateTime);
+  labelled(t(language, 'cv.generated'), meta.generatedAt, dateTime);
   labelled(t(language, 'cv.version'), meta.version);
   named.push({ name: 'CustomerValueInfo', area: { row: 1, column: 1, rows: g.nextRow - 1, columns: 2 } });
   g.skip();
@@ -110,10 +111,10 @@ export function customerValueLayout(
     [t(language, 'cv.model.ggLikelihood'), s.gammaGammaLogLikelihood, LOG_LIKELIHOOD, ''],
     [t(language, 'cv.model.bgConverged'), s.bgNbdConverged, undefined, s.bgNbdConverged ? '' : notEstimates],
     [t(language, 'cv.model.ggConverged'), s.gammaGammaConverged, undefined, s.gammaGammaConverged ? '' : notEstimates],
-    [t(language, 'cv.model.unit'), s.unit, undefined, t(language, 'cv.model.unitMeaning', { unit })],
+    [t(language, 'cv.model.unit'), t(language, s.unit === 'days' ? 'cv.model.unitDays' : 'cv.model.unitWeeks'), undefined, t(language, 'cv.model.unitMeaning', { unit })],
     [t(language, 'cv.model.customers'), s.customers, FORMAT.count, t(language, 'cv.model.customersMeaning')],
     [t(language, 'cv.model.spendCustomers'), s.spendCustomers, FORMAT.count, t(language, 'cv.model.spendCustomersMeaning')],
-    [t(language, 'cv.observationEnd'), dayCell(s.endDay), FORMAT.date, t(language, 'cv.model.inclusive')],
+    [t(language, 'cv.observationEnd'), dayCell(s.endDay), dateFormat, t(language, 'cv.model.inclusive')],
     [t(language, 'cv.model.horizon'), s.horizonMonths, FORMAT.count, t(language, 'cv.model.horizonMeaning')],
     [t(language, 'cv.model.discount'), s.monthlyDiscountRate, '0.00%', t(language, 'cv.model.discountMeaning')],
     [t(language, 'cv.model.correlation'), orBlank(s.spendFrequencyCorrelation), '0.000', t(language, 'cv.model.correlationMeaning')],
@@ -122,7 +123,7 @@ export function customerValueLayout(
     g.add([label, value, meaning], (i) => (i === 1 ? fmt(format) : i === 2 ? NOTE : undefined));
   }
   named.push({ name: 'CustomerValueModel', area: { row: modelTop, column: 1, rows: model.length + 1, columns: 3 } });
-  for (const note of s.notes) g.add([t(language, 'cv.note'), note], (i) => (i === 1 ? NOTE : undefined));
+  for (const note of s.notes) g.add([t(language, 'cv.note'), render(note, language)], (i) => (i === 1 ? NOTE : undefined));
   g.skip();
 
   // Top customers by CLV.
@@ -131,7 +132,7 @@ export function customerValueLayout(
     t(language, 'cv.col.customer'), t(language, 'cv.col.purchases'), t(language, 'cv.col.lastPurchase'), t(language, 'cv.col.pastValue'),
     t(language, 'cv.col.alive'), t(language, 'cv.col.expectedPurchases', { horizon }), t(language, 'cv.col.averageValue'), t(language, 'cv.col.clv'),
   ];
-  const topFormats = [undefined, FORMAT.count, FORMAT.date, money, FORMAT.percent, DECIMAL, money, money];
+  const topFormats = [undefined, FORMAT.count, dateFormat, money, FORMAT.percent, DECIMAL, money, money];
   const topRow = g.add(topHeader, HEADER);
   for (const i of tables.top) {
     g.add([ids[i], c.purchases[i], dayCell(c.lastPurchaseDay[i]), c.pastValue[i], c.probabilityAlive[i], c.expectedPurchases[i], c.expectedAverageValue[i], c.clv[i]],
@@ -142,7 +143,7 @@ export function customerValueLayout(
   g.skip();
 
   // Whom to reach: at risk, then lapsed.
-  named.push(...addCustomerLists(g, tables, options, ids, money, formatDay(s.endDay), dayCell));
+  named.push(...addCustomerLists(g, tables, options, ids, money, language, s.endDay, dayCell));
 
   // CLV by segment.
   if (tables.segments) {

@@ -6,7 +6,7 @@ export const FORMAT = {
   count: '#,##0',
   percent: '0.0%',
   date: 'yyyy-mm-dd',
-  dateTime: 'yyyy-mm-dd hh:mm',
+  dateTime: 'yyyy-mm-dd hh:mm', // i18n-exempt: a number format
   plain: '0',
   text: '@',
 } as const;
@@ -29,4 +29,9 @@ export function currencyFormat(locale: string): string {
  */
 export function cellDateFormat(language: Language): string {
   return { en: 'mmm d, yyyy', cs: 'd. m. yyyy', pl: 'd.mm.yyyy', hu: 'yyyy. mm. dd.' }[language];
+}
+
+/** A date-and-time cell's format: the language's date, then the 24-hour time. */
+export function cellDateTimeFormat(language: Language): string {
+  return `${cellDateFormat(language)} hh:mm`;
 }

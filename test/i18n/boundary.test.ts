@@ -20,6 +20,8 @@ const MIGRATED = [
   'src/sidebar',
   'src/functions/args.ts', 'src/functions/counts.ts', 'src/functions/customerTable.ts', 'src/functions/clv.ts',
   'src/functions/retention.ts', 'src/functions/customFunction.ts', 'src/core/errors.ts', 'src/core/cells.ts', 'src/report/customerValueLayout.ts',
+  'src/core/models', 'src/report/customerValueLists.ts', 'src/report/customerValueTables.ts', 'src/report/costLines.ts', 'src/report/formats.ts',
+  'src/functions/predictiveClv.ts', 'src/addon/customerValue.ts', 'src/addon/costColumn.ts', 'src/addon/documentLock.ts',
 ];
 
 function tsFiles(path: string): string[] {

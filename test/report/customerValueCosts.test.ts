@@ -132,10 +132,10 @@ describe('cost to serve per segment and from a cost column', () => {
     for (let r = start; r === start || values[r][0] === ''; r++) lines.push(values[r][1]);
     const blanks = rows.filter((r) => r[4] === '').length;
     expect(lines).toEqual([
-      'Segment "Online": 10 % of revenue + 2.00 per customer a month while active',
-      'Segment "Wholesale": 30 % of revenue',
-      'Other customers: 10 % of revenue',
-      `Plus column E ("Cost"): each customer's average cost per purchase day × their expected purchases (${blanks} rows with a blank cost counted as 0)`,
+      'Segment "Online": 10% of revenue + $2.00 per customer a month while active',
+      'Segment "Wholesale": 30% of revenue',
+      'Other customers: 10% of revenue',
+      `Plus column E ("Cost"): each customer’s average cost per purchase day × their expected purchases (${blanks} rows with a blank cost counted as 0)`,
     ]);
   });
 

@@ -38,6 +38,32 @@ describe('the Customer value sheet in the spreadsheet’s language', () => {
     });
   }
 
+  // The lists' titles, headers and notes, and the cells' date format, written out by hand (U+00A0 before "%" in Czech).
+  for (const [locale, title, header, note, dateFormat] of [
+    ['en_US', 'At-risk customers: top 20% by past value with P(alive) from 10% to below 50%', ['Customer', 'P(alive)', 'Past value', 'Expected loss of value'],
+      'Below the floor the model thinks the customer has most likely left; CLV if still active is what winning them back would be worth over the horizon.', 'mmm d, yyyy'],
+    ['cs_CZ', 'Ohrožení zákazníci: horních 20\u00a0% podle dosavadní hodnoty s P(alive) od 10\u00a0% do méně než 50\u00a0%', ['Zákazník', 'P(alive)', 'Dosavadní hodnota', 'Očekávaná ztráta hodnoty'],
+      'Pod spodní mezí model předpokládá, že zákazník nejspíš odešel; CLV, pokud je stále aktivní, udává, kolik by za horizont mělo cenu ho získat zpět.', 'd. m. yyyy'],
+    ['pl_PL', 'Klienci zagrożeni odejściem: górne 20% według dotychczasowej wartości z P(alive) od 10% do poniżej 50%', ['Klient', 'P(alive)', 'Dotychczasowa wartość', 'Oczekiwana utrata wartości'],
+      'Poniżej dolnej granicy model uznaje, że klient najprawdopodobniej odszedł; CLTV, jeśli nadal aktywny, to wartość jego odzyskania w horyzoncie.', 'd.mm.yyyy'],
+    ['hu_HU', 'Veszélyeztetett ügyfelek: az eddigi érték szerinti felső 20%, P(alive) legalább 10%, de 50% alatt', ['Ügyfél', 'P(alive)', 'Eddigi érték', 'Várható értékveszteség'],
+      'Az alsó határ alatt a modell szerint az ügyfél valószínűleg lemorzsolódott; a „CLV, ha még aktív” azt mutatja, mennyit érne visszanyerni az időtávon.', 'yyyy. mm. dd.'],
+  ] as const) {
+    it(`${locale}: the at-risk and lapsed lists and the date cells`, () => {
+      const { emu, outcome } = estimateOn(locale);
+      const values = emu.values(outcome.sheetName);
+      const texts = values.flat().filter((v) => typeof v === 'string') as string[];
+      expect(texts).toContain(title);
+      expect(texts).toContain(note);
+      const atRisk = emu.spreadsheet.getRangeByName('CustomerValueAtRisk')!;
+      expect(atRisk.getValues()[0].slice(0, 4)).toEqual(header);
+      const top = emu.spreadsheet.getRangeByName('CustomerValueTop')!;
+      expect(emu.cellAt(outcome.sheetName, top.getRow() + 1, 3).numberFormat).toBe(dateFormat);
+      const end = values.findIndex((r) => Object.prototype.toString.call(r[1]) === '[object Date]');
+      expect(emu.cellAt(outcome.sheetName, end + 1, 2).numberFormat).toBe(dateFormat);
+    });
+  }
+
   it('says what it did in the user’s language (here the spreadsheet’s, the emulator’s default user locale)', () => {
     const { outcome } = estimateOn('cs_CZ');
     expect(outcome.message).toMatch(

@@ -2,6 +2,8 @@
 // reached) and the lapsed list (valuable customers the model thinks are most likely gone: win-back candidates).
 // Pure selection over per-customer columns; the "Customer value" sheet and =CLV(…, "at risk") both use it.
 import { UserError } from '../errors';
+import { msg } from '../../i18n/catalogue';
+import { percent } from '../../i18n/messages';
 
 export interface AtRiskOptions {
   /** Share of customers, by past value, the lists look at: 0 < s ≤ 1. */
@@ -15,20 +17,18 @@ export interface AtRiskOptions {
 /** Top 20 % by past value; at risk with P(alive) from 10 % to below 50 %; lapsed below 10 %. */
 export const DEFAULT_AT_RISK: Readonly<AtRiskOptions> = { topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1 };
 
-const pct = (v: number) => `${Number((v * 100).toPrecision(10))} %`;
+const pct = (v: number) => percent(v, 4);
 
 /** @throws UserError saying which setting is out of range and what it accepts. */
 export function checkAtRiskOptions({ topShare, aliveBelow, aliveFloor }: AtRiskOptions): void {
   if (!(topShare > 0 && topShare <= 1)) {
-    throw new UserError(`The top share by past value must be above 0 % and at most 100 % (got ${pct(topShare)}).`);
+    throw new UserError(msg('model.error.topShare', { got: pct(topShare) }));
   }
   if (!(aliveBelow > 0 && aliveBelow <= 1)) {
-    throw new UserError(`The P(alive) threshold must be above 0 % and at most 100 % (got ${pct(aliveBelow)}).`);
+    throw new UserError(msg('model.error.aliveBelow', { got: pct(aliveBelow) }));
   }
   if (!(aliveFloor >= 0 && aliveFloor < aliveBelow)) {
-    throw new UserError(
-      `The P(alive) floor must be at least 0 % and below the threshold of ${pct(aliveBelow)} (got ${pct(aliveFloor)}).`,
-    );
+    throw new UserError(msg('model.error.aliveFloor', { below: pct(aliveBelow), got: pct(aliveFloor) }));
   }
 }
 

@@ -1,5 +1,8 @@
 // Unconstrained minimisation by BFGS with a strong-Wolfe line search (Nocedal & Wright, Numerical
 // Optimization, 2nd ed., algorithms 6.1, 3.5 and 3.6). Small dense problems only (the models have 3–4 parameters).
+import { msg } from '../../i18n/catalogue';
+import type { AnyMessage } from '../../i18n/messages';
+import { integer } from '../../i18n/messages';
 
 /** Returns f(x) and writes ∇f(x) into `gradient`. A non-finite value means "outside the domain". */
 export type Objective = (x: Float64Array, gradient: Float64Array) => number;
@@ -21,8 +24,8 @@ export interface MinimizeResult {
   iterations: number;
   evaluations: number;
   converged: boolean;
-  /** Why the iteration stopped, in words. */
-  message: string;
+  /** Why the iteration stopped, in words (a message of the catalogue). */
+  message: AnyMessage;
 }
 
 const C1 = 1e-4; // sufficient decrease
@@ -98,7 +101,7 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
   let value = f(x, gradient);
   evaluations++;
   if (!Number.isFinite(value) || !gradient.every(Number.isFinite)) {
-    return { x, value, gradient, iterations: 0, evaluations, converged: false, message: 'the objective is not finite at the starting point' };
+    return { x, value, gradient, iterations: 0, evaluations, converged: false, message: msg('model.stop.notFinite') };
   }
 
   // Inverse Hessian approximation, row-major; starts as the identity and is rescaled after the first step.
@@ -108,7 +111,7 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
 
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     if (maxAbs(gradient) <= gtol) {
-      return { x, value, gradient, iterations: iteration, evaluations, converged: true, message: 'gradient below tolerance' };
+      return { x, value, gradient, iterations: iteration, evaluations, converged: true, message: msg('model.stop.tolerance') };
     }
     for (let i = 0; i < n; i++) {
       let s = 0;
@@ -130,7 +133,7 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
     if (-slope0 <= RESOLVABLE_DECREASE * Math.max(1, Math.abs(value)) && maxAbs(gradient) <= LOOSE_GRADIENT) {
       return {
         x, value, gradient, iterations: iteration, evaluations, converged: true,
-        message: `converged to floating-point resolution (gradient ${maxAbs(gradient).toExponential(1)})`,
+        message: msg('model.stop.resolution', { gradient: maxAbs(gradient).toExponential(1) }),
       };
     }
     const longest = maxAbs(direction);
@@ -152,12 +155,12 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
       if (g <= LOOSE_GRADIENT) {
         return {
           x, value, gradient, iterations: iteration, evaluations, converged: true,
-          message: `converged to floating-point resolution (gradient ${g.toExponential(1)}; no lower value can be resolved)`,
+          message: msg('model.stop.resolutionFlat', { gradient: g.toExponential(1) }),
         };
       }
       return {
         x, value, gradient, iterations: iteration, evaluations, converged: false,
-        message: `the line search failed to find a lower value; gradient ${g.toExponential(1)}`,
+        message: msg('model.stop.lineSearch', { gradient: g.toExponential(1) }),
       };
     }
 
@@ -173,7 +176,7 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
     if (maxAbs(x) > maxAbsX) {
       return {
         x, value, gradient, iterations: iteration + 1, evaluations, converged: false,
-        message: 'a parameter is running off towards 0 or infinity (the likelihood has no finite maximum)',
+        message: msg('model.stop.runaway'),
       };
     }
 
@@ -203,7 +206,7 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
   const g = maxAbs(gradient);
   return {
     x, value, gradient, iterations: maxIterations, evaluations, converged: g <= gtol,
-    message: `stopped after ${maxIterations} iterations; gradient ${g.toExponential(1)}`,
+    message: msg('model.stop.iterations', { count: integer(maxIterations), gradient: g.toExponential(1) }),
   };
 }
 

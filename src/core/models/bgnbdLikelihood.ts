@@ -1,6 +1,8 @@
 // BG/NBD log-likelihood and its analytic gradient (Fader, Hardie & Lee 2005, "Counting your customers the
 // easy way", eq. 6 and the note "Implementing the BG/NBD model in MATLAB/Excel").
 import { UserError } from '../errors';
+import { msg } from '../../i18n/catalogue';
+import { integer } from '../../i18n/messages';
 import { type CustomerHistories, groupHistories } from './customerGroups';
 
 export interface BgNbdParams {
@@ -48,7 +50,7 @@ export function prepareBgNbdData(histories: CustomerHistories): BgNbdData {
   const { frequency, recency, age } = histories;
   const n = frequency.length;
   if (recency.length !== n || age.length !== n) {
-    throw new UserError(`Frequency, recency and age must have one entry per customer; got ${n}, ${recency.length} and ${age.length}`);
+    throw new UserError(`Frequency, recency and age must have one entry per customer; got ${n}, ${recency.length} and ${age.length}`); // i18n-exempt: an API invariant, unreachable from a sheet
   }
   let customers = 0;
   let repeaters = 0;
@@ -58,23 +60,18 @@ export function prepareBgNbdData(histories: CustomerHistories): BgNbdData {
     if (Number.isNaN(x)) continue;
     const tx = recency[i];
     const T = age[i];
-    if (!Number.isInteger(x) || x < 0) throw new UserError(`Customer ${i + 1}: the number of repeat purchases must be a whole number ≥ 0; got ${x}`);
-    if (!(T >= 0) || !Number.isFinite(T)) throw new UserError(`Customer ${i + 1}: the observation time T must be a finite number ≥ 0; got ${T}`);
-    if (!(tx >= 0 && tx <= T)) throw new UserError(`Customer ${i + 1}: the time of the last purchase must lie between 0 and T = ${T}; got ${tx}`);
+    if (!Number.isInteger(x) || x < 0) throw new UserError(`Customer ${i + 1}: the number of repeat purchases must be a whole number ≥ 0; got ${x}`); // i18n-exempt: an API invariant, unreachable from a sheet
+    if (!(T >= 0) || !Number.isFinite(T)) throw new UserError(`Customer ${i + 1}: the observation time T must be a finite number ≥ 0; got ${T}`); // i18n-exempt: an API invariant, unreachable from a sheet
+    if (!(tx >= 0 && tx <= T)) throw new UserError(`Customer ${i + 1}: the time of the last purchase must lie between 0 and T = ${T}; got ${tx}`); // i18n-exempt: an API invariant, unreachable from a sheet
     customers++;
     if (x > 0) repeaters++;
     if (x > maxX) maxX = x;
   }
   if (customers < MIN_BGNBD_CUSTOMERS) {
-    throw new UserError(
-      `The purchase model needs at least ${MIN_BGNBD_CUSTOMERS} customers with a purchase in the observation period; got ${customers}`,
-    );
+    throw new UserError(msg('model.error.fewCustomers', { min: integer(MIN_BGNBD_CUSTOMERS), count: integer(customers) }));
   }
   if (repeaters === 0) {
-    throw new UserError(
-      `Nobody made a repeat purchase: all ${customers} customers bought on one day only, so how often customers buy again ` +
-        'and when they stop cannot be estimated. The model needs customers who bought on at least two different days.',
-    );
+    throw new UserError(msg('model.error.noRepeat', { count: integer(customers) }));
   }
   const groups = groupHistories(histories, (i) => !Number.isNaN(frequency[i]));
   const countByX = new Float64Array(maxX + 1);

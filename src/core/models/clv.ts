@@ -1,6 +1,8 @@
 // Customer lifetime value over a horizon of whole months, discounted monthly: the `customer_lifetime_value`
 // method of the `lifetimes` package, with the month length stated (timeUnits.ts) instead of per-unit factors.
 import { UserError } from '../errors';
+import { msg } from '../../i18n/catalogue';
+import { decimal, integer, percent, typed } from '../../i18n/messages';
 import { monthsToUnit, type TimeUnit } from './timeUnits';
 
 export interface ClvHorizon {
@@ -17,10 +19,10 @@ export const MAX_HORIZON_MONTHS = 1200;
 /** @throws UserError naming the bad argument. */
 export function checkClvHorizon({ horizonMonths, monthlyDiscountRate }: ClvHorizon): void {
   if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > MAX_HORIZON_MONTHS) {
-    throw new UserError(`The horizon must be a whole number of months from 1 to ${MAX_HORIZON_MONTHS}; got ${horizonMonths}`);
+    throw new UserError(msg('model.error.horizon', { max: integer(MAX_HORIZON_MONTHS), got: typed(horizonMonths) }));
   }
   if (!Number.isFinite(monthlyDiscountRate) || monthlyDiscountRate < 0) {
-    throw new UserError(`The monthly discount rate must be a number ≥ 0, such as 0.01 for 1% a month; got ${monthlyDiscountRate}`);
+    throw new UserError(msg('model.error.discount', { example: decimal(0.01), examplePercent: percent(0.01), got: typed(monthlyDiscountRate) }));
   }
 }
 

@@ -6,28 +6,30 @@ import type { CostColumns } from './costToServe';
 import { ifActive, type IfActive } from './ifActive';
 import { describeRecency, recencyOf } from './recency';
 import type { CustomerValueResult } from './scoreCustomers';
+import type { MessageKey } from '../../i18n/catalogue';
+import type { AnyMessage } from '../../i18n/messages';
 
-/** Column headers of the lists (English-locale spreadsheet), in the order =CLV spills them. */
+/** Column headers of the lists (catalogue keys, in the order =CLV spills them). */
 export const LIST_HEADERS = [
-  'Customer',
-  'P(alive)',
-  'Past value',
-  'Expected loss of value',
-  'CLV',
-  'CLV if still active',
-  'Purchases',
-  'Last purchase',
-  'Days since last purchase',
-  'Usual days between purchases',
-  'Last purchase vs usual',
-] as const;
+  'cv.col.customer',
+  'cv.col.alive',
+  'cv.col.pastValue',
+  'cv.col.expectedLoss',
+  'cv.col.clv',
+  'cv.col.clvIfActive',
+  'cv.col.purchases',
+  'cv.col.lastPurchase',
+  'cv.col.daysSince',
+  'cv.col.usualGap',
+  'cv.col.vsUsual',
+] as const satisfies readonly MessageKey[];
 
 /** With a cost to serve the value columns are net of it, and the gross ones follow. */
 export const NET_LIST_HEADERS = {
-  expectedLoss: 'Expected loss of net value',
-  netIfActive: 'Net value if still active',
-  costIfActive: 'Cost to serve if still active',
-} as const;
+  expectedLoss: 'cv.col.netLoss',
+  netIfActive: 'cv.col.netIfActive',
+  costIfActive: 'cv.col.costIfActive',
+} as const satisfies Record<string, MessageKey>;
 
 export interface ListRow {
   index: number;
@@ -46,8 +48,8 @@ export interface ListRow {
   daysSinceLast: number;
   /** NaN with a single purchase day. */
   usualGapDays: number;
-  /** "last purchase 94 days ago; usually every 31 days". */
-  recency: string;
+  /** "last purchase 94 days ago; usually every 31 days", or null without a purchase. */
+  recency: AnyMessage | null;
 }
 
 export interface CustomerLists {

@@ -1,5 +1,8 @@
 // What every model fit reports besides its parameters, and how an optimiser outcome becomes that report.
 import type { MinimizeResult } from './bfgs';
+import { msg } from '../../i18n/catalogue';
+import type { AnyMessage } from '../../i18n/messages';
+import { allOf, integer } from '../../i18n/messages';
 
 export interface FitDiagnostics {
   /** Log-likelihood at the returned parameters, in the units of the data. */
@@ -12,7 +15,7 @@ export interface FitDiagnostics {
   /** True when the likelihood keeps rising towards a limiting case of the model (a parameter → 0 or ∞). */
   atBoundary: boolean;
   /** One sentence on how the fit ended, written for the user when it did not converge. */
-  message: string;
+  message: AnyMessage;
 }
 
 /**
@@ -22,26 +25,20 @@ export interface FitDiagnostics {
  */
 export const BOUNDARY_LOG_PARAM = Math.log(1e6);
 
-/** Convergence flag and user-facing sentence for a fit on log-parameters named `names`. */
+/** Convergence flag and user-facing sentence for a fit on log-parameters named `names`; `model` is its name. */
 export function assessFit(
   model: string,
   result: MinimizeResult,
   names: readonly string[],
-): { converged: boolean; atBoundary: boolean; message: string } {
+): { converged: boolean; atBoundary: boolean; message: AnyMessage } {
   const runaway = names.flatMap((name, i) =>
-    Math.abs(result.x[i]) > BOUNDARY_LOG_PARAM ? [`${name} → ${result.x[i] > 0 ? 'infinity' : '0'}`] : [],
+    Math.abs(result.x[i]) > BOUNDARY_LOG_PARAM ? [msg(result.x[i] > 0 ? 'model.fit.toInfinity' : 'model.fit.toZero', { name })] : [],
   );
   if (runaway.length > 0) {
-    return {
-      converged: false,
-      atBoundary: true,
-      message:
-        `${model}: no finite best fit; the likelihood keeps rising as ${runaway.join(' and ')}. The data look like a ` +
-        'limiting case of the model, so the parameters are not estimates and predictions are approximate',
-    };
+    return { converged: false, atBoundary: true, message: msg('model.fit.boundary', { model, params: allOf(runaway) }) };
   }
   if (!result.converged) {
-    return { converged: false, atBoundary: false, message: `${model}: the fit did not converge (${result.message}); its parameters and predictions are unreliable` };
+    return { converged: false, atBoundary: false, message: msg('model.fit.notConverged', { model, reason: result.message }) };
   }
-  return { converged: true, atBoundary: false, message: `${model}: converged after ${result.iterations} iterations` };
+  return { converged: true, atBoundary: false, message: msg('model.fit.converged', { model, count: integer(result.iterations) }) };
 }

@@ -5,6 +5,8 @@
 // is pν⁻¹ and the population mean is p·v/(q−1). The model is fitted on customers' average repeat-transaction
 // value m̄ over x transactions.
 import { UserError } from '../errors';
+import { msg } from '../../i18n/catalogue';
+import { integer } from '../../i18n/messages';
 import { minimizeBfgs } from './bfgs';
 import { assessFit, type FitDiagnostics } from './fitResult';
 import { digamma, lnGamma } from './special';
@@ -43,7 +45,8 @@ export const MIN_GAMMA_GAMMA_CUSTOMERS = 10;
  */
 export function prepareGammaGammaData(frequency: ArrayLike<number>, monetary: ArrayLike<number>): GammaGammaData {
   if (monetary.length !== frequency.length) {
-    throw new UserError(`Frequency and monetary value must have one entry per customer; got ${frequency.length} and ${monetary.length}`);
+    const got = `${frequency.length} and ${monetary.length}`;
+    throw new UserError(`Frequency and monetary value must have one entry per customer; got ${got}`); // i18n-exempt: an API invariant, unreachable from a sheet
   }
   const xs: number[] = [];
   const ms: number[] = [];
@@ -61,9 +64,7 @@ export function prepareGammaGammaData(frequency: ArrayLike<number>, monetary: Ar
     sumXLnM += x * Math.log(m);
   }
   if (xs.length < MIN_GAMMA_GAMMA_CUSTOMERS) {
-    throw new UserError(
-      `The spend model needs at least ${MIN_GAMMA_GAMMA_CUSTOMERS} customers with a repeat purchase of positive amount; got ${xs.length}`,
-    );
+    throw new UserError(msg('model.error.fewSpend', { min: integer(MIN_GAMMA_GAMMA_CUSTOMERS), count: integer(xs.length) }));
   }
   const xValues = Float64Array.from(counts.keys());
   return {
@@ -155,10 +156,7 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
   const fitted = toParams(result.x);
   const params: GammaGammaParams = { ...fitted, v: fitted.v * scale };
   const assessed = assessFit('Gamma-Gamma', result, ['p', 'q', 'v']);
-  let message = assessed.message;
-  if (assessed.converged && params.q <= 1) {
-    message += '; q ≤ 1 means the spend distribution has no finite mean, so customers without repeat purchases get no expected value';
-  }
+  const message = assessed.converged && params.q <= 1 ? msg('model.fit.noMean', { fit: assessed.message }) : assessed.message;
   return {
     params,
     logLikelihood: gammaGammaLogLikelihood(params, data),

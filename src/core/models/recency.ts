@@ -1,6 +1,9 @@
 // When a customer last bought, and how that compares with their own rhythm: "last purchase 94 days ago;
 // usually every 31 days". Days are counted to the observation end (the "as of" day or the last date in the data).
 import type { RfmSummary } from './rfm';
+import { msg } from '../../i18n/catalogue';
+import type { AnyMessage } from '../../i18n/messages';
+import { integer } from '../../i18n/messages';
 
 export interface Recency {
   /** Observation end − last purchase day, in days; NaN for a customer without a purchase. */
@@ -23,20 +26,18 @@ export function recencyOf(rfm: RfmSummary, index: number): Recency {
   };
 }
 
-// User-facing wording, together so that moving it into the message catalogue is mechanical.
-const dayCount = (n: number) => (n === 1 ? '1 day' : `${n} days`);
-const ago = (days: number) => (days === 0 ? 'on the last day observed' : `${dayCount(days)} ago`);
-const every = (gap: number) => {
+const ago = (days: number): AnyMessage => (days === 0 ? msg('cv.recency.lastDay') : msg('cv.recency.ago', { count: integer(days) }));
+const every = (gap: number): AnyMessage => {
   const rounded = Math.max(1, Math.round(gap));
-  return rounded === 1 ? 'usually every day' : `usually every ${rounded} days`;
+  return rounded === 1 ? msg('cv.recency.everyDay') : msg('cv.recency.every', { count: integer(rounded) });
 };
 
 /**
  * "last purchase 94 days ago; usually every 31 days"; with one purchase day: "only purchase 94 days ago; no
- * usual gap yet". The gap is rounded to whole days (at least 1).
+ * usual gap yet"; null without a purchase. The gap is rounded to whole days (at least 1).
  */
-export function describeRecency({ daysSinceLast, usualGapDays }: Recency): string {
-  if (!Number.isFinite(daysSinceLast)) return '';
-  if (!Number.isFinite(usualGapDays)) return `only purchase ${ago(daysSinceLast)}; no usual gap yet`;
-  return `last purchase ${ago(daysSinceLast)}; ${every(usualGapDays)}`;
+export function describeRecency({ daysSinceLast, usualGapDays }: Recency): AnyMessage | null {
+  if (!Number.isFinite(daysSinceLast)) return null;
+  if (!Number.isFinite(usualGapDays)) return msg('cv.recency.only', { ago: ago(daysSinceLast) });
+  return msg('cv.recency.last', { ago: ago(daysSinceLast), usual: every(usualGapDays) });
 }

@@ -1,6 +1,7 @@
 // Recency-frequency-monetary summary of a transaction log, in the definitions of the customer-base
 // literature (Fader, Hardie & Lee 2005): the inputs of the BG/NBD and Gamma-Gamma models.
-import { formatDay } from '../calendar';
+import { msg } from '../../i18n/catalogue';
+import { date } from '../../i18n/messages';
 import { UserError } from '../errors';
 import { DAYS_PER_UNIT, type TimeUnit } from './timeUnits';
 
@@ -116,42 +117,42 @@ export function summarizeRfm(log: TransactionLog, options: RfmOptions = {}): Rfm
   const { customer, day, amount } = log;
   const unit = options.unit ?? 'weeks';
   const unitDays = DAYS_PER_UNIT[unit];
-  if (unitDays === undefined) throw new UserError(`Time unit must be "days" or "weeks"; got ${JSON.stringify(unit)}`);
+  if (unitDays === undefined) throw new UserError(`Time unit must be "days" or "weeks"; got ${JSON.stringify(unit)}`); // i18n-exempt: an API invariant, unreachable from a sheet
   const n = customer.length;
   if (day.length !== n || (amount && amount.length !== n)) {
     const amounts = amount ? ` and ${amount.length} amounts` : '';
-    throw new UserError(`The customer ids, dates and amounts must have one entry per row; got ${n} ids, ${day.length} dates${amounts}`);
+    throw new UserError(`The customer ids, dates and amounts must have one entry per row; got ${n} ids, ${day.length} dates${amounts}`); // i18n-exempt: an API invariant, unreachable from a sheet
   }
-  if (n === 0) throw new UserError('The transaction log is empty: there are no purchases to summarise');
+  if (n === 0) throw new UserError(msg('model.error.emptyLog'));
 
   let maxCustomer = -1;
   let lastDayInData = -Infinity;
   for (let i = 0; i < n; i++) {
     const c = customer[i];
-    if (!Number.isInteger(c) || c < 0) throw new UserError(`Row ${i + 1}: the customer index must be a whole number ≥ 0; got ${c}`);
+    if (!Number.isInteger(c) || c < 0) throw new UserError(`Row ${i + 1}: the customer index must be a whole number ≥ 0; got ${c}`); // i18n-exempt: an API invariant, unreachable from a sheet
     if (c > maxCustomer) maxCustomer = c;
     const d = day[i];
-    if (!Number.isInteger(d)) throw new UserError(`Row ${i + 1}: the date must be a whole day number (days since 1970-01-01); got ${d}`);
+    if (!Number.isInteger(d)) throw new UserError(`Row ${i + 1}: the date must be a whole day number (days since 1970-01-01); got ${d}`); // i18n-exempt: an API invariant, unreachable from a sheet
     if (d > lastDayInData) lastDayInData = d;
     if (amount) {
       const a = amount[i];
-      if (!isMissing(a) && !Number.isFinite(a)) throw new UserError(`Row ${i + 1}: the amount must be a finite number or empty; got ${a}`);
+      if (!isMissing(a) && !Number.isFinite(a)) throw new UserError(`Row ${i + 1}: the amount must be a finite number or empty; got ${a}`); // i18n-exempt: an API invariant, unreachable from a sheet
     }
   }
   const customerCount = options.customerCount ?? maxCustomer + 1;
   if (customerCount > MAX_CUSTOMERS) {
-    throw new UserError(`Customer indexes must be dense (0, 1, 2, …); got an index of ${customerCount - 1}`);
+    throw new UserError(`Customer indexes must be dense (0, 1, 2, …); got an index of ${customerCount - 1}`); // i18n-exempt: an API invariant, unreachable from a sheet
   }
   if (!Number.isInteger(customerCount) || customerCount <= maxCustomer) {
-    throw new UserError(`The customer count (${customerCount}) must be a whole number above the largest customer index (${maxCustomer})`);
+    throw new UserError(`The customer count (${customerCount}) must be a whole number above the largest customer index (${maxCustomer})`); // i18n-exempt: an API invariant, unreachable from a sheet
   }
   const endDay = options.endDay ?? lastDayInData;
-  if (!Number.isInteger(endDay)) throw new UserError(`The observation end must be a whole day number; got ${endDay}`);
+  if (!Number.isInteger(endDay)) throw new UserError(`The observation end must be a whole day number; got ${endDay}`); // i18n-exempt: an API invariant, unreachable from a sheet
 
   let kept = 0;
   for (let i = 0; i < n; i++) if (day[i] <= endDay) kept++;
   if (kept === 0) {
-    throw new UserError(`No purchases on or before the observation end ${formatDay(endDay)}; the log starts later`);
+    throw new UserError(msg('model.error.nothingBeforeEnd', { date: date(endDay) }));
   }
   const rows = new Int32Array(kept);
   for (let i = 0, k = 0; i < n; i++) if (day[i] <= endDay) rows[k++] = i;

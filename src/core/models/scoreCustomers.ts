@@ -1,6 +1,8 @@
 // From a transaction log to fitted models and one row of predictions per customer: the engine behind the
 // =CLV(ids, dates, amounts, …) formula and the sidebar's "Customer value" sheet.
-import { formatDay } from '../calendar';
+import { msg } from '../../i18n/catalogue';
+import type { AnyMessage } from '../../i18n/messages';
+import { allOf, date, integer } from '../../i18n/messages';
 import { bgNbdExpectedPurchasesIfAlive, bgNbdProbabilityAlive, type BgNbdFit, fitBgNbdData } from './bgnbd';
 import { prepareBgNbdData } from './bgnbdLikelihood';
 import { checkClvHorizon, type ClvHorizon, discountedExpectedPurchases } from './clv';
@@ -76,7 +78,7 @@ export interface ModelSummary {
    */
   spendFrequencyCorrelation: number;
   /** Sentences for the user: fits that did not converge, amounts left out, rows ignored. */
-  notes: string[];
+  notes: AnyMessage[];
   /** Why the predictions should not be taken at face value (see trust.ts); empty when the fit is sound. */
   warnings: ModelWarning[];
 }
@@ -207,26 +209,20 @@ function spendFrequencyCorrelation(rfm: RfmSummary): number {
   return denominator > 0 ? cov / denominator : NaN;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-function notes(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit): string[] {
-  const out: string[] = [];
+function notes(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit): AnyMessage[] {
+  const out: AnyMessage[] = [];
   if (!bgNbd.converged) out.push(bgNbd.message);
   if (!gammaGamma.converged || gammaGamma.params.q <= 1) out.push(gammaGamma.message);
   const { refunds, zeroAmounts, missingAmounts } = rfm.leftOutOfSpend;
   const leftOut = [
-    refunds > 0 ? plural(refunds, 'refund', 'refunds') : '',
-    zeroAmounts > 0 ? plural(zeroAmounts, 'zero amount', 'zero amounts') : '',
-    missingAmounts > 0 ? plural(missingAmounts, 'purchase without an amount', 'purchases without an amount') : '',
-  ].filter(Boolean);
-  if (leftOut.length > 0) out.push(`${leftOut.join(', ')} left out of the spend model (repeat purchases, net per day)`);
-  if (rfm.refundOnlyDays > 0) {
-    out.push(`${plural(rfm.refundOnlyDays, 'day', 'days')} with refunds only (negative amounts) not counted as purchases; their amounts count in past value`);
-  }
+    refunds > 0 ? msg('model.note.refunds', { count: integer(refunds) }) : null,
+    zeroAmounts > 0 ? msg('model.note.zeroAmounts', { count: integer(zeroAmounts) }) : null,
+    missingAmounts > 0 ? msg('model.note.missingAmounts', { count: integer(missingAmounts) }) : null,
+  ].filter((m) => m !== null);
+  if (leftOut.length > 0) out.push(msg('model.note.leftOut', { items: allOf(leftOut) }));
+  if (rfm.refundOnlyDays > 0) out.push(msg('model.note.refundOnlyDays', { count: integer(rfm.refundOnlyDays) }));
   if (rfm.rowsAfterEnd > 0) {
-    out.push(`${plural(rfm.rowsAfterEnd, 'row', 'rows')} after the observation end ${formatDay(rfm.endDay)} ignored`);
+    out.push(msg('model.note.rowsAfterEnd', { count: integer(rfm.rowsAfterEnd), date: date(rfm.endDay) }));
   }
   return out;
 }

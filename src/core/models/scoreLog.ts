@@ -1,6 +1,7 @@
 // A parsed sheet log (the cohort engine's TransactionLog) → scoreCustomers: the one place the =CLV formula
 // and the sidebar's "Customer value" sheet turn what they read from a sheet into the models' input.
-import { formatDay } from '../calendar';
+import { msg } from '../../i18n/catalogue';
+import { date } from '../../i18n/messages';
 import type { TransactionLog as ParsedLog } from '../cohorts/parseLog';
 import { UserError } from '../errors';
 import { scoreCustomers, type CustomerValueResult } from './scoreCustomers';
@@ -26,7 +27,7 @@ export interface LogScoreOptions {
 export function scoreParsedLog(log: ParsedLog, options: LogScoreOptions): CustomerValueResult {
   const endDay = options.endDay ?? log.lastDay;
   if (endDay < log.firstDay) {
-    throw new UserError(`The observation end ${formatDay(endDay)} is before the first date in the data (${formatDay(log.firstDay)}).`);
+    throw new UserError(msg('model.error.endBeforeData', { date: date(endDay), first: date(log.firstDay) }));
   }
   return scoreCustomers(
     { customer: log.customer, day: log.day, amount: log.amount ?? undefined },

@@ -128,7 +128,7 @@ function hyp2f1Series(a: number, b: number, c: number, z: number): number {
     if (rho < 1 && Math.abs(term) * (rho / (1 - rho)) <= SERIES_EPSILON * Math.abs(sum)) return sum;
     if (!Number.isFinite(sum)) return sum;
   }
-  throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}): series did not converge in ${SERIES_MAX_TERMS} terms`);
+  throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}): series did not converge in ${SERIES_MAX_TERMS} terms`); // i18n-exempt: a programming error (RangeError), not a user message
 }
 
 /**
@@ -167,9 +167,9 @@ function hyp2f1OneMinusZ(a: number, b: number, c: number, z: number): number {
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
   if (a !== a || b !== b || c !== c || z !== z) return NaN; // any NaN (no array per call: this runs per customer-month)
-  if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2f1: c = ${c} is a non-positive integer`);
+  if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2f1: c = ${c} is a non-positive integer`); // i18n-exempt: a programming error (RangeError), not a user message
   if (z === 0 || a === 0 || b === 0) return 1;
-  if (z > 1) throw new RangeError(`hyp2f1: z = ${z} > 1 is outside the real domain`);
+  if (z > 1) throw new RangeError(`hyp2f1: z = ${z} > 1 is outside the real domain`); // i18n-exempt: a programming error (RangeError), not a user message
   if (z === 1) {
     if (c - a - b <= 0) return Infinity;
     return gammaRatio([c, c - a - b], [c - a, c - b]); // Gauss's theorem

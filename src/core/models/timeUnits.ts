@@ -22,5 +22,5 @@ export function monthsToUnit(months: number, unit: TimeUnit): number {
 /** Checks a user-supplied unit name. */
 export function parseTimeUnit(value: unknown): TimeUnit {
   if (value === 'days' || value === 'weeks') return value;
-  throw new UserError(`Time unit must be "days" or "weeks"; got ${JSON.stringify(value)}`);
+  throw new UserError(`Time unit must be "days" or "weeks"; got ${JSON.stringify(value)}`); // i18n-exempt: an API invariant, unreachable from a sheet
 }

@@ -5,6 +5,9 @@
 import type { BgNbdFit } from './bgnbd';
 import type { GammaGammaFit } from './gammagamma';
 import type { RfmSummary } from './rfm';
+import { msg } from '../../i18n/catalogue';
+import type { AnyMessage } from '../../i18n/messages';
+import { decimal, integer } from '../../i18n/messages';
 
 export type ModelWarningKind =
   | 'purchaseModelAtBoundary'
@@ -19,7 +22,7 @@ export type ModelWarningKind =
 export interface ModelWarning {
   kind: ModelWarningKind;
   /** One sentence for the analyst: what is wrong and what it means for the numbers. */
-  message: string;
+  message: AnyMessage;
 }
 
 /**
@@ -32,26 +35,22 @@ export const MIN_REPEAT_BUYERS = 100;
 /** Above this |ρ| between repeat-purchase count and average spend the Gamma-Gamma assumption is broken. */
 export const CORRELATION_WARNING = 0.3;
 
-const count = (v: number) => v.toLocaleString('en-US');
+interface WarningValues {
+  repeat: number;
+  customers: number;
+  spend: number;
+  rho: number;
+}
 
-// User-facing wording, together so that moving it into the message catalogue is mechanical.
-const TEXT: Record<ModelWarningKind, (v: { repeat: number; customers: number; spend: number; rho: number }) => string> = {
-  purchaseModelAtBoundary: () =>
-    'The purchase model (BG/NBD) found no best fit: the data look like a limiting case of it (for example everyone buying at the same pace, or nobody dropping out), so P(alive), expected purchases and CLV are only approximate.',
-  purchaseModelNotConverged: () =>
-    'The purchase model (BG/NBD) did not converge, so P(alive), expected purchases and CLV are unreliable.',
-  spendModelAtBoundary: () =>
-    'The spend model (Gamma-Gamma) found no best fit: the data look like a limiting case of it (for example every customer spending alike), so expected values per purchase and CLV are only approximate.',
-  spendModelNotConverged: () =>
-    'The spend model (Gamma-Gamma) did not converge, so expected values per purchase and CLV are unreliable.',
-  spendModelNoMean: () =>
-    'The spend model (Gamma-Gamma) has no finite average (q ≤ 1): customers without a repeat purchase get no expected value and no CLV.',
-  fewRepeatBuyers: ({ repeat, customers }) =>
-    `Only ${count(repeat)} of ${count(customers)} customers bought more than once: how often customers buy and when they stop is estimated from few of them, so treat P(alive) and CLV as rough (${count(MIN_REPEAT_BUYERS)} or more repeat buyers are needed for a firm fit).`,
-  fewSpendCustomers: ({ spend }) =>
-    `Only ${count(spend)} customers have a repeat purchase with a positive amount: their spend is estimated from few of them, so treat expected values and CLV as rough (${count(MIN_REPEAT_BUYERS)} or more are needed for a firm fit).`,
-  spendFrequencyCorrelation: ({ rho }) =>
-    `Spend and purchase frequency are correlated (ρ = ${rho.toFixed(2)}): the spend model assumes they are independent, so expected values and CLVs may be biased.`,
+const MESSAGES: Record<ModelWarningKind, (v: WarningValues) => AnyMessage> = {
+  purchaseModelAtBoundary: () => msg('model.warn.purchaseAtBoundary'),
+  purchaseModelNotConverged: () => msg('model.warn.purchaseNotConverged'),
+  spendModelAtBoundary: () => msg('model.warn.spendAtBoundary'),
+  spendModelNotConverged: () => msg('model.warn.spendNotConverged'),
+  spendModelNoMean: () => msg('model.warn.spendNoMean'),
+  fewRepeatBuyers: ({ repeat, customers }) => msg('model.warn.fewRepeatBuyers', { repeat: integer(repeat), customers: integer(customers), min: integer(MIN_REPEAT_BUYERS) }),
+  fewSpendCustomers: ({ spend }) => msg('model.warn.fewSpendCustomers', { spend: integer(spend), min: integer(MIN_REPEAT_BUYERS) }),
+  spendFrequencyCorrelation: ({ rho }) => msg('model.warn.correlation', { rho: decimal(rho, 2, 2) }),
 };
 
 /** Every reason the fitted models should not be taken at face value, most serious first; [] when none. */
@@ -66,5 +65,5 @@ export function modelWarnings(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: Gamm
   else if (gammaGamma.customers < MIN_REPEAT_BUYERS) kinds.push('fewSpendCustomers');
   if (Math.abs(spendFrequencyCorrelation) > CORRELATION_WARNING) kinds.push('spendFrequencyCorrelation');
   const values = { repeat, customers: rfm.activeCustomers, spend: gammaGamma.customers, rho: spendFrequencyCorrelation };
-  return kinds.map((kind) => ({ kind, message: TEXT[kind](values) }));
+  return kinds.map((kind) => ({ kind, message: MESSAGES[kind](values) }));
 }

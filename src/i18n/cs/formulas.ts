@@ -58,6 +58,9 @@ export const formulas: Translation<typeof en, 'cs'> = {
   'fn.noCustomersAtStartAt': '{fn}: na začátku období ({place}) nebyl aktivní žádný zákazník (S = 0), míra proto není definována',
 
   'fn.clvArity': 'CLV má 2 nebo 3 argumenty (value_per_period, churn_rate, [discount_rate]); zadáno {count}',
+  'fn.clvPredictiveArity': 'CLV má argumenty (customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]); zadáno argumentů: {count}',
+  'fn.expect.horizon': 'celý počet měsíců od 1 do {max}, například {example}',
+  'fn.expect.monthlyRate': 'měsíční sazba od 0 do 1, například {example} nebo {examplePercent}',
   'fn.clvPredictiveHint': '{problem}. V prediktivním tvaru =CLV(customer_ids; dates; amounts; …) musí druhá oblast obsahovat data (buňky s daty nebo text data, například 2024-01-31)',
   'fn.clvNeverLeaves': 'CLV: churn_rate je 0 a chybí discount_rate ({at}); zákazník, který nikdy neodejde, nemá konečnou hodnotu',
 };

@@ -24,4 +24,18 @@ export const server: Translation<typeof en, 'cs'> = {
   'server.value.doneNet': '{customers} z {rows}: CLV za {months} měs. celkem {total}, po odečtení nákladů na obsluhu {net}, ohroženo: {atRisk}, ztraceno: {lapsed}. Zapsáno do listu „{sheet}“.',
   'server.value.doneNetSkipped': '{customers} z {rows} ({skipped}): CLV za {months} měs. celkem {total}, po odečtení nákladů na obsluhu {net}, ohroženo: {atRisk}, ztraceno: {lapsed}. Zapsáno do listu „{sheet}“.',
   'server.value.untrusted': '{done} Modelu ale nelze plně věřit:',
+  'server.needsAmounts':
+    'Hodnota zákazníků potřebuje seznam transakcí se sloupcem částky: jeden řádek na nákup se zákazníkem, datem a částkou. Jako tvar dat zvolte „Seznam transakcí“ a vyberte sloupec částky.',
+  'server.badAsOf': 'Datum „Ke dni“ „{date}“ není platné datum.',
+  'server.busySummary': 'Přehled této tabulky právě vytváří někdo jiný. Zkuste to znovu za minutu.',
+  'server.busyValue': 'Přehled nebo hodnotu zákazníků této tabulky právě zapisuje někdo jiný. Zkuste to znovu za minutu.',
+  'server.costNotNumbers': 'Náklady ve sloupci {column} musí být čísla (náklady každého řádku, prázdné pro žádné): {rows}. Opravte je nebo nezvolte žádný sloupec nákladů.',
+  'server.costNotNumbersMore': {
+    one: 'Náklady ve sloupci {column} musí být čísla (náklady každého řádku, prázdné pro žádné): {rows} a {count} další. Opravte je nebo nezvolte žádný sloupec nákladů.',
+    few: 'Náklady ve sloupci {column} musí být čísla (náklady každého řádku, prázdné pro žádné): {rows} a {count} další. Opravte je nebo nezvolte žádný sloupec nákladů.',
+    many: 'Náklady ve sloupci {column} musí být čísla (náklady každého řádku, prázdné pro žádné): {rows} a {count} dalšího. Opravte je nebo nezvolte žádný sloupec nákladů.',
+    other: 'Náklady ve sloupci {column} musí být čísla (náklady každého řádku, prázdné pro žádné): {rows} a {count} dalších. Opravte je nebo nezvolte žádný sloupec nákladů.',
+  },
+  'server.costRowIs': 'řádek {row} obsahuje {value}',
+  'server.costSameAsRole': 'Sloupec nákladů nemůže být {column}: ten už je zvolen jako jiný sloupec seznamu. Zvolte sloupec, který obsahuje jen náklady.',
 };

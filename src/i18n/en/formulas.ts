@@ -67,5 +67,8 @@ export const formulas = {
   // CLV, the formula form.
   'fn.clvArity': 'CLV takes 2 or 3 arguments (value_per_period, churn_rate, [discount_rate]); got {count}',
   'fn.clvPredictiveHint': '{problem}. For the predictive form =CLV(customer_ids, dates, amounts, …), the second range must hold dates (date cells, or date text such as 2024-01-31)',
+  'fn.clvPredictiveArity': 'CLV takes (customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]); got {count} arguments',
+  'fn.expect.horizon': 'a whole number of months from 1 to {max}, such as {example}',
+  'fn.expect.monthlyRate': 'a monthly rate from 0 to 1, such as {example} or {examplePercent}',
   'fn.clvNeverLeaves': 'CLV: churn_rate is 0 and there is no discount_rate ({at}); a customer who never leaves has no finite value',
 } as const;

@@ -22,4 +22,13 @@ export const server = {
   'server.value.doneNet': '{customers} from {rows}: {months}-month CLV {total} in total, net of the cost to serve {net}, {atRisk} at risk, {lapsed} lapsed. Written to "{sheet}".',
   'server.value.doneNetSkipped': '{customers} from {rows} ({skipped}): {months}-month CLV {total} in total, net of the cost to serve {net}, {atRisk} at risk, {lapsed} lapsed. Written to "{sheet}".',
   'server.value.untrusted': '{done} But the model cannot be fully trusted:',
+  'server.needsAmounts':
+    'Customer value needs a transaction log with an amount column: one row per purchase with the customer, the date and the amount. Choose "Transaction log" as the data shape and pick the amount column.',
+  'server.badAsOf': 'The "as of" date "{date}" is not a valid date.',
+  'server.busySummary': 'Someone else is generating the summary of this spreadsheet right now. Try again in a minute.',
+  'server.busyValue': 'Someone else is writing this spreadsheet’s summary or customer value right now. Try again in a minute.',
+  'server.costNotNumbers': 'The costs in {column} must be numbers (the cost of each row, blank for none): {rows}. Fix them or choose no cost column.',
+  'server.costNotNumbersMore': { one: 'The costs in {column} must be numbers (the cost of each row, blank for none): {rows} and {count} more. Fix them or choose no cost column.', other: 'The costs in {column} must be numbers (the cost of each row, blank for none): {rows} and {count} more. Fix them or choose no cost column.' },
+  'server.costRowIs': 'row {row} is {value}',
+  'server.costSameAsRole': 'The cost column cannot be {column}: it is already chosen as another column of the log. Choose a column that holds only costs.',
 } as const;

@@ -58,6 +58,9 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'fn.noCustomersAtStartAt': '{fn}: az időszak elején (a tartomány {place}) egyetlen ügyfél sem volt aktív (CS = 0), így az arány nem értelmezhető',
 
   'fn.clvArity': 'A CLV 2 vagy 3 argumentumot vár (value_per_period, churn_rate, [discount_rate]); megadva: {count}',
+  'fn.clvPredictiveArity': 'A CLV argumentumai: (customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]); megadott argumentumok: {count}',
+  'fn.expect.horizon': '1 és {max} közötti egész számú hónap, például {example}',
+  'fn.expect.monthlyRate': '0 és 1 közötti havi ráta, például {example} vagy {examplePercent}',
   'fn.clvPredictiveHint': '{problem}. Az előrejelző =CLV(customer_ids; dates; amounts; …) alakban a második tartománynak dátumokat kell tartalmaznia (dátumcellákat vagy dátumszöveget, például 2024-01-31)',
   'fn.clvNeverLeaves': 'CLV: a churn_rate 0, és nincs discount_rate ({at}); egy soha el nem távozó ügyfélnek nincs véges értéke',
 };

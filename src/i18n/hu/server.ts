@@ -24,4 +24,16 @@ export const server: Translation<typeof en, 'hu'> = {
   'server.value.doneNet': '{customers} {rows}: {months} havi CLV összesen {total}, a kiszolgálási költség levonása után {net}, veszélyeztetett: {atRisk}, elvesztett: {lapsed}. Kiírva ide: „{sheet}”.',
   'server.value.doneNetSkipped': '{customers} {rows} ({skipped}): {months} havi CLV összesen {total}, a kiszolgálási költség levonása után {net}, veszélyeztetett: {atRisk}, elvesztett: {lapsed}. Kiírva ide: „{sheet}”.',
   'server.value.untrusted': '{done} A modellben azonban nem lehet teljesen megbízni:',
+  'server.needsAmounts':
+    'Az ügyfélértékhez összegoszlopos tranzakciónapló kell: vásárlásonként egy sor az ügyféllel, a dátummal és az összeggel. Adatformának válassza a „Tranzakciónapló” lehetőséget, és jelölje ki az összegoszlopot.',
+  'server.badAsOf': 'A „Fordulónap” („{date}”) nem érvényes dátum.',
+  'server.busySummary': 'Valaki más éppen most készíti ennek a táblázatnak az összesítőjét. Próbálja újra egy perc múlva.',
+  'server.busyValue': 'Valaki más éppen most írja ennek a táblázatnak az összesítőjét vagy ügyfélértékét. Próbálja újra egy perc múlva.',
+  'server.costNotNumbers': 'A(z) {column} költségeinek számoknak kell lenniük (minden sor költsége, üres, ha nincs): {rows}. Javítsa őket, vagy ne válasszon költségoszlopot.',
+  'server.costNotNumbersMore': {
+    one: 'A(z) {column} költségeinek számoknak kell lenniük (minden sor költsége, üres, ha nincs): {rows} és még {count}. Javítsa őket, vagy ne válasszon költségoszlopot.',
+    other: 'A(z) {column} költségeinek számoknak kell lenniük (minden sor költsége, üres, ha nincs): {rows} és még {count}. Javítsa őket, vagy ne válasszon költségoszlopot.',
+  },
+  'server.costRowIs': 'a(z) {row}. sor értéke {value}',
+  'server.costSameAsRole': 'A költségoszlop nem lehet a(z) {column}: az már a napló egy másik oszlopaként van kiválasztva. Válasszon olyan oszlopot, amely csak költségeket tartalmaz.',
 };

@@ -58,6 +58,9 @@ export const formulas: Translation<typeof en, 'pl'> = {
   'fn.noCustomersAtStartAt': '{fn}: na początku okresu ({place}) żaden klient nie był aktywny (S = 0), więc wskaźnik jest nieokreślony',
 
   'fn.clvArity': 'CLV przyjmuje 2 lub 3 argumenty (value_per_period, churn_rate, [discount_rate]); podano {count}',
+  'fn.clvPredictiveArity': 'CLV przyjmuje argumenty (customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]); podano argumentów: {count}',
+  'fn.expect.horizon': 'całkowitą liczbą miesięcy od 1 do {max}, na przykład {example}',
+  'fn.expect.monthlyRate': 'miesięczną stopą od 0 do 1, na przykład {example} lub {examplePercent}',
   'fn.clvPredictiveHint': '{problem}. W formie przewidującej =CLV(customer_ids; dates; amounts; …) drugi zakres musi zawierać daty (komórki z datami lub tekst daty, na przykład 2024-01-31)',
   'fn.clvNeverLeaves': 'CLV: churn_rate wynosi 0 i brak discount_rate ({at}); klient, który nigdy nie odchodzi, nie ma skończonej wartości',
 };

@@ -24,4 +24,18 @@ export const server: Translation<typeof en, 'pl'> = {
   'server.value.doneNet': '{customers} z {rows}: CLTV za {months} mies. łącznie {total}, po odjęciu kosztu obsługi {net}, zagrożeni: {atRisk}, utraceni: {lapsed}. Zapisano w arkuszu „{sheet}”.',
   'server.value.doneNetSkipped': '{customers} z {rows} ({skipped}): CLTV za {months} mies. łącznie {total}, po odjęciu kosztu obsługi {net}, zagrożeni: {atRisk}, utraceni: {lapsed}. Zapisano w arkuszu „{sheet}”.',
   'server.value.untrusted': '{done} Ale modelowi nie można w pełni ufać:',
+  'server.needsAmounts':
+    'Wartość klientów wymaga rejestru transakcji z kolumną kwoty: jeden wiersz na zakup z klientem, datą i kwotą. Wybierz „Rejestr transakcji” jako kształt danych i wskaż kolumnę kwoty.',
+  'server.badAsOf': 'Data „Na dzień” „{date}” nie jest prawidłową datą.',
+  'server.busySummary': 'Ktoś inny właśnie tworzy podsumowanie tego arkusza kalkulacyjnego. Spróbuj ponownie za minutę.',
+  'server.busyValue': 'Ktoś inny właśnie zapisuje podsumowanie lub wartość klientów tego arkusza kalkulacyjnego. Spróbuj ponownie za minutę.',
+  'server.costNotNumbers': 'Koszty w {column} muszą być liczbami (koszt każdego wiersza, puste, gdy brak): {rows}. Popraw je lub nie wybieraj kolumny kosztów.',
+  'server.costNotNumbersMore': {
+    one: 'Koszty w {column} muszą być liczbami (koszt każdego wiersza, puste, gdy brak): {rows} i jeszcze {count}. Popraw je lub nie wybieraj kolumny kosztów.',
+    few: 'Koszty w {column} muszą być liczbami (koszt każdego wiersza, puste, gdy brak): {rows} i jeszcze {count}. Popraw je lub nie wybieraj kolumny kosztów.',
+    many: 'Koszty w {column} muszą być liczbami (koszt każdego wiersza, puste, gdy brak): {rows} i jeszcze {count}. Popraw je lub nie wybieraj kolumny kosztów.',
+    other: 'Koszty w {column} muszą być liczbami (koszt każdego wiersza, puste, gdy brak): {rows} i jeszcze {count}. Popraw je lub nie wybieraj kolumny kosztów.',
+  },
+  'server.costRowIs': 'wiersz {row} zawiera {value}',
+  'server.costSameAsRole': 'Kolumną kosztów nie może być {column}: jest już wybrana jako inna kolumna rejestru. Wybierz kolumnę, która zawiera tylko koszty.',
 };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors';
 import { checkAtRiskOptions, DEFAULT_AT_RISK, selectAtRisk, topShareByPastValue } from '../../../src/core/models/atRisk';
 import { describeRecency } from '../../../src/core/models/recency';
+import { render } from '../../../src/i18n';
 
 // Ten customers (index = position) and one who never bought (index 10).
 const PAST = [500, 400, 400, 300, 200, 100, 90, 80, 70, 60, 999];
@@ -72,24 +73,29 @@ describe('the at-risk and lapsed lists', () => {
 
   it('refuses thresholds out of range with a message naming the setting', () => {
     expect(() => checkAtRiskOptions({ topShare: 0, aliveBelow: 0.5, aliveFloor: 0.1 })).toThrow(UserError);
-    expect(() => checkAtRiskOptions({ topShare: 1.2, aliveBelow: 0.5, aliveFloor: 0.1 })).toThrow(/^The top share by past value must be above 0 % and at most 100 % \(got 120 %\)\.$/);
-    expect(() => checkAtRiskOptions({ topShare: 0.2, aliveBelow: 0, aliveFloor: 0 })).toThrow(/^The P\(alive\) threshold must be above 0 %/);
+    expect(() => checkAtRiskOptions({ topShare: 1.2, aliveBelow: 0.5, aliveFloor: 0.1 })).toThrow(/^The top share by past value must be above 0% and at most 100% \(got 120%\)\.$/);
+    expect(() => checkAtRiskOptions({ topShare: 0.2, aliveBelow: 0, aliveFloor: 0 })).toThrow(/^The P\(alive\) threshold must be above 0%/);
     expect(() => checkAtRiskOptions({ topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.5 })).toThrow(
-      'The P(alive) floor must be at least 0 % and below the threshold of 50 % (got 50 %).',
+      'The P(alive) floor must be at least 0% and below the threshold of 50% (got 50%).',
     );
-    expect(() => checkAtRiskOptions({ topShare: 0.2, aliveBelow: 0.5, aliveFloor: -0.01 })).toThrow(/floor must be at least 0 %/);
+    expect(() => checkAtRiskOptions({ topShare: 0.2, aliveBelow: 0.5, aliveFloor: -0.01 })).toThrow(/floor must be at least 0%/);
     expect(() => checkAtRiskOptions(DEFAULT_AT_RISK)).not.toThrow();
     expect(DEFAULT_AT_RISK).toEqual({ topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1 });
   });
 });
 
+const recencyText = (r: Parameters<typeof describeRecency>[0]) => {
+  const m = describeRecency(r);
+  return m ? render(m, 'en') : '';
+};
+
 describe('the recency sentence', () => {
   it('compares the last purchase with the customer’s usual gap, and says when there is none yet', () => {
-    expect(describeRecency({ daysSinceLast: 94, usualGapDays: 31 })).toBe('last purchase 94 days ago; usually every 31 days');
-    expect(describeRecency({ daysSinceLast: 94, usualGapDays: 30.5 })).toBe('last purchase 94 days ago; usually every 31 days');
-    expect(describeRecency({ daysSinceLast: 1, usualGapDays: 1.2 })).toBe('last purchase 1 day ago; usually every day');
-    expect(describeRecency({ daysSinceLast: 0, usualGapDays: 7 })).toBe('last purchase on the last day observed; usually every 7 days');
-    expect(describeRecency({ daysSinceLast: 94, usualGapDays: NaN })).toBe('only purchase 94 days ago; no usual gap yet');
-    expect(describeRecency({ daysSinceLast: NaN, usualGapDays: NaN })).toBe('');
+    expect(recencyText({ daysSinceLast: 94, usualGapDays: 31 })).toBe('last purchase 94 days ago; usually every 31 days');
+    expect(recencyText({ daysSinceLast: 94, usualGapDays: 30.5 })).toBe('last purchase 94 days ago; usually every 31 days');
+    expect(recencyText({ daysSinceLast: 1, usualGapDays: 1.2 })).toBe('last purchase 1 day ago; usually every day');
+    expect(recencyText({ daysSinceLast: 0, usualGapDays: 7 })).toBe('last purchase on the last day observed; usually every 7 days');
+    expect(recencyText({ daysSinceLast: 94, usualGapDays: NaN })).toBe('only purchase 94 days ago; no usual gap yet');
+    expect(recencyText({ daysSinceLast: NaN, usualGapDays: NaN })).toBe('');
   });
 });

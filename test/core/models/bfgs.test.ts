@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minimizeBfgs } from '../../../src/core/models/bfgs';
+import { render } from '../../../src/i18n';
 
 // f(x) = Σ cᵢ (xᵢ − tᵢ)², minimum 0 at t; its gradient written out by hand.
 const c = [1, 10, 100];
@@ -29,7 +30,7 @@ describe('BFGS at the limits of floating point', () => {
     };
     const r = minimizeBfgs(noisy, [0, 0, 0]);
     expect(r.converged).toBe(true);
-    expect(r.message).toMatch(/floating-point resolution/);
+    expect(render(r.message, 'en')).toMatch(/floating-point resolution/);
     for (let i = 0; i < 3; i++) expect(Math.abs(r.x[i] - t[i])).toBeLessThan(1e-3);
     expect(r.evaluations).toBeLessThan(60);
   });
@@ -43,6 +44,6 @@ describe('BFGS at the limits of floating point', () => {
     };
     const r = minimizeBfgs(wrong, [0, 0, 0]);
     expect(r.converged).toBe(false);
-    expect(r.message).toMatch(/line search failed/);
+    expect(render(r.message, 'en')).toMatch(/line search failed/);
   });
 });

@@ -10,6 +10,7 @@ import {
 import { bgNbdLogLikelihood, prepareBgNbdData } from '../../../src/core/models/bgnbdLikelihood';
 import { readCdnowSummary } from './cdnowData';
 import { betaVariate, exponentialVariate, gammaVariate, logParamStandardErrors, seededUniform } from './random';
+import { render } from '../../../src/i18n';
 
 const cdnow = readCdnowSummary();
 const cdnowHistories = {
@@ -48,7 +49,7 @@ describe('BG/NBD on the CDNOW sample (Fader, Hardie & Lee 2005)', () => {
   it('reports non-convergence with a flag and a message when stopped early', () => {
     const early = fitBgNbd(cdnowHistories, { maxIterations: 2 });
     expect(early.converged).toBe(false);
-    expect(early.message).toMatch(/did not converge/);
+    expect(render(early.message, 'en')).toMatch(/did not converge/);
   });
 });
 

@@ -48,8 +48,8 @@ describe('discounted CLV over monthly steps', () => {
 describe('CLV bad input', () => {
   it('refuses a horizon that is not a whole number of months and a negative discount rate', async () => {
     const { checkClvHorizon } = await import('../../../src/core/models/clv');
-    expect(() => checkClvHorizon({ horizonMonths: 0, monthlyDiscountRate: 0.01, unit: 'weeks' })).toThrow(/^The horizon must be a whole number of months from 1 to 1200; got 0$/);
-    expect(() => checkClvHorizon({ horizonMonths: 6.5, monthlyDiscountRate: 0.01, unit: 'weeks' })).toThrow(/whole number of months from 1 to 1200; got 6.5/);
-    expect(() => checkClvHorizon({ horizonMonths: 12, monthlyDiscountRate: -0.01, unit: 'weeks' })).toThrow(/discount rate must be a number ≥ 0/);
+    expect(() => checkClvHorizon({ horizonMonths: 0, monthlyDiscountRate: 0.01, unit: 'weeks' })).toThrow(/^The horizon must be a whole number of months from 1 to 1,200; got 0$/);
+    expect(() => checkClvHorizon({ horizonMonths: 6.5, monthlyDiscountRate: 0.01, unit: 'weeks' })).toThrow(/whole number of months from 1 to 1,200; got 6.5/);
+    expect(() => checkClvHorizon({ horizonMonths: 12, monthlyDiscountRate: -0.01, unit: 'weeks' })).toThrow(/discount rate must be a number of 0 or more, such as 0.01 for 1% a month; got -0.01/);
   });
 });

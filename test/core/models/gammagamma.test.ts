@@ -9,6 +9,7 @@ import {
 } from '../../../src/core/models/gammagamma';
 import { readCdnowSummaryWithSpend } from './cdnowData';
 import { gammaVariate, logParamStandardErrors, seededUniform } from './random';
+import { render } from '../../../src/i18n';
 
 const cdnow = readCdnowSummaryWithSpend();
 const frequency = cdnow.map((c) => c.x);
@@ -131,7 +132,7 @@ describe('Gamma-Gamma without a finite maximum', () => {
     }
     const fit = fitGammaGamma(xs, means);
     expect(fit.converged).toBe(false);
-    expect(fit.message).toMatch(/no finite best fit; the likelihood keeps rising as q → infinity and v → infinity/);
+    expect(render(fit.message, 'en')).toMatch(/no finite best fit; the likelihood keeps rising as q → infinity and v → infinity/);
     // p is still identified: the within-customer shape 4
     expect(fit.params.p).toBeCloseTo(4, 0);
   });

@@ -6,6 +6,7 @@ import { fitGammaGamma, gammaGammaExpectedValue } from '../../../src/core/models
 import { scoreCustomers } from '../../../src/core/models/scoreCustomers';
 import { CDNOW_CALIBRATION_END, parseCdnowLog, readCdnowLogText } from './cdnowData';
 import { seededUniform } from './random';
+import { render } from '../../../src/i18n';
 
 describe('scoreCustomers on the full CDNOW log, calibration ending 1997-09-30', () => {
   const log = parseCdnowLog(readCdnowLogText());
@@ -69,9 +70,9 @@ describe('scoreCustomers on the full CDNOW log, calibration ending 1997-09-30', 
 
   it('says what was left out', () => {
     expect(weekly.summary.leftOutOfSpend).toEqual({ refunds: 0, zeroAmounts: 1, missingAmounts: 0 });
-    expect(weekly.summary.notes).toEqual([
+    expect(weekly.summary.notes.map((n) => render(n, 'en'))).toEqual([
       '1 zero amount left out of the spend model (repeat purchases, net per day)',
-      '20573 rows after the observation end 1997-09-30 ignored',
+      '20,573 rows after the observation end Sep 30, 1997 ignored',
     ]);
   });
 
@@ -133,7 +134,7 @@ describe('scoreCustomers edge cases', () => {
     const refundOnly = [...days.values()].filter(Boolean).length;
     expect(refundOnly).toBeGreaterThan(0);
     expect(result.rfm.refundOnlyDays).toBe(refundOnly);
-    expect(result.summary.notes).toContain(`${refundOnly} days with refunds only (negative amounts) not counted as purchases; their amounts count in past value`);
+    expect(result.summary.notes.map((n) => render(n, 'en'))).toContain(`${refundOnly} days with refunds only (negative amounts) not counted as purchases; their amounts count in past value`);
     expect(result.summary.leftOutOfSpend.refunds).toBe(0); // no purchase day nets below zero in this log
   });
 
@@ -143,8 +144,8 @@ describe('scoreCustomers edge cases', () => {
     const result = scoreCustomers(randomLog(300, 8, 0.1), { endDay: 10_400 });
     expect(result.summary.bgNbdConverged).toBe(false);
     expect(result.summary.gammaGammaConverged).toBe(false);
-    expect(result.summary.notes[0]).toMatch(/^BG\/NBD: no finite best fit; the likelihood keeps rising as a → infinity and b → infinity/);
-    expect(result.summary.notes[1]).toMatch(/^Gamma-Gamma: no finite best fit; .* q → infinity and v → infinity/);
+    expect(render(result.summary.notes[0], 'en')).toMatch(/^BG\/NBD: no finite best fit; the likelihood keeps rising as a → infinity and b → infinity/);
+    expect(render(result.summary.notes[1], 'en')).toMatch(/^Gamma-Gamma: no finite best fit; .* q → infinity and v → infinity/);
     // Every customer with a purchase is scored (a customer whose rows are all refunds has none).
     expect(result.customers.clv.every((v, i) => (result.customers.purchases[i] === 0 ? Number.isNaN(v) : Number.isFinite(v)))).toBe(true);
   });

@@ -8,6 +8,7 @@ import { fitGammaGamma } from '../../../src/core/models/gammagamma';
 import { scoreCustomers } from '../../../src/core/models/scoreCustomers';
 import { MIN_REPEAT_BUYERS, modelWarnings } from '../../../src/core/models/trust';
 import { trustLog, type TrustCase } from './trustLogs';
+import { render } from '../../../src/i18n';
 
 function score(kind: TrustCase, seed = 1) {
   const rows = trustLog(kind, seed);
@@ -29,7 +30,7 @@ describe('model warnings', () => {
     const { summary } = score('clockwork');
     expect(summary.bgNbdConverged).toBe(false);
     expect(kinds('clockwork')).toEqual(['purchaseModelAtBoundary']);
-    expect(summary.warnings[0].message).toBe(
+    expect(render(summary.warnings[0].message, 'en')).toBe(
       'The purchase model (BG/NBD) found no best fit: the data look like a limiting case of it (for example everyone buying at the same pace, or nobody dropping out), so P(alive), expected purchases and CLV are only approximate.',
     );
   });
@@ -47,7 +48,7 @@ describe('model warnings', () => {
     expect(repeat).toBeLessThan(MIN_REPEAT_BUYERS);
     expect(repeat).toBeGreaterThanOrEqual(10); // enough to fit at all
     expect(kinds('fewRepeat')).toEqual(['fewRepeatBuyers']);
-    expect(summary.warnings[0].message).toBe(
+    expect(render(summary.warnings[0].message, 'en')).toBe(
       `Only ${repeat} of 400 customers bought more than once: how often customers buy and when they stop is estimated from few of them, so treat P(alive) and CLV as rough (100 or more repeat buyers are needed for a firm fit).`,
     );
   });
@@ -56,7 +57,7 @@ describe('model warnings', () => {
     const { summary } = score('spendWithFrequency');
     expect(summary.spendFrequencyCorrelation).toBeGreaterThan(0.9);
     expect(kinds('spendWithFrequency')).toEqual(['spendFrequencyCorrelation']);
-    expect(summary.warnings[0].message).toMatch(/^Spend and purchase frequency are correlated \(ρ = 0\.9\d\): the spend model assumes they are independent/);
+    expect(render(summary.warnings[0].message, 'en')).toMatch(/^Spend and purchase frequency are correlated \(ρ = 0\.9\d\): the spend model assumes they are independent/);
   });
 
   it('say when the spend model has no finite average (a heavy tail of big spenders)', () => {
