@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type SheetsEmulator } from '../../tools/emulator/index';
-import { installFakeBigQuery, type FakeBigQuery, type FakeBigQueryOptions, type FakeTable } from '../../tools/emulator/bigquery/fakeBigQuery';
+import { billedBytes, installFakeBigQuery, valueBytes, type FakeBigQuery, type FakeBigQueryOptions, type FakeTable } from '../../tools/emulator/bigquery/fakeBigQuery';
 import { SyncEngine } from '../../tools/emulator/bigquery/syncEngine';
 import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult } from '../../src/addon/bigquery/protocol';
 import type { ReportOutcome } from '../../src/addon/protocol';
@@ -133,6 +133,34 @@ describe('the BigQuery source in the emulator', () => {
       expect(header['BigQuery job']).toBe(result.state === 'done' ? result.jobId : '');
     }
     expect(fake.queries).toHaveLength(2);
+  });
+
+  it("the dry run counts BigQuery's documented bytes of exactly the columns the query reads", () => {
+    // https://cloud.google.com/bigquery/docs/storage_overview#data_size_calculation, written out here:
+    // STRING 2 + UTF-8 bytes, TIMESTAMP and FLOAT64 8, NULL 0; `paid` is never read.
+    const utf8 = (v: unknown) => new TextEncoder().encode(String(v)).length;
+    const sizes: Record<string, (v: unknown) => number> = { customer_id: (v) => 2 + utf8(v), ordered_at: () => 8, amount: () => 8, segment: (v) => 2 + utf8(v) };
+    const expected = (names: string[]) =>
+      ORDERS.rows.reduce((sum, r) => sum + names.reduce((s, n) => {
+        const v = r[ORDERS.schema.findIndex((f) => f.name === n)];
+        return s + (v === null ? 0 : sizes[n](v));
+      }, 0), 0);
+    const { emu } = bigQueryWorkbook();
+    const withSegment = emu.callFromClient('sidebarBigQueryEstimate', settings({ breakdown: true })) as BigQueryEstimate;
+    expect(withSegment.bytes).toBe(expected(['customer_id', 'ordered_at', 'amount', 'segment']));
+    // Without a segment column the query still says "segment" (an alias) but reads no such column.
+    const without = emu.callFromClient('sidebarBigQueryEstimate', settings({ columns: { id: 'customer_id', date: 'ordered_at', amount: 'amount', segment: '' } })) as BigQueryEstimate;
+    expect(without.bytes).toBe(expected(['customer_id', 'ordered_at', 'amount']));
+    const query = 'SELECT customer_id AS who, ordered_at FROM `shop-analytics.sales.orders`';
+    const fromQuery = emu.callFromClient('sidebarBigQueryEstimate', settings({ table: '', query, columns: { id: 'who', date: 'ordered_at', amount: '', segment: '' } })) as BigQueryEstimate;
+    expect(fromQuery.bytes).toBe(expected(['customer_id', 'ordered_at']));
+  });
+
+  it('BigQuery bills at least 10 MB per table and per query, rounded up to the MB', () => {
+    const MiB = 1024 * 1024;
+    expect([[0], [5], [10 * MiB + 1], [3, 4], [12 * MiB, 0]].map(billedBytes)).toEqual([10 * MiB, 10 * MiB, 11 * MiB, 20 * MiB, 22 * MiB]);
+    expect([['STRING', 'žluť'], ['STRING', null], ['INT64', 1], ['NUMERIC', '1.5'], ['BIGNUMERIC', '1'], ['BOOL', true], ['DATE', 19000], ['BYTES', new Uint8Array(3)]].map(([t, v]) => valueBytes(t as string, v)))
+      .toEqual([2 + 6, 0, 8, 16, 32, 1, 8, 2 + 3]); // ž and ť are two bytes each in UTF-8
   });
 
   it('reads every page of a long result and waits for a slow job', () => {

@@ -17,8 +17,12 @@ import { chosenColumn, resolveSource, type ResolvedSource } from './source';
 
 /** On-demand analysis pricing, US multi-region (https://cloud.google.com/bigquery/pricing#on_demand_pricing). */
 export const USD_PER_TIB = 6.25;
-/** On-demand queries bill at least 10 MB per table they read (same page). */
-const MIN_BILLED_BYTES = 10 * 1024 * 1024;
+/**
+ * On-demand charges "are rounded up to the nearest MB, with a minimum 10 MB data processed per table
+ * referenced by the query, and with a minimum 10 MB data processed per query" (same page).
+ */
+const MB = 1024 * 1024;
+const MIN_BILLED_BYTES = 10 * MB;
 /** Each wait for the job lasts at most this long on BigQuery's side (jobs.query / getQueryResults timeoutMs). */
 const WAIT_MS = 10_000;
 /** Stop waiting after this many waits or this much time, leaving room to read and write the results. */
@@ -63,7 +67,7 @@ function build(settings: BigQueryReportSettings, timeZone: string): Built {
 
 // `tables`: the tables the query reads (one for a table source; a saved query may read more and bill more).
 function estimateOf(bytes: number, tables: number): BigQueryEstimate {
-  const billedBytes = Math.max(bytes, MIN_BILLED_BYTES * tables);
+  const billedBytes = Math.ceil(Math.max(bytes, MIN_BILLED_BYTES * tables) / MB) * MB;
   const costUsd = (billedBytes / 2 ** 40) * USD_PER_TIB;
   const cost = costUsd < 0.01 ? 'less than $0.01' : `about $${costUsd.toFixed(2)}`;
   return {
