@@ -239,6 +239,30 @@ describe('the BigQuery source in the emulator', () => {
     for (const name of ['RetentionPerPeriod', 'CohortCustomers', 'CohortRetention']) expect(round(namedTable(emu, name)), name).toEqual(round(namedTable(sheet, name)));
   });
 
+  it('reads a view (a saved query kept in the dataset) like a table, without listing its rows', () => {
+    const paid: FakeTable = {
+      projectId: 'shop-analytics', datasetId: 'sales', tableId: 'paid_orders', rows: [],
+      schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'ordered_at', type: 'TIMESTAMP' }, { name: 'amount', type: 'FLOAT64' }],
+      view: 'SELECT customer_id, ordered_at, amount FROM `shop-analytics.sales.orders` WHERE paid',
+    };
+    const { emu, fake } = bigQueryWorkbook({ tables: [ORDERS, paid] });
+    const source = { ...SOURCE, table: 'sales.paid_orders' };
+    const d = emu.callFromClient('sidebarBigQueryDescribe', source) as BigQueryDescription;
+    expect(fake.calls).toEqual(['Tables.get']); // Tabledata.list cannot list a view
+    expect(d.roles).toEqual({ id: 'customer_id', date: 'ordered_at', amount: 'amount', segment: '' });
+    expect(d.rows).toBeNull();
+    const estimate = emu.callFromClient('sidebarBigQueryEstimate', settings({ ...source, columns: d.roles })) as BigQueryEstimate;
+    // The view's columns come from the table it reads, `paid` included (its WHERE reads it): 1 byte each.
+    const direct = emu.callFromClient('sidebarBigQueryEstimate', settings({ columns: d.roles })) as BigQueryEstimate;
+    expect(estimate.bytes).toBe(direct.bytes + ORDERS.rows.length);
+    const result = run(emu, settings({ ...source, columns: d.roles }));
+    expect(result.state).toBe('done');
+    expect(headerBlock(emu).Source).toBe('BigQuery table `shop-analytics.sales.paid_orders`');
+    const { emu: fromTable } = bigQueryWorkbook();
+    run(fromTable, settings({ columns: d.roles })); // every order is paid: the same report
+    for (const name of ['RetentionPerPeriod', 'CohortCustomers']) expect(namedTable(emu, name), name).toEqual(namedTable(fromTable, name));
+  });
+
   it('reads a query (a saved query) instead of a table', () => {
     const { emu } = bigQueryWorkbook();
     const query = 'SELECT customer_id, ordered_at, amount FROM `shop-analytics.sales.orders` WHERE amount IS NULL OR amount >= 0';

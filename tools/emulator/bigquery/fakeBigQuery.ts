@@ -25,6 +25,12 @@ export interface FakeTable {
   schema: { name: string; type: string }[];
   /** Values: strings, numbers, Date instants (TIMESTAMP), day numbers (DATE), null. */
   rows: unknown[][];
+  /**
+   * A view: its query (GoogleSQL over other fake tables) and no rows of its own. Tables.get says
+   * type VIEW, Tabledata.list refuses it as BigQuery does, and a query naming it reads the view's query
+   * (https://cloud.google.com/bigquery/docs/views-intro).
+   */
+  view?: string;
 }
 
 export interface FakeBigQueryOptions {
@@ -156,10 +162,10 @@ export class FakeBigQuery {
     const table = this.table('tables.get', p, d, t);
     return {
       tableReference: { projectId: p, datasetId: d, tableId: t },
-      type: 'TABLE',
+      type: table.view === undefined ? 'TABLE' : 'VIEW',
       schema: { fields: table.schema.map((f) => ({ name: f.name, type: f.type, mode: 'NULLABLE' })) },
-      numRows: String(table.rows.length),
-      numBytes: String(this.tableBytes(table, table.schema.map((f) => f.name))),
+      // A view stores no rows: the API gives no numRows or numBytes for it.
+      ...(table.view === undefined ? { numRows: String(table.rows.length), numBytes: String(this.tableBytes(table, table.schema.map((f) => f.name))) } : {}),
     };
   }
 
@@ -167,6 +173,8 @@ export class FakeBigQuery {
     this.calls.push('Tabledata.list');
     this.checkApi('tabledata.list', p);
     const table = this.table('tabledata.list', p, d, t);
+    // https://cloud.google.com/bigquery/docs/views-intro#view_limitations; the API's own words.
+    if (table.view !== undefined) this.fail('tabledata.list', 'Cannot list a table of type VIEW.');
     const types = table.schema.map((f) => bigQueryColumnType(f.type));
     const rows = table.rows.slice(0, o.maxResults ?? 100_000).map((r) => ({ f: r.map((v, i) => ({ v: restValue(v, types[i]) })) }));
     return { totalRows: String(table.rows.length), rows };
@@ -193,7 +201,17 @@ export class FakeBigQuery {
     return bytes;
   }
 
-  private run(sql: string, projectId: string): { columns: string[]; types: ColumnType[]; rows: unknown[][]; bytes: number; billed: number } {
+  /** The query with each view it names replaced by the view's query, as BigQuery expands views. */
+  private expandViews(sql: string, projectId: string): string {
+    let out = sql;
+    for (const { table, text } of this.referenced(sql, projectId)) {
+      if (table.view !== undefined) out = out.split(text).join(`(\n${this.expandViews(table.view, table.projectId)}\n)`);
+    }
+    return out;
+  }
+
+  private run(query: string, projectId: string): { columns: string[]; types: ColumnType[]; rows: unknown[][]; bytes: number; billed: number } {
+    const sql = this.expandViews(query, projectId);
     const refs = this.referenced(sql, projectId);
     let local = sql;
     const zetaTables: ZetaTable[] = [];
