@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function settingsOf(state: SidebarState, period: ReportSettings['period']): ReportSettings {
   const p = state.proposal!;
-  return { sheetName: p.sheetName, headerRow: p.headerRow, shape: p.shape, columns: p.roles, period, weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: false };
+  return { sheetName: p.sheetName, headerRow: p.headerRow, shape: p.shape, columns: p.roles, period, weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: false, lapseAfter: 1, refundsAreActivity: false };
 }
 
 export async function run(): Promise<void> {

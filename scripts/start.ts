@@ -19,7 +19,7 @@ import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv: string[]) {
-  const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx'), engine: 'sheet' };
+  const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx'), engine: 'sheet', lapse: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -32,8 +32,12 @@ function parseArgs(argv: string[]) {
     else if (a === '--locale') out.locale = next();
     else if (a === '--out') out.out = resolve(next());
     else if (a === '--engine') out.engine = next();
+    else if (a === '--lapse') {
+      out.lapse = Number(next());
+      if (!Number.isInteger(out.lapse) || out.lapse < 1) throw new Error('--lapse needs a whole number of periods, 1 or more');
+    }
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm start -- [file.csv|file.tsv|file.parquet] [--period week|month|quarter|year] [--zone IANA] [--locale en_US] [--out file.xlsx] [--engine sheet|duckdb]');
+      console.log('usage: npm start -- [file.csv|file.tsv|file.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale en_US] [--out file.xlsx] [--engine sheet|duckdb]');
       process.exit(0);
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else out.file = resolve(a);
@@ -52,7 +56,8 @@ async function step<T>(name: string, run: () => T | Promise<T>): Promise<T> {
 }
 
 function table(rows: string[][], maxColumns = 14): string {
-  const cut = rows.map((r) => r.slice(0, maxColumns));
+  // A header's second line says what the column counts; the console shows the words only.
+  const cut = rows.map((r) => r.slice(0, maxColumns).map((v) => v.split('\n')[0]));
   const widths = cut[0].map((_, c) => Math.max(...cut.map((r) => (r[c] ?? '').length)));
   return cut.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ')).join('\n');
 }
@@ -93,10 +98,18 @@ async function main(): Promise<void> {
         (args.locale !== 'en_US' ? ` Dates and numbers are read as typed in ${args.locale}; if the file was written elsewhere, try --locale en_US.` : ''),
     );
   }
+  const suggestion = p.lapse?.byPeriod[args.period as ReportSettings['period']];
+  if (p.shape === 'log') {
+    console.log(`A customer is lost after ${args.lapse} ${args.period}${args.lapse === 1 ? '' : 's'} without a purchase (--lapse K to change)` +
+      (suggestion
+        ? `; suggested from the data: ${suggestion.periods} (${Math.round(suggestion.share * 100)} % of customers' returns came within ${suggestion.periods} ${args.period}${suggestion.periods === 1 ? '' : 's'} of their previous purchase).`
+        : `; no suggestion from the data: nobody bought in two different ${args.period}s.`));
+  }
 
   const settings: ReportSettings = {
     sheetName: p.sheetName, headerRow: p.headerRow, shape: p.shape, columns: p.roles,
     period: args.period as ReportSettings['period'], weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: p.roles.segment > 0,
+    lapseAfter: p.shape === 'log' ? args.lapse : 1, refundsAreActivity: false,
   };
   emu.resetCalls();
   const outcome = await step('summary', () => emu.callFromClient('sidebarGenerate', settings) as ReportOutcome);
@@ -112,11 +125,18 @@ async function main(): Promise<void> {
   show('CohortRetention', 'Retention per cohort');
 
   // The sidebar's "Customer value" section, when the source is a log with amounts.
-  if (p.shape === 'log' && p.roles.amount > 0) {
-    const value = await step('customer value', () => emu.callFromClient('sidebarCustomerValue', {
-      ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1,
-      costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
-    }) as CustomerValueOutcome);
+  if (p.shape === 'log' && (p.roles.amount > 0 || (!!p.roles.quantity && !!p.roles.unitPrice))) {
+    // A log the models cannot fit (nobody bought twice) says why, as the sidebar would; the rest goes on.
+    const value = await step('customer value', () => {
+      try {
+        return emu.callFromClient('sidebarCustomerValue', {
+          ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1,
+          costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
+        }) as CustomerValueOutcome;
+      } catch (e) {
+        return { message: `Customer value not estimated: ${(e instanceof Error ? e.message : String(e)).replace(/^Error: /, '')}`, warnings: [] as string[] };
+      }
+    });
     console.log(`${value.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms)`);
     for (const warning of value.warnings) console.log(`  ! ${warning}`);
     console.log('');

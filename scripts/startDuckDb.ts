@@ -25,12 +25,15 @@ export interface DuckDbStartArgs {
   locale: string;
   out: string;
   root: string;
+  /** A customer is lost after this many periods without a purchase (--lapse K). */
+  lapse?: number;
 }
 
 const TABLE = 'log';
 
 function table(rows: string[][], maxColumns = 14): string {
-  const cut = rows.map((r) => r.slice(0, maxColumns));
+  // A header's second line says what the column counts; the console shows the words only.
+  const cut = rows.map((r) => r.slice(0, maxColumns).map((v) => v.split('\n')[0]));
   const widths = cut[0].map((_, c) => Math.max(...cut.map((r) => (r[c] ?? '').length)));
   return cut.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ')).join('\n');
 }
@@ -71,7 +74,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     const sqlColumns: SqlLogColumns = { id, date, amount, segment, order };
 
     const settings: SqlCohortSettings = {
-      period: args.period as PeriodUnit, weekStart: 'monday', timeZone: args.zone, mode: 'in', lapseAfter: 1, refundsAreActivity: true,
+      period: args.period as PeriodUnit, weekStart: 'monday', timeZone: args.zone, mode: 'in', lapseAfter: args.lapse ?? 1, refundsAreActivity: false,
       asOfDay: null, segment: null, bySegment: segment !== null,
     };
     // A table may hold scheduled cancellations: without an as-of day it stops today, as in a sheet.
@@ -110,7 +113,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
 
     if (shape === 'log' && sqlColumns.amount) {
       const t0 = performance.now();
-      const rfm = rfmResultRows(plain(await db.query(rfmQuery(duckDb, { table: [TABLE] }, sqlColumns, { timeZone: args.zone, endDay: null, refundsAreActivity: true }))));
+      const rfm = rfmResultRows(plain(await db.query(rfmQuery(duckDb, { table: [TABLE] }, sqlColumns, { timeZone: args.zone, endDay: null, refundsAreActivity: false }))));
       const model = customerValueModelFromRows(rfm);
       const { r, alpha, a, b } = model.bgNbd.params;
       const { p, q, v } = model.gammaGamma.params;

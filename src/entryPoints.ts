@@ -45,7 +45,7 @@ export const entryPoints: EntryPoint[] = [
     name: 'CHURN',
     kind: 'customFunction',
     summary:
-      'Customer churn rate: customers lost / customers at the start. Give start and lost, or start, end and new, or a customer table and a period.',
+      'Customer churn rate: customers lost / customers at the start (never above 100 %). Give start and lost, or start, end and new, or a customer table and a period.',
     params: [
       { name: 'start_or_signup_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers at the start of the period (S), or the signup-date column of a customer table.' },
       { name: 'lost_or_end', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers lost in the period; with a third argument, customers at the end (E); or the cancel-date column.' },
@@ -75,14 +75,16 @@ export const entryPoints: EntryPoint[] = [
     name: 'COHORTS',
     kind: 'customFunction',
     summary:
-      'Cohort table of a transaction log: one row per cohort (customers by the period of their first purchase), one column per period since, spilled.',
+      'Cohort table, spilled: one row per cohort (customers by the period of their first purchase, or of their signup in a customer table), one column per period since. Give customer ids and dates (a transaction log), or signup and cancel dates (a customer table).',
     params: [
-      { name: 'customer_ids', type: 'Array<Array<string|number>>', description: 'Customer id of each purchase (one column; whole columns like A2:A work).' },
-      { name: 'dates', type: 'Array<Array<Date>>', description: 'Date of each purchase (same rows as customer_ids).' },
+      { name: 'customer_ids_or_signup_dates', type: 'Array<Array<string|number|Date>>', description: 'Customer id of each purchase (one column; whole columns like A2:A work), or the signup date of each customer.' },
+      { name: 'dates_or_cancel_dates', type: 'Array<Array<Date>>', description: 'Date of each purchase (same rows), or the cancel date of each customer (blank = still active).' },
       { name: 'period', type: 'string', description: '"week" (ISO, Monday start), "week sunday", "month" (default), "quarter" or "year".', optional: true },
-      { name: 'show', type: 'string', description: '"retention" (default, fractions), "customers" (counts) or "revenue" (sums, needs amounts).', optional: true },
-      { name: 'amounts', type: 'Array<Array<number>>', description: 'Amount of each purchase, for show "revenue".', optional: true },
-      { name: 'mode', type: 'string', description: '"in" (default: active in that period) or "in or after" (active then or later).', optional: true },
+      { name: 'show', type: 'string', description: '"retention" (default, fractions), "customers" (counts) or "revenue" (sums, needs amounts or revenue).', optional: true },
+      { name: 'amounts_or_revenue', type: 'Array<Array<number>>', description: 'Amount of each purchase (a negative amount is a refund: revenue, not a purchase), or the revenue per period of each customer.', optional: true },
+      { name: 'mode', type: 'string', description: 'Log: "in" (default: active in that period) or "in or after" (a purchase then or later).', optional: true },
+      { name: 'lapse_after', type: 'number', description: 'Log: a customer is active for this many periods after a purchase and lost after as many without one (default 1).', optional: true },
+      { name: 'refunds', type: 'string', description: 'Log: "revenue" (default: refunds count in revenue only) or "activity" (refunds are purchases too).', optional: true },
     ],
     returns: { type: 'Array<Array<*>>', description: 'A header row, then per cohort: its first day, its size and one cell per period offset 0, 1, 2, …' },
     run: asCustomFunction('COHORTS', cohorts),
@@ -91,14 +93,16 @@ export const entryPoints: EntryPoint[] = [
     name: 'RETENTION_BY_PERIOD',
     kind: 'customFunction',
     summary:
-      'Retention and churn per period of a transaction log, spilled: S, N, E, lost, reactivated, retention (E − N) / S, churn lost / S and revenue.',
+      'Retention and churn per period, spilled: Start (S), New, Returning (log) or New and cancelled (customer table), End (E), Lost, CRR = (E − New − Returning) / S = 1 − Churn, Churn = Lost / S, revenue. Give customer ids and dates, or signup and cancel dates.',
     params: [
-      { name: 'customer_ids', type: 'Array<Array<string|number>>', description: 'Customer id of each purchase (one column).' },
-      { name: 'dates', type: 'Array<Array<Date>>', description: 'Date of each purchase (same rows as customer_ids).' },
+      { name: 'customer_ids_or_signup_dates', type: 'Array<Array<string|number|Date>>', description: 'Customer id of each purchase (one column), or the signup date of each customer.' },
+      { name: 'dates_or_cancel_dates', type: 'Array<Array<Date>>', description: 'Date of each purchase (same rows), or the cancel date of each customer (blank = still active).' },
       { name: 'period', type: 'string', description: '"week", "month" (default), "quarter" or "year".', optional: true },
-      { name: 'amounts', type: 'Array<Array<number>>', description: 'Amount of each purchase, for the revenue columns.', optional: true },
+      { name: 'amounts_or_revenue', type: 'Array<Array<number>>', description: 'Amount of each purchase, or the revenue per period of each customer, for the revenue columns.', optional: true },
+      { name: 'lapse_after', type: 'number', description: 'Log: a customer is lost after this many periods without a purchase (default 1: active in a period = bought in it).', optional: true },
+      { name: 'refunds', type: 'string', description: 'Log: "revenue" (default: refunds count in revenue only) or "activity" (refunds are purchases too).', optional: true },
     ],
-    returns: { type: 'Array<Array<*>>', description: 'A header row, then one row per period from the first purchase to the last date.' },
+    returns: { type: 'Array<Array<*>>', description: 'A header row, then one row per period from the first purchase or signup to the last date.' },
     run: asCustomFunction('RETENTION_BY_PERIOD', retentionByPeriod),
   },
   {

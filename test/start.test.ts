@@ -49,6 +49,16 @@ describe('npm start', () => {
     expect(text).toContain('Source: "CDNOW", header row 1, 69,659 data rows, read as a transaction log.');
     expect(text).toMatch(/3 cohorts by month from 69,659 rows written to "Retention summary"/);
     expect(text).toMatch(/1997-01 +1997-01-01 +7,846 +7,846 +1,157/);
+    // Retention never above 100 %: every row of the per-period table, and CRR + churn = 100 %.
+    expect(text).toMatch(/A customer is lost after 1 month without a purchase \(--lapse K to change\); suggested from the data: \d+ \(\d+ % of customers' returns came within \d+ months/);
+    const table = text.slice(text.indexOf('Retention and churn per period'), text.indexOf('Customers per cohort'));
+    const periodRows = table.split('\n').filter((l) => /^\d{4}-\d{2} /.test(l));
+    expect(periodRows).toHaveLength(18);
+    for (const row of periodRows.slice(1)) {
+      const [retention, churn] = [...row.matchAll(/(\d+\.\d)%/g)].map((m) => Number(m[1]));
+      expect(retention, row).toBeLessThanOrEqual(100);
+      expect(retention + churn, row).toBeCloseTo(100, 1);
+    }
     expect(text).toMatch(/23,570 customers scored from 69,659 rows/);
     expect(existsSync(xlsx)).toBe(true);
     expect(await sheetNames(xlsx)).toEqual(expect.arrayContaining(['CDNOW', 'Retention summary', 'Customer value']));

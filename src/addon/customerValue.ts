@@ -39,7 +39,8 @@ export const NEEDS_AMOUNTS =
  * sheet is built aside and swapped in, so a failure leaves every sheet as it was.
  */
 export function generateCustomerValue(settings: CustomerValueSettings): CustomerValueOutcome {
-  if (settings.shape !== 'log' || !settings.columns.amount) throw new UserError(NEEDS_AMOUNTS);
+  const c = settings.columns;
+  if (settings.shape !== 'log' || !(c.amount || (c.quantity && c.unitPrice))) throw new UserError(NEEDS_AMOUNTS);
   const asOfDay = settings.asOf ? parseIsoDay(settings.asOf) : null;
   if (settings.asOf && asOfDay === null) throw new UserError(`The "as of" date "${settings.asOf}" is not a valid date.`);
   return withDocumentLock('Someone else is writing this spreadsheet’s summary or customer value right now. Try again in a minute.', () => {

@@ -36,12 +36,14 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
       asOfDay,
       segment: settings.segmentFilter || null,
       bySegment: settings.breakdown && !settings.segmentFilter,
+      lapseAfter: source.data.kind === 'log' ? settings.lapseAfter : 1,
+      refundsAreActivity: settings.refundsAreActivity,
     });
     const sheet = writeSummarySheet(ss, report, {
       sourceDescription: source.description,
       shapeDescription: settings.shape === 'log' ? LOG_SHAPE : TABLE_SHAPE,
       rowsRead: source.rowsRead,
-      settingsLines: [...source.columnLines, ...settingsLines(settings, source.columnName, asOfDay, stopsToday)],
+      settingsLines: [...source.columnLines, ...settingsLines(settings, source.columnName, asOfDay, stopsToday), ...countingLines(settings, source.data.kind, source.data.kind === 'log' && !!source.data.amount, source.amountDescription)],
     }, { timeZone, locale });
     const cohorts = report.total.cohorts.length;
     const skipped = report.skipped.total;
@@ -95,5 +97,27 @@ export function settingsLines(s: ReportSettings, columnName: (c: number) => stri
   if (s.segmentFilter) lines.push(['Customers', `segment "${s.segmentFilter}" of ${segmentColumn}`]);
   else if (s.breakdown && segmentColumn) lines.push(['Customers', `all, and broken down by ${segmentColumn}`]);
   else lines.push(['Customers', 'all']);
+  return lines;
+}
+
+const unitPlural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** How customers are counted: the lapse window, refunds, where the amount comes from (logs); new customers (tables). */
+export function countingLines(s: ReportSettings, kind: 'log' | 'table', hasAmounts: boolean, amountDescription: string | null): [string, string][] {
+  const unit = s.period;
+  if (kind === 'table') {
+    return [['New customers', `signed up in the ${unit} and still active at its end; those who sign up and cancel in the same ${unit} are counted apart (New and cancelled), neither as new nor as lost`]];
+  }
+  const k = s.lapseAfter;
+  const lines: [string, string][] = [[
+    'A customer is lost after',
+    `${unitPlural(k, unit)} without a purchase (active in a ${unit}: bought in it${k > 1 ? ` or in the ${unitPlural(k - 1, unit)} before` : ''})`,
+  ]];
+  if (amountDescription) lines.push(['Amount', amountDescription]);
+  if (hasAmounts) {
+    lines.push(['Refunds', s.refundsAreActivity
+      ? 'rows with a negative amount count in revenue and as purchases (they make a customer active)'
+      : 'rows with a negative amount count in revenue, not as purchases (they do not make a customer active, new or returning)']);
+  }
   return lines;
 }

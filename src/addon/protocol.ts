@@ -4,6 +4,7 @@
  * Imported by both sides, types only.
  */
 import type { PeriodUnit, WeekStart } from '../core/periods';
+import type { LapseSuggestions } from '../core/cohorts/lapseSuggestion';
 import type { CostRates, SegmentCostRates } from '../core/models';
 
 export type DataShape = 'log' | 'table';
@@ -16,6 +17,9 @@ export interface ColumnRoles {
   signup: number; // table
   cancel: number; // table
   segment: number;
+  /** Log without an amount column: amount = quantity × unit price (both 0 or absent = not used). */
+  quantity?: number;
+  unitPrice?: number;
 }
 
 export type RetentionMode = 'in' | 'inOrAfter';
@@ -35,6 +39,10 @@ export interface ReportSettings {
   segmentFilter: string;
   /** Add one cohort table per segment. */
   breakdown: boolean;
+  /** Log: a customer is lost after this many periods without a purchase (the lapse window K, ≥ 1). */
+  lapseAfter: number;
+  /** Log: rows with a negative amount (refunds) count as purchases too; by default only in revenue. */
+  refundsAreActivity: boolean;
 }
 
 /** The source fields of the settings: which sheet, where its header is, what each column holds. */
@@ -99,6 +107,15 @@ export interface SourceProposal {
   segments: string[];
   /** Why the shape and roles were proposed, in a sentence, for the sidebar. */
   explanation: string;
+  /** A log's suggested lapse window per period unit, from its customers' gaps between purchases. */
+  lapse?: LapseProposal | null;
+}
+
+/** A log's suggested lapse windows, and from how much of the sheet they were computed. */
+export interface LapseProposal extends LapseSuggestions {
+  /** Data rows read for the suggestion; `partial` when that was only the first part of the sheet. */
+  rows: number;
+  partial: boolean;
 }
 
 export interface SidebarState {

@@ -2,7 +2,7 @@ import { UserError } from '../core/errors';
 import { describeValue, isBlank, type CellColumn } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { dateFormOf } from '../core/textDates';
-import { parseCustomerTable, parseTransactionLog, type CohortData } from '../core/cohorts';
+import { parseCustomerTable, parseTransactionLog, productColumn, type CohortData } from '../core/cohorts';
 import type { SourceSettings } from './protocol';
 import { columnLetter, sheetReference, sourceSheetByName } from './sourceSheet';
 
@@ -16,6 +16,8 @@ export interface SourceData {
   /** The range read, as a valid A1 reference: 'O''Brien''s sales'!A1:D92. */
   description: string;
   columnName: (column: number) => string;
+  /** How the amount was made when it is not a column of the sheet ("quantity × unit price …"), else null. */
+  amountDescription: string | null;
   /** The header block's lines for the columns used: ["Date column", 'B ("Order date")']. */
   columnLines: [string, string][];
   /** The cells below the header of one of the `extraColumns` (row i = sheet row headerRow + 1 + i). */
@@ -34,7 +36,10 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
   const k = settings.columns;
   // One batched read of the span of columns the report uses: the columns to the right of it, or left
   // of it, of a wide sheet are never read.
-  const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment, ...extraColumns].filter((c) => c > 0 && c <= lastColumn);
+  // A log without an amount column but with a quantity and a unit price: amount = quantity × unit price.
+  const product = settings.shape === 'log' && !k.amount && !!k.quantity && !!k.unitPrice;
+  const used = [k.id, k.date, k.amount, k.signup, k.cancel, k.segment, ...extraColumns, ...(product ? [k.quantity!, k.unitPrice!] : [])]
+    .filter((c) => c > 0 && c <= lastColumn);
   const first = used.length ? Math.min(...used) : 1;
   const span = used.length ? sheet.getRange(headerRow + 1, first, rows, Math.max(...used) - first + 1).getValues() : [];
   const columnRef = (c: number) => {
@@ -54,15 +59,19 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
   };
   // Every row read is kept, skipped or the header: rows blank in the columns used count as skipped.
   const options = { timeZone, firstRowNumber: headerRow + 1, numberLocale: numberLocale(locale), dateForm: () => dateFormOf(locale), countTrailingBlankRows: true };
+  const amountName = product ? `${columnName(k.quantity!)} × ${columnName(k.unitPrice!)}` : columnName(k.amount);
+  const amounts = product
+    ? productColumn(column(k.quantity!, 'quantity', true)!, column(k.unitPrice!, 'unit price', true)!, options.numberLocale)
+    : column(k.amount, 'amount', false);
   const data: CohortData =
     settings.shape === 'log'
       ? parseTransactionLog(
           {
             customerIds: column(k.id, 'customer id', true)!,
             dates: column(k.date, 'date', true)!,
-            amounts: column(k.amount, 'amount', false),
+            amounts,
             segments: column(k.segment, 'segment', false),
-            names: { customerIds: columnName(k.id), dates: columnName(k.date), amounts: columnName(k.amount), segments: columnName(k.segment) },
+            names: { customerIds: columnName(k.id), dates: columnName(k.date), amounts: amountName, segments: columnName(k.segment) },
           },
           options,
         )
@@ -80,7 +89,8 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
   const description = `${sheetReference(sheet.getName())}!A${headerRow}:${columnLetter(lastColumn)}${lastRow}`;
   const roles: [string, number][] =
     settings.shape === 'log'
-      ? [['Customer id column', k.id], ['Date column', k.date], ['Amount column', k.amount], ['Segment column', k.segment]]
+      ? [['Customer id column', k.id], ['Date column', k.date], ['Amount column', k.amount],
+        ...(product ? ([['Quantity column', k.quantity!], ['Unit price column', k.unitPrice!]] as [string, number][]) : []), ['Segment column', k.segment]]
       : [['Customer id column', k.id], ['Signup date column', k.signup], ['Cancel date column', k.cancel], ['Revenue column', k.amount], ['Segment column', k.segment]];
   const columnLines = roles.filter(([, c]) => c > 0).map(([label, c]): [string, string] => [label, columnRef(c)]);
   const extraColumn = (c: number) => {
@@ -88,5 +98,6 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
     if (c > lastColumn) throw new UserError(`Column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
     return span.map((r) => r[c - first]);
   };
-  return { data, rowsRead: rows, description, columnName, columnLines, extraColumn };
+  const amountDescription = product ? `quantity × unit price: ${amountName}, per row` : null;
+  return { data, rowsRead: rows, description, columnName, columnLines, extraColumn, amountDescription };
 }

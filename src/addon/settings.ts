@@ -2,6 +2,7 @@ import type { CostToServeSettings, CustomerValueSettings, ReportSettings, Source
 import { PERIOD_UNITS } from '../core/periods';
 import { UserError } from '../core/errors';
 import { checkAtRiskOptions, DEFAULT_AT_RISK, MAX_SHEET_HORIZON_MONTHS, type SegmentCostRates } from '../core/models';
+import { MAX_LAPSE_PERIODS } from '../core/cohorts';
 
 /**
  * Report settings live in the document's properties, so a teammate who opens the sidebar (or runs
@@ -76,6 +77,8 @@ function sanitizeSource(s: Partial<SourceSettings>): SourceSettings {
       signup: int(c.signup ?? 0, 'signup column', 0),
       cancel: int(c.cancel ?? 0, 'cancel column', 0),
       segment: int(c.segment ?? 0, 'segment column', 0),
+      quantity: int(c.quantity ?? 0, 'quantity column', 0),
+      unitPrice: int(c.unitPrice ?? 0, 'unit price column', 0),
     },
   };
 }
@@ -94,7 +97,16 @@ export function sanitizeSettings(value: unknown): ReportSettings {
     asOf,
     segmentFilter: typeof s.segmentFilter === 'string' ? s.segmentFilter : '',
     breakdown: s.breakdown === true,
+    // Settings saved before the lapse window existed read as its default, K = 1.
+    lapseAfter: s.lapseAfter === undefined ? 1 : lapseSetting(s.lapseAfter),
+    refundsAreActivity: s.refundsAreActivity === true,
   };
+}
+
+function lapseSetting(v: unknown): number {
+  const k = int(v, 'lapseAfter', 1);
+  if (k > MAX_LAPSE_PERIODS) throw new UserError(`A customer is lost after at most ${MAX_LAPSE_PERIODS} periods without a purchase (got ${k}).`);
+  return k;
 }
 
 /** Most segment lines a document's settings keep (the sidebar offers at most 50 segments). */

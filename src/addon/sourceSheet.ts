@@ -3,10 +3,12 @@ import { profileColumn } from '../core/detect/columnKinds';
 import { findHeaderRow } from '../core/detect/headerRow';
 import { proposeRoles } from '../core/detect/roles';
 import { UserError } from '../core/errors';
+import { parseTransactionLog, suggestLapse } from '../core/cohorts';
+import { numberLocale } from '../core/numbers';
 import { dateFormOf, readDateText } from '../core/textDates';
 import { msg } from '../i18n';
 import { ownerKind, type OwnedKind } from '../report/ownedSheets';
-import type { ColumnInfo, SourceProposal } from './protocol';
+import type { ColumnInfo, ColumnRoles, LapseProposal, SourceProposal } from './protocol';
 
 /** How many rows detection looks at: enough to see the shape, few enough to stay instant. */
 const SAMPLE_ROWS = 500;
@@ -74,6 +76,8 @@ export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerR
     signup: one(proposal.roles.signup),
     cancel: one(proposal.roles.cancel),
     segment: one(proposal.roles.segment),
+    quantity: one(proposal.roles.quantity),
+    unitPrice: one(proposal.roles.unitPrice),
   };
   return {
     sheetName: sheet.getName(),
@@ -84,7 +88,34 @@ export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerR
     roles,
     segments: roles.segment ? distinctSegments(sheet, headerIndex + 1, roles.segment) : [],
     explanation: proposal.explanation,
+    lapse: proposal.shape === 'log' ? proposeLapse(sheet, headerIndex + 1, roles) : null,
   };
+}
+
+/** The lapse suggestion reads at most this many data rows (the id, date and amount columns only). */
+export const LAPSE_ROWS = 300_000;
+
+/**
+ * Suggests the lapse window from the log's gaps between purchases (see suggestLapse). Refund rows
+ * (negative amount, or negative quantity when the amount is quantity × unit price) are not purchases.
+ */
+function proposeLapse(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, roles: ColumnRoles): LapseProposal | null {
+  const total = sheet.getLastRow() - headerRow;
+  if (!roles.id || !roles.date || total <= 0) return null;
+  const rows = Math.min(total, LAPSE_ROWS);
+  const read = (column: number) => sheet.getRange(headerRow + 1, column, rows, 1).getValues().map((r) => r[0]);
+  const sign = roles.amount || roles.quantity || 0;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  try {
+    const log = parseTransactionLog(
+      { customerIds: read(roles.id), dates: read(roles.date), amounts: sign ? read(sign) : null },
+      { timeZone: ss.getSpreadsheetTimeZone(), firstRowNumber: headerRow + 1, numberLocale: numberLocale(ss.getSpreadsheetLocale()) },
+    );
+    return { ...suggestLapse(log), rows, partial: rows < total };
+  } catch (e) {
+    if (e instanceof UserError) return null; // nothing readable: no suggestion, the report says why
+    throw e;
+  }
 }
 
 /** Distinct non-blank values of a column below the header, sorted, at most 50. */

@@ -3,7 +3,7 @@ import { cohortReportFromRows, cohortResultRows } from '../core/sql/cohortReport
 import type { SqlCohortSettings } from '../core/sql/cohortQuery';
 import { formatDay } from '../core/calendar';
 import { withDocumentLock } from './documentLock';
-import { LOG_SHAPE, settingsLines, TABLE_SHAPE, writeSummarySheet } from './generateSummary';
+import { countingLines, LOG_SHAPE, settingsLines, TABLE_SHAPE, writeSummarySheet } from './generateSummary';
 import type { ReportOutcome, ReportSettings } from './protocol';
 
 /**
@@ -37,9 +37,12 @@ export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
     const asSheetSettings: ReportSettings = {
       sheetName: '', headerRow: 0, shape, columns: { id: 1, date: 2, amount: 0, signup: 0, cancel: 0, segment: request.columns.segment ? 3 : 0 },
       period: s.period, weekStart: s.weekStart, mode: s.mode === 'in-or-after' ? 'inOrAfter' : 'in', asOf: s.asOfDay === null ? '' : formatDay(s.asOfDay),
-      segmentFilter: s.segment ?? '', breakdown: s.bySegment,
+      segmentFilter: s.segment ?? '', breakdown: s.bySegment, lapseAfter: s.lapseAfter, refundsAreActivity: s.refundsAreActivity,
     };
-    const lines = settingsLines(asSheetSettings, () => `column "${request.columns.segment}"`, report.options.asOfDay, stopsToday);
+    const lines = [
+      ...settingsLines(asSheetSettings, () => `column "${request.columns.segment}"`, report.options.asOfDay, stopsToday),
+      ...countingLines(asSheetSettings, report.options.source, request.columns.amount !== null, null),
+    ];
     const sheet = writeSummarySheet(
       ss,
       report,

@@ -3,7 +3,9 @@ import { churnFromCounts, churnFromLost } from '../core/rates';
 import type { CellValue } from '../core/cells';
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, elementwise } from './args';
-import { readCount, readCounts } from './counts';
+import { readCount, readCounts, rowOf } from './counts';
+import { msg } from '../i18n/catalogue';
+import { typed } from '../i18n/messages';
 import { perPeriod, readCustomers } from './customerTable';
 
 /**
@@ -17,10 +19,17 @@ export function churn(env: SheetEnv, args: CellValue[]): number | (number | '')[
       return elementwise('CHURN', [
         { name: 'start', value: args[0] },
         { name: 'lost', value: args[1] },
-      ], ([start, lost]) => {
+      ], (cells) => {
+        const [start, lost] = cells;
         const s = readCount(reader, start, true);
-        // lost may exceed start: customers who joined and left within the period count as lost too.
-        return churnFromLost(s, readCount(reader, lost, false));
+        const l = readCount(reader, lost, false);
+        if (l > s) {
+          // A churn above 100 % is refused, as RETENTION(100, 120, 10) is.
+          const values = { fn: 'CHURN', lost: typed(l), start: typed(s) };
+          const place = rowOf(cells);
+          throw new UserError(place ? msg('fn.lostMoreThanStartAt', { ...values, place }) : msg('fn.lostMoreThanStart', values));
+        }
+        return churnFromLost(s, l);
       });
     case 3:
       return elementwise('CHURN', [

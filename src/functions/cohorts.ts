@@ -1,7 +1,9 @@
 import { UserError } from '../core/errors';
-import { columnOf, isBlank, type CellValue } from '../core/cells';
+import { columnOf, isBlank, isDateValue, toColumn, toGrid, type CellValue } from '../core/cells';
+import { parseIsoDay } from '../core/calendar';
 import { numberLocale } from '../core/numbers';
 import { parsePeriodScheme } from '../core/periods';
+import { dayInZone } from '../core/timeZone';
 import { dateFormOf } from '../core/textDates';
 import {
   cohortSpill,
@@ -9,64 +11,181 @@ import {
   computeCohortReport,
   dateCell,
   parseCohortShow,
+  parseCustomerTable,
   parseRetentionMode,
   parseTransactionLog,
   periodSpill,
-  type TransactionLog,
+  MAX_LAPSE_PERIODS,
+  type CohortData,
+  type CohortOptions,
 } from '../core/cohorts';
 import type { SheetEnv } from '../addon/sheetEnv';
-import { describer } from './args';
+import { ArgReader, describer } from './args';
 import { withSkippedNote } from './skippedNote';
 
 /**
- * =COHORTS(customer_ids, dates, [period], [show], [amounts], [mode]) and
- * =RETENTION_BY_PERIOD(customer_ids, dates, [period], [amounts]): the cohort engine as spilled
- * formulas over a transaction log. Row numbers in messages count from the first row of the ranges.
+ * =COHORTS and =RETENTION_BY_PERIOD: the cohort engine as spilled formulas, over a transaction log
+ *   =COHORTS(customer_ids, dates, [period], [show], [amounts], [mode], [lapse_after], [refunds])
+ *   =RETENTION_BY_PERIOD(customer_ids, dates, [period], [amounts], [lapse_after], [refunds])
+ * or over a customer table, told apart by a first column that holds dates
+ *   =COHORTS(signup_dates, cancel_dates, [period], [show], [revenue])
+ *   =RETENTION_BY_PERIOD(signup_dates, cancel_dates, [period], [revenue])
+ * Row numbers in messages count from the first row of the ranges.
  */
 
-function readLog(fn: string, env: SheetEnv, ids: CellValue, dates: CellValue, amounts: CellValue): TransactionLog {
-  const hasAmounts = amounts !== undefined && !isBlank(amounts);
+const LOG_COHORTS = '(customer_ids, dates, [period], [show], [amounts], [mode], [lapse_after], [refunds])';
+const TABLE_COHORTS = '(signup_dates, cancel_dates, [period], [show], [revenue])';
+const LOG_PERIODS = '(customer_ids, dates, [period], [amounts], [lapse_after], [refunds])';
+const TABLE_PERIODS = '(signup_dates, cancel_dates, [period], [revenue])';
+
+/** The first column is a customer table's signup dates: its first value below an optional header is a date. */
+export function firstColumnHoldsDates(value: CellValue): boolean {
+  if (!Array.isArray(value)) return false;
+  let seen = 0;
+  for (const row of toGrid(value)) {
+    const v = row[0];
+    if (isBlank(v)) continue;
+    if (isDateValue(v) || (typeof v === 'string' && parseIsoDay(v) !== null)) return true;
+    if (++seen > 1) return false; // the first non-blank may be a header ("Signup date"), the second must be a date
+  }
+  return false;
+}
+
+function hasArg(v: CellValue | undefined): boolean {
+  return v !== undefined && !isBlank(v);
+}
+
+function readLog(fn: string, env: SheetEnv, ids: CellValue, dates: CellValue, amounts: CellValue | undefined): CohortData {
+  const withAmounts = hasArg(amounts);
   return parseTransactionLog(
     {
       customerIds: columnOf(ids, 'customer_ids', fn),
       dates: columnOf(dates, 'dates', fn),
-      amounts: hasAmounts ? columnOf(amounts, 'amounts', fn) : null,
+      amounts: withAmounts ? columnOf(amounts!, 'amounts', fn) : null,
       names: { customerIds: 'customer_ids', dates: 'dates', amounts: 'amounts' },
     },
     {
       timeZone: env.timeZone(),
       firstRowNumber: 1,
       rowsOfRange: true,
-      numberLocale: hasAmounts ? numberLocale(env.locale()) : undefined,
+      numberLocale: withAmounts ? numberLocale(env.locale()) : undefined,
       dateForm: () => dateFormOf(env.locale()),
     },
   );
+}
+
+/** Each row of a customer table is one customer; ids are the row numbers, blank where the row is blank. */
+function readTable(fn: string, env: SheetEnv, signups: CellValue, cancels: CellValue, revenue: CellValue | undefined): CohortData {
+  const withRevenue = hasArg(revenue);
+  const signupDates = toColumn(signups, 'signup_dates', fn);
+  const cancelDates = toColumn(cancels, 'cancel_dates', fn);
+  const revenueColumn = withRevenue ? toColumn(revenue!, 'revenue', fn) : null;
+  // A first row of text ("Signup date") is the header: its id stays blank so the note quotes only its cells.
+  const header = typeof signupDates[0] === 'string' && parseIsoDay(signupDates[0]) === null;
+  const ids = signupDates.map((s, i) =>
+    (i === 0 && header) || (isBlank(s) && isBlank(cancelDates[i]) && (!revenueColumn || isBlank(revenueColumn[i]))) ? '' : i + 1);
+  return parseCustomerTable(
+    {
+      customerIds: ids,
+      signupDates,
+      cancelDates,
+      revenue: revenueColumn,
+      names: { customerIds: 'row', signupDates: 'signup_dates', cancelDates: 'cancel_dates', revenue: 'revenue' },
+    },
+    {
+      timeZone: env.timeZone(),
+      firstRowNumber: 1,
+      rowsOfRange: true,
+      numberLocale: withRevenue ? numberLocale(env.locale()) : undefined,
+      dateForm: () => dateFormOf(env.locale()),
+    },
+  );
+}
+
+/**
+ * A table may hold dates still to come (cancellations already scheduled): the formula then looks at
+ * it as of today, as the sidebar's report does, rather than showing the future as observed.
+ */
+function tableAsOf(table: CohortData, env: SheetEnv): number | null {
+  const today = dayInZone(Date.now(), env.timeZone());
+  return table.lastDay > today ? today : null;
 }
 
 function arity(fn: string, args: CellValue[], max: number, usage: string): void {
   if (args.length < 2 || args.length > max) throw new UserError(`${fn} takes ${usage}; got ${args.length} argument${args.length === 1 ? '' : 's'}`);
 }
 
+/** lapse_after: blank = 1; else a whole number of periods from 1 to MAX_LAPSE_PERIODS. */
+function readLapse(reader: ArgReader, value: CellValue | undefined): number {
+  if (!hasArg(value)) return 1;
+  const expected = `a whole number of periods from 1 to ${MAX_LAPSE_PERIODS}, such as 3`;
+  const cell = { arg: 'lapse_after', row: null, col: null, value: value! };
+  const k = reader.number(cell, expected);
+  if (!Number.isInteger(k) || k < 1 || k > MAX_LAPSE_PERIODS) throw new UserError(`${reader.fn}: lapse_after must be ${expected} (got ${String(value)})`);
+  return k;
+}
+
+const REFUND_WORDS: Record<string, boolean> = {
+  revenue: false, 'revenue only': false, 'not activity': false, 'not purchases': false, no: false, false: false,
+  activity: true, purchase: true, purchases: true, 'as purchases': true, 'as activity': true, yes: true, true: true,
+};
+
+/** refunds: blank or "revenue" = negative amounts count in revenue only; "activity" = also as purchases. */
+function readRefunds(fn: string, value: CellValue | undefined): boolean {
+  if (!hasArg(value)) return false;
+  const text = String(value).trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  const choice = REFUND_WORDS[text];
+  if (choice === undefined) throw new UserError(`${fn}: refunds must be "revenue" (default: refunds count in revenue only) or "activity" (also as purchases) (got "${String(value)}")`);
+  return choice;
+}
+
 export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
-  arity('COHORTS', args, 6, '(customer_ids, dates, [period], [show], [amounts], [mode])');
-  const [ids, dates, period, showArg, amounts, modeArg] = args;
+  const fn = 'COHORTS';
+  const table = firstColumnHoldsDates(args[0]);
+  arity(fn, args, table ? 5 : 8, table ? TABLE_COHORTS : LOG_COHORTS);
+  const [first, second, period, showArg, amounts, modeArg, lapseArg, refundsArg] = args;
   const describe = describer(env);
   const show = parseCohortShow(showArg, 'show', describe);
-  const mode = parseRetentionMode(modeArg, 'mode', describe);
   const scheme = parsePeriodScheme(period, 'period', describe);
-  if (show === 'revenue' && (amounts === undefined || isBlank(amounts))) {
-    throw new UserError('COHORTS: show "revenue" needs the amounts argument (the 5th)');
+  if (show === 'revenue' && !hasArg(amounts)) {
+    throw new UserError(`COHORTS: show "revenue" needs the ${table ? 'revenue' : 'amounts'} argument (the 5th)`);
   }
-  const log = readLog('COHORTS', env, ids, dates, amounts);
-  const report = computeCohortMatrices(log, { period: scheme.unit, weekStart: scheme.weekStart, mode });
+  let data: CohortData;
+  let options: CohortOptions;
+  if (table) {
+    data = readTable(fn, env, first, second, amounts);
+    options = { period: scheme.unit, weekStart: scheme.weekStart, asOfDay: tableAsOf(data, env) };
+  } else {
+    const reader = new ArgReader(fn, env);
+    data = readLog(fn, env, first, second, amounts);
+    options = {
+      period: scheme.unit,
+      weekStart: scheme.weekStart,
+      mode: parseRetentionMode(modeArg, 'mode', describe),
+      lapseAfter: readLapse(reader, lapseArg),
+      refundsAreActivity: readRefunds(fn, refundsArg),
+    };
+  }
+  const report = computeCohortMatrices(data, options);
   return withSkippedNote(cohortSpill(report.total, show, dateCell(env.timeZone())), report.skipped);
 }
 
 export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][] {
-  arity('RETENTION_BY_PERIOD', args, 4, '(customer_ids, dates, [period], [amounts])');
-  const [ids, dates, period, amounts] = args;
-  const log = readLog('RETENTION_BY_PERIOD', env, ids, dates, amounts);
+  const fn = 'RETENTION_BY_PERIOD';
+  const table = firstColumnHoldsDates(args[0]);
+  arity(fn, args, table ? 4 : 6, table ? TABLE_PERIODS : LOG_PERIODS);
+  const [first, second, period, amounts, lapseArg, refundsArg] = args;
   const scheme = parsePeriodScheme(period, 'period', describer(env));
-  const report = computeCohortReport(log, { period: scheme.unit, weekStart: scheme.weekStart });
-  return withSkippedNote(periodSpill(report.total.perPeriod, dateCell(env.timeZone())), report.skipped);
+  let data: CohortData;
+  let options: CohortOptions;
+  if (table) {
+    data = readTable(fn, env, first, second, amounts);
+    options = { period: scheme.unit, weekStart: scheme.weekStart, asOfDay: tableAsOf(data, env) };
+  } else {
+    const reader = new ArgReader(fn, env);
+    data = readLog(fn, env, first, second, amounts);
+    options = { period: scheme.unit, weekStart: scheme.weekStart, lapseAfter: readLapse(reader, lapseArg), refundsAreActivity: readRefunds(fn, refundsArg) };
+  }
+  const report = computeCohortReport(data, options);
+  return withSkippedNote(periodSpill(report.total.perPeriod, data.kind, dateCell(env.timeZone())), report.skipped);
 }

@@ -53,7 +53,7 @@ export interface ValueTables {
 
 export type ValueOptions = AtRiskOptions;
 
-/** Segment index of each customer: the segment on their earliest row (first in sheet order on that day). */
+/** Segment index of each customer: the segment on their earliest purchase row (first in sheet order on that day). */
 export function customerSegments(log: TransactionLog): Int32Array | null {
   if (!log.segment) return null;
   const customers = log.customerIds.length;
@@ -61,6 +61,7 @@ export function customerSegments(log: TransactionLog): Int32Array | null {
   const segment = new Int32Array(customers).fill(-1);
   for (let k = 0; k < log.rows; k++) {
     const c = log.customer[k];
+    if (log.amount && log.amount[k] < 0) continue; // a refund is not a purchase: the segment is the first purchase's
     if (log.day[k] < first[c]) {
       first[c] = log.day[k];
       segment[c] = log.segment[k];

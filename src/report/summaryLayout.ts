@@ -2,8 +2,9 @@ import type { DayNumber } from '../core/calendar';
 import { formatDay } from '../core/calendar';
 import { describeSkippedRows, type CohortReport, type CohortTables } from '../core/cohorts';
 import { currencyFormat, FORMAT } from './formats';
-import { Grid, type Area, type CellContent, type SheetLayout } from './grid';
-import { HEADER, PARTIAL, TITLE } from './styles';
+import { Grid, type Area, type SheetLayout } from './grid';
+import { addPeriodTable } from './periodTable';
+import { HEADER, NOTE, PARTIAL, TITLE } from './styles';
 
 /**
  * The summary sheet as a grid: header block, per-period table, cohort matrices (customers, %,
@@ -32,6 +33,11 @@ export interface SummaryLayout extends SheetLayout {
 
 export const MAX_CHART_SERIES = 12;
 
+const VALUE_NOTE =
+  'Lifetime value of a customer = revenue to date + expected future value. The expected future value is what a customer who is active now ' +
+  'brings from now on: m in each period while they stay, 1 ÷ churn periods on average (=CLV(m, churn), no discount); it does not include what ' +
+  'they have already spent. Observed churn leaves out the partial last period. Blank where a cohort has no revenue or no observed churn yet.';
+
 export function summaryLayout(report: CohortReport, meta: SummaryMeta, dayCell: (day: DayNumber) => Date): SummaryLayout {
   const g = new Grid();
   const money = currencyFormat(meta.locale);
@@ -49,7 +55,7 @@ export function summaryLayout(report: CohortReport, meta: SummaryMeta, dayCell: 
   if (skippedText) g.add(['', skippedText]);
   for (const [k, v] of meta.settingsLines) g.add([k, v]);
   g.add(['Data until', dayCell(report.lastDay)], (i) => (i === 1 ? { numberFormat: FORMAT.date } : undefined));
-  if (partial) g.add(['', `The last period is partial (data until ${lastDay}); its cells are grey.`]);
+  if (partial) g.add(['', `The last period is partial (data until ${lastDay}): its cells are grey and left out of the weighted averages, the chart and the observed churn.`]);
   g.add(['Generated', meta.generatedAt], (i) => (i === 1 ? { numberFormat: FORMAT.dateTime } : undefined));
   g.add(['Add-on version', meta.version]);
   // The header block as a two-column table: =VLOOKUP("Data until", RetentionSummaryInfo, 2, FALSE).
@@ -58,21 +64,7 @@ export function summaryLayout(report: CohortReport, meta: SummaryMeta, dayCell: 
   g.skip();
 
   // Per-period table.
-  g.add(['Retention and churn per period'], TITLE);
-  const periodHeader = ['Period', 'First day', 'Customers at start (S)', 'New (N)', 'Reactivated', 'Lost', 'Customers at end (E)',
-    'Retention (E − N) / S', 'Churn lost / S', 'Still active of S (1 − churn)', 'Revenue', 'Revenue retention', 'Note'];
-  const periodTop = g.add(periodHeader, HEADER);
-  const periodFormats = ['', FORMAT.date, FORMAT.count, FORMAT.count, FORMAT.count, FORMAT.count, FORMAT.count,
-    FORMAT.percent, FORMAT.percent, FORMAT.percent, money, FORMAT.percent, ''];
-  for (const r of report.total.perPeriod) {
-    const cells: CellContent[] = [r.label, dayCell(r.startDay), r.start, r.newCustomers, r.reactivated, r.lost, r.end,
-      r.crr, r.churn, r.churn === null ? null : 1 - r.churn, report.hasRevenue ? r.revenue : null, report.hasRevenue ? r.revenueRetention : null, r.partial ? 'partial period' : ''];
-    g.add(cells, (i) => ({ numberFormat: periodFormats[i] || undefined, ...(r.partial ? PARTIAL : {}) }));
-  }
-  if (report.options.source === 'log') {
-    g.add(['', 'Customers who return after a gap (reactivated) count in E but not in N, so (E − N) / S can exceed 100 % in a transaction log; "still active of S" is the share of S active again in the period.'], PARTIAL);
-  }
-  named.push({ name: 'RetentionPerPeriod', area: { row: periodTop, column: 1, rows: report.total.perPeriod.length + 1, columns: periodHeader.length } });
+  named.push({ name: 'RetentionPerPeriod', area: addPeriodTable(g, report, money, dayCell) });
   g.skip();
 
   // Cohort matrices for everyone (or the chosen segment).
@@ -83,15 +75,16 @@ export function summaryLayout(report: CohortReport, meta: SummaryMeta, dayCell: 
 
   // Value per cohort.
   g.add(['Value per cohort'], TITLE);
-  const valueHeader = ['Cohort', 'First day', 'Customers', 'Revenue to date', 'Revenue per customer',
-    'Revenue per active customer-period', 'Observed churn per period', 'CLV (value ÷ churn)'];
+  const valueHeader = ['Cohort', 'First day', 'Customers', 'Revenue to date', 'Revenue to date per customer',
+    'Revenue per active customer-period (m)', 'Observed churn per period',
+    'Expected future value of an active customer\nm ÷ churn, as =CLV(m, churn)'];
   const valueTop = g.add(valueHeader, HEADER);
   const valueFormats = ['', FORMAT.date, FORMAT.count, money, money, money, FORMAT.percent, money];
   for (const v of report.total.value) {
     g.add([v.label, dayCell(v.startDay), v.size, v.revenueToDate, v.revenuePerCustomer, v.revenuePerActivePeriod, v.churn, v.clv],
       (i) => ({ numberFormat: valueFormats[i] || undefined }));
   }
-  g.add(['', 'CLV uses =CLV(value, churn): revenue per active customer-period ÷ observed churn, no discount. Blank where a cohort has no revenue or no observed churn yet.'], PARTIAL);
+  g.add(['', VALUE_NOTE], NOTE);
   named.push({ name: 'CohortValue', area: { row: valueTop, column: 1, rows: report.total.value.length + 1, columns: valueHeader.length } });
   g.skip();
 
@@ -102,7 +95,7 @@ export function summaryLayout(report: CohortReport, meta: SummaryMeta, dayCell: 
   }
 
   // Chart data: retention by offset, one series per cohort, or the average when there are many.
-  const chart = chartBlock(g, report.total);
+  const chart = chartBlock(g, report, report.total);
 
   return {
     grid: g,
@@ -175,14 +168,17 @@ function cohortBlocks(
   return { counts, retention, revenue, heatmap };
 }
 
-function chartBlock(g: Grid, t: CohortTables): Area | null {
+// Curves stop before the partial last period: its cells would dip with customers who have not bought yet.
+function chartBlock(g: Grid, report: CohortReport, t: CohortTables): Area | null {
   if (t.offsets === 0 || t.cohorts.length === 0) return null;
-  g.add(['Chart data: retention by period since the cohort’s first period'], TITLE);
+  g.add(['Chart data: retention by period since the cohort’s first period (complete periods only)'], TITLE);
   const perCohort = t.cohorts.length <= MAX_CHART_SERIES;
   const names = perCohort ? t.cohorts.map((c) => c.label) : ['Weighted average'];
   const top = g.add(['Period', ...names], HEADER);
+  const last = report.periods.length ? report.periods[report.periods.length - 1] : null;
+  const complete = (cohortPeriod: number, k: number) => !(last?.partial && cohortPeriod + k === last.index);
   for (let k = 0; k < t.offsets; k++) {
-    const series = perCohort ? t.retention.map((row) => row[k]) : [t.average[k]];
+    const series = perCohort ? t.retention.map((row, i) => (complete(t.cohorts[i].period, k) ? row[k] : null)) : [t.average[k]];
     g.add([`+${k}`, ...series], (i) => (i > 0 ? { numberFormat: FORMAT.percent } : undefined));
   }
   return { row: top, column: 1, rows: t.offsets + 1, columns: names.length + 1 };

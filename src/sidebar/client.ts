@@ -49,6 +49,7 @@ function fieldControl(field: SidebarField): HTMLElement | null {
   const ids: Record<SidebarField, string> = {
     id: 'col-id', date: 'col-date', amount: 'col-amount', signup: 'col-signup', cancel: 'col-cancel', segment: 'col-segment',
     headerRow: 'header-row', asOf: 'as-of', horizon: 'horizon', discount: 'discount', topShare: 'top-share', aliveBelow: 'alive-below',
+    quantity: 'col-quantity', unitPrice: 'col-unitPrice',
   };
   return document.getElementById(ids[field]);
 }
@@ -170,11 +171,15 @@ sourceControl('col-date');
 sourceControl('col-signup');
 sourceControl('col-cancel');
 sourceControl('col-amount');
+sourceControl('col-quantity');
+sourceControl('col-unitPrice');
 sourceControl('col-segment', () => {
   form.refresh();
   return loadSegments(form.segmentColumn(), '');
 });
 on('period', 'change', () => form.refresh());
+on('lapse-after', 'input', () => form.refresh());
+on('lapse-use', 'click', () => form.useSuggestedLapse());
 on('breakdown', 'change', () => form.refresh());
 on('insert-sample', 'click', insertSample);
 on('generate', 'click', generate);

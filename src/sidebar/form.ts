@@ -3,26 +3,45 @@
  * settings, keeps dependent controls consistent, and reads everything back as ReportSettings (the
  * summary) or CustomerValueSettings (the customer value section).
  */
-import type { ColumnInfo, ColumnRoles, CustomerValueSettings, DataShape, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
+import type { ColumnInfo, ColumnRoles, CustomerValueSettings, DataShape, LapseProposal, ReportSettings, SheetChoice, SourceProposal } from '../addon/protocol';
 import type { PeriodUnit, WeekStart } from '../core/periods';
-import { integer } from '../i18n/messages';
+import { integer, percent } from '../i18n/messages';
 import { createCostInputs } from './costs';
 import { byId, optionGroup, setChoices, type Choice } from './dom';
 import { text, type SidebarKey } from './text';
 
 type Role = keyof ColumnRoles;
 
-const ROLES: readonly Role[] = ['id', 'date', 'signup', 'cancel', 'amount', 'segment'];
+const ROLES: readonly Role[] = ['id', 'date', 'signup', 'cancel', 'amount', 'quantity', 'unitPrice', 'segment'];
 const SHOWN: Record<DataShape, readonly Role[]> = {
-  log: ['id', 'date', 'amount', 'segment'],
+  log: ['id', 'date', 'amount', 'quantity', 'unitPrice', 'segment'],
   table: ['id', 'signup', 'cancel', 'amount', 'segment'],
 };
+/** The longest lapse window the server accepts (MAX_LAPSE_PERIODS in src/core/cohorts/options.ts). */
+const MAX_LAPSE = 600;
+/** "A customer is lost after [K] … without a purchase", and the suggestion's span, per period unit. */
+const LAPSE_TAIL: Record<PeriodUnit, SidebarKey> = {
+  week: 'sidebar.lapse.week', month: 'sidebar.lapse.month', quarter: 'sidebar.lapse.quarter', year: 'sidebar.lapse.year',
+};
+const LAPSE_WITHIN: Record<PeriodUnit, SidebarKey> = {
+  week: 'sidebar.lapse.withinWeek', month: 'sidebar.lapse.withinMonth', quarter: 'sidebar.lapse.withinQuarter', year: 'sidebar.lapse.withinYear',
+};
+
+/** The suggestion beside the lapse input, in words, and the K it proposes. */
+function lapseHint(lapse: LapseProposal | null | undefined, unit: PeriodUnit): { words: string; use: number | null } {
+  if (!lapse) return { words: '', use: null };
+  const s = lapse.byPeriod[unit];
+  if (!s) return { words: text('sidebar.lapse.none'), use: null };
+  const span = text(LAPSE_WITHIN[unit] as 'sidebar.lapse.withinMonth', { count: integer(s.periods) });
+  const words = text('sidebar.lapse.suggestion', { count: integer(s.periods), share: percent(s.share, 0), span });
+  return { words: lapse.partial ? `${words} ${text('sidebar.lapse.partial', { rows: integer(lapse.rows) })}` : words, use: s.periods };
+}
 /** Required roles and the message when one is missing; the others offer "— none —". */
 const REQUIRED: Partial<Record<Role, SidebarKey>> = { id: 'sidebar.check.chooseId', date: 'sidebar.check.chooseDate', signup: 'sidebar.check.chooseSignup' };
 /** How messages name each role (the amount column is the revenue per period in a customer table). */
 const ROLE_NAME: Record<Role, SidebarKey> = {
   id: 'sidebar.role.id', date: 'sidebar.role.date', signup: 'sidebar.role.signup', cancel: 'sidebar.role.cancel',
-  amount: 'sidebar.role.amount', segment: 'sidebar.role.segment',
+  amount: 'sidebar.role.amount', segment: 'sidebar.role.segment', quantity: 'sidebar.role.quantity', unitPrice: 'sidebar.role.unitPrice',
 };
 const KIND_NAME: Record<ColumnInfo['kind'], SidebarKey> = {
   number: 'sidebar.kind.number', text: 'sidebar.kind.text', date: 'sidebar.kind.date', empty: 'sidebar.kind.empty', mixed: 'sidebar.kind.mixed',
@@ -37,6 +56,8 @@ const WRONG_KIND: Partial<Record<Role, { kinds: ColumnInfo['kind'][]; message: S
   signup: { kinds: ['number', 'empty'], message: 'sidebar.check.notDates' },
   cancel: { kinds: ['number'], message: 'sidebar.check.notDates' },
   amount: { kinds: ['date'], message: 'sidebar.check.notAmounts' },
+  quantity: { kinds: ['date'], message: 'sidebar.check.notAmounts' },
+  unitPrice: { kinds: ['date'], message: 'sidebar.check.notAmounts' },
 };
 /** The longest horizon the server accepts (MAX_SHEET_HORIZON_MONTHS in src/core/models/scoreLog.ts). */
 const MAX_HORIZON_MONTHS = 600;
@@ -56,6 +77,8 @@ export interface Form {
   setSegments(segments: readonly string[], keep: string): void;
   setVersion(version: string): void;
   refresh(): void;
+  /** Puts the suggested lapse window into its input. */
+  useSuggestedLapse(): void;
   sheetName(): string;
   /** The typed header row, or null when it is not a whole number ≥ 1. */
   headerRow(): number | null;
@@ -98,18 +121,35 @@ export function createForm(): Form {
   const valueInputs = [horizon, discount, topShare, aliveBelow, aliveFloor];
   const costs = createCostInputs();
   const sourceDetails = byId('source-details', HTMLElement);
+  const lapseAfter = byId('lapse-after', HTMLInputElement);
+  const lapseUnit = byId('lapse-unit', HTMLElement);
+  const lapseHintText = byId('lapse-hint', HTMLElement);
+  const lapseUse = byId('lapse-use', HTMLButtonElement);
+  const lapseBlock = byId('lapse-block', HTMLElement);
+  const refunds = byId('refunds', HTMLInputElement);
+  const refundsBlock = byId('refunds-block', HTMLElement);
+  const productBlock = byId('product-block', HTMLElement);
+  const productNote = byId('product-note', HTMLElement);
   const roleSelect = {} as Record<Role, HTMLSelectElement>;
   for (const role of ROLES) roleSelect[role] = byId(`col-${role}`, HTMLSelectElement);
   let source: SourceProposal | null = null;
 
   const currentShape = (): DataShape => (shape.value === 'table' ? 'table' : 'log');
-  /** Customer value needs a log with an amount column. */
-  const valueReady = (): boolean => !!source && currentShape() === 'log' && Number(roleSelect.amount.value) > 0;
+  /** Amount = quantity × unit price: a log without an amount column, with both chosen. */
+  const product = (): boolean =>
+    currentShape() === 'log' && roleSelect.amount.value === '0' && Number(roleSelect.quantity.value) > 0 && Number(roleSelect.unitPrice.value) > 0;
+  const hasAmounts = (): boolean => Number(roleSelect.amount.value) > 0 || product();
+  /** Customer value needs a log with amounts. */
+  const valueReady = (): boolean => !!source && currentShape() === 'log' && hasAmounts();
   const numberIn = (input: HTMLInputElement): number => (input.value.trim() === '' ? NaN : Number(input.value));
   // Percent ↔ fraction to 12 significant digits, so 0.7 % is 0.007 and not 0.006999999999999999.
   const percentText = (fraction: number): string => String(Number((fraction * 100).toPrecision(12)));
   const fraction = (input: HTMLInputElement): number => Number((numberIn(input) / 100).toPrecision(12));
   const sourceControls = [headerRow, shape, asOf, ...ROLES.map((r) => roleSelect[r])];
+  const lapseValue = (): number | null => {
+    const n = numberIn(lapseAfter);
+    return Number.isInteger(n) && n >= 1 && n <= MAX_LAPSE ? n : null;
+  };
   const roleName = (role: Role): string => text(role === 'amount' && currentShape() === 'table' ? 'sidebar.role.revenue' : ROLE_NAME[role]);
 
   const form: Form = {
@@ -150,6 +190,8 @@ export function createForm(): Form {
       period.value = saved.period;
       weekStart.value = saved.weekStart;
       (saved.mode === 'inOrAfter' ? modeLater : modeIn).checked = true;
+      lapseAfter.value = String(saved.lapseAfter ?? 1);
+      refunds.checked = saved.refundsAreActivity === true;
       if (!source || saved.sheetName !== source.sheetName || saved.headerRow !== source.headerRow) {
         form.refresh();
         return 0;
@@ -157,7 +199,7 @@ export function createForm(): Form {
       shape.value = saved.shape;
       // Roles of the saved shape only (the others were sent as 0); "none" (0) is a choice too.
       for (const role of SHOWN[currentShape()]) {
-        const column = saved.columns[role];
+        const column = saved.columns[role] ?? 0;
         if (column >= 0 && column <= source.columns.length) roleSelect[role].value = String(column);
       }
       asOf.value = saved.asOf;
@@ -189,6 +231,26 @@ export function createForm(): Form {
       amountLabel.dataset.i18n = currentShape() === 'log' ? 'sidebar.columns.amount' : 'sidebar.columns.revenue';
       amountLabel.textContent = text(currentShape() === 'log' ? 'sidebar.columns.amount' : 'sidebar.columns.revenue');
       weekStartBlock.hidden = period.value !== 'week';
+      const log = currentShape() === 'log';
+      productBlock.hidden = !log || roleSelect.amount.value !== '0';
+      for (const role of ['quantity', 'unitPrice'] as const) {
+        const block = roleSelect[role].closest('.block');
+        if (block instanceof HTMLElement) block.hidden = productBlock.hidden;
+      }
+      const chosenText = (role: Role) => roleSelect[role].selectedOptions[0]?.text ?? '';
+      productNote.hidden = !product();
+      productNote.textContent = product() ? text('sidebar.columns.product', { quantity: chosenText('quantity'), price: chosenText('unitPrice') }) : '';
+      const unit = period.value as PeriodUnit;
+      lapseBlock.hidden = !log;
+      lapseUnit.textContent = text(LAPSE_TAIL[unit] as 'sidebar.lapse.month', { count: lapseValue() ?? 2 });
+      const hint = lapseHint(source?.lapse, unit);
+      lapseHintText.textContent = hint.words;
+      lapseUse.hidden = hint.use === null || hint.use === lapseValue();
+      lapseUse.textContent = hint.use === null ? '' : text('sidebar.lapse.use', { count: integer(hint.use) });
+      lapseUse.dataset.periods = hint.use === null ? '' : String(hint.use);
+      refundsBlock.hidden = !log || !hasAmounts();
+      lapseAfter.disabled = !source;
+      refunds.disabled = !source;
       const hasSegment = form.segmentColumn() > 0;
       if (!hasSegment) breakdown.checked = false;
       breakdown.disabled = !hasSegment;
@@ -207,6 +269,13 @@ export function createForm(): Form {
 
     sheetName: () => sheet.value,
 
+    useSuggestedLapse() {
+      const k = Number(lapseUse.dataset.periods);
+      if (Number.isInteger(k) && k >= 1) lapseAfter.value = String(k);
+      form.refresh();
+      lapseAfter.focus();
+    },
+
     headerRow() {
       const n = Number(headerRow.value);
       return headerRow.value.trim() !== '' && Number.isInteger(n) && n >= 1 ? n : null;
@@ -220,7 +289,8 @@ export function createForm(): Form {
 
     problem() {
       if (!source) return { message: text('sidebar.data.pickSheet'), control: sheet };
-      const shown = SHOWN[currentShape()];
+      // Quantity and unit price are in use only without an amount column.
+      const shown = SHOWN[currentShape()].filter((role) => (role !== 'quantity' && role !== 'unitPrice') || roleSelect.amount.value === '0');
       for (const role of shown) {
         const missing = REQUIRED[role];
         if (missing && roleSelect[role].value === '0') return { message: text(missing), control: roleSelect[role] };
@@ -244,6 +314,7 @@ export function createForm(): Form {
           return { message: text('sidebar.check.sameColumn', { column, role: roleName(other), other: roleName(role) }), control: roleSelect[role] };
         }
       }
+      if (currentShape() === 'log' && lapseValue() === null) return { message: text('sidebar.check.lapse', { max: MAX_LAPSE }), control: lapseAfter };
       return null;
     },
 
@@ -262,6 +333,8 @@ export function createForm(): Form {
           signup: column('signup'),
           cancel: column('cancel'),
           segment,
+          quantity: product() ? column('quantity') : 0,
+          unitPrice: product() ? column('unitPrice') : 0,
         },
         period: period.value as PeriodUnit,
         weekStart: weekStart.value as WeekStart,
@@ -269,6 +342,8 @@ export function createForm(): Form {
         asOf: asOf.value,
         segmentFilter: segment && !breakdown.checked ? segmentFilter.value : '',
         breakdown: segment > 0 && breakdown.checked,
+        lapseAfter: currentShape() === 'log' ? (lapseValue() ?? 1) : 1,
+        refundsAreActivity: currentShape() === 'log' && hasAmounts() && refunds.checked,
       };
     },
 

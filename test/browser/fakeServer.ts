@@ -26,6 +26,7 @@ interface FakeSheet {
   /** Distinct values per 1-based column, for segments. */
   values: Record<number, string[]>;
   explanation: string;
+  lapse?: SourceProposal['lapse'];
 }
 
 export const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -40,6 +41,30 @@ export const SHEETS: FakeSheet[] = [
     roles: { id: 1, date: 2, amount: 3, segment: 4 },
     values: { 1: ['C001', 'C002', 'C003'], 4: ['East', 'West'] },
     explanation: 'One row per purchase: customers in A, dates in B, amounts in C.',
+    lapse: {
+      byPeriod: { week: { periods: 9, share: 0.81 }, month: { periods: 3, share: 0.824 }, quarter: { periods: 1, share: 0.9 }, year: null },
+      target: 0.8,
+      returns: 1234,
+      rows: 2000,
+      partial: false,
+    },
+  },
+  {
+    name: 'Retail',
+    headers: ['InvoiceNo', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'],
+    kinds: ['mixed', 'number', 'date', 'number', 'number'],
+    dataRows: 541909,
+    shape: 'log',
+    roles: { id: 5, date: 3, amount: 0, quantity: 2, unitPrice: 4 },
+    values: {},
+    explanation: 'Read as a transaction log. No amount column: the amount of each row is "Quantity" × "UnitPrice" (quantity × unit price).',
+    lapse: {
+      byPeriod: { week: { periods: 12, share: 0.8 }, month: { periods: 4, share: 0.85 }, quarter: { periods: 2, share: 0.88 }, year: { periods: 1, share: 1 } },
+      target: 0.8,
+      returns: 5000,
+      rows: 300000,
+      partial: true,
+    },
   },
   {
     name: 'Subscribers',
@@ -129,6 +154,7 @@ export class FakeSidebarServer implements SidebarBackend {
       roles,
       segments: sheet.values[roles.segment] ?? [],
       explanation: sheet.explanation,
+      lapse: sheet.lapse ?? null,
     };
   }
 

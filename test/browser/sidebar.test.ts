@@ -26,20 +26,22 @@ const ORDERS_SETTINGS: ReportSettings = {
   sheetName: 'Orders',
   headerRow: 1,
   shape: 'log',
-  columns: { id: 1, date: 2, amount: 3, signup: 0, cancel: 0, segment: 4 },
+  columns: { id: 1, date: 2, amount: 3, signup: 0, cancel: 0, segment: 4, quantity: 0, unitPrice: 0 },
   period: 'month',
   weekStart: 'monday',
   mode: 'in',
   asOf: '',
   segmentFilter: '',
   breakdown: false,
+  lapseAfter: 1,
+  refundsAreActivity: false,
 };
 
 describe('sidebar in chromium', () => {
   test('renders the sheets and the proposal, with labels and live regions', async () => {
     const { page, bridge } = await start();
     expect(bridge.calls.map((c) => c.name)).toEqual(['sidebarState']);
-    expect(await texts(page, '#sheet option')).toEqual(['Orders', 'Subscribers', XSS_NAME, 'Empty', 'Cohort summary']);
+    expect(await texts(page, '#sheet option')).toEqual(['Orders', 'Retail', 'Subscribers', XSS_NAME, 'Empty', 'Cohort summary']);
     expect(await page.getAttribute('#sheet optgroup', 'label')).toBe('Made by this add-on');
     expect(await page.inputValue('#sheet')).toBe('Orders');
     expect(await page.inputValue('#header-row')).toBe('1');
@@ -240,13 +242,15 @@ describe('sidebar in chromium', () => {
       sheetName: 'Subscribers',
       headerRow: 1,
       shape: 'table',
-      columns: { id: 1, date: 0, amount: 0, signup: 3, cancel: 4, segment: 1 },
+      columns: { id: 1, date: 0, amount: 0, signup: 3, cancel: 4, segment: 1, quantity: 0, unitPrice: 0 },
       period: 'quarter',
       weekStart: 'monday',
       mode: 'inOrAfter',
       asOf: '2021-12-31',
       segmentFilter: 'globex',
       breakdown: false,
+      lapseAfter: 1,
+      refundsAreActivity: false,
     };
     const { page, bridge } = await start(new FakeSidebarServer({ saved }));
     expect(bridge.argsOf('sidebarSegments')).toEqual([['Subscribers', 1, 1]]);

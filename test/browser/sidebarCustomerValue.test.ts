@@ -27,7 +27,7 @@ const ORDERS: CustomerValueSettings = {
   sheetName: 'Orders',
   headerRow: 1,
   shape: 'log',
-  columns: { id: 1, date: 2, amount: 3, signup: 0, cancel: 0, segment: 4 },
+  columns: { id: 1, date: 2, amount: 3, signup: 0, cancel: 0, segment: 4, quantity: 0, unitPrice: 0 },
   asOf: '',
   horizonMonths: 12,
   monthlyDiscountRate: 0.01,

@@ -40,11 +40,21 @@ test('detects CDNOW, generates a quarterly summary into the workbook, renders ho
     expect(options).toContain(XSS);
     expect(await page.$$('img')).toHaveLength(0);
 
+    // The lapse window suggested by the real server from CDNOW's gaps between purchases, in words.
+    expect(await page.$eval('#lapse-hint', (e) => e.textContent)).toBe(
+      "Suggested from the data: 5. 82% of customers' returns came within 5 months of their previous purchase.",
+    );
+    await page.click('#lapse-use');
+    expect(await page.inputValue('#lapse-after')).toBe('5');
+
     await page.selectOption('#period', 'quarter');
+    expect(await page.$eval('#lapse-hint', (e) => e.textContent)).toMatch(/^Suggested from the data: \d\. \d+% of customers' returns came within \d quarters?/);
+    await page.fill('#lapse-after', '2');
     await page.click('#generate');
     await idle(page);
     const result = await page.$eval('#result-text', (e) => e.textContent ?? '');
     expect(result).toMatch(/^1 cohort by quarter from 69,659 rows written to "Retention summary"/);
+    expect(headerValue(emu, 'Retention summary', 'A customer is lost after')).toMatch(/^2 quarters without a purchase/);
 
     const counts = namedTable(emu, 'CohortCustomers');
     expect(counts[1][2]).toBe(23570); // one quarterly cohort: everyone started in 1997-Q1
@@ -93,7 +103,7 @@ test('estimates customer value on CDNOW as of 1997-09-30 and opens the "Customer
 
     const sent = bridge.argsOf('sidebarCustomerValue')[0][0] as CustomerValueSettings;
     expect(sent).toStrictEqual({
-      sheetName: 'CDNOW', headerRow: 1, shape: 'log', columns: { id: 1, date: 2, amount: 4, signup: 0, cancel: 0, segment: 0 },
+      sheetName: 'CDNOW', headerRow: 1, shape: 'log', columns: { id: 1, date: 2, amount: 4, signup: 0, cancel: 0, segment: 0, quantity: 0, unitPrice: 0 },
       asOf: '1997-09-30', horizonMonths: 24, monthlyDiscountRate: 0.015, topShare: 0.1, aliveBelow: 0.4, aliveFloor: 0.05,
       costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
     });

@@ -54,13 +54,13 @@ describe('COHORTS on CDNOW through dist/Code.js', () => {
     expect(revenue[1][2] as number).toBeCloseTo(janRevenueInJan, 6);
   });
 
-  it('spills the per-period table with E = S − lost + N + reactivated', () => {
+  it('spills the per-period table with E = S − lost + N + returning', () => {
     const grid = b.call('RETENTION_BY_PERIOD', ids, dates, 'quarter', amounts) as unknown[][];
     const header = grid[0] as string[];
     const col = (name: string) => header.indexOf(name);
     expect(grid.length).toBe(1 + 6); // 1997-Q1 … 1998-Q2
     for (const row of grid.slice(1)) {
-      const [s, n, e, lost, re] = ['Start', 'New', 'End', 'Lost', 'Reactivated'].map((k) => row[col(k)] as number);
+      const [s, n, e, lost, re] = ['Start', 'New', 'End', 'Lost', 'Returning'].map((k) => row[col(k)] as number);
       expect(e).toBe(s - lost + n + re);
     }
     expect(grid[1][col('New')]).toBe(23570);

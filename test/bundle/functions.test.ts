@@ -82,6 +82,9 @@ describe('RETENTION, CHURN, CLV on counts', () => {
       ['RETENTION', [100, 300, 10], 'RETENTION: end − new (290) is more than start (100); only customers present at the start can be retained (count returning customers as new)'],
       ['RETENTION', [-5, 5, 1], 'RETENTION: start must be a number greater than 0 (got -5)'],
       ['CHURN', [100, -1], 'CHURN: lost must be a number of customers, 0 or more (got -1)'],
+      // Churn above 100 % is refused, like RETENTION(100, 120, 10).
+      ['CHURN', [100, 120], 'CHURN: lost (120) is more than start (100), a churn above 100 %'],
+      ['CHURN', [[[100], [10]], [[5], [11]]], 'CHURN: lost (11) is more than start (10) in row 2 of the range, a churn above 100 %'],
       ['RETENTION', [[[1], [2]], [[1], [2], [3]], 0], 'RETENTION: start (2 rows × 1 column) and end (3 rows × 1 column) must be the same size'],
       ['RETENTION', [[[100], [100]], [[90], ['']], [[5], [5]]], 'RETENTION: end is blank in row 2 of the range'],
       ['CLV', [100, 1.5], 'CLV: churn_rate must be a rate between 0 and 1, such as 0.05 or 5% (got 1.5)'],
@@ -92,6 +95,7 @@ describe('RETENTION, CHURN, CLV on counts', () => {
       ['CLV', [1], 'CLV takes 2 or 3 arguments (value_per_period, churn_rate, [discount_rate]); got 1'],
     ];
     for (const [fn, args, message] of cases) expect(() => b.call(fn, ...args), message).toThrow(message);
+    expect(b.call('CHURN', 100, 100)).toBe(1);
   });
 
   it('names values as the user sees them: dates in the spreadsheet zone, TRUE, invalid dates, numbers as shown', () => {
@@ -129,13 +133,13 @@ describe('the customer-table form across time zones', () => {
   //   A  2023-12-31  —            in S, retained
   //   B  2023-12-15  2024-01-01   in S, lost on the period's first day
   //   C  2024-01-01  —            new on the first day
-  //   D  2024-01-31  2024-01-31   new and lost on the last day
+  //   D  2024-01-31  2024-01-31   new and cancelled on the last day: neither new nor lost
   //   E  2024-01-31  —            new on the last day
   //   F  2023-11-01  2023-12-31   gone before the period: not in S
   //   G  2024-02-01  —            after the period: ignored
   //   H  2023-06-01  2024-02-01   in S, cancels after the period: retained
-  // S = {A, B, H} = 3, N = {C, D, E} = 3, lost = {B, D} = 2, E = {A, H, C, E} = 4 = S + N − lost.
-  // Retention = (4 − 3) / 3 = 1/3, churn = 2 / 3.
+  // S = {A, B, H} = 3, N = {C, E} = 2, lost = {B} = 1, E = {A, H, C, E} = 4 = S + N − lost.
+  // Retention = (4 − 2) / 3 = 2/3, churn = 1/3.
   for (const timeZone of ['Pacific/Auckland', 'Europe/Prague', 'America/Los_Angeles', 'Asia/Kolkata']) {
     it(`counts calendar days of ${timeZone}, not of the script`, () => {
       const b = loadBundle({ timeZone });
@@ -147,12 +151,31 @@ describe('the customer-table form across time zones', () => {
       const cancels = [[''], ['2024-01-01'], [''], ['2024-01-31'], [''], ['2023-12-31'], [''], ['2024-02-01'], ['']].map((r) => (r[0] ? [d(r[0])] : ['']));
       const retention = b.call('RETENTION', signups, cancels, d('2024-01-01'), d('2024-01-31')) as number;
       const churn = b.call('CHURN', signups, cancels, d('2024-01-01'), d('2024-01-31')) as number;
-      expect(retention).toBeCloseTo(1 / 3, 12);
-      expect(churn).toBeCloseTo(2 / 3, 12);
+      expect(retention).toBeCloseTo(2 / 3, 12);
+      expect(churn).toBeCloseTo(1 / 3, 12);
       expect(retention + churn).toBeCloseTo(1, 12);
       expect(b.calls.filter((c) => c === 'Spreadsheet.getSpreadsheetTimeZone').length).toBe(2); // once per call
     });
   }
+
+  it('the worked example: S = 5 in February 2024, 3 signups of which 1 cancels on 20 February, 2 of S cancel', () => {
+    const b = loadBundle({ timeZone: 'Europe/Prague' });
+    const signups = [[b.date(2023, 11, 3)], [b.date(2023, 12, 1)], [b.date(2024, 1, 5)], [b.date(2024, 1, 9)], [b.date(2024, 1, 30)],
+      [b.date(2024, 2, 2)], [b.date(2024, 2, 11)], [b.date(2024, 2, 14)]];
+    const cancels = [[''], [b.date(2024, 2, 5)], [''], [b.date(2024, 2, 28)], [''], [''], [''], [b.date(2024, 2, 20)]];
+    const [feb1, feb29] = [b.date(2024, 2, 1), b.date(2024, 2, 29)];
+    // E = 5 (3 of S + 2 new), N = 2, lost = 2.
+    expect(b.call('RETENTION', signups, cancels, feb1, feb29)).toBeCloseTo(0.6, 15);
+    expect(b.call('CHURN', signups, cancels, feb1, feb29)).toBeCloseTo(0.4, 15);
+    // The same table by formula: =RETENTION_BY_PERIOD(signup_dates, cancel_dates, "month").
+    const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month') as unknown[][];
+    const header = grid[0] as string[];
+    const feb = grid.find((r) => r[1] === '2024-02')!;
+    const at = (name: string) => feb[header.indexOf(name)];
+    expect([at('Start'), at('New'), at('New and cancelled'), at('Lost'), at('End')]).toEqual([5, 2, 1, 2, 5]);
+    expect(at('CRR')).toBeCloseTo(0.6, 15);
+    expect(at('Churn')).toBeCloseTo(0.4, 15);
+  });
 
   it('spills one rate per period when the period bounds are ranges', () => {
     const b = loadBundle({ timeZone: 'Pacific/Auckland' });

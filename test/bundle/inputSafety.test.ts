@@ -187,7 +187,7 @@ describe('options given the wrong kind of cell', () => {
   });
 
   it('name the function once', () => {
-    expect(() => b.call('COHORTS', ids)).toThrow('COHORTS takes (customer_ids, dates, [period], [show], [amounts], [mode]); got 1 argument');
+    expect(() => b.call('COHORTS', ids)).toThrow('COHORTS takes (customer_ids, dates, [period], [show], [amounts], [mode], [lapse_after], [refunds]); got 1 argument');
   });
 });
 

@@ -328,7 +328,9 @@ describe('CLV by segment', () => {
     expect(formula[0][0]).toBe('Customer');
     const clv = new Map(formula.slice(1).map((r) => [key(r[0]), r[5] as number]));
 
-    // Per customer, from the generated rows: segment on the earliest row (first in sheet order), past value.
+    // Per customer, from the generated rows: segment on the earliest purchase row (first in sheet order; a row
+    // with a negative amount is a refund, not a purchase), past value over all rows. Customers with refunds only
+    // have no purchase to model.
     const segmentName = (v: unknown) => (v === '' || v === undefined ? '(blank)' : String(v));
     const first = new Map<string, { day: number; segment: string }>();
     const past = new Map<string, number>();
@@ -336,7 +338,8 @@ describe('CLV by segment', () => {
       const k = key(r.id);
       const day = dayInZone(r.date, zone);
       const seen = first.get(k);
-      if (!seen || day < seen.day) first.set(k, { day, segment: segmentName(r.segment) });
+      const refund = typeof r.amount === 'number' && r.amount < 0;
+      if (!refund && (!seen || day < seen.day)) first.set(k, { day, segment: segmentName(r.segment) });
       past.set(k, (past.get(k) ?? 0) + (typeof r.amount === 'number' ? r.amount : 0));
     });
     expect(clv.size).toBe(first.size);

@@ -25,7 +25,7 @@ describe('the sample sheet', () => {
       const values = sheet.getDataRange().getValues();
       expect(values[0]).toEqual(headers);
       expect(state.proposal).toMatchObject({ sheetName: name, headerRow: 1, shape: 'log', dataRows: values.length - 1 });
-      expect(state.proposal!.roles).toEqual({ id: 1, date: 2, amount: 3, signup: 0, cancel: 0, segment: 4 });
+      expect(state.proposal!.roles).toEqual({ id: 1, date: 2, amount: 3, signup: 0, cancel: 0, segment: 4, quantity: 0, unitPrice: 0 });
       expect(state.proposal!.segments).toHaveLength(2);
       const rows = values.slice(1);
       expect(new Set(rows.map((r) => r[0])).size).toBe(80);
@@ -40,7 +40,7 @@ describe('the sample sheet', () => {
       expect(emu.spreadsheet.getActiveSheet().getName()).toBe(name);
       const outcome = generate(emu, {
         sheetName: name, headerRow: 1, shape: 'log', columns: state.proposal!.roles,
-        period: 'month', weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: true,
+        period: 'month', weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: true, lapseAfter: 1, refundsAreActivity: false,
       });
       expect(outcome.cohorts).toBe(12); // customers were acquired in every month of 2024
       expect(outcome.rowsRead).toBe(rows.length);

@@ -31,7 +31,7 @@ export function settingsFor(emu: SheetsEmulator, sheetName: string, extra: Parti
   const p = proposal(emu, sheetName);
   return {
     sheetName: p.sheetName, headerRow: p.headerRow, shape: p.shape, columns: p.roles,
-    period: 'month', weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: false, ...extra,
+    period: 'month', weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: false, lapseAfter: 1, refundsAreActivity: false, ...extra,
   };
 }
 

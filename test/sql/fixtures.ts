@@ -27,7 +27,7 @@ export function logTableRows(rows: RefLogRow[]): unknown[][] {
 export function sqlSettings(zone: string, o: CohortOptions): SqlCohortSettings {
   return {
     period: o.period ?? 'month', weekStart: o.weekStart ?? 'monday', timeZone: zone, mode: o.mode ?? 'in', lapseAfter: 1,
-    refundsAreActivity: true, asOfDay: o.asOfDay ?? null, segment: o.segment ?? null, bySegment: o.bySegment ?? false,
+    refundsAreActivity: o.refundsAreActivity ?? false, asOfDay: o.asOfDay ?? null, segment: o.segment ?? null, bySegment: o.bySegment ?? false,
   };
 }
 

@@ -56,6 +56,10 @@ export interface BigQueryReportSettings extends BigQuerySource {
   asOf: string;
   segmentFilter: string;
   breakdown: boolean;
+  /** Log: a customer is lost after this many periods without a purchase (default 1, as in a sheet). */
+  lapseAfter?: number;
+  /** Log: rows with a negative amount count as purchases too (default false, as in a sheet). */
+  refundsAreActivity?: boolean;
   /** Refuse (and have BigQuery refuse) a query that would bill more than this many bytes; 0 = no limit. */
   maxBytes: number;
 }

@@ -53,7 +53,7 @@ function build(settings: BigQueryReportSettings, timeZone: string): Built {
   if (settings.asOf && asOfDay === null) throw new UserError(`The "as of" date "${settings.asOf}" is not a valid date.`);
   const sqlSettings: SqlCohortSettings = {
     period: settings.period, weekStart: settings.weekStart, timeZone, mode: settings.mode === 'inOrAfter' ? 'in-or-after' : 'in',
-    lapseAfter: 1, refundsAreActivity: true, asOfDay, segment: settings.segmentFilter || null, bySegment: settings.breakdown && !settings.segmentFilter,
+    lapseAfter: shape === 'log' ? (settings.lapseAfter ?? 1) : 1, refundsAreActivity: settings.refundsAreActivity === true, asOfDay, segment: settings.segmentFilter || null, bySegment: settings.breakdown && !settings.segmentFilter,
   };
   // A customer table may hold scheduled cancellations: without an as-of day it stops today, as in a sheet.
   const today = shape === 'table' ? dayInZone(Date.now(), timeZone) : null;

@@ -1,11 +1,13 @@
 // The cohort engine's public surface: parse sheet columns, compute, lay out for spilled formulas.
 export { parseTransactionLog, type LogColumns, type TransactionLog } from './parseLog';
+export { productColumn } from './productColumn';
+export { suggestLapse, LAPSE_TARGET, type LapseSuggestion, type LapseSuggestions } from './lapseSuggestion';
 export { parseCustomerTable, NO_CANCEL, type TableColumns, type CustomerTable } from './parseTable';
 export type { ParseOptions } from './parseInput';
 export type { CustomerId } from './idIndex';
 export { BLANK_SEGMENT_NAME } from './segmentIndex';
 export { describeSkippedRows, type SkippedRows, type RowTally, type SkipReason, type NoteReason } from './skippedRows';
-export type { CohortOptions, ResolvedCohortOptions, RetentionMode } from './options';
+export { MAX_LAPSE_PERIODS, type CohortOptions, type ResolvedCohortOptions, type RetentionMode } from './options';
 export { MAX_PERIODS, type PeriodInfo } from './periodAxis';
 export type { CohortInfo, CohortMatrices } from './matrices';
 export type { PeriodRow } from './periodRows';
@@ -19,4 +21,4 @@ export {
   type CohortReport,
   type CohortMatrixReport,
 } from './report';
-export { cohortSpill, periodSpill, parseCohortShow, parseRetentionMode, dateCell, PERIOD_SPILL_HEADER, type CohortShow } from './spill';
+export { cohortSpill, periodSpill, parseCohortShow, parseRetentionMode, dateCell, periodSpillHeader, type CohortShow } from './spill';

@@ -1,6 +1,7 @@
 import { UserError } from '../errors';
 import { emptyCube, suffixSums, type CohortCube, type CubeNeeds } from './cube';
 import type { Grouping } from './grouping';
+import type { ResolvedCohortOptions } from './options';
 import type { PeriodAxis } from './periodAxis';
 import type { TransactionLog } from './parseLog';
 import { RowTallies } from './skippedRows';
@@ -8,29 +9,44 @@ import { RowTallies } from './skippedRows';
 /** Customers × periods bits beyond this (in 32-bit words) are refused rather than allocated. */
 const MAX_BITSET_WORDS = 64_000_000;
 
+/** What the log's activity depends on: the lapse window and whether refunds are purchases. */
+export type ActivityOptions = Pick<ResolvedCohortOptions, 'lapseAfter' | 'refundsAreActivity'>;
+
 export interface LogCustomers {
-  /** Relative period of each customer's first row on or before the last day; −1 = none. */
+  /** Relative period of each customer's first purchase on or before the last day; −1 = none. */
   cohort: Int32Array;
-  /** Segment of each customer's earliest row (the first such row in sheet order); null without segments. */
+  /** Segment of each customer's earliest purchase row (the first such row in sheet order); null without segments. */
   segment: Int32Array | null;
-  /** Rows after the as-of day, counted for the report. */
+  /** Rows after the as-of day and refunds that fit no cohort, counted for the report; refunds kept, noted. */
   tallies: RowTallies;
 }
 
-/** Pass 1 over the rows: each customer's cohort (and segment) from their earliest row. */
-export function logCustomers(log: TransactionLog, axis: PeriodAxis): LogCustomers {
+/**
+ * A row is a purchase unless its amount is negative (a refund or cancellation) and refunds are not
+ * activity: then it only counts in revenue.
+ */
+function purchaseTest(log: TransactionLog, activity: ActivityOptions): (k: number) => boolean {
+  const amount = log.amount;
+  if (activity.refundsAreActivity || amount === null) return () => true;
+  return (k) => !(amount[k] < 0);
+}
+
+/** Pass 1 over the rows: each customer's cohort (and segment) from their earliest purchase. */
+export function logCustomers(log: TransactionLog, axis: PeriodAxis, activity: ActivityOptions): LogCustomers {
   const customers = log.customerIds.length;
   const firstDayOf = new Int32Array(customers).fill(0x7fffffff);
   const segment = log.segment ? new Int32Array(customers) : null;
   const tallies = new RowTallies();
   const { customer, day, rows } = log;
   const last = axis.lastDay;
+  const isPurchase = purchaseTest(log, activity);
   for (let k = 0; k < rows; k++) {
     const d = day[k];
     if (d > last) {
       tallies.skip('after as-of day', log.dateColumnName, log.rowNumber[k]);
       continue;
     }
+    if (!isPurchase(k)) continue;
     const c = customer[k];
     if (d < firstDayOf[c]) {
       firstDayOf[c] = d;
@@ -42,20 +58,49 @@ export function logCustomers(log: TransactionLog, axis: PeriodAxis): LogCustomer
     const d = firstDayOf[c];
     cohort[c] = d === 0x7fffffff ? -1 : axis.dayPeriod[d - axis.firstDay];
   }
+  if (log.amount) tallyRefunds(log, axis, cohort, activity, tallies);
   return { cohort, segment, tallies };
 }
 
+// Refund rows on or before the last day: noted as kept, or, when refunds are not purchases and the
+// refund is dated before the customer's first purchase (or they have none), skipped: there is no
+// cohort period to put that money in.
+function tallyRefunds(log: TransactionLog, axis: PeriodAxis, cohort: Int32Array, activity: ActivityOptions, tallies: RowTallies): void {
+  const amount = log.amount!;
+  const column = log.amountColumnName ?? 'amount';
+  for (let k = 0; k < log.rows; k++) {
+    if (!(amount[k] < 0)) continue;
+    const d = log.day[k];
+    if (d > axis.lastDay) continue;
+    const c = cohort[log.customer[k]];
+    if (!activity.refundsAreActivity && (c < 0 || axis.dayPeriod[d - axis.firstDay] < c)) {
+      tallies.skip('refund before first purchase', column, log.rowNumber[k]);
+    } else {
+      tallies.note('negative amount', column, log.rowNumber[k]);
+    }
+  }
+}
+
 /**
- * A log's cube. Which periods each customer was active in is kept as a customers × periods bitset
- * (a few words per customer), filled in one pass over the rows in any order, so duplicates and
- * several rows in one period cost nothing extra and no sorting is needed.
+ * A log's cube. Which periods each customer bought in is kept as a customers × periods bitset (a few
+ * words per customer), filled in one pass over the rows in any order, so duplicates and several rows
+ * in one period cost nothing extra and no sorting is needed. With a lapse window K > 1 a second bitset
+ * holds the periods each customer is active in (bought in that period or one of the K − 1 before).
  */
-export function logCube(log: TransactionLog, axis: PeriodAxis, people: LogCustomers, grouping: Grouping, needs: CubeNeeds): CohortCube {
+export function logCube(
+  log: TransactionLog,
+  axis: PeriodAxis,
+  people: LogCustomers,
+  grouping: Grouping,
+  needs: CubeNeeds,
+  activity: ActivityOptions,
+): CohortCube {
   const P = axis.count;
   const cube = emptyCube(grouping.count, P, needs, log.amount !== null);
   const customers = log.customerIds.length;
   const words = (P + 31) >>> 5;
-  if (customers * words > MAX_BITSET_WORDS) {
+  const K = activity.lapseAfter;
+  if (customers * words * (K > 1 ? 2 : 1) > MAX_BITSET_WORDS) {
     throw new UserError(`${customers} customers over ${P} periods is too large to compute: choose a longer period`);
   }
   const bits = new Int32Array(customers * words);
@@ -65,32 +110,67 @@ export function logCube(log: TransactionLog, axis: PeriodAxis, people: LogCustom
   const groupOf = grouping.of;
   const amount = log.amount;
   const revenue = cube.revenue;
+  const refundsOnlyRevenue = !activity.refundsAreActivity && amount !== null;
 
   for (let k = 0; k < rows; k++) {
     const d = day[k];
     if (d > lastDay) continue;
     const c = customer[k];
+    const first = cohort[c];
+    if (first < 0) continue; // refunds of a customer without a purchase (tallied in logCustomers)
     const g = groupOf === null ? 0 : groupOf[c];
     if (g < 0) continue;
     const p = dayPeriod[d - firstDay];
-    bits[c * words + (p >>> 5)] |= 1 << (p & 31);
-    if (revenue !== null && amount !== null) {
-      const a = amount[k];
-      if (a === a) revenue[(g * P + cohort[c]) * P + p] += a;
+    const a = amount === null ? NaN : amount[k];
+    if (refundsOnlyRevenue && a < 0) {
+      if (revenue !== null && p >= first) revenue[(g * P + first) * P + p] += a;
+      continue;
     }
+    bits[c * words + (p >>> 5)] |= 1 << (p & 31);
+    if (revenue !== null && a === a) revenue[(g * P + first) * P + p] += a;
   }
 
-  countCustomerPeriods(cube, bits, words, cohort, groupOf);
+  const active = K > 1 ? widen(bits, customers, words, P, K) : bits;
+  countCustomerPeriods(cube, active, bits, words, cohort, groupOf);
   if (cube.reach) suffixSums(cube.reach, cube.groups * P, P);
-  if (cube.retained && amount) addRetainedRevenue(cube.retained, log, axis, bits, words, cohort, groupOf);
+  if (cube.retained && amount) addRetainedRevenue(cube.retained, log, axis, active, words, cohort, groupOf);
   return cube;
 }
 
-// Per customer, walks the set bits in period order: active, continuing (also active in the period
-// before) and the last active period, which reach needs.
-function countCustomerPeriods(cube: CohortCube, bits: Int32Array, words: number, cohort: Int32Array, groupOf: Int32Array | null): void {
+/** Periods each customer is active in with lapse window K: every purchase period and the K − 1 after it. */
+function widen(bought: Int32Array, customers: number, words: number, periods: number, K: number): Int32Array {
+  const active = new Int32Array(bought.length);
+  for (let c = 0; c < customers; c++) {
+    const base = c * words;
+    let until = -1; // last period already marked active
+    for (let w = 0; w < words; w++) {
+      let x = bought[base + w];
+      while (x !== 0) {
+        const low = x & -x;
+        const p = (w << 5) + 31 - Math.clz32(low);
+        x ^= low;
+        const to = Math.min(p + K - 1, periods - 1);
+        for (let q = Math.max(p, until + 1); q <= to; q++) active[base + (q >>> 5)] |= 1 << (q & 31);
+        until = to;
+      }
+    }
+  }
+  return active;
+}
+
+// Per customer, walks the active periods in order: active, continuing (also active in the period
+// before); and the last purchase period, which reach ("in or after") needs.
+function countCustomerPeriods(
+  cube: CohortCube,
+  active: Int32Array,
+  bought: Int32Array,
+  words: number,
+  cohort: Int32Array,
+  groupOf: Int32Array | null,
+): void {
   const P = cube.periods;
-  const { size, active, continuing, reach } = cube;
+  const { size, continuing, reach } = cube;
+  const counts = cube.active;
   for (let c = 0; c < cohort.length; c++) {
     const first = cohort[c];
     if (first < 0) continue;
@@ -100,25 +180,33 @@ function countCustomerPeriods(cube: CohortCube, bits: Int32Array, words: number,
     const base = (g * P + first) * P;
     let prev = -2;
     for (let w = first >>> 5; w < words; w++) {
-      let x = bits[c * words + w];
+      let x = active[c * words + w];
       while (x !== 0) {
         const low = x & -x;
         const p = (w << 5) + 31 - Math.clz32(low);
         x ^= low;
-        active[base + p]++;
+        counts[base + p]++;
         if (continuing !== null && p === prev + 1) continuing[base + p]++;
         prev = p;
       }
     }
-    if (reach !== null) reach[base + prev]++;
+    if (reach !== null) reach[base + (active === bought ? prev : lastBit(bought, c * words, words))]++;
   }
+}
+
+function lastBit(bits: Int32Array, base: number, words: number): number {
+  for (let w = words - 1; w >= 0; w--) {
+    const x = bits[base + w];
+    if (x !== 0) return (w << 5) + 31 - Math.clz32(x);
+  }
+  return -1;
 }
 
 function addRetainedRevenue(
   retained: Float64Array,
   log: TransactionLog,
   axis: PeriodAxis,
-  bits: Int32Array,
+  active: Int32Array,
   words: number,
   cohort: Int32Array,
   groupOf: Int32Array | null,
@@ -132,11 +220,13 @@ function addRetainedRevenue(
     const a = amount[k];
     if (a !== a) continue;
     const c = customer[k];
+    const first = cohort[c];
+    if (first < 0) continue;
     const g = groupOf === null ? 0 : groupOf[c];
     if (g < 0) continue;
     const p = axis.dayPeriod[d - axis.firstDay];
-    if (p === 0) continue;
+    if (p <= first) continue; // nobody of the cohort was active before its first period
     const q = p - 1;
-    if ((bits[c * words + (q >>> 5)] >>> (q & 31)) & 1) retained[(g * P + cohort[c]) * P + p] += a;
+    if ((active[c * words + (q >>> 5)] >>> (q & 31)) & 1) retained[(g * P + first) * P + p] += a;
   }
 }

@@ -25,7 +25,10 @@ export interface CohortMatrices {
   retention: (number | null)[][];
   /** Null without amounts (log) or a revenue column (table). */
   revenue: (number | null)[][] | null;
-  /** Retention per offset averaged over the cohorts observable at that offset, weighted by cohort size. */
+  /**
+   * Retention per offset averaged over the cohorts whose period at that offset is complete, weighted by
+   * cohort size: a partial last period would pull the average down with customers who have not come back yet.
+   */
   average: (number | null)[];
 }
 
@@ -46,6 +49,7 @@ export function cohortMatrices(cube: CohortCube, axis: PeriodAxis, mode: Retenti
   const revenue: (number | null)[][] | null = cube.revenue ? [] : null;
   const averageCount = new Float64Array(offsets);
   const averageSize = new Float64Array(offsets);
+  const lastComplete = axis.lastIsPartial ? P - 2 : P - 1;
 
   for (let c = Math.max(first, 0); c < P; c++) {
     const size = cube.size[c];
@@ -60,8 +64,10 @@ export function cohortMatrices(cube: CohortCube, axis: PeriodAxis, mode: Retenti
       countRow[k] = n;
       retentionRow[k] = n / size;
       if (revenueRow && cube.revenue) revenueRow[k] = cube.revenue[c * P + c + k];
-      averageCount[k] += n;
-      averageSize[k] += size;
+      if (c + k < lastComplete + 1) {
+        averageCount[k] += n;
+        averageSize[k] += size;
+      }
     }
     counts.push(countRow);
     retention.push(retentionRow);

@@ -19,6 +19,13 @@ export interface CohortOptions {
   segment?: string | null;
   /** Also compute every table for each segment. */
   bySegment?: boolean;
+  /**
+   * Log only: the lapse window K. A customer is active in period p when they bought in one of the K
+   * periods p − K + 1 … p, so they are lost after K periods without a purchase. Default 1.
+   */
+  lapseAfter?: number;
+  /** Log only: rows with a negative amount (refunds) make a customer active too. Default false. */
+  refundsAreActivity?: boolean;
 }
 
 export interface ResolvedCohortOptions {
@@ -29,7 +36,12 @@ export interface ResolvedCohortOptions {
   asOfDay: DayNumber | null;
   segment: string | null;
   bySegment: boolean;
+  lapseAfter: number;
+  refundsAreActivity: boolean;
 }
+
+/** A lapse window longer than this many periods is never what anyone means (it is the period limit). */
+export const MAX_LAPSE_PERIODS = 600;
 
 export function resolveCohortOptions(
   options: CohortOptions,
@@ -53,7 +65,15 @@ export function resolveCohortOptions(
   if (segment !== null && segmentNames && !segmentNames.includes(segment)) {
     throw new UserError(`segment "${segment}" does not occur in the segment column (it holds ${listNames(segmentNames)})`);
   }
-  return { source, period, weekStart, mode, asOfDay, segment, bySegment };
+  const lapseAfter = options.lapseAfter ?? 1;
+  if (!Number.isInteger(lapseAfter) || lapseAfter < 1 || lapseAfter > MAX_LAPSE_PERIODS) {
+    throw new UserError(`the lapse window must be a whole number of ${period}s from 1 to ${MAX_LAPSE_PERIODS} (got ${String(lapseAfter)})`);
+  }
+  if (source === 'table' && lapseAfter !== 1) {
+    throw new UserError('a lapse window applies to a transaction log: in a customer table a customer is lost on their cancel date');
+  }
+  const refundsAreActivity = options.refundsAreActivity ?? false;
+  return { source, period, weekStart, mode, asOfDay, segment, bySegment, lapseAfter, refundsAreActivity };
 }
 
 function listNames(names: readonly string[]): string {

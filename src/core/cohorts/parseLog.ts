@@ -37,6 +37,8 @@ export interface TransactionLog {
   lastDay: DayNumber;
   /** How the date column is named in messages. */
   dateColumnName: string;
+  /** How the amount column is named in messages; null without one. */
+  amountColumnName: string | null;
   skipped: SkippedRows;
 }
 
@@ -143,6 +145,7 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
     firstDay,
     lastDay,
     dateColumnName: dateCol.name,
+    amountColumnName: amountCol ? amountCol.name : null,
     skipped: tallies.report(),
   };
 }

@@ -5,26 +5,40 @@ import { firstCohort } from './matrices';
 import { periodInfo, type PeriodAxis } from './periodAxis';
 
 /**
- * One period p of the whole customer base. S, N, E, lost and reactivated satisfy
- * E = S − lost + N + reactivated. For a log, "active in p" means a row in p; for a table, active at
- * the end of p (so S is who was active when p began, and reactivated is always 0).
+ * One period p of the whole customer base. Always E = S − lost + N + returning, so
+ * CRR = (E − N − returning) / S = 1 − lost / S = 1 − churn and 0 ≤ CRR ≤ 1.
+ *
+ * Log ("active in p" = bought in one of the K periods p − K + 1 … p, K the lapse window):
+ * S active in p − 1, E active in p, N first purchase in p, returning active in p but not in p − 1 and
+ * not new, lost active in p − 1 but not in p.
+ *
+ * Table ("active" = at the end of the period, as ChartMogul counts): S active when p begins, N signed
+ * up in p and still active at its end, newAndCancelled signed up and cancelled within p, lost the
+ * customers of S who cancelled in p, E active when p ends; returning is always 0.
  */
 export interface PeriodRow {
   period: number;
   label: string;
   startDay: DayNumber;
   partial: boolean;
+  /**
+   * Log with a lapse window K > 1: one of the K − 1 periods after the first, when nobody has gone K
+   * periods without a purchase yet, so nobody can be lost (lost is 0 by construction).
+   */
+  windowFilling: boolean;
   /** S: active in p − 1 (table: active when p begins). */
   start: number;
-  /** N: first purchase (log) or signup (table) in p. */
+  /** N: first purchase in p (log); signed up in p and still active at its end (table). */
   newCustomers: number;
+  /** Log: active in p, not in p − 1, not new (back after a lapse). Table: 0. */
+  returning: number;
+  /** Table: signed up and cancelled within p (neither in N nor in lost). Log: 0. */
+  newAndCancelled: number;
   /** E: active in p (table: active when p ends). */
   end: number;
-  /** Log: active in p − 1, not in p. Table: cancelled within p (customers of S and new ones alike). */
+  /** Log: active in p − 1, not in p. Table: customers of S who cancelled within p. */
   lost: number;
-  /** Log: active in p, not in p − 1, not new. Table: 0. */
-  reactivated: number;
-  /** (E − N) / S; null when S = 0. */
+  /** (E − N − returning) / S; null when S = 0. */
   crr: number | null;
   /** lost / S; null when S = 0. */
   churn: number | null;
@@ -34,7 +48,7 @@ export interface PeriodRow {
   revenueRetention: number | null;
 }
 
-export function periodRows(cube: CohortCube, axis: PeriodAxis, source: 'log' | 'table'): PeriodRow[] {
+export function periodRows(cube: CohortCube, axis: PeriodAxis, lapseAfter = 1): PeriodRow[] {
   const P = cube.periods;
   const first = firstCohort(cube);
   if (first < 0) return [];
@@ -55,21 +69,25 @@ export function periodRows(cube: CohortCube, axis: PeriodAxis, source: 'log' | '
       if (retained) retainedRevenue += retained[cell];
     }
     const start = previousEnd;
-    const newCustomers = size[p];
-    const lost = source === 'log' ? start - stayed : start + newCustomers - end;
-    const reactivated = source === 'log' ? end - newCustomers - stayed : 0;
+    // The cohort of p counted in p: a log's new customers all are; a table's are those still active at
+    // the end of p, the rest signed up and cancelled within it.
+    const newCustomers = active[p * P + p];
+    const lost = start - stayed;
+    const returning = end - newCustomers - stayed;
     const info = periodInfo(axis, p);
     rows.push({
       period: info.index,
       label: info.label,
       startDay: info.startDay,
       partial: info.partial,
+      windowFilling: p > first && p < first + lapseAfter,
       start,
       newCustomers,
+      returning,
+      newAndCancelled: size[p] - newCustomers,
       end,
       lost,
-      reactivated,
-      crr: start > 0 ? retentionRate(start, end, newCustomers) : null,
+      crr: start > 0 ? retentionRate(start, end, newCustomers + returning) : null,
       churn: start > 0 ? churnFromLost(start, lost) : null,
       revenue: revenue ? periodRevenue : null,
       revenueRetention: retained && p > first && previousRevenue > 0 ? retainedRevenue / previousRevenue : null,

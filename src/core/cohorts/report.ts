@@ -1,4 +1,5 @@
 import type { DayNumber } from '../calendar';
+import { UserError } from '../errors';
 import { groupCube, type CohortCube, type CubeNeeds } from './cube';
 import { groupCustomers, type Grouping } from './grouping';
 import { logCube, logCustomers } from './logCube';
@@ -51,7 +52,7 @@ export function computeCohortReport(data: CohortData, options: CohortOptions = {
   const needs: CubeNeeds = { continuing: true, reach: opts.mode === 'in-or-after', revenue: true };
   return assemble(data, opts, needs, (cube, axis) => ({
     ...cohortMatrices(cube, axis, opts.mode),
-    perPeriod: periodRows(cube, axis, data.kind),
+    perPeriod: periodRows(cube, axis, opts.lapseAfter),
     value: cohortValues(cube, axis),
   }));
 }
@@ -76,19 +77,36 @@ function assemble<T>(
     hasRevenue: cube.revenue !== null,
     total: tables(total, axis),
     segments: (grouping.names ?? []).map((name, g) => ({ name, tables: tables(groupCube(cube, g), axis) })),
-    skipped: mergeSkippedRows(data.skipped, skipped),
+    skipped: mergeSkippedRows(parseTimeReport(data), skipped),
   };
+}
+
+// A log's refunds are tallied again at compute time (kept, or skipped when they fit no cohort), with
+// the as-of day applied, so the parse-time note would count them twice.
+function parseTimeReport(data: CohortData): SkippedRows {
+  if (data.kind !== 'log') return data.skipped;
+  return { ...data.skipped, notes: data.skipped.notes.filter((n) => n.reason !== 'negative amount') };
 }
 
 function buildCube(data: CohortData, axis: PeriodAxis, opts: ResolvedCohortOptions, needs: CubeNeeds): { cube: CohortCube; grouping: Grouping; skipped: SkippedRows } {
   if (data.kind === 'log') {
-    const people = logCustomers(data, axis);
+    const people = logCustomers(data, axis, opts);
+    if (!people.cohort.some((c) => c >= 0)) throw noPurchases(data, opts);
     const grouping = groupCustomers(people.segment, data.segmentNames, opts, axis.count);
-    return { cube: logCube(data, axis, people, grouping, needs), grouping, skipped: people.tallies.report() };
+    return { cube: logCube(data, axis, people, grouping, needs, opts), grouping, skipped: people.tallies.report() };
   }
   const people = tableCustomers(data, axis);
   const grouping = groupCustomers(data.segment, data.segmentNames, opts, axis.count);
   return { cube: tableCube(data, axis, people, grouping, needs), grouping, skipped: people.tallies.report() };
+}
+
+// Every row on or before the last day is a refund: without purchases there are no cohorts.
+function noPurchases(log: TransactionLog, opts: ResolvedCohortOptions): UserError {
+  const column = log.amountColumnName ?? 'amount';
+  return new UserError(
+    `no purchases: every row ${opts.asOfDay !== null ? 'up to the as-of day ' : ''}has a negative ${column}. ` +
+      'Refunds are not counted as purchases; choose to count them as activity if they are not refunds',
+  );
 }
 
 // " (row 7)" or " (rows 7, 9, …)": where a day occurs, for a message about a suspicious date.

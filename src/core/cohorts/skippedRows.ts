@@ -17,7 +17,8 @@ export type SkipReason =
   | 'bad amount'
   | 'cancel before signup'
   | 'duplicate customer'
-  | 'after as-of day';
+  | 'after as-of day'
+  | 'refund before first purchase';
 
 export type NoteReason = 'negative amount';
 
@@ -126,7 +127,9 @@ const PHRASES: Record<SkipReason | NoteReason, (column: string, value: string) =
   'cancel before signup': (c) => `whose ${c} is before the signup date`,
   'duplicate customer': (c) => `repeating a ${c} seen on an earlier row`,
   'after as-of day': (c) => `with a ${c} after the as-of day`,
-  'negative amount': (c) => `with a negative ${c} (kept: refunds count as revenue)`,
+  'refund before first purchase': (c) =>
+    `with a negative ${c} dated before the customer's first purchase (a refund is not a purchase, and there is no cohort to put it in)`,
+  'negative amount': (c) => `with a negative ${c} (refunds: kept in revenue)`,
 };
 
 // Reasons whose phrase already names the value.

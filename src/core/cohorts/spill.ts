@@ -60,14 +60,18 @@ export function cohortSpill(m: CohortMatrices, show: CohortShow, dayCell: (day: 
   return grid;
 }
 
-export const PERIOD_SPILL_HEADER = ['Period', 'Label', 'Start', 'New', 'End', 'Lost', 'Reactivated', 'CRR', 'Churn', 'Revenue', 'Revenue retention', 'Partial'];
+/** The per-period spill's header: a log has returning customers, a table new customers who cancelled at once. */
+export function periodSpillHeader(source: 'log' | 'table'): string[] {
+  return ['Period', 'Label', 'Start', 'New', source === 'log' ? 'Returning' : 'New and cancelled', 'End', 'Lost',
+    'CRR', 'Churn', 'Revenue', 'Revenue retention', 'Partial'];
+}
 
-/** The per-period layout: one row per period, columns as PERIOD_SPILL_HEADER; revenue columns "" without amounts. */
-export function periodSpill(rows: PeriodRow[], dayCell: (day: DayNumber) => unknown): unknown[][] {
-  const grid: unknown[][] = [[...PERIOD_SPILL_HEADER]];
+/** The per-period layout: one row per period, columns as periodSpillHeader; revenue columns "" without amounts. */
+export function periodSpill(rows: PeriodRow[], source: 'log' | 'table', dayCell: (day: DayNumber) => unknown): unknown[][] {
+  const grid: unknown[][] = [periodSpillHeader(source)];
   for (const r of rows) {
     grid.push([
-      dayCell(r.startDay), r.label, r.start, r.newCustomers, r.end, r.lost, r.reactivated,
+      dayCell(r.startDay), r.label, r.start, r.newCustomers, source === 'log' ? r.returning : r.newAndCancelled, r.end, r.lost,
       blank(r.crr), blank(r.churn), blank(r.revenue), blank(r.revenueRetention), r.partial,
     ]);
   }

@@ -5,7 +5,7 @@ import type { ColumnProfile } from './columnKinds';
  * A proposal only: the sidebar shows it and the analyst can change every choice.
  */
 
-export type Role = 'id' | 'date' | 'amount' | 'signup' | 'cancel' | 'segment';
+export type Role = 'id' | 'date' | 'amount' | 'signup' | 'cancel' | 'segment' | 'quantity' | 'unitPrice';
 export type Shape = 'log' | 'table';
 
 // Header words, compared without case and diacritics ("Zákazník" → "zakaznik", "Ügyfél" → "ugyfel").
@@ -23,12 +23,25 @@ const WORDS: Record<Role, string[]> = {
     'data', 'data zakupu', 'data zamowienia', 'data transakcji', 'dzien', // pl
     'datum', 'nap', 'idopont', 'vasarlas datuma', 'rendeles datuma', // hu
   ],
+  // A price alone is not an order amount (a unit price times a quantity is): price words are unitPrice's.
   amount: [
-    'amount', 'revenue', 'value', 'price', 'total', 'sales', 'spend', 'dollar value', 'dollar_value', 'dollars', 'mrr', 'arpa',
-    'order value', 'net', 'gross', 'payment',
-    'castka', 'trzba', 'trzby', 'hodnota', 'cena', 'obrat', 'platba', 'celkem', // cs
-    'kwota', 'wartosc', 'przychod', 'suma', 'cena', 'platnosc', 'razem', // pl
-    'osszeg', 'bevetel', 'ertek', 'ar', 'fizetes', 'vegosszeg', // hu
+    'amount', 'revenue', 'value', 'total', 'sales', 'spend', 'dollar value', 'dollar_value', 'dollars', 'mrr', 'arpa',
+    'order value', 'net', 'gross', 'payment', 'total price', 'line total', 'subtotal',
+    'castka', 'trzba', 'trzby', 'hodnota', 'obrat', 'platba', 'celkem', 'celkova cena', // cs
+    'kwota', 'wartosc', 'przychod', 'suma', 'platnosc', 'razem', // pl
+    'osszeg', 'bevetel', 'ertek', 'fizetes', 'vegosszeg', // hu
+  ],
+  quantity: [
+    'quantity', 'qty', 'units', 'unit count', 'count', 'pieces', 'items', 'number of items',
+    'mnozstvi', 'pocet', 'pocet kusu', 'kusy', 'ks', // cs
+    'ilosc', 'liczba', 'sztuki', 'szt', // pl
+    'mennyiseg', 'darab', 'db', // hu
+  ],
+  unitPrice: [
+    'price', 'unit price', 'unitprice', 'unit_price', 'price each', 'item price', 'price per unit', 'list price',
+    'cena', 'jednotkova cena', 'cena za kus', 'cena za jednotku', // cs
+    'cena jednostkowa', 'cena za sztuke', 'cena netto', // pl
+    'ar', 'egysegar', 'egysegar ft', // hu
   ],
   signup: [
     'signup', 'sign up', 'signed up', 'signup date', 'start', 'start date', 'started', 'joined', 'join date', 'created',
@@ -93,6 +106,10 @@ function valueFit(p: ColumnProfile, role: Role, rows: number): number {
       return p.kind === 'date' || (p.kind === 'empty' && rows > 0) ? 0.4 + (p.blank > 0 ? 0.2 : 0) : 0;
     case 'amount':
       return p.kind === 'number' ? 0.4 + (p.fractional > 0.2 ? 0.2 : 0) : 0;
+    case 'quantity':
+      return p.kind === 'number' ? 0.4 + (p.fractional === 0 ? 0.2 : 0) : 0;
+    case 'unitPrice':
+      return p.kind === 'number' ? 0.4 + (p.fractional > 0.2 ? 0.2 : 0) : 0;
     case 'segment':
       return p.kind === 'text' && p.distinct > 1 && p.distinct <= Math.max(2, Math.min(50, p.nonBlank / 5)) ? 0.5 : 0;
   }
@@ -112,11 +129,11 @@ export interface RoleProposal {
  */
 export function proposeRoles(headers: string[], profiles: ColumnProfile[], rows: number): RoleProposal {
   const taken = new Set<number>();
-  const pick = (role: Role, minScore = 0.5): number => {
+  const pick = (role: Role, minScore = 0.5, unless?: (header: string) => boolean): number => {
     let best = -1;
     let bestScore = minScore;
     headers.forEach((h, i) => {
-      if (taken.has(i)) return;
+      if (taken.has(i) || unless?.(h)) return;
       const fit = valueFit(profiles[i], role, rows);
       if (fit === 0 && role !== 'cancel') return;
       const score = headerScore(h, role) + fit;
@@ -133,13 +150,18 @@ export function proposeRoles(headers: string[], profiles: ColumnProfile[], rows:
   const cancel = pick('cancel', 1.0);
   const signup = pick('signup', 1.0);
   const date = pick('date', 0.55);
-  const amount = pick('amount', 0.55);
+  // A column named as a unit price or a quantity is never the amount by its numbers alone.
+  const namesAnotherNumber = (h: string) => Math.max(headerScore(h, 'unitPrice'), headerScore(h, 'quantity')) > headerScore(h, 'amount');
+  const amount = pick('amount', 0.55, namesAnotherNumber);
+  // Without an amount: a quantity and a unit price make one (header words required, values alone prove nothing).
+  const unitPrice = amount < 0 ? pick('unitPrice', 1.0) : -1;
+  const quantity = unitPrice >= 0 ? pick('quantity', 1.0) : -1;
   const segment = pick('segment', 0.9);
   const idProfile = id >= 0 ? profiles[id] : undefined;
   const idsUnique = idProfile !== undefined && idProfile.distinct === idProfile.nonBlank;
   const tableDates = signup >= 0 ? signup : date;
   const isTable = (signup >= 0 || cancel >= 0) && tableDates >= 0 && (cancel >= 0 || idsUnique);
-  const roles: Record<Role, number> = { id, date: -1, amount, signup: -1, cancel: -1, segment };
+  const roles: Record<Role, number> = { id, date: -1, amount, signup: -1, cancel: -1, segment, quantity: -1, unitPrice: -1 };
   let explanation: string;
   if (isTable) {
     roles.signup = tableDates;
@@ -150,6 +172,20 @@ export function proposeRoles(headers: string[], profiles: ColumnProfile[], rows:
     explanation = idProfile && !idsUnique
       ? 'Customers appear on several rows with dates: read as a transaction log (one row per purchase).'
       : 'Read as a transaction log (one row per purchase or activity).';
+    explanation += amountExplanation(headers, quantity, unitPrice);
+    if (quantity >= 0) {
+      roles.quantity = quantity;
+      roles.unitPrice = unitPrice;
+    }
   }
   return { shape: isTable ? 'table' : 'log', roles, explanation };
+}
+
+// Says where the amount comes from when it is not an amount column: quantity × unit price, or a price
+// column that is left unused because a price alone is not what an order is worth.
+function amountExplanation(headers: string[], quantity: number, unitPrice: number): string {
+  const name = (i: number) => `"${headers[i]}"`;
+  if (unitPrice < 0) return '';
+  if (quantity >= 0) return ` No amount column: the amount of each row is ${name(quantity)} × ${name(unitPrice)} (quantity × unit price).`;
+  return ` ${name(unitPrice)} looks like a unit price, not an order amount, so it is not used as the amount; choose it under Amount if it holds what each row is worth.`;
 }

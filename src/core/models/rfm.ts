@@ -21,6 +21,11 @@ export interface RfmOptions {
   unit?: TimeUnit;
   /** Number of customers (length of the output columns). Default: largest index + 1. */
   customerCount?: number;
+  /**
+   * A row with a negative amount (a refund) is not a purchase by default: a customer-day of refunds only is
+   * no transaction (it still counts in pastValue). True counts such days as transactions too.
+   */
+  refundsArePurchases?: boolean;
 }
 
 /** Repeat transaction days left out of the spend model, by reason. */
@@ -34,9 +39,11 @@ export interface LeftOutOfSpend {
 }
 
 /**
- * Per-customer columns indexed by customer index, plus totals. A "transaction" is a customer-day: rows of one
- * customer on the same day are merged and their amounts summed. Customers without a transaction on or before
- * `endDay` have transactionDays 0 and NaN in every other per-customer column except pastValue (0).
+ * Per-customer columns indexed by customer index, plus totals. A "transaction" is a customer-day with a
+ * purchase: rows of one customer on the same day are merged and their amounts summed; a day whose rows are all
+ * refunds (negative amounts) is not a transaction unless refunds are purchases. Customers without a transaction
+ * on or before `endDay` have transactionDays 0 and NaN in every other per-customer column except pastValue
+ * (0, or the sum of their refunds).
  */
 export interface RfmSummary {
   unit: TimeUnit;
@@ -61,6 +68,8 @@ export interface RfmSummary {
   /** Sum of all known amounts on or before endDay, refunds included. */
   pastValue: Float64Array;
   leftOutOfSpend: LeftOutOfSpend;
+  /** Customer-days of refunds only (negative amounts), not counted as transactions. */
+  refundOnlyDays: number;
   /** Rows dated after endDay, ignored. */
   rowsAfterEnd: number;
 }
@@ -158,31 +167,41 @@ export function summarizeRfm(log: TransactionLog, options: RfmOptions = {}): Rfm
   const spendCount = new Int32Array(customerCount);
   const pastValue = new Float64Array(customerCount);
   const leftOutOfSpend: LeftOutOfSpend = { refunds: 0, zeroAmounts: 0, missingAmounts: 0 };
+  const refundsArePurchases = options.refundsArePurchases ?? false;
+  let refundOnlyDays = 0;
   let activeCustomers = 0;
 
   let k = 0;
   while (k < kept) {
     const c = customer[order[k]];
-    const first = day[order[k]];
+    let first = NaN;
     let days = 0;
     let spendSum = 0;
     let spendDays = 0;
     let past = 0;
-    let current = first;
+    let current = NaN;
     while (k < kept && customer[order[k]] === c) {
-      // One transaction: all rows of customer c on day `current`.
-      current = day[order[k]];
+      // One customer-day: all rows of customer c on day `d`; a transaction unless they are all refunds.
+      const d = day[order[k]];
       let net = 0;
       let known = false;
-      while (k < kept && customer[order[k]] === c && day[order[k]] === current) {
+      let purchase = refundsArePurchases;
+      while (k < kept && customer[order[k]] === c && day[order[k]] === d) {
         const a = amount ? amount[order[k]] : undefined;
         if (!isMissing(a)) {
           net += a as number;
           known = true;
         }
+        if (!((a as number) < 0)) purchase = true; // a blank amount is a purchase without an amount
         k++;
       }
       if (known) past += net;
+      if (!purchase) {
+        refundOnlyDays++;
+        continue;
+      }
+      if (days === 0) first = d;
+      current = d;
       if (days > 0) {
         if (!known) leftOutOfSpend.missingAmounts++;
         else if (net < 0) leftOutOfSpend.refunds++;
@@ -194,6 +213,8 @@ export function summarizeRfm(log: TransactionLog, options: RfmOptions = {}): Rfm
       }
       days++;
     }
+    pastValue[c] = past;
+    if (days === 0) continue; // refunds only: no purchase to model
     activeCustomers++;
     transactionDays[c] = days;
     frequency[c] = days - 1;
@@ -203,11 +224,10 @@ export function summarizeRfm(log: TransactionLog, options: RfmOptions = {}): Rfm
     lastDay[c] = current;
     spendCount[c] = spendDays;
     monetary[c] = spendDays > 0 ? spendSum / spendDays : NaN;
-    pastValue[c] = past;
   }
 
   return {
     unit, endDay, customerCount, activeCustomers, transactionDays, frequency, recency, age, firstDay, lastDay,
-    monetary, spendCount, pastValue, leftOutOfSpend, rowsAfterEnd: n - kept,
+    monetary, spendCount, pastValue, leftOutOfSpend, refundOnlyDays, rowsAfterEnd: n - kept,
   };
 }

@@ -222,6 +222,9 @@ function notes(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit): str
     missingAmounts > 0 ? plural(missingAmounts, 'purchase without an amount', 'purchases without an amount') : '',
   ].filter(Boolean);
   if (leftOut.length > 0) out.push(`${leftOut.join(', ')} left out of the spend model (repeat purchases, net per day)`);
+  if (rfm.refundOnlyDays > 0) {
+    out.push(`${plural(rfm.refundOnlyDays, 'day', 'days')} with refunds only (negative amounts) not counted as purchases; their amounts count in past value`);
+  }
   if (rfm.rowsAfterEnd > 0) {
     out.push(`${plural(rfm.rowsAfterEnd, 'row', 'rows')} after the observation end ${formatDay(rfm.endDay)} ignored`);
   }

@@ -97,7 +97,10 @@ export function cohortReportFromRows(
   const segmentNames = hasSegments ? rows.filter((r) => r.kind === 'segment').map((r) => r.label!) : null;
   const asOfDay = s.asOfDay ?? (shape === 'table' && today !== null && bounds.period > today ? today : null);
   const opts = resolveCohortOptions(
-    { period: s.period, weekStart: s.weekStart, mode: s.mode, asOfDay, segment: s.segment, bySegment: s.bySegment },
+    {
+      period: s.period, weekStart: s.weekStart, mode: s.mode, asOfDay, segment: s.segment, bySegment: s.bySegment,
+      lapseAfter: shape === 'log' ? s.lapseAfter : 1, refundsAreActivity: s.refundsAreActivity,
+    },
     shape,
     segmentNames,
   );
@@ -118,7 +121,7 @@ export function cohortReportFromRows(
   for (let p = first; p < P; p++) periods.push(periodInfo(axis, p));
   const tables = (c: CohortCube): CohortTables => ({
     ...cohortMatrices(c, axis, opts.mode),
-    perPeriod: periodRows(c, axis, shape),
+    perPeriod: periodRows(c, axis, opts.lapseAfter),
     value: cohortValues(c, axis),
   });
   const report: CohortReport = {

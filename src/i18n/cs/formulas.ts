@@ -45,6 +45,8 @@ export const formulas: Translation<typeof en, 'cs'> = {
   'fn.endBelowNewAt': '{fn}: end ({end}) je menší než new ({new}) ({place}); zákazníci na konci období zahrnují i nové zákazníky',
   'fn.moreThanStart': '{fn}: end − new ({kept}) je víc než start ({start}); udržet lze jen zákazníky ze začátku období (vracející se zákazníky počítejte mezi nové)',
   'fn.moreThanStartAt': '{fn}: end − new ({kept}) je víc než start ({start}) ({place}); udržet lze jen zákazníky ze začátku období (vracející se zákazníky počítejte mezi nové)',
+  'fn.lostMoreThanStart': '{fn}: lost ({lost}) je víc než start ({start}), míra odchodu nad 100 %. Ztratit lze jen zákazníky ze začátku období: zákazníky, kteří během období přišli i odešli, počítejte zvlášť, ne do lost',
+  'fn.lostMoreThanStartAt': '{fn}: lost ({lost}) je víc než start ({start}) ({place}), míra odchodu nad 100 %. Ztratit lze jen zákazníky ze začátku období: zákazníky, kteří během období přišli i odešli, počítejte zvlášť, ne do lost',
 
   'fn.tableSizes': '{fn}: signup_dates ({signups}) a cancel_dates ({cancels}) musí mít stejnou velikost',
   'fn.signupBlank': '{fn}: signup_dates je prázdné ({place}), ale tento zákazník má datum zrušení',

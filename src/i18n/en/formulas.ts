@@ -51,6 +51,8 @@ export const formulas = {
   'fn.endBelowNewAt': '{fn}: end ({end}) is smaller than new ({new}) in {place}; the customers at the end include the new ones',
   'fn.moreThanStart': '{fn}: end − new ({kept}) is more than start ({start}); only customers present at the start can be retained (count returning customers as new)',
   'fn.moreThanStartAt': '{fn}: end − new ({kept}) is more than start ({start}) in {place}; only customers present at the start can be retained (count returning customers as new)',
+  'fn.lostMoreThanStart': '{fn}: lost ({lost}) is more than start ({start}), a churn above 100 %. Only customers present at the start can be lost: count customers who joined and left within the period apart, not in lost',
+  'fn.lostMoreThanStartAt': '{fn}: lost ({lost}) is more than start ({start}) in {place}, a churn above 100 %. Only customers present at the start can be lost: count customers who joined and left within the period apart, not in lost',
 
   // RETENTION, CHURN: a customer table.
   'fn.tableSizes': '{fn}: signup_dates ({signups}) and cancel_dates ({cancels}) must be the same size',

@@ -45,6 +45,8 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'fn.endBelowNewAt': '{fn}: az end ({end}) kisebb, mint a new ({new}) (a tartomány {place}); az időszak végi ügyfelek az újakat is tartalmazzák',
   'fn.moreThanStart': '{fn}: end − new ({kept}) több, mint a start ({start}); csak az időszak elején lévő ügyfeleket lehet megtartani (a visszatérő ügyfeleket számolja az újak közé)',
   'fn.moreThanStartAt': '{fn}: end − new ({kept}) több, mint a start ({start}) (a tartomány {place}); csak az időszak elején lévő ügyfeleket lehet megtartani (a visszatérő ügyfeleket számolja az újak közé)',
+  'fn.lostMoreThanStart': '{fn}: a lost ({lost}) több, mint a start ({start}), 100 % feletti lemorzsolódás. Csak az időszak elején lévő ügyfeleket lehet elveszíteni: az időszak alatt érkezett és távozott ügyfeleket külön számolja, ne a lost-ban',
+  'fn.lostMoreThanStartAt': '{fn}: a lost ({lost}) több, mint a start ({start}) (a tartomány {place}), 100 % feletti lemorzsolódás. Csak az időszak elején lévő ügyfeleket lehet elveszíteni: az időszak alatt érkezett és távozott ügyfeleket külön számolja, ne a lost-ban',
 
   'fn.tableSizes': '{fn}: a signup_dates ({signups}) és a cancel_dates ({cancels}) mérete azonos kell legyen',
   'fn.signupBlank': '{fn}: a signup_dates üres (a tartomány {place}), pedig az ügyfélnek van lemondási dátuma',

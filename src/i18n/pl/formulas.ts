@@ -45,6 +45,8 @@ export const formulas: Translation<typeof en, 'pl'> = {
   'fn.endBelowNewAt': '{fn}: end ({end}) jest mniejsze niż new ({new}) ({place}); klienci na końcu okresu obejmują nowych klientów',
   'fn.moreThanStart': '{fn}: end − new ({kept}) to więcej niż start ({start}); utrzymać można tylko klientów z początku okresu (powracających klientów licz jako nowych)',
   'fn.moreThanStartAt': '{fn}: end − new ({kept}) to więcej niż start ({start}) ({place}); utrzymać można tylko klientów z początku okresu (powracających klientów licz jako nowych)',
+  'fn.lostMoreThanStart': '{fn}: lost ({lost}) to więcej niż start ({start}), odpływ powyżej 100 %. Utracić można tylko klientów z początku okresu: klientów, którzy w okresie przyszli i odeszli, licz osobno, nie w lost',
+  'fn.lostMoreThanStartAt': '{fn}: lost ({lost}) to więcej niż start ({start}) ({place}), odpływ powyżej 100 %. Utracić można tylko klientów z początku okresu: klientów, którzy w okresie przyszli i odeszli, licz osobno, nie w lost',
 
   'fn.tableSizes': '{fn}: signup_dates ({signups}) i cancel_dates ({cancels}) muszą mieć ten sam rozmiar',
   'fn.signupBlank': '{fn}: signup_dates jest puste ({place}), ale ten klient ma datę anulowania',

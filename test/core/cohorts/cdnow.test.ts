@@ -62,9 +62,9 @@ describe('CDNOW', () => {
     }
   });
 
-  it('every per-period row satisfies E = S − lost + N + reactivated', () => {
+  it('every per-period row satisfies E = S − lost + N + returning', () => {
     const report = computeCohortReport(log, { period: 'week' });
-    for (const r of report.total.perPeriod) expect(r.end).toBe(r.start - r.lost + r.newCustomers + r.reactivated);
-    expect(report.total.perPeriod.some((r) => r.reactivated > 0)).toBe(true);
+    for (const r of report.total.perPeriod) expect(r.end).toBe(r.start - r.lost + r.newCustomers + r.returning);
+    expect(report.total.perPeriod.some((r) => r.returning > 0)).toBe(true);
   });
 });

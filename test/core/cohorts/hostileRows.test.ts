@@ -55,14 +55,19 @@ describe('hostile rows in a transaction log', () => {
     expect(describeSkippedRows(log.skipped)).toContain('2 rows whose date is not a date (rows 6, 13, e.g. "soon")');
   });
 
-  it('a refund is revenue, a duplicate row is one active customer but two purchases', () => {
+  it('a refund is revenue but not a purchase; a duplicate row is one active customer but two purchases', () => {
     const m = computeCohortMatrices(log, { period: 'month' }).total;
     expect(m.cohorts.map((c) => [c.label, c.size])).toEqual([
       ['2024-01', 2],
       ['2024-02', 1],
     ]);
-    expect(m.counts).toEqual([[2, 1], [1, null]]);
+    // 12's only February row is a refund of 5: in February's revenue, but 12 did not buy in February.
+    expect(m.counts).toEqual([[2, 0], [1, null]]);
     expect(m.revenue).toEqual([[30, -5], [2469, null]]);
+    // Counted as activity when asked.
+    const asActivity = computeCohortMatrices(log, { period: 'month', refundsAreActivity: true }).total;
+    expect(asActivity.counts).toEqual([[2, 1], [1, null]]);
+    expect(asActivity.revenue).toEqual(m.revenue);
   });
 
   it('dates from another realm, ISO date text and times of day are dates; invalid Dates and numbers are not', () => {

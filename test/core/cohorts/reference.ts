@@ -39,7 +39,8 @@ export interface RefPeriodRow {
   newCustomers: number;
   end: number;
   lost: number;
-  reactivated: number;
+  returning: number;
+  newAndCancelled: number;
   crr: number | null;
   churn: number | null;
   revenue: number | null;
@@ -162,8 +163,11 @@ function tables(
       counts.push(n);
       retention.push(n / members.length);
       revenue.push(members.reduce((sum, c) => sum + (c.revenueIn.get(starts[p]) ?? 0), 0));
-      avgNum[k] += n;
-      avgDen[k] += members.length;
+      // The partial last period is left out of the average.
+      if (!(partial && p === starts.length - 1)) {
+        avgNum[k] += n;
+        avgDen[k] += members.length;
+      }
     }
     result.counts.push(counts);
     result.retention.push(retention);
@@ -206,13 +210,12 @@ function tables(
     const wasActive = (c: RefCustomer) => prev !== null && c.activeIn.has(prev);
     const isActive = (c: RefCustomer) => c.activeIn.has(s);
     const start = customers.filter(wasActive).length;
-    const newCustomers = customers.filter((c) => c.cohort === s).length;
+    // A table's new customers are those of the period still active at its end; the others signed up and cancelled in it.
+    const newCustomers = customers.filter((c) => c.cohort === s && isActive(c)).length;
+    const newAndCancelled = customers.filter((c) => c.cohort === s && !isActive(c)).length;
     const end = customers.filter(isActive).length;
-    const lost =
-      kind === 'log'
-        ? customers.filter((c) => wasActive(c) && !isActive(c)).length
-        : customers.filter((c) => (wasActive(c) || c.cohort === s) && !isActive(c)).length;
-    const reactivated = kind === 'log' ? customers.filter((c) => isActive(c) && !wasActive(c) && c.cohort !== s).length : 0;
+    const lost = customers.filter((c) => wasActive(c) && !isActive(c)).length;
+    const returning = customers.filter((c) => isActive(c) && !wasActive(c) && c.cohort !== s).length;
     const revenue = customers.reduce((sum, c) => sum + (c.revenueIn.get(s) ?? 0), 0);
     const retained = revenueFromPrevious(p);
     result.perPeriod.push({
@@ -222,8 +225,9 @@ function tables(
       newCustomers,
       end,
       lost,
-      reactivated,
-      crr: start > 0 ? (end - newCustomers) / start : null,
+      returning,
+      newAndCancelled,
+      crr: start > 0 ? (end - newCustomers - returning) / start : null,
       churn: start > 0 ? lost / start : null,
       revenue: hasRevenue ? revenue : null,
       revenueRetention: hasRevenue && p > firstIndex && previousRevenue > 0 ? retained / previousRevenue : null,
@@ -233,10 +237,15 @@ function tables(
   return result;
 }
 
-/** A transaction log: active in a period = at least one row in it. */
-export function referenceLog(rows: RefLogRow[], o: RefOptions): RefResult {
+/**
+ * A transaction log: active in a period = at least one purchase in it. A row with a negative amount is a
+ * refund, not a purchase (unless `refundsAreActivity`): it counts in revenue only, from the customer's
+ * first purchase period on.
+ */
+export function referenceLog(rows: RefLogRow[], o: RefOptions & { refundsAreActivity?: boolean }): RefResult {
   const dated = rows.map((r) => ({ ...r, day: refDay(r.date, o.zone) }));
   const lastDay = o.asOfDay ?? dated.reduce((m, r) => Math.max(m, r.day), -Infinity);
+  const isRefund = (r: RefLogRow) => !o.refundsAreActivity && typeof r.amount === 'number' && r.amount < 0;
   const kept = dated.filter((r) => r.day <= lastDay);
   const byCustomer = new Map<string, typeof kept>();
   for (const r of kept) {
@@ -246,17 +255,21 @@ export function referenceLog(rows: RefLogRow[], o: RefOptions): RefResult {
   }
   const customers: (RefCustomer & { rows: typeof kept })[] = [];
   for (const list of byCustomer.values()) {
-    let earliest = list[0];
-    for (const r of list) if (r.day < earliest.day) earliest = r;
+    const purchases = list.filter((r) => !isRefund(r));
+    if (purchases.length === 0) continue; // only refunds: no cohort
+    let earliest = purchases[0];
+    for (const r of purchases) if (r.day < earliest.day) earliest = r;
     if (o.segment != null && segmentName(earliest.segment) !== o.segment) continue;
-    const activeIn = new Set(list.map((r) => refPeriodStart(r.day, o.unit, o.weekStart)));
+    const cohort = refPeriodStart(earliest.day, o.unit, o.weekStart);
+    const activeIn = new Set(purchases.map((r) => refPeriodStart(r.day, o.unit, o.weekStart)));
     const revenueIn = new Map<number, number>();
     for (const r of list) {
       if (typeof r.amount !== 'number') continue;
       const s = refPeriodStart(r.day, o.unit, o.weekStart);
+      if (s < cohort) continue; // a refund before the first purchase has no cohort period
       revenueIn.set(s, (revenueIn.get(s) ?? 0) + r.amount);
     }
-    customers.push({ cohort: refPeriodStart(earliest.day, o.unit, o.weekStart), activeIn, revenueIn, rows: list });
+    customers.push({ cohort, activeIn, revenueIn, rows: list });
   }
   if (customers.length === 0) return tables([], [], false, false, 'log', o.mode, () => 0);
   const first = customers.reduce((m, c) => Math.min(m, c.cohort), Infinity);

@@ -8,7 +8,7 @@ import {
   parseRetentionMode,
   parseTransactionLog,
   periodSpill,
-  PERIOD_SPILL_HEADER,
+  periodSpillHeader,
 } from '../../../src/core/cohorts/index';
 import { dayOf, midnightOf } from '../../support/days';
 
@@ -60,13 +60,15 @@ describe('=COHORTS layout', () => {
 describe('per-period layout', () => {
   it('one row per period, blanks where a rate is undefined, the partial period flagged', () => {
     const report = computeCohortReport(log, { period: 'month', asOfDay: dayOf(2024, 3, 15) });
-    const grid = periodSpill(report.total.perPeriod, (d) => d);
-    expect(grid[0]).toEqual(PERIOD_SPILL_HEADER);
+    const grid = periodSpill(report.total.perPeriod, 'log', (d: number) => d);
+    expect(grid[0]).toEqual(periodSpillHeader('log'));
+    expect(grid[0]).toEqual(['Period', 'Label', 'Start', 'New', 'Returning', 'End', 'Lost', 'CRR', 'Churn', 'Revenue', 'Revenue retention', 'Partial']);
     expect(grid.slice(1).map((r) => r.slice(1))).toEqual([
-      ['2024-01', 0, 2, 2, 0, 0, '', '', 30, '', false],
-      ['2024-02', 2, 1, 2, 1, 0, 0.5, 0.5, 12, 5 / 30, false],
-      ['2024-03', 2, 0, 1, 1, 0, 0.5, 0.5, 1, 1 / 12, true],
+      ['2024-01', 0, 2, 0, 2, 0, '', '', 30, '', false],
+      ['2024-02', 2, 1, 0, 2, 1, 0.5, 0.5, 12, 5 / 30, false],
+      ['2024-03', 2, 0, 0, 1, 1, 0.5, 0.5, 1, 1 / 12, true],
     ]);
+    expect(periodSpillHeader('table')[4]).toBe('New and cancelled');
   });
 });
 

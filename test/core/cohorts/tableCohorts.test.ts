@@ -37,7 +37,7 @@ describe.each(ZONES)('customer table in %s, against the reference', (zone) => {
       const p = periods.find((x) => x.startDay === row.startDay)!;
       const last = Math.min(p.endDay, report.lastDay);
       const counts = countPeriod(table.signupDay, cancels, p.startDay, last);
-      expect({ start: row.start, newCustomers: row.newCustomers, lost: row.lost, end: row.end }).toEqual(counts);
+      expect({ start: row.start, newCustomers: row.newCustomers, newAndCancelled: row.newAndCancelled, lost: row.lost, end: row.end }).toEqual(counts);
     }
   });
 
@@ -82,8 +82,9 @@ describe('customer table semantics', () => {
     expect(report.total.counts).toEqual([[2, 1, 1]]);
     expect(report.total.retention[0][0]).toBeCloseTo(2 / 3);
     const [jan, feb] = report.total.perPeriod;
-    expect(jan).toMatchObject({ start: 0, newCustomers: 3, lost: 1, end: 2, churn: null, crr: null });
-    expect(feb).toMatchObject({ start: 2, newCustomers: 0, lost: 1, end: 1, reactivated: 0, churn: 0.5, crr: 0.5 });
+    // c signed up and cancelled in January: neither new nor lost, counted apart.
+    expect(jan).toMatchObject({ start: 0, newCustomers: 2, newAndCancelled: 1, lost: 0, end: 2, churn: null, crr: null });
+    expect(feb).toMatchObject({ start: 2, newCustomers: 0, newAndCancelled: 0, lost: 1, end: 1, returning: 0, churn: 0.5, crr: 0.5 });
   });
 
   it('cancel before signup: row skipped and counted, with its row number', () => {

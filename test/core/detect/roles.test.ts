@@ -84,6 +84,37 @@ describe('column detection', () => {
     expect(p.roles.amount).toBe(2);
     expect(p.roles.id).toBe(0);
   });
+
+  it('a retail export with quantity and unit price but no amount: amount = quantity × unit price', () => {
+    const p = propose([
+      ['InvoiceNo', 'StockCode', 'Description', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID', 'Country'],
+      ['536365', '85123A', 'WHITE HANGING HEART T-LIGHT HOLDER', 6, d('2010-12-01'), 2.55, 17850, 'United Kingdom'],
+      ['536365', '71053', 'WHITE METAL LANTERN', 6, d('2010-12-01'), 3.39, 17850, 'United Kingdom'],
+      ['536366', '22633', 'HAND WARMER UNION JACK', 6, d('2010-12-01'), 1.85, 17851, 'United Kingdom'],
+      ['C536379', 'D', 'Discount', -1, d('2010-12-01'), 27.5, 14527, 'United Kingdom'],
+      ['536367', '84879', 'ASSORTED COLOUR BIRD ORNAMENT', 32, d('2010-12-01'), 1.69, 13047, 'France'],
+    ]);
+    expect(p.shape).toBe('log');
+    expect(p.roles).toMatchObject({ id: 6, date: 4, amount: -1, quantity: 3, unitPrice: 5 });
+    expect(p.explanation).toContain('No amount column: the amount of each row is "Quantity" × "UnitPrice" (quantity × unit price).');
+  });
+
+  it('a price alone is never taken as the amount, and the explanation says so', () => {
+    const p = propose([
+      ['Customer', 'Date', 'Price'],
+      ['x1', d('2024-01-01'), 10.5],
+      ['x2', d('2024-01-02'), 1.25],
+      ['x1', d('2024-01-03'), 7.5],
+    ]);
+    expect(p.roles).toMatchObject({ id: 0, date: 1, amount: -1, unitPrice: -1, quantity: -1 });
+    expect(p.explanation).toContain('"Price" looks like a unit price, not an order amount, so it is not used as the amount');
+    // A total price is an amount; so is "Cena celkem" in Czech.
+    expect(propose([['Customer', 'Date', 'Total price'], ['x1', d('2024-01-01'), 10.5], ['x1', d('2024-02-01'), 3.5]]).roles.amount).toBe(2);
+    expect(propose([['Zákazník', 'Datum', 'Celková cena'], ['x1', d('2024-01-01'), 10.5], ['x1', d('2024-02-01'), 3.5]]).roles.amount).toBe(2);
+    // With an amount column, quantity and price are not used.
+    const both = propose([['Customer', 'Date', 'Qty', 'Unit price', 'Amount'], ['x1', d('2024-01-01'), 2, 5.25, 10.5], ['x1', d('2024-02-01'), 1, 3.5, 3.5]]);
+    expect(both.roles).toMatchObject({ amount: 4, quantity: -1, unitPrice: -1 });
+  });
 });
 
 describe('date text in detection', () => {

@@ -11,7 +11,7 @@ describe('RFM summary of a hand-made log', () => {
     [3, 145, 7],
     [0, 107, 20],
     [0, 100, 5], // same day as the first row: one transaction of 15
-    [0, 114, -20], // refund day
+    [0, 114, -20], // a day of refunds only: not a purchase
     [0, 121, 30],
     [0, 121, -30], // nets to 0: a zero-amount day
     [0, 128, NaN], // no amount
@@ -31,9 +31,9 @@ describe('RFM summary of a hand-made log', () => {
   it('merges same-day rows, counts repeat days and measures t_x and T from the first purchase', () => {
     expect(rfm.customerCount).toBe(5);
     expect(rfm.activeCustomers).toBe(3);
-    // customer 0: days 100, 107, 114, 121, 128, 135 → x = 5, t_x = 35, T = 150 − 100
-    expect(Array.from(rfm.transactionDays)).toEqual([6, 0, 1, 2, 0]);
-    expect(Array.from(rfm.frequency)).toEqual([5, NaN, 0, 1, NaN]);
+    // customer 0: days 100, 107, 121, 128, 135 (114 holds only a refund) → x = 4, t_x = 35, T = 150 − 100
+    expect(Array.from(rfm.transactionDays)).toEqual([5, 0, 1, 2, 0]);
+    expect(Array.from(rfm.frequency)).toEqual([4, NaN, 0, 1, NaN]);
     expect(Array.from(rfm.recency)).toEqual([35, NaN, 0, 5, NaN]);
     expect(Array.from(rfm.age)).toEqual([50, NaN, 0, 10, NaN]);
     expect(Array.from(rfm.firstDay)).toEqual([100, NaN, 150, 140, NaN]);
@@ -41,11 +41,27 @@ describe('RFM summary of a hand-made log', () => {
   });
 
   it('averages only positive repeat days into monetary value and counts what it left out', () => {
-    // customer 0: repeat days 107 (20), 114 (−20), 121 (0), 128 (none), 135 (40) → mean of 20 and 40
+    // customer 0: repeat days 107 (20), 121 (30 − 30 = 0), 128 (none), 135 (40) → mean of 20 and 40
     expect(Array.from(rfm.monetary)).toEqual([30, NaN, NaN, 7, NaN]);
     expect(Array.from(rfm.spendCount)).toEqual([2, 0, 0, 1, 0]);
     // the first purchase day never enters the spend model, so customer 3's missing first amount is not counted
-    expect(rfm.leftOutOfSpend).toEqual({ refunds: 1, zeroAmounts: 1, missingAmounts: 1 });
+    expect(rfm.leftOutOfSpend).toEqual({ refunds: 0, zeroAmounts: 1, missingAmounts: 1 });
+    expect(rfm.refundOnlyDays).toBe(1);
+  });
+
+  it('a day of refunds only is not a purchase (it still counts in past value), unless refunds are purchases', () => {
+    const asPurchases = summarizeRfm(log, { endDay: 150, unit: 'days', refundsArePurchases: true });
+    expect(Array.from(asPurchases.transactionDays)).toEqual([6, 0, 1, 2, 0]);
+    expect(asPurchases.leftOutOfSpend).toEqual({ refunds: 1, zeroAmounts: 1, missingAmounts: 1 });
+    expect(asPurchases.refundOnlyDays).toBe(0);
+    expect(Array.from(asPurchases.pastValue)).toEqual(Array.from(rfm.pastValue));
+    // A refund before the first purchase neither starts the customer's history nor counts as a purchase.
+    const early = summarizeRfm({ customer: [0, 0, 0, 1], day: [10, 20, 30, 40], amount: [-5, 8, 9, -3] }, { endDay: 50, unit: 'days' });
+    expect(Array.from(early.firstDay)).toEqual([20, NaN]);
+    expect(Array.from(early.transactionDays)).toEqual([2, 0]);
+    expect(Array.from(early.age)).toEqual([30, NaN]);
+    expect(Array.from(early.pastValue)).toEqual([12, -3]);
+    expect(early.activeCustomers).toBe(1);
   });
 
   it('sums all known amounts up to the end as past value, refunds included', () => {
@@ -64,7 +80,7 @@ describe('RFM summary of a hand-made log', () => {
     const all = summarizeRfm(log, { unit: 'days' });
     expect(all.endDay).toBe(200);
     expect(all.rowsAfterEnd).toBe(0);
-    expect(all.transactionDays[0]).toBe(7);
+    expect(all.transactionDays[0]).toBe(6);
     expect(all.transactionDays[4]).toBe(1);
   });
 

@@ -120,11 +120,21 @@ describe('scoreCustomers edge cases', () => {
     expect(result.summary.customers).toBe(200);
   });
 
-  it('notes refunds left out of the spend model', () => {
-    const result = scoreCustomers(randomLog(300, 8, 0.1), { endDay: 10_400 });
-    const { refunds } = result.summary.leftOutOfSpend;
-    expect(refunds).toBeGreaterThan(0);
-    expect(result.summary.notes).toContain(`${refunds} refunds left out of the spend model (repeat purchases, net per day)`);
+  it('notes days of refunds only, which are not purchases', () => {
+    const log = randomLog(300, 8, 0.1);
+    const result = scoreCustomers(log, { endDay: 10_400 });
+    // Every row is on its own customer-day here but for ties: count the days whose rows are all refunds.
+    const days = new Map<string, boolean>();
+    log.customer.forEach((c, i) => {
+      if (log.day[i] > 10_400) return;
+      const key = `${c}:${log.day[i]}`;
+      days.set(key, (days.get(key) ?? true) && (log.amount[i] as number) < 0);
+    });
+    const refundOnly = [...days.values()].filter(Boolean).length;
+    expect(refundOnly).toBeGreaterThan(0);
+    expect(result.rfm.refundOnlyDays).toBe(refundOnly);
+    expect(result.summary.notes).toContain(`${refundOnly} days with refunds only (negative amounts) not counted as purchases; their amounts count in past value`);
+    expect(result.summary.leftOutOfSpend.refunds).toBe(0); // no purchase day nets below zero in this log
   });
 
   it('flags fits without a finite maximum instead of presenting them as estimates', () => {
@@ -135,7 +145,8 @@ describe('scoreCustomers edge cases', () => {
     expect(result.summary.gammaGammaConverged).toBe(false);
     expect(result.summary.notes[0]).toMatch(/^BG\/NBD: no finite best fit; the likelihood keeps rising as a → infinity and b → infinity/);
     expect(result.summary.notes[1]).toMatch(/^Gamma-Gamma: no finite best fit; .* q → infinity and v → infinity/);
-    expect(result.customers.clv.every((v) => Number.isFinite(v))).toBe(true);
+    // Every customer with a purchase is scored (a customer whose rows are all refunds has none).
+    expect(result.customers.clv.every((v, i) => (result.customers.purchases[i] === 0 ? Number.isNaN(v) : Number.isFinite(v)))).toBe(true);
   });
 
   it('refuses a log where nobody bought on two different days', () => {

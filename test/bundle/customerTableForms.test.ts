@@ -1,0 +1,193 @@
+/**
+ * The customer-table forms =RETENTION_BY_PERIOD(signup_dates, cancel_dates, …) and
+ * =COHORTS(signup_dates, cancel_dates, …) through the built dist/Code.js, against a day-by-day
+ * simulation written here (each customer's state walked one calendar day at a time; no production
+ * code, its own calendar), and the same periods through =RETENTION / =CHURN with dates.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadBundle, type Bundle } from './harness';
+import { civilDayIn } from '../support/periodSets';
+import { mulberry32 } from '../../tools/seededRandom';
+
+const DAY = 86_400_000;
+const ordinalOf = (date: Date, zone: string) => {
+  const [y, m, d] = civilDayIn(date, zone);
+  return Math.round(Date.UTC(y, m - 1, d) / DAY);
+};
+const monthOf = (n: number) => {
+  const t = new Date(n * DAY);
+  return t.getUTCFullYear() * 12 + t.getUTCMonth();
+};
+const firstOfMonth = (key: number) => Math.round(Date.UTC(Math.floor(key / 12), key % 12, 1) / DAY);
+
+interface Customer {
+  signup: number;
+  cancel: number | null;
+}
+
+interface SimMonth {
+  key: number;
+  start: number;
+  newCustomers: number;
+  newAndCancelled: number;
+  lost: number;
+  end: number;
+}
+
+/** Walks every day of every month: who was there the evening before, who arrived, who left. */
+function simulate(customers: Customer[], lastDay: number): SimMonth[] {
+  const firstKey = Math.min(...customers.map((c) => monthOf(c.signup)));
+  const lastKey = monthOf(lastDay);
+  const activeAt = (c: Customer, day: number) => c.signup <= day && (c.cancel === null || c.cancel > day);
+  const months: SimMonth[] = [];
+  for (let key = firstKey; key <= lastKey; key++) {
+    const from = firstOfMonth(key);
+    const to = Math.min(firstOfMonth(key + 1) - 1, lastDay);
+    const m: SimMonth = { key, start: 0, newCustomers: 0, newAndCancelled: 0, lost: 0, end: 0 };
+    for (const c of customers) {
+      const there = activeAt(c, from - 1);
+      let arrived = false;
+      let left = false;
+      for (let d = from; d <= to; d++) {
+        if (c.signup === d) arrived = true;
+        if (c.cancel === d && (there || arrived)) left = true;
+      }
+      if (there) m.start++;
+      if (arrived && !left) m.newCustomers++;
+      if (arrived && left) m.newAndCancelled++;
+      if (there && left) m.lost++;
+      if (activeAt(c, to)) m.end++;
+    }
+    months.push(m);
+  }
+  return months;
+}
+
+function randomTable(b: Bundle, seed: number, n: number): { signups: unknown[][]; cancels: unknown[][] } {
+  const rand = mulberry32(seed);
+  const from = Date.UTC(2023, 0, 1);
+  const signups: unknown[][] = [['Signup date']];
+  const cancels: unknown[][] = [['Cancel date']];
+  for (let i = 0; i < n; i++) {
+    const s = from + Math.floor(rand() * 420 * DAY) + Math.floor(rand() * 20) * 3_600_000;
+    const r = rand();
+    // Some cancel on signup day, some within days (trials), some months later, many never.
+    const c = r < 0.05 ? s : r < 0.25 ? s + Math.floor(rand() * 20 * DAY) : r < 0.55 ? s + Math.floor(rand() * 300 * DAY) : null;
+    signups.push([new Date(s)]);
+    cancels.push([c === null ? '' : new Date(c)]);
+  }
+  return { signups, cancels };
+}
+
+describe('customer-table formulas against a day-by-day simulation', () => {
+  for (const [zone, seed] of [['Europe/Prague', 3], ['Pacific/Auckland', 17], ['America/Los_Angeles', 29]] as const) {
+    it(`=RETENTION_BY_PERIOD(signup_dates, cancel_dates, "month") in ${zone}`, () => {
+      const b = loadBundle({ timeZone: zone });
+      const { signups, cancels } = randomTable(b, seed, 400);
+      const customers: Customer[] = signups.slice(1).map((r, i) => ({
+        signup: ordinalOf(r[0] as Date, zone),
+        cancel: cancels[i + 1][0] === '' ? null : ordinalOf(cancels[i + 1][0] as Date, zone),
+      }));
+      const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
+      const expected = simulate(customers, lastDay);
+      const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month') as unknown[][];
+      const header = grid[0] as string[];
+      expect(header).toEqual(['Period', 'Label', 'Start', 'New', 'New and cancelled', 'End', 'Lost', 'CRR', 'Churn', 'Revenue', 'Revenue retention', 'Partial']);
+      // The last row is the note saying the header row was left out; every other row was read.
+      expect(grid[grid.length - 1][0]).toBe('Row 1 of the range ("Signup date", "Cancel date") was read as a header and left out.');
+      grid.pop();
+      expect(grid.length - 1).toBe(expected.length);
+      expected.forEach((m, i) => {
+        const row = grid[i + 1];
+        const at = `month ${i + 1}`;
+        expect(monthOf(ordinalOf(row[0] as Date, zone)), at).toBe(m.key);
+        expect([row[2], row[3], row[4], row[5], row[6]], at).toEqual([m.start, m.newCustomers, m.newAndCancelled, m.end, m.lost]);
+        if (m.start === 0) expect([row[7], row[8]], at).toEqual(['', '']);
+        else {
+          expect(row[7] as number, at).toBeCloseTo((m.end - m.newCustomers) / m.start, 12);
+          expect(row[8] as number, at).toBeCloseTo(m.lost / m.start, 12);
+          expect((row[7] as number) + (row[8] as number), at).toBeCloseTo(1, 12);
+          expect(row[7] as number, at).toBeLessThanOrEqual(1);
+        }
+      });
+      expect(expected.some((m) => m.newAndCancelled > 0)).toBe(true);
+
+      // =RETENTION and =CHURN with dates over the same months agree with the spilled rates.
+      const complete = expected.slice(1, -1);
+      const starts = complete.map((m) => [b.date(Math.floor(m.key / 12), (m.key % 12) + 1, 1)]);
+      const ends = complete.map((m) => {
+        const t = new Date((firstOfMonth(m.key + 1) - 1) * DAY);
+        return [b.date(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())];
+      });
+      const body = (v: unknown[][]) => v.slice(1);
+      const retention = b.call('RETENTION', body(signups), body(cancels), starts, ends) as number[][];
+      const churn = b.call('CHURN', body(signups), body(cancels), starts, ends) as number[][];
+      complete.forEach((m, i) => {
+        expect(retention[i][0]).toBeCloseTo((m.end - m.newCustomers) / m.start, 12);
+        expect(churn[i][0]).toBeCloseTo(m.lost / m.start, 12);
+      });
+    });
+  }
+
+  it('=COHORTS(signup_dates, cancel_dates, "month", "customers"): still active at the end of each month', () => {
+    const zone = 'Europe/Prague';
+    const b = loadBundle({ timeZone: zone });
+    const { signups, cancels } = randomTable(b, 41, 300);
+    const customers: Customer[] = signups.slice(1).map((r, i) => ({
+      signup: ordinalOf(r[0] as Date, zone),
+      cancel: cancels[i + 1][0] === '' ? null : ordinalOf(cancels[i + 1][0] as Date, zone),
+    }));
+    const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
+    const grid = b.call('COHORTS', signups, cancels, 'month', 'customers') as unknown[][];
+    expect(grid.pop()![0]).toMatch(/^Row 1 of the range .* was read as a header/);
+    expect(grid[0].slice(0, 3)).toEqual(['Cohort', 'Customers', 0]);
+    for (const row of grid.slice(1)) {
+      const key = monthOf(ordinalOf(row[0] as Date, zone));
+      const cohort = customers.filter((c) => monthOf(c.signup) === key);
+      expect(row[1]).toBe(cohort.length);
+      for (let k = 0; 2 + k < row.length; k++) {
+        if (key + k > monthOf(lastDay)) {
+          expect(row[2 + k]).toBe('');
+          continue;
+        }
+        const end = Math.min(firstOfMonth(key + k + 1) - 1, lastDay);
+        expect(row[2 + k], `cohort ${key}, +${k}`).toBe(cohort.filter((c) => c.cancel === null || c.cancel > end).length);
+      }
+    }
+  });
+
+  it('=COHORTS(signup_dates, cancel_dates, "month", "revenue", revenue): the revenue per period of the customers active at each month end', () => {
+    const b = loadBundle({ timeZone: 'Europe/Prague' });
+    // a: Jan → (Mar 10), 10 a month; b: Jan 20 →, 25 a month; c: Feb 3 → Feb 20 (new and cancelled), 99; d: Feb 28 →, 5.
+    const signups = [[b.date(2024, 1, 5)], [b.date(2024, 1, 20)], [b.date(2024, 2, 3)], [b.date(2024, 2, 28)]];
+    const cancels = [[b.date(2024, 3, 10)], [''], [b.date(2024, 2, 20)], ['']];
+    const revenue = [[10], [25], [99], [5]];
+    const grid = b.call('COHORTS', signups, cancels, 'month', 'revenue', revenue) as unknown[][];
+    expect(grid.slice(1).map((r) => r.slice(1))).toEqual([
+      [2, 35, 35, 25], // January's cohort at the end of January, February, March
+      [2, 5, 5, ''], // February's: c cancelled within February, so only d's 5
+    ]);
+    const counts = b.call('COHORTS', signups, cancels, 'month', 'customers') as unknown[][];
+    expect(counts.slice(1).map((r) => r.slice(1))).toEqual([[2, 2, 2, 1], [2, 1, 1, '']]);
+    const periods = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month', revenue) as unknown[][];
+    const header = periods[0] as string[];
+    const revenueAt = header.indexOf('Revenue');
+    expect(periods.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[5], r[6], r[revenueAt]])).toEqual([
+      ['2024-01', 0, 2, 0, 2, 0, 35],
+      ['2024-02', 2, 1, 1, 3, 0, 40],
+      ['2024-03', 3, 0, 0, 2, 1, 30],
+    ]);
+  });
+
+  it('tells a table from a log by its first column, and says what is wrong', () => {
+    const b = loadBundle({ timeZone: 'Europe/Prague' });
+    const signups = [[b.date(2024, 1, 3)], [b.date(2024, 1, 9)], ['soon'], [b.date(2024, 2, 1)]];
+    const cancels = [[''], [b.date(2024, 2, 5)], [''], [b.date(2024, 1, 20)]];
+    const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month') as unknown[][];
+    const note = grid[grid.length - 1][0] as string;
+    expect(note).toMatch(/1 row whose signup_dates is not a date \(row 3 of the range, e\.g\. "soon"\)/);
+    expect(note).toMatch(/1 row whose cancel_dates is before the signup date \(row 4 of the range\)/);
+    expect(() => b.call('COHORTS', signups, cancels, 'month', 'revenue')).toThrow(/needs the revenue argument/);
+    expect(() => b.call('RETENTION_BY_PERIOD', signups, cancels, 'month', '', 3)).toThrow(/RETENTION_BY_PERIOD takes \(signup_dates, cancel_dates, \[period\], \[revenue\]\)/);
+  });
+});
