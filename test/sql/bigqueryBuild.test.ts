@@ -110,7 +110,8 @@ describe('the BigQuery source in the emulator', () => {
 
   it('writes the same summary as the same log in a sheet; the header block names the table, the bytes and the job', () => {
     const { emu, fake } = bigQueryWorkbook();
-    for (const extra of [{}, { period: 'week', weekStart: 'sunday', mode: 'inOrAfter', breakdown: true }] as Partial<BigQueryReportSettings>[]) {
+    const variants = [{}, { period: 'week', weekStart: 'sunday', mode: 'inOrAfter', breakdown: true }, { lapseAfter: 3 }, { period: 'week', lapseAfter: 5, refundsAreActivity: true, breakdown: true }];
+    for (const extra of variants as Partial<BigQueryReportSettings>[]) {
       const estimate = emu.callFromClient('sidebarBigQueryEstimate', settings(extra)) as BigQueryEstimate;
       expect(estimate.bytes).toBeGreaterThan(0);
       expect(estimate.billedBytes).toBe(10 * 1024 * 1024); // the on-demand minimum for a small table
@@ -132,7 +133,13 @@ describe('the BigQuery source in the emulator', () => {
       expect(String(header.BigQuery)).toMatch(/^[\d.]+ KB scanned in project shop-analytics$/);
       expect(header['BigQuery job']).toBe(result.state === 'done' ? result.jobId : '');
     }
-    expect(fake.queries).toHaveLength(2);
+    expect(fake.queries).toHaveLength(variants.length);
+  });
+
+  it('refuses a lapse window that is not a whole number of periods before anything runs', () => {
+    const { emu, fake } = bigQueryWorkbook();
+    expect(() => emu.callFromClient('sidebarBigQueryEstimate', settings({ lapseAfter: 2.5 }))).toThrow(/the lapse window must be a whole number of months from 1 to 600 \(got 2\.5\)/);
+    expect(fake.calls.filter((c) => c.startsWith('Jobs'))).toEqual([]);
   });
 
   it("the dry run counts BigQuery's documented bytes of exactly the columns the query reads", () => {

@@ -6,7 +6,8 @@
  */
 import { parseIsoDay } from '../../core/calendar';
 import { UserError } from '../../core/errors';
-import { bigQuery, cohortQuery, tableQuery, type SqlCohortSettings, type SqlLogColumns } from '../../core/sql';
+import { resolveCohortOptions } from '../../core/cohorts/options';
+import { bigQuery, cohortQuery, cohortResultRows, lapseSuggestionFromRows, tableQuery, type SqlCohortSettings, type SqlLogColumns } from '../../core/sql';
 import { dayInZone } from '../../core/timeZone';
 import { writeSqlSummary } from '../sqlSummary';
 import { dryRun, queryResults, startQuery, type QueryPage } from './client';
@@ -55,6 +56,8 @@ function build(settings: BigQueryReportSettings, timeZone: string): Built {
     period: settings.period, weekStart: settings.weekStart, timeZone, mode: settings.mode === 'inOrAfter' ? 'in-or-after' : 'in',
     lapseAfter: shape === 'log' ? (settings.lapseAfter ?? 1) : 1, refundsAreActivity: settings.refundsAreActivity === true, asOfDay, segment: settings.segmentFilter || null, bySegment: settings.breakdown && !settings.segmentFilter,
   };
+  // The engine's own check of the lapse window (0 or 2.5 periods…), before any query is built or billed.
+  resolveCohortOptions({ period: sqlSettings.period, lapseAfter: sqlSettings.lapseAfter }, shape, null);
   // A customer table may hold scheduled cancellations: without an as-of day it stops today, as in a sheet.
   const today = shape === 'table' ? dayInZone(Date.now(), timeZone) : null;
   // The builders refuse a column of the wrong type before anything runs.
@@ -142,5 +145,7 @@ export function runReport(settings: BigQueryReportSettings, timeZone: string, no
       ['BigQuery job', page.jobId],
     ],
   });
-  return { state: 'done', outcome, jobId: page.jobId, bytes };
+  // What the data suggests for the lapse window, in this report's period: shown beside the input.
+  const lapse = b.shape === 'log' ? lapseSuggestionFromRows(cohortResultRows(rows)) : null;
+  return { state: 'done', outcome, jobId: page.jobId, bytes, lapse };
 }
