@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { createEmulator } from '../tools/emulator/index';
 import { DuckDb, ROW_COLUMN } from '../tools/duckdb/duckdb';
 import {
-  cohortQuery, customerValueModelFromRows, duckDb, proposeSqlRoles, rfmQuery, rfmResultRows, tableQuery,
+  cohortQuery, cohortResultRows, customerValueModelFromRows, duckDb, lapseSuggestionFromRows, proposeSqlRoles, rfmQuery, rfmResultRows, tableQuery,
   type SqlCohortSettings, type SqlColumn, type SqlLogColumns,
 } from '../src/core/sql';
 import type { SqlSummaryRequest } from '../src/addon/sqlSummary';
@@ -85,6 +85,16 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     const started = performance.now();
     const rows = plain(await db.query(sql));
     const queryMs = performance.now() - started;
+    if (shape === 'log') {
+      // As the default engine says it, from the same returns (every row here, not the first 300,000).
+      const k = settings.lapseAfter;
+      const s = lapseSuggestionFromRows(cohortResultRows(rows));
+      const unit = (n: number) => `${n} ${args.period}${n === 1 ? '' : 's'}`;
+      console.log(`A customer is lost after ${unit(k)} without a purchase (--lapse K to change)` +
+        (s
+          ? `; suggested from the data: ${s.periods} (${Math.round(s.share * 100)} % of customers' returns came within ${unit(s.periods)} of their previous purchase).`
+          : `; no suggestion from the data: nobody bought in two different ${args.period}s.`));
+    }
 
     const emu = createEmulator({ spreadsheetTimeZone: args.zone, locale: args.locale, spreadsheetName: 'Retention demo' });
     emu.load(join(args.root, 'dist', 'Code.js'));

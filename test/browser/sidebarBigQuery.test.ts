@@ -61,11 +61,22 @@ test('reads the columns, estimates, then runs on BigQuery and writes the summary
     expect(await page.$eval('#bq-run', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
     await page.selectOption('#bq-period', 'quarter');
     expect(await page.$eval('#bq-run', (b) => (b as HTMLButtonElement).disabled)).toBe(true); // changed: estimate again
+    // The lapse window and the refund rule of a log, as in the sheet source.
+    expect(await page.$eval('#bq-lapse-unit', (e) => e.textContent)).toBe('quarter without a purchase');
+    await page.fill('#bq-lapse-after', '2');
+    expect(await page.$eval('#bq-lapse-unit', (e) => e.textContent)).toBe('quarters without a purchase');
+    expect(await page.$eval('#bq-refunds-block', (e) => (e as HTMLElement).hidden)).toBe(false);
     await page.click('#bq-estimate');
     await page.waitForFunction(() => !(document.getElementById('bq-run') as HTMLButtonElement).disabled);
     await page.click('#bq-run');
     await page.waitForFunction(() => !(document.getElementById('bq-result') as HTMLElement).hidden);
     expect(await page.$eval('#bq-result', (e) => e.textContent)).toMatch(/^2 cohorts by quarter from 100 rows written to "Retention summary"\.$/);
+    expect(emu.cellAt('Retention summary', findRow(emu, 'A customer is lost after'), 2).value).toMatch(/^2 quarters without a purchase/);
+    // The run brings back the data's suggestion for this period; "Use" puts it into the input.
+    expect(await page.$eval('#bq-lapse-hint', (e) => e.textContent)).toMatch(/^Suggested from the data: 1\. 100% of customers' returns came within 1 quarter of their previous purchase\.$/);
+    await page.click('#bq-lapse-use');
+    expect(await page.$eval('#bq-lapse-after', (e) => (e as HTMLInputElement).value)).toBe('1');
+    expect(await page.$eval('#bq-run', (b) => (b as HTMLButtonElement).disabled)).toBe(true); // a new window: estimate again
     expect(await page.$eval('#bq-error', (e) => e.textContent)).toBe('');
     expect(namedTable(emu, 'CohortCustomers')[1][2]).toBeGreaterThan(0);
     mkdirSync(join(root, 'out'), { recursive: true });
@@ -76,6 +87,11 @@ test('reads the columns, estimates, then runs on BigQuery and writes the summary
     await context.close();
   }
 });
+
+function findRow(emu: ReturnType<typeof createEmulator>, label: string): number {
+  for (let r = 1; r <= 40; r++) if (emu.cellAt('Retention summary', r, 1).value === label) return r;
+  throw new Error(`no header line "${label}"`);
+}
 
 test('a BigQuery failure shows its message in the section; the default sidebar has no BigQuery section', async () => {
   const emu = createEmulator({ spreadsheetTimeZone: 'Europe/Prague', locale: 'en_US' });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type SheetsEmulator } from '../../tools/emulator/index';
-import { installFakeBigQuery, type FakeBigQuery, type FakeBigQueryOptions, type FakeTable } from '../../tools/emulator/bigquery/fakeBigQuery';
+import { billedBytes, installFakeBigQuery, valueBytes, type FakeBigQuery, type FakeBigQueryOptions, type FakeTable } from '../../tools/emulator/bigquery/fakeBigQuery';
 import { SyncEngine } from '../../tools/emulator/bigquery/syncEngine';
 import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult } from '../../src/addon/bigquery/protocol';
 import type { ReportOutcome } from '../../src/addon/protocol';
@@ -110,7 +110,8 @@ describe('the BigQuery source in the emulator', () => {
 
   it('writes the same summary as the same log in a sheet; the header block names the table, the bytes and the job', () => {
     const { emu, fake } = bigQueryWorkbook();
-    for (const extra of [{}, { period: 'week', weekStart: 'sunday', mode: 'inOrAfter', breakdown: true }] as Partial<BigQueryReportSettings>[]) {
+    const variants = [{}, { period: 'week', weekStart: 'sunday', mode: 'inOrAfter', breakdown: true }, { lapseAfter: 3 }, { period: 'week', lapseAfter: 5, refundsAreActivity: true, breakdown: true }];
+    for (const extra of variants as Partial<BigQueryReportSettings>[]) {
       const estimate = emu.callFromClient('sidebarBigQueryEstimate', settings(extra)) as BigQueryEstimate;
       expect(estimate.bytes).toBeGreaterThan(0);
       expect(estimate.billedBytes).toBe(10 * 1024 * 1024); // the on-demand minimum for a small table
@@ -132,7 +133,41 @@ describe('the BigQuery source in the emulator', () => {
       expect(String(header.BigQuery)).toMatch(/^[\d.]+ KB scanned in project shop-analytics$/);
       expect(header['BigQuery job']).toBe(result.state === 'done' ? result.jobId : '');
     }
-    expect(fake.queries).toHaveLength(2);
+    expect(fake.queries).toHaveLength(variants.length);
+  });
+
+  it('refuses a lapse window that is not a whole number of periods before anything runs', () => {
+    const { emu, fake } = bigQueryWorkbook();
+    expect(() => emu.callFromClient('sidebarBigQueryEstimate', settings({ lapseAfter: 2.5 }))).toThrow(/the lapse window must be a whole number of months from 1 to 600 \(got 2\.5\)/);
+    expect(fake.calls.filter((c) => c.startsWith('Jobs'))).toEqual([]);
+  });
+
+  it("the dry run counts BigQuery's documented bytes of exactly the columns the query reads", () => {
+    // https://cloud.google.com/bigquery/docs/storage_overview#data_size_calculation, written out here:
+    // STRING 2 + UTF-8 bytes, TIMESTAMP and FLOAT64 8, NULL 0; `paid` is never read.
+    const utf8 = (v: unknown) => new TextEncoder().encode(String(v)).length;
+    const sizes: Record<string, (v: unknown) => number> = { customer_id: (v) => 2 + utf8(v), ordered_at: () => 8, amount: () => 8, segment: (v) => 2 + utf8(v) };
+    const expected = (names: string[]) =>
+      ORDERS.rows.reduce((sum, r) => sum + names.reduce((s, n) => {
+        const v = r[ORDERS.schema.findIndex((f) => f.name === n)];
+        return s + (v === null ? 0 : sizes[n](v));
+      }, 0), 0);
+    const { emu } = bigQueryWorkbook();
+    const withSegment = emu.callFromClient('sidebarBigQueryEstimate', settings({ breakdown: true })) as BigQueryEstimate;
+    expect(withSegment.bytes).toBe(expected(['customer_id', 'ordered_at', 'amount', 'segment']));
+    // Without a segment column the query still says "segment" (an alias) but reads no such column.
+    const without = emu.callFromClient('sidebarBigQueryEstimate', settings({ columns: { id: 'customer_id', date: 'ordered_at', amount: 'amount', segment: '' } })) as BigQueryEstimate;
+    expect(without.bytes).toBe(expected(['customer_id', 'ordered_at', 'amount']));
+    const query = 'SELECT customer_id AS who, ordered_at FROM `shop-analytics.sales.orders`';
+    const fromQuery = emu.callFromClient('sidebarBigQueryEstimate', settings({ table: '', query, columns: { id: 'who', date: 'ordered_at', amount: '', segment: '' } })) as BigQueryEstimate;
+    expect(fromQuery.bytes).toBe(expected(['customer_id', 'ordered_at']));
+  });
+
+  it('BigQuery bills at least 10 MB per table and per query, rounded up to the MB', () => {
+    const MiB = 1024 * 1024;
+    expect([[0], [5], [10 * MiB + 1], [3, 4], [12 * MiB, 0]].map(billedBytes)).toEqual([10 * MiB, 10 * MiB, 11 * MiB, 20 * MiB, 22 * MiB]);
+    expect([['STRING', 'žluť'], ['STRING', null], ['INT64', 1], ['NUMERIC', '1.5'], ['BIGNUMERIC', '1'], ['BOOL', true], ['DATE', 19000], ['BYTES', new Uint8Array(3)]].map(([t, v]) => valueBytes(t as string, v)))
+      .toEqual([2 + 6, 0, 8, 16, 32, 1, 8, 2 + 3]); // ž and ť are two bytes each in UTF-8
   });
 
   it('reads every page of a long result and waits for a slow job', () => {
@@ -209,6 +244,30 @@ describe('the BigQuery source in the emulator', () => {
     sheet.callFromClient('sidebarGenerate', s);
     const round = (t: unknown[][]) => t.map((r) => r.map((v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v instanceof Date ? v.getTime() : v)));
     for (const name of ['RetentionPerPeriod', 'CohortCustomers', 'CohortRetention']) expect(round(namedTable(emu, name)), name).toEqual(round(namedTable(sheet, name)));
+  });
+
+  it('reads a view (a saved query kept in the dataset) like a table, without listing its rows', () => {
+    const paid: FakeTable = {
+      projectId: 'shop-analytics', datasetId: 'sales', tableId: 'paid_orders', rows: [],
+      schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'ordered_at', type: 'TIMESTAMP' }, { name: 'amount', type: 'FLOAT64' }],
+      view: 'SELECT customer_id, ordered_at, amount FROM `shop-analytics.sales.orders` WHERE paid',
+    };
+    const { emu, fake } = bigQueryWorkbook({ tables: [ORDERS, paid] });
+    const source = { ...SOURCE, table: 'sales.paid_orders' };
+    const d = emu.callFromClient('sidebarBigQueryDescribe', source) as BigQueryDescription;
+    expect(fake.calls).toEqual(['Tables.get']); // Tabledata.list cannot list a view
+    expect(d.roles).toEqual({ id: 'customer_id', date: 'ordered_at', amount: 'amount', segment: '' });
+    expect(d.rows).toBeNull();
+    const estimate = emu.callFromClient('sidebarBigQueryEstimate', settings({ ...source, columns: d.roles })) as BigQueryEstimate;
+    // The view's columns come from the table it reads, `paid` included (its WHERE reads it): 1 byte each.
+    const direct = emu.callFromClient('sidebarBigQueryEstimate', settings({ columns: d.roles })) as BigQueryEstimate;
+    expect(estimate.bytes).toBe(direct.bytes + ORDERS.rows.length);
+    const result = run(emu, settings({ ...source, columns: d.roles }));
+    expect(result.state).toBe('done');
+    expect(headerBlock(emu).Source).toBe('BigQuery table `shop-analytics.sales.paid_orders`');
+    const { emu: fromTable } = bigQueryWorkbook();
+    run(fromTable, settings({ columns: d.roles })); // every order is paid: the same report
+    for (const name of ['RetentionPerPeriod', 'CohortCustomers']) expect(namedTable(emu, name), name).toEqual(namedTable(fromTable, name));
   });
 
   it('reads a query (a saved query) instead of a table', () => {

@@ -5,15 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeCohortReport, parseTransactionLog, type CohortOptions, type CohortReport } from '../../src/core/cohorts/index';
-import { cohortQuery, cohortReportFromRows, cohortResultRows, duckDb, type SqlLogColumns } from '../../src/core/sql';
+import { computeCohortReport, parseTransactionLog, suggestLapse, type CohortOptions, type CohortReport } from '../../src/core/cohorts/index';
+import { cohortQuery, cohortReportFromRows, cohortResultRows, duckDb, lapseSuggestionFromRows, type SqlLogColumns } from '../../src/core/sql';
 import { DuckDb } from '../../tools/duckdb/duckdb';
 import { dayOf } from '../support/days';
 import { SCHEMES, ZONES } from '../core/cohorts/compare';
 import { generateLog, logColumns } from '../core/cohorts/generate';
 import type { RefLogRow } from '../core/cohorts/reference';
 import { reportDifferences } from './reportDifferences';
-import { LOG_COLUMNS, logTableRows, sqlSettings } from './fixtures';
+import { LOG_COLUMNS, logTableRows, sqlSettings, withEarlyRefunds } from './fixtures';
+import { periodSets, refundsBeforeFirstPurchase } from '../support/periodSets';
 import { CDNOW_LOG, readCdnow } from '../support/cdnow';
 import { zonedMidnight } from './zonedMidnight';
 
@@ -93,7 +94,7 @@ describe('DuckDB dialect = in-sheet engine on CDNOW', () => {
     expect(rows.find((r) => r.kind === 'bounds')?.customers).toBe(69_659);
   });
 
-  for (const o of [{ period: 'month' }, { period: 'week', weekStart: 'sunday', mode: 'in-or-after' }, { period: 'quarter', asOfDay: dayOf(1997, 9, 30) }] as CohortOptions[]) {
+  for (const o of [{ period: 'month' }, { period: 'month', lapseAfter: 3 }, { period: 'week', weekStart: 'sunday', mode: 'in-or-after', lapseAfter: 4 }, { period: 'quarter', asOfDay: dayOf(1997, 9, 30) }] as CohortOptions[]) {
     it(`${JSON.stringify(o)}: every table`, async () => {
       const expected = computeCohortReport(log, o);
       const actual = await viaDuckDb('cdnow', ZONE, o, columns);
@@ -101,6 +102,14 @@ describe('DuckDB dialect = in-sheet engine on CDNOW', () => {
       expect(actual.total.cohorts[0].size).toBe(o.period === 'month' ? 7846 : actual.total.cohorts[0].size);
     });
   }
+
+  it('K = 3 by month: June 1998 loses 993 of 3,682 customers (churn 27.0 %), as docs/metrics.md says; K = 1: 1,042 of 1,488', async () => {
+    for (const [lapseAfter, start, lost] of [[3, 3682, 993], [1, 1488, 1042]]) {
+      const june = (await viaDuckDb('cdnow', ZONE, { period: 'month', lapseAfter }, columns)).total.perPeriod.find((r) => r.label === '1998-06')!;
+      expect([june.start, june.lost, Number(june.churn!.toFixed(3))]).toEqual([start, lost, Number((lost / start).toFixed(3))]);
+      expect(june.crr! + june.churn!).toBeCloseTo(1, 12);
+    }
+  });
 });
 
 describe('input types and unusable rows', () => {
@@ -145,5 +154,89 @@ describe('input types and unusable rows', () => {
     expect(ts.filter((r) => r.kind === 'cell' && r.period === feb).reduce((s, r) => s + r.customers!, 0)).toBe(4);
     expect(dates.filter((r) => r.kind === 'cell' && r.period === feb).reduce((s, r) => s + r.customers!, 0)).toBe(3);
     expect(monthOf(ts).length).toBeGreaterThan(0);
+  });
+});
+
+/** The counts the compute step makes (the parse-time ones need sheet rows): as [reason, count], sorted. */
+function computedTallies(report: CohortReport): [string, number][] {
+  const kept = ['refund before first purchase', 'after as-of day', 'negative amount'];
+  return [...report.skipped.reasons, ...report.skipped.notes]
+    .filter((t) => kept.includes(t.reason))
+    .map((t): [string, number] => [t.reason, t.count])
+    .sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+describe('lapse window and refunds (docs/metrics.md): DuckDB dialect = in-sheet engine = independent sets', () => {
+  const zone = 'Pacific/Auckland';
+  const rows = withEarlyRefunds(generateLog({ seed: 90_001, zone, customers: 320, amounts: true, segments: true }));
+  const log = parseTransactionLog(logColumns(rows), { timeZone: zone, firstRowNumber: 2 });
+  beforeAll(() => loadLog('lapse', rows));
+  const setRows = rows.map((r) => ({ id: r.id, date: r.date, amount: r.amount }));
+
+  for (const lapseAfter of [1, 2, 3, 5]) {
+    for (const refundsAreActivity of [false, true]) {
+      it(`K = ${lapseAfter}, refunds ${refundsAreActivity ? 'are' : 'are not'} purchases: week (sunday), month, quarter, both modes, by segment`, async () => {
+        for (const scheme of [{ unit: 'week', weekStart: 'sunday' }, { unit: 'month', weekStart: 'monday' }, { unit: 'quarter', weekStart: 'monday' }] as const) {
+          for (const mode of ['in', 'in-or-after'] as const) {
+            const o: CohortOptions = { period: scheme.unit, weekStart: scheme.weekStart, mode, bySegment: true, lapseAfter, refundsAreActivity };
+            const expected = computeCohortReport(log, o);
+            const actual = await viaDuckDb('lapse', zone, o);
+            const label = `${scheme.unit} ${mode}`;
+            expect(reportDifferences(actual, expected), label).toEqual([]);
+            expect(computedTallies(actual), label).toEqual(computedTallies(expected));
+            if (scheme.weekStart === 'sunday') continue; // the set count knows ISO (Monday) weeks only
+            const sets = periodSets(setRows, { zone, unit: scheme.unit, lapseAfter, refundsAreActivity });
+            const pick = (r: { label: string; partial: boolean; start: number; newCustomers: number; returning: number; end: number; lost: number; crr: number | null; churn: number | null }) =>
+              [r.label, r.partial, r.start, r.newCustomers, r.returning, r.end, r.lost, r.crr, r.churn];
+            expect(actual.total.perPeriod.map(pick), label).toEqual(sets.map(pick));
+            actual.total.perPeriod.forEach((r, i) => expect(r.revenue, `${label} ${r.label}`).toBeCloseTo(sets[i].revenue!, 6));
+            const skippedRefunds = actual.skipped.reasons.find((t) => t.reason === 'refund before first purchase')?.count ?? 0;
+            expect(skippedRefunds, label).toBe(refundsBeforeFirstPurchase(setRows, { zone, unit: scheme.unit, lapseAfter, refundsAreActivity }));
+          }
+        }
+      });
+    }
+  }
+
+  it('the skipped refunds are named by the amount column, the kept ones noted; as of a day too', async () => {
+    const o: CohortOptions = { period: 'month', asOfDay: dayOf(2023, 11, 14), lapseAfter: 3 };
+    const actual = await viaDuckDb('lapse', zone, o);
+    const expected = computeCohortReport(log, o);
+    expect(reportDifferences(actual, expected)).toEqual([]);
+    expect(computedTallies(actual)).toEqual(computedTallies(expected));
+    expect([...actual.skipped.reasons, ...actual.skipped.notes].map((t) => [t.reason, t.column]).sort()).toEqual([
+      ['after as-of day', 'ordered_at'], ['negative amount', 'amount'], ['refund before first purchase', 'amount'],
+    ]);
+  });
+
+  it("suggests the sheet source's lapse window: the smallest K covering 80 % of returns", async () => {
+    for (const refundsAreActivity of [false, true]) {
+      const expected = suggestLapse(log, refundsAreActivity).byPeriod;
+      for (const unit of ['week', 'month', 'quarter', 'year'] as const) {
+        // Weeks are counted from Monday whatever the report's week start, as in the sheet.
+        const sql = cohortQuery(duckDb, { table: ['lapse'] }, COLUMNS, settings(zone, { period: unit, weekStart: 'sunday', refundsAreActivity }));
+        expect(lapseSuggestionFromRows(cohortResultRows(await db.query(sql))), `${unit} ${refundsAreActivity}`).toEqual(expected[unit]);
+      }
+    }
+    expect(suggestLapse(log).byPeriod.month!.periods).toBeGreaterThan(1); // a case where it matters
+  });
+
+  it('a log of refunds only says so, as the engine does', async () => {
+    const refunds = rows.filter((r) => typeof r.amount === 'number' && r.amount < 0);
+    await loadLog('refunds_only', refunds);
+    const only = parseTransactionLog(logColumns(refunds), { timeZone: zone, firstRowNumber: 2 });
+    const expected = (() => {
+      try {
+        computeCohortReport(only, { period: 'month' });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    })();
+    expect(expected).toMatch(/^no purchases: every row has a negative amount/);
+    await expect(viaDuckDb('refunds_only', zone, { period: 'month' })).rejects.toThrow(expected);
+    // Counted as activity, the same rows are purchases.
+    const asActivity = await viaDuckDb('refunds_only', zone, { period: 'month', refundsAreActivity: true });
+    expect(reportDifferences(asActivity, computeCohortReport(only, { period: 'month', refundsAreActivity: true }))).toEqual([]);
   });
 });

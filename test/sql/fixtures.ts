@@ -26,9 +26,28 @@ export function logTableRows(rows: RefLogRow[]): unknown[][] {
 
 export function sqlSettings(zone: string, o: CohortOptions): SqlCohortSettings {
   return {
-    period: o.period ?? 'month', weekStart: o.weekStart ?? 'monday', timeZone: zone, mode: o.mode ?? 'in', lapseAfter: 1,
+    period: o.period ?? 'month', weekStart: o.weekStart ?? 'monday', timeZone: zone, mode: o.mode ?? 'in', lapseAfter: o.lapseAfter ?? 1,
     refundsAreActivity: o.refundsAreActivity ?? false, asOfDay: o.asOfDay ?? null, segment: o.segment ?? null, bySegment: o.bySegment ?? false,
   };
+}
+
+/**
+ * The log with refunds where they fit no cohort: every seventh customer also has a refund three days
+ * before their first row, and two customers have refunds only (rows appended at the end).
+ */
+export function withEarlyRefunds(rows: RefLogRow[]): RefLogRow[] {
+  const first = new Map<string, RefLogRow>();
+  for (const r of rows) {
+    const key = `${typeof r.id}:${r.id}`;
+    const seen = first.get(key);
+    if (!seen || r.date < seen.date) first.set(key, r);
+  }
+  const extra: RefLogRow[] = [...first.values()]
+    .filter((_, i) => i % 7 === 3)
+    .map((r, i) => ({ ...r, date: new Date(r.date.getTime() - 3 * 86_400_000), amount: -(5 + i) }));
+  const template = rows[0];
+  extra.push({ ...template, id: 'refunds-only-1', amount: -12.5 }, { ...template, id: 'refunds-only-2', amount: -1, date: new Date(template.date.getTime() + 40 * 86_400_000) });
+  return [...rows, ...extra];
 }
 
 export const COLUMN_NAMES = { id: 'customer', date: 'ordered_at', amount: 'amount' };

@@ -65,6 +65,18 @@ describe('npm start -- --engine duckdb', () => {
     }
   });
 
+  it('with a lapse window (--lapse 3): the same tables, and the same suggestion from the data', () => {
+    const lapseLine = (text: string) => text.split('\n').find((l) => l.startsWith('A customer is lost after'));
+    expect(lapseLine(sheetText)).toMatch(/^A customer is lost after 1 month without a purchase \(--lapse K to change\); suggested from the data: \d+ /);
+    const args = ['--lapse', '3', '--out', join(out, 'lapse.xlsx')];
+    const duck = start('--engine', 'duckdb', ...args);
+    const sheet = start(...args);
+    expect(lapseLine(duck)).toBe(lapseLine(sheet));
+    expect(lapseLine(duck)).toMatch(/^A customer is lost after 3 months/);
+    expect(tables(duck)).toBe(tables(sheet));
+    expect(tables(duck)).not.toBe(tables(sheetText)); // the window changes the figures
+  });
+
   it('on a CSV and a Parquet file of the same log: the same tables', () => {
     for (const file of [csv, parquet]) {
       const text = start('--engine', 'duckdb', file, '--out', join(out, 'file.xlsx'));

@@ -68,6 +68,29 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('customer table in %s
   });
 });
 
+describe("issue 8's worked example: new and cancelled in the period are counted apart", () => {
+  // February 2024: S = 5 customers from January; 3 sign up in February, one of whom cancels on the 20th;
+  // 2 of S cancel. So E = 5, N = 2, new and cancelled 1, lost 2: CRR = (5 − 2) / 5 = 0.6, churn 0.4.
+  const values = [
+    ['s1', '2024-01-03', '2024-02-10'], ['s2', '2024-01-08', '2024-02-29'], ['s3', '2024-01-15', null], ['s4', '2024-01-20', '2024-03-05'], ['s5', '2024-01-31', null],
+    ['n1', '2024-02-02', null], ['n2', '2024-02-14', '2024-04-01'], ['n3', '2024-02-05', '2024-02-20'],
+  ];
+  const columns: SqlTableColumns = { id: { name: 'id', type: 'string' }, signup: { name: 'signup', type: 'string' }, cancel: { name: 'cancel', type: 'string' } };
+  const zetaTable: ZetaTable = { path: ['example'], columns: [columns.id, columns.signup, columns.cancel!], rows: values };
+  for (const d of [duckDb, bigQuery]) {
+    it(d.name, async () => {
+      if (d.name === 'duckdb') await db.loadRows('example', ['id', 'signup', 'cancel'].map((n) => ({ name: n, type: 'VARCHAR' as const })), values);
+      const s = { ...sqlSettings('UTC', { asOfDay: dayOf(2024, 3, 31) }), today: null };
+      const sql = tableQuery(d, { table: ['example'] }, columns, s);
+      const result = d.name === 'duckdb' ? await db.query(sql) : (await zeta.evaluate(sql, [zetaTable])).rows;
+      const rows = cohortResultRows(result.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v))));
+      const february = cohortReportFromRows(rows, s, false, { id: 'id', date: 'signup', amount: null, cancel: 'cancel' }, 'table').report.total.perPeriod.find((r) => r.label === '2024-02')!;
+      expect([february.start, february.newCustomers, february.newAndCancelled, february.lost, february.end, february.returning]).toEqual([5, 2, 1, 2, 5, 0]);
+      expect([february.crr, february.churn]).toEqual([0.6, 0.4]);
+    });
+  }
+});
+
 describe('unusable table rows', () => {
   it('are counted as the sheet counts them', async () => {
     const raw = [

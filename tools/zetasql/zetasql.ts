@@ -34,6 +34,12 @@ const TYPE_KIND: Record<ColumnType, number> = { integer: 2, bool: 5, float: 7, s
  */
 const FEATURES = ['FEATURE_ANALYTIC_FUNCTIONS', 'FEATURE_NUMERIC_TYPE', 'FEATURE_V_1_2_SAFE_FUNCTION_CALL', 'FEATURE_V_1_2_CIVIL_TIME'];
 
+/** The columns a query's scans of one table read. */
+export interface ScannedColumns {
+  path: string[];
+  columns: string[];
+}
+
 type Api = Record<string, (request: unknown, callback: (error: Error | null, response: unknown) => void) => void>;
 
 export class ZetaSql {
@@ -76,14 +82,38 @@ export class ZetaSql {
         if (!next) at.catalog.push((next = { name: part, table: [], catalog: [] }));
         at = next;
       }
-      at.table.push({ name: t.path[t.path.length - 1], column: t.columns.map((c) => ({ name: c.name, type: { typeKind: TYPE_KIND[c.type] } })) });
+      // full_name comes back in the resolved statement's table scans (scannedColumns).
+      at.table.push({ name: t.path[t.path.length - 1], fullName: t.path.join('.'), column: t.columns.map((c) => ({ name: c.name, type: { typeKind: TYPE_KIND[c.type] } })) });
     }
     return root;
   }
 
-  /** Analyses the query as BigQuery would before running it; throws ZetaSQL's message when it is not valid GoogleSQL. */
-  async analyze(sql: string, tables: ZetaTable[]): Promise<void> {
-    await this.call('analyze', { sqlStatement: sql, options: this.options(), simpleCatalog: this.catalog(tables) });
+  /**
+   * Analyses the query as BigQuery would before running it; throws ZetaSQL's message when it is not
+   * valid GoogleSQL. Returns the columns each table scan of the resolved query reads: with
+   * prune_unused_columns a ResolvedTableScan lists "only columns that were referenced in the user query
+   * (SELECT * counts as referencing all columns)" (zetasql/resolved_ast/resolved_ast.proto), the columns
+   * a columnar engine reads.
+   */
+  async analyze(sql: string, tables: ZetaTable[]): Promise<ScannedColumns[]> {
+    const response = await this.call<unknown>('analyze', { sqlStatement: sql, options: { ...this.options(), pruneUnusedColumns: true }, simpleCatalog: this.catalog(tables) });
+    const byTable = new Map<string, Set<string>>();
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const scan = node as { table?: { fullName?: string }; columnIndexList?: unknown[]; parent?: { columnList?: { name?: string }[] } };
+      if (scan.table?.fullName !== undefined && Array.isArray(scan.columnIndexList)) {
+        const columns = byTable.get(scan.table.fullName) ?? new Set<string>();
+        const table = tables.find((t) => t.path.join('.') === scan.table!.fullName);
+        for (const index of scan.columnIndexList) {
+          const column = table?.columns[long(index as Long | string | number)];
+          if (column) columns.add(column.name);
+        }
+        byTable.set(scan.table.fullName, columns);
+      }
+      for (const value of Object.values(node)) walk(value);
+    };
+    walk(response);
+    return [...byTable].map(([fullName, columns]) => ({ path: tables.find((t) => t.path.join('.') === fullName)!.path, columns: [...columns] }));
   }
 
   /** Runs the query on the reference evaluator; rows of plain values (numbers, strings, null). */

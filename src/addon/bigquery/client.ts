@@ -42,9 +42,10 @@ function fields(schema: GoogleAppsScript.BigQuery.Schema.TableSchema | undefined
   return (schema?.fields ?? []).map((f) => ({ name: f.name ?? '', type: f.mode === 'REPEATED' ? 'ARRAY' : (f.type ?? '') }));
 }
 
-export function getTable(path: TablePath): { schema: { name: string; type: string }[]; rows: number | null; bytes: number | null } {
+/** A table's schema and size; `type` is BigQuery's: TABLE, VIEW, MATERIALIZED_VIEW, EXTERNAL, SNAPSHOT. */
+export function getTable(path: TablePath): { schema: { name: string; type: string }[]; rows: number | null; bytes: number | null; type: string } {
   const t = attempt(path.projectId, () => service().Tables!.get(path.projectId, path.datasetId, path.tableId));
-  return { schema: fields(t.schema), rows: t.numRows ? Number(t.numRows) : null, bytes: t.numBytes ? Number(t.numBytes) : null };
+  return { schema: fields(t.schema), rows: t.numRows ? Number(t.numRows) : null, bytes: t.numBytes ? Number(t.numBytes) : null, type: t.type ?? 'TABLE' };
 }
 
 /** The first rows of a table, free of charge (tabledata.list reads storage, it runs no query). */

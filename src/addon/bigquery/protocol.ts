@@ -3,6 +3,7 @@
  * "YYYY-MM-DD". Types only, imported by the server and the sidebar.
  */
 import type { PeriodUnit, WeekStart } from '../../core/periods';
+import type { LapseSuggestion } from '../../core/cohorts/lapseSuggestion';
 import type { ReportOutcome, RetentionMode } from '../protocol';
 
 /** Where the rows are: a table, or the text of a query (for example a saved query's SQL). */
@@ -75,5 +76,12 @@ export interface BigQueryEstimate {
 }
 
 export type BigQueryRunResult =
-  | { state: 'done'; outcome: ReportOutcome; jobId: string; bytes: number }
+  | {
+      state: 'done';
+      outcome: ReportOutcome;
+      jobId: string;
+      bytes: number;
+      /** A log's suggested lapse window in the report's period, from its returns (null: none, or a table). */
+      lapse: LapseSuggestion | null;
+    }
   | { state: 'running'; jobId: string; message: string };

@@ -6,7 +6,8 @@
  */
 import { parseIsoDay } from '../../core/calendar';
 import { UserError } from '../../core/errors';
-import { bigQuery, cohortQuery, tableQuery, type SqlCohortSettings, type SqlLogColumns } from '../../core/sql';
+import { resolveCohortOptions } from '../../core/cohorts/options';
+import { bigQuery, cohortQuery, cohortResultRows, lapseSuggestionFromRows, tableQuery, type SqlCohortSettings, type SqlLogColumns } from '../../core/sql';
 import { dayInZone } from '../../core/timeZone';
 import { writeSqlSummary } from '../sqlSummary';
 import { dryRun, queryResults, startQuery, type QueryPage } from './client';
@@ -17,8 +18,12 @@ import { chosenColumn, resolveSource, type ResolvedSource } from './source';
 
 /** On-demand analysis pricing, US multi-region (https://cloud.google.com/bigquery/pricing#on_demand_pricing). */
 export const USD_PER_TIB = 6.25;
-/** On-demand queries bill at least 10 MB per table they read (same page). */
-const MIN_BILLED_BYTES = 10 * 1024 * 1024;
+/**
+ * On-demand charges "are rounded up to the nearest MB, with a minimum 10 MB data processed per table
+ * referenced by the query, and with a minimum 10 MB data processed per query" (same page).
+ */
+const MB = 1024 * 1024;
+const MIN_BILLED_BYTES = 10 * MB;
 /** Each wait for the job lasts at most this long on BigQuery's side (jobs.query / getQueryResults timeoutMs). */
 const WAIT_MS = 10_000;
 /** Stop waiting after this many waits or this much time, leaving room to read and write the results. */
@@ -51,6 +56,8 @@ function build(settings: BigQueryReportSettings, timeZone: string): Built {
     period: settings.period, weekStart: settings.weekStart, timeZone, mode: settings.mode === 'inOrAfter' ? 'in-or-after' : 'in',
     lapseAfter: shape === 'log' ? (settings.lapseAfter ?? 1) : 1, refundsAreActivity: settings.refundsAreActivity === true, asOfDay, segment: settings.segmentFilter || null, bySegment: settings.breakdown && !settings.segmentFilter,
   };
+  // The engine's own check of the lapse window (0 or 2.5 periods…), before any query is built or billed.
+  resolveCohortOptions({ period: sqlSettings.period, lapseAfter: sqlSettings.lapseAfter }, shape, null);
   // A customer table may hold scheduled cancellations: without an as-of day it stops today, as in a sheet.
   const today = shape === 'table' ? dayInZone(Date.now(), timeZone) : null;
   // The builders refuse a column of the wrong type before anything runs.
@@ -63,7 +70,7 @@ function build(settings: BigQueryReportSettings, timeZone: string): Built {
 
 // `tables`: the tables the query reads (one for a table source; a saved query may read more and bill more).
 function estimateOf(bytes: number, tables: number): BigQueryEstimate {
-  const billedBytes = Math.max(bytes, MIN_BILLED_BYTES * tables);
+  const billedBytes = Math.ceil(Math.max(bytes, MIN_BILLED_BYTES * tables) / MB) * MB;
   const costUsd = (billedBytes / 2 ** 40) * USD_PER_TIB;
   const cost = costUsd < 0.01 ? 'less than $0.01' : `about $${costUsd.toFixed(2)}`;
   return {
@@ -138,5 +145,7 @@ export function runReport(settings: BigQueryReportSettings, timeZone: string, no
       ['BigQuery job', page.jobId],
     ],
   });
-  return { state: 'done', outcome, jobId: page.jobId, bytes };
+  // What the data suggests for the lapse window, in this report's period: shown beside the input.
+  const lapse = b.shape === 'log' ? lapseSuggestionFromRows(cohortResultRows(rows)) : null;
+  return { state: 'done', outcome, jobId: page.jobId, bytes, lapse };
 }

@@ -9,6 +9,8 @@ import type { BigQueryColumnRoles, BigQueryDescription, BigQuerySource } from '.
 import { checkProjectId, parseTableName } from './tableName';
 
 const SAMPLE_ROWS = 200;
+/** Table types whose rows Tabledata.list reads from storage (https://cloud.google.com/bigquery/docs/reference/rest/v2/tables#Table.FIELDS.type). */
+const STORED_TYPES = ['TABLE', 'SNAPSHOT', 'CLONE'];
 
 export interface ResolvedSource {
   projectId: string;
@@ -37,7 +39,10 @@ export function resolveSource(source: BigQuerySource): ResolvedSource {
     const path = parseTableName(source.table, projectId);
     const table = getTable(path);
     const columns = table.schema.map((f) => ({ name: f.name, type: bigQueryColumnType(f.type) }));
-    const sample = sampleTable(path, SAMPLE_ROWS);
+    // A view (a saved query kept in the dataset) is read like a table, but Tabledata.list "cannot list a
+    // table of type VIEW" (https://cloud.google.com/bigquery/docs/views-intro#view_limitations), nor an
+    // external table's data: those are proposed from their types, as a query is.
+    const sample = STORED_TYPES.includes(table.type) ? sampleTable(path, SAMPLE_ROWS) : [];
     return {
       projectId, name: `${path.projectId}.${path.datasetId}.${path.tableId}`,
       sql: { table: [path.projectId, path.datasetId, path.tableId] }, columns, rows: table.rows, bytes: table.bytes, sample,

@@ -60,7 +60,8 @@ export function suggestLapse(log: TransactionLog, refundsAreActivity = false, ta
   return { byPeriod, target, returns: monthlyReturns };
 }
 
-function smallestCovering(distances: Map<number, number>, total: number, target: number): LapseSuggestion {
+/** The smallest distance K whose returns, with those of every shorter distance, reach the target share. */
+export function smallestCovering(distances: Map<number, number>, total: number, target: number): LapseSuggestion {
   let covered = 0;
   for (const d of [...distances.keys()].sort((a, b) => a - b)) {
     covered += distances.get(d)!;

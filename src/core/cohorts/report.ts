@@ -102,9 +102,13 @@ function buildCube(data: CohortData, axis: PeriodAxis, opts: ResolvedCohortOptio
 
 // Every row on or before the last day is a refund: without purchases there are no cohorts.
 function noPurchases(log: TransactionLog, opts: ResolvedCohortOptions): UserError {
-  const column = log.amountColumnName ?? 'amount';
+  return noPurchasesError(log.amountColumnName ?? 'amount', opts.asOfDay !== null);
+}
+
+/** A log whose usable rows up to the last day are all refunds (also said by the SQL engine's report). */
+export function noPurchasesError(amountColumn: string, asOfDay: boolean): UserError {
   return new UserError(
-    `no purchases: every row ${opts.asOfDay !== null ? 'up to the as-of day ' : ''}has a negative ${column}. ` +
+    `no purchases: every row ${asOfDay ? 'up to the as-of day ' : ''}has a negative ${amountColumn}. ` +
       'Refunds are not counted as purchases; choose to count them as activity if they are not refunds',
   );
 }

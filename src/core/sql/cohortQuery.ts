@@ -8,9 +8,14 @@
  *                  in period − 1 too), ended (last purchase in this period), revenue, retained
  *   kind 'size'    label = segment, cohort: customers = cohort size
  *   kind 'segment' label = a segment name occurring on a usable row
- *   kind 'skip'    label = reason: customers = rows skipped for it
+ *   kind 'skip'    label = reason: customers = rows skipped for it (a refund dated before the
+ *                  customer's first purchase, or of a customer without one: 'refund before first purchase')
  *   kind 'note'    label = reason: customers = rows kept but worth a mention (refunds)
- *   kind 'bounds'  cohort = first day, period = last day in the data, customers = rows in the table
+ *   kind 'bounds'  cohort = first day, period = last day in the data, customers = rows in the table,
+ *                  continuing = customers with a purchase on or before the last day (every segment)
+ *   kind 'gap'     cohort = a distance d ≥ 1 in periods (weeks from Monday), customers = returns of that
+ *                  distance: purchases in a later period than the same customer's previous purchase, over
+ *                  every usable row (the data behind the suggested lapse window, lapseSuggestion.ts)
  *
  * Periods are absolute period numbers (periods.ts: 0 = the period holding 1970-01-01), days are day
  * numbers. Counts are exact: customers are de-duplicated with DISTINCT / GROUP BY before counting
@@ -63,6 +68,7 @@ export function cohortQuery(d: SqlDialect, source: SqlSource, columns: SqlLogCol
   const purchase = hasAmount && !s.refundsAreActivity ? 'WHERE amount IS NULL OR amount >= 0' : '';
   const segmentFilter = s.segment !== null ? `WHERE f.grp = ${d.string(s.segment)}` : '';
   const K = s.lapseAfter;
+  if (!Number.isInteger(K) || K < 1) throw new Error(`lapse window ${K}: check it with resolveCohortOptions first`);
   const active =
     K === 1
       ? 'SELECT id, p FROM bought'
@@ -113,6 +119,19 @@ export function cohortQuery(d: SqlDialect, source: SqlSource, columns: SqlLogCol
   WHERE m.p >= c.cohort
 )`,
   ];
+  // Each customer's distinct purchase periods (weeks from Monday, as the sheet's suggestion counts them)
+  // and the distance from the one before: an ordered window without DISTINCT, which BigQuery allows.
+  ctes.push(`gaps AS (
+  SELECT t.p - LAG(t.p) OVER (PARTITION BY t.id ORDER BY t.p) AS gap
+  FROM (SELECT DISTINCT id, ${periodExpression(d, 'day', s.period, 'monday')} AS p FROM valid ${hasAmount && !s.refundsAreActivity ? 'WHERE amount IS NULL OR amount >= 0' : ''}) AS t
+)`);
+  if (hasAmount) {
+    // Refund rows on or before the last day, with the customer's cohort (NULL: no purchase at all).
+    ctes.push(`refunds AS (
+  SELECT o.p, f.cohort FROM observed AS o LEFT JOIN (SELECT id, MIN(p) AS cohort FROM purchases GROUP BY id) AS f ON f.id = o.id
+  WHERE o.amount < 0
+)`);
+  }
   const parts = [
     out('cell', 'grp', 'cohort', 'period', int('SUM(active)'),
       `${int('SUM(continuing)')} AS continuing, ${int('SUM(ended)')} AS ended, CAST(SUM(revenue) AS ${d.float}) AS revenue, CAST(SUM(retained) AS ${d.float}) AS retained`) +
@@ -121,9 +140,18 @@ export function cohortQuery(d: SqlDialect, source: SqlSource, columns: SqlLogCol
     out('skip', 'skip', nullOf(d.int), nullOf(d.int), int('COUNT(*)')) + '\nFROM src WHERE skip IS NOT NULL GROUP BY skip',
     out('skip', d.string('after as-of day'), nullOf(d.int), nullOf(d.int), int('COUNT(*)')) +
       '\nFROM valid AS v CROSS JOIN bounds AS b WHERE v.day > b.last_day HAVING COUNT(*) > 0',
-    out('bounds', nullOf(d.text), 'first_day', 'data_last_day', `(SELECT ${int('COUNT(*)')} FROM src)`) + '\nFROM bounds',
+    out('bounds', nullOf(d.text), 'first_day', 'data_last_day', `(SELECT ${int('COUNT(*)')} FROM src)`,
+      `(SELECT ${int('COUNT(DISTINCT id)')} FROM purchases) AS continuing, ${nullOf(d.int)}, ${nullOf(d.float)}, ${nullOf(d.float)}`) + '\nFROM bounds',
   ];
   if (row.segment) parts.push(out('segment', 'segment', nullOf(d.int), nullOf(d.int), int('COUNT(*)')) + '\nFROM valid GROUP BY segment');
-  if (hasAmount) parts.push(out('note', d.string('negative amount'), nullOf(d.int), nullOf(d.int), int('COUNT(*)')) + '\nFROM valid WHERE amount < 0 HAVING COUNT(*) > 0');
+  parts.push(out('gap', nullOf(d.text), int('gap'), nullOf(d.int), int('COUNT(*)')) + '\nFROM gaps WHERE gap IS NOT NULL GROUP BY gap');
+  if (hasAmount) {
+    // Refunds are kept (noted) unless they are not purchases and fit no cohort: then they are skipped.
+    const fits = s.refundsAreActivity ? '' : 'WHERE cohort IS NOT NULL AND p >= cohort ';
+    parts.push(out('note', d.string('negative amount'), nullOf(d.int), nullOf(d.int), int('COUNT(*)')) + `\nFROM refunds ${fits}HAVING COUNT(*) > 0`);
+    if (!s.refundsAreActivity) {
+      parts.push(out('skip', d.string('refund before first purchase'), nullOf(d.int), nullOf(d.int), int('COUNT(*)')) + '\nFROM refunds WHERE cohort IS NULL OR p < cohort HAVING COUNT(*) > 0');
+    }
+  }
   return `WITH\n${ctes.join(',\n')}\n${parts.join('\nUNION ALL\n')}`;
 }

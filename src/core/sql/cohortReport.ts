@@ -9,6 +9,8 @@ import { emptyCube, groupCube, suffixSums, type CohortCube } from '../cohorts/cu
 import { groupCustomers } from '../cohorts/grouping';
 import { cohortMatrices, firstCohort } from '../cohorts/matrices';
 import { resolveCohortOptions } from '../cohorts/options';
+import { noPurchasesError } from '../cohorts/report';
+import { LAPSE_TARGET, smallestCovering, type LapseSuggestion } from '../cohorts/lapseSuggestion';
 import { periodAxis, periodInfo, type PeriodAxis, type PeriodInfo } from '../cohorts/periodAxis';
 import { periodRows } from '../cohorts/periodRows';
 import { cohortValues } from '../cohorts/cohortValue';
@@ -55,7 +57,7 @@ function tallies(rows: CohortResultRow[], names: ResultColumnNames): SkippedRows
   const columnOf = (reason: string) =>
     reason === 'blank row' ? 'all columns'
       : reason === 'blank id' || reason === 'duplicate customer' ? names.id
-        : reason === 'bad amount' || reason === 'negative amount' ? (names.amount ?? 'amount')
+        : reason === 'bad amount' || reason === 'negative amount' || reason === 'refund before first purchase' ? (names.amount ?? 'amount')
           : reason === 'cancel not a date' || reason === 'cancel before signup' ? (names.cancel ?? 'cancel date')
             : names.date;
   // The query tells a cancel date that is not a date apart; the report counts it as "not a date" of that column.
@@ -73,6 +75,21 @@ export interface SqlCohortReport {
   report: CohortReport;
   /** Rows in the table (or the saved query's result), usable or not. */
   rowsRead: number;
+}
+
+/**
+ * A log's suggested lapse window in the query's period unit, from its 'gap' rows: the smallest K within
+ * which 80 % of returns came, as the sheet source suggests it (lapseSuggestion.ts); null without returns.
+ */
+export function lapseSuggestionFromRows(rows: CohortResultRow[]): LapseSuggestion | null {
+  const distances = new Map<number, number>();
+  let returns = 0;
+  for (const r of rows) {
+    if (r.kind !== 'gap' || r.cohort === null || !r.customers) continue;
+    distances.set(r.cohort, r.customers);
+    returns += r.customers;
+  }
+  return returns === 0 ? null : smallestCovering(distances, returns, LAPSE_TARGET);
 }
 
 /**
@@ -106,6 +123,8 @@ export function cohortReportFromRows(
   );
   const axis = periodAxis(bounds.cohort, asOfDay ?? bounds.period, { unit: opts.period, weekStart: opts.weekStart });
   const P = axis.count;
+  // As the engine says it: every row up to the last day is a refund, so there is nobody to count.
+  if (shape === 'log' && bounds.continuing === 0) throw noPurchasesError(names.amount ?? 'amount', opts.asOfDay !== null);
   // One pseudo-customer per segment name gives the engine's group of each segment, in its order.
   const grouping = groupCustomers(segmentNames ? Int32Array.from(segmentNames.keys()) : null, segmentNames, opts, P);
   const groupOfLabel = (label: string | null): number => {

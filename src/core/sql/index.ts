@@ -5,7 +5,7 @@ export { bigQuery } from './bigquery';
 export { duckDb } from './duckdb';
 export { bigQueryColumnType, duckDbColumnType, checkColumnType, type ColumnType, type SqlColumn, type SqlLogColumns } from './columns';
 export { cohortQuery, periodExpression, RESULT_COLUMNS, type SqlCohortSettings, type SqlSource } from './cohortQuery';
-export { cohortReportFromRows, cohortResultRows, type CohortResultRow, type ResultColumnNames, type SqlCohortReport } from './cohortReport';
+export { cohortReportFromRows, cohortResultRows, lapseSuggestionFromRows, type CohortResultRow, type ResultColumnNames, type SqlCohortReport } from './cohortReport';
 export { rfmQuery, RFM_COLUMNS, type SqlRfmSettings } from './rfmQuery';
 export { customerValueModelFromRows, rfmResultRows, type RfmRow, type SqlCustomerValueModel } from './rfmModel';
 export { proposeSqlRoles, sampleCell } from './detectColumns';

@@ -5,7 +5,7 @@ export const bigquery: Translation<typeof en, 'cs'> = {
   'bigquery.title': 'Zdroj BigQuery',
   'bigquery.intro': 'Pro záznamy, které se do listu nevejdou: počítá BigQuery a do tabulky se vrátí jen malé tabulky výsledků.',
   'bigquery.project': 'ID projektu (platí za dotaz)',
-  'bigquery.table': 'Tabulka (dataset.tabulka)',
+  'bigquery.table': 'Tabulka nebo pohled (dataset.tabulka)',
   'bigquery.query': '…nebo dotaz, třeba SQL uloženého dotazu',
   'bigquery.queryExample': 'SELECT customer_id, created_at, total FROM …',
   'bigquery.describe': 'Načíst sloupce',

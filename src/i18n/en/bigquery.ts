@@ -3,7 +3,7 @@ export const bigquery = {
   'bigquery.title': 'BigQuery source',
   'bigquery.intro': 'For logs too big for a sheet: BigQuery counts, and only the small result tables come back into this spreadsheet.',
   'bigquery.project': 'Project ID (billed for the query)',
-  'bigquery.table': 'Table (dataset.table)',
+  'bigquery.table': 'Table or view (dataset.table)',
   'bigquery.query': '…or a query, such as a saved query’s SQL',
   'bigquery.queryExample': 'SELECT customer_id, created_at, total FROM …',
   'bigquery.describe': 'Read columns',

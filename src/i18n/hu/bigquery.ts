@@ -5,7 +5,7 @@ export const bigquery: Translation<typeof en, 'hu'> = {
   'bigquery.title': 'BigQuery-forrás',
   'bigquery.intro': 'Munkalapba nem férő naplókhoz: a BigQuery számol, és csak a kis eredménytáblák kerülnek vissza a táblázatba.',
   'bigquery.project': 'Projektazonosító (ez fizeti a lekérdezést)',
-  'bigquery.table': 'Tábla (adatkészlet.tábla)',
+  'bigquery.table': 'Tábla vagy nézet (adatkészlet.tábla)',
   'bigquery.query': '…vagy egy lekérdezés, például egy mentett lekérdezés SQL-je',
   'bigquery.queryExample': 'SELECT customer_id, created_at, total FROM …',
   'bigquery.describe': 'Oszlopok beolvasása',

@@ -5,7 +5,7 @@ export const bigquery: Translation<typeof en, 'pl'> = {
   'bigquery.title': 'Źródło BigQuery',
   'bigquery.intro': 'Dla dzienników zbyt dużych na arkusz: liczy BigQuery, a do arkusza wracają tylko małe tabele wyników.',
   'bigquery.project': 'Identyfikator projektu (płaci za zapytanie)',
-  'bigquery.table': 'Tabela (zbiór.tabela)',
+  'bigquery.table': 'Tabela lub widok (zbiór.tabela)',
   'bigquery.query': '…lub zapytanie, np. SQL zapisanego zapytania',
   'bigquery.queryExample': 'SELECT customer_id, created_at, total FROM …',
   'bigquery.describe': 'Wczytaj kolumny',

@@ -4,6 +4,9 @@
  * calls, so the sheet source's code is untouched. User strings go in as text, never as HTML.
  */
 import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySource } from '../../addon/bigquery/protocol';
+import type { LapseSuggestion } from '../../core/cohorts/lapseSuggestion';
+import type { PeriodUnit } from '../../core/periods';
+import { integer, percent } from '../../i18n/messages';
 import { byId, setChoices } from '../dom';
 import { text as sidebarText } from '../text';
 import { bqText, localizeSection } from './text';
@@ -45,8 +48,30 @@ function settings(): BigQueryReportSettings {
     asOf: input('bq-as-of').value,
     segmentFilter: input('bq-segment-filter').value.trim(),
     breakdown: input('bq-breakdown').checked,
+    // Blank is the default window; anything else goes to the server as typed, which says what is wrong with it.
+    lapseAfter: input('bq-lapse-after').value.trim() === '' ? 1 : Number(input('bq-lapse-after').value),
+    refundsAreActivity: input('bq-refunds').checked,
     maxBytes: gb > 0 ? Math.round(gb * 1e9) : 0,
   };
+}
+
+const LAPSE_TAIL = { week: 'sidebar.lapse.week', month: 'sidebar.lapse.month', quarter: 'sidebar.lapse.quarter', year: 'sidebar.lapse.year' } as const;
+const LAPSE_WITHIN = { week: 'sidebar.lapse.withinWeek', month: 'sidebar.lapse.withinMonth', quarter: 'sidebar.lapse.withinQuarter', year: 'sidebar.lapse.withinYear' } as const;
+
+/** The suggestion the last run brought back, for the period it was counted in. */
+let suggestion: { period: PeriodUnit; lapse: LapseSuggestion } | null = null;
+
+/** "… months without a purchase" after the input, and the suggestion (with its Use button) for this period. */
+function showLapse(): void {
+  const period = select('bq-period').value as PeriodUnit;
+  const k = Number(input('bq-lapse-after').value);
+  text('bq-lapse-unit', sidebarText(LAPSE_TAIL[period], { count: Number.isInteger(k) && k > 0 ? k : 2 }));
+  const use = byId('bq-lapse-use', HTMLButtonElement);
+  const s = suggestion && suggestion.period === period ? suggestion.lapse : null;
+  text('bq-lapse-hint', s ? sidebarText('sidebar.lapse.suggestion', { count: integer(s.periods), share: percent(s.share, 0), span: sidebarText(LAPSE_WITHIN[period], { count: integer(s.periods) }) }) : '');
+  use.hidden = !s || s.periods === k;
+  use.textContent = s ? sidebarText('sidebar.lapse.use', { count: integer(s.periods) }) : '';
+  use.dataset.periods = s ? String(s.periods) : '';
 }
 
 async function busy<T>(message: string, task: () => Promise<T>): Promise<T | undefined> {
@@ -87,6 +112,8 @@ function showShape(): void {
   const shape = select('bq-shape').value;
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('#bq [data-shape]'))) el.hidden = el.dataset.shape !== shape;
   byId('bq-amount-label', HTMLElement).textContent = sidebarText(shape === 'log' ? 'sidebar.columns.amount' : 'sidebar.columns.revenue');
+  // Refunds are rows with a negative amount: without an amount column there are none.
+  byId('bq-refunds-block', HTMLElement).hidden = shape !== 'log' || select('bq-col-amount').value === '';
 }
 
 function invalidate(): void {
@@ -119,6 +146,10 @@ async function run(): Promise<void> {
   const result = byId('bq-result', HTMLElement);
   result.hidden = false;
   result.textContent = r.state === 'done' ? r.outcome.message : r.message;
+  if (r.state === 'done') {
+    suggestion = r.lapse ? { period: s.period, lapse: r.lapse } : null;
+    showLapse();
+  }
 }
 
 function start(): void {
@@ -132,6 +163,15 @@ function start(): void {
   });
   byId('bq', HTMLFormElement).addEventListener('change', invalidate);
   select('bq-shape').addEventListener('change', showShape);
+  select('bq-col-amount').addEventListener('change', showShape);
+  select('bq-period').addEventListener('change', showLapse);
+  input('bq-lapse-after').addEventListener('input', showLapse);
+  byId('bq-lapse-use', HTMLButtonElement).addEventListener('click', () => {
+    input('bq-lapse-after').value = byId('bq-lapse-use', HTMLButtonElement).dataset.periods ?? '1';
+    showLapse();
+    invalidate();
+  });
+  showLapse();
   void call<BigQueryReportSettings | null>('sidebarBigQuerySaved').then((saved) => {
     if (!saved) return;
     input('bq-project').value = saved.projectId;

@@ -7,15 +7,14 @@
  * Behaviour taken from the BigQuery REST reference (https://cloud.google.com/bigquery/docs/reference/rest/v2):
  * row values come back as text in {f: [{v}]} cells, results are paged with pageToken, a query not done
  * within timeoutMs answers jobComplete: false; a dry run reads no data and reports totalBytesProcessed,
- * computed as BigQuery does (https://cloud.google.com/bigquery/docs/storage_overview#data_size_calculation:
- * STRING 2 bytes + its UTF-8 length, INT64/FLOAT64/DATE/DATETIME/TIMESTAMP 8, NUMERIC 16, BOOL 1, NULL 0)
- * over the columns the query names; on-demand billing is at least 10 MB per table. Advanced services
+ * computed as BigQuery bills a query (bytesScanned below): the columns the query reads, each value at its
+ * type's documented size. Advanced services
  * throw "API call to bigquery.<method> failed with error: <message>"
  * (https://developers.google.com/apps-script/guides/services/advanced), with BigQuery's messages below.
  */
 import vm from 'node:vm';
 import { bigQueryColumnType, type ColumnType } from '../../../src/core/sql';
-import type { ZetaTable } from '../../zetasql/zetasql';
+import type { ScannedColumns, ZetaTable } from '../../zetasql/zetasql';
 import type { SyncEngine } from './syncEngine';
 
 export interface FakeTable {
@@ -26,6 +25,12 @@ export interface FakeTable {
   schema: { name: string; type: string }[];
   /** Values: strings, numbers, Date instants (TIMESTAMP), day numbers (DATE), null. */
   rows: unknown[][];
+  /**
+   * A view: its query (GoogleSQL over other fake tables) and no rows of its own. Tables.get says
+   * type VIEW, Tabledata.list refuses it as BigQuery does, and a query naming it reads the view's query
+   * (https://cloud.google.com/bigquery/docs/views-intro).
+   */
+  view?: string;
 }
 
 export interface FakeBigQueryOptions {
@@ -57,7 +62,45 @@ interface Job {
   bytes: number;
 }
 
-const BYTES_PER_VALUE: Partial<Record<ColumnType, number>> = { integer: 8, float: 8, date: 8, datetime: 8, timestamp: 8, numeric: 16, bool: 1 };
+/**
+ * Logical bytes of one non-NULL value of a BigQuery type, as BigQuery's "Data size calculation" lists
+ * them (https://cloud.google.com/bigquery/docs/storage_overview#data_size_calculation): STRING 2 + the
+ * UTF-8 encoded size, BYTES 2 + its bytes, INT64, FLOAT64, DATE, DATETIME, TIME, TIMESTAMP 8, NUMERIC 16,
+ * BIGNUMERIC 32, BOOL 1, INTERVAL and RANGE 16, JSON the UTF-8 size of its text; "Null values for any data
+ * type are calculated as 0 logical bytes". (A fake table holds no ARRAY, STRUCT or GEOGRAPHY values.)
+ */
+export function valueBytes(type: string, value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  switch (type.toUpperCase()) {
+    case 'STRING':
+      return 2 + Buffer.byteLength(String(value), 'utf8');
+    case 'BYTES':
+      return 2 + (value instanceof Uint8Array ? value.length : Buffer.byteLength(String(value), 'base64'));
+    case 'JSON':
+      return Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value), 'utf8');
+    case 'INT64': case 'INTEGER': case 'FLOAT64': case 'FLOAT': case 'DATE': case 'DATETIME': case 'TIME': case 'TIMESTAMP':
+      return 8;
+    case 'NUMERIC': case 'DECIMAL': case 'INTERVAL': case 'RANGE':
+      return 16;
+    case 'BIGNUMERIC': case 'BIGDECIMAL':
+      return 32;
+    case 'BOOL': case 'BOOLEAN':
+      return 1;
+    default:
+      throw new Error(`the fake has no documented size for ${type} values`);
+  }
+}
+
+/**
+ * Bytes a query is billed for, from the bytes it scans per table
+ * (https://cloud.google.com/bigquery/pricing#on_demand_pricing: "Charges are rounded up to the nearest
+ * MB, with a minimum 10 MB data processed per table referenced by the query, and with a minimum 10 MB
+ * data processed per query").
+ */
+export function billedBytes(scannedPerTable: readonly number[]): number {
+  const perTable = scannedPerTable.reduce((s, b) => s + Math.max(b, 10 * MB), 0);
+  return Math.max(Math.ceil(perTable / MB) * MB, 10 * MB);
+}
 const TYPE_NAMES: Record<ColumnType, string> = {
   string: 'STRING', integer: 'INTEGER', float: 'FLOAT', numeric: 'NUMERIC', date: 'DATE', datetime: 'DATETIME', timestamp: 'TIMESTAMP', bool: 'BOOLEAN', other: 'BYTES',
 };
@@ -119,10 +162,10 @@ export class FakeBigQuery {
     const table = this.table('tables.get', p, d, t);
     return {
       tableReference: { projectId: p, datasetId: d, tableId: t },
-      type: 'TABLE',
+      type: table.view === undefined ? 'TABLE' : 'VIEW',
       schema: { fields: table.schema.map((f) => ({ name: f.name, type: f.type, mode: 'NULLABLE' })) },
-      numRows: String(table.rows.length),
-      numBytes: String(this.tableBytes(table, table.schema.map((f) => f.name))),
+      // A view stores no rows: the API gives no numRows or numBytes for it.
+      ...(table.view === undefined ? { numRows: String(table.rows.length), numBytes: String(this.tableBytes(table, table.schema.map((f) => f.name))) } : {}),
     };
   }
 
@@ -130,6 +173,8 @@ export class FakeBigQuery {
     this.calls.push('Tabledata.list');
     this.checkApi('tabledata.list', p);
     const table = this.table('tabledata.list', p, d, t);
+    // https://cloud.google.com/bigquery/docs/views-intro#view_limitations; the API's own words.
+    if (table.view !== undefined) this.fail('tabledata.list', 'Cannot list a table of type VIEW.');
     const types = table.schema.map((f) => bigQueryColumnType(f.type));
     const rows = table.rows.slice(0, o.maxResults ?? 100_000).map((r) => ({ f: r.map((v, i) => ({ v: restValue(v, types[i]) })) }));
     return { totalRows: String(table.rows.length), rows };
@@ -146,21 +191,27 @@ export class FakeBigQuery {
     return out;
   }
 
-  private tableBytes(table: FakeTable, columns: string[]): number {
+  /** The logical bytes of some columns of a table: every value's documented size (valueBytes). */
+  private tableBytes(table: FakeTable, columns: readonly string[]): number {
     let bytes = 0;
     table.schema.forEach((f, i) => {
       if (!columns.includes(f.name)) return;
-      const type = bigQueryColumnType(f.type);
-      for (const r of table.rows) {
-        const v = r[i];
-        if (v === null || v === undefined) continue;
-        bytes += type === 'string' ? 2 + Buffer.byteLength(String(v), 'utf8') : (BYTES_PER_VALUE[type] ?? 8);
-      }
+      for (const r of table.rows) bytes += valueBytes(f.type, r[i]);
     });
     return bytes;
   }
 
-  private run(sql: string, projectId: string): { columns: string[]; types: ColumnType[]; rows: unknown[][]; bytes: number; billed: number } {
+  /** The query with each view it names replaced by the view's query, as BigQuery expands views. */
+  private expandViews(sql: string, projectId: string): string {
+    let out = sql;
+    for (const { table, text } of this.referenced(sql, projectId)) {
+      if (table.view !== undefined) out = out.split(text).join(`(\n${this.expandViews(table.view, table.projectId)}\n)`);
+    }
+    return out;
+  }
+
+  private run(query: string, projectId: string): { columns: string[]; types: ColumnType[]; rows: unknown[][]; bytes: number; billed: number } {
+    const sql = this.expandViews(query, projectId);
     const refs = this.referenced(sql, projectId);
     let local = sql;
     const zetaTables: ZetaTable[] = [];
@@ -175,14 +226,23 @@ export class FakeBigQuery {
       local = local.split(text).join(`\`${name}\``);
       zetaTables.push({ path: [name], columns, rows: table.rows });
     });
+    let scans: ScannedColumns[];
     try {
-      this.options.engine.analyze(sql, analysisTables);
+      scans = this.options.engine.analyze(sql, analysisTables);
     } catch (e) {
       this.fail('jobs.query', `Syntax error or invalid query: ${(e as Error).message}`);
     }
-    const named = (t: FakeTable) => t.schema.map((f) => f.name).filter((n) => sql.includes(`\`${n}\``) || new RegExp(`\\b${n}\\b`).test(sql));
-    const bytes = refs.reduce((s, r) => s + this.tableBytes(r.table, named(r.table)), 0);
-    const billed = Math.max(Math.ceil(bytes / MB) * MB, 10 * MB * Math.max(refs.length, 1));
+    // "You're charged according to the total data processed in the columns you select"
+    // (https://cloud.google.com/bigquery/pricing#on_demand_pricing): the columns the resolved query's
+    // scans of each table read, each table once however often the query names it.
+    const perTable = uniqueTables(refs.map((r) => r.table)).map((table) => {
+      const path = (p: string[]) => p.join('.');
+      const spellings = new Set([[table.projectId, table.datasetId, table.tableId], [table.datasetId, table.tableId], [`${table.projectId}.${table.datasetId}.${table.tableId}`]].map(path));
+      const columns = new Set(scans.filter((s) => spellings.has(path(s.path))).flatMap((s) => s.columns));
+      return this.tableBytes(table, [...columns]);
+    });
+    const bytes = perTable.reduce((s, b) => s + b, 0);
+    const billed = billedBytes(perTable);
     const result = this.options.engine.evaluate(local, zetaTables);
     return { ...result, bytes, billed };
   }
@@ -239,6 +299,10 @@ export class FakeBigQuery {
       ...(next ? { pageToken: next } : {}),
     };
   }
+}
+
+function uniqueTables(tables: FakeTable[]): FakeTable[] {
+  return tables.filter((t, i) => tables.indexOf(t) === i);
 }
 
 /** A value as BigQuery's REST API writes it in a row cell: text, or null. */

@@ -6,7 +6,7 @@
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ColumnType } from '../../../src/core/sql';
-import type { ZetaTable } from '../../zetasql/zetasql';
+import type { ScannedColumns, ZetaTable } from '../../zetasql/zetasql';
 
 export interface EngineResult {
   columns: string[];
@@ -46,9 +46,9 @@ export class SyncEngine {
     return answer.result;
   }
 
-  /** Throws ZetaSQL's message when the query is not valid GoogleSQL for these tables. */
-  analyze(sql: string, tables: ZetaTable[]): void {
-    this.request('analyze', sql, tables);
+  /** Throws ZetaSQL's message when the query is not valid GoogleSQL for these tables; else the columns its scans read. */
+  analyze(sql: string, tables: ZetaTable[]): ScannedColumns[] {
+    return this.request('analyze', sql, tables) as ScannedColumns[];
   }
 
   evaluate(sql: string, tables: ZetaTable[]): EngineResult {
