@@ -145,6 +145,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       const valueRequest: SqlCustomerValueRequest = {
         modelRows, customerRows, horizonMonths: 12, monthlyDiscountRate: 0.01, asOfChosen: false, sourceDescription,
         columnLines: named.map(([role, c]) => [role, c!.name]), segmentColumn: segment?.name ?? '',
+        names: { id: id.name, date: date.name, amount: amount!.name },
       };
       let value: { message: string; warnings: string[] };
       try {

@@ -1,7 +1,7 @@
 // Straight from the modules, not the folder's index: the default bundle must not carry the warehouse dialect.
 import { customerResultRows, customerValueFromRows } from '../core/sql/customerRows';
 import { customerValueModelFromRows, rfmResultRows } from '../core/sql/rfmModel';
-import { dateCell } from '../core/cohorts';
+import { dateCell, describeSkippedRows, type SkippedRows } from '../core/cohorts';
 import { DEFAULT_AT_RISK, ifActive, type AtRiskOptions } from '../core/models';
 import { integer, msg, render } from '../i18n';
 import { customerValueLayout, customerValueTables } from '../report/customerValueLayout';
@@ -36,6 +36,15 @@ export interface SqlCustomerValueRequest {
   columnLines: [string, string][];
   /** How the segment column is named; "" without one. */
   segmentColumn: string;
+  /** The columns' names, for the skipped rows' description. */
+  names: { id: string; date: string; amount: string };
+}
+
+/** The skipped rows as the sheet describes them ("Skipped 3 rows: 2 rows whose date is not a date…"), without row numbers: a table has none. */
+function skippedRows(skipped: { reason: string; rows: number }[], names: SqlCustomerValueRequest['names']): SkippedRows {
+  const column = (reason: string) => (reason === 'blank row' ? 'all columns' : reason === 'blank id' ? names.id : reason === 'bad amount' ? names.amount : names.date);
+  const reasons = skipped.map((s) => ({ reason: s.reason as SkippedRows['reasons'][number]['reason'], column: column(s.reason), count: s.rows, firstRows: [], firstValue: null }));
+  return { total: reasons.reduce((t, r) => t + r.count, 0), reasons, notes: [], headerRow: null, headerText: null, rowsOfRange: false };
 }
 
 export function writeSqlCustomerValue(request: SqlCustomerValueRequest): CustomerValueOutcome {
@@ -46,6 +55,7 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
   });
   const options = request.lists ?? DEFAULT_AT_RISK;
   const tables = customerValueTables(result, options, segmentOf, segmentNames, null, ifActive(result));
+  const skipped = skippedRows(model.skipped, request.names);
   return withDocumentLock(msg('server.busyValue'), () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const locale = ss.getSpreadsheetLocale();
@@ -59,8 +69,8 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
         sourceDescription: request.sourceDescription,
         columnLines: request.columnLines,
         rowsRead: model.rowsRead,
-        rowsSkipped: 0,
-        skippedText: '',
+        rowsSkipped: skipped.total,
+        skippedText: describeSkippedRows(skipped),
         segmentColumn: request.segmentColumn,
         asOfChosen: request.asOfChosen,
         costLines: [],
@@ -73,9 +83,10 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
     const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout);
     const language = userInterfaceLanguage();
     const warnings = result.summary.warnings.map((w) => render(w.message, language));
-    const done = msg('server.value.done', {
+    const done = msg(skipped.total ? 'server.value.doneSkipped' : 'server.value.done', {
       customers: msg('server.value.customers', { count: integer(tables.scored) }),
       rows: msg('server.value.rows', { count: integer(model.rowsRead) }),
+      skipped: msg('server.value.skipped', { count: integer(skipped.total) }),
       months: integer(request.horizonMonths),
       total: integer(Math.round(tables.totalClv)),
       atRisk: msg('server.value.topAtRisk', { count: integer(tables.atRisk.length) }),
@@ -85,7 +96,7 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
     return {
       sheetName: sheet.name,
       rowsRead: model.rowsRead,
-      rowsSkipped: 0,
+      rowsSkipped: skipped.total,
       customers: tables.scored,
       atRisk: tables.atRisk.length,
       lapsed: tables.lapsed.length,

@@ -63,7 +63,12 @@ function simulate(seed: number, customers: number): RefLogRow[] {
   }
   return rows.sort((a, b) => a.date.getTime() - b.date.getTime() || 0);
 }
-const ROWS: RefLogRow[] = simulate(1618, 900);
+// Rows neither path can use: each is skipped, counted and named by reason (blank id, blank date).
+const BAD_ROWS: RefLogRow[] = [
+  { id: '', date: new Date(Date.UTC(2022, 5, 1, 12)), amount: 12, segment: 'A' },
+  { id: 'C9999', date: null as unknown as Date, amount: 7, segment: 'B' },
+];
+const ROWS: RefLogRow[] = [...simulate(1618, 900), ...BAD_ROWS];
 const COLUMNS: SqlLogColumns = LOG_COLUMNS;
 
 let db: DuckDb;
@@ -193,7 +198,7 @@ describe('the Customer value sheet from SQL = from the sheet', () => {
     it(`with segments, refunds and missing amounts${asOf ? `, as of ${asOf}` : ''}`, async () => {
       const lists = { topShare: 0.3, aliveBelow: 0.5, aliveFloor: 0.1 };
       const sheet = workbook(ZONE);
-      addSheet(sheet, 'Orders', ['customer', 'ordered_at', 'amount', 'segment'], ROWS.map((r) => [r.id, r.date, r.amount ?? '', r.segment ?? '']));
+      addSheet(sheet, 'Orders', ['customer', 'ordered_at', 'amount', 'segment'], ROWS.map((r) => [r.id, r.date ?? '', r.amount ?? '', r.segment ?? '']));
       const base = settingsFor(sheet, 'Orders');
       const settings: CustomerValueSettings = {
         ...base, columns: { ...base.columns, segment: 4 }, asOf, horizonMonths: 12, monthlyDiscountRate: 0.01, ...lists,
@@ -207,11 +212,17 @@ describe('the Customer value sheet from SQL = from the sheet', () => {
         customerRows: plain(await db.query(customerQuery(duckDb, { table: ['orders'] }, COLUMNS, s))),
         horizonMonths: 12, monthlyDiscountRate: 0.01, lists, asOfChosen: asOf !== '', sourceDescription: 'orders (DuckDB)',
         columnLines: [['id', 'customer'], ['date', 'ordered_at'], ['amount', 'amount'], ['segment', 'segment']], segmentColumn: 'segment',
+        names: { id: 'customer', date: 'ordered_at', amount: 'amount' },
       };
       const emu = workbook(ZONE);
       const fromSql = emu.call('writeSqlCustomerValue_', request) as CustomerValueOutcome;
 
       expect(fromSql.customers).toBe(fromSheet.customers);
+      // Every row read is counted, the unusable ones named by reason.
+      expect([fromSql.rowsRead, fromSql.rowsSkipped]).toEqual([fromSheet.rowsRead, fromSheet.rowsSkipped]);
+      expect(fromSheet.rowsSkipped).toBe(BAD_ROWS.length);
+      const info = namedTable(emu, 'CustomerValueInfo').flat().map(String).join('\n');
+      expect(info).toContain('Skipped 2 rows: 1 row with a blank customer; 1 row with a blank ordered_at.');
       expect([fromSql.atRisk, fromSql.lapsed]).toEqual([fromSheet.atRisk, fromSheet.lapsed]);
       expect(fromSheet.atRisk).toBeGreaterThan(5);
       expect(fromSheet.lapsed).toBeGreaterThan(5);

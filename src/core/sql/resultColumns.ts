@@ -5,8 +5,11 @@
  */
 export const RESULT_COLUMNS = ['kind', 'label', 'cohort', 'period', 'customers', 'continuing', 'ended', 'revenue', 'retained'] as const;
 
-/** rfmQuery.ts: grouped histories, spend groups, totals and bounds. */
+/** rfmQuery.ts: grouped histories, spend groups, totals, bounds and skipped rows. */
 export const RFM_COLUMNS = ['kind', 'x', 'tx', 'age', 'customers', 'amount'] as const;
 
 /** customerQuery.ts: one row per customer with a purchase on or before the observation end. */
 export const CUSTOMER_COLUMNS = ['id', 'x', 'tx', 'age', 'spend_count', 'spend_sum', 'past_value', 'first_day', 'last_day', 'segment', 'first_row'] as const;
+
+/** The reasons a row of a log is skipped (logExpressions.ts), in the sheet's order; rfmQuery's 'skip' rows give their index as x. */
+export const LOG_SKIP_REASONS = ['blank row', 'blank id', 'blank date', 'not a date', 'bad amount'] as const;

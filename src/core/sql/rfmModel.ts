@@ -10,7 +10,7 @@ import { fitGammaGamma, type BgNbdFit, type GammaGammaFit, type LeftOutOfSpend }
 import { fitBgNbdData } from '../models/bgnbd';
 import { distinctTimes, MIN_BGNBD_CUSTOMERS, type BgNbdData } from '../models/bgnbdLikelihood';
 import { DAYS_PER_UNIT } from '../models/timeUnits';
-import { RFM_COLUMNS } from './resultColumns';
+import { LOG_SKIP_REASONS, RFM_COLUMNS } from './resultColumns';
 
 export interface RfmRow {
   kind: string;
@@ -45,6 +45,8 @@ export interface SqlCustomerValueModel {
   /** Customer-days of refunds only, not transactions (unless refunds are purchases). */
   refundOnlyDays: number;
   rowsRead: number;
+  /** Rows left out, per reason (the sheet's words), in the sheet's order of reasons. */
+  skipped: { reason: (typeof LOG_SKIP_REASONS)[number]; rows: number }[];
   /** Pearson correlation of x and m̄ over the spend customers (the Gamma-Gamma independence assumption). */
   spendFrequencyCorrelation: number;
   bgNbd: BgNbdFit;
@@ -84,6 +86,10 @@ export function customerValueModelFromRows(rows: RfmRow[]): SqlCustomerValueMode
     rowsAfterEnd: bounds.age ?? 0,
     refundOnlyDays: bounds.amount ?? 0,
     rowsRead: bounds.customers ?? 0,
+    skipped: rows
+      .filter((r) => r.kind === 'skip' && r.x !== null && (r.customers ?? 0) > 0)
+      .sort((a, b) => a.x! - b.x!)
+      .map((r) => ({ reason: LOG_SKIP_REASONS[r.x!], rows: r.customers! })),
     spendFrequencyCorrelation: correlation(frequency, monetary),
     bgNbd: fitBgNbdData(data),
     gammaGamma: fitGammaGamma(frequency, monetary),

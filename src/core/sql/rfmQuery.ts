@@ -12,6 +12,7 @@
  *                  customers, past value
  *   kind 'bounds'  first day, observation end, rows after it, rows in the table, and (amount)
  *                  customer-days of refunds only, which are no transactions unless refunds are purchases
+ *   kind 'skip'    x = the reason (its index in LOG_SKIP_REASONS), customers = rows skipped for it
  *
  * Result columns: kind, x, tx, age, customers, amount (FLOAT64).
  */
@@ -19,6 +20,7 @@ import type { DayNumber } from '../calendar';
 import type { SqlLogColumns } from './columns';
 import type { SqlDialect } from './dialect';
 import { logBaseCtes, logRowExpressions, type SqlSource } from './logExpressions';
+import { LOG_SKIP_REASONS } from './resultColumns';
 
 export interface SqlRfmSettings {
   timeZone: string;
@@ -90,6 +92,8 @@ export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumn
     `SELECT 'spend', ${int('spend_count')}, ${nullInt}, ${nullInt}, ${int('COUNT(*)')}, ${float('spend_sum')}
   FROM people WHERE spend_count > 0 GROUP BY spend_count, spend_sum`,
     totals,
+    `SELECT 'skip', CASE ${LOG_SKIP_REASONS.map((r, i) => `WHEN skip = ${d.string(r)} THEN ${i}`).join(' ')} END, ${nullInt}, ${nullInt}, ${int('COUNT(*)')}, CAST(NULL AS ${d.float})
+  FROM src WHERE skip IS NOT NULL GROUP BY skip`,
   ];
   return `WITH\n${ctes.join(',\n')}\n${parts.join('\nUNION ALL\n')}`;
 }
