@@ -4,7 +4,7 @@ import type { SqlCohortSettings } from '../core/sql/cohortQuery';
 import { formatDay } from '../core/calendar';
 import { withDocumentLock } from './documentLock';
 import { msg } from '../i18n';
-import { countingLines, LOG_SHAPE, settingsLines, TABLE_SHAPE, writeSummarySheet } from './generateSummary';
+import { countingLines, LOG_SHAPE, settingsLines, summaryDoneMessage, TABLE_SHAPE, writeSummarySheet } from './generateSummary';
 import type { ReportOutcome, ReportSettings } from './protocol';
 
 /**
@@ -58,10 +58,7 @@ export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
       rowsSkipped: skipped,
       cohorts,
       periods: report.periods.length,
-      message:
-        `${cohorts} ${cohorts === 1 ? 'cohort' : 'cohorts'} by ${s.period} from ${rowsRead.toLocaleString('en-US')} rows` +
-        (skipped ? ` (${skipped.toLocaleString('en-US')} skipped)` : '') +
-        ` written to "${sheet.name}".`,
+      message: summaryDoneMessage(cohorts, s.period, rowsRead, skipped, sheet.name),
     };
   });
 }

@@ -3,6 +3,8 @@
  * detection on the schema's names and a free sample of rows), and the FROM item of the queries.
  */
 import { UserError } from '../../core/errors';
+import { renderValue } from '../../i18n';
+import { userInterfaceLanguage } from '../language';
 import { bigQueryColumnType, proposeSqlRoles, type SqlColumn, type SqlSource } from '../../core/sql';
 import { dryRun, getTable, sampleTable } from './client';
 import type { BigQueryColumnRoles, BigQueryDescription, BigQuerySource } from './protocol';
@@ -77,7 +79,7 @@ export function describeSource(source: BigQuerySource): BigQueryDescription {
     roles,
     rows: s.rows,
     bytes: s.bytes,
-    explanation: proposal.explanation,
+    explanation: renderValue(proposal.explanation, userInterfaceLanguage()),
   };
 }
 
