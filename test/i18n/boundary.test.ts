@@ -32,6 +32,7 @@ const MIGRATED = [
   'src/functions/churn.ts', 'src/functions/skippedNote.ts', 'src/core/cohorts', 'src/core/detect', 'src/core/numbers.ts',
   'src/core/periods.ts', 'src/core/textDates.ts', 'src/core/timeZone.ts', 'src/core/calendar.ts', 'src/core/placeholders.ts',
   'src/i18n/optionWords.ts', 'src/i18n/periodWords.ts',
+  'src/addon/bigquery', 'src/core/sql/columns.ts', 'src/core/sql/rfmModel.ts', 'src/i18n/bigqueryMessages.ts',
 ];
 
 /** Reason codes of skipped and noted rows (src/core/cohorts/skippedRows.ts): data, said through the catalogue. */
