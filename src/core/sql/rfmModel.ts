@@ -10,7 +10,7 @@ import { fitGammaGamma, type BgNbdFit, type GammaGammaFit, type LeftOutOfSpend }
 import { fitBgNbdData } from '../models/bgnbd';
 import { distinctTimes, MIN_BGNBD_CUSTOMERS, type BgNbdData } from '../models/bgnbdLikelihood';
 import { DAYS_PER_UNIT } from '../models/timeUnits';
-import { RFM_COLUMNS } from './rfmQuery';
+import { RFM_COLUMNS } from './resultColumns';
 
 export interface RfmRow {
   kind: string;
