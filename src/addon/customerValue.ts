@@ -1,7 +1,7 @@
 import { parseIsoDay } from '../core/calendar';
-import { currencyOfLocale, integer, languageOf, msg, render, t, type AnyMessage } from '../i18n';
+import { currencyOfLocale, integer, languageOf, msg, render, renderValue, t, type AnyMessage } from '../i18n';
 import { userInterfaceLanguage } from './language';
-import { dateCell, describeSkippedRows, type TransactionLog } from '../core/cohorts';
+import { dateCell, skippedRowsMessage, type TransactionLog } from '../core/cohorts';
 import { UserError } from '../core/errors';
 import {
   anyCostRate,
@@ -67,10 +67,10 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       {
         title: customerValueSheetName(locale),
         sourceDescription: source.description,
-        columnLines: source.columnLines,
+        columnLines: source.columnLines.map(([label, column]): [string, string] => [renderValue(label, languageOf(locale)), column]),
         rowsRead: source.rowsRead,
         rowsSkipped: log.skipped.total,
-        skippedText: describeSkippedRows(log.skipped),
+        skippedText: renderValue(skippedRowsMessage(log.skipped) ?? '', languageOf(locale)),
         segmentColumn: settings.columns.segment ? source.columnName(settings.columns.segment) : '',
         asOfChosen: asOfDay !== null,
         costLines: costs?.lines ?? [],
@@ -80,7 +80,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
       },
       dateCell(timeZone),
     );
-    const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout);
+    const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout, languageOf(locale));
     // The sidebar lists the warnings in the user's language, as its result line.
     const warnings = result.summary.warnings.map((w) => render(w.message, userInterfaceLanguage()));
     return {

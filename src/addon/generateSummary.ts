@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors';
-import { formatDay, parseIsoDay } from '../core/calendar';
+import { parseIsoDay } from '../core/calendar';
+import type { PeriodUnit } from '../core/periods';
 import { computeCohortReport, dateCell, type CohortReport } from '../core/cohorts';
 import { dayInZone } from '../core/timeZone';
 import { summaryLayout, type SummaryMeta } from '../report/summaryLayout';
@@ -7,10 +8,16 @@ import { replaceOwnedSheet, type WrittenSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
 import type { ReportOutcome, ReportSettings } from './protocol';
 import { withDocumentLock } from './documentLock';
-import { msg } from '../i18n';
+import { languageOf, msg, render, t, type Param } from '../i18n';
+import { date, integer } from '../i18n/messages';
+import { unitCount, unitWord } from '../i18n/periodWords';
+import { userInterfaceLanguage } from './language';
 import { readSource } from './readSource';
 
-export const SUMMARY_SHEET_NAME = 'Retention summary';
+/** The summary's name for a new sheet, in the spreadsheet's language; an existing one keeps its name (ownership is by metadata). */
+export function summarySheetName(locale: string): string {
+  return t(languageOf(locale), 'summary.sheetName');
+}
 
 /**
  * The report the sidebar's button and "Refresh summary" run: read the source sheet, compute every
@@ -54,16 +61,27 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
       rowsSkipped: skipped,
       cohorts,
       periods: report.periods.length,
-      message:
-        `${cohorts} ${cohorts === 1 ? 'cohort' : 'cohorts'} by ${settings.period} from ${source.rowsRead.toLocaleString('en-US')} rows` +
-        (skipped ? ` (${skipped.toLocaleString('en-US')} skipped)` : '') +
-        ` written to "${sheet.name}".`,
+      message: summaryDoneMessage(cohorts, settings.period, source.rowsRead, skipped, sheet.name),
     };
   });
 }
 
-export const LOG_SHAPE = 'Transaction log (one row per purchase or activity)';
-export const TABLE_SHAPE = 'Customer table (one row per customer)';
+export const LOG_SHAPE = msg('summary.shapeLog');
+export const TABLE_SHAPE = msg('summary.shapeTable');
+
+const BY_PERIOD = { week: 'server.summary.byWeek', month: 'server.summary.byMonth', quarter: 'server.summary.byQuarter', year: 'server.summary.byYear' } as const;
+
+/** "12 cohorts by month from 2,000 rows (3 skipped) written to "Retention summary".", in the user's language. */
+export function summaryDoneMessage(cohorts: number, period: PeriodUnit, rowsRead: number, skipped: number, sheetName: string): string {
+  const params = {
+    cohorts: msg('server.summary.cohorts', { count: integer(cohorts) }),
+    by: msg(BY_PERIOD[period]),
+    rows: msg('server.value.rows', { count: integer(rowsRead) }),
+    sheet: sheetName,
+  };
+  const message = skipped ? msg('server.summary.doneSkipped', { ...params, skipped: msg('server.value.skipped', { count: integer(skipped) }) }) : msg('server.summary.done', params);
+  return render(message, userInterfaceLanguage());
+}
 
 /** Lays out a computed report and writes it into the owned summary sheet (built aside, copied in place). */
 export function writeSummarySheet(
@@ -72,53 +90,45 @@ export function writeSummarySheet(
   meta: Pick<SummaryMeta, 'sourceDescription' | 'shapeDescription' | 'rowsRead' | 'settingsLines'>,
   zone: { timeZone: string; locale: string },
 ): WrittenSheet {
-  const layout = summaryLayout(
-    report,
-    { title: SUMMARY_SHEET_NAME, ...meta, generatedAt: new Date(), version: ADDON_VERSION, locale: zone.locale },
-    dateCell(zone.timeZone),
-  );
-  return replaceOwnedSheet(ss, 'summary', SUMMARY_SHEET_NAME, layout);
+  const name = summarySheetName(zone.locale);
+  const layout = summaryLayout(report, { title: name, ...meta, generatedAt: new Date(), version: ADDON_VERSION, locale: zone.locale }, dateCell(zone.timeZone));
+  return replaceOwnedSheet(ss, 'summary', name, layout, languageOf(zone.locale));
 }
 
-export function settingsLines(s: ReportSettings, columnName: (c: number) => string, asOfDay: number | null, stopsToday: boolean): [string, string][] {
-  const period = s.period === 'week' ? `week (starting ${s.weekStart === 'monday' ? 'Monday, ISO' : 'Sunday'})` : s.period;
-  const lines: [string, string][] = [
-    ['Period', period],
-    ['Retention counts customers', s.mode === 'inOrAfter' ? 'active in the period or any later one' : 'active in the period'],
+type Line = [Param, Param];
+
+const PERIOD_WORD = { month: 'unit.month', quarter: 'unit.quarter', year: 'unit.year' } as const;
+
+/** The header block's lines for the choices made: period, counting mode, as-of day, customers. */
+export function settingsLines(s: ReportSettings, columnName: (c: number) => string, asOfDay: number | null, stopsToday: boolean): Line[] {
+  const period = s.period === 'week' ? msg(s.weekStart === 'monday' ? 'summary.period.weekMonday' : 'summary.period.weekSunday') : msg(PERIOD_WORD[s.period]);
+  const lines: Line[] = [
+    [msg('summary.setting.period'), period],
+    [msg('summary.setting.mode'), msg(s.mode === 'inOrAfter' ? 'summary.mode.later' : 'summary.mode.in')],
     [
-      'As of',
-      asOfDay === null
-        ? 'the last date in the data'
-        : stopsToday
-          ? `today, ${formatDay(asOfDay)} (the table holds later dates, such as scheduled cancellations)`
-          : formatDay(asOfDay),
+      msg('summary.setting.asOf'),
+      asOfDay === null ? msg('summary.asOf.last') : stopsToday ? msg('summary.asOf.today', { date: date(asOfDay) }) : date(asOfDay),
     ],
   ];
   const segmentColumn = s.columns.segment ? columnName(s.columns.segment) : '';
-  if (s.segmentFilter) lines.push(['Customers', `segment "${s.segmentFilter}" of ${segmentColumn}`]);
-  else if (s.breakdown && segmentColumn) lines.push(['Customers', `all, and broken down by ${segmentColumn}`]);
-  else lines.push(['Customers', 'all']);
+  const customers = msg('summary.setting.customers');
+  if (s.segmentFilter) lines.push([customers, msg('summary.customers.segment', { segment: s.segmentFilter, column: segmentColumn })]);
+  else if (s.breakdown && segmentColumn) lines.push([customers, msg('summary.customers.breakdown', { column: segmentColumn })]);
+  else lines.push([customers, msg('summary.customers.all')]);
   return lines;
 }
 
-const unitPlural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-
 /** How customers are counted: the lapse window, refunds, where the amount comes from (logs); new customers (tables). */
-export function countingLines(s: ReportSettings, kind: 'log' | 'table', hasAmounts: boolean, amountDescription: string | null): [string, string][] {
-  const unit = s.period;
-  if (kind === 'table') {
-    return [['New customers', `signed up in the ${unit} and still active at its end; those who sign up and cancel in the same ${unit} are counted apart (New and cancelled), neither as new nor as lost`]];
-  }
+export function countingLines(s: ReportSettings, kind: 'log' | 'table', hasAmounts: boolean, amountDescription: Param | null): Line[] {
+  const unit = unitWord(s.period);
+  if (kind === 'table') return [[msg('summary.setting.newCustomers'), msg('summary.counting.table', { unit })]];
   const k = s.lapseAfter;
-  const lines: [string, string][] = [[
-    'A customer is lost after',
-    `${unitPlural(k, unit)} without a purchase (active in a ${unit}: bought in it${k > 1 ? ` or in the ${unitPlural(k - 1, unit)} before` : ''})`,
+  const lapse = unitCount(s.period, k);
+  const lines: Line[] = [[
+    msg('summary.setting.lostAfter'),
+    k > 1 ? msg('summary.counting.lapse', { lapse, unit, before: unitCount(s.period, k - 1) }) : msg('summary.counting.lapseOne', { lapse, unit }),
   ]];
-  if (amountDescription) lines.push(['Amount', amountDescription]);
-  if (hasAmounts) {
-    lines.push(['Refunds', s.refundsAreActivity
-      ? 'rows with a negative amount count in revenue and as purchases (they make a customer active)'
-      : 'rows with a negative amount count in revenue, not as purchases (they do not make a customer active, new or returning)']);
-  }
+  if (amountDescription) lines.push([msg('summary.setting.amount'), amountDescription]);
+  if (hasAmounts) lines.push([msg('summary.setting.refunds'), msg(s.refundsAreActivity ? 'summary.refunds.activity' : 'summary.refunds.notActivity')]);
   return lines;
 }

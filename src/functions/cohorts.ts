@@ -22,6 +22,7 @@ import {
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, describer } from './args';
 import { withSkippedNote } from './skippedNote';
+import { languageOf, msg } from '../i18n';
 
 /**
  * =COHORTS and =RETENTION_BY_PERIOD: the cohort engine as spilled formulas, over a transaction log
@@ -114,7 +115,7 @@ function tableAsOf(table: CohortData, env: SheetEnv): number | null {
 }
 
 function arity(fn: string, args: CellValue[], max: number, usage: string): void {
-  if (args.length < 2 || args.length > max) throw new UserError(`${fn} takes ${usage}; got ${args.length} argument${args.length === 1 ? '' : 's'}`);
+  if (args.length < 2 || args.length > max) throw new UserError(msg('fn.takes', { fn, usage, count: args.length }));
 }
 
 /** lapse_after: blank = 1; else a whole number of periods from 1 to MAX_LAPSE_PERIODS. */
@@ -150,7 +151,7 @@ export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
   const show = parseCohortShow(showArg, 'show', describe);
   const scheme = parsePeriodScheme(period, 'period', describe);
   if (show === 'revenue' && !hasArg(amounts)) {
-    throw new UserError(`COHORTS: show "revenue" needs the ${table ? 'revenue' : 'amounts'} argument (the 5th)`);
+    throw new UserError(msg('fn.showRevenue', { arg: table ? 'revenue' : 'amounts' }));
   }
   let data: CohortData;
   let options: CohortOptions;
@@ -169,7 +170,9 @@ export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
     };
   }
   const report = computeCohortMatrices(data, options);
-  return withSkippedNote(cohortSpill(report.total, show, dateCell(env.timeZone())), report.skipped);
+  // Headers and notes in the spreadsheet's language: everyone reads the same cells.
+  const language = languageOf(env.locale());
+  return withSkippedNote(cohortSpill(report.total, show, dateCell(env.timeZone()), language), report.skipped, language);
 }
 
 export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][] {
@@ -189,5 +192,6 @@ export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][]
     options = { period: scheme.unit, weekStart: scheme.weekStart, lapseAfter: readLapse(reader, lapseArg), refundsAreActivity: readRefunds(fn, refundsArg) };
   }
   const report = computeCohortReport(data, options);
-  return withSkippedNote(periodSpill(report.total.perPeriod, data.kind, dateCell(env.timeZone())), report.skipped);
+  const language = languageOf(env.locale());
+  return withSkippedNote(periodSpill(report.total.perPeriod, data.kind, dateCell(env.timeZone()), language), report.skipped, language);
 }

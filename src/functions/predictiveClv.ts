@@ -103,12 +103,12 @@ export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
   const language = languageOf(env.locale());
   if (output === 'model') {
     const rows = modelRows(result, day, language);
-    const note = skippedNoteText(skipped);
+    const note = skippedNoteText(skipped, language);
     return note === null ? rows : [...rows, [t(language, 'cv.note'), note]];
   }
-  if (output === 'customers') return withSkippedNote(customerRows(result, ids, day, language), skipped);
+  if (output === 'customers') return withSkippedNote(customerRows(result, ids, day, language), skipped, language);
   const lists = customerLists(result, DEFAULT_AT_RISK);
-  return withSkippedNote(listRows(output === 'atRisk' ? lists.atRisk : lists.lapsed, ids, day, language), skipped);
+  return withSkippedNote(listRows(output === 'atRisk' ? lists.atRisk : lists.lapsed, ids, day, language), skipped, language);
 }
 
 function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d: number) => Date, language: Language): unknown[][] {

@@ -30,6 +30,18 @@ import { models as enModels } from './en/models';
 import { models as csModels } from './cs/models';
 import { models as plModels } from './pl/models';
 import { models as huModels } from './hu/models';
+import { summary as enSummary } from './en/summary';
+import { summary as csSummary } from './cs/summary';
+import { summary as plSummary } from './pl/summary';
+import { summary as huSummary } from './hu/summary';
+import { detect as enDetect } from './en/detect';
+import { detect as csDetect } from './cs/detect';
+import { detect as plDetect } from './pl/detect';
+import { detect as huDetect } from './hu/detect';
+import { input as enInput } from './en/input';
+import { input as csInput } from './cs/input';
+import { input as plInput } from './pl/input';
+import { input as huInput } from './hu/input';
 import type { Language } from './languages';
 import { renderMessage, renderParam, type AnyMessage, type Catalogues, type EntryParams, type Param } from './messages';
 
@@ -39,13 +51,13 @@ import { renderMessage, renderParam, type AnyMessage, type Catalogues, type Entr
  * type every message, and the translations must have exactly its keys (checked by the compiler and by
  * test/i18n/catalogue.test.ts, which also checks placeholders and plural forms).
  */
-const en = { ...enMenu, ...enSidebar, ...enSample, ...enServer, ...enOptions, ...enFormulas, ...enValue, ...enModels } as const;
+const en = { ...enMenu, ...enSidebar, ...enSample, ...enServer, ...enOptions, ...enFormulas, ...enValue, ...enModels, ...enSummary, ...enDetect, ...enInput } as const;
 
 export const CATALOGUES: Catalogues = {
   en,
-  cs: { ...csMenu, ...csSidebar, ...csSample, ...csServer, ...csOptions, ...csFormulas, ...csValue, ...csModels },
-  pl: { ...plMenu, ...plSidebar, ...plSample, ...plServer, ...plOptions, ...plFormulas, ...plValue, ...plModels },
-  hu: { ...huMenu, ...huSidebar, ...huSample, ...huServer, ...huOptions, ...huFormulas, ...huValue, ...huModels },
+  cs: { ...csMenu, ...csSidebar, ...csSample, ...csServer, ...csOptions, ...csFormulas, ...csValue, ...csModels, ...csSummary, ...csDetect, ...csInput },
+  pl: { ...plMenu, ...plSidebar, ...plSample, ...plServer, ...plOptions, ...plFormulas, ...plValue, ...plModels, ...plSummary, ...plDetect, ...plInput },
+  hu: { ...huMenu, ...huSidebar, ...huSample, ...huServer, ...huOptions, ...huFormulas, ...huValue, ...huModels, ...huSummary, ...huDetect, ...huInput },
 };
 
 export type English = typeof en;

@@ -20,7 +20,7 @@ export type Formatted =
   | { readonly kind: 'percent'; readonly value: number; readonly maxDecimals: number }
   | { readonly kind: 'money'; readonly value: number; readonly currency: CurrencyCode | null; readonly decimals?: number }
   | { readonly kind: 'date'; readonly day: DayNumber }
-  | { readonly kind: 'list'; readonly items: readonly Param[]; readonly type: 'or' | 'and' | 'comma' }
+  | { readonly kind: 'list'; readonly items: readonly Param[]; readonly type: 'or' | 'and' | 'comma' | 'semicolon' | 'sentences' }
   | Choices;
 
 /** What a placeholder takes: text as it is (user data: sheet names, headers), a number, a message. */
@@ -43,6 +43,12 @@ export const anyOf = (items: readonly Param[]): Formatted => ({ kind: 'list', it
 export const allOf = (items: readonly Param[]): Formatted => ({ kind: 'list', items, type: 'and' });
 /** Items one after the other, "a, b, c" in every language: a list that goes on ("… and 3 more"). */
 export const commaList = (items: readonly Param[]): Formatted => ({ kind: 'list', items, type: 'comma' });
+/** Items that hold commas of their own, "a; b; c". */
+export const semicolonList = (items: readonly Param[]): Formatted => ({ kind: 'list', items, type: 'semicolon' });
+/** Sentences one after the other, separated by a space. */
+export const sentences = (items: readonly Param[]): Formatted => ({ kind: 'list', items, type: 'sentences' });
+
+const JOINERS = { comma: ', ', semicolon: '; ', sentences: ' ' } as const;
 
 /** Catalogues by language, each from key to entry; a key missing in one language falls back to English. */
 export type Catalogues = { readonly [L in Language]: { readonly [key: string]: Entry } };
@@ -87,7 +93,7 @@ export function renderParam(catalogues: Catalogues, value: Param, language: Lang
     case 'date':
       return formatDate(value.day, language);
     case 'list':
-      if (value.type === 'comma') return value.items.map((item) => renderParam(catalogues, item, language)).join(', ');
+      if (value.type !== 'or' && value.type !== 'and') return value.items.map((item) => renderParam(catalogues, item, language)).join(JOINERS[value.type]);
       return formatList(value.items.map((item) => renderParam(catalogues, item, language)), language, value.type);
     case 'choices':
       return formatList(choiceWords(value, language), language, 'or');

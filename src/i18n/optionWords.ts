@@ -1,4 +1,5 @@
 import type { Language } from './languages';
+// i18n-vocabulary-file: option words the functions read in formulas (messages list them through choicesOf)
 
 /**
  * The option words of the custom functions ("month", "customers", "in or after"…). Formulas are

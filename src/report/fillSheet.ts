@@ -1,4 +1,5 @@
 import type { Area, SheetLayout } from './grid';
+import { HEATMAP } from './styles';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -50,16 +51,14 @@ export function writeGrid(sheet: Sheet, layout: SheetLayout): void {
  */
 export function applySheetFeatures(sheet: Sheet, layout: SheetLayout): void {
   sheet.setFrozenRows(layout.frozenRows);
-  sheet.setFrozenColumns(0);
-  const rules = layout.heatmap
-    ? [
-        SpreadsheetApp.newConditionalFormatRule()
-          .setGradientMinpointWithValue('#ffffff', SpreadsheetApp.InterpolationType.NUMBER, '0')
-          .setGradientMaxpointWithValue('#57bb8a', SpreadsheetApp.InterpolationType.PERCENTILE, '95')
-          .setRanges([rangeOf(sheet, layout.heatmap)])
-          .build(),
-      ]
-    : [];
+  sheet.setFrozenColumns(layout.frozenColumns ?? 0);
+  const rules = (layout.heatmaps ?? []).map((area) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .setGradientMinpointWithValue(HEATMAP.low, SpreadsheetApp.InterpolationType.NUMBER, '0')
+      .setGradientMaxpointWithValue(HEATMAP.high, SpreadsheetApp.InterpolationType.PERCENTILE, '95')
+      .setRanges([rangeOf(sheet, area)])
+      .build(),
+  );
   sheet.setConditionalFormatRules(rules);
 
   const charts = sheet.getCharts();
@@ -71,7 +70,7 @@ export function applySheetFeatures(sheet: Sheet, layout: SheetLayout): void {
     .setChartType(Charts.ChartType.LINE)
     .addRange(rangeOf(sheet, layout.chartData))
     .setNumHeaders(1)
-    .setPosition(2, Math.min(layout.grid.width, 14) + 1, 0, 0)
+    .setPosition(layout.chartAnchor?.row ?? 2, layout.chartAnchor?.column ?? Math.min(layout.grid.width, 14) + 1, 0, 0)
     .setOption('title', layout.chartTitle ?? '')
     .setOption('vAxis.format', 'percent')
     .setOption('legend', { position: 'right' })

@@ -28,12 +28,16 @@ export const DEFAULT_COLOR = '#000000';
 export interface SheetLayout {
   grid: Grid;
   frozenRows: number;
+  /** Columns kept in view while scrolling right (labels); none when unset. */
+  frozenColumns?: number;
   /** Named ranges for the main tables (header row included). */
   namedAreas: { name: string; area: Area }[];
-  /** Cells a white-to-green gradient colours. */
-  heatmap?: Area | null;
+  /** Blocks of cells a white-to-green gradient colours, each on its own scale. */
+  heatmaps?: Area[];
   /** Line-chart data: first column the x axis, one column per series, header row first. */
   chartData?: Area | null;
+  /** The chart's top-left cell; by default right of the grid's first 14 columns, in row 2. */
+  chartAnchor?: { row: number; column: number };
   chartTitle?: string;
   /** Column widths in pixels, by 1-based column; column 1 defaults to 190. */
   columnWidths?: Record<number, number>;

@@ -1,3 +1,4 @@
+import { t, type Language } from '../i18n';
 import type { SheetLayout } from './grid';
 import { applySheetFeatures, ensureSize, writeGrid } from './fillSheet';
 import { pointNamedAreas } from './namedAreas';
@@ -29,7 +30,7 @@ export interface WrittenSheet {
  * The run journal records each step, so a failure is reported as what it left behind. All writes
  * are batched: the call count depends on the number of tables, not on rows or cohorts.
  */
-export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: string, layout: SheetLayout): WrittenSheet {
+export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: string, layout: SheetLayout, language: Language = 'en'): WrittenSheet {
   const run = currentRun();
   const owned = ownedSheets(ss);
   const record = stagingRecord();
@@ -45,7 +46,7 @@ export function replaceOwnedSheet(ss: Spreadsheet, kind: OwnedKind, baseName: st
   const extent = { rows: Math.max(previous?.rows ?? 0, layout.grid.height), columns: Math.max(previous?.columns ?? 0, layout.grid.width) };
 
   // 1. Build aside.
-  const stage = { name: freeSheetName(taken, `${baseName} (updating)`), sheetId: 0 };
+  const stage = { name: freeSheetName(taken, t(language, 'server.updating', { sheet: baseName })), sheetId: 0 };
   record.set(stage.name);
   const staging = ss.insertSheet(stage.name, taken.length);
   run.leftover(stage.name, { hidden: false, tagged: false });
@@ -137,7 +138,7 @@ function rewriteInPlace(
     target.tag.setValue(tagValue(previous.sheetId, target.kind, names));
   } catch (e) {
     // Only a later run's clean-up of named ranges reads it; the sheet itself is complete.
-    console.warn(`Could not update the sheet's tag: ${e instanceof Error ? e.message : String(e)}`);
+    console.warn(`Could not update the sheet's tag: ${e instanceof Error ? e.message : String(e)}`); // i18n-exempt: a log line for developers
   }
   discard(ss, staging, stagingName, run, record);
 }
@@ -147,7 +148,7 @@ function retryOnce(step: () => void): void {
   try {
     step();
   } catch (e) {
-    console.warn(`Retrying after: ${e instanceof Error ? e.message : String(e)}`);
+    console.warn(`Retrying after: ${e instanceof Error ? e.message : String(e)}`); // i18n-exempt: a log line for developers
     step();
   }
 }
@@ -163,7 +164,7 @@ function forget(record: StagingRecord): void {
     record.clear();
   } catch (e) {
     // Harmless: the next run finds no such sheet, or one that is ours, and clears it then.
-    console.warn(`Could not clear the staging record: ${e instanceof Error ? e.message : String(e)}`);
+    console.warn(`Could not clear the staging record: ${e instanceof Error ? e.message : String(e)}`); // i18n-exempt: a log line for developers
   }
 }
 
@@ -184,7 +185,7 @@ function tryDelete(ss: Spreadsheet, sheet: Sheet): boolean {
     return true;
   } catch (e) {
     // Tagged and hidden, it is removed by the next run.
-    console.warn(`Could not delete a staging sheet: ${e instanceof Error ? e.message : String(e)}`);
+    console.warn(`Could not delete a staging sheet: ${e instanceof Error ? e.message : String(e)}`); // i18n-exempt: a log line for developers
     return false;
   }
 }
@@ -203,6 +204,6 @@ function activate(ss: Spreadsheet, sheet: Sheet): void {
   try {
     ss.setActiveSheet(sheet);
   } catch (e) {
-    console.warn(`Could not activate the sheet: ${e instanceof Error ? e.message : String(e)}`);
+    console.warn(`Could not activate the sheet: ${e instanceof Error ? e.message : String(e)}`); // i18n-exempt: a log line for developers
   }
 }

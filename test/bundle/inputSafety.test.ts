@@ -65,7 +65,7 @@ describe('=COHORTS and =RETENTION_BY_PERIOD say what they left out', () => {
 
   it('more than 600 periods are refused, naming rows of the range', () => {
     expect(() => b.call('COHORTS', col(['a', 'b', 'c']), col([b.date(2024, 1, 1), b.date(2204, 1, 1), b.date(2024, 1, 1)]))).toThrow(
-      'COHORTS: the dates run from 2024-01-01 (rows 1, 3 of the range) to 2204-01-01 (row 2 of the range), 2161 months: more than 600. ' +
+      'COHORTS: the dates run from Jan 1, 2024 (rows 1, 3 of the range) to Jan 1, 2204 (row 2 of the range), 2,161 months: more than 600. ' +
         'Choose a longer period or check the date column for a mistyped year',
     );
   });
@@ -125,7 +125,9 @@ describe('dates as text, read the way the spreadsheet locale reads them', () => 
       const b = loadBundle({ timeZone: 'Pacific/Auckland', locale });
       const fromText = spillOf(b, 'COHORTS', ids, col(texts), 'month', 'customers');
       const fromCells = spillOf(b, 'COHORTS', ids, col([b.date(2010, 12, 1), b.date(2010, 12, 20), b.date(2011, 1, 5), b.date(2011, 1, 9)]), 'month', 'customers');
-      expect(fromText.map((r) => r.slice(1))).toEqual([['Customers', 0, 1], [2, 2, 1], [1, 1, '']]);
+      // The header in the spreadsheet's language, written here by hand.
+      const customers = { cs_CZ: 'Zákazníci', pl_PL: 'Klienci', hu_HU: 'Ügyfelek' }[locale] ?? 'Customers';
+      expect(fromText.map((r) => r.slice(1))).toEqual([[customers, 0, 1], [2, 2, 1], [1, 1, '']]);
       expect(fromText.map((r) => r.slice(1))).toEqual(fromCells.map((r) => r.slice(1)));
       expect(iso(fromText[1][0])).toBe('2010-11-30T11:00:00.000Z'); // Auckland midnight of 2010-12-01
     });
@@ -134,18 +136,24 @@ describe('dates as text, read the way the spreadsheet locale reads them', () => 
   it('what another locale would read differently is skipped and said, never guessed', () => {
     const b = loadBundle({ timeZone: 'Europe/Prague', locale: 'cs_CZ' });
     const grid = spillOf(b, 'COHORTS', col(['a', 'b', 'c']), col(['1. 12. 2010', '12/1/2010', '1.12.10']), 'month', 'customers');
+    // In the spreadsheet's language (Czech), as the spill's header.
     expect(last(grid)[0]).toBe(
-      "Skipped 2 rows: 1 row whose dates is text in a date form the spreadsheet's locale does not use (day and month are not guessed) (row 2 of the range, e.g. \"12/1/2010\"); " +
-        '1 row whose dates has a two-digit year (which century is not guessed) (row 3 of the range, e.g. "1.12.10").',
+      'Vynechány 2 řádky: 1 řádek, kde dates je text v podobě data, kterou národní prostředí tabulky nepoužívá (den a měsíc se nehádají) (řádek 2 oblasti, např. "12/1/2010"); ' +
+        '1 řádek, kde dates má dvoumístný rok (století se nehádá) (řádek 3 oblasti, např. "1.12.10").',
+    );
+    const en = loadBundle({ timeZone: 'Europe/Prague', locale: 'en_GB' });
+    expect(last(spillOf(en, 'COHORTS', col(['a', 'b', 'c']), col(['01/12/2010', '2010/12/01', '01/12/10']), 'month', 'customers'))[0]).toBe(
+      "Skipped 2 rows: 1 row whose dates is text in a date form the spreadsheet's locale does not use (day and month are not guessed) (row 2 of the range, e.g. \"2010/12/01\"); " +
+        '1 row whose dates has a two-digit year (which century is not guessed) (row 3 of the range, e.g. "01/12/10").',
     );
   });
 
-  it('asks for the locale only when a date cell holds text', () => {
+  it('asks for the locale once a call: for the header words, and for date text with the same answer', () => {
     const b = loadBundle({ timeZone: 'Europe/Prague' });
     b.call('COHORTS', col(['a']), col([b.date(2024, 1, 1)]));
-    expect(b.calls).not.toContain('Spreadsheet.getSpreadsheetLocale');
-    b.call('COHORTS', col(['a']), col(['2024-01-01']));
     expect(b.calls.filter((c) => c === 'Spreadsheet.getSpreadsheetLocale')).toHaveLength(1);
+    b.call('COHORTS', col(['a', 'b']), col(['2024-01-01', '1/5/2024']));
+    expect(b.calls.filter((c) => c === 'Spreadsheet.getSpreadsheetLocale')).toHaveLength(2);
   });
 
   it('the customer-table form of RETENTION reads them too, and names what it cannot read', () => {

@@ -470,7 +470,7 @@ describe('safety', () => {
     expect(() => estimate(emu, { ...base, aliveBelow: 1.5 })).toThrow(/^The P\(alive\) threshold must be above 0%/);
     expect(() => estimate(emu, { ...base, aliveFloor: 0.5 })).toThrow('The P(alive) floor must be at least 0% and below the threshold of 50% (got 50%).');
     expect(() => estimate(emu, { ...base, costs: { ...base.costs, column: -1 } })).toThrow(/^The sidebar sent settings the add-on cannot read/);
-    expect(() => estimate(emu, { ...base, monthlyDiscountRate: -0.01 })).toThrow(/^The monthly discount rate must be from 0 %/);
+    expect(() => estimate(emu, { ...base, monthlyDiscountRate: -0.01 })).toThrow(/^The monthly discount rate must be from 0% to below 100%, such as 1% \(got -1%\)\.$/);
     expect(() => estimate(emu, { ...base, horizonMonths: '12' as unknown as number })).toThrow(/^The sidebar sent settings the add-on cannot read/);
     expect(() => estimate(emu, { ...base, asOf: '2000-01-01' })).toThrow(/^The observation end Jan 1, 2000 is before the first date in the data \([A-Z][a-z]{2} \d{1,2}, \d{4}\)\.$/);
     expect(emu.snapshot()).toEqual(before);

@@ -189,7 +189,7 @@ describe('without costs', () => {
     );
     expect(() => emu.callFromClient('sidebarCustomerValue', settings({ ...NO_COSTS, column: 3 }))).toThrow(/^The cost column cannot be column C \("Amount"\): it is already chosen as another column of the log/);
     expect(() => emu.callFromClient('sidebarCustomerValue', settings({ ...NO_COSTS, all: { revenueShare: 1.5, perCustomerMonth: 0 } }))).toThrow(
-      'The cost to serve as a share of revenue must be from 0 % to 100 % (got 150 %).',
+      'The cost to serve as a share of revenue must be from 0% to 100% (got 150%).',
     );
     expect(() => emu.callFromClient('sidebarCustomerValue', settings({ ...NO_COSTS, segments: [{ name: 'Retail', revenueShare: null, perCustomerMonth: -1 }] }))).toThrow(
       'The cost to serve per customer a month for segment "Retail" must be an amount of 0 or more (got -1).',

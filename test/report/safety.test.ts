@@ -21,7 +21,7 @@ function logWorkbook(customers: number, seed = 1, zone = 'Europe/Prague') {
 // Growing a new sheet past its default 1000 × 26 cells costs one call per direction, once.
 const RESIZE = ['Sheet.insertRowsAfter', 'Sheet.insertColumnsAfter'];
 
-function callsFor(customers: number, period: 'week' | 'month', breakdown: boolean): { total: number; cohorts: number; rows: number } {
+function callsFor(customers: number, period: 'week' | 'month', breakdown: boolean): { total: number; cohorts: number; rows: number; segments: number } {
   const emu = logWorkbook(customers, customers);
   const base = settingsFor(emu, 'Orders', { period, breakdown });
   const settings = { ...base, columns: { ...base.columns, segment: 4 } };
@@ -29,7 +29,8 @@ function callsFor(customers: number, period: 'week' | 'month', breakdown: boolea
   emu.resetCalls();
   const outcome = generate(emu, settings);
   const resizing = RESIZE.reduce((n, m) => n + emu.calls[m], 0);
-  return { total: emu.calls.total - resizing, cohorts: outcome.cohorts, rows: outcome.rowsRead };
+  const segments = (emu.values(outcome.summarySheetName) as unknown[][]).filter((r) => String(r[0]).startsWith('Segment: ')).length;
+  return { total: emu.calls.total - resizing, cohorts: outcome.cohorts, rows: outcome.rowsRead, segments };
 }
 
 describe('the summary report', () => {
@@ -42,8 +43,14 @@ describe('the summary report', () => {
     // About a hundred: the in-place rewrite copies the staging sheet over the summary and re-points
     // each table's named range rather than deleting and re-adding them.
     expect(large.total).toBeLessThanOrEqual(110);
+    // A breakdown adds one retention matrix per segment, each with its heatmap rule: a fixed number of
+    // calls per table (newConditionalFormatRule, two gradient points, getRange, setRanges, build).
     const bySegment = callsFor(3000, 'week', true);
-    expect(bySegment.total).toBe(large.total);
+    const fewer = callsFor(300, 'month', true);
+    expect(bySegment.segments).toBeGreaterThanOrEqual(2);
+    expect(fewer.segments).toBe(bySegment.segments);
+    expect(bySegment.total).toBe(fewer.total);
+    expect(bySegment.total).toBe(large.total + 6 * bySegment.segments);
   });
 
   it('never touches a user sheet that has the summary name', () => {

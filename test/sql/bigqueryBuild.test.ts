@@ -227,7 +227,9 @@ describe('the BigQuery source in the emulator', () => {
     const result = run(emu, settings());
     expect(result.state).toBe('done');
     const header = new Map<string, unknown>();
-    for (let r = 1; r <= 30; r++) header.set(String(emu.cellAt('Retention summary', r, 2).value), emu.cellAt('Retention summary', r, 1).value);
+    // The summary itself is the Polish team's: its name and labels in Polish.
+    for (let r = 1; r <= 30; r++) header.set(String(emu.cellAt('Podsumowanie retencji', r, 2).value), emu.cellAt('Podsumowanie retencji', r, 1).value);
+    expect(header.get('Tabela BigQuery `shop-analytics.sales.orders`')).toBe('Źródło');
     expect([...header.keys()]).toContain('Tabela BigQuery `shop-analytics.sales.orders`');
     const scanned = [...header.keys()].find((v) => v.startsWith('przeszukano '));
     expect(scanned).toMatch(/^przeszukano [\d,]+ KB w projekcie shop-analytics$/);

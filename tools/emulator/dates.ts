@@ -380,7 +380,7 @@ export function formatAutomaticNumber(n: number): string {
   return s;
 }
 
-function formatNumberSection(n: number, section: string): string {
+function formatNumberSection(n: number, section: string, symbols: NumberSymbols): string {
   // split literal prefix / numeric body / literal suffix
   let i = 0;
   let prefix = '';
@@ -470,20 +470,47 @@ function formatNumberSection(n: number, section: string): string {
   let s = ip === '' && fp === '' ? '0' : ip;
   if (fp.length > 0) s += '.' + fp;
   if (sci) s += 'E' + (exponent < 0 ? '-' : sci[1] === '+' ? '+' : '') + pad(Math.abs(exponent), sci[2].length);
-  return (neg ? '-' : '') + prefix + s + suffix;
+  return (neg ? '-' : '') + prefix + withSymbols(s, symbols) + suffix;
 }
 
-/** Display text of a number under a Sheets number format (sections pos;neg;zero;text supported). */
-export function formatNumber(n: number, fmt: string | undefined): string {
-  if (!fmt || fmt === DEFAULT_NUMBER_FORMAT || /^general$/i.test(fmt.trim())) return formatAutomaticNumber(n);
+/**
+ * The separators a locale shows numbers with. A format pattern is written with "," for grouping and
+ * "." for the decimal point whatever the locale, and Sheets shows the locale's own symbols ("the
+ * locale affects formatting details such as … currency", support.google.com/docs/answer/58515): the
+ * symbols are CLDR's (cs, pl, hu, sk, ru: a no-break space and a decimal comma; de, es, it, nl: "."
+ * and ","; fr: a narrow no-break space and ",").
+ */
+export interface NumberSymbols {
+  decimal: string;
+  group: string;
+}
+export const EN_SYMBOLS: NumberSymbols = { decimal: '.', group: ',' };
+const SYMBOLS: Record<string, NumberSymbols> = {
+  cs: { decimal: ',', group: '\u00a0' }, pl: { decimal: ',', group: '\u00a0' }, hu: { decimal: ',', group: '\u00a0' }, sk: { decimal: ',', group: '\u00a0' },
+  ru: { decimal: ',', group: '\u00a0' }, de: { decimal: ',', group: '.' }, es: { decimal: ',', group: '.' }, it: { decimal: ',', group: '.' },
+  nl: { decimal: ',', group: '.' }, fr: { decimal: ',', group: '\u202f' },
+};
+
+/** A spreadsheet locale's number symbols ("cs_CZ" → no-break space and ","); English ones otherwise. */
+export function numberSymbols(locale: string | undefined): NumberSymbols {
+  const [lang, region] = String(locale ?? '').split(/[_-]/);
+  if (region === 'CH' || region === 'LI') return { decimal: '.', group: '\u2019' };
+  return SYMBOLS[(lang ?? '').toLowerCase()] ?? EN_SYMBOLS;
+}
+
+function withSymbols(text: string, symbols: NumberSymbols): string {
+  if (symbols === EN_SYMBOLS) return text;
+  return text.replace(/[,.]/g, (c) => (c === ',' ? symbols.group : symbols.decimal));
+}
+
+/** Display text of a number under a Sheets number format (sections pos;neg;zero;text supported), with the locale's symbols. */
+export function formatNumber(n: number, fmt: string | undefined, symbols: NumberSymbols = EN_SYMBOLS): string {
+  if (!fmt || fmt === DEFAULT_NUMBER_FORMAT || /^general$/i.test(fmt.trim())) return withSymbols(formatAutomaticNumber(n), symbols);
   if (isDateFormat(fmt)) return formatSerialAsDate(n, fmt);
   const sections = splitSections(fmt);
-  if (n < 0 && sections.length >= 2) {
-    const r = formatNumberSection(-n, sections[1]);
-    return r;
-  }
-  if (n === 0 && sections.length >= 3) return formatNumberSection(0, sections[2]);
-  return formatNumberSection(n, sections[0]);
+  if (n < 0 && sections.length >= 2) return formatNumberSection(-n, sections[1], symbols);
+  if (n === 0 && sections.length >= 3) return formatNumberSection(0, sections[2], symbols);
+  return formatNumberSection(n, sections[0], symbols);
 }
 
 function splitSections(fmt: string): string[] {

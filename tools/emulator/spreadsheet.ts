@@ -8,6 +8,7 @@ import { ENV, Env, EnumValue, enumName, instrument as instrumentImpl, makeEnum, 
 import {
   DEFAULT_NUMBER_FORMAT,
   formatNumber,
+  numberSymbols,
   instantToWall,
   isDateFormat as isDateFormatRaw,
   serialToWall,
@@ -133,16 +134,17 @@ function computed(sheet: Sheet, cell: Cell): Evaluated | undefined {
 
 export function displayCell(cell: Cell | undefined, sheet?: Sheet): string {
   if (!cell) return '';
+  const symbols = numberSymbols(sheet?._ss[ENV].locale);
   if (cell.f !== undefined && cell.err !== undefined) return cell.err;
   const e = cell.f !== undefined && sheet ? computed(sheet, cell) : undefined;
   if (e) {
-    if (typeof e.value === 'number') return formatNumber(e.value, cell.nf ?? e.nf);
+    if (typeof e.value === 'number') return formatNumber(e.value, cell.nf ?? e.nf, symbols);
     if (typeof e.value === 'boolean') return e.value ? 'TRUE' : 'FALSE';
     return e.value;
   }
   const v = cell.v;
   if (v === undefined) return '';
-  if (typeof v === 'number') return formatNumber(v, cell.nf);
+  if (typeof v === 'number') return formatNumber(v, cell.nf, symbols);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return v;
 }

@@ -3,6 +3,8 @@
  * detection on the schema's names and a free sample of rows), and the FROM item of the queries.
  */
 import { UserError } from '../../core/errors';
+import { renderValue } from '../../i18n';
+import { userInterfaceLanguage } from '../language';
 import { bigQueryColumnType, proposeSqlRoles, type SqlColumn, type SqlSource } from '../../core/sql';
 import { roleWord, type SqlRole } from '../../core/sql/columns';
 import { bqMsg } from '../../i18n/bigqueryMessages';
@@ -80,7 +82,7 @@ export function describeSource(source: BigQuerySource): BigQueryDescription {
     roles,
     rows: s.rows,
     bytes: s.bytes,
-    explanation: proposal.explanation,
+    explanation: renderValue(proposal.explanation, userInterfaceLanguage()),
   };
 }
 

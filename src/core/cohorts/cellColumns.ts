@@ -1,4 +1,6 @@
 import { UserError } from '../errors';
+import { msg } from '../../i18n/catalogue';
+import { integer, type AnyMessage } from '../../i18n/messages';
 import { isBlank, isSheetsErrorText, type CellColumn } from '../cells';
 import { parseNumberText, type NumberLocale } from '../numbers';
 
@@ -31,7 +33,7 @@ export function columnHeight(columns: NamedColumn[]): number {
   const [first, ...rest] = columns;
   for (const c of rest) {
     if (c.length !== first.length) {
-      throw new UserError(`${c.name} has ${c.length} rows but ${first.name} has ${first.length}: the columns must cover the same rows`);
+      throw new UserError(msg('input.sizes', { column: c.name, rows: integer(c.length), first: first.name, firstRows: integer(first.length) }));
     }
   }
   return first.length;
@@ -58,8 +60,9 @@ export function isBlankRow(columns: NamedColumn[], i: number): boolean {
   return true;
 }
 
-export function noDataRows(what: string): UserError {
-  return new UserError(`no data rows: ${what}`);
+/** "no data rows: …" (the message says why). */
+export function noDataRows(why: AnyMessage): UserError {
+  return new UserError(why);
 }
 
 export const AMOUNT_BAD = Number.POSITIVE_INFINITY;

@@ -1,4 +1,6 @@
 import { UserError } from '../errors';
+import { msg } from '../../i18n/catalogue';
+import { integer } from '../../i18n/messages';
 import { BLANK_SEGMENT_NAME } from './segmentIndex';
 import type { ResolvedCohortOptions } from './options';
 
@@ -32,7 +34,7 @@ export function groupCustomers(
     names = [...segmentNames].sort(bySegmentName);
     names.forEach((name, g) => (groupOfSegment[segmentNames.indexOf(name)] = g));
     if (names.length * periods * periods > MAX_BREAKDOWN_CELLS) {
-      throw new UserError(`a breakdown by ${names.length} segments over ${periods} periods is too large: choose a longer period or a segment column with fewer values`);
+      throw new UserError(msg('input.breakdownTooLarge', { segments: integer(names.length), periods: integer(periods) }));
     }
   }
   const of = new Int32Array(customerSegment.length);

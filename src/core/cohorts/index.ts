@@ -6,7 +6,7 @@ export { parseCustomerTable, NO_CANCEL, type TableColumns, type CustomerTable } 
 export type { ParseOptions } from './parseInput';
 export type { CustomerId } from './idIndex';
 export { BLANK_SEGMENT_NAME } from './segmentIndex';
-export { describeSkippedRows, type SkippedRows, type RowTally, type SkipReason, type NoteReason } from './skippedRows';
+export { describeSkippedRows, headerRowMessage, skippedRowsMessage, type SkippedRows, type RowTally, type SkipReason, type NoteReason } from './skippedRows';
 export { MAX_LAPSE_PERIODS, type CohortOptions, type ResolvedCohortOptions, type RetentionMode } from './options';
 export { MAX_PERIODS, type PeriodInfo } from './periodAxis';
 export type { CohortInfo, CohortMatrices } from './matrices';

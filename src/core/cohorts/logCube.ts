@@ -1,4 +1,6 @@
 import { UserError } from '../errors';
+import { msg } from '../../i18n/catalogue';
+import { integer } from '../../i18n/messages';
 import { emptyCube, suffixSums, type CohortCube, type CubeNeeds } from './cube';
 import type { Grouping } from './grouping';
 import type { ResolvedCohortOptions } from './options';
@@ -101,7 +103,7 @@ export function logCube(
   const words = (P + 31) >>> 5;
   const K = activity.lapseAfter;
   if (customers * words * (K > 1 ? 2 : 1) > MAX_BITSET_WORDS) {
-    throw new UserError(`${customers} customers over ${P} periods is too large to compute: choose a longer period`);
+    throw new UserError(msg('input.tooLarge', { customers: integer(customers), periods: integer(P) }));
   }
   const bits = new Int32Array(customers * words);
   const { customer, day, rows } = log;

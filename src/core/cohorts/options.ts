@@ -1,4 +1,6 @@
 import { UserError } from '../errors';
+import { msg } from '../../i18n/catalogue';
+import { commaList, integer, typed, type Param } from '../../i18n/messages';
 import type { DayNumber } from '../calendar';
 import { PERIOD_UNITS, type PeriodUnit, type WeekStart } from '../periods';
 
@@ -43,40 +45,42 @@ export interface ResolvedCohortOptions {
 /** A lapse window longer than this many periods is never what anyone means (it is the period limit). */
 export const MAX_LAPSE_PERIODS = 600;
 
+const LAPSE_RANGE = { week: 'input.lapseRangeWeek', month: 'input.lapseRangeMonth', quarter: 'input.lapseRangeQuarter', year: 'input.lapseRangeYear' } as const;
+
 export function resolveCohortOptions(
   options: CohortOptions,
   source: 'log' | 'table',
   segmentNames: readonly string[] | null,
 ): ResolvedCohortOptions {
   const period = options.period ?? 'month';
-  if (!PERIOD_UNITS.includes(period)) throw new UserError(`period must be "week", "month", "quarter" or "year" (got "${String(period)}")`);
+  if (!PERIOD_UNITS.includes(period)) throw new UserError(`period must be "week", "month", "quarter" or "year" (got "${String(period)}")`); // i18n-exempt: an API invariant (the sidebar and the formulas check these first)
   const weekStart = options.weekStart ?? 'monday';
-  if (weekStart !== 'monday' && weekStart !== 'sunday') throw new UserError(`week start must be "monday" or "sunday" (got "${String(weekStart)}")`);
+  if (weekStart !== 'monday' && weekStart !== 'sunday') throw new UserError(`week start must be "monday" or "sunday" (got "${String(weekStart)}")`); // i18n-exempt: an API invariant (the sidebar and the formulas check these first)
   const mode = options.mode ?? 'in';
-  if (mode !== 'in' && mode !== 'in-or-after') throw new UserError(`mode must be "in" or "in-or-after" (got "${String(mode)}")`);
+  if (mode !== 'in' && mode !== 'in-or-after') throw new UserError(`mode must be "in" or "in-or-after" (got "${String(mode)}")`); // i18n-exempt: an API invariant (the sidebar and the formulas check these first)
   const asOfDay = options.asOfDay ?? null;
-  if (asOfDay !== null && !Number.isInteger(asOfDay)) throw new UserError(`as-of day must be a date (got ${String(asOfDay)})`);
+  if (asOfDay !== null && !Number.isInteger(asOfDay)) throw new UserError(`as-of day must be a date (got ${String(asOfDay)})`); // i18n-exempt: an API invariant (the sidebar and the formulas check these first)
   const segment = options.segment ?? null;
   const bySegment = options.bySegment ?? false;
   if ((segment !== null || bySegment) && segmentNames === null) {
-    throw new UserError(segment !== null ? `segment "${segment}" was asked for but no segment column was given` : 'a breakdown by segment needs a segment column');
+    throw new UserError(segment !== null ? msg('input.segmentWithoutColumn', { segment }) : msg('input.breakdownWithoutColumn'));
   }
-  if (segment !== null && bySegment) throw new UserError('choose either one segment or a breakdown by segment, not both');
+  if (segment !== null && bySegment) throw new UserError(msg('input.segmentAndBreakdown'));
   if (segment !== null && segmentNames && !segmentNames.includes(segment)) {
-    throw new UserError(`segment "${segment}" does not occur in the segment column (it holds ${listNames(segmentNames)})`);
+    throw new UserError(msg('input.segmentUnknown', { segment, names: listNames(segmentNames) }));
   }
   const lapseAfter = options.lapseAfter ?? 1;
   if (!Number.isInteger(lapseAfter) || lapseAfter < 1 || lapseAfter > MAX_LAPSE_PERIODS) {
-    throw new UserError(`the lapse window must be a whole number of ${period}s from 1 to ${MAX_LAPSE_PERIODS} (got ${String(lapseAfter)})`);
+    throw new UserError(msg(LAPSE_RANGE[period], { max: integer(MAX_LAPSE_PERIODS), got: typeof lapseAfter === 'number' ? typed(lapseAfter) : String(lapseAfter) }));
   }
   if (source === 'table' && lapseAfter !== 1) {
-    throw new UserError('a lapse window applies to a transaction log: in a customer table a customer is lost on their cancel date');
+    throw new UserError(msg('input.lapseTable'));
   }
   const refundsAreActivity = options.refundsAreActivity ?? false;
   return { source, period, weekStart, mode, asOfDay, segment, bySegment, lapseAfter, refundsAreActivity };
 }
 
-function listNames(names: readonly string[]): string {
-  const shown = names.slice(0, 8).map((n) => `"${n}"`).join(', ');
-  return names.length > 8 ? `${shown} and ${names.length - 8} more` : shown;
+function listNames(names: readonly string[]): Param {
+  const shown = commaList(names.slice(0, 8).map((n) => `"${n}"`));
+  return names.length > 8 ? msg('input.andMore', { list: shown, count: names.length - 8 }) : shown;
 }

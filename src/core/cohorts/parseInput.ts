@@ -1,11 +1,13 @@
-import { describeValue, isBlank, isSheetsErrorText } from '../cells';
+import { isBlank, isSheetsErrorText, valueMessage } from '../cells';
+import { msg } from '../../i18n/catalogue';
+import { allOf, typed } from '../../i18n/messages';
 import type { NumberLocale } from '../numbers';
 import { isMissingIdText } from '../placeholders';
 import { whyNotADate, type DateForm } from '../textDates';
 import { cellAt, columnHeight, endOfData, isBlankRow, noDataRows, type NamedColumn } from './cellColumns';
 import type { DayReader } from './dayReader';
 import { headerText, isHeaderRow } from './firstRow';
-import { RowTallies, describeSkippedRows } from './skippedRows';
+import { RowTallies, skippedRowsMessage } from './skippedRows';
 
 /** What every parser needs besides the columns. */
 export interface ParseOptions {
@@ -53,10 +55,9 @@ export function rowSpan(columns: NamedColumn[], idColumn: NamedColumn, dateColum
     tallies.headerRow = options.firstRowNumber;
     tallies.headerText = headerText(columns);
   }
-  if (end === 0) throw noDataRows(`${columns.map((c) => c.name).join(' and ')} ${columns.length > 1 ? 'are' : 'is'} empty`);
+  if (end === 0) throw noDataRows(msg('input.empty', { count: columns.length, columns: allOf(columns.map((c) => c.name)) }));
   if (end === start) {
-    const where = `row ${options.firstRowNumber}${ofRange ? ' of the range' : ''}`;
-    throw noDataRows(`the range holds only a header row (${where}: ${tallies.headerText})`);
+    throw noDataRows(msg(ofRange ? 'input.onlyHeaderOfRange' : 'input.onlyHeader', { row: typed(options.firstRowNumber), cells: tallies.headerText ?? '' }));
   }
   return { start, end, tallies };
 }
@@ -72,13 +73,13 @@ export function skipUnreadable(
   dateColumn: NamedColumn,
   days: DayReader,
 ): void {
-  if (isBlankRow(columns, i)) return tallies.skip('blank row', 'all columns', row);
+  if (isBlankRow(columns, i)) return tallies.skip('blank row', '', row);
   if (!idOk) {
     const v = cellAt(idColumn, i);
     if (isBlank(v)) return tallies.skip('blank id', idColumn.name, row);
-    if (isSheetsErrorText(v)) return tallies.skip('error value', idColumn.name, row, describeValue(v));
-    if (typeof v === 'string' && isMissingIdText(v)) return tallies.skip('placeholder id', idColumn.name, row, describeValue(v));
-    return tallies.skip('invalid id', idColumn.name, row, describeValue(v, days.timeZone));
+    if (isSheetsErrorText(v)) return tallies.skip('error value', idColumn.name, row, valueMessage(v));
+    if (typeof v === 'string' && isMissingIdText(v)) return tallies.skip('placeholder id', idColumn.name, row, valueMessage(v));
+    return tallies.skip('invalid id', idColumn.name, row, valueMessage(v, days.timeZone));
   }
   skipBadDate(tallies, dateColumn, i, row, days);
 }
@@ -86,13 +87,13 @@ export function skipUnreadable(
 export function skipBadDate(tallies: RowTallies, column: NamedColumn, i: number, row: number, days: DayReader): void {
   const v = cellAt(column, i);
   if (isBlank(v)) return tallies.skip('blank date', column.name, row);
-  if (isSheetsErrorText(v)) return tallies.skip('error value', column.name, row, describeValue(v));
+  if (isSheetsErrorText(v)) return tallies.skip('error value', column.name, row, valueMessage(v));
   const why = typeof v === 'string' ? whyNotADate(v, days.textForm()) : null;
-  tallies.skip(why ?? 'not a date', column.name, row, describeValue(v, days.timeZone));
+  tallies.skip(why ?? 'not a date', column.name, row, valueMessage(v, days.timeZone));
 }
 
 /** Throws when every row was skipped, saying why. */
 export function requireRows(kept: number, tallies: RowTallies): void {
   if (kept > 0) return;
-  throw noDataRows(`every row was skipped. ${describeSkippedRows(tallies.report())}`);
+  throw noDataRows(msg('input.allSkipped', { skipped: skippedRowsMessage(tallies.report()) ?? '' }));
 }

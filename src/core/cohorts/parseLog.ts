@@ -1,5 +1,5 @@
 import type { DayNumber } from '../calendar';
-import { describeValue, type CellColumn } from '../cells';
+import { valueMessage, type CellColumn } from '../cells';
 import { AMOUNT_BAD, AMOUNT_ERROR, namedColumn, readAmount } from './cellColumns';
 import { DayReader } from './dayReader';
 import { IdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
@@ -58,7 +58,7 @@ const amountOf = readAmount;
  */
 export function parseTransactionLog(columns: LogColumns, options: ParseOptions): TransactionLog {
   const names = columns.names ?? {};
-  const idCol = namedColumn(names.customerIds ?? 'customer id', columns.customerIds);
+  const idCol = namedColumn(names.customerIds ?? 'customer id', columns.customerIds); // i18n-exempt: a default column name for callers that name none (every adapter names its columns)
   const dateCol = namedColumn(names.dates ?? 'date', columns.dates);
   const amountCol = columns.amounts ? namedColumn(names.amounts ?? 'amount', columns.amounts) : null;
   const segmentCol = columns.segments ? namedColumn(names.segments ?? 'segment', columns.segments) : null;
@@ -101,7 +101,7 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
       // A finite number is the common case, read here: a call returning a double would box it per row.
       const a = typeof v === 'number' && v - v === 0 ? v : amountOf(v, locale);
       if (a === BAD_AMOUNT || a === ERROR_AMOUNT) {
-        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, options.firstRowNumber + i, describeValue(v, days.timeZone));
+        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, options.firstRowNumber + i, valueMessage(v, days.timeZone));
         continue;
       }
       amount[k] = a;
@@ -110,7 +110,7 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
       const v = segmentList !== null ? segmentList[i] : segmentRows![i][segmentAt];
       const s = segmentIndex.indexOf(v);
       if (s === BAD_SEGMENT) {
-        tallies.skip('error value', segmentCol.name, options.firstRowNumber + i, describeValue(v, days.timeZone));
+        tallies.skip('error value', segmentCol.name, options.firstRowNumber + i, valueMessage(v, days.timeZone));
         continue;
       }
       segment[k] = s;

@@ -1,5 +1,5 @@
 import type { DayNumber } from '../calendar';
-import { describeValue, isBlank, type CellColumn } from '../cells';
+import { valueMessage, isBlank, type CellColumn } from '../cells';
 import { AMOUNT_BAD, AMOUNT_ERROR, cellAt, namedColumn, readAmount, type NamedColumn } from './cellColumns';
 import { DayReader } from './dayReader';
 import { IdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
@@ -49,9 +49,9 @@ export interface CustomerTable {
  */
 export function parseCustomerTable(columns: TableColumns, options: ParseOptions): CustomerTable {
   const names = columns.names ?? {};
-  const idCol = namedColumn(names.customerIds ?? 'customer id', columns.customerIds);
-  const signupCol = namedColumn(names.signupDates ?? 'signup date', columns.signupDates);
-  const cancelCol = columns.cancelDates ? namedColumn(names.cancelDates ?? 'cancel date', columns.cancelDates) : null;
+  const idCol = namedColumn(names.customerIds ?? 'customer id', columns.customerIds); // i18n-exempt: a default column name for callers that name none (every adapter names its columns)
+  const signupCol = namedColumn(names.signupDates ?? 'signup date', columns.signupDates); // i18n-exempt: a default column name for callers that name none (every adapter names its columns)
+  const cancelCol = columns.cancelDates ? namedColumn(names.cancelDates ?? 'cancel date', columns.cancelDates) : null; // i18n-exempt: a default column name for callers that name none (every adapter names its columns)
   const revenueCol = columns.revenue ? namedColumn(names.revenue ?? 'revenue', columns.revenue) : null;
   const segmentCol = columns.segments ? namedColumn(names.segments ?? 'segment', columns.segments) : null;
   const all = [idCol, signupCol, ...[cancelCol, revenueCol, segmentCol].filter((c): c is NamedColumn => c !== null)];
@@ -96,7 +96,7 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
     if (revenueCol) {
       r = readAmount(cellAt(revenueCol, i), locale);
       if (r === AMOUNT_BAD || r === AMOUNT_ERROR) {
-        tallies.skip(r === AMOUNT_BAD ? 'bad amount' : 'error value', revenueCol.name, row, describeValue(cellAt(revenueCol, i), days.timeZone));
+        tallies.skip(r === AMOUNT_BAD ? 'bad amount' : 'error value', revenueCol.name, row, valueMessage(cellAt(revenueCol, i), days.timeZone));
         continue;
       }
     }
@@ -104,12 +104,12 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
     if (segmentCol && segmentIndex) {
       s = segmentIndex.indexOf(cellAt(segmentCol, i));
       if (s === SEGMENT_ERROR) {
-        tallies.skip('error value', segmentCol.name, row, describeValue(cellAt(segmentCol, i), days.timeZone));
+        tallies.skip('error value', segmentCol.name, row, valueMessage(cellAt(segmentCol, i), days.timeZone));
         continue;
       }
     }
     if (found !== NEW_ID) {
-      tallies.skip('duplicate customer', idCol.name, row, describeValue(idv, days.timeZone));
+      tallies.skip('duplicate customer', idCol.name, row, valueMessage(idv, days.timeZone));
       continue;
     }
     if (revenueCol && r < 0) tallies.note('negative amount', revenueCol.name, row);

@@ -1,5 +1,8 @@
 import { UserError } from '../errors';
-import { formatDay, type DayNumber } from '../calendar';
+import type { DayNumber } from '../calendar';
+import { msg } from '../../i18n/catalogue';
+import { date, integer, type Param } from '../../i18n/messages';
+import { UNITS } from '../../i18n/periodWords';
 import { periodEndDay, periodLabel, periodOfDay, periodStartDay, type PeriodScheme } from '../periods';
 
 /** More periods than this is almost always a mistyped year or the wrong period unit. */
@@ -31,19 +34,19 @@ export interface PeriodInfo {
   partial: boolean;
 }
 
-/** `rowsOf(day)` names the sheet rows holding a day, for messages about the span of the dates. */
-export function periodAxis(firstDay: DayNumber, lastDay: DayNumber, scheme: PeriodScheme, rowsOf: (day: DayNumber) => string = () => ''): PeriodAxis {
+/** `dayAt(day)` names a day and the sheet rows holding it, for messages about the span of the dates. */
+export function periodAxis(firstDay: DayNumber, lastDay: DayNumber, scheme: PeriodScheme, dayAt: (day: DayNumber) => Param = date): PeriodAxis {
   if (lastDay < firstDay) {
-    throw new UserError(`no data rows: the as-of day ${formatDay(lastDay)} is before the first date in the data (${formatDay(firstDay)})`);
+    throw new UserError(msg('input.asOfBeforeData', { asOf: date(lastDay), first: date(firstDay) }));
   }
   const firstPeriod = periodOfDay(firstDay, scheme);
   const lastPeriod = periodOfDay(lastDay, scheme);
   const count = lastPeriod - firstPeriod + 1;
   if (count > MAX_PERIODS) {
-    throw new UserError(
-      `the dates run from ${formatDay(firstDay)}${rowsOf(firstDay)} to ${formatDay(lastDay)}${rowsOf(lastDay)}, ` +
-        `${count} ${scheme.unit}s: more than ${MAX_PERIODS}. Choose a longer period or check the date column for a mistyped year`,
-    );
+    throw new UserError(msg('input.tooManyPeriods', {
+      first: dayAt(firstDay), last: dayAt(lastDay),
+      periods: msg(UNITS[scheme.unit], { count: integer(count) }), max: integer(MAX_PERIODS),
+    }));
   }
   const dayPeriod = new Int32Array(lastDay - firstDay + 1);
   let rel = 0;

@@ -1,4 +1,6 @@
 import type { DayNumber } from '../calendar';
+import { msg } from '../../i18n/catalogue';
+import { commaList, date, typed, type Param } from '../../i18n/messages';
 import { UserError } from '../errors';
 import { groupCube, type CohortCube, type CubeNeeds } from './cube';
 import { groupCustomers, type Grouping } from './grouping';
@@ -107,14 +109,11 @@ function noPurchases(log: TransactionLog, opts: ResolvedCohortOptions): UserErro
 
 /** A log whose usable rows up to the last day are all refunds (also said by the SQL engine's report). */
 export function noPurchasesError(amountColumn: string, asOfDay: boolean): UserError {
-  return new UserError(
-    `no purchases: every row ${asOfDay ? 'up to the as-of day ' : ''}has a negative ${amountColumn}. ` +
-      'Refunds are not counted as purchases; choose to count them as activity if they are not refunds',
-  );
+  return new UserError(msg(asOfDay ? 'input.noPurchasesAsOf' : 'input.noPurchases', { column: amountColumn }));
 }
 
-// " (row 7)" or " (rows 7, 9, …)": where a day occurs, for a message about a suspicious date.
-function rowsHolding(data: CohortData, day: DayNumber): string {
+// "Jan 5, 2024 (row 7)" or "… (rows 7, 9, …)": a day and where it occurs, for a message about a suspicious date.
+function rowsHolding(data: CohortData, day: DayNumber): Param {
   const rows: number[] = [];
   let more = false;
   const check = (days: Int32Array) => {
@@ -129,8 +128,8 @@ function rowsHolding(data: CohortData, day: DayNumber): string {
     check(data.signupDay);
     check(data.cancelDay);
   }
-  if (rows.length === 0) return '';
+  if (rows.length === 0) return date(day);
   rows.sort((a, b) => a - b);
-  const ofRange = data.skipped.rowsOfRange ? ' of the range' : '';
-  return ` (${rows.length === 1 && !more ? 'row' : 'rows'} ${rows.join(', ')}${more ? ', …' : ''}${ofRange})`;
+  const list = commaList([...rows.map(typed), ...(more ? ['…'] : [])]);
+  return msg(data.skipped.rowsOfRange ? 'input.dayRowsOfRange' : 'input.dayRows', { count: rows.length + (more ? 1 : 0), list, date: date(day) });
 }

@@ -4,23 +4,19 @@
  * can find and fix them.
  */
 
-export type SkipReason =
-  | 'blank row'
-  | 'blank id'
-  | 'placeholder id'
-  | 'invalid id'
-  | 'blank date'
-  | 'not a date'
-  | 'two-digit year'
-  | 'unknown date form'
-  | 'error value'
-  | 'bad amount'
-  | 'cancel before signup'
-  | 'duplicate customer'
-  | 'after as-of day'
-  | 'refund before first purchase';
+import { msg, renderValue, type MessageKey } from '../../i18n/catalogue';
+import { commaList, semicolonList, sentences, typed, type AnyMessage, type Param } from '../../i18n/messages';
 
-export type NoteReason = 'negative amount';
+/** Why rows are skipped: codes, never shown (messages say them through TALLY_KEYS below). */
+export const SKIP_REASONS = [
+  'blank row', 'blank id', 'placeholder id', 'invalid id', 'blank date', 'not a date', 'two-digit year', 'unknown date form',
+  'error value', 'bad amount', 'cancel before signup', 'duplicate customer', 'after as-of day', 'refund before first purchase',
+] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** Kept rows worth a mention. */
+export const NOTE_REASONS = ['negative amount'] as const;
+export type NoteReason = (typeof NOTE_REASONS)[number];
 
 export interface RowTally<R extends string> {
   reason: R;
@@ -29,8 +25,8 @@ export interface RowTally<R extends string> {
   count: number;
   /** Sheet row numbers of the first few rows, ascending. */
   firstRows: number[];
-  /** The first offending value as quoted in messages (describeValue), when there is one. */
-  firstValue: string | null;
+  /** The first offending value as messages quote it (valueMessage), when there is one. */
+  firstValue: Param | null;
 }
 
 export interface SkippedRows {
@@ -61,13 +57,13 @@ export class RowTallies {
 
   constructor(readonly rowsOfRange = false) {}
 
-  skip(reason: SkipReason, column: string, row: number, value?: string): void {
+  skip(reason: SkipReason, column: string, row: number, value?: Param): void {
     this.skippedTotal++;
     // Each placeholder gets its own count ("nan" and "NULL" are different habits of different exports).
-    add(this.skips, reason, reason === 'placeholder id' ? `${column}\u0000${value}` : column, column, row, value);
+    add(this.skips, reason, reason === 'placeholder id' ? `${column}\u0000${String(value)}` : column, column, row, value);
   }
 
-  note(reason: NoteReason, column: string, row: number, value?: string): void {
+  note(reason: NoteReason, column: string, row: number, value?: Param): void {
     add(this.noted, reason, column, column, row, value);
   }
 
@@ -87,7 +83,7 @@ export class RowTallies {
   }
 }
 
-function add<R extends string>(map: Map<string, RowTally<R>>, reason: R, key: string, column: string, row: number, value?: string): void {
+function add<R extends string>(map: Map<string, RowTally<R>>, reason: R, key: string, column: string, row: number, value?: Param): void {
   key = `${reason}\u0000${key}`;
   let t = map.get(key);
   if (!t) {
@@ -112,59 +108,63 @@ export function mergeSkippedRows(base: SkippedRows, extra: SkippedRows): Skipped
   return { ...base, total: base.total + extra.total, reasons, notes: [...base.notes, ...extra.notes] };
 }
 
-// User-facing text of this module: one phrase per reason, the header sentence, the row lists.
-const PHRASES: Record<SkipReason | NoteReason, (column: string, value: string) => string> = {
-  'blank row': () => 'entirely blank',
-  'blank id': (c) => `with a blank ${c}`,
-  'placeholder id': (c, v) => `whose ${c} is ${v}, which stands for a blank id`,
-  'invalid id': (c) => `whose ${c} is not text or a number`,
-  'blank date': (c) => `with a blank ${c}`,
-  'not a date': (c) => `whose ${c} is not a date`,
-  'two-digit year': (c) => `whose ${c} has a two-digit year (which century is not guessed)`,
-  'unknown date form': (c) => `whose ${c} is text in a date form the spreadsheet's locale does not use (day and month are not guessed)`,
-  'error value': (c) => `with an error value in ${c}`,
-  'bad amount': (c) => `whose ${c} is not a number`,
-  'cancel before signup': (c) => `whose ${c} is before the signup date`,
-  'duplicate customer': (c) => `repeating a ${c} seen on an earlier row`,
-  'after as-of day': (c) => `with a ${c} after the as-of day`,
-  'refund before first purchase': (c) =>
-    `with a negative ${c} dated before the customer's first purchase (a refund is not a purchase, and there is no cohort to put it in)`,
-  'negative amount': (c) => `with a negative ${c} (refunds: kept in revenue)`,
-};
+// Each reason's phrase is a catalogue entry: "2 rows with a blank date".
+const TALLY_KEYS = {
+  'blank row': 'skipped.blankRow',
+  'blank id': 'skipped.blankId',
+  'placeholder id': 'skipped.placeholderId',
+  'invalid id': 'skipped.invalidId',
+  'blank date': 'skipped.blankDate',
+  'not a date': 'skipped.notADate',
+  'two-digit year': 'skipped.twoDigitYear',
+  'unknown date form': 'skipped.unknownDateForm',
+  'error value': 'skipped.errorValue',
+  'bad amount': 'skipped.badAmount',
+  'cancel before signup': 'skipped.cancelBeforeSignup',
+  'duplicate customer': 'skipped.duplicateCustomer',
+  'after as-of day': 'skipped.afterAsOf',
+  'refund before first purchase': 'skipped.refundBeforeFirst',
+  'negative amount': 'skipped.negativeAmount',
+} as const satisfies Record<SkipReason | NoteReason, MessageKey>;
 
 // Reasons whose phrase already names the value.
 const VALUE_IN_PHRASE = new Set<string>(['placeholder id']);
 
-function rowList(rows: string, count: number, ofRange: boolean): string {
-  return `${count === 1 ? 'row' : 'rows'} ${rows}${ofRange ? ' of the range' : ''}`;
-}
-
-function describeTally(t: RowTally<string>, ofRange: boolean): string {
-  const rows = t.firstRows.join(', ') + (t.count > t.firstRows.length ? ', …' : '');
-  const example = t.firstValue !== null && !VALUE_IN_PHRASE.has(t.reason) ? `, e.g. ${t.firstValue}` : '';
-  const phrase = PHRASES[t.reason as SkipReason](t.column, t.firstValue ?? '');
-  const count = `${t.count} ${t.count === 1 ? 'row' : 'rows'} ${phrase}`;
+function tallyMessage(t: RowTally<SkipReason | NoteReason>, ofRange: boolean): AnyMessage {
+  const tally = msg(TALLY_KEYS[t.reason], { count: t.count, column: t.column, value: t.firstValue ?? '' });
+  const value = t.firstValue !== null && !VALUE_IN_PHRASE.has(t.reason) ? t.firstValue : null;
   // A SQL table has no row numbers to name.
-  if (t.firstRows.length === 0) return example ? `${count} (${example.slice(2)})` : count;
-  return `${count} (${rowList(rows, t.count, ofRange)}${example})`;
+  if (t.firstRows.length === 0) return value === null ? tally : msg('skipped.example', { tally, value });
+  const list = commaList([...t.firstRows.map(typed), ...(t.count > t.firstRows.length ? ['…'] : [])]);
+  const rows = msg(ofRange ? 'skipped.rowsOfRange' : 'skipped.rows', { count: t.firstRows.length, list });
+  return value === null ? msg('skipped.where', { tally, rows }) : msg('skipped.whereExample', { tally, rows, value });
 }
 
-/** "Row 1 of the range ("Customer", "Date") was read as a header and left out.", or "". */
-export function describeHeaderRow(s: SkippedRows): string {
-  if (s.headerRow === null) return '';
-  const cells = s.headerText ? ` (${s.headerText})` : '';
-  return `${s.rowsOfRange ? `Row ${s.headerRow} of the range` : `Row ${s.headerRow}`}${cells} was read as a header and left out.`;
+/** "Row 1 of the range ("Customer", "Date") was read as a header and left out.", or null. */
+export function headerRowMessage(s: SkippedRows): AnyMessage | null {
+  if (s.headerRow === null) return null;
+  const row = typed(s.headerRow);
+  if (s.headerText) return msg(s.rowsOfRange ? 'skipped.headerOfRange' : 'skipped.header', { row, cells: s.headerText });
+  return msg(s.rowsOfRange ? 'skipped.headerOfRangeAlone' : 'skipped.headerAlone', { row });
 }
 
 /**
  * Sentences for the sidebar, a note under a spill or an error message: the header row left out, then
- * e.g. "Skipped 3 rows: 2 rows with a blank date (rows 5, 9); …", then kept rows worth a mention.
+ * e.g. "Skipped 3 rows: 2 rows with a blank date (rows 5, 9); …", then kept rows worth a mention;
+ * null when there is nothing to say. Rendered in the reader's language where it is shown.
  */
-export function describeSkippedRows(s: SkippedRows): string {
-  const parts: string[] = [];
-  const header = describeHeaderRow(s);
+export function skippedRowsMessage(s: SkippedRows): Param | null {
+  const parts: Param[] = [];
+  const header = headerRowMessage(s);
   if (header) parts.push(header);
-  if (s.total > 0) parts.push(`Skipped ${s.total} ${s.total === 1 ? 'row' : 'rows'}: ${s.reasons.map((t) => describeTally(t, s.rowsOfRange)).join('; ')}.`);
-  if (s.notes.length > 0) parts.push(`Kept ${s.notes.map((t) => describeTally(t, s.rowsOfRange)).join('; ')}.`);
-  return parts.join(' ');
+  if (s.total > 0) parts.push(msg('skipped.total', { count: s.total, reasons: semicolonList(s.reasons.map((t) => tallyMessage(t, s.rowsOfRange))) }));
+  if (s.notes.length > 0) parts.push(msg('skipped.kept', { reasons: semicolonList(s.notes.map((t) => tallyMessage(t, s.rowsOfRange))) }));
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0] : sentences(parts);
+}
+
+/** skippedRowsMessage in English ("" when there is nothing to say): for tests and developers' logs. */
+export function describeSkippedRows(s: SkippedRows): string {
+  const m = skippedRowsMessage(s);
+  return m === null ? '' : renderValue(m, 'en');
 }

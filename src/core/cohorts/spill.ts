@@ -1,6 +1,7 @@
 import { UserError } from '../errors';
 import { describeValue } from '../cells';
-import { msg } from '../../i18n/catalogue';
+import { msg, t } from '../../i18n/catalogue';
+import type { Language } from '../../i18n/languages';
 import { choicesOf, matchWord, MODE_WORDS, SHOW_WORDS } from '../../i18n/optionWords';
 import type { DayNumber } from '../calendar';
 import type { Describe } from '../periods';
@@ -59,10 +60,10 @@ const blank = (v: number | null): number | string => (v === null ? '' : v);
  * The =COHORTS layout: header ["Cohort", "Customers", 0, 1, …], then per cohort its first day,
  * its size and one cell per offset; offsets past the last observable period are "".
  */
-export function cohortSpill(m: CohortMatrices, show: CohortShow, dayCell: (day: DayNumber) => unknown): unknown[][] {
+export function cohortSpill(m: CohortMatrices, show: CohortShow, dayCell: (day: DayNumber) => unknown, language: Language = 'en'): unknown[][] {
   const cells = show === 'counts' ? m.counts : show === 'retention' ? m.retention : m.revenue;
-  if (!cells) throw new UserError('showing "revenue" needs an amounts column');
-  const header: unknown[] = ['Cohort', 'Customers'];
+  if (!cells) throw new UserError('showing "revenue" needs an amounts column'); // i18n-exempt: =COHORTS checks its amounts argument first
+  const header: unknown[] = [t(language, 'spill.cohort'), t(language, 'spill.customers')];
   for (let k = 0; k < m.offsets; k++) header.push(k);
   const grid: unknown[][] = [header];
   m.cohorts.forEach((c, i) => grid.push([dayCell(c.startDay), c.size, ...cells[i].map(blank)]));
@@ -70,14 +71,15 @@ export function cohortSpill(m: CohortMatrices, show: CohortShow, dayCell: (day: 
 }
 
 /** The per-period spill's header: a log has returning customers, a table new customers who cancelled at once. */
-export function periodSpillHeader(source: 'log' | 'table'): string[] {
-  return ['Period', 'Label', 'Start', 'New', source === 'log' ? 'Returning' : 'New and cancelled', 'End', 'Lost',
-    'CRR', 'Churn', 'Revenue', 'Revenue retention', 'Partial'];
+export function periodSpillHeader(source: 'log' | 'table', language: Language = 'en'): string[] {
+  const keys = ['spill.period', 'spill.label', 'spill.start', 'spill.new', source === 'log' ? 'spill.returning' : 'spill.newCancelled', 'spill.end', 'spill.lost',
+    'spill.crr', 'spill.churn', 'spill.revenue', 'spill.revenueRetention', 'spill.partial'] as const;
+  return keys.map((key) => t(language, key));
 }
 
 /** The per-period layout: one row per period, columns as periodSpillHeader; revenue columns "" without amounts. */
-export function periodSpill(rows: PeriodRow[], source: 'log' | 'table', dayCell: (day: DayNumber) => unknown): unknown[][] {
-  const grid: unknown[][] = [periodSpillHeader(source)];
+export function periodSpill(rows: PeriodRow[], source: 'log' | 'table', dayCell: (day: DayNumber) => unknown, language: Language = 'en'): unknown[][] {
+  const grid: unknown[][] = [periodSpillHeader(source, language)];
   for (const r of rows) {
     grid.push([
       dayCell(r.startDay), r.label, r.start, r.newCustomers, source === 'log' ? r.returning : r.newAndCancelled, r.end, r.lost,

@@ -1,4 +1,6 @@
 import type { ColumnProfile } from './columnKinds';
+import { msg } from '../../i18n/catalogue';
+import { sentences, type Param } from '../../i18n/messages';
 
 /**
  * Proposes what each column is, from its header (English, Czech, Polish, Hungarian) and its values.
@@ -9,6 +11,7 @@ export type Role = 'id' | 'date' | 'amount' | 'signup' | 'cancel' | 'segment' | 
 export type Shape = 'log' | 'table';
 
 // Header words, compared without case and diacritics ("Zákazník" → "zakaznik", "Ügyfél" → "ugyfel").
+// i18n-vocabulary: words the detection reads in headers, never shown
 const WORDS: Record<Role, string[]> = {
   id: [
     'customer', 'customer id', 'customerid', 'customer_id', 'cust', 'client', 'client id', 'user', 'user id', 'userid',
@@ -64,6 +67,7 @@ const WORDS: Record<Role, string[]> = {
     'szegmens', 'csoport', 'kategoria', 'csomag', 'csatorna', 'orszag', 'tipus', // hu
   ],
 };
+// i18n-vocabulary-end
 
 export function normalizeHeader(text: string): string {
   return text
@@ -119,7 +123,8 @@ export interface RoleProposal {
   shape: Shape;
   /** 0-based column index per role, or -1. */
   roles: Record<Role, number>;
-  explanation: string;
+  /** Why this shape (and amount), as a message in the reader's language. */
+  explanation: Param;
 }
 
 /**
@@ -162,17 +167,16 @@ export function proposeRoles(headers: string[], profiles: ColumnProfile[], rows:
   const tableDates = signup >= 0 ? signup : date;
   const isTable = (signup >= 0 || cancel >= 0) && tableDates >= 0 && (cancel >= 0 || idsUnique);
   const roles: Record<Role, number> = { id, date: -1, amount, signup: -1, cancel: -1, segment, quantity: -1, unitPrice: -1 };
-  let explanation: string;
+  let explanation: Param;
   if (isTable) {
     roles.signup = tableDates;
     roles.cancel = cancel;
-    explanation = `One row per customer with ${cancel >= 0 ? 'signup and cancel dates' : 'a signup date'}: read as a customer table.`;
+    explanation = msg(cancel >= 0 ? 'detect.tableBoth' : 'detect.tableSignup');
   } else {
     roles.date = date >= 0 ? date : signup;
-    explanation = idProfile && !idsUnique
-      ? 'Customers appear on several rows with dates: read as a transaction log (one row per purchase).'
-      : 'Read as a transaction log (one row per purchase or activity).';
-    explanation += amountExplanation(headers, quantity, unitPrice);
+    const shape = msg(idProfile && !idsUnique ? 'detect.logRepeats' : 'detect.log');
+    const amountNote = amountExplanation(headers, quantity, unitPrice);
+    explanation = amountNote ? sentences([shape, amountNote]) : shape;
     if (quantity >= 0) {
       roles.quantity = quantity;
       roles.unitPrice = unitPrice;
@@ -183,9 +187,8 @@ export function proposeRoles(headers: string[], profiles: ColumnProfile[], rows:
 
 // Says where the amount comes from when it is not an amount column: quantity × unit price, or a price
 // column that is left unused because a price alone is not what an order is worth.
-function amountExplanation(headers: string[], quantity: number, unitPrice: number): string {
-  const name = (i: number) => `"${headers[i]}"`;
-  if (unitPrice < 0) return '';
-  if (quantity >= 0) return ` No amount column: the amount of each row is ${name(quantity)} × ${name(unitPrice)} (quantity × unit price).`;
-  return ` ${name(unitPrice)} looks like a unit price, not an order amount, so it is not used as the amount; choose it under Amount if it holds what each row is worth.`;
+function amountExplanation(headers: string[], quantity: number, unitPrice: number): Param | null {
+  if (unitPrice < 0) return null;
+  if (quantity >= 0) return msg('detect.quantityPrice', { quantity: headers[quantity], price: headers[unitPrice] });
+  return msg('detect.priceOnly', { price: headers[unitPrice] });
 }

@@ -40,6 +40,7 @@ export const formulas: Translation<typeof en, 'cs'> = {
   'fn.oneColumn': '{fn}: {arg} musí být jeden sloupec nebo řádek (zadáno {size})',
   'fn.unexpected': '{fn}: nečekaný problém ({detail}). Nahlaste ho prosím i se vzorcem, který ho způsobil.',
 
+  'fn.churnArity': 'CHURN má 2 argumenty (start, lost), 3 (start, end, new) nebo 4 (signup_dates, cancel_dates, period_start, period_end); zadáno {count}',
   'fn.retentionArity': 'RETENTION má 3 argumenty (start, end, new) nebo 4 (signup_dates, cancel_dates, period_start, period_end); zadáno {count}',
   'fn.endBelowNew': '{fn}: end ({end}) je menší než new ({new}); zákazníci na konci období zahrnují i nové zákazníky',
   'fn.endBelowNewAt': '{fn}: end ({end}) je menší než new ({new}) ({place}); zákazníci na konci období zahrnují i nové zákazníky',
@@ -63,4 +64,6 @@ export const formulas: Translation<typeof en, 'cs'> = {
   'fn.expect.monthlyRate': 'měsíční sazba od 0 do 1, například {example} nebo {examplePercent}',
   'fn.clvPredictiveHint': '{problem}. V prediktivním tvaru =CLV(customer_ids; dates; amounts; …) musí druhá oblast obsahovat data (buňky s daty nebo text data, například 2024-01-31)',
   'fn.clvNeverLeaves': 'CLV: churn_rate je 0 a chybí discount_rate ({at}); zákazník, který nikdy neodejde, nemá konečnou hodnotu',
+  'fn.takes': { one: '{fn} přijímá {usage}; zadán {count} argument', few: '{fn} přijímá {usage}; zadány {count} argumenty', many: '{fn} přijímá {usage}; zadáno {count} argumentu', other: '{fn} přijímá {usage}; zadáno {count} argumentů' },
+  'fn.showRevenue': 'COHORTS: show „revenue“ potřebuje argument {arg} (pátý)',
 };

@@ -70,6 +70,7 @@ export const summary: Translation<typeof en, 'cs'> = {
   'summary.col.retentionTable': 'Míra udržení (udržení z S)\n(E − noví) ÷ S',
   'summary.col.revenueTable': 'Tržby\nza období, zákazníci aktivní na konci období ({unit})',
   'summary.row.partial': 'neúplné období ({unit}): data do {date}, zákazníci, kteří ještě nenakoupili, se proto počítají jako ztracení',
+  'summary.row.partialTable': 'neúplné období ({unit}): data do {date}; pozdější zrušení v tomto období se zatím nepočítají',
   'summary.row.windowFilling': 'zatím nikdo nemůže být ztracen: od začátku dat uplynulo méně než {lapse}',
   'summary.note.table': 'Zákazník je aktivní od data registrace do dne před datem zrušení. Noví zákazníci, kteří se zaregistrují a zruší ve stejném období ({unit}), se počítají zvlášť (Noví a zrušení), ani mezi nové, ani mezi ztracené; míra odchodu je tedy podíl zákazníků ze začátku období, kteří zrušili, a míra udržení = 1 − míra odchodu.',
   'summary.note.lapseOne': 'Zákazník je aktivní v období ({unit}), když v něm nakoupil, a ztracen po období ({unit}) bez nákupu.',
@@ -92,7 +93,7 @@ export const summary: Translation<typeof en, 'cs'> = {
   'summary.value.future': 'Očekávaná budoucí hodnota aktivního zákazníka\nm ÷ míra odchodu, jako =CLV(m; churn)',
   'summary.value.note': 'Celoživotní hodnota zákazníka (CLV) = dosavadní tržby + očekávaná budoucí hodnota. Očekávaná budoucí hodnota je to, co zákazník, který je nyní aktivní, přinese od teď: m v každém období, dokud zůstane, v průměru 1 ÷ míra odchodu období (=CLV(m; churn), bez diskontu); nezahrnuje to, co už utratil. Pozorovaná míra odchodu vynechává neúplné poslední období. Prázdné, kde kohorta zatím nemá tržby nebo pozorovaný odchod.',
 
-  'summary.chart.data': 'Data grafu: míra udržení podle období od prvního období kohorty (jen úplná období)',
+  'summary.chart.data': 'Data grafu: míra udržení podle období od prvního období kohorty, od +1 (jen úplná období)',
   'summary.chart.perCohort': 'Míra udržení podle období od prvního období, po kohortách',
   'summary.chart.average': 'Průměrná míra udržení podle období od prvního období',
 };

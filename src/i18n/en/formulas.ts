@@ -46,6 +46,7 @@ export const formulas = {
   'fn.unexpected': '{fn}: unexpected problem ({detail}). Please report it with the formula that caused it.',
 
   // RETENTION, CHURN: counts.
+  'fn.churnArity': 'CHURN takes 2 arguments (start, lost), 3 (start, end, new) or 4 (signup_dates, cancel_dates, period_start, period_end); got {count}',
   'fn.retentionArity': 'RETENTION takes 3 arguments (start, end, new) or 4 (signup_dates, cancel_dates, period_start, period_end); got {count}',
   'fn.endBelowNew': '{fn}: end ({end}) is smaller than new ({new}); the customers at the end include the new ones',
   'fn.endBelowNewAt': '{fn}: end ({end}) is smaller than new ({new}) in {place}; the customers at the end include the new ones',
@@ -71,4 +72,6 @@ export const formulas = {
   'fn.expect.horizon': 'a whole number of months from 1 to {max}, such as {example}',
   'fn.expect.monthlyRate': 'a monthly rate from 0 to 1, such as {example} or {examplePercent}',
   'fn.clvNeverLeaves': 'CLV: churn_rate is 0 and there is no discount_rate ({at}); a customer who never leaves has no finite value',
+  'fn.takes': { one: '{fn} takes {usage}; got {count} argument', other: '{fn} takes {usage}; got {count} arguments' },
+  'fn.showRevenue': 'COHORTS: show "revenue" needs the {arg} argument (the 5th)',
 } as const;

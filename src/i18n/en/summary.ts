@@ -73,6 +73,7 @@ export const summary = {
   'summary.col.retentionTable': 'Retention (kept of S)\n(E − new) ÷ S',
   'summary.col.revenueTable': "Revenue\nper period, customers active at the {unit}'s end",
   'summary.row.partial': 'partial {unit}: data until {date}, so customers who have not bought yet count as lost',
+  'summary.row.partialTable': 'partial {unit}: data until {date}; cancellations later in the {unit} are not counted yet',
   'summary.row.windowFilling': 'nobody can be lost yet: fewer than {lapse} since the data begins',
   'summary.note.table': 'A customer is active from the signup date until the day before the cancel date. New customers who sign up and cancel in the same {unit} are counted apart (New and cancelled), neither as new nor as lost, so churn is the share of the customers at the start who cancelled, and retention = 1 − churn.',
   'summary.note.lapseOne': 'A customer is active in a {unit} when they bought in it, and lost after a {unit} without a purchase.',
@@ -98,7 +99,7 @@ export const summary = {
   'summary.value.note': 'Lifetime value of a customer = revenue to date + expected future value. The expected future value is what a customer who is active now brings from now on: m in each period while they stay, 1 ÷ churn periods on average (=CLV(m, churn), no discount); it does not include what they have already spent. Observed churn leaves out the partial last period. Blank where a cohort has no revenue or no observed churn yet.',
 
   // The chart.
-  'summary.chart.data': 'Chart data: retention by period since the cohort’s first period (complete periods only)',
+  'summary.chart.data': 'Chart data: retention by period since the cohort’s first period, from +1 (complete periods only)',
   'summary.chart.perCohort': 'Retention by period since first period, per cohort',
   'summary.chart.average': 'Average retention by period since first period',
 } as const;

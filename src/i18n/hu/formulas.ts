@@ -40,6 +40,7 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'fn.oneColumn': '{fn}: a(z) {arg} egyetlen oszlop vagy sor kell legyen (megadva: {size})',
   'fn.unexpected': '{fn}: váratlan hiba ({detail}). Kérjük, jelezze a hibát okozó képlettel együtt.',
 
+  'fn.churnArity': 'A CHURN 2 argumentumot (start, lost), 3-at (start, end, new) vagy 4-et (signup_dates, cancel_dates, period_start, period_end) vár; megadva: {count}',
   'fn.retentionArity': 'A RETENTION 3 argumentumot (start, end, new) vagy 4-et (signup_dates, cancel_dates, period_start, period_end) vár; megadva: {count}',
   'fn.endBelowNew': '{fn}: az end ({end}) kisebb, mint a new ({new}); az időszak végi ügyfelek az újakat is tartalmazzák',
   'fn.endBelowNewAt': '{fn}: az end ({end}) kisebb, mint a new ({new}) (a tartomány {place}); az időszak végi ügyfelek az újakat is tartalmazzák',
@@ -63,4 +64,6 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'fn.expect.monthlyRate': '0 és 1 közötti havi ráta, például {example} vagy {examplePercent}',
   'fn.clvPredictiveHint': '{problem}. Az előrejelző =CLV(customer_ids; dates; amounts; …) alakban a második tartománynak dátumokat kell tartalmaznia (dátumcellákat vagy dátumszöveget, például 2024-01-31)',
   'fn.clvNeverLeaves': 'CLV: a churn_rate 0, és nincs discount_rate ({at}); egy soha el nem távozó ügyfélnek nincs véges értéke',
+  'fn.takes': { one: 'A(z) {fn} paraméterei: {usage}; {count} argumentumot kapott', other: 'A(z) {fn} paraméterei: {usage}; {count} argumentumot kapott' },
+  'fn.showRevenue': 'COHORTS: a show „revenue” értékéhez kell a(z) {arg} argumentum (az 5.)',
 };

@@ -71,6 +71,7 @@ export const summary: Translation<typeof en, 'hu'> = {
   'summary.col.retentionTable': 'Megtartási arány (megtartott CS-ből)\n(CE − új) ÷ CS',
   'summary.col.revenueTable': 'Bevétel\nidőszakonként, az időszak ({unit}) végén aktív ügyfelektől',
   'summary.row.partial': 'részleges időszak ({unit}): adatok eddig: {date}, ezért a még nem vásárolt ügyfelek elvesztettnek számítanak',
+  'summary.row.partialTable': 'részleges időszak ({unit}): adatok eddig: {date}; az időszak későbbi lemondásai még nem számítanak',
   'summary.row.windowFilling': 'még senki sem veszhetett el: az adatok kezdete óta kevesebb mint {lapse} telt el',
   'summary.note.table': 'Egy ügyfél a regisztráció dátumától a lemondás előtti napig aktív. Az új ügyfelek, akik ugyanabban az időszakban ({unit}) regisztrálnak és mondanak le, külön számítanak (Új és lemondott), sem újként, sem elvesztettként, így a lemorzsolódás az időszak elején lévő ügyfelek közül lemondottak aránya, és a megtartás = 1 − lemorzsolódás.',
   'summary.note.lapseOne': 'Egy ügyfél aktív egy időszakban ({unit}), ha vásárolt benne, és elveszett egy vásárlás nélküli időszak ({unit}) után.',
@@ -93,7 +94,7 @@ export const summary: Translation<typeof en, 'hu'> = {
   'summary.value.future': 'Egy aktív ügyfél várható jövőbeli értéke\nm ÷ lemorzsolódás, mint =CLV(m; churn)',
   'summary.value.note': 'Az ügyfél élettartam-értéke (CLV) = eddigi bevétel + várható jövőbeli érték. A várható jövőbeli érték az, amit egy most aktív ügyfél mostantól hoz: időszakonként m-et, amíg marad, átlagosan 1 ÷ lemorzsolódás időszakon át (=CLV(m; churn), diszkont nélkül); nem tartalmazza, amit már elköltött. A megfigyelt lemorzsolódás kihagyja a részleges utolsó időszakot. Üres, ahol a kohorsznak még nincs bevétele vagy megfigyelt lemorzsolódása.',
 
-  'summary.chart.data': 'Diagramadatok: megtartás a kohorsz első időszaka óta eltelt időszakok szerint (csak teljes időszakok)',
+  'summary.chart.data': 'Diagramadatok: megtartás a kohorsz első időszaka óta eltelt időszakok szerint, +1-től (csak teljes időszakok)',
   'summary.chart.perCohort': 'Megtartás az első időszak óta eltelt időszakok szerint, kohorszonként',
   'summary.chart.average': 'Átlagos megtartás az első időszak óta eltelt időszakok szerint',
 };

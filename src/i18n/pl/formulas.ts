@@ -40,6 +40,7 @@ export const formulas: Translation<typeof en, 'pl'> = {
   'fn.oneColumn': '{fn}: {arg} musi być jedną kolumną lub jednym wierszem (podano {size})',
   'fn.unexpected': '{fn}: nieoczekiwany problem ({detail}). Zgłoś go razem z formułą, która go spowodowała.',
 
+  'fn.churnArity': 'CHURN przyjmuje 2 argumenty (start, lost), 3 (start, end, new) lub 4 (signup_dates, cancel_dates, period_start, period_end); podano {count}',
   'fn.retentionArity': 'RETENTION przyjmuje 3 argumenty (start, end, new) lub 4 (signup_dates, cancel_dates, period_start, period_end); podano {count}',
   'fn.endBelowNew': '{fn}: end ({end}) jest mniejsze niż new ({new}); klienci na końcu okresu obejmują nowych klientów',
   'fn.endBelowNewAt': '{fn}: end ({end}) jest mniejsze niż new ({new}) ({place}); klienci na końcu okresu obejmują nowych klientów',
@@ -63,4 +64,6 @@ export const formulas: Translation<typeof en, 'pl'> = {
   'fn.expect.monthlyRate': 'miesięczną stopą od 0 do 1, na przykład {example} lub {examplePercent}',
   'fn.clvPredictiveHint': '{problem}. W formie przewidującej =CLV(customer_ids; dates; amounts; …) drugi zakres musi zawierać daty (komórki z datami lub tekst daty, na przykład 2024-01-31)',
   'fn.clvNeverLeaves': 'CLV: churn_rate wynosi 0 i brak discount_rate ({at}); klient, który nigdy nie odchodzi, nie ma skończonej wartości',
+  'fn.takes': { one: '{fn} przyjmuje {usage}; podano {count} argument', few: '{fn} przyjmuje {usage}; podano {count} argumenty', many: '{fn} przyjmuje {usage}; podano {count} argumentów', other: '{fn} przyjmuje {usage}; podano {count} argumentu' },
+  'fn.showRevenue': 'COHORTS: show „revenue” wymaga argumentu {arg} (piątego)',
 };

@@ -71,6 +71,7 @@ export const summary: Translation<typeof en, 'pl'> = {
   'summary.col.retentionTable': 'Retencja (utrzymani z S)\n(E − nowi) ÷ S',
   'summary.col.revenueTable': 'Przychód\nza okres, klienci aktywni na końcu okresu ({unit})',
   'summary.row.partial': 'niepełny okres ({unit}): dane do {date}, więc klienci, którzy jeszcze nie kupili, liczą się jako utraceni',
+  'summary.row.partialTable': 'niepełny okres ({unit}): dane do {date}; późniejsze rezygnacje w tym okresie nie są jeszcze liczone',
   'summary.row.windowFilling': 'nikt nie może być jeszcze utracony: od początku danych minęło mniej niż {lapse}',
   'summary.note.table': 'Klient jest aktywny od daty rejestracji do dnia przed datą anulowania. Nowi klienci, którzy rejestrują się i anulują w tym samym okresie ({unit}), liczeni są osobno (Nowi i anulowani), ani jako nowi, ani jako utraceni, więc odpływ to udział klientów z początku okresu, którzy anulowali, a retencja = 1 − odpływ.',
   'summary.note.lapseOne': 'Klient jest aktywny w okresie ({unit}), gdy w nim kupił, i utracony po okresie ({unit}) bez zakupu.',
@@ -93,7 +94,7 @@ export const summary: Translation<typeof en, 'pl'> = {
   'summary.value.future': 'Oczekiwana przyszła wartość aktywnego klienta\nm ÷ odpływ, jak =CLV(m; churn)',
   'summary.value.note': 'Wartość życiowa klienta (CLTV) = dotychczasowy przychód + oczekiwana przyszła wartość. Oczekiwana przyszła wartość to to, co klient aktywny teraz przyniesie od teraz: m w każdym okresie, dopóki zostaje, średnio przez 1 ÷ odpływ okresów (=CLV(m; churn), bez dyskonta); nie obejmuje tego, co już wydał. Obserwowany odpływ pomija niepełny ostatni okres. Puste, gdy kohorta nie ma jeszcze przychodu ani obserwowanego odpływu.',
 
-  'summary.chart.data': 'Dane wykresu: retencja według okresu od pierwszego okresu kohorty (tylko pełne okresy)',
+  'summary.chart.data': 'Dane wykresu: retencja według okresu od pierwszego okresu kohorty, od +1 (tylko pełne okresy)',
   'summary.chart.perCohort': 'Retencja według okresu od pierwszego okresu, dla każdej kohorty',
   'summary.chart.average': 'Średnia retencja według okresu od pierwszego okresu',
 };

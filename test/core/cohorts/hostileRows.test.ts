@@ -9,6 +9,11 @@ import {
 } from '../../../src/core/cohorts/index';
 import { UserError } from '../../../src/core/errors';
 import { dayOf, midnightOf } from '../../support/days';
+import { renderValue } from '../../../src/i18n/catalogue';
+import type { Param } from '../../../src/i18n/messages';
+/** A value named in the report, as an English reader sees it. */
+const shown = (v: Param | null) => (v === null ? null : renderValue(v, 'en'));
+
 
 const ZONE = 'America/Los_Angeles';
 const on = (y: number, m: number, d: number) => new Date(midnightOf(dayOf(y, m, d), ZONE));
@@ -39,14 +44,14 @@ describe('hostile rows in a transaction log', () => {
   });
 
   it('counts each skipped row once under its reason, with the first row numbers', () => {
-    const byReason = Object.fromEntries(log.skipped.reasons.map((t) => [`${t.reason} / ${t.column}`, [t.count, t.firstRows, t.firstValue]]));
+    const byReason = Object.fromEntries(log.skipped.reasons.map((t) => [`${t.reason} / ${t.column}`, [t.count, t.firstRows, shown(t.firstValue)]]));
     expect(byReason).toEqual({
       'blank id / customer id': [1, [5], null],
       'not a date / date': [2, [6, 13], '"soon"'],
       'error value / customer id': [1, [7], '#N/A'],
       'blank date / date': [1, [8], null],
       'error value / date': [1, [9], '#REF!'],
-      'blank row / all columns': [1, [10], null],
+      'blank row / ': [1, [10], null],
       'bad amount / amount': [1, [11], '"abc"'],
       'invalid id / customer id': [1, [12], 'TRUE'],
     });
@@ -87,7 +92,7 @@ describe('hostile rows in a transaction log', () => {
     );
     expect(Array.from(parsed.amount!)).toEqual([12.5, 1000.25]);
     expect(parsed.skipped.reasons).toEqual([
-      expect.objectContaining({ reason: 'bad amount', firstRows: [4], firstValue: '"1.5"' }),
+      expect.objectContaining({ reason: 'bad amount', firstRows: [4], firstValue: '"1.5"' }), // text is quoted as is
     ]);
   });
 
@@ -156,13 +161,13 @@ describe('options that cannot work', () => {
   it('a mistyped year', () => {
     const typo = parseTransactionLog({ customerIds: ['a', 'b', 'c'], dates: [on(2024, 1, 1), on(2204, 1, 1), on(2024, 1, 1)] }, opts);
     expect(userError(() => computeCohortReport(typo, { period: 'month' }))).toBe(
-      'the dates run from 2024-01-01 (rows 2, 4) to 2204-01-01 (row 3), 2161 months: more than 600. ' +
+      'the dates run from Jan 1, 2024 (rows 2, 4) to Jan 1, 2204 (row 3), 2,161 months: more than 600. ' +
         'Choose a longer period or check the date column for a mistyped year',
     );
     expect(computeCohortReport(typo, { period: 'year' }).periods.length).toBe(181);
   });
 
   it('an as-of day before all the data', () => {
-    expect(userError(() => computeCohortReport(log, { asOfDay: dayOf(2023, 1, 1) }))).toMatch(/^no data rows: the as-of day 2023-01-01/);
+    expect(userError(() => computeCohortReport(log, { asOfDay: dayOf(2023, 1, 1) }))).toMatch(/^no data rows: the as-of day Jan 1, 2023 is before/);
   });
 });

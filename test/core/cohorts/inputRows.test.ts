@@ -8,6 +8,11 @@ import { UserError } from '../../../src/core/errors';
 import { isMissingIdText } from '../../../src/core/placeholders';
 import { dateFormOf } from '../../../src/core/textDates';
 import { dayOf, midnightOf } from '../../support/days';
+import { renderValue } from '../../../src/i18n/catalogue';
+import type { Param } from '../../../src/i18n/messages';
+/** A value named in the report, as an English reader sees it. */
+const shown = (v: Param | null) => (v === null ? null : renderValue(v, 'en'));
+
 
 const ZONE = 'Europe/Prague';
 const on = (y: number, m: number, d: number) => new Date(midnightOf(dayOf(y, m, d), ZONE));
@@ -97,7 +102,7 @@ describe('placeholders for a missing id', () => {
     const log = parseTransactionLog({ customerIds: ids, dates }, sheet);
     expect(log.customerIds).toEqual(['a', 'NaNa', 'nancy', 'b']);
     expect(log.skipped.total).toBe(placeholders.length);
-    const byValue = log.skipped.reasons.map((t) => [t.reason, t.firstValue, t.count]);
+    const byValue = log.skipped.reasons.map((t) => [t.reason, shown(t.firstValue), t.count]);
     expect(byValue).toContainEqual(['placeholder id', '"nan"', 1]);
     expect(byValue).toContainEqual(['placeholder id', '"NULL"', 1]);
     expect(byValue).toContainEqual(['placeholder id', '" nan "', 1]);
@@ -176,7 +181,7 @@ describe('values named in the report', () => {
       { customerIds: [true, 'a', 'b', 'c', 'd', 'e'], dates: [on(2024, 1, 1), new Date(NaN), 0.1 + 0.2, 'x', on(2024, 1, 5), on(2024, 1, 6)], amounts: [1, 1, 1, 1, on(2024, 1, 1), 2] },
       sheet,
     );
-    const values = Object.fromEntries(log.skipped.reasons.map((t) => [`${t.reason} / ${t.column}`, t.firstValue]));
+    const values = Object.fromEntries(log.skipped.reasons.map((t) => [`${t.reason} / ${t.column}`, shown(t.firstValue)]));
     expect(values).toEqual({
       'invalid id / customer id': 'TRUE',
       'not a date / date': 'an invalid date',
@@ -184,6 +189,6 @@ describe('values named in the report', () => {
     });
     expect(log.skipped.reasons.find((t) => t.reason === 'not a date')!.count).toBe(3); // invalid Date, 0.3, "x"
     const numberAsDate = parseTransactionLog({ customerIds: ['a', 'b'], dates: [0.1 + 0.2, on(2024, 1, 1)] }, sheet);
-    expect(numberAsDate.skipped.reasons[0].firstValue).toBe('0.3');
+    expect(shown(numberAsDate.skipped.reasons[0].firstValue)).toBe('0.3');
   });
 });

@@ -32,7 +32,7 @@ describe('periods', () => {
     expect(computeCohortMatrices(fits, { period: 'week' }).total.offsets).toBe(600);
     const over = parseTransactionLog({ customerIds: ['a', 'b'], dates: [at(MONDAY), at(MONDAY + 600 * 7)] }, opts);
     expect(userError(() => computeCohortMatrices(over, { period: 'week' }))).toBe(
-      'the dates run from 2000-01-03 (row 2) to 2011-07-04 (row 3), 601 weeks: more than 600. Choose a longer period or check the date column for a mistyped year',
+      'the dates run from Jan 3, 2000 (row 2) to Jul 4, 2011 (row 3), 601 weeks: more than 600. Choose a longer period or check the date column for a mistyped year',
     );
   });
 });
@@ -66,7 +66,7 @@ describe('customers × periods', () => {
   it('3,368,421 customers (63,999,999 words) are computed; 3,368,422 (64,000,018) are refused', () => {
     expect(computeCohortMatrices(wide(3_368_421), { period: 'week' }).total.cohorts.map((c) => c.size)).toEqual([1, 1]);
     expect(userError(() => computeCohortMatrices(wide(3_368_422), { period: 'week' }))).toBe(
-      '3368422 customers over 590 periods is too large to compute: choose a longer period',
+      '3,368,422 customers over 590 periods is too large to compute: choose a longer period',
     );
   });
 });

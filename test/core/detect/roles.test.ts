@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { profileColumn } from '../../../src/core/detect/columnKinds';
 import { findHeaderRow } from '../../../src/core/detect/headerRow';
 import { headerScore, normalizeHeader, proposeRoles } from '../../../src/core/detect/roles';
+import { renderValue } from '../../../src/i18n/catalogue';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -96,7 +97,7 @@ describe('column detection', () => {
     ]);
     expect(p.shape).toBe('log');
     expect(p.roles).toMatchObject({ id: 6, date: 4, amount: -1, quantity: 3, unitPrice: 5 });
-    expect(p.explanation).toContain('No amount column: the amount of each row is "Quantity" × "UnitPrice" (quantity × unit price).');
+    expect(renderValue(p.explanation, 'en')).toContain('No amount column: the amount of each row is "Quantity" × "UnitPrice" (quantity × unit price).');
   });
 
   it('a price alone is never taken as the amount, and the explanation says so', () => {
@@ -107,7 +108,7 @@ describe('column detection', () => {
       ['x1', d('2024-01-03'), 7.5],
     ]);
     expect(p.roles).toMatchObject({ id: 0, date: 1, amount: -1, unitPrice: -1, quantity: -1 });
-    expect(p.explanation).toContain('"Price" looks like a unit price, not an order amount, so it is not used as the amount');
+    expect(renderValue(p.explanation, 'en')).toContain('"Price" looks like a unit price, not an order amount, so it is not used as the amount');
     // A total price is an amount; so is "Cena celkem" in Czech.
     expect(propose([['Customer', 'Date', 'Total price'], ['x1', d('2024-01-01'), 10.5], ['x1', d('2024-02-01'), 3.5]]).roles.amount).toBe(2);
     expect(propose([['Zákazník', 'Datum', 'Celková cena'], ['x1', d('2024-01-01'), 10.5], ['x1', d('2024-02-01'), 3.5]]).roles.amount).toBe(2);
