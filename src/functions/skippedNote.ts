@@ -2,13 +2,16 @@ import { describeSkippedRows, type SkippedRows } from '../core/cohorts';
 
 /**
  * A formula cannot show a side message, and silently dropping rows would make its numbers look
- * complete: a header row left out and skipped rows are said in a note under the table. Rows that are
- * entirely blank are counted there too, but alone they need no note. Null when there is nothing to say.
+ * complete: a header row left out, skipped rows and kept rows read in a way worth knowing (a cancel
+ * date "NULL" read as none) are said in a note under the table. Rows that are entirely blank are
+ * counted there too, but alone they need no note; nor do refunds, which a log of amounts often has.
+ * Null when there is nothing to say.
  */
 export function skippedNoteText(skipped: SkippedRows): string | null {
+  const notes = skipped.notes.filter((n) => n.reason !== 'negative amount');
   const onlyBlankRows = skipped.reasons.every((r) => r.reason === 'blank row');
-  if (skipped.headerRow === null && onlyBlankRows) return null;
-  return describeSkippedRows({ ...skipped, notes: [] });
+  if (skipped.headerRow === null && onlyBlankRows && notes.length === 0) return null;
+  return describeSkippedRows({ ...skipped, notes });
 }
 
 /** The grid with the note as one more row (text in its first cell), when there is one. */

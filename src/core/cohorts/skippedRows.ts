@@ -20,7 +20,7 @@ export type SkipReason =
   | 'after as-of day'
   | 'refund before first purchase';
 
-export type NoteReason = 'negative amount';
+export type NoteReason = 'negative amount' | 'placeholder cancel date';
 
 export interface RowTally<R extends string> {
   reason: R;
@@ -130,6 +130,7 @@ const PHRASES: Record<SkipReason | NoteReason, (column: string, value: string) =
   'refund before first purchase': (c) =>
     `with a negative ${c} dated before the customer's first purchase (a refund is not a purchase, and there is no cohort to put it in)`,
   'negative amount': (c) => `with a negative ${c} (refunds: kept in revenue)`,
+  'placeholder cancel date': (c) => `whose ${c} is text that stands for a missing date, read as no cancel date (still active)`,
 };
 
 // Reasons whose phrase already names the value.
