@@ -243,4 +243,21 @@ describe('customer-table formulas against a day-by-day simulation', () => {
       ['2024-02', 1, 0, 1, 1, 0], // signed up 1 February, cancelled on the 20th: new and cancelled
     ]);
   });
+
+  it('=RETENTION and =CHURN with dates read a cancel date of "NULL" or "nan" as none, as the table forms do', () => {
+    const b = loadBundle({ timeZone: 'Europe/Prague' });
+    // The worked example with text for "no cancel date": S = 5 in February 2024, E = 5, N = 2, lost = 2.
+    const signups = [['2023-11-03'], ['2023-12-01'], ['2024-01-05'], ['2024-01-09'], ['2024-01-30'], ['2024-02-02'], ['2024-02-11'], ['2024-02-14']];
+    const cancels = [['NULL'], ['2024-02-05'], ['nan'], ['2024-02-28'], ['NaT'], ['-'], ['None'], ['2024-02-20']];
+    expect(b.call('RETENTION', signups, cancels, '2024-02-01', '2024-02-29')).toBeCloseTo(0.6, 15);
+    expect(b.call('CHURN', signups, cancels, '2024-02-01', '2024-02-29')).toBeCloseTo(0.4, 15);
+    const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month') as unknown[][];
+    const feb = grid.find((r) => r[1] === '2024-02')!;
+    expect([feb[2], feb[3], feb[4], feb[5], feb[6]]).toEqual([5, 2, 1, 5, 2]);
+    expect(grid[grid.length - 1][0]).toMatch(/^Kept 5 rows whose cancel_dates is text that stands for a missing date, read as no cancel date \(still active\) \(rows 1, 3, 5, 6, 7 of the range, e\.g\. "NULL"\)\.$/);
+    // Any other text is still refused, by row.
+    expect(() => b.call('RETENTION', signups, [['soon'], ...cancels.slice(1)], '2024-02-01', '2024-02-29')).toThrow(
+      'RETENTION: cancel_dates must be a date (row 1 of the range is "soon")',
+    );
+  });
 });
