@@ -10,11 +10,12 @@ import { basename, dirname, join } from 'node:path';
 import { createEmulator } from '../tools/emulator/index';
 import { DuckDb, ROW_COLUMN } from '../tools/duckdb/duckdb';
 import {
-  cohortQuery, cohortResultRows, customerValueModelFromRows, duckDb, lapseSuggestionFromRows, proposeSqlRoles, rfmQuery, rfmResultRows, tableQuery,
+  cohortQuery, cohortResultRows, customerQuery, customerValueModelFromRows, duckDb, lapseSuggestionFromRows, proposeSqlRoles, rfmQuery, rfmResultRows, tableQuery,
   type SqlCohortSettings, type SqlColumn, type SqlLogColumns,
 } from '../src/core/sql';
 import type { SqlSummaryRequest } from '../src/addon/sqlSummary';
-import type { ReportOutcome } from '../src/addon/protocol';
+import type { SqlCustomerValueRequest } from '../src/addon/sqlCustomerValue';
+import type { CustomerValueOutcome, ReportOutcome } from '../src/addon/protocol';
 import type { PeriodUnit } from '../src/core/periods';
 import { dayInZone } from '../src/core/timeZone';
 
@@ -123,7 +124,9 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
 
     if (shape === 'log' && sqlColumns.amount) {
       const t0 = performance.now();
-      const rfm = rfmResultRows(plain(await db.query(rfmQuery(duckDb, { table: [TABLE] }, sqlColumns, { timeZone: args.zone, endDay: null, refundsAreActivity: false }))));
+      const rfmSettings = { timeZone: args.zone, endDay: null, refundsAreActivity: false };
+      const modelRows = plain(await db.query(rfmQuery(duckDb, { table: [TABLE] }, sqlColumns, rfmSettings)));
+      const rfm = rfmResultRows(modelRows);
       const model = customerValueModelFromRows(rfm);
       const { r, alpha, a, b } = model.bgNbd.params;
       const { p, q, v } = model.gammaGamma.params;
@@ -135,6 +138,36 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
             [f(r), f(alpha), f(a), f(b), f(p), f(q), f(v), model.bgNbd.logLikelihood.toFixed(1), model.gammaGamma.logLikelihood.toFixed(1), String(model.bgNbd.converged && model.gammaGamma.converged)],
           ]) + '\n',
       );
+      // The Customer value sheet, as the sidebar writes it for a sheet: every customer with a purchase,
+      // one row each, scored in the bundle with the model fitted on the grouped rows.
+      const t1 = performance.now();
+      const customerRows = plain(await db.query(customerQuery(duckDb, { table: [TABLE] }, sqlColumns, rfmSettings)));
+      const valueRequest: SqlCustomerValueRequest = {
+        modelRows, customerRows, horizonMonths: 12, monthlyDiscountRate: 0.01, asOfChosen: false, sourceDescription,
+        columnLines: named.map(([role, c]) => [role, c!.name]), segmentColumn: segment?.name ?? '',
+      };
+      let value: { message: string; warnings: string[] };
+      try {
+        value = emu.call('writeSqlCustomerValue_', valueRequest) as CustomerValueOutcome;
+      } catch (e) {
+        value = { message: `Customer value not estimated: ${(e instanceof Error ? e.message : String(e)).replace(/^Error: /, '')}`, warnings: [] };
+      }
+      console.log(`${value.message}  (${customerRows.length.toLocaleString('en-US')} customer rows, ${(performance.now() - t1).toFixed(0)} ms)`);
+      for (const warning of value.warnings) console.log(`  ! ${warning}`);
+      console.log('');
+      show('CustomerValueModel', 'Customer value model (BG/NBD + Gamma-Gamma)');
+      // The same columns as the default engine prints.
+      const picked = ['Customer', 'P(alive)', 'Past value', 'Expected loss of value', 'CLV if still active', 'Last purchase', 'Last purchase vs usual'];
+      const list = (name: string, title: string, first: number) => {
+        const range = emu.spreadsheet.getRangeByName(name);
+        if (!range) return;
+        const rows = range.getDisplayValues() as string[][];
+        const at = picked.map((c) => rows[0].indexOf(c)).filter((k) => k >= 0);
+        const shown = rows.slice(0, first + 1).map((r) => at.map((k) => r[k]));
+        console.log(`${title} (first ${Math.min(first, rows.length - 1)} of ${(rows.length - 1).toLocaleString('en-US')})\n${table(shown)}\n`);
+      };
+      list('CustomerValueAtRisk', 'At risk: top 20 % by past value with P(alive) from 10 % to below 50 %, largest expected loss first', 10);
+      list('CustomerValueLapsed', 'Lapsed, win-back candidates: top 20 % by past value with P(alive) below 10 %, highest past value first', 5);
     }
     mkdirSync(dirname(args.out), { recursive: true });
     await emu.exportXlsx(args.out);

@@ -6,6 +6,7 @@ import { clv } from './functions/clv';
 import { cohorts, retentionByPeriod } from './functions/cohorts';
 import { onOpen, showSidebar } from './addon/menu';
 import { writeSqlSummary } from './addon/sqlSummary';
+import { writeSqlCustomerValue } from './addon/sqlCustomerValue';
 import {
   asServerFunction,
   refreshSummary,
@@ -216,5 +217,14 @@ export const entryPoints: EntryPoint[] = [
     params: [{ name: 'request', type: 'Object', description: 'SqlSummaryRequest (plain JSON): the settings, the column names, the result rows, the source description and header lines.' }],
     returns: { type: 'Object', description: 'A ReportOutcome (plain JSON).' },
     run: asServerFunction(writeSqlSummary),
+  },
+  {
+    name: 'writeSqlCustomerValue_',
+    kind: 'server',
+    summary:
+      'Writes the Customer value sheet from the results of the SQL customer-value queries (src/core/sql: grouped RFM rows for the fits, one row per customer for the lists), as an SQL engine computed them. Private (the trailing _): the sidebar cannot call it.',
+    params: [{ name: 'request', type: 'Object', description: 'SqlCustomerValueRequest (plain JSON): both queries\' result rows, the horizon, discount and list thresholds, the source description and column lines.' }],
+    returns: { type: 'Object', description: 'A CustomerValueOutcome (plain JSON).' },
+    run: asServerFunction(writeSqlCustomerValue),
   },
 ];

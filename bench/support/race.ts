@@ -52,10 +52,30 @@ export interface Timing {
   fullGcs: number;
 }
 
-/** Wall and CPU time of one call of `fn`, after a full collection. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A full collection, then a wait until the collector's helper threads are done: V8 sweeps the heap
+ * concurrently after a mark-compact, and over a heap of a million cells that takes longer than a call,
+ * so a call started at once would share the two cores with the sweeper (and its CPU time count the
+ * sweeping). Settled = twice in a row under 1 ms of CPU in 10 ms of sleep; at most 3 s.
+ */
+export async function settledHeap(): Promise<void> {
+  collectGarbage();
+  const deadline = performance.now() + 3000;
+  let idle = 0;
+  while (idle < 2 && performance.now() < deadline) {
+    const cpu = process.cpuUsage();
+    await sleep(10);
+    const used = process.cpuUsage(cpu);
+    idle = used.user + used.system < 1000 ? idle + 1 : 0;
+  }
+}
+
+/** Wall and CPU time of one call of `fn`, from a collected and settled heap (settledHeap). */
 export function timed(fn: () => unknown): () => Promise<Run> {
   return async () => {
-    collectGarbage();
+    await settledHeap();
     return timedAsync(async () => fn());
   };
 }
@@ -107,10 +127,8 @@ function heapAndBuffers(): number {
  */
 export async function allocatedBy(fn: () => unknown): Promise<{ bytes: number; collections: number }> {
   // Array buffers are freed by a sweeper that may still run after the collection returns: let it finish.
-  collectGarbage();
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  collectGarbage();
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await settledHeap();
+  await settledHeap();
   gcObserver.takeRecords();
   const before = heapAndBuffers();
   fn();

@@ -16,6 +16,7 @@ import {
 } from '../core/models';
 import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, describer } from './args';
+import { descendingOrder } from '../core/sortOrder';
 import { skippedNoteText, withSkippedNote } from './skippedNote';
 import { msg, render, t, type MessageKey } from '../i18n/catalogue';
 import { languageOf, type Language } from '../i18n/languages';
@@ -113,8 +114,7 @@ export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
 function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d: number) => Date, language: Language): unknown[][] {
   const c = r.customers;
   const horizon = t(language, 'cv.horizon', { count: integer(r.summary.horizonMonths) });
-  const order = Array.from({ length: ids.length }, (_, i) => i).filter((i) => Number.isFinite(c.clv[i]));
-  order.sort((x, y) => c.clv[y] - c.clv[x]);
+  const order = byClvDescending(c.clv, ids.length);
   const grid: unknown[][] = [
     [
       t(language, 'cv.col.customer'), t(language, 'cv.col.purchases'), t(language, 'cv.col.alive'), t(language, 'cv.col.expectedPurchases', { horizon }),
@@ -125,6 +125,14 @@ function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d:
     grid.push([ids[i], c.purchases[i], c.probabilityAlive[i], c.expectedPurchases[i], c.expectedAverageValue[i], c.clv[i], c.pastValue[i], day(c.lastPurchaseDay[i])]);
   }
   return grid;
+}
+
+/** Customers with a CLV, highest first (ties in customer order): a radix sort, no comparator per pair. */
+function byClvDescending(clv: Float64Array, n: number): Int32Array {
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) if (Number.isFinite(clv[i])) kept.push(i);
+  const order = descendingOrder(Float64Array.from(kept, (i) => clv[i]));
+  return order.map((k) => kept[k]);
 }
 
 /** The at-risk or lapsed list with the default thresholds, every qualifying customer; a blank where no number. */

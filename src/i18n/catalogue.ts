@@ -78,3 +78,14 @@ export function renderValue(value: Param, language: Language): string {
 export function t<K extends MessageKey>(language: Language, key: K, ...params: ArgsOf<K>): string {
   return render(msg(key, ...params), language);
 }
+
+/**
+ * Adds a catalogue part to every language: the BigQuery build's server messages
+ * (src/i18n/bigqueryMessages.ts), which the default build must not carry. Keys already present stay.
+ */
+export function addCatalogueParts(parts: Catalogues): void {
+  for (const language of Object.keys(CATALOGUES) as Language[]) {
+    const target = CATALOGUES[language] as Record<string, unknown>;
+    for (const [key, entry] of Object.entries(parts[language])) if (!(key in target)) target[key] = entry;
+  }
+}

@@ -1,4 +1,5 @@
 import type { TransactionLog } from '../core/cohorts';
+import { byPastValue } from '../core/models/atRisk';
 import { customerLists, type AtRiskOptions, type CostColumns, type CustomerValueResult, type IfActive, type ListRow, type TopShare } from '../core/models';
 
 /**
@@ -94,7 +95,7 @@ export function customerValueTables(
   const scored = scoredIndexes.length;
 
   const top = scoredIndexes.filter((i) => Number.isFinite(c.clv[i]));
-  top.sort((x, y) => c.clv[y] - c.clv[x] || c.pastValue[y] - c.pastValue[x] || x - y);
+  top.sort((x, y) => c.clv[y] - c.clv[x] || byPastValue(c.pastValue[x], c.pastValue[y]) || x - y);
   top.length = Math.min(top.length, TOP_CUSTOMERS);
 
   const { lists, atRisk, lapsed } = customerLists(result, options, costs, active);

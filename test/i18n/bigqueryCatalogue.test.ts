@@ -10,6 +10,11 @@ import { bigquery as en } from '../../src/i18n/en/bigquery';
 import { bigquery as cs } from '../../src/i18n/cs/bigquery';
 import { bigquery as pl } from '../../src/i18n/pl/bigquery';
 import { bigquery as hu } from '../../src/i18n/hu/bigquery';
+import { bigqueryServer as enServer } from '../../src/i18n/en/bigqueryServer';
+import { bigqueryServer as csServer } from '../../src/i18n/cs/bigqueryServer';
+import { bigqueryServer as plServer } from '../../src/i18n/pl/bigqueryServer';
+import { bigqueryServer as huServer } from '../../src/i18n/hu/bigqueryServer';
+import { CATALOGUES } from '../../src/i18n/catalogue';
 import { placeholdersOf, type Entry } from '../../src/i18n/messages';
 
 const ROOT = join(__dirname, '..', '..');
@@ -41,5 +46,39 @@ describe('the BigQuery catalogue', () => {
   it('the markup says each text in English as the catalogue has it', () => {
     const html = readFileSync(join(DIR, 'BigQuerySource.html'), 'utf8');
     for (const m of html.matchAll(/data-i18n="(bigquery\.[^"]+)"[^>]*>([^<]*)</g)) expect(m[2].trim(), m[1]).toBe(en[m[1] as keyof typeof en]);
+  });
+});
+
+/** The BigQuery build's server messages (src/i18n/<lang>/bigqueryServer.ts), joined to the catalogue by src/i18n/bigqueryMessages.ts. */
+describe('the BigQuery server catalogue', () => {
+  const SERVER_KEYS = Object.keys(enServer) as (keyof typeof enServer)[];
+  const serverSource = [join(ROOT, 'src', 'addon', 'bigquery'), join(ROOT, 'src', 'core', 'sql')]
+    .flatMap((dir) => readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')))
+    .join('\n');
+
+  for (const [lang, catalogue] of Object.entries({ cs: csServer, pl: plServer, hu: huServer, en: enServer })) {
+    it(`${lang}: the English keys, placeholders and CLDR plural forms`, () => {
+      expect(Object.keys(catalogue).sort()).toEqual([...SERVER_KEYS].sort());
+      for (const key of SERVER_KEYS) {
+        const entry = (catalogue as Record<string, Entry>)[key];
+        expect(placeholdersOf(entry), `${lang} ${key}`).toEqual(placeholdersOf(enServer[key] as Entry));
+        if (forms(entry)) expect(forms(entry), `${lang} ${key}`).toEqual(CATEGORIES[lang as keyof typeof CATEGORIES]);
+        for (const text of typeof entry === 'string' ? [entry] : Object.values(entry)) expect(text.trim(), `${lang} ${key}`).toBe(text);
+      }
+    });
+  }
+
+  it('shares no key with the add-on catalogue, which the default build carries', () => {
+    // Imported here without src/i18n/bigqueryMessages.ts: the add-on's own catalogue has none of them.
+    expect(SERVER_KEYS.filter((k) => k in CATALOGUES.en)).toEqual([]);
+  });
+
+  it('every key is used by the BigQuery server code, and every bq.* key there exists', () => {
+    // Role and type words are named through a template (`bq.role.${role}`) or a table of keys.
+    const unused = SERVER_KEYS.filter((k) => !serverSource.includes(`'${k}'`) && !/^bq\.role\./.test(k));
+    expect(unused).toEqual([]);
+    const used = [...serverSource.matchAll(/['"](bq\.[A-Za-z0-9.]+)['"]/g)].map((m) => m[1]);
+    expect(used.filter((k) => !(k in enServer))).toEqual([]);
+    expect(serverSource).toContain('bq.role.${role}');
   });
 });

@@ -22,6 +22,7 @@ const MIGRATED = [
   'src/functions/retention.ts', 'src/functions/customFunction.ts', 'src/core/errors.ts', 'src/core/cells.ts', 'src/report/customerValueLayout.ts',
   'src/core/models', 'src/report/customerValueLists.ts', 'src/report/customerValueTables.ts', 'src/report/costLines.ts', 'src/report/formats.ts',
   'src/functions/predictiveClv.ts', 'src/addon/customerValue.ts', 'src/addon/costColumn.ts', 'src/addon/documentLock.ts',
+  'src/addon/bigquery', 'src/core/sql/columns.ts', 'src/core/sql/rfmModel.ts', 'src/i18n/bigqueryMessages.ts',
 ];
 
 function tsFiles(path: string): string[] {

@@ -73,8 +73,8 @@ const ORDERS: FakeTable = {
   rows: log.map((r) => [String(r.id), r.date, r.amount === '' || r.amount === undefined ? null : r.amount, r.segment === undefined || r.segment === '' ? null : String(r.segment), true]),
 };
 
-function bigQueryWorkbook(options: Partial<FakeBigQueryOptions> = {}): { emu: SheetsEmulator; fake: FakeBigQuery } {
-  const emu = createEmulator({ spreadsheetTimeZone: ZONE, locale: 'en_US' });
+function bigQueryWorkbook(options: Partial<FakeBigQueryOptions> = {}, locales: { locale?: string; userLocale?: string } = {}): { emu: SheetsEmulator; fake: FakeBigQuery } {
+  const emu = createEmulator({ spreadsheetTimeZone: ZONE, locale: locales.locale ?? 'en_US', userLocale: locales.userLocale });
   emu.load(join(DIST_BQ, 'Code.js'));
   const fake = installFakeBigQuery(emu.context, { tables: [ORDERS], engine, ...options });
   return { emu, fake };
@@ -201,7 +201,7 @@ describe('the BigQuery source in the emulator', () => {
     ['no permission on the table', { deniedTables: ['shop-analytics.sales.orders'] }, {}, /^You have no permission to read the table shop-analytics\.sales\.orders\./],
     ['table not found', {}, { table: 'sales.orderz' }, /^The table shop-analytics\.sales\.orderz was not found \(in location US\)\. Check the dataset and table names/],
     ['billing not enabled', { billingEnabled: false }, {}, /^Billing is not enabled for project "shop-analytics"/],
-    ['a column of the wrong type', {}, { columns: { id: 'customer_id', date: 'paid', amount: 'amount', segment: '' } }, /^The date column "paid" holds TRUE\/FALSE values; a date column must hold dates, dates with times, timestamps or text\./],
+    ['a column of the wrong type', {}, { columns: { id: 'customer_id', date: 'paid', amount: 'amount', segment: '' } }, /^The date column "paid" holds TRUE\/FALSE values; a date column must hold dates, dates with times, timestamps, or text\./],
     ['a job that times out', { jobsTimeOut: true }, {}, /^BigQuery gave up on the query: it ran longer than allowed/],
   ];
   for (const [what, options, extra, message] of failures) {
@@ -212,6 +212,46 @@ describe('the BigQuery source in the emulator', () => {
       expect(sheetNames(emu)).toEqual(before);
     });
   }
+
+  it("speaks the user's language in the sidebar and the spreadsheet's in the summary's header block", () => {
+    // A Czech analyst in a Polish team's workbook.
+    const { emu } = bigQueryWorkbook({}, { locale: 'pl_PL', userLocale: 'cs' });
+    const estimate = emu.callFromClient('sidebarBigQueryEstimate', settings({ maxBytes: 5_000_000 })) as BigQueryEstimate;
+    expect(estimate.message).toMatch(/^Tento dotaz projde [\d,]+ KB \(vyúčtováno jako 10,\d+ MB\): méně než 0,01\u00a0US\$ při ceně za zpracovaná data \(6,25\u00a0US\$ za TiB; .* To je nad vaším limitem 5,00 MB: pro spuštění limit zvyšte\.$/);
+    expect(() => run(emu, settings({ maxBytes: 5_000_000 }))).toThrow(/^Dotaz by prošel [\d,]+ KB \(vyúčtováno jako 10,\d+ MB\), nad vaším limitem 5,00 MB\./);
+    expect(() => run(emu, settings({ table: 'sales.orderz' }))).toThrow(/^Tabulka shop-analytics\.sales\.orderz nebyla nalezena \(v umístění US\)\./);
+    expect(() => run(emu, settings({ columns: { id: 'customer_id', date: 'paid', amount: 'amount', segment: '' } })))
+      .toThrow(/^Sloupec „paid“ \(datum\) obsahuje hodnoty TRUE\/FALSE; sloupec v roli datum musí obsahovat data, data s časem, časová razítka nebo text\./);
+    expect(() => run(emu, settings({ columns: { id: 'customer_id', date: 'when', amount: 'amount', segment: '' } })))
+      .toThrow(/^Tabulka shop-analytics\.sales\.orders nemá sloupec „when“ \(má customer_id, ordered_at, amount, segment, paid\)\./);
+    const result = run(emu, settings());
+    expect(result.state).toBe('done');
+    const header = new Map<string, unknown>();
+    for (let r = 1; r <= 30; r++) header.set(String(emu.cellAt('Retention summary', r, 2).value), emu.cellAt('Retention summary', r, 1).value);
+    expect([...header.keys()]).toContain('Tabela BigQuery `shop-analytics.sales.orders`');
+    const scanned = [...header.keys()].find((v) => v.startsWith('przeszukano '));
+    expect(scanned).toMatch(/^przeszukano [\d,]+ KB w projekcie shop-analytics$/);
+    expect(header.get(result.state === 'done' ? result.jobId : '')).toBe('Zadanie BigQuery');
+    // A job still running says so in the user's language.
+    const { emu: slow } = bigQueryWorkbook({ pollsBeforeDone: 30 }, { userLocale: 'hu' });
+    const running = run(slow, settings());
+    expect(running.state === 'running' && running.message).toMatch(/^A BigQuery még futtatja a lekérdezést \(job_fake_1 feladat\)\./);
+  });
+
+  it('the default build carries none of the BigQuery messages, the BigQuery build all of them', async () => {
+    const { bigqueryServer } = await import('../../src/i18n/en/bigqueryServer');
+    const { bigqueryServer: cs } = await import('../../src/i18n/cs/bigqueryServer');
+    const plain = readFileSync(join(DIST, 'Code.js'), 'utf8');
+    const withBigQuery = readFileSync(join(DIST_BQ, 'Code.js'), 'utf8');
+    for (const key of Object.keys(bigqueryServer)) {
+      expect(plain, key).not.toContain(`'${key}'`);
+      expect(plain).not.toContain(`"${key}"`);
+      expect(withBigQuery.includes(`'${key}'`) || withBigQuery.includes(`"${key}"`), key).toBe(true);
+    }
+    // The translations' texts too (a sentence of each).
+    expect(withBigQuery).toContain(JSON.stringify(cs['bq.error.billing']).slice(1, 40));
+    expect(plain).not.toContain(JSON.stringify(cs['bq.error.billing']).slice(1, 40));
+  });
 
   it('a query over the byte limit the user set is refused before it runs, and the estimate says so', () => {
     const { emu, fake } = bigQueryWorkbook();

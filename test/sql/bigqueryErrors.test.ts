@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { bigQueryError, formatBytes } from '../../src/addon/bigquery/errors';
 import { parseTableName, checkProjectId } from '../../src/addon/bigquery/tableName';
+import { UserError, userMessage } from '../../src/core/errors';
+import { render } from '../../src/i18n/catalogue';
 
 const thrown = (method: string, text: string) => new Error(`API call to bigquery.${method} failed with error: ${text}`);
 
@@ -24,8 +26,27 @@ describe('BigQuery errors', () => {
   it('anything else is passed on without the API prefix', () => {
     expect(bigQueryError(thrown('jobs.query', 'Resources exceeded during query execution.'), 'p').message).toBe('BigQuery refused the request: Resources exceeded during query execution.');
   });
-  it('formats bytes in decimal units', () => {
-    expect([0, 999, 1000, 12_345, 5_000_000, 1.5e9, 2.2e12].map(formatBytes)).toEqual(['0 bytes', '999 bytes', '1.00 KB', '12.3 KB', '5.00 MB', '1.50 GB', '2.20 TB']);
+  it('formats bytes in decimal units, in each language', () => {
+    const sizes = [0, 1, 999, 1000, 12_345, 5_000_000, 1.5e9, 2.2e12];
+    expect(sizes.map((b) => render(formatBytes(b) as never, 'en'))).toEqual(['0 bytes', '1 byte', '999 bytes', '1.00 KB', '12.3 KB', '5.00 MB', '1.50 GB', '2.20 TB']);
+    expect(sizes.map((b) => render(formatBytes(b) as never, 'cs'))).toEqual(['0 bajtů', '1 bajt', '999 bajtů', '1,00 KB', '12,3 KB', '5,00 MB', '1,50 GB', '2,20 TB']);
+    expect([2, 5, 22].map((b) => render(formatBytes(b) as never, 'pl'))).toEqual(['2 bajty', '5 bajtów', '22 bajty']);
+    expect(render(formatBytes(12_345) as never, 'hu')).toBe('12,3 KB');
+  });
+  it('each message is a catalogue message, shown in its reader’s language', () => {
+    const e = bigQueryError(thrown('jobs.query', 'Not found: Table p-1:sales.orderz was not found in location EU'), 'p-1');
+    expect(e).toBeInstanceOf(UserError);
+    expect(userMessage(e, 'cs')).toBe('Tabulka p-1.sales.orderz nebyla nalezena (v umístění EU). Zkontrolujte názvy datasetu a tabulky a projekt.');
+    expect(userMessage(e, 'pl')).toBe('Nie znaleziono tabeli p-1.sales.orderz (w lokalizacji EU). Sprawdź nazwy zbioru danych i tabeli oraz projekt.');
+    expect(userMessage(e, 'hu')).toBe('A(z) p-1.sales.orderz tábla nem található (EU helyen). Ellenőrizze az adatkészlet és a tábla nevét, valamint a projektet.');
+    const billed = bigQueryError(thrown('jobs.query', 'Query exceeded limit for bytes billed: 1000000. 10485760 or higher required.'), 'p-1');
+    expect(userMessage(billed, 'cs')).toBe('BigQuery dotaz zastavil: vyúčtoval by 10,5 MB, víc než váš limit 1,00 MB. Zvyšte limit nebo zvolte menší tabulku.');
+    expect(() => checkProjectId('My Shop')).toThrow(UserError);
+    try {
+      checkProjectId('My Shop');
+    } catch (x) {
+      expect(userMessage(x, 'pl')).toBe('„My Shop” nie jest identyfikatorem projektu Google Cloud (6–30 małych liter, cyfr i myślników, np. „my-shop-analytics”).');
+    }
   });
 });
 

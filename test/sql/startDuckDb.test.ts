@@ -65,6 +65,30 @@ describe('npm start -- --engine duckdb', () => {
     }
   });
 
+  it('on CDNOW: the same Customer value sheet and printed lists as the sheet engine', async () => {
+    const text = start('--engine', 'duckdb', '--out', join(out, 'duckdb-value.xlsx'));
+    // From the result line (23,570 customers scored …) through the at-risk and lapsed lists.
+    const value = (t: string) => t.slice(t.indexOf('customers scored from'), t.indexOf('Workbook written'));
+    const line = (t: string) => t.split('\n').find((l) => l.includes('customers scored from'))!.replace(/ {2}\(.*\)$/, '');
+    expect(line(text)).toBe(line(sheetText));
+    expect(line(text)).toMatch(/^23,570 customers scored from 69,659 rows: 12-month CLV [\d,]+ in total, \d+ top customers at risk, \d+ lapsed\./);
+    const lists = (t: string) => value(t).slice(value(t).indexOf('\n'));
+    expect(lists(text)).toBe(lists(sheetText));
+    expect(lists(text)).toContain('At risk: top 20 % by past value with P(alive) from 10 % to below 50 %');
+    const sheetOf = async (path: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      const rows: unknown[][] = [];
+      const cell = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'number' ? Number(v.toPrecision(6)) : v);
+      wb.getWorksheet('Customer value')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(cell)));
+      // From the model table on: the header block names the source (and the time it was written).
+      return rows.slice(rows.findIndex((r) => r[0] === 'r'));
+    };
+    const duck = await sheetOf(join(out, 'duckdb-value.xlsx'));
+    expect(duck.length).toBeGreaterThan(1000);
+    expect(duck).toEqual(await sheetOf(join(out, 'sheet.xlsx')));
+  });
+
   it('with a lapse window (--lapse 3): the same tables, and the same suggestion from the data', () => {
     const lapseLine = (text: string) => text.split('\n').find((l) => l.startsWith('A customer is lost after'));
     expect(lapseLine(sheetText)).toMatch(/^A customer is lost after 1 month without a purchase \(--lapse K to change\); suggested from the data: \d+ /);

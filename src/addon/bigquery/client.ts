@@ -3,6 +3,7 @@
  * file that calls it. Every call's failure becomes a clear UserError (errors.ts).
  */
 import { UserError } from '../../core/errors';
+import { bqMsg } from '../../i18n/bigqueryMessages';
 import { bigQueryError } from './errors';
 import type { TablePath } from './tableName';
 
@@ -20,7 +21,7 @@ export interface QueryPage {
 /** The advanced service, or a message when the script was deployed without it (the default build). */
 function service(): GoogleAppsScript.BigQuery {
   if (typeof BigQuery === 'undefined' || !BigQuery) {
-    throw new UserError('The BigQuery service is not turned on for this add-on. Deploy its BigQuery build (npm run build -- --bigquery), whose manifest enables it.');
+    throw new UserError(bqMsg('bq.serviceOff'));
   }
   return BigQuery;
 }

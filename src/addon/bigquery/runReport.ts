@@ -12,6 +12,10 @@ import { dayInZone } from '../../core/timeZone';
 import { writeSqlSummary } from '../sqlSummary';
 import { dryRun, queryResults, startQuery, type QueryPage } from './client';
 import { formatBytes } from './errors';
+import { bqMsg } from '../../i18n/bigqueryMessages';
+import { render, msg } from '../../i18n/catalogue';
+import type { Language } from '../../i18n/languages';
+import { money, type AnyMessage } from '../../i18n/messages';
 import { clearPendingJob, loadPendingJob, queryHash, savePendingJob } from './pendingJob';
 import type { BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult } from './protocol';
 import { chosenColumn, resolveSource, type ResolvedSource } from './source';
@@ -45,13 +49,13 @@ function build(settings: BigQueryReportSettings, timeZone: string): Built {
   const source = resolveSource(settings);
   const shape = settings.shape ?? 'log';
   const c = settings.columns;
-  const id = chosenColumn(source, c.id, 'customer id', true)!;
-  const date = shape === 'log' ? chosenColumn(source, c.date, 'date', true)! : chosenColumn(source, c.signup ?? '', 'signup date', true)!;
+  const id = chosenColumn(source, c.id, 'id', true)!;
+  const date = shape === 'log' ? chosenColumn(source, c.date, 'date', true)! : chosenColumn(source, c.signup ?? '', 'signup', true)!;
   const amount = chosenColumn(source, c.amount, shape === 'log' ? 'amount' : 'revenue', false);
   const segment = chosenColumn(source, c.segment, 'segment', false);
-  const cancel = shape === 'table' ? chosenColumn(source, c.cancel ?? '', 'cancel date', false) : null;
+  const cancel = shape === 'table' ? chosenColumn(source, c.cancel ?? '', 'cancel', false) : null;
   const asOfDay = settings.asOf ? parseIsoDay(settings.asOf) : null;
-  if (settings.asOf && asOfDay === null) throw new UserError(`The "as of" date "${settings.asOf}" is not a valid date.`);
+  if (settings.asOf && asOfDay === null) throw new UserError(msg('server.badAsOf', { date: settings.asOf }), 'asOf');
   const sqlSettings: SqlCohortSettings = {
     period: settings.period, weekStart: settings.weekStart, timeZone, mode: settings.mode === 'inOrAfter' ? 'in-or-after' : 'in',
     lapseAfter: shape === 'log' ? (settings.lapseAfter ?? 1) : 1, refundsAreActivity: settings.refundsAreActivity === true, asOfDay, segment: settings.segmentFilter || null, bySegment: settings.breakdown && !settings.segmentFilter,
@@ -68,30 +72,39 @@ function build(settings: BigQueryReportSettings, timeZone: string): Built {
   return { source, sql, settings: sqlSettings, shape, names, today };
 }
 
+/** Who reads what: the sidebar's lines in the user's language, the summary's header block in the spreadsheet's. */
+export interface ReportLanguages {
+  user: Language;
+  sheet: Language;
+}
+
+const dollars = (value: number) => money(value, 'USD', 2);
+
+interface Estimate {
+  bytes: number;
+  billedBytes: number;
+  costUsd: number;
+  message: AnyMessage;
+}
+
 // `tables`: the tables the query reads (one for a table source; a saved query may read more and bill more).
-function estimateOf(bytes: number, tables: number): BigQueryEstimate {
+function estimateOf(bytes: number, tables: number): Estimate {
   const billedBytes = Math.ceil(Math.max(bytes, MIN_BILLED_BYTES * tables) / MB) * MB;
   const costUsd = (billedBytes / 2 ** 40) * USD_PER_TIB;
-  const cost = costUsd < 0.01 ? 'less than $0.01' : `about $${costUsd.toFixed(2)}`;
-  return {
-    bytes,
-    billedBytes,
-    costUsd,
-    message: `This query will scan ${formatBytes(bytes)} (billed as ${formatBytes(billedBytes)}): ${cost} at on-demand pricing ($${USD_PER_TIB} per TiB; the first TiB each month is free, and your project's pricing may differ).`,
-  };
+  const cost = costUsd < 0.01 ? bqMsg('bq.costBelow', { amount: dollars(0.01) }) : bqMsg('bq.costAbout', { amount: dollars(costUsd) });
+  return { bytes, billedBytes, costUsd, message: bqMsg('bq.estimate', { bytes: formatBytes(bytes), billed: formatBytes(billedBytes), cost, price: dollars(USD_PER_TIB) }) };
 }
 
 /** The dry run: what the query would scan and cost, before the user confirms. Reads no data. */
-export function estimateReport(settings: BigQueryReportSettings, timeZone: string): BigQueryEstimate {
+export function estimateReport(settings: BigQueryReportSettings, timeZone: string, language: Language = 'en'): BigQueryEstimate {
   const b = build(settings, timeZone);
   const estimate = estimateOf(dryRun(b.source.projectId, b.sql).bytes, 1);
-  if (settings.maxBytes > 0 && estimate.billedBytes > settings.maxBytes) {
-    return { ...estimate, message: `${estimate.message} That is over your limit of ${formatBytes(settings.maxBytes)}: raise the limit to run it.` };
-  }
-  return estimate;
+  const over = settings.maxBytes > 0 && estimate.billedBytes > settings.maxBytes;
+  const message = over ? bqMsg('bq.estimateOverLimit', { estimate: estimate.message, limit: formatBytes(settings.maxBytes) }) : estimate.message;
+  return { bytes: estimate.bytes, billedBytes: estimate.billedBytes, costUsd: estimate.costUsd, message: render(message, language) };
 }
 
-export function runReport(settings: BigQueryReportSettings, timeZone: string, now: () => number = Date.now): BigQueryRunResult {
+export function runReport(settings: BigQueryReportSettings, timeZone: string, languages: ReportLanguages = { user: 'en', sheet: 'en' }, now: () => number = Date.now): BigQueryRunResult {
   const started = now();
   const b = build(settings, timeZone);
   const projectId = b.source.projectId;
@@ -104,7 +117,7 @@ export function runReport(settings: BigQueryReportSettings, timeZone: string, no
     if (settings.maxBytes > 0) {
       const estimate = estimateOf(dryRun(projectId, b.sql).bytes, 1);
       if (estimate.billedBytes > settings.maxBytes) {
-        throw new UserError(`The query would scan ${formatBytes(estimate.bytes)} (billed as ${formatBytes(estimate.billedBytes)}), over your limit of ${formatBytes(settings.maxBytes)}. Raise the limit or choose a smaller table.`);
+        throw new UserError(bqMsg('bq.overLimit', { bytes: formatBytes(estimate.bytes), billed: formatBytes(estimate.billedBytes), limit: formatBytes(settings.maxBytes) }));
       }
     }
     page = startQuery(projectId, b.sql, settings.maxBytes, WAIT_MS, PAGE_ROWS);
@@ -119,7 +132,7 @@ export function runReport(settings: BigQueryReportSettings, timeZone: string, no
     return {
       state: 'running',
       jobId: page.jobId,
-      message: `BigQuery is still running the query (job ${page.jobId}). Click again in a minute to collect the results; the query is not run twice.`,
+      message: render(bqMsg('bq.stillRunning', { job: page.jobId }), languages.user),
     };
   }
   const rows = [...page.rows];
@@ -127,22 +140,23 @@ export function runReport(settings: BigQueryReportSettings, timeZone: string, no
   while (page.pageToken) {
     if (now() - started > BUDGET_MS) {
       savePendingJob({ projectId, jobId: page.jobId, location: page.location, queryHash: hash, startedAt: pending?.startedAt ?? started });
-      return { state: 'running', jobId: page.jobId, message: `The results of job ${page.jobId} are ready but took long to read. Click again to finish; the query is not run twice.` };
+      return { state: 'running', jobId: page.jobId, message: render(bqMsg('bq.slowResults', { job: page.jobId }), languages.user) };
     }
     page = queryResults(projectId, page.jobId, page.location, page.pageToken, WAIT_MS, PAGE_ROWS);
     rows.push(...page.rows);
   }
   clearPendingJob();
+  const sheetText = (m: AnyMessage) => render(m, languages.sheet);
   const outcome = writeSqlSummary({
     settings: b.settings,
     columns: b.names,
     shape: b.shape,
     today: b.today,
     rows,
-    sourceDescription: b.source.name === 'query' ? `BigQuery query in project ${projectId}` : `BigQuery table \`${b.source.name}\``,
+    sourceDescription: sheetText(b.source.name === 'query' ? bqMsg('bq.sourceQuery', { project: projectId }) : bqMsg('bq.sourceTable', { table: b.source.name })),
     detailLines: [
-      ['BigQuery', `${formatBytes(bytes)} scanned in project ${projectId}`],
-      ['BigQuery job', page.jobId],
+      ['BigQuery', sheetText(bqMsg('bq.line.scanned', { bytes: formatBytes(bytes), project: projectId }))], // i18n-exempt: the product's name
+      [sheetText(bqMsg('bq.line.job')), page.jobId],
     ],
   });
   // What the data suggests for the lapse window, in this report's period: shown beside the input.

@@ -2,6 +2,7 @@
 import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySource } from './protocol';
 import { estimateReport, runReport } from './runReport';
 import { describeSource } from './source';
+import { sheetLanguage, userInterfaceLanguage } from '../language';
 
 const KEY = 'retentionAnalytics.bigQuerySettings.v1';
 
@@ -20,13 +21,13 @@ export function sidebarBigQueryDescribe(source: BigQuerySource): BigQueryDescrip
 }
 
 export function sidebarBigQueryEstimate(settings: BigQueryReportSettings): BigQueryEstimate {
-  return estimateReport(settings, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
+  return estimateReport(settings, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), userInterfaceLanguage());
 }
 
 export function sidebarBigQueryRun(settings: BigQueryReportSettings): BigQueryRunResult {
-  const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
   // The summary is written under the document lock (writeSqlSummary); the query itself needs none.
-  const result = runReport(settings, timeZone);
+  const result = runReport(settings, ss.getSpreadsheetTimeZone(), { user: userInterfaceLanguage(), sheet: sheetLanguage(ss.getSpreadsheetLocale()) });
   PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(settings));
   return result;
 }

@@ -4,6 +4,9 @@
  */
 import { UserError } from '../../core/errors';
 import { bigQueryColumnType, proposeSqlRoles, type SqlColumn, type SqlSource } from '../../core/sql';
+import { roleWord, type SqlRole } from '../../core/sql/columns';
+import { bqMsg } from '../../i18n/bigqueryMessages';
+import { commaList } from '../../i18n/messages';
 import { dryRun, getTable, sampleTable } from './client';
 import type { BigQueryColumnRoles, BigQueryDescription, BigQuerySource } from './protocol';
 import { checkProjectId, parseTableName } from './tableName';
@@ -28,7 +31,7 @@ function cleanQuery(text: string): string {
   const q = text.trim().replace(/;\s*$/, '');
   const start = q.replace(/^(\s*(--[^\n]*\n|#[^\n]*\n|\/\*[\s\S]*?\*\/))*\s*/, '');
   if (!/^(SELECT|WITH)\b/i.test(start) || q.includes(';')) {
-    throw new UserError('The query must be one SELECT statement (it may start with WITH); the report reads its result as the transaction log.');
+    throw new UserError(bqMsg('bq.oneSelect'));
   }
   return q;
 }
@@ -48,7 +51,7 @@ export function resolveSource(source: BigQuerySource): ResolvedSource {
       sql: { table: [path.projectId, path.datasetId, path.tableId] }, columns, rows: table.rows, bytes: table.bytes, sample,
     };
   }
-  if (!source.query.trim()) throw new UserError('Give a table (dataset.table) or a query.');
+  if (!source.query.trim()) throw new UserError(bqMsg('bq.noSource'));
   const query = cleanQuery(source.query);
   // A dry run gives the result's schema without reading any data (and without cost).
   const schema = dryRun(projectId, query).schema;
@@ -86,12 +89,15 @@ function sourceType(s: ResolvedSource, i: number): string {
 }
 
 /** The chosen columns with their types; a name that is not in the source is refused. */
-export function chosenColumn(s: ResolvedSource, name: string, role: string, required: boolean): SqlColumn | null {
+export function chosenColumn(s: ResolvedSource, name: string, role: SqlRole, required: boolean): SqlColumn | null {
   if (!name) {
-    if (required) throw new UserError(`Choose the ${role} column.`);
+    if (required) throw new UserError(bqMsg('bq.chooseColumn', { role: roleWord(role) }));
     return null;
   }
   const c = s.columns.find((x) => x.name === name);
-  if (!c) throw new UserError(`The ${s.name === 'query' ? 'query result' : `table ${s.name}`} has no column "${name}" (it has ${s.columns.map((x) => x.name).slice(0, 12).join(', ')}).`);
+  if (!c) {
+    const columns = commaList(s.columns.map((x) => x.name).slice(0, 12));
+    throw new UserError(s.name === 'query' ? bqMsg('bq.noColumnInQuery', { column: name, columns }) : bqMsg('bq.noColumnInTable', { table: s.name, column: name, columns }));
+  }
   return c;
 }

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors';
+import { bqMsg } from '../../i18n/bigqueryMessages';
 
 export interface TablePath {
   projectId: string;
@@ -16,7 +17,7 @@ export function parseTableName(text: string, billingProject: string): TablePath 
   if (legacy) return { projectId: legacy[1], datasetId: legacy[2], tableId: legacy[3] };
   const parts = t.split('.');
   if (parts.some((p) => p === '' || /[`\s'"\\]/.test(p)) || parts.length < 2 || parts.length > 3) {
-    throw new UserError(`"${text}" is not a table name: write dataset.table, or project.dataset.table.`);
+    throw new UserError(bqMsg('bq.badTableName', { text }));
   }
   return parts.length === 2 ? { projectId: billingProject, datasetId: parts[0], tableId: parts[1] } : { projectId: parts[0], datasetId: parts[1], tableId: parts[2] };
 }
@@ -24,7 +25,7 @@ export function parseTableName(text: string, billingProject: string): TablePath 
 export function checkProjectId(projectId: string): string {
   const p = projectId.trim();
   if (!/^([a-z][a-z0-9.-]*:)?[a-z][a-z0-9-]{4,61}[a-z0-9]$/.test(p)) {
-    throw new UserError(`"${projectId}" is not a Google Cloud project id (6–30 lowercase letters, digits and dashes, e.g. "my-shop-analytics").`);
+    throw new UserError(bqMsg('bq.badProjectId', { text: projectId }));
   }
   return p;
 }

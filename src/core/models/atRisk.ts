@@ -68,6 +68,16 @@ export interface AtRiskLists {
   lapsed: ListedCustomer[];
 }
 
+/**
+ * Past values are sums of money: 0.30 reached as 0.10 + 0.20 is 0.30000000000000004 in floating point
+ * and 0.3 by another route (an SQL engine sums them exactly), so values within this relative distance
+ * are one value — ties are decided by the next key, not by rounding noise.
+ */
+const MONEY_NOISE = 1e-9;
+const sameMoney = (a: number, b: number) => Math.abs(a - b) <= MONEY_NOISE * Math.max(1, Math.abs(a), Math.abs(b));
+/** Descending by past value, equal values (within rounding noise) as 0. */
+export const byPastValue = (a: number, b: number) => (sameMoney(a, b) ? 0 : b - a);
+
 /** The top share by past value: the ⌈share × customers⌉ highest, and anyone tied with the last of them. */
 export function topShareByPastValue(input: ListInput, share: number): TopShare {
   const values: number[] = [];
@@ -78,7 +88,7 @@ export function topShareByPastValue(input: ListInput, share: number): TopShare {
   values.sort((x, y) => y - x);
   const threshold = scored ? values[count - 1] : NaN;
   let members = count;
-  while (members < scored && values[members] === threshold) members++;
+  while (members < scored && sameMoney(values[members], threshold)) members++;
   return { scored, count, threshold, members };
 }
 
@@ -93,7 +103,7 @@ export function selectAtRisk(input: ListInput, valueIfActive: (index: number) =>
   const atRisk: ListedCustomer[] = [];
   const lapsed: ListedCustomer[] = [];
   for (let i = 0; i < input.purchases.length; i++) {
-    if (!(input.purchases[i] > 0 && input.pastValue[i] >= topShare.threshold)) continue;
+    if (!(input.purchases[i] > 0 && (input.pastValue[i] >= topShare.threshold || sameMoney(input.pastValue[i], topShare.threshold)))) continue;
     const alive = input.probabilityAlive[i];
     if (!(alive < options.aliveBelow)) continue;
     const value = valueIfActive(i);
@@ -102,7 +112,7 @@ export function selectAtRisk(input: ListInput, valueIfActive: (index: number) =>
   }
   const past = input.pastValue;
   const key = (v: number) => (Number.isFinite(v) ? v : -Infinity);
-  atRisk.sort((x, y) => key(y.expectedLoss) - key(x.expectedLoss) || past[y.index] - past[x.index] || x.index - y.index);
-  lapsed.sort((x, y) => past[y.index] - past[x.index] || key(y.expectedLoss) - key(x.expectedLoss) || x.index - y.index);
+  atRisk.sort((x, y) => key(y.expectedLoss) - key(x.expectedLoss) || byPastValue(past[x.index], past[y.index]) || x.index - y.index);
+  lapsed.sort((x, y) => byPastValue(past[x.index], past[y.index]) || key(y.expectedLoss) - key(x.expectedLoss) || x.index - y.index);
   return { topShare, atRisk, lapsed };
 }

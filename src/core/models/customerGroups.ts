@@ -1,5 +1,6 @@
 // Customers with identical (x, t_x, T) contribute identical likelihood terms: fit on the distinct histories
 // with a weight each. With day-resolution data this shrinks tens of thousands of customers to a few thousand.
+import { ascendingOrder } from '../sortOrder';
 
 export interface CustomerHistories {
   /** x: repeat transactions per customer; NaN = no history (customer left out). */
@@ -24,8 +25,9 @@ export interface HistoryGroups {
  * Groups customers for which `include(i)` holds by exact equality of (x, t_x, T), groups in ascending
  * (x, t_x, T) order (the order the SQL path's grouped rows come in, so both sum the likelihood alike).
  * Each distinct t_x and T gets its rank among the sorted distinct values, and (x, rank of t_x, rank of T)
- * one number whose numeric order is that order: a native sort of numbers instead of a comparator sort
- * of customers, which was most of the model's preparation.
+ * one number whose numeric order is that order; customers are put in that order by a radix sort
+ * (sortOrder.ts), and a new group starts where the number changes: no comparator sort of customers and
+ * no hash lookups, which were most of the model's preparation.
  */
 export function groupHistories(histories: CustomerHistories, include: (i: number) => boolean): HistoryGroups {
   const { frequency: x, recency: tx, age: T } = histories;
@@ -33,34 +35,34 @@ export function groupHistories(histories: CustomerHistories, include: (i: number
   const index = new Int32Array(n);
   let m = 0;
   let maxX = 0;
-  const txSeen = new Set<number>();
-  const tSeen = new Set<number>();
   for (let i = 0; i < n; i++) {
     if (!include(i)) continue;
     index[m++] = i;
-    txSeen.add(tx[i]);
-    tSeen.add(T[i]);
     if (x[i] > maxX) maxX = x[i];
   }
-  const txRank = ranks(txSeen);
-  const tRank = ranks(tSeen);
+  const included = index.subarray(0, m);
+  const txRank = denseRanks(included, tx);
+  const tRank = denseRanks(included, T);
   // Whole x ≥ 0 (prepareBgNbdData checks), so the key is exact while (maxX + 1)·|t_x|·|T| stays below 2^53.
-  if (!Number.isSafeInteger((maxX + 1) * txSeen.size * tSeen.size)) return groupBySorting(histories, index.subarray(0, m));
-  const keyOf = (i: number) => (x[i] * txSeen.size + txRank.get(tx[i])!) * tSeen.size + tRank.get(T[i])!;
+  if (!Number.isSafeInteger((maxX + 1) * txRank.distinct * tRank.distinct)) return groupBySorting(histories, included);
   const keys = new Float64Array(m);
-  for (let k = 0; k < m; k++) keys[k] = keyOf(index[k]);
-  const sorted = keys.slice().sort();
-  const groupOfKey = new Map<number, number>();
-  for (let k = 0; k < m; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) groupOfKey.set(sorted[k], groupOfKey.size);
-  const groups = groupOfKey.size;
+  for (let k = 0; k < m; k++) keys[k] = (x[included[k]] * txRank.distinct + txRank.rank[k]) * tRank.distinct + tRank.rank[k];
+  const order = ascendingOrder(keys);
+  const groupAt = new Int32Array(m);
+  let groups = 0;
+  for (let j = 0; j < m; j++) {
+    const k = order[j];
+    if (j === 0 || keys[k] !== keys[order[j - 1]]) groups++;
+    groupAt[k] = groups - 1;
+  }
   const frequency = new Float64Array(groups);
   const recency = new Float64Array(groups);
   const age = new Float64Array(groups);
   const weight = new Float64Array(groups);
   const groupOf = new Int32Array(n).fill(-1);
   for (let k = 0; k < m; k++) {
-    const i = index[k];
-    const g = groupOfKey.get(keys[k])!;
+    const i = included[k];
+    const g = groupAt[k];
     if (weight[g] === 0) {
       frequency[g] = x[i];
       recency[g] = tx[i];
@@ -72,12 +74,18 @@ export function groupHistories(histories: CustomerHistories, include: (i: number
   return { frequency, recency, age, weight, groupOf };
 }
 
-/** Each value's position among the values sorted ascending. */
-function ranks(values: Set<number>): Map<number, number> {
-  const sorted = Float64Array.from(values).sort();
-  const rank = new Map<number, number>();
-  sorted.forEach((v, r) => rank.set(v, r));
-  return rank;
+/** Each included customer's value's position among the distinct values sorted ascending, and how many there are. */
+function denseRanks(included: Int32Array, column: ArrayLike<number>): { rank: Int32Array; distinct: number } {
+  const values = new Float64Array(included.length);
+  for (let k = 0; k < included.length; k++) values[k] = column[included[k]];
+  const order = ascendingOrder(values);
+  const rank = new Int32Array(values.length);
+  let distinct = 0;
+  for (let j = 0; j < order.length; j++) {
+    if (j === 0 || values[order[j]] !== values[order[j - 1]]) distinct++;
+    rank[order[j]] = distinct - 1;
+  }
+  return { rank, distinct };
 }
 
 /** The same grouping by a comparator sort, for histories too many to number exactly. O(n log n). */

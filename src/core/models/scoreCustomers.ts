@@ -120,6 +120,20 @@ export function scoreCustomers(log: TransactionLog, options: ScoreOptions = {}):
   const data = prepareBgNbdData(rfm);
   const bgNbd = fitBgNbdData(data);
   const gammaGamma = fitGammaGamma(rfm.spendCount, rfm.monetary);
+  return scoreWith(rfm, data, bgNbd, gammaGamma, horizon);
+}
+
+/**
+ * Scores every customer of an RFM summary with models fitted elsewhere: the SQL engine fits them on
+ * grouped histories (src/core/sql/rfmModel.ts) and scores the customers it brings back with them.
+ */
+export function scoreFitted(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit, horizon: ClvHorizon): CustomerValueResult {
+  checkClvHorizon(horizon);
+  return scoreWith(rfm, prepareBgNbdData(rfm), bgNbd, gammaGamma, horizon);
+}
+
+function scoreWith(rfm: RfmSummary, data: ReturnType<typeof prepareBgNbdData>, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit, horizon: ClvHorizon): CustomerValueResult {
+  const unit = horizon.unit;
 
   // Purchase predictions once per distinct history: E[purchases] = E[purchases while alive] × P(alive), and
   // the first factor (a hypergeometric series per month of the horizon) once per distinct (x, T).

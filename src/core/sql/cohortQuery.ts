@@ -46,7 +46,7 @@ export interface SqlCohortSettings {
 
 export type { SqlSource } from './logExpressions';
 
-export const RESULT_COLUMNS = ['kind', 'label', 'cohort', 'period', 'customers', 'continuing', 'ended', 'revenue', 'retained'] as const;
+export { RESULT_COLUMNS } from './resultColumns';
 
 /** The period number of the day number `day`, as SQL. */
 export function periodExpression(d: SqlDialect, day: string, unit: PeriodUnit, weekStart: WeekStart): string {

@@ -14,7 +14,8 @@ import { LAPSE_TARGET, smallestCovering, type LapseSuggestion } from '../cohorts
 import { periodAxis, periodInfo, type PeriodAxis, type PeriodInfo } from '../cohorts/periodAxis';
 import { periodRows } from '../cohorts/periodRows';
 import { cohortValues } from '../cohorts/cohortValue';
-import { RESULT_COLUMNS, type SqlCohortSettings } from './cohortQuery';
+import type { SqlCohortSettings } from './cohortQuery';
+import { RESULT_COLUMNS } from './resultColumns';
 
 export interface CohortResultRow {
   kind: string;

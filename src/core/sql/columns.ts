@@ -4,6 +4,8 @@
  * DuckDB as in DESCRIBE; both map onto ColumnType.
  */
 import { UserError } from '../errors';
+import { bqMsg, type BigQueryMessageKey } from '../../i18n/bigqueryMessages';
+import { anyOf, type AnyMessage } from '../../i18n/messages';
 
 export type ColumnType = 'string' | 'integer' | 'float' | 'numeric' | 'date' | 'datetime' | 'timestamp' | 'bool' | 'other';
 
@@ -56,18 +58,21 @@ export function duckDbColumnType(type: string): ColumnType {
   if (t === 'DOUBLE' || t === 'FLOAT' || t === 'REAL') return 'float';
   if (t.startsWith('DECIMAL') || t.startsWith('NUMERIC')) return 'numeric';
   if (t === 'DATE') return 'date';
-  if (t === 'TIMESTAMP WITH TIME ZONE' || t === 'TIMESTAMPTZ') return 'timestamp';
+  if (t === 'TIMESTAMP WITH TIME ZONE' || t === 'TIMESTAMPTZ') return 'timestamp'; // i18n-exempt: DuckDB's type name
   if (t.startsWith('TIMESTAMP')) return 'datetime'; // TIMESTAMP, TIMESTAMP_S/_MS/_NS: no zone, like BigQuery's DATETIME
   if (t === 'BOOLEAN') return 'bool';
   return 'other';
 }
 
-const TYPE_WORDS: Record<ColumnType, string> = {
-  string: 'text', integer: 'whole numbers', float: 'numbers', numeric: 'decimal numbers', date: 'dates',
-  datetime: 'dates with times', timestamp: 'timestamps', bool: 'TRUE/FALSE values', other: 'values of another kind',
-};
+const TYPE_WORDS = {
+  string: 'bq.type.string', integer: 'bq.type.integer', float: 'bq.type.float', numeric: 'bq.type.numeric', date: 'bq.type.date',
+  datetime: 'bq.type.datetime', timestamp: 'bq.type.timestamp', bool: 'bq.type.bool', other: 'bq.type.other',
+} as const satisfies Record<ColumnType, BigQueryMessageKey>;
 
-const ACCEPTED: Record<'id' | 'date' | 'amount' | 'segment' | 'order' | 'signup' | 'cancel' | 'revenue', readonly ColumnType[]> = {
+/** The roles a column can have in the queries. */
+export type SqlRole = 'id' | 'date' | 'amount' | 'segment' | 'order' | 'signup' | 'cancel' | 'revenue';
+
+const ACCEPTED: Record<SqlRole, readonly ColumnType[]> = {
   signup: ['date', 'datetime', 'timestamp', 'string'],
   cancel: ['date', 'datetime', 'timestamp', 'string'],
   revenue: ['integer', 'float', 'numeric', 'string'],
@@ -78,14 +83,14 @@ const ACCEPTED: Record<'id' | 'date' | 'amount' | 'segment' | 'order' | 'signup'
   order: ['integer', 'float', 'numeric', 'date', 'datetime', 'timestamp'],
 };
 
-const ROLE_WORDS = { id: 'customer id', date: 'date', amount: 'amount', segment: 'segment', order: 'row order', signup: 'signup date', cancel: 'cancel date', revenue: 'revenue' } as const;
+/** A role in words ("customer id"), in the reader's language. */
+export function roleWord(role: SqlRole): AnyMessage {
+  return bqMsg(`bq.role.${role}`);
+}
 
 /** Refuses a column whose type cannot hold its role, naming the column and both types. */
-export function checkColumnType(role: keyof typeof ACCEPTED, column: SqlColumn): void {
+export function checkColumnType(role: SqlRole, column: SqlColumn): void {
   if (ACCEPTED[role].includes(column.type)) return;
-  const wanted = ACCEPTED[role].map((t) => TYPE_WORDS[t]);
-  throw new UserError(
-    `The ${ROLE_WORDS[role]} column "${column.name}" holds ${TYPE_WORDS[column.type]}; ` +
-      `a ${ROLE_WORDS[role]} column must hold ${wanted.slice(0, -1).join(', ')} or ${wanted[wanted.length - 1]}.`,
-  );
+  const wanted = ACCEPTED[role].map((t) => bqMsg(TYPE_WORDS[t]));
+  throw new UserError(bqMsg('bq.columnTypeRefused', { role: roleWord(role), column: column.name, holds: bqMsg(TYPE_WORDS[column.type]), wanted: anyOf(wanted) }));
 }

@@ -7,6 +7,8 @@ export { bigQueryColumnType, duckDbColumnType, checkColumnType, type ColumnType,
 export { cohortQuery, periodExpression, RESULT_COLUMNS, type SqlCohortSettings, type SqlSource } from './cohortQuery';
 export { cohortReportFromRows, cohortResultRows, lapseSuggestionFromRows, type CohortResultRow, type ResultColumnNames, type SqlCohortReport } from './cohortReport';
 export { rfmQuery, RFM_COLUMNS, type SqlRfmSettings } from './rfmQuery';
+export { customerQuery, CUSTOMER_COLUMNS } from './customerQuery';
+export { customerResultRows, customerValueFromRows, type CustomerRow, type SqlCustomerValue } from './customerRows';
 export { customerValueModelFromRows, rfmResultRows, type RfmRow, type SqlCustomerValueModel } from './rfmModel';
 export { proposeSqlRoles, sampleCell } from './detectColumns';
 export { tableQuery, type SqlTableSettings } from './tableQuery';

@@ -3,13 +3,14 @@
  * likelihoods the in-sheet path maximises (src/core/models): histories enter with their customer
  * counts as weights, spend groups are the customers' (x, m̄) pairs.
  */
-import { formatDay } from '../calendar';
 import { UserError } from '../errors';
+import { msg } from '../../i18n/catalogue';
+import { date, integer } from '../../i18n/messages';
 import { fitGammaGamma, type BgNbdFit, type GammaGammaFit, type LeftOutOfSpend } from '../models';
 import { fitBgNbdData } from '../models/bgnbd';
 import { distinctTimes, MIN_BGNBD_CUSTOMERS, type BgNbdData } from '../models/bgnbdLikelihood';
 import { DAYS_PER_UNIT } from '../models/timeUnits';
-import { RFM_COLUMNS } from './rfmQuery';
+import { RFM_COLUMNS } from './resultColumns';
 
 export interface RfmRow {
   kind: string;
@@ -54,9 +55,9 @@ export interface SqlCustomerValueModel {
 export function customerValueModelFromRows(rows: RfmRow[]): SqlCustomerValueModel {
   const bounds = rows.find((r) => r.kind === 'bounds');
   const totals = rows.find((r) => r.kind === 'totals');
-  if (!bounds || !totals || bounds.x === null || bounds.tx === null) throw new UserError('No purchases to model: every row of the table was skipped or it is empty.');
+  if (!bounds || !totals || bounds.x === null || bounds.tx === null) throw new UserError(msg('model.error.emptyLog'));
   const endDay = bounds.tx;
-  if (endDay < bounds.x) throw new UserError(`The observation end ${formatDay(endDay)} is before the first date in the data (${formatDay(bounds.x)}).`);
+  if (endDay < bounds.x) throw new UserError(msg('model.error.endBeforeData', { date: date(endDay), first: date(bounds.x) }));
   const week = DAYS_PER_UNIT.weeks;
   const histories = rows.filter((r) => r.kind === 'history');
   const data = bgNbdData(histories.map((r) => ({ x: r.x!, tx: r.tx! / week, T: r.age! / week, n: r.customers! })));
@@ -99,14 +100,9 @@ function bgNbdData(groups: { x: number; tx: number; T: number; n: number }[]): B
     maxX = Math.max(maxX, g.x);
   }
   if (customers < MIN_BGNBD_CUSTOMERS) {
-    throw new UserError(`The purchase model needs at least ${MIN_BGNBD_CUSTOMERS} customers with a purchase in the observation period; got ${customers}`);
+    throw new UserError(msg('model.error.fewCustomers', { min: integer(MIN_BGNBD_CUSTOMERS), count: integer(customers) }));
   }
-  if (repeaters === 0) {
-    throw new UserError(
-      `Nobody made a repeat purchase: all ${customers} customers bought on one day only, so how often customers buy again ` +
-        'and when they stop cannot be estimated. The model needs customers who bought on at least two different days.',
-    );
-  }
+  if (repeaters === 0) throw new UserError(msg('model.error.noRepeat', { count: integer(customers) }));
   const countByX = new Float64Array(maxX + 1);
   for (const g of groups) countByX[g.x] += g.n;
   const T = Float64Array.from(groups, (g) => g.T);

@@ -28,15 +28,17 @@ export interface SqlRfmSettings {
   refundsAreActivity: boolean;
 }
 
-export const RFM_COLUMNS = ['kind', 'x', 'tx', 'age', 'customers', 'amount'] as const;
+export { RFM_COLUMNS } from './resultColumns';
 
-export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string {
-  const row = logRowExpressions(d, { ...columns, segment: null }, s.timeZone);
-  const int = (e: string) => `CAST(${e} AS ${d.int})`;
-  const float = (e: string) => `CAST(${e} AS ${d.float})`;
-  const nullInt = `CAST(NULL AS ${d.int})`;
+/**
+ * The CTEs both customer-value queries read (this one and customerQuery.ts): src, valid, bounds,
+ * observed (rows to the end), customer_days, days (transactions), spans, repeats and people (one row per
+ * customer with a transaction: x, tx, age in days, spend sum and count).
+ */
+export function rfmCtes(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string[] {
+  const row = logRowExpressions(d, columns, s.timeZone);
   const purchase = row.amount !== null && !s.refundsAreActivity ? 'WHERE purchase = 1' : '';
-  const ctes = [
+  return [
     ...logBaseCtes(d, source, row, s.endDay),
     `observed AS (SELECT v.id, v.day, v.amount FROM valid AS v CROSS JOIN bounds AS b WHERE v.day <= b.last_day)`,
     // Customer-days: the net of all their known amounts, whether any amount is known, and whether any
@@ -64,6 +66,14 @@ export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumn
   FROM spans AS f CROSS JOIN bounds AS b LEFT JOIN repeats AS r ON r.id = f.id
 )`,
   ];
+}
+
+export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string {
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const float = (e: string) => `CAST(${e} AS ${d.float})`;
+  const nullInt = `CAST(NULL AS ${d.int})`;
+  // The fits need no segment: it stays out of the query (and out of the bytes BigQuery bills).
+  const ctes = rfmCtes(d, source, { ...columns, segment: null }, s);
   const totals = `SELECT 'totals' AS kind,
     (SELECT ${int('COALESCE(SUM(refunds), 0)')} FROM repeats) AS x,
     (SELECT ${int('COALESCE(SUM(zeros), 0)')} FROM repeats) AS tx,

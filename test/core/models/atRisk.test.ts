@@ -99,3 +99,26 @@ describe('the recency sentence', () => {
     expect(recencyText({ daysSinceLast: NaN, usualGapDays: NaN })).toBe('');
   });
 });
+
+describe('past values are money: rounding noise ties nothing and breaks no tie', () => {
+  // 0.10 + 0.20 is 0.30000000000000004 in floating point; a customer who paid 0.30 at once has 0.3.
+  const noisy = 0.1 + 0.2;
+  const exact = 0.3;
+
+  it('two customers with the same money are a tie, decided by the next key', () => {
+    expect(noisy).not.toBe(exact);
+    // Lapsed (P(alive) below 10 %): by past value, then the larger expected loss; customer 1 has it.
+    const lists = selectAtRisk({ pastValue: [noisy, exact], probabilityAlive: [0.01, 0.01], purchases: [2, 1] }, (i) => [10, 20][i], { topShare: 1, aliveBelow: 0.5, aliveFloor: 0.1 });
+    expect(lists.lapsed.map((l) => l.index)).toEqual([1, 0]);
+    // The same the other way round: the noise does not put the noisy sum first.
+    const swapped = selectAtRisk({ pastValue: [exact, noisy], probabilityAlive: [0.01, 0.01], purchases: [1, 2] }, (i) => [20, 10][i], { topShare: 1, aliveBelow: 0.5, aliveFloor: 0.1 });
+    expect(swapped.lapsed.map((l) => l.index)).toEqual([0, 1]);
+  });
+
+  it('the top share takes in a customer whose sum is a hair below the threshold', () => {
+    // Top 50 % of two customers: one, and the other is tied with them to the cent.
+    expect(topShareByPastValue({ pastValue: [noisy, exact], probabilityAlive: [0.2, 0.2], purchases: [2, 1] }, 0.5)).toEqual({ scored: 2, count: 1, threshold: noisy, members: 2 });
+    const lists = selectAtRisk({ pastValue: [noisy, exact], probabilityAlive: [0.2, 0.3], purchases: [2, 1] }, () => 100, { topShare: 0.5, aliveBelow: 0.5, aliveFloor: 0.1 });
+    expect(lists.atRisk.map((l) => l.index)).toEqual([0, 1]); // losses 80 and 70
+  });
+});

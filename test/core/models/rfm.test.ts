@@ -3,6 +3,7 @@ import { UserError } from '../../../src/core/errors';
 import { summarizeRfm } from '../../../src/core/models/rfm';
 import { CDNOW_CALIBRATION_END, parseCdnowLog, readCdnowLogText, readCdnowSummaryWithSpend } from './cdnowData';
 import { dayOf } from '../../support/days';
+import { seededUniform } from './random';
 
 describe('RFM summary of a hand-made log', () => {
   // customer, day, amount — deliberately not in order
@@ -89,6 +90,49 @@ describe('RFM summary of a hand-made log', () => {
     expect(Array.from(counts.transactionDays)).toEqual([6, 0, 1, 2, 0]);
     expect(counts.leftOutOfSpend.missingAmounts).toBe(6); // customer 0's five repeat days, customer 3's one
     expect(Array.from(counts.pastValue)).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
+describe('RFM of customers with many rows in shuffled order', () => {
+  // Customer 0 has 300 rows over 40 days (many per day, refunds among them), customer 1 has 20, customer 2
+  // one: the per-customer day order must come out the same for short and long histories. The reference
+  // works customer by customer with a Map of day → net amount, without sorting the log.
+  const rand = seededUniform(7);
+  const customer: number[] = [];
+  const day: number[] = [];
+  const amount: number[] = [];
+  for (const [c, n, span] of [[0, 300, 40], [1, 20, 15], [2, 1, 1]]) {
+    for (let k = 0; k < n; k++) {
+      customer.push(c);
+      day.push(1000 + Math.floor(rand() * span));
+      amount.push(Math.round((rand() - 0.2) * 1000) / 100);
+    }
+  }
+  for (let i = customer.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    for (const col of [customer, day, amount]) [col[i], col[j]] = [col[j], col[i]];
+  }
+  const endDay = 1030;
+  const rfm = summarizeRfm({ customer, day, amount }, { endDay, unit: 'days' });
+
+  it('gives each customer the days, recency and spend a per-customer count gives', () => {
+    for (const c of [0, 1, 2]) {
+      const net = new Map<number, number>();
+      const bought = new Set<number>();
+      for (let i = 0; i < customer.length; i++) {
+        if (customer[i] !== c || day[i] > endDay) continue;
+        net.set(day[i], (net.get(day[i]) ?? 0) + amount[i]);
+        if (amount[i] >= 0) bought.add(day[i]);
+      }
+      const days = [...bought].sort((a, b) => a - b);
+      const repeat = days.slice(1).map((d) => net.get(d)!).filter((v) => v > 0);
+      expect(rfm.transactionDays[c]).toBe(days.length);
+      expect(rfm.firstDay[c]).toBe(days[0]);
+      expect(rfm.recency[c]).toBe(days[days.length - 1] - days[0]);
+      expect(rfm.spendCount[c]).toBe(repeat.length);
+      if (repeat.length > 0) expect(rfm.monetary[c]).toBeCloseTo(repeat.reduce((a, b) => a + b, 0) / repeat.length, 9);
+      expect(rfm.pastValue[c]).toBeCloseTo([...net.values()].reduce((a, b) => a + b, 0), 9);
+    }
   });
 });
 

@@ -1,0 +1,49 @@
+/**
+ * The customer value lists' input as one query: one row per customer with a purchase on or before the
+ * observation end, with the RFM summary of docs/models.md exactly as rfmQuery.ts computes it (the same
+ * CTEs), their past value (every known amount to the end, refunds included), the segment of their first
+ * purchase and, for ties, the sheet's customer order (first appearance in row order; a table without a
+ * row order: by id).
+ *
+ * Result columns: id, x, tx, age (days), spend_count, spend_sum, past_value, first_day, last_day,
+ * segment, first_row. Scored in Apps Script (customerRows.ts) with the models fitted on rfmQuery's
+ * grouped rows; the top customers, the at-risk and lapsed lists and CLV by segment follow.
+ */
+import type { SqlLogColumns } from './columns';
+import type { SqlDialect } from './dialect';
+import { rfmCtes, type SqlRfmSettings } from './rfmQuery';
+import type { SqlSource } from './logExpressions';
+
+export { CUSTOMER_COLUMNS } from './resultColumns';
+
+export function customerQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string {
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const float = (e: string) => `CAST(${e} AS ${d.float})`;
+  const ctes = [
+    ...rfmCtes(d, source, columns, s),
+    `past AS (SELECT id, SUM(amount) AS past_value FROM observed GROUP BY id)`,
+    // The sheet's customer order: first appearance among the usable rows.
+    `appearance AS (SELECT id, MIN(ord) AS first_row FROM valid GROUP BY id)`,
+    // The segment on the earliest row that is not a refund (row order, then the name, breaks ties).
+    ...(columns.segment
+      ? [`first_segment AS (
+  SELECT id, segment FROM (
+    SELECT id, segment, ROW_NUMBER() OVER (PARTITION BY id ORDER BY day, ord, segment) AS rn
+    FROM valid WHERE amount IS NULL OR amount >= 0
+  ) AS ranked WHERE rn = 1
+)`]
+      : []),
+  ];
+  const segment = columns.segment ? 'g.segment' : `CAST(NULL AS ${d.text})`;
+  const join = columns.segment ? 'LEFT JOIN first_segment AS g ON g.id = p.id' : '';
+  return `WITH\n${ctes.join(',\n')}
+SELECT p.id AS id, ${int('p.x')} AS x, ${int('p.tx')} AS tx, ${int('p.age')} AS age, ${int('p.spend_count')} AS spend_count,
+  ${float('p.spend_sum')} AS spend_sum, ${float('COALESCE(v.past_value, 0)')} AS past_value, ${int('f.first_day')} AS first_day, ${int('f.last_purchase')} AS last_day,
+  ${segment} AS segment, ${int('a.first_row')} AS first_row
+FROM people AS p
+JOIN spans AS f ON f.id = p.id
+LEFT JOIN past AS v ON v.id = p.id
+LEFT JOIN appearance AS a ON a.id = p.id
+${join}
+ORDER BY first_row, id`;
+}

@@ -1,0 +1,232 @@
+/**
+ * The Customer value sheet from SQL: customerQuery's per-customer rows against an RFM summary written
+ * out here from the raw rows (both dialects: DuckDB, and BigQuery's on ZetaSQL), then the whole sheet —
+ * model, top customers, at-risk and lapsed lists, CLV by segment — written by the built bundle from the
+ * SQL rows (writeSqlCustomerValue_) against the same log read from a sheet by the sidebar, on a seeded log
+ * with segments, refunds, missing amounts and an as-of day.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bigQuery, customerQuery, duckDb, rfmQuery, CUSTOMER_COLUMNS, type SqlLogColumns } from '../../src/core/sql';
+import type { SqlCustomerValueRequest } from '../../src/addon/sqlCustomerValue';
+import type { CustomerValueOutcome, CustomerValueSettings } from '../../src/addon/protocol';
+import { DuckDb } from '../../tools/duckdb/duckdb';
+import { ZetaSql, type ZetaTable } from '../../tools/zetasql/zetasql';
+import { mulberry32 } from '../core/cohorts/generate';
+import type { RefLogRow } from '../core/cohorts/reference';
+import { dayOf } from '../support/days';
+import { addSheet, namedTable, settingsFor, workbook } from '../report/workbook';
+import { LOG_COLUMNS, logTableRows } from './fixtures';
+
+const ZONE = 'Europe/Prague';
+
+// A log simulated from the models' own story (purchases at a Poisson rate until a customer drops out
+// after some purchase; rates Gamma, drop-out Beta across customers; spend lognormal around a level per
+// customer), over two years from 2022-01-01: then the fits are interior and the lists are long. Some rows
+// are refunds (right after a purchase, or before a customer's first), some have no amount, ids are
+// numbers and text, segments include blanks, and instants fall near midnight in the zone.
+function simulate(seed: number, customers: number): RefLogRow[] {
+  const rand = mulberry32(seed);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  const gamma = (shape: number) => {
+    // Marsaglia–Tsang, with the shape < 1 boost.
+    const k = shape < 1 ? shape + 1 : shape;
+    const d = k - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    let v = 0;
+    for (;;) {
+      const x = normal();
+      v = (1 + c * x) ** 3;
+      if (v > 0 && Math.log(1 - rand()) < 0.5 * x * x + d - d * v + d * Math.log(v)) break;
+    }
+    return shape < 1 ? d * v * rand() ** (1 / shape) : d * v;
+  };
+  const start = Date.UTC(2022, 0, 1);
+  const span = 730;
+  const rows: RefLogRow[] = [];
+  for (let c = 0; c < customers; c++) {
+    const id: string | number = c % 3 === 0 ? 1000 + c : `C${String(c).padStart(4, '0')}`;
+    const rate = gamma(0.9) / 12; // purchases per day
+    const drop = 0.15 + 0.5 * rand();
+    const spend = 30 * Math.exp(0.6 * normal());
+    const segment = ['A', 'B', 'B', '', 'VIP'][c % 5];
+    let day = Math.floor(rand() * 180);
+    const at = (d: number) => new Date(start + d * 86_400_000 + (rand() < 0.3 ? 22.9 : 10 + 4 * rand()) * 3_600_000);
+    if (c % 11 === 4) rows.push({ id, date: at(day - 2), amount: -9.5, segment: 'B' });
+    for (;;) {
+      const amount = (c + day) % 37 === 0 ? '' : Math.round(spend * (0.6 + 0.8 * rand()) * 100) / 100;
+      rows.push({ id, date: at(day), amount, segment: rand() < 0.1 ? 'A' : segment });
+      if (typeof amount === 'number' && rand() < 0.05) rows.push({ id, date: at(day + 1), amount: -Math.round(amount * 50) / 100, segment });
+      if (rand() < drop) break;
+      day += Math.max(1, Math.round(-Math.log(1 - rand()) / rate));
+      if (day >= span) break;
+    }
+  }
+  return rows.sort((a, b) => a.date.getTime() - b.date.getTime() || 0);
+}
+const ROWS: RefLogRow[] = simulate(1618, 900);
+const COLUMNS: SqlLogColumns = LOG_COLUMNS;
+
+let db: DuckDb;
+let zeta: ZetaSql;
+beforeAll(async () => {
+  [db, zeta] = await Promise.all([DuckDb.open(), ZetaSql.start()]);
+  await db.loadRows('orders', [
+    { name: 'customer', type: 'VARCHAR' }, { name: 'ordered_at', type: 'TIMESTAMPTZ' }, { name: 'amount', type: 'DOUBLE' }, { name: 'segment', type: 'VARCHAR' },
+  ], logTableRows(ROWS).map((r) => r.slice(0, 4)));
+});
+afterAll(() => {
+  db?.close();
+  zeta?.stop();
+});
+
+// ---- The reference, from the raw rows (no production code): docs/models.md's RFM summary per customer. ----
+
+const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayInZone = (d: Date) => {
+  const [y, m, day] = ymd.format(d).split('-').map(Number);
+  return dayOf(y, m, day);
+};
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+interface RefCustomer { id: string; x: number; tx: number; age: number; spendCount: number; spendSum: number; pastValue: number; firstDay: number; lastDay: number; segment: string }
+
+function referenceCustomers(rows: RefLogRow[], endDay: number | null): RefCustomer[] {
+  const usable = rows.map((r, i) => ({ r, i })).filter(({ r }) => !isBlank(r.id) && r.date instanceof Date && !Number.isNaN(r.date.getTime()));
+  const end = endDay ?? Math.max(...usable.map(({ r }) => dayInZone(r.date)));
+  const byId = new Map<string, { i: number; day: number; amount: number | null; segment: unknown }[]>();
+  for (const { r, i } of usable) {
+    const id = String(r.id);
+    if (!byId.has(id)) byId.set(id, []);
+    byId.get(id)!.push({ i, day: dayInZone(r.date), amount: typeof r.amount === 'number' ? r.amount : null, segment: r.segment });
+  }
+  const out: RefCustomer[] = [];
+  for (const [id, list] of byId) {
+    const upToEnd = list.filter((e) => e.day <= end);
+    const days = new Map<number, { net: number; known: boolean; purchase: boolean }>();
+    for (const e of upToEnd) {
+      const d = days.get(e.day) ?? { net: 0, known: false, purchase: false };
+      if (e.amount !== null) {
+        d.net += e.amount;
+        d.known = true;
+      }
+      if (e.amount === null || e.amount >= 0) d.purchase = true;
+      days.set(e.day, d);
+    }
+    const purchaseDays = [...days.entries()].filter(([, d]) => d.purchase).sort((a, b) => a[0] - b[0]);
+    if (purchaseDays.length === 0) continue;
+    const first = purchaseDays[0][0];
+    const last = purchaseDays[purchaseDays.length - 1][0];
+    const spend = purchaseDays.slice(1).filter(([, d]) => d.known && d.net > 0);
+    const firstPurchaseRow = [...list].filter((e) => e.amount === null || e.amount >= 0).sort((a, b) => a.day - b.day || a.i - b.i)[0];
+    out.push({
+      id, x: purchaseDays.length - 1, tx: last - first, age: end - first,
+      spendCount: spend.length, spendSum: spend.reduce((s, [, d]) => s + d.net, 0),
+      pastValue: upToEnd.reduce((s, e) => s + (e.amount ?? 0), 0), firstDay: first, lastDay: last,
+      segment: isBlank(firstPurchaseRow.segment) ? '(blank)' : String(firstPurchaseRow.segment),
+      // Sheet order: first appearance among the usable rows.
+      ...({ order: list[0].i } as object),
+    } as RefCustomer);
+  }
+  return out.sort((a, b) => (a as unknown as { order: number }).order - (b as unknown as { order: number }).order).map(({ order: _o, ...c }: RefCustomer & { order?: number }) => c);
+}
+
+function asCustomers(rows: unknown[][]): RefCustomer[] {
+  const at = (name: string) => (CUSTOMER_COLUMNS as readonly string[]).indexOf(name);
+  return rows.map((r) => ({
+    id: String(r[at('id')]), x: Number(r[at('x')]), tx: Number(r[at('tx')]), age: Number(r[at('age')]),
+    spendCount: Number(r[at('spend_count')]), spendSum: Number(Number(r[at('spend_sum')]).toFixed(6)), pastValue: Number(Number(r[at('past_value')]).toFixed(6)),
+    firstDay: Number(r[at('first_day')]), lastDay: Number(r[at('last_day')]), segment: String(r[at('segment')]),
+  }));
+}
+const rounded = (cs: RefCustomer[]) => cs.map((c) => ({ ...c, spendSum: Number(c.spendSum.toFixed(6)), pastValue: Number(c.pastValue.toFixed(6)) }));
+const plain = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+
+describe('customerQuery: one row per customer, the RFM summary of docs/models.md', () => {
+  for (const endDay of [null, dayOf(2023, 3, 31)]) {
+    const label = endDay === null ? 'to the last day' : 'as of 2023-03-31';
+    it(`DuckDB, ${label}: every customer with a purchase, in the sheet's order`, async () => {
+      const expected = referenceCustomers(ROWS, endDay);
+      expect(expected.length).toBeGreaterThan(200);
+      expect(expected.some((c) => c.spendCount < c.x)).toBe(true); // refunds and missing amounts left out of the spend
+      const rows = plain(await db.query(customerQuery(duckDb, { table: ['orders'] }, COLUMNS, { timeZone: ZONE, endDay, refundsAreActivity: false })));
+      expect(asCustomers(rows)).toEqual(rounded(expected));
+    });
+  }
+
+  it("BigQuery's dialect on ZetaSQL: the same customers (ordered by id: a table has no row order)", async () => {
+    const table: ZetaTable = { path: ['orders'], columns: [LOG_COLUMNS.id, LOG_COLUMNS.date, LOG_COLUMNS.amount!, LOG_COLUMNS.segment!], rows: logTableRows(ROWS).map((r) => r.slice(0, 4)) };
+    const columns: SqlLogColumns = { ...COLUMNS, order: null };
+    const result = await zeta.evaluate(customerQuery(bigQuery, { table: ['orders'] }, columns, { timeZone: ZONE, endDay: null, refundsAreActivity: false }), [table]);
+    const byId = (cs: RefCustomer[]) => [...cs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // Without a row order, ties between a customer's first-day rows go to the smallest segment name.
+    const ref = byId(rounded(referenceCustomers(ROWS, null)));
+    const got = byId(asCustomers(result.rows));
+    expect(got.map(({ segment: _s, ...c }) => c)).toEqual(ref.map(({ segment: _s, ...c }) => c));
+    expect(got.filter((c, i) => c.segment !== ref[i].segment).length).toBeLessThan(ref.length / 20);
+  });
+});
+
+// ---- The whole Customer value sheet: SQL rows through the bundle = the sidebar on the same log in a sheet. ----
+
+const VALUE_TABLES = ['CustomerValueTop', 'CustomerValueAtRisk', 'CustomerValueLapsed', 'CustomerValueBySegment'];
+// Floating point: the models are fitted on grouped rows (rfmModel.test.ts: parameters within 1e-5).
+/**
+ * Cells that differ: numbers beyond `tol` relative (the models are fitted on grouped rows, parameters
+ * within 1e-5 of the sheet's: rfmModel.test.ts), anything else as text. The first column holds ids: a
+ * text column's ids are text in SQL, where the sheet keeps 1873 a number.
+ */
+function differences(name: string, a: unknown[][], b: unknown[][], tol = 1e-4): string[] {
+  const out: string[] = [];
+  if (a.length !== b.length) return [`${name}: ${a.length} rows, expected ${b.length}`];
+  a.forEach((row, r) => row.forEach((v, c) => {
+    const w = b[r][c];
+    const same = typeof v === 'number' && typeof w === 'number'
+      ? Math.abs(v - w) <= tol * Math.max(1, Math.abs(w))
+      : v instanceof Date && w instanceof Date ? v.getTime() === w.getTime() : String(v) === String(w);
+    if (!same) out.push(`${name} row ${r + 1} column ${c + 1}: ${String(v)}, expected ${String(w)}`);
+  }));
+  return out;
+}
+
+describe('the Customer value sheet from SQL = from the sheet', () => {
+  for (const [asOf, endDay] of [['', null], ['2023-03-31', dayOf(2023, 3, 31)]] as const) {
+    it(`with segments, refunds and missing amounts${asOf ? `, as of ${asOf}` : ''}`, async () => {
+      const lists = { topShare: 0.3, aliveBelow: 0.5, aliveFloor: 0.1 };
+      const sheet = workbook(ZONE);
+      addSheet(sheet, 'Orders', ['customer', 'ordered_at', 'amount', 'segment'], ROWS.map((r) => [r.id, r.date, r.amount ?? '', r.segment ?? '']));
+      const base = settingsFor(sheet, 'Orders');
+      const settings: CustomerValueSettings = {
+        ...base, columns: { ...base.columns, segment: 4 }, asOf, horizonMonths: 12, monthlyDiscountRate: 0.01, ...lists,
+        costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
+      };
+      const fromSheet = sheet.callFromClient('sidebarCustomerValue', settings) as CustomerValueOutcome;
+
+      const s = { timeZone: ZONE, endDay, refundsAreActivity: false };
+      const request: SqlCustomerValueRequest = {
+        modelRows: plain(await db.query(rfmQuery(duckDb, { table: ['orders'] }, COLUMNS, s))),
+        customerRows: plain(await db.query(customerQuery(duckDb, { table: ['orders'] }, COLUMNS, s))),
+        horizonMonths: 12, monthlyDiscountRate: 0.01, lists, asOfChosen: asOf !== '', sourceDescription: 'orders (DuckDB)',
+        columnLines: [['id', 'customer'], ['date', 'ordered_at'], ['amount', 'amount'], ['segment', 'segment']], segmentColumn: 'segment',
+      };
+      const emu = workbook(ZONE);
+      const fromSql = emu.call('writeSqlCustomerValue_', request) as CustomerValueOutcome;
+
+      expect(fromSql.customers).toBe(fromSheet.customers);
+      expect([fromSql.atRisk, fromSql.lapsed]).toEqual([fromSheet.atRisk, fromSheet.lapsed]);
+      expect(fromSheet.atRisk).toBeGreaterThan(5);
+      expect(fromSheet.lapsed).toBeGreaterThan(5);
+      expect(fromSql.totalClv / fromSheet.totalClv).toBeCloseTo(1, 8);
+      expect(fromSql.warnings).toEqual(fromSheet.warnings);
+      for (const name of VALUE_TABLES) expect(differences(name, namedTable(emu, name), namedTable(sheet, name))).toEqual([]);
+      // Past value to the cent (amounts summed exactly in SQL, in floating point in the sheet).
+      const pastValues = (e: typeof emu) => namedTable(e, 'CustomerValueAtRisk').map((r) => r[2]);
+      expect(differences('past value', [pastValues(emu)], [pastValues(sheet)], 1e-12)).toEqual([]);
+      // The same customers in the same order, to the cent.
+      for (const name of ['CustomerValueAtRisk', 'CustomerValueLapsed']) {
+        const ids = (t: unknown[][]) => t.slice(1).map((r) => String(r[0]));
+        expect(ids(namedTable(emu, name)), name).toEqual(ids(namedTable(sheet, name)));
+      }
+      expect(differences('model', namedTable(emu, 'CustomerValueModel'), namedTable(sheet, 'CustomerValueModel'))).toEqual([]);
+    });
+  }
+});
