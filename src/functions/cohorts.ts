@@ -1,10 +1,9 @@
 import { UserError } from '../core/errors';
 import { columnOf, isBlank, isDateValue, toColumn, type CellValue } from '../core/cells';
-import { parseIsoDay } from '../core/calendar';
 import { numberLocale } from '../core/numbers';
 import { parsePeriodScheme } from '../core/periods';
 import { dayInZone } from '../core/timeZone';
-import { dateFormOf } from '../core/textDates';
+import { dateFormOf, readDateText, type DateForm } from '../core/textDates';
 import {
   cohortSpill,
   computeCohortMatrices,
@@ -23,6 +22,8 @@ import type { SheetEnv } from '../addon/sheetEnv';
 import { ArgReader, describer } from './args';
 import { withSkippedNote } from './skippedNote';
 import { languageOf, msg } from '../i18n';
+import { integer } from '../i18n/messages';
+import { choicesOf, matchWord, REFUND_WORDS } from '../i18n/optionWords';
 
 /**
  * =COHORTS and =RETENTION_BY_PERIOD: the cohort engine as spilled formulas, over a transaction log
@@ -39,16 +40,29 @@ const TABLE_COHORTS = '(signup_dates, cancel_dates, [period], [show], [revenue])
 const LOG_PERIODS = '(customer_ids, dates, [period], [amounts], [lapse_after], [refunds])';
 const TABLE_PERIODS = '(signup_dates, cancel_dates, [period], [revenue])';
 
-/** The first column is a customer table's signup dates: its first value below an optional header is a date. */
-export function firstColumnHoldsDates(value: CellValue): boolean {
+/** Three groups of digits split by the same separator: how every locale's numeric date starts. */
+const NUMERIC_DATE_SHAPE = /^\s*\d{1,4}\s*([./-])\s*\d{1,4}\s*\1/;
+
+/**
+ * The first column is a customer table's signup dates: its first value below an optional header is a
+ * date — a date cell or date text as the log forms read it (ISO, or the spreadsheet locale's own form).
+ */
+export function firstColumnHoldsDates(value: CellValue, dateForm: () => DateForm | null): boolean {
   if (!Array.isArray(value)) return false;
   let seen = 0;
+  let form: DateForm | null | undefined;
   // Row by row as toGrid reads a range, without copying a million-row range to look at its first rows.
   for (let i = 0; i < value.length; i++) {
     const row: unknown = value[i];
     const v = (Array.isArray(row) ? row[0] : row) as CellValue;
     if (isBlank(v)) continue;
-    if (isDateValue(v) || (typeof v === 'string' && parseIsoDay(v) !== null)) return true;
+    if (isDateValue(v)) return true;
+    // Only whether text reads as a day matters here, not which day: UTC will do. The locale is asked
+    // for only when the text has the shape of a numeric date (an id such as "C-12" never needs it).
+    if (typeof v === 'string') {
+      if (form === undefined && NUMERIC_DATE_SHAPE.test(v)) form = dateForm();
+      if (!Number.isNaN(readDateText(v, form ?? null, (ms) => Math.floor(ms / 86_400_000)))) return true;
+    }
     if (++seen > 1) return false; // the first non-blank may be a header ("Signup date"), the second must be a date
   }
   return false;
@@ -77,16 +91,17 @@ function readLog(fn: string, env: SheetEnv, ids: CellValue, dates: CellValue, am
   );
 }
 
-/** Each row of a customer table is one customer; ids are the row numbers, blank where the row is blank. */
+/**
+ * Each row of a customer table is one customer; ids are the rows of the range, blank where the row is
+ * blank. The dates are read as the log forms read them (date cells, ISO or the locale's date text, a
+ * header row recognised by the same rule, rows named as rows of the range).
+ */
 function readTable(fn: string, env: SheetEnv, signups: CellValue, cancels: CellValue, revenue: CellValue | undefined): CohortData {
   const withRevenue = hasArg(revenue);
   const signupDates = toColumn(signups, 'signup_dates', fn);
   const cancelDates = toColumn(cancels, 'cancel_dates', fn);
   const revenueColumn = withRevenue ? toColumn(revenue!, 'revenue', fn) : null;
-  // A first row of text ("Signup date") is the header: its id stays blank so the note quotes only its cells.
-  const header = typeof signupDates[0] === 'string' && parseIsoDay(signupDates[0]) === null;
-  const ids = signupDates.map((s, i) =>
-    (i === 0 && header) || (isBlank(s) && isBlank(cancelDates[i]) && (!revenueColumn || isBlank(revenueColumn[i]))) ? '' : i + 1);
+  const ids = signupDates.map((s, i) => (isBlank(s) && isBlank(cancelDates[i]) && (!revenueColumn || isBlank(revenueColumn[i])) ? '' : i + 1));
   return parseCustomerTable(
     {
       customerIds: ids,
@@ -99,6 +114,7 @@ function readTable(fn: string, env: SheetEnv, signups: CellValue, cancels: CellV
       timeZone: env.timeZone(),
       firstRowNumber: 1,
       rowsOfRange: true,
+      idsFromRows: true,
       numberLocale: withRevenue ? numberLocale(env.locale()) : undefined,
       dateForm: () => dateFormOf(env.locale()),
     },
@@ -121,30 +137,33 @@ function arity(fn: string, args: CellValue[], max: number, usage: string): void 
 /** lapse_after: blank = 1; else a whole number of periods from 1 to MAX_LAPSE_PERIODS. */
 function readLapse(reader: ArgReader, value: CellValue | undefined): number {
   if (!hasArg(value)) return 1;
-  const expected = `a whole number of periods from 1 to ${MAX_LAPSE_PERIODS}, such as 3`;
+  const expected = msg('fn.expect.lapse', { max: integer(MAX_LAPSE_PERIODS), example: integer(3) });
   const cell = { arg: 'lapse_after', row: null, col: null, value: value! };
   const k = reader.number(cell, expected);
-  if (!Number.isInteger(k) || k < 1 || k > MAX_LAPSE_PERIODS) throw new UserError(`${reader.fn}: lapse_after must be ${expected} (got ${String(value)})`);
+  if (!Number.isInteger(k) || k < 1 || k > MAX_LAPSE_PERIODS) reader.fail(cell, expected);
   return k;
 }
 
-const REFUND_WORDS: Record<string, boolean> = {
-  revenue: false, 'revenue only': false, 'not activity': false, 'not purchases': false, no: false, false: false,
-  activity: true, purchase: true, purchases: true, 'as purchases': true, 'as activity': true, yes: true, true: true,
-};
-
-/** refunds: blank or "revenue" = negative amounts count in revenue only; "activity" = also as purchases. */
-function readRefunds(fn: string, value: CellValue | undefined): boolean {
+/** refunds: blank or "revenue" = negative amounts count in revenue only; "activity" = also as purchases (any language's words, TRUE/FALSE). */
+function readRefunds(reader: ArgReader, value: CellValue | undefined): boolean {
   if (!hasArg(value)) return false;
-  const text = String(value).trim().toLowerCase().replace(/[\s_-]+/g, ' ');
-  const choice = REFUND_WORDS[text];
-  if (choice === undefined) throw new UserError(`${fn}: refunds must be "revenue" (default: refunds count in revenue only) or "activity" (also as purchases) (got "${String(value)}")`);
-  return choice;
+  if (typeof value === 'boolean') return value;
+  const choice = typeof value === 'string' ? matchWord(REFUND_WORDS, value) : null;
+  if (choice === null) {
+    throw new UserError(msg('fn.refundsMustBe', {
+      arg: 'refunds',
+      choices: choicesOf(REFUND_WORDS),
+      got: reader.describe(value!),
+      revenue: choicesOf(REFUND_WORDS, ['revenue']),
+      activity: choicesOf(REFUND_WORDS, ['activity']),
+    }));
+  }
+  return choice === 'activity';
 }
 
 export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
   const fn = 'COHORTS';
-  const table = firstColumnHoldsDates(args[0]);
+  const table = firstColumnHoldsDates(args[0], () => dateFormOf(env.locale()));
   arity(fn, args, table ? 5 : 8, table ? TABLE_COHORTS : LOG_COHORTS);
   const [first, second, period, showArg, amounts, modeArg, lapseArg, refundsArg] = args;
   const describe = describer(env);
@@ -166,7 +185,7 @@ export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
       weekStart: scheme.weekStart,
       mode: parseRetentionMode(modeArg, 'mode', describe),
       lapseAfter: readLapse(reader, lapseArg),
-      refundsAreActivity: readRefunds(fn, refundsArg),
+      refundsAreActivity: readRefunds(reader, refundsArg),
     };
   }
   const report = computeCohortMatrices(data, options);
@@ -177,7 +196,7 @@ export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
 
 export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][] {
   const fn = 'RETENTION_BY_PERIOD';
-  const table = firstColumnHoldsDates(args[0]);
+  const table = firstColumnHoldsDates(args[0], () => dateFormOf(env.locale()));
   arity(fn, args, table ? 4 : 6, table ? TABLE_PERIODS : LOG_PERIODS);
   const [first, second, period, amounts, lapseArg, refundsArg] = args;
   const scheme = parsePeriodScheme(period, 'period', describer(env));
@@ -189,7 +208,7 @@ export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][]
   } else {
     const reader = new ArgReader(fn, env);
     data = readLog(fn, env, first, second, amounts);
-    options = { period: scheme.unit, weekStart: scheme.weekStart, lapseAfter: readLapse(reader, lapseArg), refundsAreActivity: readRefunds(fn, refundsArg) };
+    options = { period: scheme.unit, weekStart: scheme.weekStart, lapseAfter: readLapse(reader, lapseArg), refundsAreActivity: readRefunds(reader, refundsArg) };
   }
   const report = computeCohortReport(data, options);
   const language = languageOf(env.locale());

@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors';
 import { isBlank, toColumn, type CellValue } from '../core/cells';
+import { isMissingIdText } from '../core/placeholders';
 import { countPeriod, type PeriodCounts } from '../core/customerTable';
 import type { DayNumber } from '../core/calendar';
 import { ArgReader, elementwise, rowOfRange, type Cell } from './args';
@@ -36,12 +37,14 @@ export function readCustomers(reader: ArgReader, signupArg: CellValue, cancelArg
   for (let i = 0; i < n; i++) {
     const s = signupCol[i];
     const c = cancelCol[i];
+    // "NULL", "nan", "NaT", "-": what exports write for a customer without a cancel date, as in =RETENTION_BY_PERIOD.
+    const noCancel = isBlank(c) || (typeof c === 'string' && isMissingIdText(c));
     if (isBlank(s)) {
-      if (isBlank(c)) continue;
+      if (noCancel) continue;
       throw new UserError(msg('fn.signupBlank', { fn, place: rowOfRange(i + 1) }));
     }
     const signup = reader.day({ arg: 'signup_dates', row: i + 1, col: null, value: s });
-    const cancel = isBlank(c) ? null : reader.day({ arg: 'cancel_dates', row: i + 1, col: null, value: c });
+    const cancel = noCancel ? null : reader.day({ arg: 'cancel_dates', row: i + 1, col: null, value: c });
     if (cancel !== null && cancel < signup) {
       throw new UserError(msg('fn.cancelBeforeSignup', { fn, place: rowOfRange(i + 1) }));
     }

@@ -74,6 +74,22 @@ export const CLV_OUTPUT_WORDS = {
   lapsed: { en: ['lapsed', 'win back', 'winback'], cs: ['ztracení', 'ztracení zákazníci'], pl: ['utraceni', 'utraceni klienci'], hu: ['elvesztett', 'elvesztett ügyfelek'] },
 } as const satisfies Record<string, Words>;
 
+/** =COHORTS' and =RETENTION_BY_PERIOD's refunds: negative amounts in revenue only, or also as purchases. */
+export const REFUND_WORDS = {
+  revenue: {
+    en: ['revenue', 'revenue only', 'not activity', 'not purchases', 'no', 'false'],
+    cs: ['tržby', 'jen tržby', 'ne'],
+    pl: ['przychód', 'tylko przychód', 'nie'],
+    hu: ['bevétel', 'csak bevétel', 'nem'],
+  },
+  activity: {
+    en: ['activity', 'purchase', 'purchases', 'as purchases', 'as activity', 'yes', 'true'],
+    cs: ['nákupy', 'jako nákupy', 'aktivita', 'ano'],
+    pl: ['zakupy', 'jako zakupy', 'aktywność', 'tak'],
+    hu: ['vásárlás', 'vásárlásként', 'aktivitás', 'igen'],
+  },
+} as const satisfies Record<string, Words>;
+
 /** Case, accents and spacing away: "Měsíc " → "mesic", "Kwartał" → "kwartal", "in_or-after" → "in or after". */
 export function normalizeWord(text: string): string {
   return text

@@ -190,4 +190,74 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     expect(() => b.call('COHORTS', signups, cancels, 'month', 'revenue')).toThrow(/needs the revenue argument/);
     expect(() => b.call('RETENTION_BY_PERIOD', signups, cancels, 'month', '', 3)).toThrow(/RETENTION_BY_PERIOD takes \(signup_dates, cancel_dates, \[period\], \[revenue\]\)/);
   });
+
+  it('reads dates as the log forms do: text in the locale\'s form or ISO with a time, a header row, "NULL" for no cancel date', () => {
+    const zone = 'America/Los_Angeles';
+    const b = loadBundle({ timeZone: zone, locale: 'en_US' });
+    const { signups, cancels } = randomTable(b, 53, 300);
+    const customers: Customer[] = signups.slice(1).map((r, i) => ({
+      signup: ordinalOf(r[0] as Date, zone),
+      cancel: cancels[i + 1][0] === '' ? null : ordinalOf(cancels[i + 1][0] as Date, zone),
+    }));
+    // The same table typed as text, written here: en_US "1/5/2024" (some with a time), ISO "2024-01-05 08:30",
+    // and "NULL" or "nan" where there is no cancel date.
+    const text = (n: number, i: number) => {
+      const t = new Date(n * DAY);
+      const [y, m, d] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+      if (i % 4 === 1) return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')} 08:30`;
+      return `${m}/${d}/${y}${i % 4 === 2 ? ' 9:15 PM' : ''}`;
+    };
+    const signupText = [['Signup date'], ...customers.map((c, i) => [text(c.signup, i)])];
+    const cancelText = [['Cancel date'], ...customers.map((c, i) => [c.cancel === null ? (i % 5 === 0 ? 'NULL' : i % 5 === 1 ? 'nan' : '') : text(c.cancel, i + 1)])];
+    const placeholders = customers.filter((c, i) => c.cancel === null && i % 5 < 2).length;
+    const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
+    const expected = simulate(customers, lastDay);
+    const grid = b.call('RETENTION_BY_PERIOD', signupText, cancelText, 'month') as unknown[][];
+    const note = grid.pop()![0] as string;
+    expect(note).toBe(`Row 1 of the range ("Signup date", "Cancel date") was read as a header and left out. Kept ${placeholders} rows whose cancel_dates is text that stands for a missing date, read as no cancel date (still active) (rows ${
+      customers.map((c, i) => (c.cancel === null && i % 5 < 2 ? i + 2 : 0)).filter(Boolean).slice(0, 5).join(', ')}, … of the range, e.g. "${cancelText.slice(1).find((r) => r[0] === 'NULL' || r[0] === 'nan')![0]}").`);
+    expect(grid.length - 1).toBe(expected.length);
+    expected.forEach((m, i) => {
+      const row = grid[i + 1];
+      expect(monthOf(ordinalOf(row[0] as Date, zone))).toBe(m.key);
+      expect([row[2], row[3], row[4], row[5], row[6]], `month ${i + 1}`).toEqual([m.start, m.newCustomers, m.newAndCancelled, m.end, m.lost]);
+    });
+    // Without the header, the first row is a customer, not a header; =COHORTS reads the same text.
+    const bare = b.call('RETENTION_BY_PERIOD', signupText.slice(1), cancelText.slice(1), 'month') as unknown[][];
+    expect(bare.slice(1, -1)).toEqual(grid.slice(1));
+    const cohorts = b.call('COHORTS', signupText, cancelText, 'month', 'customers') as unknown[][];
+    expect(cohorts.slice(1, -1).reduce((n, r) => n + (r[1] as number), 0)).toBe(customers.length);
+  });
+
+  it('names unreadable dates by the row of the range, as the log forms do', () => {
+    const b = loadBundle({ timeZone: 'Europe/Prague', locale: 'cs_CZ' });
+    const signups = [['Datum registrace'], ['5. 1. 2024'], ['1/9/2024'], ['9. 1. 24'], ['2024-02-01T10:00'], ['']];
+    const cancels = [['Datum zrušení'], [''], [''], [''], ['20. 2. 2024'], ['']];
+    const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'měsíc') as unknown[][];
+    const note = grid[grid.length - 1][0] as string;
+    expect(note).toMatch(/^Row 1 of the range \("Datum registrace", "Datum zrušení"\) was read as a header and left out\. Skipped 2 rows: /);
+    expect(note).toMatch(/1 row whose signup_dates is text in a date form the spreadsheet's locale does not use .* \(row 3 of the range, e\.g\. "1\/9\/2024"\)/);
+    expect(note).toMatch(/1 row whose signup_dates has a two-digit year .* \(row 4 of the range, e\.g\. "9\. 1\. 24"\)/);
+    expect(grid.slice(1, -1).map((r) => [r[1], r[2], r[3], r[4], r[5], r[6]])).toEqual([
+      ['2024-01', 0, 1, 0, 1, 0],
+      ['2024-02', 1, 0, 1, 1, 0], // signed up 1 February, cancelled on the 20th: new and cancelled
+    ]);
+  });
+
+  it('=RETENTION and =CHURN with dates read a cancel date of "NULL" or "nan" as none, as the table forms do', () => {
+    const b = loadBundle({ timeZone: 'Europe/Prague' });
+    // The worked example with text for "no cancel date": S = 5 in February 2024, E = 5, N = 2, lost = 2.
+    const signups = [['2023-11-03'], ['2023-12-01'], ['2024-01-05'], ['2024-01-09'], ['2024-01-30'], ['2024-02-02'], ['2024-02-11'], ['2024-02-14']];
+    const cancels = [['NULL'], ['2024-02-05'], ['nan'], ['2024-02-28'], ['NaT'], ['-'], ['None'], ['2024-02-20']];
+    expect(b.call('RETENTION', signups, cancels, '2024-02-01', '2024-02-29')).toBeCloseTo(0.6, 15);
+    expect(b.call('CHURN', signups, cancels, '2024-02-01', '2024-02-29')).toBeCloseTo(0.4, 15);
+    const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month') as unknown[][];
+    const feb = grid.find((r) => r[1] === '2024-02')!;
+    expect([feb[2], feb[3], feb[4], feb[5], feb[6]]).toEqual([5, 2, 1, 5, 2]);
+    expect(grid[grid.length - 1][0]).toMatch(/^Kept 5 rows whose cancel_dates is text that stands for a missing date, read as no cancel date \(still active\) \(rows 1, 3, 5, 6, 7 of the range, e\.g\. "NULL"\)\.$/);
+    // Any other text is still refused, by row.
+    expect(() => b.call('RETENTION', signups, [['soon'], ...cancels.slice(1)], '2024-02-01', '2024-02-29')).toThrow(
+      'RETENTION: cancel_dates must be a date (row 1 of the range is "soon")',
+    );
+  });
 });

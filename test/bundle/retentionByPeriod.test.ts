@@ -148,7 +148,9 @@ describe('=RETENTION_BY_PERIOD on seeded synthetic logs equals the sets per peri
     const dates = rows.map((r) => [r.date]);
     expect(() => b.call('RETENTION_BY_PERIOD', ids, dates, 'month', '', 0)).toThrow(/lapse_after must be a whole number of periods from 1 to 600/);
     expect(() => b.call('RETENTION_BY_PERIOD', ids, dates, 'month', '', 2.5)).toThrow(/lapse_after must be a whole number/);
-    expect(() => b.call('RETENTION_BY_PERIOD', ids, dates, 'month', '', 1, 'sometimes')).toThrow(/refunds must be "revenue" .* or "activity"/);
+    expect(() => b.call('RETENTION_BY_PERIOD', ids, dates, 'month', '', 1, 'sometimes')).toThrow(
+      'RETENTION_BY_PERIOD: refunds must be "revenue" or "activity" (got "sometimes"): "revenue" (the default) counts negative amounts in revenue only, "activity" also as purchases',
+    );
   });
 });
 

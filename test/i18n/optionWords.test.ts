@@ -1,8 +1,8 @@
 /** The option-word tables: no word names two options, and every English word still means what it did. */
 import { describe, expect, it } from 'vitest';
-import { CLV_OUTPUT_WORDS, MODE_WORDS, normalizeWord, PERIOD_WORDS, SHOW_WORDS, WEEK_START_WORDS, type Words } from '../../src/i18n/optionWords';
+import { CLV_OUTPUT_WORDS, MODE_WORDS, normalizeWord, PERIOD_WORDS, REFUND_WORDS, SHOW_WORDS, WEEK_START_WORDS, type Words } from '../../src/i18n/optionWords';
 
-const TABLES: Record<string, Record<string, Words>> = { PERIOD_WORDS, SHOW_WORDS, MODE_WORDS, CLV_OUTPUT_WORDS, WEEK_START_WORDS };
+const TABLES: Record<string, Record<string, Words>> = { PERIOD_WORDS, SHOW_WORDS, MODE_WORDS, CLV_OUTPUT_WORDS, WEEK_START_WORDS, REFUND_WORDS };
 
 describe('option words', () => {
   for (const [name, table] of Object.entries(TABLES)) {

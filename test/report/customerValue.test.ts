@@ -241,6 +241,20 @@ describe('the Customer value sheet on CDNOW, observation to 1997-09-30', () => {
     for (const row of lapsedRows.slice(1)) expect(row[1] as number).toBeLessThan(0.1);
     expect(outcome.lapsed).toBe(lapsed.length);
 
+    // The figures docs/models.md quotes for this run (money to the cent the docs print).
+    expect([scored.length, count, top.length, expected.length, lapsed.length]).toEqual([23570, 4714, top.length, 1170, 185]);
+    expect(threshold).toBeCloseTo(93.97, 2);
+    expect(listed[0][0]).toBe('07983');
+    expect(listed[0][6]).toBe(50);
+    expect(listed[0][1] as number).toBeCloseTo(0.182, 3);
+    expect(Math.abs((listed[0][5] as number) - 3212.73)).toBeLessThan(0.01);
+    expect(Math.abs((listed[0][3] as number) - 2629.07)).toBeLessThan(0.01);
+    expect(lapsedRows[1][0]).toBe('19339');
+    expect(Math.abs((lapsedRows[1][2] as number) - 6552.7)).toBeLessThan(0.005);
+    expect(Math.abs((lapsedRows[1][5] as number) - 6371.02)).toBeLessThan(0.01);
+    const totalClv = scored.reduce((sum, i) => sum + c.clv[i], 0);
+    expect(Math.round(totalClv)).toBe(768514);
+
     // The threshold is on the sheet, beside its label.
     const values = emu.values('Customer value');
     const thresholdRow = values.find((r) => r[0] === 'Past value at least')!;

@@ -137,6 +137,15 @@ describe('the at-risk and lapsed lists on CDNOW', () => {
     expect(spill.atRisk.slice(1).every((r) => typeof r[9] === 'number')).toBe(true);
   });
 
+  it('has the figures docs/models.md and README quote for the whole log', () => {
+    expect([spill.atRisk.length - 1, spill.lapsed.length - 1]).toEqual([780, 348]);
+    const first = spill.atRisk[1];
+    expect(first[0]).toBe('21685');
+    expect(first[1] as number).toBeCloseTo(0.172, 3);
+    expect(Math.abs((first[3] as number) - 924.39)).toBeLessThan(0.01);
+    expect(first[10]).toBe('last purchase 104 days ago; usually every 15 days');
+  });
+
   it('writes the same lists to the Customer value sheet, and counts them in the result line', () => {
     for (const [name, rows] of [['CustomerValueAtRisk', spill.atRisk], ['CustomerValueLapsed', spill.lapsed]] as const) {
       const sheet = namedTable(emu, name);

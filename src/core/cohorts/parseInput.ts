@@ -29,6 +29,11 @@ export interface ParseOptions {
    * than being trimmed (a whole-column range A2:A ends in thousands of them).
    */
   countTrailingBlankRows?: boolean;
+  /**
+   * The id column is made by the caller, one customer per row (a formula's customer table: ids are
+   * the rows of the range), so it takes no part in recognising a header row.
+   */
+  idsFromRows?: boolean;
 }
 
 export const DEFAULT_NUMBER_LOCALE: NumberLocale = { decimal: '.' };
@@ -50,10 +55,11 @@ export function rowSpan(columns: NamedColumn[], idColumn: NamedColumn, dateColum
   const ofRange = options.rowsOfRange ?? false;
   const tallies = new RowTallies(ofRange);
   let start = 0;
-  if (end > 0 && isHeaderRow(columns, idColumn, dateColumn, end, days)) {
+  const headerColumns = options.idsFromRows ? columns.filter((c) => c !== idColumn) : columns;
+  if (end > 0 && isHeaderRow(headerColumns, options.idsFromRows ? dateColumn : idColumn, dateColumn, end, days)) {
     start = 1;
     tallies.headerRow = options.firstRowNumber;
-    tallies.headerText = headerText(columns);
+    tallies.headerText = headerText(headerColumns);
   }
   if (end === 0) throw noDataRows(msg('input.empty', { count: columns.length, columns: allOf(columns.map((c) => c.name)) }));
   if (end === start) {

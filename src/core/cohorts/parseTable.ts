@@ -3,6 +3,7 @@ import { valueMessage, isBlank, type CellColumn } from '../cells';
 import { AMOUNT_BAD, AMOUNT_ERROR, cellAt, namedColumn, readAmount, type NamedColumn } from './cellColumns';
 import { DayReader } from './dayReader';
 import { IdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
+import { isMissingIdText } from '../placeholders';
 import { DEFAULT_NUMBER_LOCALE, requireRows, rowSpan, skipBadDate, skipUnreadable, type ParseOptions } from './parseInput';
 import { SEGMENT_ERROR, SegmentIndex } from './segmentIndex';
 import type { SkippedRows } from './skippedRows';
@@ -45,7 +46,8 @@ export interface CustomerTable {
 
 /**
  * Reads a customer table. A repeated id keeps its first row (later ones are skipped as "duplicate
- * customer"); a cancel date before the signup date skips the row ("cancel before signup").
+ * customer"); a cancel date before the signup date skips the row ("cancel before signup"); a cancel
+ * date that is a placeholder for a missing value ("NULL", "nan") is no cancel date, and noted.
  */
 export function parseCustomerTable(columns: TableColumns, options: ParseOptions): CustomerTable {
   const names = columns.names ?? {};
@@ -81,9 +83,15 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
       continue;
     }
     let cancel = NO_CANCEL;
-    if (cancelCol && !isBlank(cellAt(cancelCol, i))) {
-      cancel = days.day(cellAt(cancelCol, i));
-      if (cancel !== cancel) {
+    let placeholderCancel = false;
+    const cancelCell = cancelCol ? cellAt(cancelCol, i) : '';
+    if (cancelCol && !isBlank(cancelCell)) {
+      cancel = days.day(cancelCell);
+      if (cancel !== cancel && typeof cancelCell === 'string' && isMissingIdText(cancelCell)) {
+        // "NULL", "nan", "NaT", "-": what exports write for a customer without a cancel date.
+        cancel = NO_CANCEL;
+        placeholderCancel = true;
+      } else if (cancel !== cancel) {
         skipBadDate(tallies, cancelCol, i, row, days);
         continue;
       }
@@ -113,6 +121,7 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
       continue;
     }
     if (revenueCol && r < 0) tallies.note('negative amount', revenueCol.name, row);
+    if (cancelCol && placeholderCancel) tallies.note('placeholder cancel date', cancelCol.name, row, valueMessage(cancelCell, days.timeZone));
     ids.add(idv as CustomerId);
     signupDay[k] = signup;
     cancelDay[k] = cancel;

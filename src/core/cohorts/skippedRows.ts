@@ -15,7 +15,7 @@ export const SKIP_REASONS = [
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** Kept rows worth a mention. */
-export const NOTE_REASONS = ['negative amount'] as const;
+export const NOTE_REASONS = ['negative amount', 'placeholder cancel date'] as const;
 export type NoteReason = (typeof NOTE_REASONS)[number];
 
 export interface RowTally<R extends string> {
@@ -125,6 +125,7 @@ const TALLY_KEYS = {
   'after as-of day': 'skipped.afterAsOf',
   'refund before first purchase': 'skipped.refundBeforeFirst',
   'negative amount': 'skipped.negativeAmount',
+  'placeholder cancel date': 'skipped.placeholderCancelDate',
 } as const satisfies Record<SkipReason | NoteReason, MessageKey>;
 
 // Reasons whose phrase already names the value.

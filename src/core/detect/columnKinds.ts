@@ -1,4 +1,5 @@
 import { isBlank, isDateValue } from '../cells';
+import { isMissingIdText } from '../placeholders';
 
 export type ColumnKind = 'date' | 'number' | 'text' | 'empty' | 'mixed';
 
@@ -16,12 +17,14 @@ export interface ColumnProfile {
 /**
  * What a column holds, from a sample of its values (the data rows below the header). `isDateText`
  * says which text reads as a date in the spreadsheet's locale (imported dates that stayed text).
+ * Text that exports write for a missing value ("NULL", "nan", "-") counts as blank: a cancel date
+ * column of dates and "NULL" is a date column with blanks.
  */
 export function profileColumn(values: unknown[], isDateText: (text: string) => boolean = () => false): ColumnProfile {
   let dates = 0, numbers = 0, texts = 0, blank = 0, fractional = 0, padded = 0;
   const distinct = new Set<unknown>();
   for (const v of values) {
-    if (isBlank(v)) {
+    if (isBlank(v) || (typeof v === 'string' && isMissingIdText(v))) {
       blank++;
       continue;
     }

@@ -57,6 +57,8 @@ export const formulas: Translation<typeof en, 'cs'> = {
   'fn.periodEndFirstAt': '{fn}: period_end je dřív než period_start ({place})',
   'fn.noCustomersAtStart': '{fn}: na začátku období nebyl aktivní žádný zákazník (S = 0), míra proto není definována',
   'fn.noCustomersAtStartAt': '{fn}: na začátku období ({place}) nebyl aktivní žádný zákazník (S = 0), míra proto není definována',
+  'fn.expect.lapse': 'celý počet období od 1 do {max}, například {example}',
+  'fn.refundsMustBe': '{arg} musí být {choices} (zadáno {got}): {revenue} (výchozí) počítá záporné částky jen do tržeb, {activity} i jako nákupy',
 
   'fn.clvArity': 'CLV má 2 nebo 3 argumenty (value_per_period, churn_rate, [discount_rate]); zadáno {count}',
   'fn.clvPredictiveArity': 'CLV má argumenty (customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]); zadáno argumentů: {count}',

@@ -46,6 +46,12 @@ export const input: Translation<typeof en, 'cs'> = {
     many: '{count} řádku se zápornou hodnotou ({column}) z doby před prvním nákupem zákazníka (vratka není nákup a není kohorta, kam ji zařadit)',
     other: '{count} řádků se zápornou hodnotou ({column}) z doby před prvním nákupem zákazníka (vratka není nákup a není kohorta, kam ji zařadit)',
   },
+  'skipped.placeholderCancelDate': {
+    one: '{count} řádek, kde {column} je text zastupující chybějící datum, čteno jako bez data zrušení (stále aktivní)',
+    few: '{count} řádky, kde {column} je text zastupující chybějící datum, čteno jako bez data zrušení (stále aktivní)',
+    many: '{count} řádku, kde {column} je text zastupující chybějící datum, čteno jako bez data zrušení (stále aktivní)',
+    other: '{count} řádků, kde {column} je text zastupující chybějící datum, čteno jako bez data zrušení (stále aktivní)',
+  },
   'skipped.negativeAmount': {
     one: '{count} řádek se zápornou hodnotou ({column}) (vratky: ponechány v tržbách)',
     few: '{count} řádky se zápornou hodnotou ({column}) (vratky: ponechány v tržbách)',

@@ -65,6 +65,10 @@ export const formulas = {
   'fn.noCustomersAtStart': '{fn}: no customer was active when the period began (S = 0), so the rate is undefined',
   'fn.noCustomersAtStartAt': '{fn}: no customer was active when the period in {place} began (S = 0), so the rate is undefined',
 
+  // COHORTS, RETENTION_BY_PERIOD: the log's options.
+  'fn.expect.lapse': 'a whole number of periods from 1 to {max}, such as {example}',
+  'fn.refundsMustBe': '{arg} must be {choices} (got {got}): {revenue} (the default) counts negative amounts in revenue only, {activity} also as purchases',
+
   // CLV, the formula form.
   'fn.clvArity': 'CLV takes 2 or 3 arguments (value_per_period, churn_rate, [discount_rate]); got {count}',
   'fn.clvPredictiveHint': '{problem}. For the predictive form =CLV(customer_ids, dates, amounts, …), the second range must hold dates (date cells, or date text such as 2024-01-31)',

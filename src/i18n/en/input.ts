@@ -26,6 +26,7 @@ export const input = {
     one: "{count} row with a negative {column} dated before the customer's first purchase (a refund is not a purchase, and there is no cohort to put it in)",
     other: "{count} rows with a negative {column} dated before the customer's first purchase (a refund is not a purchase, and there is no cohort to put it in)",
   },
+  'skipped.placeholderCancelDate': { one: '{count} row whose {column} is text that stands for a missing date, read as no cancel date (still active)', other: '{count} rows whose {column} is text that stands for a missing date, read as no cancel date (still active)' },
   'skipped.negativeAmount': { one: '{count} row with a negative {column} (refunds: kept in revenue)', other: '{count} rows with a negative {column} (refunds: kept in revenue)' },
 
   // Where those rows are: {list} is "5, 9, …".

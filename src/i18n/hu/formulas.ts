@@ -57,6 +57,8 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'fn.periodEndFirstAt': '{fn}: a period_end korábbi, mint a period_start (a tartomány {place})',
   'fn.noCustomersAtStart': '{fn}: az időszak elején egyetlen ügyfél sem volt aktív (CS = 0), így az arány nem értelmezhető',
   'fn.noCustomersAtStartAt': '{fn}: az időszak elején (a tartomány {place}) egyetlen ügyfél sem volt aktív (CS = 0), így az arány nem értelmezhető',
+  'fn.expect.lapse': '1 és {max} közötti egész számú időszak, például {example}',
+  'fn.refundsMustBe': 'A(z) {arg} értéke {choices} lehet (a megadott érték: {got}): a(z) {revenue} (alapértelmezés) a negatív összegeket csak a bevételbe számítja, a(z) {activity} vásárlásként is',
 
   'fn.clvArity': 'A CLV 2 vagy 3 argumentumot vár (value_per_period, churn_rate, [discount_rate]); megadva: {count}',
   'fn.clvPredictiveArity': 'A CLV argumentumai: (customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]); megadott argumentumok: {count}',

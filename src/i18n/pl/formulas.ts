@@ -57,6 +57,8 @@ export const formulas: Translation<typeof en, 'pl'> = {
   'fn.periodEndFirstAt': '{fn}: period_end jest wcześniej niż period_start ({place})',
   'fn.noCustomersAtStart': '{fn}: na początku okresu żaden klient nie był aktywny (S = 0), więc wskaźnik jest nieokreślony',
   'fn.noCustomersAtStartAt': '{fn}: na początku okresu ({place}) żaden klient nie był aktywny (S = 0), więc wskaźnik jest nieokreślony',
+  'fn.expect.lapse': 'całkowitą liczbą okresów od 1 do {max}, na przykład {example}',
+  'fn.refundsMustBe': '{arg} musi mieć wartość {choices} (podano {got}): {revenue} (domyślnie) liczy ujemne kwoty tylko do przychodu, {activity} także jako zakupy',
 
   'fn.clvArity': 'CLV przyjmuje 2 lub 3 argumenty (value_per_period, churn_rate, [discount_rate]); podano {count}',
   'fn.clvPredictiveArity': 'CLV przyjmuje argumenty (customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]); podano argumentów: {count}',

@@ -47,6 +47,12 @@ export const input: Translation<typeof en, 'pl'> = {
     many: '{count} wierszy z ujemną wartością ({column}) sprzed pierwszego zakupu klienta (zwrot nie jest zakupem i nie ma kohorty, do której można go przypisać)',
     other: '{count} wiersza z ujemną wartością ({column}) sprzed pierwszego zakupu klienta (zwrot nie jest zakupem i nie ma kohorty, do której można go przypisać)',
   },
+  'skipped.placeholderCancelDate': {
+    one: '{count} wiersz, w którym {column} to tekst oznaczający brak daty, odczytany jako brak daty rezygnacji (nadal aktywny)',
+    few: '{count} wiersze, w których {column} to tekst oznaczający brak daty, odczytane jako brak daty rezygnacji (nadal aktywne)',
+    many: '{count} wierszy, w których {column} to tekst oznaczający brak daty, odczytanych jako brak daty rezygnacji (nadal aktywne)',
+    other: '{count} wiersza, w których {column} to tekst oznaczający brak daty, odczytanego jako brak daty rezygnacji (nadal aktywne)',
+  },
   'skipped.negativeAmount': {
     one: '{count} wiersz z ujemną wartością ({column}) (zwroty: pozostają w przychodach)',
     few: '{count} wiersze z ujemną wartością ({column}) (zwroty: pozostają w przychodach)',
