@@ -235,9 +235,10 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const cancels = [['Datum zrušení'], [''], [''], [''], ['20. 2. 2024'], ['']];
     const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'měsíc') as unknown[][];
     const note = grid[grid.length - 1][0] as string;
-    expect(note).toMatch(/^Row 1 of the range \("Datum registrace", "Datum zrušení"\) was read as a header and left out\. Skipped 2 rows: /);
-    expect(note).toMatch(/1 row whose signup_dates is text in a date form the spreadsheet's locale does not use .* \(row 3 of the range, e\.g\. "1\/9\/2024"\)/);
-    expect(note).toMatch(/1 row whose signup_dates has a two-digit year .* \(row 4 of the range, e\.g\. "9\. 1\. 24"\)/);
+    // A cs_CZ spreadsheet: the note is in Czech, as the spill's headers.
+    expect(note).toMatch(/^Řádek 1 oblasti \("Datum registrace", "Datum zrušení"\) byl přečten jako záhlaví a vynechán\. Vynechány 2 řádky: /);
+    expect(note).toMatch(/1 řádek, kde signup_dates je text v podobě data, kterou národní prostředí tabulky nepoužívá .* \(řádek 3 oblasti, např\. "1\/9\/2024"\)/);
+    expect(note).toMatch(/1 řádek, kde signup_dates má dvoumístný rok .* \(řádek 4 oblasti, např\. "9\. 1\. 24"\)/);
     expect(grid.slice(1, -1).map((r) => [r[1], r[2], r[3], r[4], r[5], r[6]])).toEqual([
       ['2024-01', 0, 1, 0, 1, 0],
       ['2024-02', 1, 0, 1, 1, 0], // signed up 1 February, cancelled on the 20th: new and cancelled
