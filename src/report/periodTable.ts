@@ -33,7 +33,7 @@ export function periodHeaders(source: Source, lapseAfter: number, period: Period
       t(language, 'summary.col.startLog', { unit }),
       t(language, 'summary.col.newLog', { unit }),
       t(language, 'summary.col.returning', { lapse }),
-      t(language, 'summary.col.lostLog', { lapse }),
+      lapseAfter === 1 ? t(language, 'summary.col.lostLogOne', { unit }) : t(language, 'summary.col.lostLog', { lapse }),
       t(language, 'summary.col.endLog'),
       t(language, 'summary.col.retentionLog'),
       ...tail];

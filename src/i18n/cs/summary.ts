@@ -55,6 +55,7 @@ export const summary: Translation<typeof en, 'cs'> = {
   'summary.col.startLog': 'Zákazníci na začátku období (S)\naktivní v předchozím období ({unit})',
   'summary.col.newLog': 'Noví\nprvní nákup během období ({unit})',
   'summary.col.returning': 'Vracející se\nznovu nakoupili po pauze {lapse} nebo delší bez nákupu',
+  'summary.col.lostLogOne': 'Ztracení\nz S: bez nákupu během období ({unit})',
   'summary.col.lostLog': 'Ztracení\nz S: bez nákupu po dobu {lapse}',
   'summary.col.endLog': 'Zákazníci na konci období (E)\nS − ztracení + noví + vracející se',
   'summary.col.retentionLog': 'Míra udržení (udržení z S)\n(E − noví − vracející se) ÷ S',

@@ -58,6 +58,7 @@ export const summary = {
   'summary.col.startLog': 'Customers at start (S)\nactive in the previous {unit}',
   'summary.col.newLog': 'New\nfirst purchase in the {unit}',
   'summary.col.returning': 'Returning\nbought again after {lapse} or more without a purchase',
+  'summary.col.lostLogOne': 'Lost\nof S: no purchase in the {unit}',
   'summary.col.lostLog': 'Lost\nof S: no purchase in the last {lapse}',
   'summary.col.endLog': 'Customers at end (E)\nS − lost + new + returning',
   'summary.col.retentionLog': 'Retention (kept of S)\n(E − new − returning) ÷ S',

@@ -56,6 +56,7 @@ export const summary: Translation<typeof en, 'hu'> = {
   'summary.col.startLog': 'Időszak elején lévő ügyfelek (CS)\naktívak az előző időszakban ({unit})',
   'summary.col.newLog': 'Új\nelső vásárlás az időszakban ({unit})',
   'summary.col.returning': 'Visszatérő\nújra vásárolt {lapse} vagy több vásárlás nélküli idő után',
+  'summary.col.lostLogOne': 'Elvesztett\nCS-ből: nem vásárolt az időszakban ({unit})',
   'summary.col.lostLog': 'Elvesztett\nCS-ből: nem vásárolt az utolsó {lapse} alatt',
   'summary.col.endLog': 'Időszak végi ügyfelek (CE)\nCS − elvesztett + új + visszatérő',
   'summary.col.retentionLog': 'Megtartási arány (megtartott CS-ből)\n(CE − új − visszatérő) ÷ CS',

@@ -56,6 +56,7 @@ export const summary: Translation<typeof en, 'pl'> = {
   'summary.col.startLog': 'Klienci na początku okresu (S)\naktywni w poprzednim okresie ({unit})',
   'summary.col.newLog': 'Nowi\npierwszy zakup w okresie ({unit})',
   'summary.col.returning': 'Powracający\nkupili ponownie po przerwie: {lapse} lub dłużej bez zakupu',
+  'summary.col.lostLogOne': 'Utraceni\nz S: bez zakupu w okresie ({unit})',
   'summary.col.lostLog': 'Utraceni\nz S: bez zakupu przez {lapse}',
   'summary.col.endLog': 'Klienci na końcu okresu (E)\nS − utraceni + nowi + powracający',
   'summary.col.retentionLog': 'Retencja (utrzymani z S)\n(E − nowi − powracający) ÷ S',
