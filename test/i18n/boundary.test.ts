@@ -29,7 +29,7 @@ const MIGRATED = [
   // The summary sheet, the spills' headers and notes, the server's messages, the cohort engine's messages.
   'src/report', 'src/addon/generateSummary.ts', 'src/addon/readSource.ts', 'src/addon/sourceSheet.ts', 'src/addon/settings.ts',
   'src/addon/sidebarApi.ts', 'src/addon/runMessages.ts', 'src/addon/zoneFallback.ts', 'src/addon/sheetEnv.ts', 'src/addon/protocol.ts',
-  'src/functions/churn.ts', 'src/functions/skippedNote.ts', 'src/core/cohorts', 'src/core/detect', 'src/core/numbers.ts',
+  'src/functions/churn.ts', 'src/functions/skippedNote.ts', 'src/functions/cohorts.ts', 'src/core/cohorts', 'src/core/detect', 'src/core/numbers.ts',
   'src/core/periods.ts', 'src/core/textDates.ts', 'src/core/timeZone.ts', 'src/core/calendar.ts', 'src/core/placeholders.ts',
   'src/i18n/optionWords.ts', 'src/i18n/periodWords.ts',
   'src/addon/bigquery', 'src/core/sql/columns.ts', 'src/core/sql/rfmModel.ts', 'src/i18n/bigqueryMessages.ts',
