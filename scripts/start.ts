@@ -14,6 +14,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator } from '../tools/emulator/index';
 import { startDuckDb } from './startDuckDb';
+import { printCustomerValue, showNamed } from './printSheets';
 import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,13 +54,6 @@ async function step<T>(name: string, run: () => T | Promise<T>): Promise<T> {
   const result = await run();
   steps.push({ name, ms: performance.now() - t, peakMb: peakMb() });
   return result;
-}
-
-function table(rows: string[][], maxColumns = 14): string {
-  // A header's second line says what the column counts; the console shows the words only.
-  const cut = rows.map((r) => r.slice(0, maxColumns).map((v) => v.split('\n')[0]));
-  const widths = cut[0].map((_, c) => Math.max(...cut.map((r) => (r[c] ?? '').length)));
-  return cut.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ')).join('\n');
 }
 
 async function main(): Promise<void> {
@@ -115,11 +109,7 @@ async function main(): Promise<void> {
   const outcome = await step('summary', () => emu.callFromClient('sidebarGenerate', settings) as ReportOutcome);
   console.log(`\n${outcome.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms, ${emu.calls.total} Sheets service calls)\n`);
 
-  const show = (name: string, title: string) => {
-    const range = emu.spreadsheet.getRangeByName(name);
-    if (!range) return;
-    console.log(`${title}\n${table(range.getDisplayValues() as string[][])}\n`);
-  };
+  const show = (name: string, title: string) => showNamed(emu, name, title);
   show('RetentionPerPeriod', 'Retention and churn per period');
   show('CohortCustomers', 'Customers per cohort (active in each period since the first)');
   show('CohortRetention', 'Retention per cohort');
@@ -140,19 +130,7 @@ async function main(): Promise<void> {
     console.log(`${value.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms)`);
     for (const warning of value.warnings) console.log(`  ! ${warning}`);
     console.log('');
-    show('CustomerValueModel', 'Customer value model (BG/NBD + Gamma-Gamma)');
-    // The lists' most telling columns: who, how likely still active, worth, what is at stake, when they last bought.
-    const columns = ['Customer', 'P(alive)', 'Past value', 'Expected loss of value', 'CLV if still active', 'Last purchase', 'Last purchase vs usual'];
-    const list = (name: string, title: string, first: number) => {
-      const range = emu.spreadsheet.getRangeByName(name);
-      if (!range) return;
-      const rows = range.getDisplayValues() as string[][];
-      const picked = columns.map((c) => rows[0].indexOf(c)).filter((k) => k >= 0);
-      const shown = rows.slice(0, first + 1).map((r) => picked.map((k) => r[k]));
-      console.log(`${title} (first ${Math.min(first, rows.length - 1)} of ${(rows.length - 1).toLocaleString('en-US')})\n${table(shown)}\n`);
-    };
-    list('CustomerValueAtRisk', 'At risk: top 20 % by past value with P(alive) from 10 % to below 50 %, largest expected loss first', 10);
-    list('CustomerValueLapsed', 'Lapsed, win-back candidates: top 20 % by past value with P(alive) below 10 %, highest past value first', 5);
+    printCustomerValue(emu);
   }
 
   mkdirSync(dirname(args.out), { recursive: true });

@@ -18,6 +18,7 @@ import type { SqlCustomerValueRequest } from '../src/addon/sqlCustomerValue';
 import type { CustomerValueOutcome, ReportOutcome } from '../src/addon/protocol';
 import type { PeriodUnit } from '../src/core/periods';
 import { dayInZone } from '../src/core/timeZone';
+import { printCustomerValue, showNamed, table } from './printSheets';
 
 export interface DuckDbStartArgs {
   file: string;
@@ -31,13 +32,6 @@ export interface DuckDbStartArgs {
 }
 
 const TABLE = 'log';
-
-function table(rows: string[][], maxColumns = 14): string {
-  // A header's second line says what the column counts; the console shows the words only.
-  const cut = rows.map((r) => r.slice(0, maxColumns).map((v) => v.split('\n')[0]));
-  const widths = cut[0].map((_, c) => Math.max(...cut.map((r) => (r[c] ?? '').length)));
-  return cut.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ')).join('\n');
-}
 
 const plain = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
 
@@ -114,10 +108,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     const outcome = emu.call('writeSqlSummary_', request) as ReportOutcome;
     console.log(`\n${outcome.message}  (query ${queryMs.toFixed(0)} ms, sheet ${(performance.now() - written).toFixed(0)} ms, ${emu.calls.total} Sheets service calls)\n`);
 
-    const show = (name: string, title: string) => {
-      const range = emu.spreadsheet.getRangeByName(name);
-      if (range) console.log(`${title}\n${table(range.getDisplayValues() as string[][])}\n`);
-    };
+    const show = (name: string, title: string) => showNamed(emu, name, title);
     show('RetentionPerPeriod', 'Retention and churn per period');
     show('CohortCustomers', 'Customers per cohort (active in each period since the first)');
     show('CohortRetention', 'Retention per cohort');
@@ -156,19 +147,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       console.log(`${value.message}  (${customerRows.length.toLocaleString('en-US')} customer rows, ${(performance.now() - t1).toFixed(0)} ms)`);
       for (const warning of value.warnings) console.log(`  ! ${warning}`);
       console.log('');
-      show('CustomerValueModel', 'Customer value model (BG/NBD + Gamma-Gamma)');
-      // The same columns as the default engine prints.
-      const picked = ['Customer', 'P(alive)', 'Past value', 'Expected loss of value', 'CLV if still active', 'Last purchase', 'Last purchase vs usual'];
-      const list = (name: string, title: string, first: number) => {
-        const range = emu.spreadsheet.getRangeByName(name);
-        if (!range) return;
-        const rows = range.getDisplayValues() as string[][];
-        const at = picked.map((c) => rows[0].indexOf(c)).filter((k) => k >= 0);
-        const shown = rows.slice(0, first + 1).map((r) => at.map((k) => r[k]));
-        console.log(`${title} (first ${Math.min(first, rows.length - 1)} of ${(rows.length - 1).toLocaleString('en-US')})\n${table(shown)}\n`);
-      };
-      list('CustomerValueAtRisk', 'At risk: top 20 % by past value with P(alive) from 10 % to below 50 %, largest expected loss first', 10);
-      list('CustomerValueLapsed', 'Lapsed, win-back candidates: top 20 % by past value with P(alive) below 10 %, highest past value first', 5);
+      printCustomerValue(emu);
     }
     mkdirSync(dirname(args.out), { recursive: true });
     await emu.exportXlsx(args.out);
