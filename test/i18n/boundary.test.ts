@@ -31,27 +31,25 @@ const EXEMPT: Record<string, string> = {
 };
 
 /**
- * SQL-path files whose text has not all moved to the catalogues yet: helper sql-4 migrates them and
- * takes each off this list (one per line, so that merges keep both sides). Some already pass
- * (customerRows, detectColumns, dialect, index, resultColumns, sqlSummary): they can go first.
+ * SQL-path files whose text has not all moved to the catalogues yet: helper sql-4 migrates them. An
+ * entry is a file, or a folder ending in "/" for all of its files (query files it gains included)
+ * but those in MOVED; one per line, so that merges keep both sides. Moving a file: add it to MOVED,
+ * or take its line off. Of src/core/sql, customerRows, detectColumns, dialect, index and
+ * resultColumns already pass, and so does src/addon/sqlSummary.ts.
  */
 const NOT_YET = [
-  'src/core/sql/bigquery.ts',
-  'src/core/sql/cohortQuery.ts',
-  'src/core/sql/cohortReport.ts',
-  'src/core/sql/customerQuery.ts',
-  'src/core/sql/customerRows.ts',
-  'src/core/sql/detectColumns.ts',
-  'src/core/sql/dialect.ts',
-  'src/core/sql/duckdb.ts',
-  'src/core/sql/index.ts',
-  'src/core/sql/logExpressions.ts',
-  'src/core/sql/resultColumns.ts',
-  'src/core/sql/rfmQuery.ts',
-  'src/core/sql/tableQuery.ts',
+  'src/core/sql/',
   'src/addon/sqlSummary.ts',
   'src/addon/sqlCustomerValue.ts',
 ];
+
+/** Files in a NOT_YET folder that are held to the rule already. */
+const MOVED = [
+  'src/core/sql/columns.ts',
+  'src/core/sql/rfmModel.ts',
+];
+
+const putOff = (f: string) => !MOVED.includes(f) && NOT_YET.some((entry) => (entry.endsWith('/') ? f.startsWith(entry) : f === entry));
 
 /** Every TypeScript file of src/ (paths relative to the project root). */
 function allSourceFiles(): string[] {
@@ -60,7 +58,7 @@ function allSourceFiles(): string[] {
 
 /** The modules whose text lives in the catalogues: every src file but the catalogues and the two lists above. */
 function migrated(): string[] {
-  return allSourceFiles().filter((f) => !CATALOGUE_DIRS.some((d) => f.startsWith(`${d}/`)) && !(f in EXEMPT) && !NOT_YET.includes(f));
+  return allSourceFiles().filter((f) => !CATALOGUE_DIRS.some((d) => f.startsWith(`${d}/`)) && !(f in EXEMPT) && !putOff(f));
 }
 
 /** Reason codes of skipped and noted rows (src/core/cohorts/skippedRows.ts): data, said through the catalogue. */
@@ -174,8 +172,11 @@ describe('user-facing text lives in the catalogues', () => {
 
   it('exempts only files that exist, and puts off only SQL-path files', () => {
     const all = allSourceFiles();
-    for (const f of [...Object.keys(EXEMPT), ...NOT_YET]) expect(all, f).toContain(f);
-    for (const f of NOT_YET) expect(f).toMatch(/^src\/(core\/sql\/|addon\/sql)/);
+    for (const f of [...Object.keys(EXEMPT), ...MOVED]) expect(all, f).toContain(f);
+    for (const entry of NOT_YET) expect(all.some((f) => (entry.endsWith('/') ? f.startsWith(entry) : f === entry)), entry).toBe(true);
+    for (const entry of NOT_YET) expect(entry).toMatch(/^src\/(core\/sql\/|addon\/sql)/);
+    expect(migrated()).toEqual(expect.arrayContaining(MOVED));
+    expect(migrated().filter((f) => f.startsWith('src/core/sql/')).sort()).toEqual([...MOVED].sort());
     // The exemptions are needed: without them the rule would flag those files.
     for (const f of Object.keys(EXEMPT)) expect(offendersIn([f]).length, f).toBeGreaterThan(0);
   });
