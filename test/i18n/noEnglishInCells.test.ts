@@ -1,6 +1,6 @@
 /**
  * Nothing English in a Czech, Polish or Hungarian workbook: every text cell the built add-on writes
- * (dist/Code.js in the emulator) — the summary for a transaction log by ISO week, Sunday week, month
+ * (dist/Code.js in the emulator), cell notes and chart titles included — the summary for a transaction log by ISO week, Sunday week, month
  * (by segment), quarter and year and for a customer table, the Customer value sheet, the spills of
  * =COHORTS, =RETENTION_BY_PERIOD and =CLV in both data shapes and their notes — and the sidebar's
  * result lines and the formulas' messages, scanned for a hand-written list of English words. What is
@@ -38,14 +38,17 @@ function englishWords(text: string, isMessage = false): string[] {
   return words.filter((w) => ENGLISH.has(w.toLowerCase()) && !(isMessage && ARGUMENTS.has(w.toLowerCase())));
 }
 
-/** Every text cell of a sheet, with its address, that holds an English word. */
+/** Every text cell and cell note of a sheet, and its charts' titles, that hold an English word. */
 function leaksIn(emu: SheetsEmulator, sheetName: string, what: string): string[] {
   const out: string[] = [];
-  emu.values(sheetName).forEach((row, r) => row.forEach((v, c) => {
-    if (typeof v !== 'string') return;
-    const words = englishWords(v);
-    if (words.length) out.push(`${what} ${sheetName}!R${r + 1}C${c + 1} ${JSON.stringify(v)}: ${words.join(', ')}`);
-  }));
+  const check = (text: unknown, where: string) => {
+    const words = typeof text === 'string' ? englishWords(text) : [];
+    if (words.length) out.push(`${what} ${where} ${JSON.stringify(text)}: ${words.join(', ')}`);
+  };
+  emu.values(sheetName).forEach((row, r) => row.forEach((v, c) => check(v, `${sheetName}!R${r + 1}C${c + 1}`)));
+  const sheet = emu.spreadsheet.getSheetByName(sheetName)!;
+  sheet.getDataRange().getNotes().forEach((row, r) => row.forEach((note, c) => check(note, `${sheetName}!R${r + 1}C${c + 1} note`)));
+  for (const chart of sheet.getCharts()) check(chart.getOptions().get('title'), `${sheetName} chart title`);
   return out;
 }
 
@@ -171,6 +174,7 @@ describe('nothing English in a non-English workbook', () => {
 
   it('en_US: the same scan finds English everywhere (the word list catches a leak)', () => {
     const leaks = scanWorkbook('en_US');
+    expect(leaks.some((l) => l.includes('chart title'))).toBe(true);
     for (const where of ['summary (Sunday week)', 'summary (customer table)', 'customer value', '=COHORTS', '=RETENTION_BY_PERIOD(week sunday', '=CLV', '=RETENTION message', 'result line']) {
       expect(leaks.some((l) => l.startsWith(where)), where).toBe(true);
     }
