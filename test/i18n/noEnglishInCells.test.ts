@@ -3,7 +3,7 @@
  * (dist/Code.js in the emulator), cell notes and chart titles included — the summary for a transaction log by ISO week, Sunday week, month
  * (by segment), quarter and year and for a customer table, the Customer value sheet, the spills of
  * =COHORTS, =RETENTION_BY_PERIOD and =CLV in both data shapes and their notes — and the sidebar's
- * result lines and the formulas' messages, scanned for a hand-written list of English words. What is
+ * result and error lines and the formulas' messages, scanned for a hand-written list of English words. What is
  * English by design is taken out first: text in quotes (the user's own headers and the option words
  * formulas accept), function and argument names (they are in formulas people share), and the
  * technical terms kept in every language (CLV, CRR, P(alive), BG/NBD…). The same scan of an en_US
@@ -151,6 +151,27 @@ function scanWorkbook(locale: string): string[] {
     leaks.push(...leaksInGrid(grid, `=${fn}(${args.filter((a) => typeof a === 'string').join(', ')})`));
   }
 
+  // The sidebar's error lines for settings that cannot work (in the user's language: here the spreadsheet's).
+  const refused: [string, string, unknown][] = [
+    ['sidebarGenerate', 'no such sheet', { ...log, sheetName: 'Chybi' }],
+    ['sidebarGenerate', 'column past the end', { ...log, columns: { ...log.columns, date: 9 } }],
+    ['sidebarGenerate', 'no id column', { ...log, columns: { ...log.columns, id: 0 } }],
+    ['sidebarGenerate', 'amounts as dates', { ...log, columns: { ...log.columns, date: 3 } }],
+    ['sidebarGenerate', 'lapse window too long', { ...log, lapseAfter: 601 }],
+    ['sidebarCustomerValue', 'horizon 0', { ...cv, horizonMonths: 0 }],
+    ['sidebarCustomerValue', 'cost share over 100 %', { ...cv, costs: { ...cv.costs, all: { revenueShare: 2, perCustomerMonth: 0 } } }],
+  ];
+  for (const [fn, what, settings] of refused) {
+    let message: string | null = null;
+    try {
+      emu.callFromClient(fn, settings);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message, `${fn}: ${what} should be refused`).not.toBeNull();
+    leaks.push(...leaksInMessage(message!, `${fn} (${what})`));
+  }
+
   // Messages of formulas given something wrong.
   const wrong: [string, unknown[]][] = [
     ['RETENTION', [0, 5, 1]], ['RETENTION', [100, 5, 10]], ['CHURN', [100, 105, 10, 5, 6]], ['CLV', [100, 1.5]], ['CLV', [50, 0]],
@@ -175,6 +196,7 @@ describe('nothing English in a non-English workbook', () => {
   it('en_US: the same scan finds English everywhere (the word list catches a leak)', () => {
     const leaks = scanWorkbook('en_US');
     expect(leaks.some((l) => l.includes('chart title'))).toBe(true);
+    expect(leaks.some((l) => l.startsWith('sidebarGenerate (no such sheet)'))).toBe(true);
     for (const where of ['summary (Sunday week)', 'summary (customer table)', 'customer value', '=COHORTS', '=RETENTION_BY_PERIOD(week sunday', '=CLV', '=RETENTION message', 'result line']) {
       expect(leaks.some((l) => l.startsWith(where)), where).toBe(true);
     }
@@ -203,6 +225,14 @@ describe('nothing English in a non-English workbook', () => {
       expect([spill[1][1], spill[2][1]]).toEqual([first, second]);
     });
   }
+
+  it('cs_CZ: a lapse window over the limit is said in Czech, not wrapped as settings the add-on cannot read', () => {
+    const emu = workbook('Europe/Prague', 'cs_CZ');
+    addSheet(emu, 'Nakupy', ['Customer', 'Date', 'Amount', 'Plan'], logRows());
+    expect(() => generate(emu, settingsFor(emu, 'Nakupy', { lapseAfter: 601 }))).toThrow(
+      /^Zákazník je ztracen nejpozději po 600 obdobích bez nákupu \(zadáno 601\)\.$/,
+    );
+  });
 
   it('takes out only what is English by design', () => {
     expect(englishWords('Sloupec B ("Customer") je prázdný')).toEqual([]);
