@@ -3,10 +3,10 @@
  * (dist/Code.js in the emulator), cell notes and chart titles included — the summary for a transaction log by ISO week, Sunday week, month
  * (by segment), quarter and year and for a customer table, the Customer value sheet, the spills of
  * =COHORTS, =RETENTION_BY_PERIOD and =CLV in both data shapes and their notes — and the sidebar's
- * result and error lines and the formulas' messages, scanned for a hand-written list of English words. What is
+ * result and error lines, the menu, what "Refresh summary" says, the sample sheet and the formulas' messages, scanned for a hand-written list of English words. What is
  * English by design is taken out first: text in quotes (the user's own headers and the option words
  * formulas accept), function and argument names (they are in formulas people share), and the
- * technical terms kept in every language (CLV, CRR, P(alive), BG/NBD…). The same scan of an en_US
+ * technical terms kept in every language (CLV, CRR, P(alive), BG/NBD…) and the add-on's name. The same scan of an en_US
  * workbook finds the words, so the list is one that would catch a leak.
  */
 import { describe, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ function englishWords(text: string, isMessage = false): string[] {
     .replace(/"[^"]*"|„[^“”]*[“”]|“[^”]*”|'[^']*'|«[^»]*»/g, ' ') // quoted: headers, sheet names, option words
     .replace(/\b[A-Z][A-Z0-9_]+\b(?:\([^)]*\))?/g, ' ') // function names, CLV, CRR, CLTV, ID
     .replace(/\b\w+_\w+\b/g, ' ') // argument names like churn_rate, lapse_after
-    .replace(/P\(alive\)|BG\/NBD|Gamma-Gamma/g, ' ');
+    .replace(/P\(alive\)|BG\/NBD|Gamma-Gamma|Retention Analytics/g, ' '); // the add-on's name too
   const words = stripped.match(/\p{L}+/gu) ?? [];
   return words.filter((w) => ENGLISH.has(w.toLowerCase()) && !(isMessage && ARGUMENTS.has(w.toLowerCase())));
 }
@@ -172,6 +172,24 @@ function scanWorkbook(locale: string): string[] {
     leaks.push(...leaksInMessage(message!, `${fn} (${what})`));
   }
 
+  // The menu, and what "Refresh summary" says (toasts, alerts) after the runs above saved their settings.
+  emu.call('onOpen', { authMode: 'FULL' });
+  const items = emu.ui.menuItems();
+  expect(items.length).toBeGreaterThanOrEqual(2);
+  for (const item of items) leaks.push(...leaksInMessage(item.caption, 'menu item'));
+  generate(emu, log);
+  emu.runMenuItem(items[items.length - 1].caption);
+  for (const toast of emu.ui.toasts) leaks.push(...leaksInMessage(`${toast.title} ${toast.message}`, 'toast'));
+  for (const alert of emu.ui.alerts) leaks.push(...leaksInMessage(`${alert.title} ${alert.prompt}`, 'alert'));
+  expect(emu.ui.toasts.length + emu.ui.alerts.length, 'Refresh summary says something').toBeGreaterThan(0);
+
+  // The sample sheet the sidebar offers.
+  const before = new Set(emu.spreadsheet.getSheets().map((sh) => sh.getName()));
+  emu.callFromClient('sidebarInsertSample');
+  const inserted = emu.spreadsheet.getSheets().map((sh) => sh.getName()).filter((n) => !before.has(n));
+  expect(inserted).toHaveLength(1);
+  leaks.push(...leaksIn(emu, inserted[0], 'sample sheet'));
+
   // Messages of formulas given something wrong.
   const wrong: [string, unknown[]][] = [
     ['RETENTION', [0, 5, 1]], ['RETENTION', [100, 5, 10]], ['CHURN', [100, 105, 10, 5, 6]], ['CLV', [100, 1.5]], ['CLV', [50, 0]],
@@ -197,6 +215,7 @@ describe('nothing English in a non-English workbook', () => {
     const leaks = scanWorkbook('en_US');
     expect(leaks.some((l) => l.includes('chart title'))).toBe(true);
     expect(leaks.some((l) => l.startsWith('sidebarGenerate (no such sheet)'))).toBe(true);
+    for (const where of ['menu item', 'toast', 'sample sheet']) expect(leaks.some((l) => l.startsWith(where)), where).toBe(true);
     for (const where of ['summary (Sunday week)', 'summary (customer table)', 'customer value', '=COHORTS', '=RETENTION_BY_PERIOD(week sunday', '=CLV', '=RETENTION message', 'result line']) {
       expect(leaks.some((l) => l.startsWith(where)), where).toBe(true);
     }
