@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 /**
  * The customer-value inputs of a transaction log as one query: the RFM summary of docs/models.md
  * (a transaction is a customer-day, amounts summed net; x = purchase days − 1, t_x and T in days up
@@ -71,11 +72,16 @@ export function rfmCtes(d: SqlDialect, source: SqlSource, columns: SqlLogColumns
 }
 
 export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string {
+  // The fits need no segment: it stays out of the query (and out of the bytes BigQuery bills).
+  const ctes = rfmCtes(d, source, { ...columns, segment: null }, s);
+  return `WITH\n${ctes.join(',\n')}\n${rfmParts(d, s).join('\nUNION ALL\n')}`;
+}
+
+/** The SELECTs of rfmQuery's result (RFM_COLUMNS), over rfmCtes. */
+export function rfmParts(d: SqlDialect, s: SqlRfmSettings): string[] {
   const int = (e: string) => `CAST(${e} AS ${d.int})`;
   const float = (e: string) => `CAST(${e} AS ${d.float})`;
   const nullInt = `CAST(NULL AS ${d.int})`;
-  // The fits need no segment: it stays out of the query (and out of the bytes BigQuery bills).
-  const ctes = rfmCtes(d, source, { ...columns, segment: null }, s);
   const totals = `SELECT 'totals' AS kind,
     (SELECT ${int('COALESCE(SUM(refunds), 0)')} FROM repeats) AS x,
     (SELECT ${int('COALESCE(SUM(zeros), 0)')} FROM repeats) AS tx,
@@ -95,5 +101,5 @@ export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumn
     `SELECT 'skip', CASE ${LOG_SKIP_REASONS.map((r, i) => `WHEN skip = ${d.string(r)} THEN ${i}`).join(' ')} END, ${nullInt}, ${nullInt}, ${int('COUNT(*)')}, CAST(NULL AS ${d.float})
   FROM src WHERE skip IS NOT NULL GROUP BY skip`,
   ];
-  return `WITH\n${ctes.join(',\n')}\n${parts.join('\nUNION ALL\n')}`;
+  return parts;
 }

@@ -1,0 +1,145 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
+/**
+ * The Customer value sheet of a warehouse-sized log in two queries whose results stay small whatever
+ * the number of customers (customerQuery.ts brings back one row per customer instead):
+ *
+ * 1. valueGroupsQuery — before the fit. rfmQuery's rows (the fits' input), plus
+ *    kind 'group'  customers by identical (x, t_x, T, spend count, segment, in the top share): count,
+ *                  sum and largest of their repeat spend sums, sum of past values. CLV is, per customer,
+ *                  P(alive | x, t_x, T) × (discounted purchases if alive | x, T) × E[spend | count, sum],
+ *                  and the last factor is linear in the sum, so these rows give every total, CLV by
+ *                  segment and the lists' lengths exactly.
+ *    kind 'cut'    the top share by past value: x = ⌈share × customers⌉ (as atRisk.ts counts it),
+ *                  tx = customers, amount = the past value of the x-th highest (the threshold),
+ *                  customers = those at or above it (ties included).
+ * 2. valueCandidatesQuery — after the fit, its parameters written into the query: the customers the
+ *    sheet can show, one row each (CUSTOMER_COLUMNS, then `top`):
+ *    - the top share with P(alive) below the at-risk threshold (BG/NBD's closed form, in SQL): the at-risk
+ *      list whole, and the lapsed list's first `listRows` by past value (ties at the cut included);
+ *    - for the top customers by CLV: in each of the few (x, t_x, T, spend count) groups that can hold one
+ *      (narrowing.ts picks them from the group rows), the `topRows` largest spend sums.
+ *    P(alive) is computed here and again in Apps Script, where the lists are selected exactly: the query
+ *    keeps a margin of PROBABILITY_MARGIN around each threshold, so no customer is lost to rounding.
+ */
+import type { BgNbdParams } from '../models';
+import type { SqlLogColumns } from './columns';
+import { customerColumns, customerCtes } from './customerQuery';
+import type { SqlDialect } from './dialect';
+import type { SqlSource } from './logExpressions';
+import { rfmParts, type SqlRfmSettings } from './rfmQuery';
+
+export { VALUE_COLUMNS, CANDIDATE_COLUMNS } from './resultColumns';
+
+/** P(alive) in SQL and in JavaScript differ by rounding (≈ 1e-15): the candidates keep this much margin. */
+export const PROBABILITY_MARGIN = 1e-9;
+
+export interface SqlValueSettings extends SqlRfmSettings {
+  /** The lists' top share by past value, 0 < s ≤ 1. */
+  topShare: number;
+}
+
+/** A group of customers with one (x, t_x, T in days, spend count). */
+export interface ValueGroupKey {
+  x: number;
+  tx: number;
+  age: number;
+  spendCount: number;
+}
+
+export interface SqlCandidateSettings extends SqlValueSettings {
+  bgNbd: BgNbdParams;
+  aliveBelow: number;
+  aliveFloor: number;
+  /** Rows of the lapsed list needed (the sheet shows MAX_LIST_ROWS). */
+  listRows: number;
+  /** Rows of the top customers by CLV (TOP_CUSTOMERS), taken from each of `topGroups`. */
+  topRows: number;
+  topGroups: readonly ValueGroupKey[];
+}
+
+const literal = (d: SqlDialect, v: number) => {
+  if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`); // i18n-exempt: a developer's error
+  return `CAST(${String(v)} AS ${d.float})`;
+};
+
+/** The top share by past value, as atRisk.ts's topShareByPastValue selects it: `cut` (n, k, threshold, members). */
+function cutCtes(d: SqlDialect, share: number): string[] {
+  return [
+    `sizes AS (
+  SELECT n, LEAST(n, GREATEST(1, CAST(CEIL(${literal(d, share)} * n - ${literal(d, 1e-9)}) AS ${d.int}))) AS k
+  FROM (SELECT COUNT(*) AS n FROM cust) AS t
+)`,
+    `ranked AS (SELECT past_value, ROW_NUMBER() OVER (ORDER BY past_value DESC) AS rk FROM cust)`,
+    `cut AS (
+  SELECT t.n, t.k, r.past_value AS threshold, (SELECT COUNT(*) FROM cust AS c WHERE c.past_value >= r.past_value) AS members
+  FROM sizes AS t LEFT JOIN ranked AS r ON r.rk = t.k
+)`,
+    `flagged AS (
+  SELECT c.*, CASE WHEN c.past_value >= k.threshold THEN 1 ELSE 0 END AS top
+  FROM cust AS c CROSS JOIN cut AS k
+)`,
+  ];
+}
+
+export function valueGroupsQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlValueSettings): string {
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const float = (e: string) => `CAST(${e} AS ${d.float})`;
+  const nullOf = (type: string) => `CAST(NULL AS ${type})`;
+  const ctes = [...customerCtes(d, source, columns, s), ...cutCtes(d, s.topShare)];
+  const rfm = rfmParts(d, s).join('\nUNION ALL\n');
+  return `WITH\n${ctes.join(',\n')}
+SELECT kind, x, tx, age, customers, amount, ${nullOf(d.int)} AS spend_count, ${nullOf(d.text)} AS segment, ${nullOf(d.int)} AS top,
+  ${nullOf(d.float)} AS spend_sum, ${nullOf(d.float)} AS past_sum, ${nullOf(d.float)} AS spend_max
+FROM (
+${rfm}
+) AS rfm
+UNION ALL
+SELECT 'group', ${int('x')}, ${int('tx')}, ${int('age')}, ${int('COUNT(*)')}, ${nullOf(d.float)}, ${int('spend_count')}, segment, ${int('top')},
+  ${float('SUM(spend_sum)')}, ${float('SUM(past_value)')}, ${float('MAX(spend_sum)')}
+FROM flagged GROUP BY x, tx, age, spend_count, segment, top
+UNION ALL
+SELECT 'cut', ${int('k')}, ${int('n')}, ${nullOf(d.int)}, ${int('members')}, ${float('threshold')}, ${nullOf(d.int)}, ${nullOf(d.text)}, ${nullOf(d.int)},
+  ${nullOf(d.float)}, ${nullOf(d.float)}, ${nullOf(d.float)}
+FROM cut`;
+}
+
+/** P(alive | x, t_x, T) of BG/NBD (bgnbd.ts), t_x and T in weeks from the day counts of `flagged`. */
+function aliveExpression(d: SqlDialect, p: BgNbdParams): string {
+  const [r, alpha, a, b] = [p.r, p.alpha, p.a, p.b].map((v) => literal(d, v));
+  const weeks = (e: string) => `CAST(${e} AS ${d.float}) / 7`;
+  const logOdds = `LN(${a} / (${b} + x - 1)) + (${r} + x) * LN(1 + ${weeks('age - tx')} / (${alpha} + ${weeks('tx')}))`;
+  // EXP of more than ~709 overflows (BigQuery raises an error): P(alive) is 0 to double precision long before.
+  return `CASE WHEN x = 0 THEN ${literal(d, 1)} ELSE 1 / (1 + EXP(LEAST(${logOdds}, ${literal(d, 700)}))) END`;
+}
+
+export function valueCandidatesQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlCandidateSettings): string {
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const eps = literal(d, PROBABILITY_MARGIN);
+  const below = literal(d, s.aliveBelow);
+  const floor = literal(d, s.aliveFloor);
+  const inTopGroups = s.topGroups.length
+    ? s.topGroups.map((g) => `(x = ${int(String(g.x))} AND tx = ${int(String(g.tx))} AND age = ${int(String(g.age))} AND spend_count = ${int(String(g.spendCount))})`).join('\n    OR ')
+    : '1 = 0';
+  const ctes = [
+    ...customerCtes(d, source, columns, s),
+    ...cutCtes(d, s.topShare),
+    `scored AS (SELECT f.*, ${aliveExpression(d, s.bgNbd)} AS alive FROM flagged AS f)`,
+    // The lapsed list by past value; customers within the margin of the floor may still fall either side.
+    `lapsed AS (SELECT id, RANK() OVER (ORDER BY past_value DESC) AS rk FROM scored WHERE top = 1 AND alive < ${floor} + ${eps})`,
+    `unsure AS (SELECT COUNT(*) AS n FROM scored WHERE top = 1 AND ABS(alive - ${floor}) <= ${eps})`,
+    `best AS (
+  SELECT id FROM (
+    SELECT id, ROW_NUMBER() OVER (PARTITION BY x, tx, age, spend_count ORDER BY spend_sum DESC, past_value DESC, first_row, id) AS rn
+    FROM scored
+    WHERE ${inTopGroups}
+  ) AS g WHERE rn <= ${int(String(s.topRows))}
+)`,
+  ];
+  return `WITH\n${ctes.join(',\n')}
+SELECT ${customerColumns(d)}, ${int('c.top')} AS top
+FROM scored AS c
+WHERE (c.top = 1 AND c.alive >= ${floor} - ${eps} AND c.alive < ${below} + ${eps})
+  OR c.id IN (SELECT l.id FROM lapsed AS l CROSS JOIN unsure AS u WHERE l.rk <= ${int(String(s.listRows))} + u.n)
+  OR c.id IN (SELECT id FROM best)
+ORDER BY first_row, id`;
+}
