@@ -38,4 +38,5 @@ export const bigQuery: SqlDialect = {
   dateOfDay: (day) => `DATE_FROM_UNIX_DATE(${day})`,
   floorDiv: (a, b) => `CAST(FLOOR((${a}) / ${b}) AS INT64)`,
   offsets: (n) => `UNNEST(GENERATE_ARRAY(0, ${n - 1})) AS k`,
+  matches: (expr, pattern) => `REGEXP_CONTAINS(${expr}, ${bigQuery.string(pattern)})`,
 };

@@ -59,7 +59,7 @@ function tallies(rows: CohortResultRow[], names: ResultColumnNames): SkippedRows
     reason === 'blank row' ? 'all columns'
       : reason === 'blank id' || reason === 'duplicate customer' ? names.id
         : reason === 'bad amount' || reason === 'negative amount' || reason === 'refund before first purchase' ? (names.amount ?? 'amount')
-          : reason === 'cancel not a date' || reason === 'cancel before signup' ? (names.cancel ?? 'cancel date')
+          : reason === 'cancel not a date' || reason === 'cancel before signup' || reason === 'placeholder cancel date' ? (names.cancel ?? 'cancel date')
             : names.date;
   // The query tells a cancel date that is not a date apart; the report counts it as "not a date" of that column.
   const tally = <R extends string>(label: string, count: number): RowTally<R> =>

@@ -68,6 +68,12 @@ export interface SqlDialect {
    * DuckDB: range(n) t(k).
    */
   offsets(n: number): string;
+  /**
+   * Whether text matches an RE2 regular expression anywhere (anchor it with ^…$ for the whole text):
+   * REGEXP_CONTAINS (https://cloud.google.com/bigquery/docs/reference/standard-sql/string_functions#regexp_contains);
+   * DuckDB's regexp_matches, also RE2.
+   */
+  matches(expr: string, pattern: string): string;
 }
 
 /** A CASE expression (portable): first matching condition wins. */

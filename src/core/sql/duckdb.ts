@@ -38,4 +38,5 @@ export const duckDb: SqlDialect = {
   dateOfDay: (day) => `(${EPOCH} + CAST(${day} AS INTEGER))`,
   floorDiv: (a, b) => `CAST(FLOOR((${a}) / ${b}) AS BIGINT)`,
   offsets: (n) => `range(${n}) AS w(k)`,
+  matches: (expr, pattern) => `regexp_matches(${expr}, ${duckDb.string(pattern)})`,
 };
