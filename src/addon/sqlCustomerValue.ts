@@ -3,9 +3,9 @@ import { customerResultRows, customerValueFromRows } from '../core/sql/customerR
 import { customerValueModelFromRows, rfmResultRows, type SqlCustomerValueModel } from '../core/sql/rfmModel';
 import { narrowedCustomerValue, valueGroupRows } from '../core/sql/narrowing';
 import { sqlValueTables } from '../report/sqlValueTables';
-import { dateCell, describeSkippedRows, type SkippedRows } from '../core/cohorts';
+import { dateCell, skippedRowsMessage, type SkippedRows } from '../core/cohorts';
 import { DEFAULT_AT_RISK, ifActive, type AtRiskOptions, type CustomerValueResult } from '../core/models';
-import { integer, msg, render } from '../i18n';
+import { integer, languageOf, msg, render, renderValue } from '../i18n';
 import { customerValueLayout, customerValueTables, type ValueTables } from '../report/customerValueLayout';
 import { replaceOwnedSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
@@ -48,7 +48,7 @@ export interface SqlCustomerValueRequest {
 
 /** The skipped rows as the sheet describes them ("Skipped 3 rows: 2 rows whose date is not a date…"), without row numbers: a table has none. */
 function skippedRows(skipped: { reason: string; rows: number }[], names: SqlCustomerValueRequest['names']): SkippedRows {
-  const column = (reason: string) => (reason === 'blank row' ? 'all columns' : reason === 'blank id' ? names.id : reason === 'bad amount' ? names.amount : names.date);
+  const column = (reason: string) => (reason === 'blank row' ? '' : reason === 'blank id' ? names.id : reason === 'bad amount' ? names.amount : names.date);
   const reasons = skipped.map((s) => ({ reason: s.reason as SkippedRows['reasons'][number]['reason'], column: column(s.reason), count: s.rows, firstRows: [], firstValue: null }));
   return { total: reasons.reduce((t, r) => t + r.count, 0), reasons, notes: [], headerRow: null, headerText: null, rowsOfRange: false };
 }
@@ -86,7 +86,7 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
         columnLines: request.columnLines,
         rowsRead: model.rowsRead,
         rowsSkipped: skipped.total,
-        skippedText: describeSkippedRows(skipped),
+        skippedText: renderValue(skippedRowsMessage(skipped) ?? '', languageOf(locale)),
         segmentColumn: request.segmentColumn,
         asOfChosen: request.asOfChosen,
         costLines: [],
@@ -96,7 +96,7 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
       },
       dateCell(ss.getSpreadsheetTimeZone()),
     );
-    const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout);
+    const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout, languageOf(locale));
     const language = userInterfaceLanguage();
     const warnings = result.summary.warnings.map((w) => render(w.message, language));
     const done = msg(skipped.total ? 'server.value.doneSkipped' : 'server.value.done', {

@@ -111,7 +111,7 @@ describe('unusable table rows', () => {
     const { report, rowsRead } = cohortReportFromRows(rows, s, true, { id: 'id', date: 'signup', amount: 'revenue', cancel: 'cancel' }, 'table');
     expect(rowsRead).toBe(9);
     expect(report.skipped.reasons.map((t) => [t.reason, t.column, t.count])).toEqual([
-      ['blank row', 'all columns', 1], ['blank id', 'id', 1], ['not a date', 'signup', 1], ['not a date', 'cancel', 1],
+      ['blank row', '', 1], ['blank id', 'id', 1], ['not a date', 'signup', 1], ['not a date', 'cancel', 1],
       ['cancel before signup', 'cancel', 1], ['bad amount', 'revenue', 1], ['duplicate customer', 'id', 1],
     ]);
     expect(report.skipped.notes.map((t) => [t.reason, t.count])).toEqual([['negative amount', 1]]);

@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 import type { ColumnType } from './columns';
 import type { SqlDialect } from './dialect';
 

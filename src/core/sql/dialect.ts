@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 /**
  * The few places where BigQuery's GoogleSQL and DuckDB's SQL differ, for the queries of this folder.
  * Everything else the builders write is portable SQL (WITH, JOIN … USING, GROUP BY, UNION ALL, CASE,

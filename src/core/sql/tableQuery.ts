@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 /**
  * The cohort report of a customer table (one row per customer: signup, cancel or blank, revenue per
  * period, segment) as one query. A customer is active at the end of the periods from their signup
