@@ -56,14 +56,18 @@ async function bothPaths(c: Case) {
     names: { id: 'customer', date: 'ordered_at', amount: 'amount' },
   } satisfies Partial<SqlCustomerValueRequest>;
   const customerRows = await c.run(customerQuery(c.d, c.source, c.columns, s));
-  const full = sqlCustomerValueTables({ ...base, modelRows: await c.run(rfmQuery(c.d, c.source, c.columns, s)), customerRows });
+  const modelRows = await c.run(rfmQuery(c.d, c.source, c.columns, s));
+  const full = sqlCustomerValueTables({ ...base, modelRows, customerRows });
   const settings = { ...s, topShare: c.lists.topShare };
   const groupRows = await c.run(valueGroupsQuery(c.d, c.source, c.columns, settings));
   const groups = valueGroupRows(groupRows);
   const plan = candidatePlan(groups, customerValueModelFromRows(groups.rfm), horizon, c.lists, c.limits);
   const candidates = await c.run(valueCandidatesQuery(c.d, c.source, c.columns, { ...settings, ...plan }));
   const narrowed = sqlCustomerValueTables({ ...base, modelRows: groupRows, customerRows: candidates, narrowed: true, limits: c.limits });
-  return { full, narrowed, customers: customerRows.length, candidates: candidates.length, groups: groups.groups.length, topGroups: plan.topGroups.length };
+  return {
+    full, narrowed, customers: customerRows.length, candidates: candidates.length, groups: groups.groups.length, topGroups: plan.topGroups.length,
+    before: modelRows.length + customerRows.length, after: groupRows.length + candidates.length,
+  };
 }
 
 function expectSameSheet({ full, narrowed }: Awaited<ReturnType<typeof bothPaths>>, limits: Case['limits']): void {
@@ -109,7 +113,7 @@ describe('narrowed customer value = every customer', () => {
         const r = await bothPaths({ ...duck({ table: ['cdnow'] }, CDNOW_COLUMNS), endDay, lists: DEFAULT_LISTS, limits });
         expectSameSheet(r, limits);
         expect(r.customers).toBe(23_570);
-        figures.push(`end ${endDay ?? 'last day'}, limits ${limits.topRows}/${limits.listRows}: ${r.customers} customer rows → ${r.candidates} candidates (+ ${r.groups} group rows; ${r.topGroups} top groups; at risk ${r.narrowed.tables.atRiskCount}, lapsed ${r.narrowed.tables.lapsedCount})`);
+        figures.push(`end ${endDay ?? 'last day'}, limits ${limits.topRows}/${limits.listRows}: ${r.customers} customer rows → ${r.candidates} candidates (${r.groups} group rows; ${r.topGroups} top groups; at risk ${r.narrowed.tables.atRiskCount}, lapsed ${r.narrowed.tables.lapsedCount}); both queries' rows ${r.before} → ${r.after}`);
         // The bound: the at-risk list, the lapsed list's first rows (ties and a hair around the floor), the top groups' first rows.
         expect(r.candidates).toBeLessThanOrEqual(r.narrowed.tables.atRiskCount! + limits.listRows + 50 + r.topGroups * limits.topRows);
       }

@@ -69,7 +69,15 @@ export function valueGroupRows(values: readonly (readonly unknown[])[]): ValueGr
       rfm.push(r.slice(0, RFM_COLUMNS.length));
     }
   }
-  return { rfm: rfmResultRows(rfm), groups, cut };
+  // rfmQuery's 'history' rows: the customers per (x, t_x, T), summed from the groups.
+  const histories = new Map<string, unknown[]>();
+  for (const g of groups) {
+    const key = `${g.x}|${g.tx}|${g.age}`;
+    const h = histories.get(key);
+    if (h) h[4] = (h[4] as number) + g.customers;
+    else histories.set(key, ['history', g.x, g.tx, g.age, g.customers, null]);
+  }
+  return { rfm: rfmResultRows([...histories.values(), ...rfm]), groups, cut };
 }
 
 export interface Horizon {

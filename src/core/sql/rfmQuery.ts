@@ -77,8 +77,8 @@ export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumn
   return `WITH\n${ctes.join(',\n')}\n${rfmParts(d, s).join('\nUNION ALL\n')}`;
 }
 
-/** The SELECTs of rfmQuery's result (RFM_COLUMNS), over rfmCtes. */
-export function rfmParts(d: SqlDialect, s: SqlRfmSettings): string[] {
+/** The SELECTs of rfmQuery's result (RFM_COLUMNS), over rfmCtes; without the 'history' rows when another query's rows give them. */
+export function rfmParts(d: SqlDialect, s: SqlRfmSettings, histories = true): string[] {
   const int = (e: string) => `CAST(${e} AS ${d.int})`;
   const float = (e: string) => `CAST(${e} AS ${d.float})`;
   const nullInt = `CAST(NULL AS ${d.int})`;
@@ -95,11 +95,11 @@ export function rfmParts(d: SqlDialect, s: SqlRfmSettings): string[] {
   const parts = [
     `SELECT 'history' AS kind, ${int('x')} AS x, ${int('tx')} AS tx, ${int('age')} AS age, ${int('COUNT(*)')} AS customers, CAST(NULL AS ${d.float}) AS amount
   FROM people GROUP BY x, tx, age`,
-    `SELECT 'spend', ${int('spend_count')}, ${nullInt}, ${nullInt}, ${int('COUNT(*)')}, ${float('spend_sum')}
+    `SELECT 'spend' AS kind, ${int('spend_count')} AS x, ${nullInt} AS tx, ${nullInt} AS age, ${int('COUNT(*)')} AS customers, ${float('spend_sum')} AS amount
   FROM people WHERE spend_count > 0 GROUP BY spend_count, spend_sum`,
     totals,
     `SELECT 'skip', CASE ${LOG_SKIP_REASONS.map((r, i) => `WHEN skip = ${d.string(r)} THEN ${i}`).join(' ')} END, ${nullInt}, ${nullInt}, ${int('COUNT(*)')}, CAST(NULL AS ${d.float})
   FROM src WHERE skip IS NOT NULL GROUP BY skip`,
   ];
-  return parts;
+  return histories ? parts : parts.slice(1);
 }

@@ -3,12 +3,13 @@
  * The Customer value sheet of a warehouse-sized log in two queries whose results stay small whatever
  * the number of customers (customerQuery.ts brings back one row per customer instead):
  *
- * 1. valueGroupsQuery — before the fit. rfmQuery's rows (the fits' input), plus
+ * 1. valueGroupsQuery — before the fit. rfmQuery's rows (the fits' input) but its 'history' rows, plus
  *    kind 'group'  customers by identical (x, t_x, T, spend count, segment, in the top share): count,
  *                  sum and largest of their repeat spend sums, sum of past values. CLV is, per customer,
  *                  P(alive | x, t_x, T) × (discounted purchases if alive | x, T) × E[spend | count, sum],
  *                  and the last factor is linear in the sum, so these rows give every total, CLV by
- *                  segment and the lists' lengths exactly.
+ *                  segment and the lists' lengths exactly; summed over spend count, segment and top
+ *                  they are rfmQuery's 'history' rows.
  *    kind 'cut'    the top share by past value: x = ⌈share × customers⌉ (as atRisk.ts counts it),
  *                  tx = customers, amount = the past value of the x-th highest (the threshold),
  *                  customers = those at or above it (ties included).
@@ -86,7 +87,8 @@ export function valueGroupsQuery(d: SqlDialect, source: SqlSource, columns: SqlL
   const float = (e: string) => `CAST(${e} AS ${d.float})`;
   const nullOf = (type: string) => `CAST(NULL AS ${type})`;
   const ctes = [...customerCtes(d, source, columns, s), ...cutCtes(d, s.topShare)];
-  const rfm = rfmParts(d, s).join('\nUNION ALL\n');
+  // The 'history' rows are the group rows summed over spend count, segment and top (valueGroupRows adds them up).
+  const rfm = rfmParts(d, s, false).join('\nUNION ALL\n');
   return `WITH\n${ctes.join(',\n')}
 SELECT kind, x, tx, age, customers, amount, ${nullOf(d.int)} AS spend_count, ${nullOf(d.text)} AS segment, ${nullOf(d.int)} AS top,
   ${nullOf(d.float)} AS spend_sum, ${nullOf(d.float)} AS past_sum, ${nullOf(d.float)} AS spend_max
