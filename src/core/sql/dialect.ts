@@ -75,6 +75,12 @@ export interface SqlDialect {
    * DuckDB's regexp_matches, also RE2.
    */
   matches(expr: string, pattern: string): string;
+  /**
+   * A FROM item of literal rows (at least one) with the named columns: BigQuery
+   * UNNEST(ARRAY<STRUCT<x INT64, …>>[(…), …]) AS alias; DuckDB (VALUES (…), …) AS alias(x, …).
+   * Numbers must be finite.
+   */
+  rowsTable(columns: readonly { name: string; type: 'int' | 'float' }[], rows: readonly (readonly number[])[], alias: string): string;
 }
 
 /** A CASE expression (portable): first matching condition wins. */

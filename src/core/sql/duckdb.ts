@@ -40,4 +40,6 @@ export const duckDb: SqlDialect = {
   floorDiv: (a, b) => `CAST(FLOOR((${a}) / ${b}) AS BIGINT)`,
   offsets: (n) => `range(${n}) AS w(k)`,
   matches: (expr, pattern) => `regexp_matches(${expr}, ${duckDb.string(pattern)})`,
+  rowsTable: (columns, rows, alias) =>
+    `(VALUES ${rows.map((r) => `(${r.map((v, i) => (columns[i].type === 'int' ? String(v) : `CAST(${String(v)} AS DOUBLE)`)).join(', ')})`).join(', ')}) AS ${alias}(${columns.map((c) => c.name).join(', ')})`,
 };

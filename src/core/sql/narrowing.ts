@@ -17,7 +17,7 @@ import type { AtRiskOptions } from '../models/atRisk';
 import { customerResultRows, customerValueFromRows, type SqlCustomerValue } from './customerRows';
 import { rfmResultRows, type RfmRow, type SqlCustomerValueModel } from './rfmModel';
 import { CANDIDATE_COLUMNS, RFM_COLUMNS, VALUE_COLUMNS } from './resultColumns';
-import type { SqlCandidateSettings, ValueGroupKey } from './valueQuery';
+import { PROBABILITY_MARGIN, type RiskInterval, type SqlCandidateSettings, type ValueGroupKey } from './valueQuery';
 
 export interface ValueGroup extends ValueGroupKey {
   customers: number;
@@ -201,11 +201,50 @@ export function candidatePlan(
   horizon: Horizon,
   lists: AtRiskOptions,
   limits: { topRows: number; listRows: number },
-): Pick<SqlCandidateSettings, 'bgNbd' | 'aliveBelow' | 'aliveFloor' | 'listRows' | 'topRows' | 'topGroups'> {
+): Pick<SqlCandidateSettings, 'bgNbd' | 'aliveBelow' | 'aliveFloor' | 'listRows' | 'topRows' | 'topGroups' | 'riskGrid'> {
   return {
     bgNbd: model.bgNbd.params, aliveBelow: lists.aliveBelow, aliveFloor: lists.aliveFloor, ...limits,
     topGroups: topGroups(rows, model, horizon, limits.topRows),
+    riskGrid: riskGrid(rows, model, horizon, lists, limits.listRows),
   };
+}
+
+/** Intervals of T per x in the at-risk grid: D(x, T) is bounded by its values at the ages inside each. */
+const RISK_INTERVALS_PER_X = 64;
+
+/**
+ * The bounds of D(x, T) over the at-risk groups' ages, per x in at most RISK_INTERVALS_PER_X ranges of
+ * consecutive ages (min and max of D over the ages inside: no monotonicity assumed); null when the at-risk
+ * list fits in `listRows` (it comes back whole) or the spend model has no finite mean.
+ */
+export function riskGrid(rows: ValueGroupRows, model: SqlCustomerValueModel, horizon: Horizon, lists: AtRiskOptions, listRows: number): SqlCandidateSettings['riskGrid'] {
+  const gg = model.gammaGamma.params;
+  if (!(gg.q > 1)) return null;
+  const v = groupValuer(model, horizon);
+  const margin = 10 * PROBABILITY_MARGIN;
+  let members = 0;
+  const ages = new Map<number, Set<number>>();
+  for (const g of rows.groups) {
+    if (!g.top) continue;
+    const alive = v.alive(g);
+    if (!(alive >= lists.aliveFloor - margin && alive < lists.aliveBelow + margin)) continue;
+    if (alive >= lists.aliveFloor && alive < lists.aliveBelow) members += g.customers;
+    let set = ages.get(g.x);
+    if (!set) ages.set(g.x, (set = new Set()));
+    set.add(g.age);
+  }
+  if (members <= listRows) return null;
+  const intervals: RiskInterval[] = [];
+  for (const [x, set] of ages) {
+    const sorted = [...set].sort((a, b) => a - b);
+    const per = Math.ceil(sorted.length / RISK_INTERVALS_PER_X);
+    for (let i = 0; i < sorted.length; i += per) {
+      const chunk = sorted.slice(i, i + per);
+      const d = chunk.map((age) => v.ifAlive({ x, tx: 0, age, spendCount: 0 }));
+      intervals.push({ x, lo: chunk[0], hi: chunk[chunk.length - 1], dLo: Math.min(...d), dHi: Math.max(...d) });
+    }
+  }
+  return { intervals, gammaGamma: { p: gg.p, q: gg.q, v: gg.v } };
 }
 
 export interface NarrowedCustomerValue extends SqlCustomerValue {

@@ -56,6 +56,21 @@ export interface SqlCandidateSettings extends SqlValueSettings {
   /** Rows of the top customers by CLV (TOP_CUSTOMERS), taken from each of `topGroups`. */
   topRows: number;
   topGroups: readonly ValueGroupKey[];
+  /**
+   * When the at-risk list is longer than `listRows`: bounds of the discounted purchases if alive, D(x, T),
+   * per x and range of T (days), and the spend model, so the query can bound each member's expected loss
+   * and keep only those who can be among the first `listRows`. Null: the whole list comes back.
+   */
+  riskGrid?: { intervals: readonly RiskInterval[]; gammaGamma: { p: number; q: number; v: number } } | null;
+}
+
+/** D(x, T) lies in [dLo, dHi] for every at-risk customer with this x and lo ≤ T ≤ hi (days). */
+export interface RiskInterval {
+  x: number;
+  lo: number;
+  hi: number;
+  dLo: number;
+  dHi: number;
 }
 
 const literal = (d: SqlDialect, v: number) => {
@@ -137,11 +152,44 @@ export function valueCandidatesQuery(d: SqlDialect, source: SqlSource, columns: 
   ) AS g WHERE rn <= ${int(String(s.topRows))}
 )`,
   ];
+  const atRisk = `c.top = 1 AND c.alive >= ${floor} - ${eps} AND c.alive < ${below} + ${eps}`;
+  const grid = s.riskGrid && s.riskGrid.intervals.length ? s.riskGrid : null;
+  if (grid) ctes.push(...riskCtes(d, s, grid, atRisk));
   return `WITH\n${ctes.join(',\n')}
 SELECT ${customerColumns(d)}, ${int('c.top')} AS top
 FROM scored AS c
-WHERE (c.top = 1 AND c.alive >= ${floor} - ${eps} AND c.alive < ${below} + ${eps})
+WHERE ${grid ? 'c.id IN (SELECT id FROM risky)' : `(${atRisk})`}
   OR c.id IN (SELECT l.id FROM lapsed AS l CROSS JOIN unsure AS u WHERE l.rk <= ${int(String(s.listRows))} + u.n)
   OR c.id IN (SELECT id FROM best)
 ORDER BY first_row, id`;
+}
+
+/**
+ * The at-risk members who can be among the first `listRows` by expected loss (1 − P(alive)) × D(x, T) ×
+ * E[spend]: each member's loss is bounded below and above with the grid's bounds of D (and the margins of
+ * P(alive)); L = the listRows-th largest lower bound among members sure to be at risk is at most the
+ * listRows-th loss, so a member whose upper bound is below L is not among them.
+ */
+function riskCtes(d: SqlDialect, s: SqlCandidateSettings, grid: NonNullable<SqlCandidateSettings['riskGrid']>, atRisk: string): string[] {
+  const f = (v: number) => literal(d, v);
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const { p, q, v } = grid.gammaGamma;
+  const eps = f(PROBABILITY_MARGIN);
+  const spend = `CASE WHEN c.spend_count > 0 THEN ${f(p)} * (${f(v)} + CAST(c.spend_sum AS ${d.float})) / (${f(p)} * c.spend_count + ${f(q)} - 1) ELSE ${f((p * v) / (q - 1))} END`;
+  const rows = grid.intervals.map((g) => [g.x, g.lo, g.hi, g.dLo * (1 - 1e-9), g.dHi * (1 + 1e-9)]);
+  const table = d.rowsTable([{ name: 'x', type: 'int' }, { name: 'lo', type: 'int' }, { name: 'hi', type: 'int' }, { name: 'dlo', type: 'float' }, { name: 'dhi', type: 'float' }], rows, 'g');
+  return [
+    `grid AS (SELECT g.x AS x, g.lo AS lo, g.hi AS hi, g.dlo AS dlo, g.dhi AS dhi FROM ${table})`,
+    `risk AS (
+  SELECT c.id, (1 - c.alive - ${eps}) * (${spend}) * g.dlo AS lo, (1 - c.alive + ${eps}) * (${spend}) * g.dhi * ${f(1 + 1e-9)} AS hi,
+    CASE WHEN c.alive >= ${f(s.aliveFloor)} + ${eps} AND c.alive < ${f(s.aliveBelow)} - ${eps} THEN 1 ELSE 0 END AS sure
+  FROM scored AS c LEFT JOIN grid AS g ON g.x = c.x AND c.age >= g.lo AND c.age <= g.hi
+  WHERE ${atRisk}
+)`,
+    `risk_cut AS (
+  SELECT lo FROM (SELECT lo, ROW_NUMBER() OVER (ORDER BY lo DESC) AS rn FROM risk WHERE sure = 1 AND lo IS NOT NULL) AS r
+  WHERE rn = ${int(String(s.listRows))}
+)`,
+    `risky AS (SELECT r.id FROM risk AS r LEFT JOIN risk_cut AS k ON 1 = 1 WHERE k.lo IS NULL OR r.hi IS NULL OR r.hi >= k.lo)`,
+  ];
 }
