@@ -78,7 +78,7 @@ const literal = (d: SqlDialect, v: number) => {
   return `CAST(${String(v)} AS ${d.float})`;
 };
 
-/** The top share by past value, as atRisk.ts's topShareByPastValue selects it: `cut` (n, k, threshold, members). */
+/** The top share by past value, as atRisk.ts's topShareByPastValue selects it: `cut` (n, k, threshold), and `flagged` (cust with `top`). */
 function cutCtes(d: SqlDialect, share: number): string[] {
   return [
     `sizes AS (
@@ -86,10 +86,8 @@ function cutCtes(d: SqlDialect, share: number): string[] {
   FROM (SELECT COUNT(*) AS n FROM cust) AS t
 )`,
     `ranked AS (SELECT past_value, ROW_NUMBER() OVER (ORDER BY past_value DESC) AS rk FROM cust)`,
-    `cut AS (
-  SELECT t.n, t.k, r.past_value AS threshold, (SELECT COUNT(*) FROM cust AS c WHERE c.past_value >= r.past_value) AS members
-  FROM sizes AS t LEFT JOIN ranked AS r ON r.rk = t.k
-)`,
+    // (BigQuery joins outer only on an equality, and de-correlates few subqueries: neither is needed here.)
+    `cut AS (SELECT t.n, t.k, r.past_value AS threshold FROM sizes AS t LEFT JOIN ranked AS r ON r.rk = t.k)`,
     `flagged AS (
   SELECT c.*, CASE WHEN c.past_value >= k.threshold THEN 1 ELSE 0 END AS top
   FROM cust AS c CROSS JOIN cut AS k
@@ -115,7 +113,7 @@ SELECT 'group', ${int('x')}, ${int('tx')}, ${int('age')}, ${int('COUNT(*)')}, ${
   ${float('SUM(spend_sum)')}, ${float('SUM(past_value)')}, ${float('MAX(spend_sum)')}
 FROM flagged GROUP BY x, tx, age, spend_count, segment, top
 UNION ALL
-SELECT 'cut', ${int('k')}, ${int('n')}, ${nullOf(d.int)}, ${int('members')}, ${float('threshold')}, ${nullOf(d.int)}, ${nullOf(d.text)}, ${nullOf(d.int)},
+SELECT 'cut', ${int('k')}, ${int('n')}, ${nullOf(d.int)}, (SELECT ${int('COUNT(*)')} FROM flagged WHERE top = 1), ${float('threshold')}, ${nullOf(d.int)}, ${nullOf(d.text)}, ${nullOf(d.int)},
   ${nullOf(d.float)}, ${nullOf(d.float)}, ${nullOf(d.float)}
 FROM cut`;
 }
@@ -186,10 +184,11 @@ function riskCtes(d: SqlDialect, s: SqlCandidateSettings, grid: NonNullable<SqlC
   FROM scored AS c LEFT JOIN grid AS g ON g.x = c.x AND c.age >= g.lo AND c.age <= g.hi
   WHERE ${atRisk}
 )`,
+    // One row (an aggregate): NULL when fewer members are sure than the list shows.
     `risk_cut AS (
-  SELECT lo FROM (SELECT lo, ROW_NUMBER() OVER (ORDER BY lo DESC) AS rn FROM risk WHERE sure = 1 AND lo IS NOT NULL) AS r
+  SELECT MAX(lo) AS lo FROM (SELECT lo, ROW_NUMBER() OVER (ORDER BY lo DESC) AS rn FROM risk WHERE sure = 1 AND lo IS NOT NULL) AS r
   WHERE rn = ${int(String(s.listRows))}
 )`,
-    `risky AS (SELECT r.id FROM risk AS r LEFT JOIN risk_cut AS k ON 1 = 1 WHERE k.lo IS NULL OR r.hi IS NULL OR r.hi >= k.lo)`,
+    `risky AS (SELECT r.id FROM risk AS r CROSS JOIN risk_cut AS k WHERE k.lo IS NULL OR r.hi IS NULL OR r.hi >= k.lo)`,
   ];
 }
