@@ -16,8 +16,8 @@ import { modelWarningsOf } from '../models/trust';
 import type { AtRiskOptions } from '../models/atRisk';
 import { customerResultRows, customerValueFromRows, type SqlCustomerValue } from './customerRows';
 import { rfmResultRows, type RfmRow, type SqlCustomerValueModel } from './rfmModel';
-import { CANDIDATE_COLUMNS, RFM_COLUMNS, VALUE_COLUMNS } from './resultColumns';
-import { PROBABILITY_MARGIN, type RiskInterval, type SqlCandidateSettings, type ValueGroupKey } from './valueQuery';
+import { CANDIDATE_COLUMNS, PROBABILITY_MARGIN, RFM_COLUMNS, VALUE_COLUMNS } from './resultColumns';
+import type { RiskInterval, SqlCandidateSettings, ValueGroupKey } from './valueQuery';
 
 export interface ValueGroup extends ValueGroupKey {
   customers: number;

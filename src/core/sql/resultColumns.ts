@@ -19,3 +19,6 @@ export const VALUE_COLUMNS = [...RFM_COLUMNS, 'spend_count', 'segment', 'top', '
 
 /** valueQuery.ts valueCandidatesQuery: customerQuery's columns, then whether the customer is in the top share by past value. */
 export const CANDIDATE_COLUMNS = [...CUSTOMER_COLUMNS, 'top'] as const;
+
+/** valueQuery.ts: P(alive) in SQL and in JavaScript differ by rounding (≈ 1e-15): the candidates keep this much margin. */
+export const PROBABILITY_MARGIN = 1e-9;

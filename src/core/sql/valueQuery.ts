@@ -31,8 +31,9 @@ import { rfmParts, type SqlRfmSettings } from './rfmQuery';
 
 export { VALUE_COLUMNS, CANDIDATE_COLUMNS } from './resultColumns';
 
-/** P(alive) in SQL and in JavaScript differ by rounding (≈ 1e-15): the candidates keep this much margin. */
-export const PROBABILITY_MARGIN = 1e-9;
+import { PROBABILITY_MARGIN } from './resultColumns';
+
+export { PROBABILITY_MARGIN } from './resultColumns';
 
 export interface SqlValueSettings extends SqlRfmSettings {
   /** The lists' top share by past value, 0 < s ≤ 1. */
