@@ -217,5 +217,5 @@ export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][]
   }
   const report = computeCohortReport(data, options);
   const language = languageOf(env.locale());
-  return withSkippedNote(periodSpill(report.total.perPeriod, data.kind, dateCell(env.timeZone()), language), report.skipped, language);
+  return withSkippedNote(periodSpill(report.total.perPeriod, data.kind, dateCell(env.timeZone()), language, scheme), report.skipped, language);
 }

@@ -4,7 +4,7 @@ import { msg, t } from '../../i18n/catalogue';
 import type { Language } from '../../i18n/languages';
 import { choicesOf, matchWord, MODE_WORDS, SHOW_WORDS } from '../../i18n/optionWords';
 import type { DayNumber } from '../calendar';
-import type { Describe } from '../periods';
+import { periodLabeller, type Describe, type PeriodScheme } from '../periods';
 import { startOfDayInZone } from '../timeZone';
 import { date } from '../../i18n/messages';
 import { unitWord } from '../../i18n/periodWords';
@@ -95,12 +95,16 @@ export function periodSpillHeader(source: 'log' | 'table', language: Language = 
   return keys.map((key) => t(language, key));
 }
 
-/** The per-period layout: one row per period, columns as periodSpillHeader; revenue columns "" without amounts. */
-export function periodSpill(rows: PeriodRow[], source: 'log' | 'table', dayCell: (day: DayNumber) => unknown, language: Language = 'en'): unknown[][] {
+/**
+ * The per-period layout: one row per period, columns as periodSpillHeader; revenue columns "" without
+ * amounts. Labels in the language, of the scheme's periods (the rows' own labels are English).
+ */
+export function periodSpill(rows: PeriodRow[], source: 'log' | 'table', dayCell: (day: DayNumber) => unknown, language: Language = 'en', scheme?: PeriodScheme): unknown[][] {
   const grid: unknown[][] = [periodSpillHeader(source, language)];
+  const label = scheme ? periodLabeller(scheme, language) : null;
   for (const r of rows) {
     grid.push([
-      dayCell(r.startDay), r.label, r.start, r.newCustomers, source === 'log' ? r.returning : r.newAndCancelled, r.end, r.lost,
+      dayCell(r.startDay), label ? label(r.period) : r.label, r.start, r.newCustomers, source === 'log' ? r.returning : r.newAndCancelled, r.end, r.lost,
       blank(r.crr), blank(r.churn), blank(r.revenue), blank(r.revenueRetention), r.partial,
     ]);
   }
