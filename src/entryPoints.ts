@@ -87,7 +87,7 @@ export const entryPoints: EntryPoint[] = [
       { name: 'lapse_after', type: 'number', description: 'Log: a customer is active for this many periods after a purchase and lost after as many without one (default 1).', optional: true },
       { name: 'refunds', type: 'string', description: 'Log: "revenue" (default: refunds count in revenue only) or "activity" (refunds are purchases too).', optional: true },
     ],
-    returns: { type: 'Array<Array<*>>', description: 'A header row, then per cohort: its first day, its size and one cell per period offset 0, 1, 2, …' },
+    returns: { type: 'Array<Array<*>>', description: 'A header row, then per cohort: its first day, its size and one cell per period offset 0, 1, 2, …; a note row below when the last period is partial (the data ends before it does).' },
     run: asCustomFunction('COHORTS', cohorts),
   },
   {

@@ -25,6 +25,11 @@ const civilOf = (n: number): Civil => {
   return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
 };
 
+type SimUnit = 'week' | 'month' | 'quarter';
+/** A number per period (consecutive periods, consecutive numbers) and its first day; ISO weeks: 1970-01-05 (day 4) was a Monday. */
+const keyOf = (n: number, unit: SimUnit) => (unit === 'week' ? Math.floor((n - 4) / 7) : unit === 'month' ? monthOf(n) : Math.floor(monthOf(n) / 3));
+const firstOf = (key: number, unit: SimUnit) => (unit === 'week' ? key * 7 + 4 : unit === 'month' ? firstOfMonth(key) : firstOfMonth(key * 3));
+
 interface Customer {
   signup: number;
   cancel: number | null;
@@ -39,15 +44,15 @@ interface SimMonth {
   end: number;
 }
 
-/** Walks every day of every month: who was there the evening before, who arrived, who left. */
-function simulate(customers: Customer[], lastDay: number): SimMonth[] {
-  const firstKey = Math.min(...customers.map((c) => monthOf(c.signup)));
-  const lastKey = monthOf(lastDay);
+/** Walks every day of every month (or week, quarter): who was there the evening before, who arrived, who left. */
+function simulate(customers: Customer[], lastDay: number, unit: SimUnit = 'month'): SimMonth[] {
+  const firstKey = Math.min(...customers.map((c) => keyOf(c.signup, unit)));
+  const lastKey = keyOf(lastDay, unit);
   const activeAt = (c: Customer, day: number) => c.signup <= day && (c.cancel === null || c.cancel > day);
   const months: SimMonth[] = [];
   for (let key = firstKey; key <= lastKey; key++) {
-    const from = firstOfMonth(key);
-    const to = Math.min(firstOfMonth(key + 1) - 1, lastDay);
+    const from = firstOf(key, unit);
+    const to = Math.min(firstOf(key + 1, unit) - 1, lastDay);
     const m: SimMonth = { key, start: 0, newCustomers: 0, newAndCancelled: 0, lost: 0, end: 0 };
     for (const c of customers) {
       const there = activeAt(c, from - 1);
@@ -130,6 +135,38 @@ describe('customer-table formulas against a day-by-day simulation', () => {
       complete.forEach((m, i) => {
         expect(retention[i][0]).toBeCloseTo((m.end - m.newCustomers) / m.start, 12);
         expect(churn[i][0]).toBeCloseTo(m.lost / m.start, 12);
+      });
+    });
+  }
+
+  for (const [zone, seed, unit] of [['Europe/Prague', 5, 'week'], ['Pacific/Auckland', 7, 'quarter'], ['America/Los_Angeles', 9, 'week']] as const) {
+    it(`=RETENTION_BY_PERIOD(signup_dates, cancel_dates, "${unit}") in ${zone}, the partial last ${unit} flagged`, () => {
+      const b = loadBundle({ timeZone: zone });
+      const { signups, cancels } = randomTable(b, seed, 300);
+      const customers: Customer[] = signups.slice(1).map((r, i) => ({
+        signup: ordinalOf(r[0] as Date, zone),
+        cancel: cancels[i + 1][0] === '' ? null : ordinalOf(cancels[i + 1][0] as Date, zone),
+      }));
+      const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
+      const expected = simulate(customers, lastDay, unit);
+      const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, unit) as unknown[][];
+      expect(grid.pop()![0]).toMatch(/^Row 1 of the range .* was read as a header/);
+      expect(grid.length - 1).toBe(expected.length);
+      expected.forEach((m, i) => {
+        const row = grid[i + 1];
+        const at = `${unit} ${i + 1}`;
+        expect(keyOf(ordinalOf(row[0] as Date, zone), unit), at).toBe(m.key);
+        expect(ordinalOf(row[0] as Date, zone), at).toBe(firstOf(m.key, unit));
+        expect([row[2], row[3], row[4], row[5], row[6]], at).toEqual([m.start, m.newCustomers, m.newAndCancelled, m.end, m.lost]);
+        if (m.start === 0) expect([row[7], row[8]], at).toEqual(['', '']);
+        else {
+          expect(row[7] as number, at).toBeCloseTo((m.end - m.newCustomers) / m.start, 12);
+          expect(row[8] as number, at).toBeCloseTo(m.lost / m.start, 12);
+          expect((row[7] as number) + (row[8] as number), at).toBeCloseTo(1, 12);
+          expect(row[7] as number, at).toBeLessThanOrEqual(1);
+        }
+        // Partial: only the last period, when the table's last date is before that period's last day.
+        expect(row[11], at).toBe(i === expected.length - 1 && lastDay < firstOf(m.key + 1, unit) - 1);
       });
     });
   }

@@ -76,8 +76,8 @@ export function partialNote(source: 'log' | 'table', language: NoteLanguage, uni
       table: `Ostatni okres (${u} od ${s}) jest niepełny: dane do ${d}. Ostatnia wypełniona komórka w wierszu każdej kohorty liczy klientów aktywnych w tym dniu; późniejsze rezygnacje w tym okresie (${u}) nie są jeszcze liczone.`,
     },
     hu: {
-      log: `Az utolsó időszak (${u}, kezdete: ${s}) részleges: adatok eddig: ${d}. Minden kohorsz sorának utolsó kitöltött cellája csak az addig a napig történt vásárlásokat számolja, ezért hiányoznak belőle a még nem vásárolt ügyfelek.`,
-      table: `Az utolsó időszak (${u}, kezdete: ${s}) részleges: adatok eddig: ${d}. Minden kohorsz sorának utolsó kitöltött cellája az aznap aktív ügyfeleket számolja; az időszak (${u}) későbbi lemondásai még nem számítanak.`,
+      log: `Az utolsó időszak (${u}, kezdete: ${s}) részleges (adatok eddig: ${d}): minden kohorsz sorának utolsó kitöltött cellája csak az addig a napig történt vásárlásokat számolja, ezért hiányoznak belőle a még nem vásárolt ügyfelek.`,
+      table: `Az utolsó időszak (${u}, kezdete: ${s}) részleges (adatok eddig: ${d}): minden kohorsz sorának utolsó kitöltött cellája az aznap aktív ügyfeleket számolja; az időszak (${u}) későbbi lemondásai még nem számítanak.`,
     },
   };
   return texts[language][source];
