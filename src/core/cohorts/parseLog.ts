@@ -1,11 +1,11 @@
 import type { DayNumber } from '../calendar';
 import { valueMessage, type CellColumn } from '../cells';
 import { AMOUNT_BAD, AMOUNT_ERROR, namedColumn, readAmount } from './cellColumns';
-import { DayReader } from './dayReader';
-import { IdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
-import { KeptRows } from './keptRows';
+import { createDayReader } from './dayReader';
+import { createIdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
+import { keptRowNumbers } from './keptRows';
 import { DEFAULT_NUMBER_LOCALE, requireRows, rowSpan, skipUnreadable, type ParseOptions } from './parseInput';
-import { SEGMENT_ERROR, SegmentIndex } from './segmentIndex';
+import { createSegmentIndex, SEGMENT_ERROR } from './segmentIndex';
 import type { SkippedRows } from './skippedRows';
 
 /** A transaction log as sheet columns: one row per purchase or activity. */
@@ -63,18 +63,19 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
   const amountCol = columns.amounts ? namedColumn(names.amounts ?? 'amount', columns.amounts) : null;
   const segmentCol = columns.segments ? namedColumn(names.segments ?? 'segment', columns.segments) : null;
   const all = [idCol, dateCol, ...(amountCol ? [amountCol] : []), ...(segmentCol ? [segmentCol] : [])];
-  const days = new DayReader(options.timeZone, options.dateForm);
+  const days = createDayReader(options.timeZone, options.dateForm);
   const { start, end, tallies } = rowSpan(all, idCol, dateCol, options, days);
 
   const locale = options.numberLocale ?? DEFAULT_NUMBER_LOCALE;
-  const ids = new IdIndex();
-  const segmentIndex = segmentCol ? new SegmentIndex(days) : null;
+  const ids = createIdIndex();
+  const segmentIndex = segmentCol ? createSegmentIndex(days) : null;
   const capacity = end - start;
   const customer = new Int32Array(capacity);
   const day = new Int32Array(capacity);
   const amount = amountCol ? new Float64Array(capacity) : null;
   const segment = segmentCol ? new Int32Array(capacity) : null;
-  const kept = new KeptRows(options.firstRowNumber);
+  const firstRowNumber = options.firstRowNumber;
+  const shifts: number[] = []; // pairs k, shift (keptRows.ts)
   const { list: idList, rows: idRows, index: idAt } = idCol;
   const { list: dateList, rows: dateRows, index: dateAt } = dateCol;
   const amountList = amountCol ? amountCol.list : null;
@@ -93,7 +94,7 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
     let c = ids.find(idv);
     const d = days.day(dateList !== null ? dateList[i] : dateRows![i][dateAt]);
     if (c === UNUSABLE || d !== d) {
-      skipUnreadable(tallies, all, i, options.firstRowNumber + i, idCol, c !== UNUSABLE, dateCol, days);
+      skipUnreadable(tallies, all, i, firstRowNumber + i, idCol, c !== UNUSABLE, dateCol, days);
       continue;
     }
     if (amountCol !== null && amount !== null) {
@@ -101,7 +102,7 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
       // A finite number is the common case, read here: a call returning a double would box it per row.
       const a = typeof v === 'number' && v - v === 0 ? v : amountOf(v, locale);
       if (a === BAD_AMOUNT || a === ERROR_AMOUNT) {
-        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, options.firstRowNumber + i, valueMessage(v, days.timeZone));
+        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, firstRowNumber + i, valueMessage(v, days.timeZone));
         continue;
       }
       amount[k] = a;
@@ -110,18 +111,18 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
       const v = segmentList !== null ? segmentList[i] : segmentRows![i][segmentAt];
       const s = segmentIndex.indexOf(v);
       if (s === BAD_SEGMENT) {
-        tallies.skip('error value', segmentCol.name, options.firstRowNumber + i, valueMessage(v, days.timeZone));
+        tallies.skip('error value', segmentCol.name, firstRowNumber + i, valueMessage(v, days.timeZone));
         continue;
       }
       segment[k] = s;
     }
-    if (amountCol !== null && amount !== null && amount[k] < 0) tallies.note('negative amount', amountCol.name, options.firstRowNumber + i);
+    if (amountCol !== null && amount !== null && amount[k] < 0) tallies.note('negative amount', amountCol.name, firstRowNumber + i);
     if (c === NEW) c = ids.add(idv as CustomerId);
     customer[k] = c;
     day[k] = d;
     if (i - k !== shift) {
       shift = i - k;
-      kept.shifts.push(k, shift);
+      shifts.push(k, shift);
     }
     if (d < firstDay) firstDay = d;
     if (d > lastDay) lastDay = d;
@@ -138,7 +139,7 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
     amount: amount ? amount.subarray(0, k) : null,
     segment: segment ? segment.subarray(0, k) : null,
     get rowNumber() {
-      return (rowNumber ??= kept.rowNumbers(k));
+      return (rowNumber ??= keptRowNumbers(shifts, firstRowNumber, k));
     },
     customerIds: ids.labels,
     segmentNames: segmentIndex ? segmentIndex.names : null,
