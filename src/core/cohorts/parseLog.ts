@@ -1,12 +1,13 @@
 import type { DayNumber } from '../calendar';
 import { valueMessage, type CellColumn } from '../cells';
-import { AMOUNT_BAD, AMOUNT_ERROR, namedColumn, readAmount } from './cellColumns';
-import { createDayReader } from './dayReader';
-import { createIdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
+import { AMOUNT_BAD, AMOUNT_ERROR, namedColumn, readAmount, type NamedColumn } from './cellColumns';
+import { createDayReader, type DayReader } from './dayReader';
+import { createIdIndex, NEW_ID, NOT_AN_ID, type CustomerId, type IdIndex } from './idIndex';
 import { keptRowNumbers } from './keptRows';
 import { DEFAULT_NUMBER_LOCALE, requireRows, rowSpan, skipUnreadable, type ParseOptions } from './parseInput';
-import { createSegmentIndex, SEGMENT_ERROR } from './segmentIndex';
-import type { SkippedRows } from './skippedRows';
+import { createSegmentIndex, SEGMENT_ERROR, type SegmentIndex } from './segmentIndex';
+import type { RowTallies, SkippedRows } from './skippedRows';
+import type { NumberLocale } from '../numbers';
 
 /** A transaction log as sheet columns: one row per purchase or activity. */
 export interface LogColumns {
@@ -76,6 +77,65 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
   const segment = segmentCol ? new Int32Array(capacity) : null;
   const firstRowNumber = options.firstRowNumber;
   const shifts: number[] = []; // pairs k, shift (keptRows.ts)
+  const read = readRows(start, end, firstRowNumber, idCol, dateCol, amountCol, segmentCol, all, ids, days, segmentIndex, tallies, locale, customer, day, amount, segment, shifts);
+  const k = read.kept;
+  const { firstDay, lastDay } = read;
+  requireRows(k, tallies);
+
+  let rowNumber: Int32Array | null = null;
+  return {
+    kind: 'log',
+    rows: k,
+    customer: customer.subarray(0, k),
+    day: day.subarray(0, k),
+    amount: amount ? amount.subarray(0, k) : null,
+    segment: segment ? segment.subarray(0, k) : null,
+    get rowNumber() {
+      return (rowNumber ??= keptRowNumbers(shifts, firstRowNumber, k));
+    },
+    customerIds: ids.labels,
+    segmentNames: segmentIndex ? segmentIndex.names : null,
+    firstDay,
+    lastDay,
+    dateColumnName: dateCol.name,
+    amountColumnName: amountCol ? amountCol.name : null,
+    skipped: tallies.report(),
+  };
+}
+
+/** What readRows kept: rows, and the span of their days. */
+interface ReadRows {
+  kept: number;
+  firstDay: number;
+  lastDay: number;
+}
+
+/**
+ * The hot loop, in a function of its own that touches only arrays, numbers and the objects made per
+ * parse whose hidden classes are held (hiddenClass.ts): the caller's arguments (the columns, the
+ * options) have classes that die at a full collection, and compiled code that checked them would be
+ * thrown away with them.
+ */
+function readRows(
+  start: number,
+  end: number,
+  firstRowNumber: number,
+  idCol: NamedColumn,
+  dateCol: NamedColumn,
+  amountCol: NamedColumn | null,
+  segmentCol: NamedColumn | null,
+  all: NamedColumn[],
+  ids: IdIndex,
+  days: DayReader,
+  segmentIndex: SegmentIndex | null,
+  tallies: RowTallies,
+  locale: NumberLocale,
+  customer: Int32Array,
+  day: Int32Array,
+  amount: Float64Array | null,
+  segment: Int32Array | null,
+  shifts: number[],
+): ReadRows {
   const { list: idList, rows: idRows, index: idAt } = idCol;
   const { list: dateList, rows: dateRows, index: dateAt } = dateCol;
   const amountList = amountCol ? amountCol.list : null;
@@ -128,25 +188,5 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
     if (d > lastDay) lastDay = d;
     k++;
   }
-  requireRows(k, tallies);
-
-  let rowNumber: Int32Array | null = null;
-  return {
-    kind: 'log',
-    rows: k,
-    customer: customer.subarray(0, k),
-    day: day.subarray(0, k),
-    amount: amount ? amount.subarray(0, k) : null,
-    segment: segment ? segment.subarray(0, k) : null,
-    get rowNumber() {
-      return (rowNumber ??= keptRowNumbers(shifts, firstRowNumber, k));
-    },
-    customerIds: ids.labels,
-    segmentNames: segmentIndex ? segmentIndex.names : null,
-    firstDay,
-    lastDay,
-    dateColumnName: dateCol.name,
-    amountColumnName: amountCol ? amountCol.name : null,
-    skipped: tallies.report(),
-  };
+  return { kept: k, firstDay, lastDay };
 }

@@ -142,7 +142,8 @@ function logLikelihood(
 export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<number>, options: { maxIterations?: number } = {}): GammaGammaFit {
   const data = prepareGammaGammaData(frequency, monetary);
   let totalM = 0;
-  for (let i = 0; i < data.m.length; i++) totalM += data.m[i];
+  const ms = data.m; // a local: the loop checks no object's hidden class
+  for (let i = 0; i < ms.length; i++) totalM += ms[i];
   const scale = totalM / data.customers;
   const scaledM = data.m.map((m) => m / scale);
   const lnScale = Math.log(scale);

@@ -185,9 +185,10 @@ function spendFrequencyCorrelation(rfm: RfmSummary): number {
   let sxx = 0;
   let smm = 0;
   let sxm = 0;
-  for (let i = 0; i < rfm.customerCount; i++) {
-    const x = rfm.spendCount[i];
-    const m = rfm.monetary[i];
+  const { customerCount, spendCount, monetary } = rfm; // locals: the loop checks no object's hidden class
+  for (let i = 0; i < customerCount; i++) {
+    const x = spendCount[i];
+    const m = monetary[i];
     if (!(x > 0 && m > 0)) continue;
     n++;
     sx += x;

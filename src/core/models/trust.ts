@@ -60,7 +60,8 @@ export function modelWarnings(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: Gamm
   if (!gammaGamma.converged) kinds.push(gammaGamma.atBoundary ? 'spendModelAtBoundary' : 'spendModelNotConverged');
   else if (gammaGamma.params.q <= 1) kinds.push('spendModelNoMean');
   let repeat = 0;
-  for (let i = 0; i < rfm.customerCount; i++) if (rfm.frequency[i] > 0) repeat++;
+  const { customerCount, frequency } = rfm; // locals: the loop checks no object's hidden class
+  for (let i = 0; i < customerCount; i++) if (frequency[i] > 0) repeat++;
   if (repeat < MIN_REPEAT_BUYERS) kinds.push('fewRepeatBuyers');
   else if (gammaGamma.customers < MIN_REPEAT_BUYERS) kinds.push('fewSpendCustomers');
   if (Math.abs(spendFrequencyCorrelation) > CORRELATION_WARNING) kinds.push('spendFrequencyCorrelation');
