@@ -1,7 +1,9 @@
 import { UserError } from './errors';
 import { describeValue } from './cells';
-import { civilFromDays, daysFromCivil, formatDay, type DayNumber } from './calendar';
-import { msg } from '../i18n/catalogue';
+import { civilFromDays, daysFromCivil, type DayNumber } from './calendar';
+import { msg, t } from '../i18n/catalogue';
+import type { Language } from '../i18n/languages';
+import { date } from '../i18n/messages';
 import { choicesOf, matchWord, normalizeWord, PERIOD_WORDS, WEEK_FILLER_WORDS, WEEK_START_WORDS } from '../i18n/optionWords';
 
 /**
@@ -103,8 +105,15 @@ export function isoWeek(day: DayNumber): { year: number; week: number } {
   return { year, week };
 }
 
-/** A short human label: 2024-W05 (ISO weeks), week of 2024-01-28 (Sunday weeks), 2024-01, 2024-Q1, 2024. */
-export function periodLabel(period: number, scheme: PeriodScheme): string {
+/**
+ * A short label in a language: 2024-W05 (ISO weeks), 2024-01, 2024-Q1, 2024 in every language (ISO 8601
+ * notations without words, year first so that text sorts in time order: what cs/pl/hu reports write
+ * too), and a Sunday-start week by its first day in the language's words and date form: "week of
+ * Jan 28, 2024", "týden od 28. 1. 2024", "tydzień od 28.01.2024", "2024. 01. 28. kezdetű hét". The
+ * engines keep the English label as the period's stable name (PeriodInfo.label); whatever writes
+ * cells labels them again with the reader's language through this function or periodLabeller.
+ */
+export function periodLabel(period: number, scheme: PeriodScheme, language: Language = 'en'): string {
   const start = periodStartDay(period, scheme);
   const { year, month } = civilFromDays(start);
   switch (scheme.unit) {
@@ -113,7 +122,7 @@ export function periodLabel(period: number, scheme: PeriodScheme): string {
         const w = isoWeek(start);
         return `${w.year}-W${String(w.week).padStart(2, '0')}`;
       }
-      return `week of ${formatDay(start)}`; // i18n-exempt: a period label (open: Sunday weeks are labelled in English in every language)
+      return t(language, 'period.sundayWeek', { start: date(start) });
     case 'month':
       return `${year}-${String(month).padStart(2, '0')}`;
     case 'quarter':
@@ -121,6 +130,11 @@ export function periodLabel(period: number, scheme: PeriodScheme): string {
     default:
       return String(year);
   }
+}
+
+/** The labels of one scheme in one language, for a table's rows: `label(period index)`. */
+export function periodLabeller(scheme: PeriodScheme, language: Language): (period: number) => string {
+  return (period) => periodLabel(period, scheme, language);
 }
 
 /**

@@ -7,6 +7,7 @@ import { unitCount, unitWord } from '../i18n/periodWords';
 import { FORMAT } from './formats';
 import { Grid, type Area, type CellContent } from './grid';
 import { HEADER, NOTE, PARTIAL, TITLE } from './styles';
+import { periodLabeller } from '../core/periods';
 
 /**
  * The summary's "Retention and churn per period" table: headers in words, each with what it counts on
@@ -74,8 +75,9 @@ export function addPeriodTable(g: Grid, report: CohortReport, money: string, day
   const formats = ['', dateFormat, FORMAT.count, FORMAT.count, FORMAT.count, FORMAT.count, FORMAT.count,
     FORMAT.percent, FORMAT.percent, money, FORMAT.percent, ''];
   const rows = report.total.perPeriod;
+  const label = periodLabeller({ unit: period, weekStart: report.options.weekStart }, language);
   for (const r of rows) {
-    const cells: CellContent[] = [r.label, dayCell(r.startDay), r.start, r.newCustomers, source === 'log' ? r.returning : r.newAndCancelled,
+    const cells: CellContent[] = [label(r.period), dayCell(r.startDay), r.start, r.newCustomers, source === 'log' ? r.returning : r.newAndCancelled,
       r.lost, r.end, r.crr, r.churn, report.hasRevenue ? r.revenue : null, report.hasRevenue ? r.revenueRetention : null,
       rowNote(r, source, report.lastDay, lapseAfter, period, language)];
     g.add(cells, (i) => ({ numberFormat: formats[i] || undefined, ...(r.partial ? PARTIAL : {}) }));

@@ -1,5 +1,6 @@
 import type { DayNumber } from '../core/calendar';
 import { skippedRowsMessage, type CohortReport, type CohortTables } from '../core/cohorts';
+import { periodLabeller } from '../core/periods';
 import { languageOf, renderValue, t, type Language, type Param } from '../i18n';
 import { date } from '../i18n/messages';
 import { cellDateFormat, cellDateTimeFormat, currencyFormat, FORMAT } from './formats';
@@ -46,6 +47,7 @@ export function summaryLayout(report: CohortReport, meta: SummaryMeta, dayCell: 
   const formats: Formats = { money: currencyFormat(meta.locale), date: cellDateFormat(language) };
   const named: { name: string; area: Area }[] = [];
   const partial = report.periods.length > 0 && report.periods[report.periods.length - 1].partial;
+  const label = reportLabeller(report, language);
 
   // Header block.
   g.add([meta.title], { bold: true });
@@ -84,7 +86,7 @@ export function summaryLayout(report: CohortReport, meta: SummaryMeta, dayCell: 
   const valueTop = g.add(valueHeader, HEADER);
   const valueFormats = ['', formats.date, FORMAT.count, formats.money, formats.money, formats.money, FORMAT.percent, formats.money];
   for (const v of report.total.value) {
-    g.add([v.label, dayCell(v.startDay), v.size, v.revenueToDate, v.revenuePerCustomer, v.revenuePerActivePeriod, v.churn, v.clv],
+    g.add([label(v.period), dayCell(v.startDay), v.size, v.revenueToDate, v.revenuePerCustomer, v.revenuePerActivePeriod, v.churn, v.clv],
       (i) => ({ numberFormat: valueFormats[i] || undefined }));
   }
   g.add(['', t(language, 'summary.value.note')], NOTE);
@@ -139,6 +141,7 @@ function cohortBlocks(
   retentionOnly = false,
 ): MatrixAreas {
   const suffix = segment ? ` — ${segment}` : '';
+  const label = reportLabeller(report, language);
   const offsetHeader = Array.from({ length: tables.offsets }, (_, k) => `+${k}`);
   const header = [t(language, 'summary.col.cohort'), t(language, 'summary.col.firstDay'), t(language, 'summary.col.customers'), ...offsetHeader];
   // A cohort's cell at offset k lies in period (cohort + k); the last period may be partial.
@@ -149,7 +152,7 @@ function cohortBlocks(
     g.add([title + suffix], TITLE);
     const top = g.add(header, HEADER);
     tables.cohorts.forEach((c, i) => {
-      g.add([c.label, dayCell(c.startDay), c.size, ...cells[i]], (j) => ({
+      g.add([label(c.period), dayCell(c.startDay), c.size, ...cells[i]], (j) => ({
         numberFormat: j === 1 ? formats.date : j === 2 ? FORMAT.count : j >= 3 ? format : undefined,
         ...(j >= 3 && isPartialCell(c.period, j - 3) ? PARTIAL : {}),
       }));
@@ -193,7 +196,8 @@ function chartBlock(g: Grid, report: CohortReport, tables: CohortTables, languag
   if (tables.offsets === 0 || tables.cohorts.length === 0) return null;
   g.add([t(language, 'summary.chart.data')], TITLE);
   const perCohort = tables.cohorts.length <= MAX_CHART_SERIES;
-  const names = perCohort ? tables.cohorts.map((c) => c.label) : [t(language, 'summary.weightedAverage')];
+  const label = reportLabeller(report, language);
+  const names = perCohort ? tables.cohorts.map((c) => label(c.period)) : [t(language, 'summary.weightedAverage')];
   const top = g.add([t(language, 'summary.col.period'), ...names], HEADER);
   const last = report.periods.length ? report.periods[report.periods.length - 1] : null;
   const complete = (cohortPeriod: number, k: number) => !(last?.partial && cohortPeriod + k === last.index);
@@ -202,4 +206,9 @@ function chartBlock(g: Grid, report: CohortReport, tables: CohortTables, languag
     g.add([`+${k}`, ...series], (i) => (i > 0 ? { numberFormat: FORMAT.percent } : undefined));
   }
   return { row: top, column: 1, rows: tables.offsets - firstOffset + 1, columns: names.length + 1 };
+}
+
+/** Period labels in the sheet's language (the engines' own labels are English). */
+export function reportLabeller(report: CohortReport, language: Language): (period: number) => string {
+  return periodLabeller({ unit: report.options.period, weekStart: report.options.weekStart }, language);
 }

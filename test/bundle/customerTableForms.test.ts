@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundle, type Bundle } from './harness';
 import { civilDayIn } from '../support/periodSets';
+import { partialNoteRow, partialPeriod, type Civil } from '../support/partialNotes';
 import { mulberry32 } from '../../tools/seededRandom';
 
 const DAY = 86_400_000;
@@ -19,6 +20,10 @@ const monthOf = (n: number) => {
   return t.getUTCFullYear() * 12 + t.getUTCMonth();
 };
 const firstOfMonth = (key: number) => Math.round(Date.UTC(Math.floor(key / 12), key % 12, 1) / DAY);
+const civilOf = (n: number): Civil => {
+  const t = new Date(n * DAY);
+  return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+};
 
 interface Customer {
   signup: number;
@@ -140,6 +145,11 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
     const grid = b.call('COHORTS', signups, cancels, 'month', 'customers') as unknown[][];
     expect(grid.pop()![0]).toMatch(/^Row 1 of the range .* was read as a header/);
+    // The table's last date falls inside its month (checked here, or the note is not exercised): the
+    // partial month is said under the matrix, above the header note.
+    const partial = partialPeriod(civilOf(lastDay), 'month');
+    expect(partial).not.toBeNull();
+    expect(grid.pop()).toEqual(partialNoteRow(grid[0].length, 'table', 'en', 'month', partial!, civilOf(lastDay)));
     expect(grid[0].slice(0, 3)).toEqual(['Cohort', 'Customers', 0]);
     for (const row of grid.slice(1)) {
       const key = monthOf(ordinalOf(row[0] as Date, zone));
@@ -163,12 +173,17 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const cancels = [[b.date(2024, 3, 10)], [''], [b.date(2024, 2, 20)], ['']];
     const revenue = [[10], [25], [99], [5]];
     const grid = b.call('COHORTS', signups, cancels, 'month', 'revenue', revenue) as unknown[][];
+    // The table's last date is a's cancellation on March 10: March is partial, said in a note row.
+    const marchPartial = partialNoteRow(5, 'table', 'en', 'month', [2024, 3, 1], [2024, 3, 10]);
     expect(grid.slice(1).map((r) => r.slice(1))).toEqual([
       [2, 35, 35, 25], // January's cohort at the end of January, February, March
       [2, 5, 5, ''], // February's: c cancelled within February, so only d's 5
+      marchPartial.slice(1),
     ]);
+    expect(grid[3]).toEqual(marchPartial);
     const counts = b.call('COHORTS', signups, cancels, 'month', 'customers') as unknown[][];
-    expect(counts.slice(1).map((r) => r.slice(1))).toEqual([[2, 2, 2, 1], [2, 1, 1, '']]);
+    expect(counts.slice(1).map((r) => r.slice(1))).toEqual([[2, 2, 2, 1], [2, 1, 1, ''], marchPartial.slice(1)]);
+    expect(counts[3]).toEqual(marchPartial);
     const periods = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month', revenue) as unknown[][];
     const header = periods[0] as string[];
     const revenueAt = header.indexOf('Revenue');
@@ -177,6 +192,8 @@ describe('customer-table formulas against a day-by-day simulation', () => {
       ['2024-02', 2, 1, 1, 3, 0, 40],
       ['2024-03', 3, 0, 0, 2, 1, 30],
     ]);
+    // …and RETENTION_BY_PERIOD calls the same month partial.
+    expect(periods.slice(1).map((r) => r[header.indexOf('Partial')])).toEqual([false, false, true]);
   });
 
   it('tells a table from a log by its first column, and says what is wrong', () => {
@@ -226,7 +243,12 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const bare = b.call('RETENTION_BY_PERIOD', signupText.slice(1), cancelText.slice(1), 'month') as unknown[][];
     expect(bare.slice(1, -1)).toEqual(grid.slice(1));
     const cohorts = b.call('COHORTS', signupText, cancelText, 'month', 'customers') as unknown[][];
-    expect(cohorts.slice(1, -1).reduce((n, r) => n + (r[1] as number), 0)).toBe(customers.length);
+    // Under the matrix: the partial last month (the table's last date is inside it), then the header note.
+    const partial = partialPeriod(civilOf(lastDay), 'month');
+    expect(partial).not.toBeNull();
+    expect(cohorts[cohorts.length - 2]).toEqual(partialNoteRow(cohorts[0].length, 'table', 'en', 'month', partial!, civilOf(lastDay)));
+    expect(cohorts[cohorts.length - 1][0]).toBe(note);
+    expect(cohorts.slice(1, -2).reduce((n, r) => n + (r[1] as number), 0)).toBe(customers.length);
   });
 
   it('names unreadable dates by the row of the range, as the log forms do', () => {

@@ -5,42 +5,20 @@
  * the last one t_x weeks after the first, repeat purchases worth zbar) and checks that the formula,
  * fed that log as Sheets would feed it, recovers the published parameters.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle, type Bundle } from './harness';
-import { civilOf, dayOf } from '../support/days';
+import { cdnowHistories } from './cdnowHistories';
 
 process.env.TZ = 'America/Los_Angeles';
 
-const SUMMARY = join(__dirname, '..', '..', 'examples', 'cdnow', 'cdnow_customers_summary_with_transactions.csv');
-
 describe('=CLV(customer_ids, dates, amounts, …) on the CDNOW sample histories', () => {
   let b: Bundle;
-  const ids: unknown[][] = [];
-  const dates: unknown[][] = [];
-  const amounts: unknown[][] = [];
+  let ids: unknown[][];
+  let dates: unknown[][];
+  let amounts: unknown[][];
   beforeAll(() => {
     b = loadBundle({ timeZone: 'Europe/Prague' });
-    const end = dayOf(1997, 9, 30);
-    const on = (day: number) => {
-      const c = civilOf(day);
-      return b.date(c.year, c.month, c.day);
-    };
-    const lines = readFileSync(SUMMARY, 'utf8').trim().split(/\r?\n/).slice(1);
-    for (const line of lines) {
-      const [id, x, tx, T, zbar] = line.split(',').map(Number);
-      const first = end - Math.round(T * 7);
-      const last = first + Math.round(tx * 7);
-      ids.push([id]);
-      dates.push([on(first)]);
-      amounts.push([10]);
-      for (let j = 0; j < x; j++) {
-        ids.push([id]);
-        dates.push([on(last - j)]);
-        amounts.push([zbar]);
-      }
-    }
+    ({ ids, dates, amounts } = cdnowHistories(b));
   });
 
   it('recovers the published BG/NBD and Gamma-Gamma parameters', () => {

@@ -1,39 +1,15 @@
 /**
  * The predictive =CLV's headers, model rows and list sentences in the spreadsheet's language, through
  * the built bundle: every expected word is written out here by hand (en_US keeps the English headers
- * exactly). The log is the CDNOW sample histories, as in predictiveClv.test.ts.
+ * exactly). The log is the CDNOW sample histories (cdnowHistories.ts), as in predictiveClv.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from './harness';
-import { civilOf, dayOf } from '../support/days';
-
-const SUMMARY = join(__dirname, '..', '..', 'examples', 'cdnow', 'cdnow_customers_summary_with_transactions.csv');
+import { cdnowHistories } from './cdnowHistories';
 
 function cdnowLog(locale: string) {
   const b = loadBundle({ timeZone: 'Europe/Prague', locale });
-  const ids: unknown[][] = [];
-  const dates: unknown[][] = [];
-  const amounts: unknown[][] = [];
-  const end = dayOf(1997, 9, 30);
-  const on = (day: number) => {
-    const c = civilOf(day);
-    return b.date(c.year, c.month, c.day);
-  };
-  for (const line of readFileSync(SUMMARY, 'utf8').trim().split(/\r?\n/).slice(1)) {
-    const [id, x, tx, T, zbar] = line.split(',').map(Number);
-    const first = end - Math.round(T * 7);
-    const last = first + Math.round(tx * 7);
-    ids.push([id]);
-    dates.push([on(first)]);
-    amounts.push([10]);
-    for (let j = 0; j < x; j++) {
-      ids.push([id]);
-      dates.push([on(last - j)]);
-      amounts.push([zbar]);
-    }
-  }
+  const { ids, dates, amounts } = cdnowHistories(b);
   return { clv: (output: string) => b.call('CLV', ids, dates, amounts, 12, 0.01, output) as unknown[][] };
 }
 

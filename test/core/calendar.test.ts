@@ -101,7 +101,7 @@ describe('periods', () => {
       [[1600, 2, 29], month, [1600, 2, 1], '1600-02'], // 1600 does
       [[1969, 6, 1], year, [1969, 1, 1], '1969'],
       [[1969, 12, 31], isoWeeks, [1969, 12, 29], '1970-W01'], // 1970-01-01 was a Thursday
-      [[1969, 12, 28], sundayWeeks, [1969, 12, 28], 'week of 1969-12-28'],
+      [[1969, 12, 28], sundayWeeks, [1969, 12, 28], 'week of Dec 28, 1969'],
     ];
     for (const [[y, m, d], scheme, [sy, sm, sd], label] of cases) {
       const p = periodOfDay(dayOf(y, m, d), scheme);
@@ -127,6 +127,23 @@ describe('periods', () => {
     expect(periodLabel(periodOfDay(daysFromCivil(2024, 12, 31), isoWeeks), isoWeeks)).toBe('2025-W01');
     expect(periodLabel(periodOfDay(daysFromCivil(2024, 5, 17), quarter), quarter)).toBe('2024-Q2');
     expect(periodLabel(periodOfDay(daysFromCivil(1997, 1, 31), month), month)).toBe('1997-01');
+  });
+
+  it('labels Sunday-start weeks by their first day in the words and date form of each language', () => {
+    // 2024-01-28 was a Sunday; 2024-02-03, the Saturday that ends its week.
+    const p = periodOfDay(daysFromCivil(2024, 2, 3), sundayWeeks);
+    const labels = Object.fromEntries((['en', 'cs', 'pl', 'hu'] as const).map((l) => [l, periodLabel(p, sundayWeeks, l)]));
+    expect(labels).toEqual({ en: 'week of Jan 28, 2024', cs: 'týden od 28. 1. 2024', pl: 'tydzień od 28.01.2024', hu: '2024. 01. 28. kezdetű hét' });
+    // A one-digit day and month, across a year end: 2023-12-31 was a Sunday, 2024-01-06 a Saturday.
+    const q = periodOfDay(daysFromCivil(2024, 1, 6), sundayWeeks);
+    expect(['en', 'cs', 'pl', 'hu'].map((l) => periodLabel(q, sundayWeeks, l as 'en'))).toEqual(['week of Dec 31, 2023', 'týden od 31. 12. 2023', 'tydzień od 31.12.2023', '2023. 12. 31. kezdetű hét']);
+    // The other periods are written alike in every language.
+    for (const l of ['cs', 'pl', 'hu'] as const) {
+      expect(periodLabel(periodOfDay(daysFromCivil(2024, 12, 31), isoWeeks), isoWeeks, l)).toBe('2025-W01');
+      expect(periodLabel(periodOfDay(daysFromCivil(2024, 5, 17), quarter), quarter, l)).toBe('2024-Q2');
+      expect(periodLabel(periodOfDay(daysFromCivil(1997, 1, 31), month), month, l)).toBe('1997-01');
+      expect(periodLabel(periodOfDay(daysFromCivil(1997, 1, 31), year), year, l)).toBe('1997');
+    }
   });
 
   it('reads period names typed by people, and says what it expects otherwise', () => {

@@ -1,5 +1,6 @@
 /**
- * Only the catalogues hold user-facing text. The rule, for the modules already moved to them: no
+ * Only the catalogues hold user-facing text. The rule, for every src file but the catalogues, a short
+ * list of files English by design (EXEMPT) and the SQL-path files still being moved (NOT_YET): no
  * string or template literal in code holds words ("two or more words of letters", as a sentence or a
  * label would), comments and imports aside; a line that must keep such a literal (a brand name, a
  * message for developers) says why with "i18n-exempt:". Words the add-on reads rather than writes
@@ -17,23 +18,50 @@ import { NOTE_REASONS, SKIP_REASONS } from '../../src/core/cohorts/skippedRows';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Modules whose text lives in the catalogues; widened as modules move. */
-const MIGRATED = [
-  'src/addon/menu.ts', 'src/addon/language.ts', 'src/addon/sampleSheet.ts', 'src/core/sampleData.ts',
-  'src/i18n/catalogue.ts', 'src/i18n/messages.ts', 'src/i18n/format.ts', 'src/i18n/languages.ts', 'src/i18n/plural.ts',
-  'src/sidebar',
-  'src/functions/args.ts', 'src/functions/counts.ts', 'src/functions/customerTable.ts', 'src/functions/clv.ts',
-  'src/functions/retention.ts', 'src/functions/customFunction.ts', 'src/core/errors.ts', 'src/core/cells.ts', 'src/report/customerValueLayout.ts',
-  'src/core/models', 'src/report/customerValueLists.ts', 'src/report/customerValueTables.ts', 'src/report/costLines.ts', 'src/report/formats.ts',
-  'src/functions/predictiveClv.ts', 'src/addon/customerValue.ts', 'src/addon/costColumn.ts', 'src/addon/documentLock.ts',
-  // The summary sheet, the spills' headers and notes, the server's messages, the cohort engine's messages.
-  'src/report', 'src/addon/generateSummary.ts', 'src/addon/readSource.ts', 'src/addon/sourceSheet.ts', 'src/addon/settings.ts',
-  'src/addon/sidebarApi.ts', 'src/addon/runMessages.ts', 'src/addon/zoneFallback.ts', 'src/addon/sheetEnv.ts', 'src/addon/protocol.ts',
-  'src/functions/churn.ts', 'src/functions/skippedNote.ts', 'src/functions/cohorts.ts', 'src/core/cohorts', 'src/core/detect', 'src/core/numbers.ts',
-  'src/core/periods.ts', 'src/core/textDates.ts', 'src/core/timeZone.ts', 'src/core/calendar.ts', 'src/core/placeholders.ts',
-  'src/i18n/optionWords.ts', 'src/i18n/periodWords.ts',
-  'src/addon/bigquery', 'src/core/sql/columns.ts', 'src/core/sql/rfmModel.ts', 'src/i18n/bigqueryMessages.ts',
+/** The catalogues themselves: one folder of text per language. */
+const CATALOGUE_DIRS = ['src/i18n/en', 'src/i18n/cs', 'src/i18n/pl', 'src/i18n/hu'];
+
+/** Files that keep English text by design, and why. */
+const EXEMPT: Record<string, string> = {
+  // The JSDoc the build writes above each top-level forwarder: autocomplete help of the custom
+  // functions (Apps Script shows it as written, it cannot be localised; docs/functions.md says so),
+  // and developer documentation of the menu and server functions.
+  'src/entryPoints.ts': 'custom-function JSDoc help and developer docs of the forwarders',
+  'src/entryPointsBigQuery.ts': 'developer docs of the BigQuery build\'s server forwarders',
+};
+
+/**
+ * SQL-path files whose text has not all moved to the catalogues yet: helper sql-4 migrates them and
+ * takes each off this list (one per line, so that merges keep both sides). Some already pass
+ * (customerRows, detectColumns, dialect, index, resultColumns, sqlSummary): they can go first.
+ */
+const NOT_YET = [
+  'src/core/sql/bigquery.ts',
+  'src/core/sql/cohortQuery.ts',
+  'src/core/sql/cohortReport.ts',
+  'src/core/sql/customerQuery.ts',
+  'src/core/sql/customerRows.ts',
+  'src/core/sql/detectColumns.ts',
+  'src/core/sql/dialect.ts',
+  'src/core/sql/duckdb.ts',
+  'src/core/sql/index.ts',
+  'src/core/sql/logExpressions.ts',
+  'src/core/sql/resultColumns.ts',
+  'src/core/sql/rfmQuery.ts',
+  'src/core/sql/tableQuery.ts',
+  'src/addon/sqlSummary.ts',
+  'src/addon/sqlCustomerValue.ts',
 ];
+
+/** Every TypeScript file of src/ (paths relative to the project root). */
+function allSourceFiles(): string[] {
+  return tsFiles('src').map((f) => f.slice(ROOT.length + 1).split('\\').join('/'));
+}
+
+/** The modules whose text lives in the catalogues: every src file but the catalogues and the two lists above. */
+function migrated(): string[] {
+  return allSourceFiles().filter((f) => !CATALOGUE_DIRS.some((d) => f.startsWith(`${d}/`)) && !(f in EXEMPT) && !NOT_YET.includes(f));
+}
 
 /** Reason codes of skipped and noted rows (src/core/cohorts/skippedRows.ts): data, said through the catalogue. */
 const CODES = new Set<string>([...SKIP_REASONS, ...NOTE_REASONS]);
@@ -136,23 +164,46 @@ describe('user-facing text lives in the catalogues', () => {
     expect([...vocabularyLines(['a', '// i18n-vocabulary: read', "'two words'", '// i18n-vocabulary-end', "'more words'"])]).toEqual([3]);
   });
 
-  it('no migrated module holds words in a literal', () => {
-    const offenders: string[] = [];
-    for (const file of MIGRATED.flatMap(tsFiles)) {
-      const source = readFileSync(file, 'utf8');
-      if (source.includes('// i18n-vocabulary-file:')) continue;
-      const lines = source.split('\n');
-      const vocabulary = vocabularyLines(lines);
-      for (const { text, line } of literals(source)) {
-        if (!WORDS.test(text) || CODES.has(text)) continue;
-        if (/^\s*(import|export)\b.*\bfrom\b/.test(lines[line - 1])) continue;
-        if (lines[line - 1].includes('i18n-exempt:') || vocabulary.has(line)) continue;
-        offenders.push(`${file.slice(ROOT.length + 1)}:${line}: ${JSON.stringify(text)}`);
-      }
-    }
-    expect(offenders).toEqual([]);
+  it('no module outside the catalogues holds words in a literal', () => {
+    const files = migrated();
+    // The rule reaches the whole tree: the core, the adapters, the report, the sidebar, the entry files.
+    for (const f of ['src/core/rates.ts', 'src/core/periods.ts', 'src/main.ts', 'src/entryPoint.ts', 'src/i18n/index.ts', 'src/sidebar/client.ts', 'src/report/summaryLayout.ts']) expect(files).toContain(f);
+    expect(files.length).toBeGreaterThan(120);
+    expect(offendersIn(files)).toEqual([]);
+  });
+
+  it('exempts only files that exist, and puts off only SQL-path files', () => {
+    const all = allSourceFiles();
+    for (const f of [...Object.keys(EXEMPT), ...NOT_YET]) expect(all, f).toContain(f);
+    for (const f of NOT_YET) expect(f).toMatch(/^src\/(core\/sql\/|addon\/sql)/);
+    // The exemptions are needed: without them the rule would flag those files.
+    for (const f of Object.keys(EXEMPT)) expect(offendersIn([f]).length, f).toBeGreaterThan(0);
+  });
+
+  it('catches a planted English label, and lets an exempted line keep one', () => {
+    expect(offendersOf('x.ts', "const a = t(language, 'summary.source');\nconst b = `week of ${day}`;\n")).toEqual(['x.ts:2: "week of \\u0000"']);
+    expect(offendersOf('x.ts', "const b = 'Retention summary'; // i18n-exempt: a test of the rule\n")).toEqual([]);
   });
 });
+
+/** The literals with words in the given files, as "path:line: text". */
+function offendersIn(files: string[]): string[] {
+  return files.flatMap((f) => offendersOf(f, readFileSync(join(ROOT, f), 'utf8')));
+}
+
+function offendersOf(file: string, source: string): string[] {
+  if (source.includes('// i18n-vocabulary-file:')) return [];
+  const offenders: string[] = [];
+  const lines = source.split('\n');
+  const vocabulary = vocabularyLines(lines);
+  for (const { text, line } of literals(source)) {
+    if (!WORDS.test(text) || CODES.has(text)) continue;
+    if (/^\s*(import|export)\b.*\bfrom\b/.test(lines[line - 1])) continue;
+    if (lines[line - 1].includes('i18n-exempt:') || vocabulary.has(line)) continue;
+    offenders.push(`${file}:${line}: ${JSON.stringify(text)}`);
+  }
+  return offenders;
+}
 
 describe('the sidebar markup', () => {
   const html = readFileSync(join(ROOT, 'src/sidebar/Sidebar.html'), 'utf8').replace(/<(style|script)>[\s\S]*?<\/\1>/g, '');

@@ -28,6 +28,7 @@ export interface PeriodAxis {
 export interface PeriodInfo {
   /** Period index in periods.ts numbering (consecutive integers). */
   index: number;
+  /** The English label, the period's stable name; cells show periodLabel(index, scheme, language). */
   label: string;
   startDay: DayNumber;
   endDay: DayNumber;

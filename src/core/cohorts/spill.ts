@@ -4,9 +4,13 @@ import { msg, t } from '../../i18n/catalogue';
 import type { Language } from '../../i18n/languages';
 import { choicesOf, matchWord, MODE_WORDS, SHOW_WORDS } from '../../i18n/optionWords';
 import type { DayNumber } from '../calendar';
-import type { Describe } from '../periods';
+import { periodLabeller, type Describe, type PeriodScheme } from '../periods';
 import { startOfDayInZone } from '../timeZone';
+import { date } from '../../i18n/messages';
+import { unitWord } from '../../i18n/periodWords';
+import type { PeriodUnit } from '../periods';
 import type { CohortMatrices } from './matrices';
+import type { PeriodInfo } from './periodAxis';
 import type { RetentionMode } from './options';
 import type { PeriodRow } from './periodRows';
 
@@ -70,6 +74,20 @@ export function cohortSpill(m: CohortMatrices, show: CohortShow, dayCell: (day: 
   return grid;
 }
 
+/**
+ * The note under =COHORTS when the last period is partial (it ends after the last observable day, the
+ * rule RETENTION_BY_PERIOD's Partial column follows). Its cells lie on a diagonal, each cohort row's
+ * last filled cell, so no column can carry a flag; a note row keeps every cell a number formulas can
+ * use. Null when the last period is complete.
+ */
+export function cohortPartialNote(
+  periods: PeriodInfo[], lastDay: DayNumber, source: 'log' | 'table', unit: PeriodUnit, language: Language = 'en',
+): string | null {
+  const last = periods[periods.length - 1];
+  if (!last?.partial) return null;
+  return t(language, source === 'log' ? 'spill.partialNote' : 'spill.partialNoteTable', { unit: unitWord(unit), start: date(last.startDay), date: date(lastDay) });
+}
+
 /** The per-period spill's header: a log has returning customers, a table new customers who cancelled at once. */
 export function periodSpillHeader(source: 'log' | 'table', language: Language = 'en'): string[] {
   const keys = ['spill.period', 'spill.label', 'spill.start', 'spill.new', source === 'log' ? 'spill.returning' : 'spill.newCancelled', 'spill.end', 'spill.lost',
@@ -77,12 +95,16 @@ export function periodSpillHeader(source: 'log' | 'table', language: Language = 
   return keys.map((key) => t(language, key));
 }
 
-/** The per-period layout: one row per period, columns as periodSpillHeader; revenue columns "" without amounts. */
-export function periodSpill(rows: PeriodRow[], source: 'log' | 'table', dayCell: (day: DayNumber) => unknown, language: Language = 'en'): unknown[][] {
+/**
+ * The per-period layout: one row per period, columns as periodSpillHeader; revenue columns "" without
+ * amounts. Labels in the language, of the scheme's periods (the rows' own labels are English).
+ */
+export function periodSpill(rows: PeriodRow[], source: 'log' | 'table', dayCell: (day: DayNumber) => unknown, language: Language = 'en', scheme?: PeriodScheme): unknown[][] {
   const grid: unknown[][] = [periodSpillHeader(source, language)];
+  const label = scheme ? periodLabeller(scheme, language) : null;
   for (const r of rows) {
     grid.push([
-      dayCell(r.startDay), r.label, r.start, r.newCustomers, source === 'log' ? r.returning : r.newAndCancelled, r.end, r.lost,
+      dayCell(r.startDay), label ? label(r.period) : r.label, r.start, r.newCustomers, source === 'log' ? r.returning : r.newAndCancelled, r.end, r.lost,
       blank(r.crr), blank(r.churn), blank(r.revenue), blank(r.revenueRetention), r.partial,
     ]);
   }

@@ -97,4 +97,7 @@ export const summary: Translation<typeof en, 'cs'> = {
   'summary.chart.data': 'Data grafu: míra udržení podle období od prvního období kohorty, od +1 (jen úplná období)',
   'summary.chart.perCohort': 'Míra udržení podle období od prvního období, po kohortách',
   'summary.chart.average': 'Průměrná míra udržení podle období od prvního období',
+
+  // Period labels (i18n-4): a Sunday-start week by its first day.
+  'period.sundayWeek': 'týden od {start}',
 };

@@ -103,4 +103,8 @@ export const summary = {
   'summary.chart.data': 'Chart data: retention by period since the cohort’s first period, from +1 (complete periods only)',
   'summary.chart.perCohort': 'Retention by period since first period, per cohort',
   'summary.chart.average': 'Average retention by period since first period',
+
+  // Period labels (i18n-4): a Sunday-start week by its first day, {start} a day in the language's form.
+  // The other periods are labelled 2024-W05, 2024-01, 2024-Q1, 2024 in every language (src/core/periods.ts).
+  'period.sundayWeek': 'week of {start}',
 } as const;

@@ -98,4 +98,7 @@ export const summary: Translation<typeof en, 'hu'> = {
   'summary.chart.data': 'Diagramadatok: megtartás a kohorsz első időszaka óta eltelt időszakok szerint, +1-től (csak teljes időszakok)',
   'summary.chart.perCohort': 'Megtartás az első időszak óta eltelt időszakok szerint, kohorszonként',
   'summary.chart.average': 'Átlagos megtartás az első időszak óta eltelt időszakok szerint',
+
+  // Period labels (i18n-4): a Sunday-start week by its first day.
+  'period.sundayWeek': '{start} kezdetű hét',
 };

@@ -98,4 +98,7 @@ export const summary: Translation<typeof en, 'pl'> = {
   'summary.chart.data': 'Dane wykresu: retencja według okresu od pierwszego okresu kohorty, od +1 (tylko pełne okresy)',
   'summary.chart.perCohort': 'Retencja według okresu od pierwszego okresu, dla każdej kohorty',
   'summary.chart.average': 'Średnia retencja według okresu od pierwszego okresu',
+
+  // Period labels (i18n-4): a Sunday-start week by its first day.
+  'period.sundayWeek': 'tydzień od {start}',
 };
