@@ -56,7 +56,8 @@ const MESSAGES: Record<ModelWarningKind, (v: WarningValues) => AnyMessage> = {
 /** Every reason the fitted models should not be taken at face value, most serious first; [] when none. */
 export function modelWarnings(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit, spendFrequencyCorrelation: number): ModelWarning[] {
   let repeat = 0;
-  for (let i = 0; i < rfm.customerCount; i++) if (rfm.frequency[i] > 0) repeat++;
+  const { customerCount, frequency } = rfm; // locals: the loop checks no object's hidden class
+  for (let i = 0; i < customerCount; i++) if (frequency[i] > 0) repeat++;
   return modelWarningsOf(repeat, rfm.activeCustomers, bgNbd, gammaGamma, spendFrequencyCorrelation);
 }
 
