@@ -23,8 +23,8 @@ export interface HistoryGroups {
 
 /**
  * Groups customers for which `include(i)` holds (by default: those with a history, x not NaN) by exact
- * equality of (x, t_x, T), groups in ascending
- * (x, t_x, T) order (the order the SQL path's grouped rows come in, so both sum the likelihood alike).
+ * equality of (x, t_x, T), groups in ascending (x, t_x, T) order (the order the SQL path's grouped rows
+ * come in, so both sum the likelihood alike).
  * Each distinct t_x and T gets its rank among the sorted distinct values, and (x, rank of t_x, rank of T)
  * one number whose numeric order is that order; customers are put in that order by a radix sort
  * (sortOrder.ts), and a new group starts where the number changes: no comparator sort of customers and
