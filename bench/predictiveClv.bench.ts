@@ -54,5 +54,10 @@ export async function run(): Promise<void> {
   const a = await allocatedBy(call);
   console.log(`=CLV(ids, dates, amounts, 12, 1%), predictive: ${count(CUSTOMERS)} customers, ${count(ids.length)} rows, best of 5`);
   console.log(`  fitted: ${fitted.map((r) => `${String(r[0])} ${typeof r[1] === 'number' ? r[1].toPrecision(4) : String(r[1])}`).join(', ')}`);
-  console.log(`  ${ms(timing.best)} wall, least CPU ${ms(timing.bestCpu)} (goal ≤ ${GOAL_MS} ms: ${timing.best <= GOAL_MS ? 'met' : 'NOT MET'}); full GCs ${timing.fullGcs}; allocated by one call ${mb(a.bytes)}`);
+  console.log(`  ${ms(timing.best)} wall, least CPU ${ms(timing.bestCpu)}; full GCs ${timing.fullGcs}; allocated by one call ${mb(a.bytes)}`);
+  // The verdict on wall time; on a busy machine the CPU time says what the work alone takes.
+  console.log(
+    `  Goal (issue 12): 50,000 customers in ${ms(timing.best)} wall (CPU ${ms(timing.bestCpu)}) — goal ≤ ${GOAL_MS} ms: ${timing.best <= GOAL_MS ? 'met' : 'NOT MET'}` +
+      `${timing.best > GOAL_MS && timing.bestCpu <= GOAL_MS ? ' (met on CPU time)' : ''}`,
+  );
 }

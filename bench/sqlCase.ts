@@ -1,6 +1,11 @@
 /**
  * One case of bench/sql.bench.ts, run in a child process of its own so its peak memory (maxRSS) is
- * its own: `tsx bench/sqlCase.ts duckdb|sheet ROWS CUSTOMERS`. Prints one line of JSON.
+ * its own: `tsx bench/sqlCase.ts duckdb|customers|narrowed|sheet ROWS CUSTOMERS`. Prints one line of JSON.
+ *   duckdb     the cohort query and the grouped RFM query (the fits' input), as the summary and the models need
+ *   customers  the fits, then the per-customer query (customerQuery.ts: one row per customer) and the whole
+ *              Customer value sheet's tables from its rows
+ *   narrowed   the same sheet from the narrowed queries (valueQuery.ts: group rows, then the candidates)
+ *   sheet      the in-sheet engine on the same log
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,8 +14,13 @@ import { computeCohortReport, parseTransactionLog } from '../src/core/cohorts/in
 import { scoreParsedLog } from '../src/core/models/index';
 import { startOfDayInZone } from '../src/core/timeZone';
 import {
-  cohortQuery, cohortReportFromRows, cohortResultRows, customerValueModelFromRows, duckDb, rfmQuery, rfmResultRows, type SqlCohortSettings, type SqlLogColumns,
+  cohortQuery, cohortReportFromRows, cohortResultRows, customerQuery, customerValueModelFromRows, duckDb, rfmQuery, rfmResultRows, type SqlCohortSettings, type SqlLogColumns,
 } from '../src/core/sql';
+import { candidatePlan, valueGroupRows } from '../src/core/sql/narrowing';
+import { valueCandidatesQuery, valueGroupsQuery } from '../src/core/sql/valueQuery';
+import { sqlCustomerValueTables, type SqlCustomerValueRequest } from '../src/addon/sqlCustomerValue';
+import { DEFAULT_AT_RISK } from '../src/core/models/atRisk';
+import { MAX_LIST_ROWS, TOP_CUSTOMERS } from '../src/report/customerValueTables';
 import { DuckDb } from '../tools/duckdb/duckdb';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,6 +77,58 @@ async function duckdbCase(): Promise<Record<string, number>> {
   return { loadMs, cohortMs, valueMs, resultRows: rows.length, cohorts: report.total.cohorts.length, customers: model.customers, histories: model.histories, firstCohort: report.total.cohorts[0].size };
 }
 
+const RFM = { timeZone: ZONE, endDay: null, refundsAreActivity: true };
+const HORIZON = { horizonMonths: 12, monthlyDiscountRate: 0.01 };
+const REQUEST = {
+  ...HORIZON, lists: DEFAULT_AT_RISK, asOfChosen: false, sourceDescription: 'log', columnLines: [], segmentColumn: '', names: { id: 'customer_id', date: 'ordered_at', amount: 'amount' },
+} satisfies Partial<SqlCustomerValueRequest>;
+
+async function loaded(): Promise<{ db: DuckDb; loadMs: number }> {
+  const db = await DuckDb.open();
+  const file = await parquetLog(db);
+  const t = performance.now();
+  await db.run(`CREATE TABLE log AS SELECT * FROM read_parquet('${file}')`);
+  return { db, loadMs: performance.now() - t };
+}
+
+/** The Customer value sheet's tables from every customer's row (customerQuery.ts). */
+async function customersCase(): Promise<Record<string, number>> {
+  const { db, loadMs } = await loaded();
+  let t = performance.now();
+  const modelRows = plain(await db.query(rfmQuery(duckDb, { table: ['log'] }, COLUMNS, RFM)));
+  const fitMs = performance.now() - t;
+  t = performance.now();
+  const customerRows = plain(await db.query(customerQuery(duckDb, { table: ['log'] }, COLUMNS, RFM)));
+  const queryMs = performance.now() - t;
+  t = performance.now();
+  const { tables } = sqlCustomerValueTables({ ...REQUEST, modelRows, customerRows });
+  const scoreMs = performance.now() - t;
+  db.close();
+  return { loadMs, fitMs, queryMs, scoreMs, resultRows: customerRows.length, customers: tables.scored, atRisk: tables.atRisk.length, lapsed: tables.lapsed.length, totalClv: tables.totalClv };
+}
+
+/** The same tables from the narrowed queries (valueQuery.ts). */
+async function narrowedCase(): Promise<Record<string, number>> {
+  const { db, loadMs } = await loaded();
+  let t = performance.now();
+  const settings = { ...RFM, topShare: DEFAULT_AT_RISK.topShare };
+  const groupRows = plain(await db.query(valueGroupsQuery(duckDb, { table: ['log'] }, COLUMNS, settings)));
+  const groups = valueGroupRows(groupRows);
+  const plan = candidatePlan(groups, customerValueModelFromRows(groups.rfm), HORIZON, DEFAULT_AT_RISK, { topRows: TOP_CUSTOMERS, listRows: MAX_LIST_ROWS });
+  const fitMs = performance.now() - t;
+  t = performance.now();
+  const candidates = plain(await db.query(valueCandidatesQuery(duckDb, { table: ['log'] }, COLUMNS, { ...settings, ...plan })));
+  const queryMs = performance.now() - t;
+  t = performance.now();
+  const { tables } = sqlCustomerValueTables({ ...REQUEST, modelRows: groupRows, customerRows: candidates, narrowed: true });
+  const scoreMs = performance.now() - t;
+  db.close();
+  return {
+    loadMs, fitMs, queryMs, scoreMs, resultRows: candidates.length, groupRows: groupRows.length, customers: tables.scored,
+    atRisk: tables.atRiskCount ?? tables.atRisk.length, lapsed: tables.lapsedCount ?? tables.lapsed.length, totalClv: tables.totalClv,
+  };
+}
+
 async function sheetCase(): Promise<Record<string, number>> {
   // The cells getValues() would hand over: text ids, Dates at midnight in the zone, numbers.
   const db = await DuckDb.open();
@@ -95,5 +157,7 @@ async function sheetCase(): Promise<Record<string, number>> {
   return { cohortMs, valueMs, cohorts: report.total.cohorts.length, customers: value.summary.customers, firstCohort: report.total.cohorts[0].size };
 }
 
-const result = mode === 'duckdb' ? await duckdbCase() : await sheetCase();
-console.log(JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const cpu = process.cpuUsage();
+const result = mode === 'duckdb' ? await duckdbCase() : mode === 'customers' ? await customersCase() : mode === 'narrowed' ? await narrowedCase() : await sheetCase();
+const used = process.cpuUsage(cpu);
+console.log(JSON.stringify({ ...result, cpuMs: (used.user + used.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -87,7 +87,7 @@ export const entryPoints: EntryPoint[] = [
       { name: 'lapse_after', type: 'number', description: 'Log: a customer is active for this many periods after a purchase and lost after as many without one (default 1).', optional: true },
       { name: 'refunds', type: 'string', description: 'Log: "revenue" (default: refunds count in revenue only) or "activity" (refunds are purchases too).', optional: true },
     ],
-    returns: { type: 'Array<Array<*>>', description: 'A header row, then per cohort: its first day, its size and one cell per period offset 0, 1, 2, …' },
+    returns: { type: 'Array<Array<*>>', description: 'A header row, then per cohort: its first day, its size and one cell per period offset 0, 1, 2, …; a note row below when the last period is partial (the data ends before it does).' },
     run: asCustomFunction('COHORTS', cohorts),
   },
   {
@@ -222,7 +222,7 @@ export const entryPoints: EntryPoint[] = [
     name: 'writeSqlCustomerValue_',
     kind: 'server',
     summary:
-      'Writes the Customer value sheet from the results of the SQL customer-value queries (src/core/sql: grouped RFM rows for the fits, one row per customer for the lists), as an SQL engine computed them. Private (the trailing _): the sidebar cannot call it.',
+      'Writes the Customer value sheet from the results of the SQL customer-value queries (src/core/sql: grouped RFM rows for the fits, and one row per customer for the lists, or, narrowed, the group rows and the candidates of valueQuery.ts), as an SQL engine computed them. Private (the trailing _): the sidebar cannot call it.',
     params: [{ name: 'request', type: 'Object', description: 'SqlCustomerValueRequest (plain JSON): both queries\' result rows, the horizon, discount and list thresholds, the source description and column lines.' }],
     returns: { type: 'Object', description: 'A CustomerValueOutcome (plain JSON).' },
     run: asServerFunction(writeSqlCustomerValue),

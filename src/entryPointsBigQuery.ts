@@ -1,6 +1,6 @@
 import type { EntryPoint } from './entryPoint';
 import { asServerFunction } from './addon/sidebarApi';
-import { sidebarBigQueryDescribe, sidebarBigQueryEstimate, sidebarBigQueryRun, sidebarBigQuerySaved } from './addon/bigquery/sidebarBigQuery';
+import { sidebarBigQueryDescribe, sidebarBigQueryEstimate, sidebarBigQueryRun, sidebarBigQuerySaved, sidebarBigQueryValueEstimate, sidebarBigQueryValueRun } from './addon/bigquery/sidebarBigQuery';
 
 /**
  * The BigQuery build's extra entry points (npm run build -- --bigquery): the sidebar's BigQuery
@@ -38,5 +38,21 @@ export const bigQueryEntryPoints: EntryPoint[] = [
     params: [{ name: 'settings', type: 'Object', description: 'BigQueryReportSettings (plain JSON).' }],
     returns: { type: 'Object', description: 'A BigQueryRunResult (plain JSON): done with the outcome, or still running.' },
     run: asServerFunction(sidebarBigQueryRun),
+  },
+  {
+    name: 'sidebarBigQueryValueEstimate',
+    kind: 'server',
+    summary: 'Sidebar, BigQuery source: dry runs of the two customer value queries, with the bytes they would scan and the estimated cost.',
+    params: [{ name: 'settings', type: 'Object', description: 'BigQueryValueSettings (plain JSON).' }],
+    returns: { type: 'Object', description: 'A BigQueryEstimate (plain JSON).' },
+    run: asServerFunction(sidebarBigQueryValueEstimate),
+  },
+  {
+    name: 'sidebarBigQueryValueRun',
+    kind: 'server',
+    summary: 'Sidebar, BigQuery source: runs (or resumes) the customer value queries and writes the Customer value sheet.',
+    params: [{ name: 'settings', type: 'Object', description: 'BigQueryValueSettings (plain JSON).' }],
+    returns: { type: 'Object', description: 'A BigQueryValueResult (plain JSON): done with the outcome, or still running.' },
+    run: asServerFunction(sidebarBigQueryValueRun),
   },
 ];

@@ -91,6 +91,23 @@ export async function timedAsync(fn: () => Promise<unknown>): Promise<Run> {
 }
 
 /**
+ * The best of `rounds` calls of `fn` made back to back, with no collection forced in between (after one
+ * untimed call): beside the same call timed from a collected heap (timed()), it shows what a full
+ * collection costs the next call. Optimized code V8 throws away at a full collection (it checked a
+ * hidden class that died there) has to be compiled again while the next call runs.
+ */
+export async function backToBack(fn: () => unknown, rounds: number): Promise<Run> {
+  await settledHeap();
+  fn();
+  let best: Run = { ms: Infinity, cpuMs: Infinity };
+  for (let r = 0; r < rounds; r++) {
+    const run = await timedAsync(async () => fn());
+    best = { ms: Math.min(best.ms, run.ms), cpuMs: Math.min(best.cpuMs, run.cpuMs) };
+  }
+  return best;
+}
+
+/**
  * `rounds` rounds; in each, every contestant runs once, the starting contestant rotating. A warm-up
  * round first (JIT, caches, lazy loading) that is not kept.
  */

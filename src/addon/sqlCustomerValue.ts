@@ -1,10 +1,12 @@
 // Straight from the modules, not the folder's index: the default bundle must not carry the warehouse dialect.
 import { customerResultRows, customerValueFromRows } from '../core/sql/customerRows';
-import { customerValueModelFromRows, rfmResultRows } from '../core/sql/rfmModel';
-import { dateCell, describeSkippedRows, type SkippedRows } from '../core/cohorts';
-import { DEFAULT_AT_RISK, ifActive, type AtRiskOptions } from '../core/models';
-import { integer, msg, render } from '../i18n';
-import { customerValueLayout, customerValueTables } from '../report/customerValueLayout';
+import { customerValueModelFromRows, rfmResultRows, type SqlCustomerValueModel } from '../core/sql/rfmModel';
+import { narrowedCustomerValue, valueGroupRows } from '../core/sql/narrowing';
+import { sqlValueTables } from '../report/sqlValueTables';
+import { dateCell, skippedRowsMessage, type SkippedRows } from '../core/cohorts';
+import { DEFAULT_AT_RISK, ifActive, type AtRiskOptions, type CustomerValueResult } from '../core/models';
+import { integer, languageOf, msg, render, renderValue } from '../i18n';
+import { customerValueLayout, customerValueTables, type ValueTables } from '../report/customerValueLayout';
 import { replaceOwnedSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
 import { customerValueSheetName } from './customerValue';
@@ -20,10 +22,14 @@ import type { CustomerValueOutcome } from './protocol';
  * sheet as a sheet source does.
  */
 export interface SqlCustomerValueRequest {
-  /** rfmQuery's result rows, in the order of RFM_COLUMNS. */
+  /** rfmQuery's result rows, in the order of RFM_COLUMNS (or, narrowed, valueGroupsQuery's: VALUE_COLUMNS). */
   modelRows: unknown[][];
-  /** customerQuery's result rows, in the order of CUSTOMER_COLUMNS. */
+  /** customerQuery's result rows, in the order of CUSTOMER_COLUMNS (narrowed: valueCandidatesQuery's, CANDIDATE_COLUMNS). */
   customerRows: unknown[][];
+  /** True when the rows are valueQuery.ts's: groups and candidates instead of every customer. */
+  narrowed?: boolean;
+  /** Rows of the top customers and of each list the sheet shows (TOP_CUSTOMERS, MAX_LIST_ROWS); the tests make them small. */
+  limits?: { topRows: number; listRows: number };
   horizonMonths: number;
   monthlyDiscountRate: number;
   /** The lists' thresholds; the sheet's defaults when left out. */
@@ -42,19 +48,29 @@ export interface SqlCustomerValueRequest {
 
 /** The skipped rows as the sheet describes them ("Skipped 3 rows: 2 rows whose date is not a date…"), without row numbers: a table has none. */
 function skippedRows(skipped: { reason: string; rows: number }[], names: SqlCustomerValueRequest['names']): SkippedRows {
-  const column = (reason: string) => (reason === 'blank row' ? 'all columns' : reason === 'blank id' ? names.id : reason === 'bad amount' ? names.amount : names.date);
+  const column = (reason: string) => (reason === 'blank row' ? '' : reason === 'blank id' ? names.id : reason === 'bad amount' ? names.amount : names.date);
   const reasons = skipped.map((s) => ({ reason: s.reason as SkippedRows['reasons'][number]['reason'], column: column(s.reason), count: s.rows, firstRows: [], firstValue: null }));
   return { total: reasons.reduce((t, r) => t + r.count, 0), reasons, notes: [], headerRow: null, headerText: null, rowsOfRange: false };
 }
 
-export function writeSqlCustomerValue(request: SqlCustomerValueRequest): CustomerValueOutcome {
-  const model = customerValueModelFromRows(rfmResultRows(request.modelRows));
-  const { result, ids, segmentOf, segmentNames } = customerValueFromRows(model, customerResultRows(request.customerRows), {
-    horizonMonths: request.horizonMonths,
-    monthlyDiscountRate: request.monthlyDiscountRate,
-  });
+/** The fitted model, the scored customers and what the sheet shows, from either kind of rows. */
+export function sqlCustomerValueTables(request: SqlCustomerValueRequest): { model: SqlCustomerValueModel; result: CustomerValueResult; ids: (string | number)[]; tables: ValueTables } {
+  const horizon = { horizonMonths: request.horizonMonths, monthlyDiscountRate: request.monthlyDiscountRate };
   const options = request.lists ?? DEFAULT_AT_RISK;
-  const tables = customerValueTables(result, options, segmentOf, segmentNames, null, ifActive(result));
+  if (request.narrowed) {
+    const groups = valueGroupRows(request.modelRows);
+    const model = customerValueModelFromRows(groups.rfm);
+    const v = narrowedCustomerValue(model, groups, request.customerRows, horizon, options);
+    return { model, result: v.result, ids: v.ids, tables: sqlValueTables(v.result, v.inTop, v.totals, groups.cut, options, request.limits) };
+  }
+  const model = customerValueModelFromRows(rfmResultRows(request.modelRows));
+  const { result, ids, segmentOf, segmentNames } = customerValueFromRows(model, customerResultRows(request.customerRows), horizon);
+  return { model, result, ids, tables: customerValueTables(result, options, segmentOf, segmentNames, null, ifActive(result)) };
+}
+
+export function writeSqlCustomerValue(request: SqlCustomerValueRequest): CustomerValueOutcome {
+  const { model, result, ids, tables } = sqlCustomerValueTables(request);
+  const options = request.lists ?? DEFAULT_AT_RISK;
   const skipped = skippedRows(model.skipped, request.names);
   return withDocumentLock(msg('server.busyValue'), () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -70,7 +86,7 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
         columnLines: request.columnLines,
         rowsRead: model.rowsRead,
         rowsSkipped: skipped.total,
-        skippedText: describeSkippedRows(skipped),
+        skippedText: renderValue(skippedRowsMessage(skipped) ?? '', languageOf(locale)),
         segmentColumn: request.segmentColumn,
         asOfChosen: request.asOfChosen,
         costLines: [],
@@ -80,7 +96,7 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
       },
       dateCell(ss.getSpreadsheetTimeZone()),
     );
-    const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout);
+    const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout, languageOf(locale));
     const language = userInterfaceLanguage();
     const warnings = result.summary.warnings.map((w) => render(w.message, language));
     const done = msg(skipped.total ? 'server.value.doneSkipped' : 'server.value.done', {
@@ -89,8 +105,8 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
       skipped: msg('server.value.skipped', { count: integer(skipped.total) }),
       months: integer(request.horizonMonths),
       total: integer(Math.round(tables.totalClv)),
-      atRisk: msg('server.value.topAtRisk', { count: integer(tables.atRisk.length) }),
-      lapsed: integer(tables.lapsed.length),
+      atRisk: msg('server.value.topAtRisk', { count: integer(tables.atRiskCount ?? tables.atRisk.length) }),
+      lapsed: integer(tables.lapsedCount ?? tables.lapsed.length),
       sheet: sheet.name,
     });
     return {
@@ -98,8 +114,8 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
       rowsRead: model.rowsRead,
       rowsSkipped: skipped.total,
       customers: tables.scored,
-      atRisk: tables.atRisk.length,
-      lapsed: tables.lapsed.length,
+      atRisk: tables.atRiskCount ?? tables.atRisk.length,
+      lapsed: tables.lapsedCount ?? tables.lapsed.length,
       totalClv: tables.totalClv,
       warnings,
       message: render(warnings.length === 0 ? done : msg('server.value.untrusted', { done }), language),

@@ -4,10 +4,14 @@
  * looks empty (zero-width spaces, a byte-order mark). As a customer id such a cell is a blank id:
  * read as an id, every row of it would become one giant customer.
  */
-const MISSING = new Set([
+export const MISSING_TEXTS: readonly string[] = [
   'nan', 'null', 'none', 'nil', 'undefined', 'na', 'n/a', 'n.a.', '#n/a', '<na>', 'nat', '\\n',
   '-', '--', '---', '–', '—', '?', '(null)', '(blank)', '(none)', '(empty)', '(missing)',
-]);
+];
+const MISSING = new Set(MISSING_TEXTS);
+
+/** The longest text (with its surrounding spaces) that can be a placeholder. */
+export const MAX_PLACEHOLDER_LENGTH = 16;
 
 // Characters that show nothing: whitespace, zero-width spaces and joiners, word joiner, BOM, soft hyphen.
 const INVISIBLE_ONLY = /^[\s\u200b-\u200d\u2060\ufeff\u00ad]*$/;
@@ -21,9 +25,9 @@ export function isMissingIdText(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c > 32 && c < 127) {
     const lower = c >= 65 && c <= 90 ? c + 32 : c;
-    return FIRST.has(lower) && text.length <= 16 && MISSING.has(text.trim().toLowerCase());
+    return FIRST.has(lower) && text.length <= MAX_PLACEHOLDER_LENGTH && MISSING.has(text.trim().toLowerCase());
   }
-  return (text.length <= 16 && MISSING.has(text.trim().toLowerCase())) || INVISIBLE_ONLY.test(text);
+  return (text.length <= MAX_PLACEHOLDER_LENGTH && MISSING.has(text.trim().toLowerCase())) || INVISIBLE_ONLY.test(text);
 }
 
 /** Whether text shows nothing at all although it is not empty. */

@@ -5,6 +5,7 @@ import { parsePeriodScheme } from '../core/periods';
 import { dayInZone } from '../core/timeZone';
 import { dateFormOf, readDateText, type DateForm } from '../core/textDates';
 import {
+  cohortPartialNote,
   cohortSpill,
   computeCohortMatrices,
   computeCohortReport,
@@ -191,7 +192,11 @@ export function cohorts(env: SheetEnv, args: CellValue[]): unknown[][] {
   const report = computeCohortMatrices(data, options);
   // Headers and notes in the spreadsheet's language: everyone reads the same cells.
   const language = languageOf(env.locale());
-  return withSkippedNote(cohortSpill(report.total, show, dateCell(env.timeZone()), language), report.skipped, language);
+  const grid = cohortSpill(report.total, show, dateCell(env.timeZone()), language);
+  // The partial last period first, right under the matrix whose cells it is about; then skipped rows.
+  const partial = cohortPartialNote(report.periods, report.lastDay, data.kind, report.options.period, language);
+  if (partial !== null) grid.push([partial, ...new Array<string>(grid[0].length - 1).fill('')]);
+  return withSkippedNote(grid, report.skipped, language);
 }
 
 export function retentionByPeriod(env: SheetEnv, args: CellValue[]): unknown[][] {

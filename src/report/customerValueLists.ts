@@ -44,6 +44,8 @@ interface ListBlock {
   name: string;
   title: AnyMessage;
   rows: ListRow[];
+  /** The list's length (rows may hold only its first MAX_LIST_ROWS). */
+  count: number;
   more: 'cv.atRisk.more' | 'cv.lapsed.more';
   none: AnyMessage;
   notes: AnyMessage[];
@@ -74,6 +76,7 @@ export function addCustomerLists(
       name: 'CustomerValueAtRisk',
       title: msg('cv.atRisk.title', { top, floor, below }),
       rows: tables.atRisk,
+      count: tables.atRiskCount ?? tables.atRisk.length,
       more: 'cv.atRisk.more',
       none: msg('cv.atRisk.none'),
       notes: [
@@ -86,6 +89,7 @@ export function addCustomerLists(
       name: 'CustomerValueLapsed',
       title: msg('cv.lapsed.title', { top, floor }),
       rows: tables.lapsed,
+      count: tables.lapsedCount ?? tables.lapsed.length,
       more: 'cv.lapsed.more',
       none: msg('cv.lapsed.none'),
       notes: [msg('cv.lapsed.note')],
@@ -101,8 +105,8 @@ export function addCustomerLists(
         customers: customers(tables.topShare.count),
         scored: integer(tables.scored),
         members: customers(tables.topShare.members),
-        atRisk: integer(tables.atRisk.length),
-        lapsed: integer(tables.lapsed.length),
+        atRisk: integer(tables.atRiskCount ?? tables.atRisk.length),
+        lapsed: integer(tables.lapsedCount ?? tables.lapsed.length),
       });
       g.add(['', render(share, language)], NOTE);
     }
@@ -110,10 +114,10 @@ export function addCustomerLists(
     const headerRow = g.add(headers, HEADER);
     for (const r of shown) g.add(listCells(r, ids[r.index], tables.hasCosts, dayCell, language), (j) => fmt(formats[j]));
     named.push({ name: block.name, area: { row: headerRow, column: 1, rows: shown.length + 1, columns: headers.length } });
-    if (block.rows.length > shown.length) {
-      g.add(['', t(language, block.more, { shown: integer(shown.length), count: integer(block.rows.length - shown.length) })], WARNING);
+    if (block.count > shown.length) {
+      g.add(['', t(language, block.more, { shown: integer(shown.length), count: integer(block.count - shown.length) })], WARNING);
     }
-    if (block.rows.length === 0) g.add(['', render(block.none, language)], NOTE);
+    if (block.count === 0) g.add(['', render(block.none, language)], NOTE);
     for (const note of block.notes) g.add(['', render(note, language)], NOTE);
     g.skip();
   }

@@ -50,6 +50,12 @@ export interface ValueTables {
   segments: SegmentValue[] | null;
   /** True when a cost to serve was given: values are then also shown net of it. */
   hasCosts: boolean;
+  /**
+   * The lists' lengths when `atRisk` and `lapsed` hold only their first rows (an SQL engine brings back no
+   * more than the sheet shows, valueQuery.ts); otherwise their lengths.
+   */
+  atRiskCount?: number;
+  lapsedCount?: number;
 }
 
 export type ValueOptions = AtRiskOptions;

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle, type Bundle } from './harness';
 import { readCdnow } from '../support/cdnow';
+import { partialNoteRow } from '../support/partialNotes';
 
 process.env.TZ = 'America/Los_Angeles';
 
@@ -27,7 +28,7 @@ describe('COHORTS on CDNOW through dist/Code.js', () => {
   it('has the published anchors: January 1997 cohort of 7,846, of whom 1,157 bought again in February', () => {
     const grid = b.call('COHORTS', ids, dates, 'month', 'customers') as unknown[][];
     expect(grid[0].slice(0, 4)).toEqual(['Cohort', 'Customers', 0, 1]);
-    expect(grid.length).toBe(4); // header + Jan, Feb, Mar 1997
+    expect(grid.length).toBe(4); // header + Jan, Feb, Mar 1997; the log ends on June 30, 1998, a complete month: no partial note
     const jan = grid[1];
     expect(Object.prototype.toString.call(jan[0])).toBe('[object Date]');
     // Midnight of 1997-01-01 in Auckland (UTC+13 in summer).
@@ -73,8 +74,11 @@ describe('COHORTS on CDNOW through dist/Code.js', () => {
     const iso = b.call('COHORTS', ids1, days, 'week', 'customers') as unknown[][];
     const sunday = b.call('COHORTS', ids1, days, 'week sunday', 'customers') as unknown[][];
     const first = (g: unknown[][]) => (g[1][0] as Date).toISOString();
-    expect(iso.length).toBe(3); // two ISO weeks
-    expect(sunday.length).toBe(2); // one Sunday week holds both
+    // Both end with the week of Monday 1997-01-06, which is partial: a note row follows the matrix.
+    expect(iso.length).toBe(4); // two ISO weeks, and the note
+    expect(sunday.length).toBe(3); // one Sunday week holds both, and the note
+    expect(iso[3]).toEqual(partialNoteRow(4, 'log', 'en', 'week', [1997, 1, 6], [1997, 1, 6]));
+    expect(sunday[2]).toEqual(partialNoteRow(3, 'log', 'en', 'week sunday', [1997, 1, 5], [1997, 1, 6]));
     expect(first(iso)).toBe('1996-12-29T11:00:00.000Z'); // Monday 1996-12-30, Auckland midnight
     expect(first(sunday)).toBe('1997-01-04T11:00:00.000Z'); // Sunday 1997-01-05
   });

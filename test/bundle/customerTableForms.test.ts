@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundle, type Bundle } from './harness';
 import { civilDayIn } from '../support/periodSets';
+import { partialNoteRow, partialPeriod, type Civil } from '../support/partialNotes';
 import { mulberry32 } from '../../tools/seededRandom';
 
 const DAY = 86_400_000;
@@ -19,6 +20,15 @@ const monthOf = (n: number) => {
   return t.getUTCFullYear() * 12 + t.getUTCMonth();
 };
 const firstOfMonth = (key: number) => Math.round(Date.UTC(Math.floor(key / 12), key % 12, 1) / DAY);
+const civilOf = (n: number): Civil => {
+  const t = new Date(n * DAY);
+  return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+};
+
+type SimUnit = 'week' | 'month' | 'quarter';
+/** A number per period (consecutive periods, consecutive numbers) and its first day; ISO weeks: 1970-01-05 (day 4) was a Monday. */
+const keyOf = (n: number, unit: SimUnit) => (unit === 'week' ? Math.floor((n - 4) / 7) : unit === 'month' ? monthOf(n) : Math.floor(monthOf(n) / 3));
+const firstOf = (key: number, unit: SimUnit) => (unit === 'week' ? key * 7 + 4 : unit === 'month' ? firstOfMonth(key) : firstOfMonth(key * 3));
 
 interface Customer {
   signup: number;
@@ -34,15 +44,15 @@ interface SimMonth {
   end: number;
 }
 
-/** Walks every day of every month: who was there the evening before, who arrived, who left. */
-function simulate(customers: Customer[], lastDay: number): SimMonth[] {
-  const firstKey = Math.min(...customers.map((c) => monthOf(c.signup)));
-  const lastKey = monthOf(lastDay);
+/** Walks every day of every month (or week, quarter): who was there the evening before, who arrived, who left. */
+function simulate(customers: Customer[], lastDay: number, unit: SimUnit = 'month'): SimMonth[] {
+  const firstKey = Math.min(...customers.map((c) => keyOf(c.signup, unit)));
+  const lastKey = keyOf(lastDay, unit);
   const activeAt = (c: Customer, day: number) => c.signup <= day && (c.cancel === null || c.cancel > day);
   const months: SimMonth[] = [];
   for (let key = firstKey; key <= lastKey; key++) {
-    const from = firstOfMonth(key);
-    const to = Math.min(firstOfMonth(key + 1) - 1, lastDay);
+    const from = firstOf(key, unit);
+    const to = Math.min(firstOf(key + 1, unit) - 1, lastDay);
     const m: SimMonth = { key, start: 0, newCustomers: 0, newAndCancelled: 0, lost: 0, end: 0 };
     for (const c of customers) {
       const there = activeAt(c, from - 1);
@@ -129,6 +139,38 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     });
   }
 
+  for (const [zone, seed, unit] of [['Europe/Prague', 5, 'week'], ['Pacific/Auckland', 7, 'quarter'], ['America/Los_Angeles', 9, 'week']] as const) {
+    it(`=RETENTION_BY_PERIOD(signup_dates, cancel_dates, "${unit}") in ${zone}, the partial last ${unit} flagged`, () => {
+      const b = loadBundle({ timeZone: zone });
+      const { signups, cancels } = randomTable(b, seed, 300);
+      const customers: Customer[] = signups.slice(1).map((r, i) => ({
+        signup: ordinalOf(r[0] as Date, zone),
+        cancel: cancels[i + 1][0] === '' ? null : ordinalOf(cancels[i + 1][0] as Date, zone),
+      }));
+      const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
+      const expected = simulate(customers, lastDay, unit);
+      const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, unit) as unknown[][];
+      expect(grid.pop()![0]).toMatch(/^Row 1 of the range .* was read as a header/);
+      expect(grid.length - 1).toBe(expected.length);
+      expected.forEach((m, i) => {
+        const row = grid[i + 1];
+        const at = `${unit} ${i + 1}`;
+        expect(keyOf(ordinalOf(row[0] as Date, zone), unit), at).toBe(m.key);
+        expect(ordinalOf(row[0] as Date, zone), at).toBe(firstOf(m.key, unit));
+        expect([row[2], row[3], row[4], row[5], row[6]], at).toEqual([m.start, m.newCustomers, m.newAndCancelled, m.end, m.lost]);
+        if (m.start === 0) expect([row[7], row[8]], at).toEqual(['', '']);
+        else {
+          expect(row[7] as number, at).toBeCloseTo((m.end - m.newCustomers) / m.start, 12);
+          expect(row[8] as number, at).toBeCloseTo(m.lost / m.start, 12);
+          expect((row[7] as number) + (row[8] as number), at).toBeCloseTo(1, 12);
+          expect(row[7] as number, at).toBeLessThanOrEqual(1);
+        }
+        // Partial: only the last period, when the table's last date is before that period's last day.
+        expect(row[11], at).toBe(i === expected.length - 1 && lastDay < firstOf(m.key + 1, unit) - 1);
+      });
+    });
+  }
+
   it('=COHORTS(signup_dates, cancel_dates, "month", "customers"): still active at the end of each month', () => {
     const zone = 'Europe/Prague';
     const b = loadBundle({ timeZone: zone });
@@ -140,6 +182,11 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
     const grid = b.call('COHORTS', signups, cancels, 'month', 'customers') as unknown[][];
     expect(grid.pop()![0]).toMatch(/^Row 1 of the range .* was read as a header/);
+    // The table's last date falls inside its month (checked here, or the note is not exercised): the
+    // partial month is said under the matrix, above the header note.
+    const partial = partialPeriod(civilOf(lastDay), 'month');
+    expect(partial).not.toBeNull();
+    expect(grid.pop()).toEqual(partialNoteRow(grid[0].length, 'table', 'en', 'month', partial!, civilOf(lastDay)));
     expect(grid[0].slice(0, 3)).toEqual(['Cohort', 'Customers', 0]);
     for (const row of grid.slice(1)) {
       const key = monthOf(ordinalOf(row[0] as Date, zone));
@@ -163,12 +210,17 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const cancels = [[b.date(2024, 3, 10)], [''], [b.date(2024, 2, 20)], ['']];
     const revenue = [[10], [25], [99], [5]];
     const grid = b.call('COHORTS', signups, cancels, 'month', 'revenue', revenue) as unknown[][];
+    // The table's last date is a's cancellation on March 10: March is partial, said in a note row.
+    const marchPartial = partialNoteRow(5, 'table', 'en', 'month', [2024, 3, 1], [2024, 3, 10]);
     expect(grid.slice(1).map((r) => r.slice(1))).toEqual([
       [2, 35, 35, 25], // January's cohort at the end of January, February, March
       [2, 5, 5, ''], // February's: c cancelled within February, so only d's 5
+      marchPartial.slice(1),
     ]);
+    expect(grid[3]).toEqual(marchPartial);
     const counts = b.call('COHORTS', signups, cancels, 'month', 'customers') as unknown[][];
-    expect(counts.slice(1).map((r) => r.slice(1))).toEqual([[2, 2, 2, 1], [2, 1, 1, '']]);
+    expect(counts.slice(1).map((r) => r.slice(1))).toEqual([[2, 2, 2, 1], [2, 1, 1, ''], marchPartial.slice(1)]);
+    expect(counts[3]).toEqual(marchPartial);
     const periods = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month', revenue) as unknown[][];
     const header = periods[0] as string[];
     const revenueAt = header.indexOf('Revenue');
@@ -177,6 +229,8 @@ describe('customer-table formulas against a day-by-day simulation', () => {
       ['2024-02', 2, 1, 1, 3, 0, 40],
       ['2024-03', 3, 0, 0, 2, 1, 30],
     ]);
+    // …and RETENTION_BY_PERIOD calls the same month partial.
+    expect(periods.slice(1).map((r) => r[header.indexOf('Partial')])).toEqual([false, false, true]);
   });
 
   it('tells a table from a log by its first column, and says what is wrong', () => {
@@ -226,7 +280,12 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const bare = b.call('RETENTION_BY_PERIOD', signupText.slice(1), cancelText.slice(1), 'month') as unknown[][];
     expect(bare.slice(1, -1)).toEqual(grid.slice(1));
     const cohorts = b.call('COHORTS', signupText, cancelText, 'month', 'customers') as unknown[][];
-    expect(cohorts.slice(1, -1).reduce((n, r) => n + (r[1] as number), 0)).toBe(customers.length);
+    // Under the matrix: the partial last month (the table's last date is inside it), then the header note.
+    const partial = partialPeriod(civilOf(lastDay), 'month');
+    expect(partial).not.toBeNull();
+    expect(cohorts[cohorts.length - 2]).toEqual(partialNoteRow(cohorts[0].length, 'table', 'en', 'month', partial!, civilOf(lastDay)));
+    expect(cohorts[cohorts.length - 1][0]).toBe(note);
+    expect(cohorts.slice(1, -2).reduce((n, r) => n + (r[1] as number), 0)).toBe(customers.length);
   });
 
   it('names unreadable dates by the row of the range, as the log forms do', () => {

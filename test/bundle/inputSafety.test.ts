@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { PROBES, ZONES_AT_UTC_ALL_YEAR } from '../../src/addon/zoneFallback';
 import { dayOf, midnightOf, offsetMinutesOf } from '../support/days';
 import { loadBundle, type Bundle } from './harness';
+import { partialNoteRow } from '../support/partialNotes';
 
 process.env.TZ = 'America/Los_Angeles';
 
@@ -26,6 +27,9 @@ describe('=COHORTS and =RETENTION_BY_PERIOD say what they left out', () => {
   const dates = [b.date(2024, 1, 3), b.date(2024, 1, 20), b.date(2024, 2, 5), b.date(2024, 2, 9)];
   const ids = ['a', 'b', 'a', 'c'];
 
+  // The data ends on Feb 9, 2024: February is partial, and =COHORTS says so under its matrix.
+  const februaryPartial = partialNoteRow(4, 'log', 'en', 'month', [2024, 2, 1], [2024, 2, 9]);
+
   it('a header row in the range: the same table, and a note naming the row of the range', () => {
     const plain = spillOf(b, 'COHORTS', col(ids), col(dates), 'month', 'customers');
     const headed = spillOf(b, 'COHORTS', col(['Customer', ...ids]), col(['Order date', ...dates]), 'month', 'customers');
@@ -33,12 +37,15 @@ describe('=COHORTS and =RETENTION_BY_PERIOD say what they left out', () => {
     expect(last(headed)).toEqual(['Row 1 of the range ("Customer", "Order date") was read as a header and left out.', '', '', '']);
     const perPeriod = spillOf(b, 'RETENTION_BY_PERIOD', col(['Customer', ...ids]), col(['Order date', ...dates]));
     expect(last(perPeriod)[0]).toBe('Row 1 of the range ("Customer", "Order date") was read as a header and left out.');
-    expect(plain.length).toBe(3); // no note without a header or a skipped row
+    // No skipped-row note without a header or a skipped row: the header, two cohorts, the partial note.
+    expect(plain.length).toBe(4);
+    expect(last(plain)).toEqual(februaryPartial);
   });
 
   it('an ISO date in the first row is data, not a header', () => {
     const grid = spillOf(b, 'COHORTS', col(ids), col(['2024-01-03', ...dates.slice(1)]), 'month', 'customers');
-    expect(grid.map((r) => r.slice(1))).toEqual([['Customers', 0, 1], [2, 2, 1], [1, 1, '']]);
+    expect(grid.slice(0, -1).map((r) => r.slice(1))).toEqual([['Customers', 0, 1], [2, 2, 1], [1, 1, '']]);
+    expect(last(grid)).toEqual(februaryPartial);
     expect(iso(grid[1][0])).toBe('2023-12-31T23:00:00.000Z'); // Prague midnight of 2024-01-01
   });
 
@@ -50,7 +57,10 @@ describe('=COHORTS and =RETENTION_BY_PERIOD say what they left out', () => {
 
   it('"nan", "NULL" and other placeholders are blank ids, named in the note', () => {
     const grid = spillOf(b, 'COHORTS', col(['a', 'nan', 'NULL', 'nan', 'b', '-']), col([...dates, b.date(2024, 2, 10), b.date(2024, 2, 11)]), 'month', 'customers');
-    expect(grid.slice(1, -1).map((r) => r[1])).toEqual([1, 1]); // a in January, b in February: "nan" is nobody
+    expect(grid.slice(1, -2).map((r) => r[1])).toEqual([1, 1]); // a in January, b in February: "nan" is nobody
+    // The partial note sits right under the matrix, the skipped rows' note below it. The data ends with
+    // b's Feb 10: the row dated Feb 11 has no customer and is not data.
+    expect(grid[grid.length - 2]).toEqual(partialNoteRow(4, 'log', 'en', 'month', [2024, 2, 1], [2024, 2, 10]));
     expect(last(grid)[0]).toBe(
       'Skipped 4 rows: 2 rows whose customer_ids is "nan", which stands for a blank id (rows 2, 4 of the range); ' +
         '1 row whose customer_ids is "NULL", which stands for a blank id (row 3 of the range); ' +
@@ -79,16 +89,19 @@ describe('dates before 1970', () => {
       const dates = col([b.date(1969, 11, 15), b.date(1969, 12, 31), b.date(1970, 1, 1), b.date(1970, 2, 28)]);
       const at = (y: number, m: number, d: number) => new Date(midnightOf(dayOf(y, m, d), zone)).toISOString();
       const months = spillOf(b, 'COHORTS', ids, dates, 'month', 'customers');
+      // February 28, 1970 is February's last day: the month is complete and there is no note.
       expect(months.slice(1).map((r) => [shown(r[0]), ...r.slice(1)])).toEqual([
         [at(1969, 11, 1), 1, 1, 0, 0, 1],
         [at(1969, 12, 1), 1, 1, 0, 0, ''],
         [at(1970, 1, 1), 1, 1, 0, '', ''],
       ]);
       const quarters = spillOf(b, 'COHORTS', ids, dates, 'quarter', 'customers');
-      expect(quarters.slice(1).map((r) => [shown(r[0]), ...r.slice(1)])).toEqual([
+      expect(quarters.slice(1, -1).map((r) => [shown(r[0]), ...r.slice(1)])).toEqual([
         [at(1969, 10, 1), 2, 2, 1],
         [at(1970, 1, 1), 1, 1, ''],
       ]);
+      // …but the first quarter of 1970 runs to March 31.
+      expect(last(quarters)).toEqual(partialNoteRow(4, 'log', 'en', 'quarter', [1970, 1, 1], [1970, 2, 28]));
     });
   }
 });
@@ -103,7 +116,9 @@ describe('first days of periods are the zone\'s midnights, daylight-saving days 
       for (let d = dayOf(2023, 1, 1); d <= dayOf(2025, 12, 31); d += 7) sundays.push(d); // 2023-01-01 was a Sunday
       const dates = sundays.map((d) => [new (runInContext('Date', b.context) as DateConstructor)(midnightOf(d, zone))]);
       const grid = spillOf(b, 'COHORTS', sundays.map((d) => [`c${d}`]), dates, 'week sunday', 'customers');
-      expect(grid.slice(1).map((r) => shown(r[0]))).toEqual(sundays.map((d) => new Date(midnightOf(d, zone)).toISOString()));
+      expect(grid.slice(1, -1).map((r) => shown(r[0]))).toEqual(sundays.map((d) => new Date(midnightOf(d, zone)).toISOString()));
+      // The data ends on a Sunday, the first day of its week: that week is partial.
+      expect(last(grid)).toEqual(partialNoteRow(grid[0].length, 'log', 'en', 'week sunday', [2025, 12, 28], [2025, 12, 28]));
     });
   }
 });
@@ -127,8 +142,11 @@ describe('dates as text, read the way the spreadsheet locale reads them', () => 
       const fromCells = spillOf(b, 'COHORTS', ids, col([b.date(2010, 12, 1), b.date(2010, 12, 20), b.date(2011, 1, 5), b.date(2011, 1, 9)]), 'month', 'customers');
       // The header in the spreadsheet's language, written here by hand.
       const customers = { cs_CZ: 'Zákazníci', pl_PL: 'Klienci', hu_HU: 'Ügyfelek' }[locale] ?? 'Customers';
-      expect(fromText.map((r) => r.slice(1))).toEqual([[customers, 0, 1], [2, 2, 1], [1, 1, '']]);
+      expect(fromText.slice(0, -1).map((r) => r.slice(1))).toEqual([[customers, 0, 1], [2, 2, 1], [1, 1, '']]);
       expect(fromText.map((r) => r.slice(1))).toEqual(fromCells.map((r) => r.slice(1)));
+      // January 2011 ends after the last purchase (Jan 9): the note under the matrix says so, in the spreadsheet's language.
+      const language = ({ cs_CZ: 'cs', pl_PL: 'pl', hu_HU: 'hu' } as const)[locale as 'cs_CZ'] ?? 'en';
+      expect(last(fromText)).toEqual(partialNoteRow(4, 'log', language, 'month', [2011, 1, 1], [2011, 1, 9]));
       expect(iso(fromText[1][0])).toBe('2010-11-30T11:00:00.000Z'); // Auckland midnight of 2010-12-01
     });
   }
@@ -252,7 +270,8 @@ describe('a runtime whose Intl knows no time zones', () => {
   it('keeps zones that really are on UTC+0 all year', () => {
     const b = loadBundle({ timeZone: 'Atlantic/Reykjavik', intlWithoutZones: true });
     const grid = spillOf(b, 'COHORTS', col(['a', 'b']), col([b.date(2024, 1, 31), b.date(2024, 2, 1)]), 'month', 'customers');
-    expect(grid.map((r) => shown(r[0]))).toEqual(['Cohort', '2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z']);
+    expect(grid.slice(0, -1).map((r) => shown(r[0]))).toEqual(['Cohort', '2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z']);
+    expect(last(grid)).toEqual(partialNoteRow(4, 'log', 'en', 'month', [2024, 2, 1], [2024, 2, 1]));
   });
 
   it('knows every zone this machine\'s tz data has on UTC+0 in January and July', () => {

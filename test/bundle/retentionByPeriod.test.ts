@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle, type Bundle } from './harness';
 import { readCdnow } from '../support/cdnow';
 import { civilDayIn, cohortSets, periodSets, refundsBeforeFirstPurchase, type SetOptions, type SetPeriod, type SetRow } from '../support/periodSets';
+import { partialNoteRow } from '../support/partialNotes';
 import { mulberry32 } from '../../tools/seededRandom';
 
 const HEADER = ['Period', 'Label', 'Start', 'New', 'Returning', 'End', 'Lost', 'CRR', 'Churn', 'Revenue', 'Revenue retention', 'Partial'];
@@ -173,6 +174,15 @@ describe('=COHORTS with a lapse window: the customers of a cohort active within 
       // Summed over the cohorts along one calendar period, the cells are that period's E.
       const periods = periodSets(rows, o);
       for (const p of periods) expect(p.end).toBe(expected.reduce((s, c) => s + (c.active[offsetOf(c.first, p.first, unit)] ?? 0), 0));
+      // Below the matrix: the partial note, exactly when the sets call the last period partial, then the
+      // note on refunds that fit no cohort, when there are any.
+      const last = periods[periods.length - 1];
+      const until = rows.map((r) => civilDayIn(r.date, zone)).reduce((m, d) => (Date.UTC(d[0], d[1] - 1, d[2]) > Date.UTC(m[0], m[1] - 1, m[2]) ? d : m));
+      const notes = grid.slice(1 + body.length);
+      const refunds = refundsBeforeFirstPurchase(rows, o);
+      expect(notes.length).toBe((last.partial ? 1 : 0) + (refunds > 0 ? 1 : 0));
+      if (last.partial) expect(notes[0]).toEqual(partialNoteRow(grid[0].length, 'log', 'en', unit, last.first, until));
+      if (refunds > 0) expect(notes[notes.length - 1][0]).toMatch(new RegExp(`^Skipped ${refunds} rows?: ${refunds} rows? with a negative amounts dated before`));
     });
   }
 });

@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type SheetsEmulator } from '../../tools/emulator/index';
 import { billedBytes, installFakeBigQuery, valueBytes, type FakeBigQuery, type FakeBigQueryOptions, type FakeTable } from '../../tools/emulator/bigquery/fakeBigQuery';
 import { SyncEngine } from '../../tools/emulator/bigquery/syncEngine';
-import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult } from '../../src/addon/bigquery/protocol';
-import type { ReportOutcome } from '../../src/addon/protocol';
+import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQueryValueResult, BigQueryValueSettings } from '../../src/addon/bigquery/protocol';
+import type { CustomerValueOutcome, CustomerValueSettings, ReportOutcome } from '../../src/addon/protocol';
+import { BAD_ROWS, simulate } from './simulatedLog';
 import { generateLog, generateTable } from '../core/cohorts/generate';
 import { addSheet, namedTable, settingsFor, workbook } from '../report/workbook';
 
@@ -320,5 +321,148 @@ describe('the BigQuery source in the emulator', () => {
     const result = run(emu, settings({ table: '', query, columns: { ...d.roles } }));
     expect(result.state).toBe('done');
     expect(headerBlock(emu).Source).toBe('BigQuery query in project shop-analytics');
+  });
+});
+
+// ---- Customer value from BigQuery: the two narrowed queries through the bundle = the sheet source on the same log. ----
+
+// A log simulated from the models' story (test/sql/simulatedLog.ts), each customer in one segment (a table
+// has no row order to break ties between first-day rows with different segments).
+const valueLog = (() => {
+  const rows = [...simulate(2718, 250), ...BAD_ROWS];
+  const segmentOf = new Map<string, unknown>();
+  for (const r of rows) if (!segmentOf.has(String(r.id))) segmentOf.set(String(r.id), r.segment);
+  return rows.map((r) => ({ ...r, segment: segmentOf.get(String(r.id)) }));
+})();
+const VALUE_ORDERS: FakeTable = {
+  projectId: 'shop-analytics', datasetId: 'sales', tableId: 'value_orders',
+  schema: [{ name: 'customer', type: 'STRING' }, { name: 'ordered_at', type: 'TIMESTAMP' }, { name: 'amount', type: 'FLOAT64' }, { name: 'segment', type: 'STRING' }, { name: 'paid', type: 'BOOL' }],
+  rows: valueLog.map((r) => [String(r.id), r.date ?? null, typeof r.amount === 'number' ? r.amount : null, r.segment === undefined || r.segment === '' ? null : String(r.segment), true]),
+};
+const VALUE_LISTS = { topShare: 0.3, aliveBelow: 0.5, aliveFloor: 0.1 };
+
+function valueSettings(extra: Partial<BigQueryValueSettings> = {}): BigQueryValueSettings {
+  return {
+    projectId: 'shop-analytics', table: 'sales.value_orders', query: '',
+    columns: { id: 'customer', date: 'ordered_at', amount: 'amount', segment: 'segment' },
+    asOf: '', horizonMonths: 12, monthlyDiscountRate: 0.01, ...VALUE_LISTS, maxBytes: 0, ...extra,
+  };
+}
+// The summary's small log (ORDERS) where only the mechanics are checked: ZetaSQL's reference evaluator is slow.
+const ordersValue = (extra: Partial<BigQueryValueSettings> = {}) =>
+  valueSettings({ table: 'sales.orders', columns: { id: 'customer_id', date: 'ordered_at', amount: 'amount', segment: 'segment' }, ...extra });
+const runValue = (emu: SheetsEmulator, s: BigQueryValueSettings) => emu.callFromClient('sidebarBigQueryValueRun', s) as BigQueryValueResult;
+
+/** The sheet source's Customer value of the same log: the reference (the in-sheet engine reads and fits the rows itself). */
+function sheetValue(asOf: string): { sheet: SheetsEmulator; outcome: CustomerValueOutcome } {
+  const sheet = workbook(ZONE);
+  addSheet(sheet, 'Orders', ['customer', 'ordered_at', 'amount', 'segment'], valueLog.map((r) => [r.id, r.date ?? '', r.amount ?? '', r.segment ?? '']));
+  const base = settingsFor(sheet, 'Orders');
+  const settings: CustomerValueSettings = {
+    ...base, columns: { ...base.columns, segment: 4 }, asOf, horizonMonths: 12, monthlyDiscountRate: 0.01, ...VALUE_LISTS,
+    costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
+  };
+  return { sheet, outcome: sheet.callFromClient('sidebarCustomerValue', settings) as CustomerValueOutcome };
+}
+
+/** Cells that differ: numbers beyond 1e-4 relative (the fits start from grouped rows), ids and text as text. */
+function cellDifferences(name: string, a: unknown[][], b: unknown[][]): string[] {
+  if (a.length !== b.length) return [`${name}: ${a.length} rows, expected ${b.length}`];
+  const out: string[] = [];
+  a.forEach((row, r) => row.forEach((v, c) => {
+    const w = b[r][c];
+    const same = typeof v === 'number' && typeof w === 'number' ? Math.abs(v - w) <= 1e-4 * Math.max(1, Math.abs(w))
+      : v instanceof Date && w instanceof Date ? v.getTime() === w.getTime() : String(v) === String(w);
+    if (!same) out.push(`${name} row ${r + 1} column ${c + 1}: ${String(v)}, expected ${String(w)}`);
+  }));
+  return out;
+}
+
+describe('Customer value from BigQuery in the emulator', () => {
+  const workbookWithValue = (options: Partial<FakeBigQueryOptions> = {}, locales: { locale?: string; userLocale?: string } = {}) =>
+    bigQueryWorkbook({ tables: [ORDERS, VALUE_ORDERS], ...options }, locales);
+
+  for (const asOf of ['', '2023-03-31']) {
+    it(`writes the sheet source's Customer value sheet${asOf ? ` as of ${asOf}` : ''}: model, top customers, at-risk and lapsed lists, CLV by segment`, () => {
+      const { emu, fake } = workbookWithValue();
+      const estimate = emu.callFromClient('sidebarBigQueryValueEstimate', valueSettings({ asOf })) as BigQueryEstimate;
+      // Two queries, each billed at least 10 MB (20 MiB = 21.0 MB).
+      expect(estimate.billedBytes).toBe(20 * 1024 * 1024);
+      expect(estimate.message).toMatch(/^Customer value runs two queries \(the models’ input, then the customers the sheet lists\), which will scan [\d.]+ KB in all \(billed as 21\.0 MB\): less than \$0\.01/);
+      const result = runValue(emu, valueSettings({ asOf }));
+      expect(result.state).toBe('done');
+      expect(fake.queries).toHaveLength(2);
+      const { sheet, outcome } = sheetValue(asOf);
+      if (result.state !== 'done') return;
+      const o = result.outcome;
+      expect([o.customers, o.rowsRead, o.rowsSkipped, o.atRisk, o.lapsed]).toEqual([outcome.customers, outcome.rowsRead, outcome.rowsSkipped, outcome.atRisk, outcome.lapsed]);
+      expect(outcome.atRisk).toBeGreaterThan(5);
+      expect(outcome.lapsed).toBeGreaterThan(5);
+      expect(o.totalClv / outcome.totalClv).toBeCloseTo(1, 8);
+      expect(o.warnings).toEqual(outcome.warnings);
+      for (const name of ['CustomerValueTop', 'CustomerValueAtRisk', 'CustomerValueLapsed', 'CustomerValueBySegment', 'CustomerValueModel']) {
+        expect(cellDifferences(name, namedTable(emu, name), namedTable(sheet, name))).toEqual([]);
+      }
+      // The header block names the table, the bytes scanned and both jobs.
+      const info = new Map(namedTable(emu, 'CustomerValueInfo').map((r) => [String(r[0]), r[1]]));
+      expect(info.get('Source')).toBe('BigQuery table `shop-analytics.sales.value_orders`');
+      expect(String(info.get('BigQuery'))).toMatch(/^[\d.]+ KB scanned in project shop-analytics$/);
+      expect(info.get('BigQuery jobs')).toBe(result.jobIds.join(', '));
+      // The rows brought back: the groups and the candidates, fewer than one per customer.
+      expect(fake.resultRows[1]).toBeLessThan(outcome.customers);
+    });
+  }
+
+  it('reads every page of long results and waits for slow jobs', () => {
+    const { emu, fake } = workbookWithValue({ pageSize: 50, pollsBeforeDone: 2 });
+    expect(runValue(emu, ordersValue()).state).toBe('done');
+    expect(fake.calls.filter((c) => c === 'Jobs.getQueryResults').length).toBeGreaterThan(2 * 2 + 4);
+    const { emu: quick } = workbookWithValue();
+    runValue(quick, ordersValue());
+    for (const name of ['CustomerValueTop', 'CustomerValueAtRisk', 'CustomerValueLapsed']) expect(namedTable(emu, name), name).toEqual(namedTable(quick, name));
+  });
+
+  it('jobs still running are picked up by the next clicks; neither query runs twice', () => {
+    const { emu, fake } = workbookWithValue({ pollsBeforeDone: 30 });
+    const clicks: string[] = [];
+    for (let k = 0; k < 4; k++) {
+      const r = runValue(emu, ordersValue());
+      clicks.push(r.state);
+      if (r.state === 'done') break;
+      expect(r.message).toMatch(/still running the query \(job job_fake_\d\)\. Click again/);
+      expect(emu.spreadsheet.getSheets().map((s) => s.getName())).not.toContain('Customer value');
+    }
+    expect(clicks).toEqual(['running', 'running', 'done']);
+    expect(fake.queries).toHaveLength(2);
+  });
+
+  const failures: [string, Partial<FakeBigQueryOptions>, Partial<BigQueryValueSettings>, RegExp][] = [
+    ['no amount column', {}, { columns: { id: 'customer_id', date: 'ordered_at', amount: '', segment: '' } }, /amount/i],
+    ['table not found', {}, { table: 'sales.orderz' }, /^The table shop-analytics\.sales\.orderz was not found/],
+    ['a column of the wrong type', {}, { columns: { id: 'customer_id', date: 'paid', amount: 'amount', segment: '' } }, /^The date column "paid" holds TRUE\/FALSE values/],
+    ['over the byte limit', {}, { maxBytes: 15_000_000 }, /^The query would scan [\d.]+ KB \(billed as 21\.0 MB\), over your limit of 15\.0 MB\./],
+    ['a job that times out', { jobsTimeOut: true }, {}, /^BigQuery gave up on the query: it ran longer than allowed/],
+    ['billing not enabled', { billingEnabled: false }, {}, /^Billing is not enabled for project "shop-analytics"/],
+    ['a bad threshold', {}, { aliveFloor: 0.6 }, /floor|below/i],
+  ];
+  for (const [what, options, extra, message] of failures) {
+    it(`says clearly: ${what}; no sheet changes`, () => {
+      const { emu, fake } = workbookWithValue(options);
+      const before = sheetNames(emu);
+      expect(() => runValue(emu, ordersValue(extra))).toThrow(message);
+      expect(sheetNames(emu)).toEqual(before);
+      if (what === 'no amount column' || what === 'a bad threshold') expect(fake.calls).toEqual([]); // refused before anything is read
+    });
+  }
+
+  it("speaks the user's language in the sidebar and the spreadsheet's on the sheet", () => {
+    const { emu } = workbookWithValue({}, { locale: 'pl_PL', userLocale: 'cs' });
+    const estimate = emu.callFromClient('sidebarBigQueryValueEstimate', ordersValue()) as BigQueryEstimate;
+    expect(estimate.message).toMatch(/^Hodnota zákazníků spouští dva dotazy .* celkem projdou [\d,]+ KB \(vyúčtováno jako 21,0 MB\)/);
+    const result = runValue(emu, ordersValue());
+    expect(result.state).toBe('done');
+    expect(sheetNames(emu)).toContain('Wartość klientów');
+    const info = new Map(namedTable(emu, 'CustomerValueInfo').map((r) => [String(r[0]), r[1]]));
+    expect(info.get('Zadania BigQuery')).toBe(result.state === 'done' ? result.jobIds.join(', ') : '');
   });
 });

@@ -5,7 +5,8 @@
  * and accepted by ZetaSQL's analyzer in every combination of settings and column types.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bigQuery, cohortQuery, duckDb, periodExpression, rfmQuery, tableQuery, type ColumnType, type SqlDialect, type SqlLogColumns } from '../../src/core/sql';
+import { bigQuery, cohortQuery, customerQuery, duckDb, periodExpression, rfmQuery, tableQuery, type ColumnType, type SqlDialect, type SqlLogColumns } from '../../src/core/sql';
+import { valueCandidatesQuery, valueGroupsQuery } from '../../src/core/sql/valueQuery';
 import { DuckDb } from '../../tools/duckdb/duckdb';
 import { ZetaSql, type ZetaTable } from '../../tools/zetasql/zetasql';
 import { zonedMidnight } from './zonedMidnight';
@@ -171,7 +172,25 @@ describe('the whole BigQuery queries (cohort report of a log and of a table, cus
     rfmQuery(bigQuery, { table: ORDERS.path }, c.columns, { timeZone: c.settings.timeZone, endDay: c.settings.asOfDay, refundsAreActivity: c.settings.refundsAreActivity }),
     tableQuery(bigQuery, { table: ORDERS.path }, { id: c.columns.id, signup: c.columns.date, cancel: c.columns.date, revenue: c.columns.amount, segment: c.columns.segment, order: c.columns.order },
       { ...c.settings, lapseAfter: 1, today: c.settings.asOfDay === null ? 20_000 : null }),
+    // A text cancel date (placeholders read in SQL).
+    tableQuery(bigQuery, { table: ORDERS.path }, { id: c.columns.id, signup: c.columns.date, cancel: col('order_text'), revenue: c.columns.amount, segment: c.columns.segment },
+      { ...c.settings, lapseAfter: 1, today: null }),
+    // Customer value: per customer, and narrowed (groups; candidates with top groups and, every other case, the at-risk grid).
+    ...valueQueries(c),
   ];
+  function valueQueries(c: (typeof cases)[number]): string[] {
+    const rfm = { timeZone: c.settings.timeZone, endDay: c.settings.asOfDay, refundsAreActivity: c.settings.refundsAreActivity, topShare: 0.2 };
+    const i = cases.indexOf(c);
+    return [
+      customerQuery(bigQuery, { table: ORDERS.path }, c.columns, rfm),
+      valueGroupsQuery(bigQuery, { table: ORDERS.path }, c.columns, rfm),
+      valueCandidatesQuery(bigQuery, { table: ORDERS.path }, c.columns, {
+        ...rfm, bgNbd: { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 }, aliveBelow: 0.5, aliveFloor: 0.1, listRows: 5000, topRows: 100,
+        topGroups: i % 3 === 0 ? [] : [{ x: 3, tx: 120, age: 400, spendCount: 3 }, { x: 0, tx: 0, age: 17, spendCount: 0 }],
+        riskGrid: i % 2 ? { intervals: [{ x: 1, lo: 10, hi: 90, dLo: 0.31, dHi: 0.42 }, { x: 2, lo: 5, hi: 5, dLo: 1e-7, dHi: 1e-7 }], gammaGamma: { p: 6.25, q: 3.74, v: 15.44 } } : null,
+      }),
+    ];
+  }
 
   it('uses nothing BigQuery rejects or reads differently', () => {
     const forbidden: [RegExp, string][] = [
@@ -183,6 +202,7 @@ describe('the whole BigQuery queries (cohort report of a log and of a table, cus
       [/(?<!\?)::|\/\/|\bTRY_CAST\b|\bILIKE\b|\brange\(/i, 'DuckDB-only syntax'], // (?: is a regex group
       [/\bDIV\s*\(/i, 'DIV truncates toward zero'],
       [/\bLIMIT\b/i, 'no LIMIT: every row of the result is needed'],
+      [/\bON\s+(1\s*=\s*1|TRUE)\b/i, 'BigQuery joins outer only on an equality of both sides'],
     ];
     for (const c of cases) {
       for (const sql of queries(c)) {

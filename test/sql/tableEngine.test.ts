@@ -111,12 +111,51 @@ describe('unusable table rows', () => {
     const { report, rowsRead } = cohortReportFromRows(rows, s, true, { id: 'id', date: 'signup', amount: 'revenue', cancel: 'cancel' }, 'table');
     expect(rowsRead).toBe(9);
     expect(report.skipped.reasons.map((t) => [t.reason, t.column, t.count])).toEqual([
-      ['blank row', 'all columns', 1], ['blank id', 'id', 1], ['not a date', 'signup', 1], ['not a date', 'cancel', 1],
+      ['blank row', '', 1], ['blank id', 'id', 1], ['not a date', 'signup', 1], ['not a date', 'cancel', 1],
       ['cancel before signup', 'cancel', 1], ['bad amount', 'revenue', 1], ['duplicate customer', 'id', 1],
     ]);
     expect(report.skipped.notes.map((t) => [t.reason, t.count])).toEqual([['negative amount', 1]]);
     // January 2024: a and f signed up; f cancelled within January, so only a is active at its end.
     expect(report.total.cohorts.map((c) => [c.label, c.size])).toEqual([['2024-01', 2]]);
     expect(report.total.counts[0][0]).toBe(1);
+  });
+});
+
+describe('a text cancel column with placeholders for "no cancel date"', () => {
+  // What exports write where a customer has not cancelled: the sheet reads them as no cancel date and notes
+  // them (src/core/placeholders.ts, parseTable.ts); the SQL path must read them the same way.
+  const zone = 'Europe/Warsaw';
+  const PLACEHOLDERS = ['NULL', 'null ', '-', 'n/a', 'N/A', 'NaN', 'NaT', 'None', '(blank)', '\u200b', '—', '?'];
+  const rows = generateTable({ seed: 8080, zone, customers: 200, revenue: true, segments: true });
+  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  let k = 0;
+  // Every third customer without a cancel date gets a placeholder; one cancel is text that is not a date at all.
+  const cancels = rows.map((r, i) => (r.cancel instanceof Date ? r.cancel : i % 3 === 0 ? PLACEHOLDERS[k++ % PLACEHOLDERS.length] : i === 4 ? 'soon' : ''));
+  const sheetRows = rows.map((r, i) => ({ ...r, cancel: cancels[i] as never }));
+  const table = parseCustomerTable(tableColumns(sheetRows), { timeZone: zone, firstRowNumber: 2 });
+  const values = rows.map((r, i) => [String(r.id), r.signup, cancels[i] instanceof Date ? ymd.format(cancels[i] as Date) : cancels[i], r.revenue === '' || r.revenue === undefined ? null : r.revenue, r.segment === undefined || r.segment === '' ? null : String(r.segment), i + 1]);
+  const columns: SqlTableColumns = { ...COLUMNS, cancel: { name: 'cancelled', type: 'string' } };
+
+  it('DuckDB and BigQuery (ZetaSQL) read them as the sheet does: no cancel date, noted, not skipped', async () => {
+    expect(k).toBeGreaterThan(PLACEHOLDERS.length);
+    await db.loadRows('placeholders', [
+      { name: 'customer', type: 'VARCHAR' }, { name: 'signed_up', type: 'TIMESTAMPTZ' }, { name: 'cancelled', type: 'VARCHAR' },
+      { name: 'mrr', type: 'DOUBLE' }, { name: 'plan', type: 'VARCHAR' }, { name: 'line', type: 'BIGINT' },
+    ], values);
+    const zetaTable: ZetaTable = { path: ['placeholders'], columns: Object.values(columns).map((c) => c!), rows: values };
+    const o: CohortOptions = { period: 'month', bySegment: true };
+    const expected = computeCohortReport(table, o);
+    // The sheet's own reading, said independently: the placeholders are notes, 'soon' is the one skipped row.
+    expect(expected.skipped.notes.map((t) => [t.reason, t.count])).toEqual([['placeholder cancel date', k]]);
+    expect(expected.skipped.reasons.map((t) => [t.reason, t.count])).toEqual([['not a date', 1]]);
+    for (const d of [duckDb, bigQuery]) {
+      const s = { ...sqlSettings(zone, o), today: null };
+      const sql = tableQuery(d, { table: ['placeholders'] }, columns, s);
+      const result = d.name === 'duckdb' ? await db.query(sql) : (await zeta.evaluate(sql, [zetaTable])).rows;
+      const { report } = cohortReportFromRows(cohortResultRows(result.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)))), s, true, NAMES, 'table');
+      expect(reportDifferences(report, expected), d.name).toEqual([]);
+      expect(report.skipped.notes.map((t) => [t.reason, t.column, t.count]), d.name).toEqual([['placeholder cancel date', 'cancelled', k]]);
+      expect(report.skipped.reasons.map((t) => [t.reason, t.column, t.count]), d.name).toEqual([['not a date', 'cancelled', 1]]);
+    }
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { PeriodUnit, WeekStart } from '../../core/periods';
 import type { LapseSuggestion } from '../../core/cohorts/lapseSuggestion';
-import type { ReportOutcome, RetentionMode } from '../protocol';
+import type { CustomerValueOutcome, ReportOutcome, RetentionMode } from '../protocol';
 
 /** Where the rows are: a table, or the text of a query (for example a saved query's SQL). */
 export interface BigQuerySource {
@@ -84,4 +84,24 @@ export type BigQueryRunResult =
       /** A log's suggested lapse window in the report's period, from its returns (null: none, or a table). */
       lapse: LapseSuggestion | null;
     }
+  | { state: 'running'; jobId: string; message: string };
+
+/** The BigQuery source's Customer value: a transaction log with amounts, and the sheet source's model settings. */
+export interface BigQueryValueSettings extends BigQuerySource {
+  /** id, date and amount are needed; segment optional. */
+  columns: BigQueryColumnRoles;
+  /** "YYYY-MM-DD" or "": the observation end (default: the last day in the data). */
+  asOf: string;
+  refundsAreActivity?: boolean;
+  horizonMonths: number;
+  monthlyDiscountRate: number;
+  topShare: number;
+  aliveBelow: number;
+  aliveFloor: number;
+  /** As for the report: refuse queries billing more than this many bytes in all; 0 = no limit. */
+  maxBytes: number;
+}
+
+export type BigQueryValueResult =
+  | { state: 'done'; outcome: CustomerValueOutcome; jobIds: string[]; bytes: number }
   | { state: 'running'; jobId: string; message: string };

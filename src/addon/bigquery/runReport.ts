@@ -10,13 +10,14 @@ import { resolveCohortOptions } from '../../core/cohorts/options';
 import { bigQuery, cohortQuery, cohortResultRows, lapseSuggestionFromRows, tableQuery, type SqlCohortSettings, type SqlLogColumns } from '../../core/sql';
 import { dayInZone } from '../../core/timeZone';
 import { writeSqlSummary } from '../sqlSummary';
-import { dryRun, queryResults, startQuery, type QueryPage } from './client';
+import { dryRun } from './client';
+import { collectQuery } from './collect';
 import { formatBytes } from './errors';
 import { bqMsg } from '../../i18n/bigqueryMessages';
 import { render, msg } from '../../i18n/catalogue';
 import type { Language } from '../../i18n/languages';
 import { money, type AnyMessage } from '../../i18n/messages';
-import { clearPendingJob, loadPendingJob, queryHash, savePendingJob } from './pendingJob';
+import { clearPendingJob } from './pendingJob';
 import type { BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult } from './protocol';
 import { chosenColumn, resolveSource, type ResolvedSource } from './source';
 
@@ -28,12 +29,6 @@ export const USD_PER_TIB = 6.25;
  */
 const MB = 1024 * 1024;
 const MIN_BILLED_BYTES = 10 * MB;
-/** Each wait for the job lasts at most this long on BigQuery's side (jobs.query / getQueryResults timeoutMs). */
-const WAIT_MS = 10_000;
-/** Stop waiting after this many waits or this much time, leaving room to read and write the results. */
-const MAX_WAITS = 24;
-const BUDGET_MS = 4.5 * 60_000;
-const PAGE_ROWS = 20_000;
 
 interface Built {
   source: ResolvedSource;
@@ -80,72 +75,51 @@ export interface ReportLanguages {
 
 const dollars = (value: number) => money(value, 'USD', 2);
 
-interface Estimate {
+export interface Estimate {
   bytes: number;
   billedBytes: number;
   costUsd: number;
   message: AnyMessage;
 }
 
-// `tables`: the tables the query reads (one for a table source; a saved query may read more and bill more).
-function estimateOf(bytes: number, tables: number): Estimate {
-  const billedBytes = Math.ceil(Math.max(bytes, MIN_BILLED_BYTES * tables) / MB) * MB;
+/** What queries run one after the other bill: each at least 10 MB (per table it reads), rounded up to the MB. */
+export function estimateOfQueries(bytes: readonly number[], key: 'bq.estimate' | 'bq.estimateValue' = 'bq.estimate'): Estimate {
+  return estimateOf(bytes.reduce((a, b) => a + b, 0), bytes.reduce((sum, b) => sum + Math.ceil(Math.max(b, MIN_BILLED_BYTES) / MB) * MB, 0), key);
+}
+
+function estimateOf(bytes: number, billedBytes: number, key: 'bq.estimate' | 'bq.estimateValue'): Estimate {
   const costUsd = (billedBytes / 2 ** 40) * USD_PER_TIB;
   const cost = costUsd < 0.01 ? bqMsg('bq.costBelow', { amount: dollars(0.01) }) : bqMsg('bq.costAbout', { amount: dollars(costUsd) });
-  return { bytes, billedBytes, costUsd, message: bqMsg('bq.estimate', { bytes: formatBytes(bytes), billed: formatBytes(billedBytes), cost, price: dollars(USD_PER_TIB) }) };
+  return { bytes, billedBytes, costUsd, message: bqMsg(key, { bytes: formatBytes(bytes), billed: formatBytes(billedBytes), cost, price: dollars(USD_PER_TIB) }) };
 }
 
 /** The dry run: what the query would scan and cost, before the user confirms. Reads no data. */
 export function estimateReport(settings: BigQueryReportSettings, timeZone: string, language: Language = 'en'): BigQueryEstimate {
   const b = build(settings, timeZone);
-  const estimate = estimateOf(dryRun(b.source.projectId, b.sql).bytes, 1);
+  const estimate = estimateOfQueries([dryRun(b.source.projectId, b.sql).bytes]);
   const over = settings.maxBytes > 0 && estimate.billedBytes > settings.maxBytes;
   const message = over ? bqMsg('bq.estimateOverLimit', { estimate: estimate.message, limit: formatBytes(settings.maxBytes) }) : estimate.message;
   return { bytes: estimate.bytes, billedBytes: estimate.billedBytes, costUsd: estimate.costUsd, message: render(message, language) };
+}
+
+/** Refuses, before anything runs, queries whose dry runs bill more than the user's limit (0: none). */
+export function checkLimit(projectId: string, queries: readonly string[], maxBytes: number): void {
+  if (!(maxBytes > 0)) return;
+  const estimate = estimateOfQueries(queries.map((q) => dryRun(projectId, q).bytes));
+  if (estimate.billedBytes > maxBytes) {
+    throw new UserError(bqMsg('bq.overLimit', { bytes: formatBytes(estimate.bytes), billed: formatBytes(estimate.billedBytes), limit: formatBytes(maxBytes) }));
+  }
 }
 
 export function runReport(settings: BigQueryReportSettings, timeZone: string, languages: ReportLanguages = { user: 'en', sheet: 'en' }, now: () => number = Date.now): BigQueryRunResult {
   const started = now();
   const b = build(settings, timeZone);
   const projectId = b.source.projectId;
-  const hash = queryHash(b.sql);
-  const pending = loadPendingJob(projectId, hash, started);
-  let page: QueryPage;
-  if (pending) {
-    page = queryResults(projectId, pending.jobId, pending.location, null, WAIT_MS, PAGE_ROWS);
-  } else {
-    if (settings.maxBytes > 0) {
-      const estimate = estimateOf(dryRun(projectId, b.sql).bytes, 1);
-      if (estimate.billedBytes > settings.maxBytes) {
-        throw new UserError(bqMsg('bq.overLimit', { bytes: formatBytes(estimate.bytes), billed: formatBytes(estimate.billedBytes), limit: formatBytes(settings.maxBytes) }));
-      }
-    }
-    page = startQuery(projectId, b.sql, settings.maxBytes, WAIT_MS, PAGE_ROWS);
-  }
-  let waits = 0;
-  while (!page.complete && waits < MAX_WAITS && now() - started < BUDGET_MS) {
-    waits++;
-    page = queryResults(projectId, page.jobId, page.location, null, WAIT_MS, PAGE_ROWS);
-  }
-  if (!page.complete) {
-    savePendingJob({ projectId, jobId: page.jobId, location: page.location, queryHash: hash, startedAt: pending?.startedAt ?? started });
-    return {
-      state: 'running',
-      jobId: page.jobId,
-      message: render(bqMsg('bq.stillRunning', { job: page.jobId }), languages.user),
-    };
-  }
-  const rows = [...page.rows];
-  const bytes = page.bytes;
-  while (page.pageToken) {
-    if (now() - started > BUDGET_MS) {
-      savePendingJob({ projectId, jobId: page.jobId, location: page.location, queryHash: hash, startedAt: pending?.startedAt ?? started });
-      return { state: 'running', jobId: page.jobId, message: render(bqMsg('bq.slowResults', { job: page.jobId }), languages.user) };
-    }
-    page = queryResults(projectId, page.jobId, page.location, page.pageToken, WAIT_MS, PAGE_ROWS);
-    rows.push(...page.rows);
-  }
-  clearPendingJob();
+  const collected = collectQuery(projectId, b.sql, settings.maxBytes, started, now, () => checkLimit(projectId, [b.sql], settings.maxBytes));
+  if (collected.state === 'running') return { state: 'running', jobId: collected.jobId, message: render(collected.message, languages.user) };
+  const { rows, bytes } = collected;
+  const page = { jobId: collected.job.jobId };
+  clearPendingJob([collected.job.queryHash]);
   const sheetText = (m: AnyMessage) => render(m, languages.sheet);
   const outcome = writeSqlSummary({
     settings: b.settings,

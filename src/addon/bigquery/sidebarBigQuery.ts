@@ -1,5 +1,6 @@
 /** The sidebar's BigQuery source: server functions (BigQuery build only). */
-import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySource } from './protocol';
+import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySource, BigQueryValueResult, BigQueryValueSettings } from './protocol';
+import { estimateValue, runValue } from './runValue';
 import { estimateReport, runReport } from './runReport';
 import { describeSource } from './source';
 import { sheetLanguage, userInterfaceLanguage } from '../language';
@@ -30,4 +31,14 @@ export function sidebarBigQueryRun(settings: BigQueryReportSettings): BigQueryRu
   const result = runReport(settings, ss.getSpreadsheetTimeZone(), { user: userInterfaceLanguage(), sheet: sheetLanguage(ss.getSpreadsheetLocale()) });
   PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(settings));
   return result;
+}
+
+export function sidebarBigQueryValueEstimate(settings: BigQueryValueSettings): BigQueryEstimate {
+  return estimateValue(settings, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(), userInterfaceLanguage());
+}
+
+export function sidebarBigQueryValueRun(settings: BigQueryValueSettings): BigQueryValueResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  // The sheet is written under the document lock (writeSqlCustomerValue); the queries need none.
+  return runValue(settings, ss.getSpreadsheetTimeZone(), { user: userInterfaceLanguage(), sheet: sheetLanguage(ss.getSpreadsheetLocale()) });
 }

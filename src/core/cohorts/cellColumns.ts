@@ -3,6 +3,7 @@ import { msg } from '../../i18n/catalogue';
 import { integer, type AnyMessage } from '../../i18n/messages';
 import { isBlank, isSheetsErrorText, type CellColumn } from '../cells';
 import { parseNumberText, type NumberLocale } from '../numbers';
+import { holdHiddenClass } from './hiddenClass';
 
 /**
  * A column of raw cell values as Sheets hands them over, named for messages. Exactly one of `list` and
@@ -22,6 +23,8 @@ export function namedColumn(name: string, cells: CellColumn): NamedColumn {
   const { rows, index } = cells as Exclude<CellColumn, readonly unknown[]>;
   return { name, length: rows.length, list: null, rows, index };
 }
+
+holdHiddenClass(namedColumn('', []));
 
 /** The cell of row i (0-based) of a column. */
 export function cellAt(c: NamedColumn, i: number): unknown {

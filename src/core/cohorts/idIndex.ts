@@ -1,5 +1,6 @@
 import { isBlank, isSheetsErrorText } from '../cells';
 import { isMissingIdText } from '../placeholders';
+import { holdHiddenClass } from './hiddenClass';
 
 /** A customer id as the sheet holds it; kept as-is for output labels. */
 export type CustomerId = number | string;
@@ -25,118 +26,145 @@ const MAX_DIGITS = 9;
  * of their own, so a row costs one lookup and no allocation: small whole numbers and text of the
  * learnt shape index flat arrays; any other id goes to a Map.
  */
-export class IdIndex {
-  private direct: Int32Array = new Int32Array(1024);
-  private readonly numeric = new Map<number, number>();
-  private readonly text = new Map<string, number>();
-  // The learnt text shape: the prefix (null: none yet), the zero-padded width (−1: none yet).
-  private prefix: string | null = null;
-  private paddedWidth = -1;
-  private shaped: Int32Array = new Int32Array(0);
-  readonly labels: CustomerId[] = [];
-  // Logs are often grouped by customer: consecutive rows repeat the same id.
-  private lastId: unknown = undefined;
-  private lastIndex = NOT_AN_ID;
-
-  get size(): number {
-    return this.labels.length;
-  }
-
+export interface IdIndex {
+  readonly labels: CustomerId[];
   /**
    * The index of a known id, NEW_ID for a usable id not seen yet, NOT_AN_ID for anything else (blank,
    * an error value, a placeholder for a missing id such as "nan" or "NULL", not text or a number).
    * Text of the learnt shape (digits after the prefix) is never a placeholder.
    */
-  find(v: unknown): number {
-    if (typeof v === 'number') {
-      if (v >= 0 && (v | 0) === v) return v < this.direct.length ? this.direct[v] - 1 : v < DIRECT_LIMIT ? NEW_ID : this.findOther(v);
-      return this.findOther(v);
-    }
-    if (typeof v === 'string') {
-      const slot = this.shapeSlot(v);
-      if (slot >= 0) return slot < this.shaped.length ? this.shaped[slot] - 1 : NEW_ID;
-      return this.findOther(v);
-    }
-    return NOT_AN_ID;
-  }
-
+  find(v: unknown): number;
   /** Adds an id that find() reported as NEW_ID. */
-  add(v: CustomerId): number {
-    const index = this.labels.length;
-    if (typeof v === 'number' && v >= 0 && (v | 0) === v && v < DIRECT_LIMIT) {
-      if (v >= this.direct.length) this.direct = grown(this.direct, v);
-      this.direct[v] = index + 1;
-    } else if (typeof v === 'number') {
-      this.numeric.set(v, index);
+  add(v: CustomerId): number;
+}
+
+interface IdTables extends IdIndex {
+  direct: Int32Array;
+  readonly numeric: Map<number, number>;
+  readonly text: Map<string, number>;
+  // The learnt text shape: the prefix (null: none yet), the zero-padded width (−1: none yet).
+  prefix: string | null;
+  paddedWidth: number;
+  shaped: Int32Array;
+  // Logs are often grouped by customer: consecutive rows repeat the same id.
+  lastId: unknown;
+  lastIndex: number;
+}
+
+/**
+ * A new, empty index: an object literal with every field and its methods, not a class instance. V8
+ * keeps a literal's hidden class alive with the code that creates it, whereas a class instance's
+ * (built field by field in the constructor) dies with the last instance at a full collection, and
+ * with it the optimized parse loop that checked for it ("weak objects"): every call after a full
+ * collection would run the loop unoptimized and compile it again.
+ */
+export function createIdIndex(): IdIndex {
+  const index: IdTables = {
+    labels: [],
+    find,
+    add,
+    direct: new Int32Array(1024),
+    numeric: new Map<number, number>(),
+    text: new Map<string, number>(),
+    prefix: null,
+    paddedWidth: -1,
+    shaped: new Int32Array(0),
+    lastId: undefined,
+    lastIndex: NOT_AN_ID,
+  };
+  return index;
+}
+
+holdHiddenClass(createIdIndex());
+
+function find(this: IdTables, v: unknown): number {
+  if (typeof v === 'number') {
+    if (v >= 0 && (v | 0) === v) return v < this.direct.length ? this.direct[v] - 1 : v < DIRECT_LIMIT ? NEW_ID : findOther(this, v);
+    return findOther(this, v);
+  }
+  if (typeof v === 'string') {
+    const slot = shapeSlot(this, v);
+    if (slot >= 0) return slot < this.shaped.length ? this.shaped[slot] - 1 : NEW_ID;
+    return findOther(this, v);
+  }
+  return NOT_AN_ID;
+}
+
+function add(this: IdTables, v: CustomerId): number {
+  const index = this.labels.length;
+  if (typeof v === 'number' && v >= 0 && (v | 0) === v && v < DIRECT_LIMIT) {
+    if (v >= this.direct.length) this.direct = grown(this.direct, v);
+    this.direct[v] = index + 1;
+  } else if (typeof v === 'number') {
+    this.numeric.set(v, index);
+  } else {
+    learnShape(this, v);
+    const slot = shapeSlot(this, v);
+    if (slot >= 0) {
+      if (slot >= this.shaped.length) this.shaped = grown(this.shaped, slot);
+      this.shaped[slot] = index + 1;
     } else {
-      this.learnShape(v);
-      const slot = this.shapeSlot(v);
-      if (slot >= 0) {
-        if (slot >= this.shaped.length) this.shaped = grown(this.shaped, slot);
-        this.shaped[slot] = index + 1;
-      } else {
-        this.text.set(v, index);
-      }
+      this.text.set(v, index);
     }
-    this.labels.push(v);
-    this.lastId = v;
-    this.lastIndex = index;
-    return index;
   }
+  this.labels.push(v);
+  this.lastId = v;
+  this.lastIndex = index;
+  return index;
+}
 
-  // Numbers that are not small whole numbers, and text of any other shape.
-  private findOther(v: number | string): number {
-    if (v === this.lastId) return this.lastIndex;
-    let found: number | undefined;
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return NOT_AN_ID;
-      found = this.numeric.get(v);
-    } else {
-      if (!isUsableIdText(v)) return NOT_AN_ID;
-      found = this.text.get(v);
-      // Checked only for text not seen as an id yet: "nan", "NULL"… never become a customer.
-      if (found === undefined && isMissingIdText(v)) return NOT_AN_ID;
-    }
-    if (found === undefined) return NEW_ID;
-    this.lastId = v;
-    this.lastIndex = found;
-    return found;
+// Numbers that are not small whole numbers, and text of any other shape.
+function findOther(ix: IdTables, v: number | string): number {
+  if (v === ix.lastId) return ix.lastIndex;
+  let found: number | undefined;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return NOT_AN_ID;
+    found = ix.numeric.get(v);
+  } else {
+    if (!isUsableIdText(v)) return NOT_AN_ID;
+    found = ix.text.get(v);
+    // Checked only for text not seen as an id yet: "nan", "NULL"… never become a customer.
+    if (found === undefined && isMissingIdText(v)) return NOT_AN_ID;
   }
+  if (found === undefined) return NEW_ID;
+  ix.lastId = v;
+  ix.lastIndex = found;
+  return found;
+}
 
-  /** The slot of `s` when it has the learnt shape (and the slot fits the table), else −1. */
-  private shapeSlot(s: string): number {
-    const prefix = this.prefix;
-    if (prefix === null) return -1;
-    const p = prefix.length;
-    const length = s.length;
-    if (length <= p || length > p + MAX_DIGITS) return -1;
-    for (let j = 0; j < p; j++) if (s.charCodeAt(j) !== prefix.charCodeAt(j)) return -1;
-    let n = 0;
-    for (let j = p; j < length; j++) {
-      const digit = s.charCodeAt(j) - 48;
-      if (digit < 0 || digit > 9) return -1;
-      n = n * 10 + digit;
-    }
-    const slot = s.charCodeAt(p) !== 48 || length === p + 1 ? 2 * n : length === this.paddedWidth ? 2 * n + 1 : -1;
-    return slot < DIRECT_LIMIT ? slot : -1;
+/** The slot of `s` when it has the learnt shape (and the slot fits the table), else −1. */
+function shapeSlot(ix: IdTables, s: string): number {
+  const prefix = ix.prefix;
+  if (prefix === null) return -1;
+  const p = prefix.length;
+  const length = s.length;
+  if (length <= p || length > p + MAX_DIGITS) return -1;
+  for (let j = 0; j < p; j++) if (s.charCodeAt(j) !== prefix.charCodeAt(j)) return -1;
+  let n = 0;
+  for (let j = p; j < length; j++) {
+    const digit = s.charCodeAt(j) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
   }
+  const slot = s.charCodeAt(p) !== 48 || length === p + 1 ? 2 * n : length === ix.paddedWidth ? 2 * n + 1 : -1;
+  return slot < DIRECT_LIMIT ? slot : -1;
+}
 
-  // The prefix from the first text id that is a prefix of non-digits followed by digits; the padded width
-  // from the first zero-padded one. Text ids seen before are not of the shape (or they would have taught
-  // it), so none of them is in the map and the table at once.
-  private learnShape(s: string): void {
-    if (this.prefix !== null) {
-      const p = this.prefix.length;
-      if (this.paddedWidth < 0 && s.length > p + 1 && s.length <= p + MAX_DIGITS && s.charCodeAt(p) === 48 && s.startsWith(this.prefix) && allDigits(s, p)) this.paddedWidth = s.length;
-      return;
-    }
-    let p = 0;
-    while (p < s.length && p <= MAX_PREFIX && !isDigit(s.charCodeAt(p))) p++;
-    const digits = s.length - p;
-    if (p > MAX_PREFIX || digits < 1 || digits > MAX_DIGITS || !allDigits(s, p) || !isUsableIdText(s)) return;
-    this.prefix = s.slice(0, p);
-    if (digits > 1 && s.charCodeAt(p) === 48) this.paddedWidth = s.length;
+// The prefix from the first text id that is a prefix of non-digits followed by digits; the padded width
+// from the first zero-padded one. Text ids seen before are not of the shape (or they would have taught
+// it), so none of them is in the map and the table at once.
+function learnShape(ix: IdTables, s: string): void {
+  if (ix.prefix !== null) {
+    const p = ix.prefix.length;
+    if (ix.paddedWidth < 0 && s.length > p + 1 && s.length <= p + MAX_DIGITS && s.charCodeAt(p) === 48 && s.startsWith(ix.prefix) && allDigits(s, p)) ix.paddedWidth = s.length;
+    return;
   }
+  let p = 0;
+  while (p < s.length && p <= MAX_PREFIX && !isDigit(s.charCodeAt(p))) p++;
+  const digits = s.length - p;
+  if (p > MAX_PREFIX || digits < 1 || digits > MAX_DIGITS || !allDigits(s, p) || !isUsableIdText(s)) return;
+  ix.prefix = s.slice(0, p);
+  if (digits > 1 && s.charCodeAt(p) === 48) ix.paddedWidth = s.length;
 }
 
 function allDigits(s: string, from: number): boolean {

@@ -21,4 +21,4 @@ export {
   type CohortReport,
   type CohortMatrixReport,
 } from './report';
-export { cohortSpill, periodSpill, parseCohortShow, parseRetentionMode, dateCell, periodSpillHeader, type CohortShow } from './spill';
+export { cohortPartialNote, cohortSpill, periodSpill, parseCohortShow, parseRetentionMode, dateCell, periodSpillHeader, type CohortShow } from './spill';

@@ -6,7 +6,7 @@ import type { Grouping } from './grouping';
 import type { ResolvedCohortOptions } from './options';
 import type { PeriodAxis } from './periodAxis';
 import type { TransactionLog } from './parseLog';
-import { RowTallies } from './skippedRows';
+import { createRowTallies, type RowTallies } from './skippedRows';
 
 /** Customers × periods bits beyond this (in 32-bit words) are refused rather than allocated. */
 const MAX_BITSET_WORDS = 64_000_000;
@@ -23,45 +23,71 @@ export interface LogCustomers {
   tallies: RowTallies;
 }
 
-/**
- * A row is a purchase unless its amount is negative (a refund or cancellation) and refunds are not
- * activity: then it only counts in revenue.
- */
-function purchaseTest(log: TransactionLog, activity: ActivityOptions): (k: number) => boolean {
-  const amount = log.amount;
-  if (activity.refundsAreActivity || amount === null) return () => true;
-  return (k) => !(amount[k] < 0);
-}
-
 /** Pass 1 over the rows: each customer's cohort (and segment) from their earliest purchase. */
 export function logCustomers(log: TransactionLog, axis: PeriodAxis, activity: ActivityOptions): LogCustomers {
   const customers = log.customerIds.length;
-  const firstDayOf = new Int32Array(customers).fill(0x7fffffff);
+  const firstDayOf = new Int32Array(customers).fill(NO_PURCHASE);
   const segment = log.segment ? new Int32Array(customers) : null;
-  const tallies = new RowTallies();
-  const { customer, day, rows } = log;
-  const last = axis.lastDay;
-  const isPurchase = purchaseTest(log, activity);
-  for (let k = 0; k < rows; k++) {
-    const d = day[k];
-    if (d > last) {
-      tallies.skip('after as-of day', log.dateColumnName, log.rowNumber[k]);
-      continue;
-    }
-    if (!isPurchase(k)) continue;
-    const c = customer[k];
-    if (d < firstDayOf[c]) {
-      firstDayOf[c] = d;
-      if (segment && log.segment) segment[c] = log.segment[k];
-    }
+  const tallies = createRowTallies();
+  // A row is a purchase unless its amount is negative (a refund or cancellation) and refunds are not
+  // activity: then it only counts in revenue.
+  const refundsOnlyRevenue = !activity.refundsAreActivity && log.amount !== null;
+  const late = firstPurchases(log.customer, log.day, log.rows, axis.lastDay, refundsOnlyRevenue ? log.amount : null, log.segment, firstDayOf, segment);
+  if (late > 0) {
+    for (let k = 0; k < log.rows; k++) if (log.day[k] > axis.lastDay) tallies.skip('after as-of day', log.dateColumnName, log.rowNumber[k]);
   }
   const cohort = new Int32Array(customers);
+  const { dayPeriod, firstDay } = axis;
   for (let c = 0; c < customers; c++) {
     const d = firstDayOf[c];
-    cohort[c] = d === 0x7fffffff ? -1 : axis.dayPeriod[d - axis.firstDay];
+    cohort[c] = d === NO_PURCHASE ? -1 : dayPeriod[d - firstDay];
   }
   if (log.amount) tallyRefunds(log, axis, cohort, activity, tallies);
   return { cohort, segment, tallies };
+}
+
+const NO_PURCHASE = 0x7fffffff;
+
+/** The first row from `k` on with a negative amount (`rows` if none): refunds are few, rows many. */
+function nextRefund(amount: Float64Array, k: number, rows: number): number {
+  while (k < rows && !(amount[k] < 0)) k++;
+  return k;
+}
+
+// The row passes below take arrays and numbers only: compiled code that checked the hidden class of
+// the log, axis or options object would be thrown away when that class dies at a full collection
+// (hiddenClass.ts), and they run once a call, too rarely for the objects' classes to be kept.
+
+/**
+ * Each customer's first purchase day (and the segment of that row) into firstDayOf and segmentOf;
+ * rows after `lastDay` are left out and counted. `refunds` is the amount column when negative amounts
+ * are not purchases, else null.
+ */
+function firstPurchases(
+  customer: Int32Array,
+  day: Int32Array,
+  rows: number,
+  lastDay: number,
+  refunds: Float64Array | null,
+  rowSegment: Int32Array | null,
+  firstDayOf: Int32Array,
+  segmentOf: Int32Array | null,
+): number {
+  let late = 0;
+  for (let k = 0; k < rows; k++) {
+    const d = day[k];
+    if (d > lastDay) {
+      late++;
+      continue;
+    }
+    if (refunds !== null && refunds[k] < 0) continue;
+    const c = customer[k];
+    if (d < firstDayOf[c]) {
+      firstDayOf[c] = d;
+      if (segmentOf !== null && rowSegment !== null) segmentOf[c] = rowSegment[k];
+    }
+  }
+  return late;
 }
 
 // Refund rows on or before the last day: noted as kept, or, when refunds are not purchases and the
@@ -70,8 +96,7 @@ export function logCustomers(log: TransactionLog, axis: PeriodAxis, activity: Ac
 function tallyRefunds(log: TransactionLog, axis: PeriodAxis, cohort: Int32Array, activity: ActivityOptions, tallies: RowTallies): void {
   const amount = log.amount!;
   const column = log.amountColumnName ?? 'amount';
-  for (let k = 0; k < log.rows; k++) {
-    if (!(amount[k] < 0)) continue;
+  for (let k = nextRefund(amount, 0, log.rows); k < log.rows; k = nextRefund(amount, k + 1, log.rows)) {
     const d = log.day[k];
     if (d > axis.lastDay) continue;
     const c = cohort[log.customer[k]];
@@ -114,6 +139,36 @@ export function logCube(
   const revenue = cube.revenue;
   const refundsOnlyRevenue = !activity.refundsAreActivity && amount !== null;
 
+  // Without amounts every row on or before the last day is a purchase, so its customer has a cohort;
+  // without groups every customer counts: the cohort table need not be read per row, which at five
+  // million rows (half a million customers) saved a cache miss a row.
+  if (amount === null && groupOf === null) markPurchases(bits, words, customer, day, rows, dayPeriod, firstDay, lastDay);
+  else addRows(bits, words, customer, day, rows, dayPeriod, firstDay, lastDay, cohort, groupOf, amount, revenue, refundsOnlyRevenue, P);
+
+  const active = K > 1 ? widen(bits, customers, words, P, K) : bits;
+  countCustomerPeriods(P, cube.size, cube.active, cube.continuing, cube.reach, active, bits, words, cohort, groupOf);
+  if (cube.reach) suffixSums(cube.reach, cube.groups * P, P);
+  if (cube.retained && amount) addRetainedRevenue(cube.retained, P, customer, day, rows, amount, dayPeriod, firstDay, lastDay, active, words, cohort, groupOf);
+  return cube;
+}
+
+/** Every other case of the row pass: cohorts, groups and revenue per row. */
+function addRows(
+  bits: Int32Array,
+  words: number,
+  customer: Int32Array,
+  day: Int32Array,
+  rows: number,
+  dayPeriod: Int32Array,
+  firstDay: number,
+  lastDay: number,
+  cohort: Int32Array,
+  groupOf: Int32Array | null,
+  amount: Float64Array | null,
+  revenue: Float64Array | null,
+  refundsOnlyRevenue: boolean,
+  P: number,
+): void {
   for (let k = 0; k < rows; k++) {
     const d = day[k];
     if (d > lastDay) continue;
@@ -135,12 +190,25 @@ export function logCube(
     }
     bits[c * words + (p >>> 5)] |= 1 << (p & 31);
   }
+}
 
-  const active = K > 1 ? widen(bits, customers, words, P, K) : bits;
-  countCustomerPeriods(cube, active, bits, words, cohort, groupOf);
-  if (cube.reach) suffixSums(cube.reach, cube.groups * P, P);
-  if (cube.retained && amount) addRetainedRevenue(cube.retained, log, axis, active, words, cohort, groupOf);
-  return cube;
+/** Sets each row's (customer, period) bit: the whole of the row pass when nothing else is needed. */
+function markPurchases(
+  bits: Int32Array,
+  words: number,
+  customer: Int32Array,
+  day: Int32Array,
+  rows: number,
+  dayPeriod: Int32Array,
+  firstDay: number,
+  lastDay: number,
+): void {
+  for (let k = 0; k < rows; k++) {
+    const d = day[k];
+    if (d > lastDay) continue;
+    const p = dayPeriod[d - firstDay];
+    bits[customer[k] * words + (p >>> 5)] |= 1 << (p & 31);
+  }
 }
 
 /** Periods each customer is active in with lapse window K: every purchase period and the K − 1 after it. */
@@ -167,16 +235,17 @@ function widen(bought: Int32Array, customers: number, words: number, periods: nu
 // Per customer, walks the active periods in order: active, continuing (also active in the period
 // before); and the last purchase period, which reach ("in or after") needs.
 function countCustomerPeriods(
-  cube: CohortCube,
+  P: number,
+  size: Int32Array,
+  counts: Int32Array,
+  continuing: Int32Array | null,
+  reach: Int32Array | null,
   active: Int32Array,
   bought: Int32Array,
   words: number,
   cohort: Int32Array,
   groupOf: Int32Array | null,
 ): void {
-  const P = cube.periods;
-  const { size, continuing, reach } = cube;
-  const counts = cube.active;
   for (let c = 0; c < cohort.length; c++) {
     const first = cohort[c];
     if (first < 0) continue;
@@ -210,19 +279,22 @@ function lastBit(bits: Int32Array, base: number, words: number): number {
 
 function addRetainedRevenue(
   retained: Float64Array,
-  log: TransactionLog,
-  axis: PeriodAxis,
+  P: number,
+  customer: Int32Array,
+  day: Int32Array,
+  rows: number,
+  amount: Float64Array,
+  dayPeriod: Int32Array,
+  firstDay: number,
+  lastDay: number,
   active: Int32Array,
   words: number,
   cohort: Int32Array,
   groupOf: Int32Array | null,
 ): void {
-  const P = axis.count;
-  const { customer, day, rows } = log;
-  const amount = log.amount!;
   for (let k = 0; k < rows; k++) {
     const d = day[k];
-    if (d > axis.lastDay) continue;
+    if (d > lastDay) continue;
     const a = amount[k];
     if (a !== a) continue;
     const c = customer[k];
@@ -230,7 +302,7 @@ function addRetainedRevenue(
     if (first < 0) continue;
     const g = groupOf === null ? 0 : groupOf[c];
     if (g < 0) continue;
-    const p = axis.dayPeriod[d - axis.firstDay];
+    const p = dayPeriod[d - firstDay];
     if (p <= first) continue; // nobody of the cohort was active before its first period
     const q = p - 1;
     if ((active[c * words + (q >>> 5)] >>> (q & 31)) & 1) retained[(g * P + first) * P + p] += a;

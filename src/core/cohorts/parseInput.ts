@@ -7,7 +7,7 @@ import { whyNotADate, type DateForm } from '../textDates';
 import { cellAt, columnHeight, endOfData, isBlankRow, noDataRows, type NamedColumn } from './cellColumns';
 import type { DayReader } from './dayReader';
 import { headerText, isHeaderRow } from './firstRow';
-import { RowTallies, skippedRowsMessage } from './skippedRows';
+import { createRowTallies, skippedRowsMessage, type RowTallies } from './skippedRows';
 
 /** What every parser needs besides the columns. */
 export interface ParseOptions {
@@ -53,7 +53,7 @@ export function rowSpan(columns: NamedColumn[], idColumn: NamedColumn, dateColum
   const dataEnd = endOfData(columns, height);
   const end = options.countTrailingBlankRows && dataEnd > 0 ? height : dataEnd;
   const ofRange = options.rowsOfRange ?? false;
-  const tallies = new RowTallies(ofRange);
+  const tallies = createRowTallies(ofRange);
   let start = 0;
   const headerColumns = options.idsFromRows ? columns.filter((c) => c !== idColumn) : columns;
   if (end > 0 && isHeaderRow(headerColumns, options.idsFromRows ? dateColumn : idColumn, dateColumn, end, days)) {

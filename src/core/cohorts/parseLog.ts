@@ -1,12 +1,13 @@
 import type { DayNumber } from '../calendar';
 import { valueMessage, type CellColumn } from '../cells';
-import { AMOUNT_BAD, AMOUNT_ERROR, namedColumn, readAmount } from './cellColumns';
-import { DayReader } from './dayReader';
-import { IdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
-import { KeptRows } from './keptRows';
+import { AMOUNT_BAD, AMOUNT_ERROR, namedColumn, readAmount, type NamedColumn } from './cellColumns';
+import { createDayReader, type DayReader } from './dayReader';
+import { createIdIndex, NEW_ID, NOT_AN_ID, type CustomerId, type IdIndex } from './idIndex';
+import { keptRowNumbers } from './keptRows';
 import { DEFAULT_NUMBER_LOCALE, requireRows, rowSpan, skipUnreadable, type ParseOptions } from './parseInput';
-import { SEGMENT_ERROR, SegmentIndex } from './segmentIndex';
-import type { SkippedRows } from './skippedRows';
+import { createSegmentIndex, SEGMENT_ERROR, type SegmentIndex } from './segmentIndex';
+import type { RowTallies, SkippedRows } from './skippedRows';
+import type { NumberLocale } from '../numbers';
 
 /** A transaction log as sheet columns: one row per purchase or activity. */
 export interface LogColumns {
@@ -63,18 +64,78 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
   const amountCol = columns.amounts ? namedColumn(names.amounts ?? 'amount', columns.amounts) : null;
   const segmentCol = columns.segments ? namedColumn(names.segments ?? 'segment', columns.segments) : null;
   const all = [idCol, dateCol, ...(amountCol ? [amountCol] : []), ...(segmentCol ? [segmentCol] : [])];
-  const days = new DayReader(options.timeZone, options.dateForm);
+  const days = createDayReader(options.timeZone, options.dateForm);
   const { start, end, tallies } = rowSpan(all, idCol, dateCol, options, days);
 
   const locale = options.numberLocale ?? DEFAULT_NUMBER_LOCALE;
-  const ids = new IdIndex();
-  const segmentIndex = segmentCol ? new SegmentIndex(days) : null;
+  const ids = createIdIndex();
+  const segmentIndex = segmentCol ? createSegmentIndex(days) : null;
   const capacity = end - start;
   const customer = new Int32Array(capacity);
   const day = new Int32Array(capacity);
   const amount = amountCol ? new Float64Array(capacity) : null;
   const segment = segmentCol ? new Int32Array(capacity) : null;
-  const kept = new KeptRows(options.firstRowNumber);
+  const firstRowNumber = options.firstRowNumber;
+  const shifts: number[] = []; // pairs k, shift (keptRows.ts)
+  const read = readRows(start, end, firstRowNumber, idCol, dateCol, amountCol, segmentCol, all, ids, days, segmentIndex, tallies, locale, customer, day, amount, segment, shifts);
+  const k = read.kept;
+  const { firstDay, lastDay } = read;
+  requireRows(k, tallies);
+
+  let rowNumber: Int32Array | null = null;
+  return {
+    kind: 'log',
+    rows: k,
+    customer: customer.subarray(0, k),
+    day: day.subarray(0, k),
+    amount: amount ? amount.subarray(0, k) : null,
+    segment: segment ? segment.subarray(0, k) : null,
+    get rowNumber() {
+      return (rowNumber ??= keptRowNumbers(shifts, firstRowNumber, k));
+    },
+    customerIds: ids.labels,
+    segmentNames: segmentIndex ? segmentIndex.names : null,
+    firstDay,
+    lastDay,
+    dateColumnName: dateCol.name,
+    amountColumnName: amountCol ? amountCol.name : null,
+    skipped: tallies.report(),
+  };
+}
+
+/** What readRows kept: rows, and the span of their days. */
+interface ReadRows {
+  kept: number;
+  firstDay: number;
+  lastDay: number;
+}
+
+/**
+ * The hot loop, in a function of its own that touches only arrays, numbers and the objects made per
+ * parse whose hidden classes are held (hiddenClass.ts): the caller's arguments (the columns, the
+ * options) have classes that die at a full collection, and compiled code that checked them would be
+ * thrown away with them.
+ */
+function readRows(
+  start: number,
+  end: number,
+  firstRowNumber: number,
+  idCol: NamedColumn,
+  dateCol: NamedColumn,
+  amountCol: NamedColumn | null,
+  segmentCol: NamedColumn | null,
+  all: NamedColumn[],
+  ids: IdIndex,
+  days: DayReader,
+  segmentIndex: SegmentIndex | null,
+  tallies: RowTallies,
+  locale: NumberLocale,
+  customer: Int32Array,
+  day: Int32Array,
+  amount: Float64Array | null,
+  segment: Int32Array | null,
+  shifts: number[],
+): ReadRows {
   const { list: idList, rows: idRows, index: idAt } = idCol;
   const { list: dateList, rows: dateRows, index: dateAt } = dateCol;
   const amountList = amountCol ? amountCol.list : null;
@@ -93,7 +154,7 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
     let c = ids.find(idv);
     const d = days.day(dateList !== null ? dateList[i] : dateRows![i][dateAt]);
     if (c === UNUSABLE || d !== d) {
-      skipUnreadable(tallies, all, i, options.firstRowNumber + i, idCol, c !== UNUSABLE, dateCol, days);
+      skipUnreadable(tallies, all, i, firstRowNumber + i, idCol, c !== UNUSABLE, dateCol, days);
       continue;
     }
     if (amountCol !== null && amount !== null) {
@@ -101,7 +162,7 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
       // A finite number is the common case, read here: a call returning a double would box it per row.
       const a = typeof v === 'number' && v - v === 0 ? v : amountOf(v, locale);
       if (a === BAD_AMOUNT || a === ERROR_AMOUNT) {
-        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, options.firstRowNumber + i, valueMessage(v, days.timeZone));
+        tallies.skip(a === BAD_AMOUNT ? 'bad amount' : 'error value', amountCol.name, firstRowNumber + i, valueMessage(v, days.timeZone));
         continue;
       }
       amount[k] = a;
@@ -110,42 +171,22 @@ export function parseTransactionLog(columns: LogColumns, options: ParseOptions):
       const v = segmentList !== null ? segmentList[i] : segmentRows![i][segmentAt];
       const s = segmentIndex.indexOf(v);
       if (s === BAD_SEGMENT) {
-        tallies.skip('error value', segmentCol.name, options.firstRowNumber + i, valueMessage(v, days.timeZone));
+        tallies.skip('error value', segmentCol.name, firstRowNumber + i, valueMessage(v, days.timeZone));
         continue;
       }
       segment[k] = s;
     }
-    if (amountCol !== null && amount !== null && amount[k] < 0) tallies.note('negative amount', amountCol.name, options.firstRowNumber + i);
+    if (amountCol !== null && amount !== null && amount[k] < 0) tallies.note('negative amount', amountCol.name, firstRowNumber + i);
     if (c === NEW) c = ids.add(idv as CustomerId);
     customer[k] = c;
     day[k] = d;
     if (i - k !== shift) {
       shift = i - k;
-      kept.shifts.push(k, shift);
+      shifts.push(k, shift);
     }
     if (d < firstDay) firstDay = d;
     if (d > lastDay) lastDay = d;
     k++;
   }
-  requireRows(k, tallies);
-
-  let rowNumber: Int32Array | null = null;
-  return {
-    kind: 'log',
-    rows: k,
-    customer: customer.subarray(0, k),
-    day: day.subarray(0, k),
-    amount: amount ? amount.subarray(0, k) : null,
-    segment: segment ? segment.subarray(0, k) : null,
-    get rowNumber() {
-      return (rowNumber ??= kept.rowNumbers(k));
-    },
-    customerIds: ids.labels,
-    segmentNames: segmentIndex ? segmentIndex.names : null,
-    firstDay,
-    lastDay,
-    dateColumnName: dateCol.name,
-    amountColumnName: amountCol ? amountCol.name : null,
-    skipped: tallies.report(),
-  };
+  return { kept: k, firstDay, lastDay };
 }

@@ -1,11 +1,11 @@
 import type { DayNumber } from '../calendar';
 import { valueMessage, isBlank, type CellColumn } from '../cells';
 import { AMOUNT_BAD, AMOUNT_ERROR, cellAt, namedColumn, readAmount, type NamedColumn } from './cellColumns';
-import { DayReader } from './dayReader';
-import { IdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
+import { createDayReader } from './dayReader';
+import { createIdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
 import { isMissingIdText } from '../placeholders';
 import { DEFAULT_NUMBER_LOCALE, requireRows, rowSpan, skipBadDate, skipUnreadable, type ParseOptions } from './parseInput';
-import { SEGMENT_ERROR, SegmentIndex } from './segmentIndex';
+import { createSegmentIndex, SEGMENT_ERROR } from './segmentIndex';
 import type { SkippedRows } from './skippedRows';
 
 /** A customer table as sheet columns: one row per customer. */
@@ -57,12 +57,12 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
   const revenueCol = columns.revenue ? namedColumn(names.revenue ?? 'revenue', columns.revenue) : null;
   const segmentCol = columns.segments ? namedColumn(names.segments ?? 'segment', columns.segments) : null;
   const all = [idCol, signupCol, ...[cancelCol, revenueCol, segmentCol].filter((c): c is NamedColumn => c !== null)];
-  const days = new DayReader(options.timeZone, options.dateForm);
+  const days = createDayReader(options.timeZone, options.dateForm);
   const { start, end, tallies } = rowSpan(all, idCol, signupCol, options, days);
 
   const locale = options.numberLocale ?? DEFAULT_NUMBER_LOCALE;
-  const ids = new IdIndex();
-  const segmentIndex = segmentCol ? new SegmentIndex(days) : null;
+  const ids = createIdIndex();
+  const segmentIndex = segmentCol ? createSegmentIndex(days) : null;
   const capacity = end - start;
   const signupDay = new Int32Array(capacity);
   const cancelDay = new Int32Array(capacity);

@@ -6,6 +6,7 @@
 
 import { msg, renderValue, type MessageKey } from '../../i18n/catalogue';
 import { commaList, semicolonList, sentences, typed, type AnyMessage, type Param } from '../../i18n/messages';
+import { holdHiddenClass } from './hiddenClass';
 
 /** Why rows are skipped: codes, never shown (messages say them through TALLY_KEYS below). */
 export const SKIP_REASONS = [
@@ -48,39 +49,59 @@ export interface SkippedRows {
 
 export const FIRST_ROWS_KEPT = 5;
 
-export class RowTallies {
-  private readonly skips = new Map<string, RowTally<SkipReason>>();
-  private readonly noted = new Map<string, RowTally<NoteReason>>();
-  private skippedTotal = 0;
-  headerRow: number | null = null;
-  headerText: string | null = null;
+/** Counts skipped and noted rows while a parser or a computation walks them. */
+export interface RowTallies {
+  readonly rowsOfRange: boolean;
+  headerRow: number | null;
+  headerText: string | null;
+  skip(reason: SkipReason, column: string, row: number, value?: Param): void;
+  note(reason: NoteReason, column: string, row: number, value?: Param): void;
+  report(): SkippedRows;
+}
 
-  constructor(readonly rowsOfRange = false) {}
+interface Tallies extends RowTallies {
+  readonly skips: Map<string, RowTally<SkipReason>>;
+  readonly noted: Map<string, RowTally<NoteReason>>;
+  skippedTotal: number;
+}
 
-  skip(reason: SkipReason, column: string, row: number, value?: Param): void {
-    this.skippedTotal++;
-    // Each placeholder gets its own count ("nan" and "NULL" are different habits of different exports).
-    add(this.skips, reason, reason === 'placeholder id' ? `${column}\u0000${String(value)}` : column, column, row, value);
-  }
+/** An object literal, not a class instance, for the reason idIndex.ts gives (parse loops call it). */
+export function createRowTallies(rowsOfRange = false): RowTallies {
+  const tallies: Tallies = {
+    rowsOfRange,
+    headerRow: null,
+    headerText: null,
+    skip,
+    note,
+    report,
+    skips: new Map<string, RowTally<SkipReason>>(),
+    noted: new Map<string, RowTally<NoteReason>>(),
+    skippedTotal: 0,
+  };
+  return tallies;
+}
 
-  note(reason: NoteReason, column: string, row: number, value?: Param): void {
-    add(this.noted, reason, column, column, row, value);
-  }
+holdHiddenClass(createRowTallies());
 
-  get total(): number {
-    return this.skippedTotal;
-  }
+function skip(this: Tallies, reason: SkipReason, column: string, row: number, value?: Param): void {
+  this.skippedTotal++;
+  // Each placeholder gets its own count ("nan" and "NULL" are different habits of different exports).
+  add(this.skips, reason, reason === 'placeholder id' ? `${column}\u0000${String(value)}` : column, column, row, value);
+}
 
-  report(): SkippedRows {
-    return {
-      total: this.skippedTotal,
-      reasons: [...this.skips.values()],
-      notes: [...this.noted.values()],
-      headerRow: this.headerRow,
-      headerText: this.headerText,
-      rowsOfRange: this.rowsOfRange,
-    };
-  }
+function note(this: Tallies, reason: NoteReason, column: string, row: number, value?: Param): void {
+  add(this.noted, reason, column, column, row, value);
+}
+
+function report(this: Tallies): SkippedRows {
+  return {
+    total: this.skippedTotal,
+    reasons: [...this.skips.values()],
+    notes: [...this.noted.values()],
+    headerRow: this.headerRow,
+    headerText: this.headerText,
+    rowsOfRange: this.rowsOfRange,
+  };
 }
 
 function add<R extends string>(map: Map<string, RowTally<R>>, reason: R, key: string, column: string, row: number, value?: Param): void {

@@ -6,7 +6,11 @@ import { choicesOf, matchWord, MODE_WORDS, SHOW_WORDS } from '../../i18n/optionW
 import type { DayNumber } from '../calendar';
 import { periodLabeller, type Describe, type PeriodScheme } from '../periods';
 import { startOfDayInZone } from '../timeZone';
+import { date } from '../../i18n/messages';
+import { unitWord } from '../../i18n/periodWords';
+import type { PeriodUnit } from '../periods';
 import type { CohortMatrices } from './matrices';
+import type { PeriodInfo } from './periodAxis';
 import type { RetentionMode } from './options';
 import type { PeriodRow } from './periodRows';
 
@@ -68,6 +72,20 @@ export function cohortSpill(m: CohortMatrices, show: CohortShow, dayCell: (day: 
   const grid: unknown[][] = [header];
   m.cohorts.forEach((c, i) => grid.push([dayCell(c.startDay), c.size, ...cells[i].map(blank)]));
   return grid;
+}
+
+/**
+ * The note under =COHORTS when the last period is partial (it ends after the last observable day, the
+ * rule RETENTION_BY_PERIOD's Partial column follows). Its cells lie on a diagonal, each cohort row's
+ * last filled cell, so no column can carry a flag; a note row keeps every cell a number formulas can
+ * use. Null when the last period is complete.
+ */
+export function cohortPartialNote(
+  periods: PeriodInfo[], lastDay: DayNumber, source: 'log' | 'table', unit: PeriodUnit, language: Language = 'en',
+): string | null {
+  const last = periods[periods.length - 1];
+  if (!last?.partial) return null;
+  return t(language, source === 'log' ? 'spill.partialNote' : 'spill.partialNoteTable', { unit: unitWord(unit), start: date(last.startDay), date: date(lastDay) });
 }
 
 /** The per-period spill's header: a log has returning customers, a table new customers who cancelled at once. */

@@ -2,7 +2,7 @@ import { emptyCube, type CohortCube, type CubeNeeds } from './cube';
 import type { Grouping } from './grouping';
 import type { PeriodAxis } from './periodAxis';
 import { NO_CANCEL, type CustomerTable } from './parseTable';
-import { RowTallies } from './skippedRows';
+import { createRowTallies, type RowTallies } from './skippedRows';
 
 export interface TableCustomers {
   /** Relative signup period per customer; −1 = signed up after the as-of day. */
@@ -21,7 +21,7 @@ export function tableCustomers(table: CustomerTable, axis: PeriodAxis): TableCus
   const n = table.customers;
   const cohort = new Int32Array(n);
   const lastActive = new Int32Array(n);
-  const tallies = new RowTallies();
+  const tallies = createRowTallies();
   const { dayPeriod, firstDay, lastDay } = axis;
   for (let i = 0; i < n; i++) {
     const s = table.signupDay[i];

@@ -37,7 +37,8 @@ export function fitBgNbd(histories: CustomerHistories, options: FitOptions = {})
  */
 export function fitBgNbdData(data: BgNbdData, options: FitOptions = {}): BgNbdFit {
   let totalT = 0;
-  for (let g = 0; g < data.T.length; g++) totalT += data.weight[g] * data.T[g];
+  const { T, weight } = data; // locals: the loop checks no object's hidden class
+  for (let g = 0; g < T.length; g++) totalT += weight[g] * T[g];
   const timeScale = totalT > 0 ? totalT / data.customers : 1;
   const scale = (values: Float64Array) => values.map((v) => v / timeScale);
   const scaled: BgNbdData = { ...data, tx: scale(data.tx), T: scale(data.T), txValues: scale(data.txValues), tValues: scale(data.tValues) };

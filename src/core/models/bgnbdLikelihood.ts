@@ -73,7 +73,7 @@ export function prepareBgNbdData(histories: CustomerHistories): BgNbdData {
   if (repeaters === 0) {
     throw new UserError(msg('model.error.noRepeat', { count: integer(customers) }));
   }
-  const groups = groupHistories(histories, (i) => !Number.isNaN(frequency[i]));
+  const groups = groupHistories(histories); // customers with a history: frequency not NaN
   const countByX = new Float64Array(maxX + 1);
   for (let g = 0; g < groups.frequency.length; g++) countByX[groups.frequency[g]] += groups.weight[g];
   return {
@@ -116,7 +116,28 @@ function distinctValues(column: Float64Array): { values: Float64Array; index: In
  * are taken once per distinct T and t_x.
  */
 export function bgNbdLogLikelihood(params: BgNbdParams, data: BgNbdData, gradient?: Float64Array): number {
-  const { r, alpha, a, b } = params;
+  const { countByX, tValues, txValues, tIndex, txIndex, x, weight } = data;
+  return logLikelihood(params.r, params.alpha, params.a, params.b, data.customers, countByX, tValues, txValues, tIndex, txIndex, x, weight, gradient ?? null);
+}
+
+// On arrays and numbers only: the fit calls this dozens of times, and compiled code that checked the
+// hidden class of a parameter or data object would be thrown away when that class dies at a full
+// collection (src/core/cohorts/hiddenClass.ts).
+function logLikelihood(
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  customers: number,
+  countByX: Float64Array,
+  tValues: Float64Array,
+  txValues: Float64Array,
+  tIndex: Int32Array,
+  txIndex: Int32Array,
+  xs: Float64Array,
+  weight: Float64Array,
+  gradient: Float64Array | null,
+): number {
   let ll = 0;
   let gr = 0;
   let gAlpha = 0;
@@ -129,7 +150,6 @@ export function bgNbdLogLikelihood(params: BgNbdParams, data: BgNbdData, gradien
   let lnBeta = 0; // Σ ln((b+k)/(a+b+k))
   let dBetaA = 0; // Σ −1/(a+b+k)
   let dBetaB = 0; // Σ 1/(b+k) − 1/(a+b+k)
-  const { countByX } = data;
   const lnBx = new Float64Array(countByX.length);
   const invBx = new Float64Array(countByX.length);
   for (let x = 0; x < countByX.length; x++) {
@@ -151,11 +171,10 @@ export function bgNbdLogLikelihood(params: BgNbdParams, data: BgNbdData, gradien
     dBetaB += 1 / (b + x) - 1 / (a + b + x);
   }
   const lnAlpha = Math.log(alpha);
-  ll += data.customers * r * lnAlpha;
-  gr += data.customers * lnAlpha;
-  gAlpha += (data.customers * r) / alpha;
+  ll += customers * r * lnAlpha;
+  gr += customers * lnAlpha;
+  gAlpha += (customers * r) / alpha;
 
-  const { tValues, txValues, tIndex, txIndex } = data;
   const lnAlphaT = new Float64Array(tValues.length);
   const invAlphaT = new Float64Array(tValues.length);
   for (let j = 0; j < tValues.length; j++) {
@@ -171,7 +190,6 @@ export function bgNbdLogLikelihood(params: BgNbdParams, data: BgNbdData, gradien
 
   // Per-history terms: ln(e^A₃ + e^A₄) = max + ln(1 + e^−|A₃ − A₄|).
   const lnA = Math.log(a);
-  const { x: xs, weight } = data;
   for (let g = 0; g < xs.length; g++) {
     const x = xs[g];
     const w = weight[g];

@@ -22,25 +22,41 @@ export interface HistoryGroups {
 }
 
 /**
- * Groups customers for which `include(i)` holds by exact equality of (x, t_x, T), groups in ascending
- * (x, t_x, T) order (the order the SQL path's grouped rows come in, so both sum the likelihood alike).
+ * Groups customers for which `include(i)` holds (by default: those with a history, x not NaN) by exact
+ * equality of (x, t_x, T), groups in ascending (x, t_x, T) order (the order the SQL path's grouped rows
+ * come in, so both sum the likelihood alike).
  * Each distinct t_x and T gets its rank among the sorted distinct values, and (x, rank of t_x, rank of T)
  * one number whose numeric order is that order; customers are put in that order by a radix sort
  * (sortOrder.ts), and a new group starts where the number changes: no comparator sort of customers and
  * no hash lookups, which were most of the model's preparation.
  */
-export function groupHistories(histories: CustomerHistories, include: (i: number) => boolean): HistoryGroups {
+export function groupHistories(histories: CustomerHistories, include: ((i: number) => boolean) | null = null): HistoryGroups {
   const { frequency: x, recency: tx, age: T } = histories;
-  const n = x.length;
+  const included = include === null ? withHistory(x) : includedRows(x.length, include);
+  return groupIncluded(x, tx, T, included, histories);
+}
+
+// Customers with a history (x not NaN), without a callback per customer: compiled code that calls a
+// closure made per call is thrown away when the closure is collected (src/core/cohorts/hiddenClass.ts).
+function withHistory(x: ArrayLike<number>): Int32Array {
+  const index = new Int32Array(x.length);
+  let m = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] === x[i]) index[m++] = i;
+  return index.subarray(0, m);
+}
+
+function includedRows(n: number, include: (i: number) => boolean): Int32Array {
   const index = new Int32Array(n);
   let m = 0;
+  for (let i = 0; i < n; i++) if (include(i)) index[m++] = i;
+  return index.subarray(0, m);
+}
+
+function groupIncluded(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, included: Int32Array, histories: CustomerHistories): HistoryGroups {
+  const n = x.length;
+  const m = included.length;
   let maxX = 0;
-  for (let i = 0; i < n; i++) {
-    if (!include(i)) continue;
-    index[m++] = i;
-    if (x[i] > maxX) maxX = x[i];
-  }
-  const included = index.subarray(0, m);
+  for (let k = 0; k < m; k++) if (x[included[k]] > maxX) maxX = x[included[k]];
   const txRank = denseRanks(included, tx);
   const tRank = denseRanks(included, T);
   // Whole x ≥ 0 (prepareBgNbdData checks), so the key is exact while (maxX + 1)·|t_x|·|T| stays below 2^53.

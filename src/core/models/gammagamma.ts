@@ -83,17 +83,32 @@ export function prepareGammaGammaData(frequency: ArrayLike<number>, monetary: Ar
  *   ln L = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln v + (px−1) ln m̄ + px ln x − (px+q) ln(x m̄ + v).
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, data: GammaGammaData, gradient?: Float64Array): number {
-  const { p, q, v } = params;
+  return logLikelihood(params.p, params.q, params.v, data.sumXLnM, data.sumLnM, data.xValues, data.xCounts, data.x, data.m, gradient ?? null);
+}
+
+// On arrays and numbers only, for the reason bgnbdLikelihood.ts gives.
+function logLikelihood(
+  p: number,
+  q: number,
+  v: number,
+  sumXLnM: number,
+  sumLnM: number,
+  xValues: Float64Array,
+  xCounts: Float64Array,
+  xs: Float64Array,
+  ms: Float64Array,
+  gradient: Float64Array | null,
+): number {
   const lnV = Math.log(v);
   const lnGammaQ = lnGamma(q);
   const digammaQ = digamma(q);
-  let ll = p * data.sumXLnM - data.sumLnM;
-  let gp = data.sumXLnM;
+  let ll = p * sumXLnM - sumLnM;
+  let gp = sumXLnM;
   let gq = 0;
   let gv = 0;
-  for (let k = 0; k < data.xValues.length; k++) {
-    const x = data.xValues[k];
-    const n = data.xCounts[k];
+  for (let k = 0; k < xValues.length; k++) {
+    const x = xValues[k];
+    const n = xCounts[k];
     const px = p * x;
     const lnX = Math.log(x);
     ll += n * (lnGamma(px + q) - lnGamma(px) - lnGammaQ + q * lnV + px * lnX);
@@ -102,7 +117,6 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: GammaGam
     gq += n * (psiSum - digammaQ + lnV);
     gv += (n * q) / v;
   }
-  const { x: xs, m: ms } = data;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
     const total = x * ms[i] + v;
@@ -128,7 +142,8 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, data: GammaGam
 export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<number>, options: { maxIterations?: number } = {}): GammaGammaFit {
   const data = prepareGammaGammaData(frequency, monetary);
   let totalM = 0;
-  for (let i = 0; i < data.m.length; i++) totalM += data.m[i];
+  const ms = data.m; // a local: the loop checks no object's hidden class
+  for (let i = 0; i < ms.length; i++) totalM += ms[i];
   const scale = totalM / data.customers;
   const scaledM = data.m.map((m) => m / scale);
   const lnScale = Math.log(scale);

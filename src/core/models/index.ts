@@ -22,6 +22,6 @@ export { ifActive, type IfActive } from './ifActive';
 export { describeRecency, recencyOf, type Recency } from './recency';
 export { averageCostPerPurchase, costToServe, NO_COST, type CostColumns, type CostInput, type CostPerPurchase, type CostRates } from './costToServe';
 export { bgNbdSurvivalIfAlive, discountedActiveMonthsIfAlive } from './bgnbdSurvival';
-export { CORRELATION_WARNING, MIN_REPEAT_BUYERS, modelWarnings, type ModelWarning, type ModelWarningKind } from './trust';
+export { CORRELATION_WARNING, MIN_REPEAT_BUYERS, modelWarnings, modelWarningsOf, type ModelWarning, type ModelWarningKind } from './trust';
 export { customerLists, LIST_HEADERS, NET_LIST_HEADERS, type CustomerLists, type ListRow } from './customerLists';
 export { anyCostRate, NO_COST_RATES, resolveSegmentRates, type CostRateSettings, type ResolvedRates, type SegmentCostRates } from './segmentCosts';

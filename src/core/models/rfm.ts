@@ -124,8 +124,21 @@ function sortRows(rows: Int32Array, customer: ArrayLike<number>, day: ArrayLike<
  * @throws UserError for mismatched column lengths, invalid customer indexes, days or amounts, or no rows on or before endDay.
  */
 export function summarizeRfm(log: TransactionLog, options: RfmOptions = {}): RfmSummary {
-  const { customer, day, amount } = log;
-  const unit = options.unit ?? 'weeks';
+  return summarize(log.customer, log.day, log.amount, options.unit ?? 'weeks', options.endDay, options.customerCount, options.refundsArePurchases ?? false);
+}
+
+// The work, on the columns and options taken apart: the loops below then touch arrays and numbers only,
+// so their optimized code does not depend on the hidden classes of the caller's objects, which die at
+// a full collection (see src/core/cohorts/hiddenClass.ts) and would take the compiled loops with them.
+function summarize(
+  customer: ArrayLike<number>,
+  day: ArrayLike<number>,
+  amount: ArrayLike<number | null | undefined> | undefined,
+  unit: TimeUnit,
+  endDayOption: number | undefined,
+  customerCountOption: number | undefined,
+  refundsArePurchases: boolean,
+): RfmSummary {
   const unitDays = DAYS_PER_UNIT[unit];
   if (unitDays === undefined) throw new UserError(`Time unit must be "days" or "weeks"; got ${JSON.stringify(unit)}`); // i18n-exempt: an API invariant, unreachable from a sheet
   const n = customer.length;
@@ -149,14 +162,14 @@ export function summarizeRfm(log: TransactionLog, options: RfmOptions = {}): Rfm
       if (!isMissing(a) && !Number.isFinite(a)) throw new UserError(`Row ${i + 1}: the amount must be a finite number or empty; got ${a}`); // i18n-exempt: an API invariant, unreachable from a sheet
     }
   }
-  const customerCount = options.customerCount ?? maxCustomer + 1;
+  const customerCount = customerCountOption ?? maxCustomer + 1;
   if (customerCount > MAX_CUSTOMERS) {
     throw new UserError(`Customer indexes must be dense (0, 1, 2, …); got an index of ${customerCount - 1}`); // i18n-exempt: an API invariant, unreachable from a sheet
   }
   if (!Number.isInteger(customerCount) || customerCount <= maxCustomer) {
     throw new UserError(`The customer count (${customerCount}) must be a whole number above the largest customer index (${maxCustomer})`); // i18n-exempt: an API invariant, unreachable from a sheet
   }
-  const endDay = options.endDay ?? lastDayInData;
+  const endDay = endDayOption ?? lastDayInData;
   if (!Number.isInteger(endDay)) throw new UserError(`The observation end must be a whole day number; got ${endDay}`); // i18n-exempt: an API invariant, unreachable from a sheet
 
   let kept = 0;
@@ -178,7 +191,6 @@ export function summarizeRfm(log: TransactionLog, options: RfmOptions = {}): Rfm
   const spendCount = new Int32Array(customerCount);
   const pastValue = new Float64Array(customerCount);
   const leftOutOfSpend: LeftOutOfSpend = { refunds: 0, zeroAmounts: 0, missingAmounts: 0 };
-  const refundsArePurchases = options.refundsArePurchases ?? false;
   let refundOnlyDays = 0;
   let activeCustomers = 0;
 

@@ -134,27 +134,12 @@ export function scoreFitted(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: GammaG
 
 function scoreWith(rfm: RfmSummary, data: ReturnType<typeof prepareBgNbdData>, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit, horizon: ClvHorizon): CustomerValueResult {
   const unit = horizon.unit;
-
-  // Purchase predictions once per distinct history: E[purchases] = E[purchases while alive] × P(alive), and
-  // the first factor (a hypergeometric series per month of the horizon) once per distinct (x, T).
   const groups = data.x.length;
   const groupAlive = new Float64Array(groups);
   const groupPurchases = new Float64Array(groups);
   const groupDiscounted = new Float64Array(groups);
-  const whileAlive = new Map<number, { discounted: number; total: number }>();
-  for (let g = 0; g < groups; g++) {
-    const [x, tx, T] = [data.x[g], data.tx[g], data.T[g]];
-    const alive = bgNbdProbabilityAlive(bgNbd.params, x, tx, T);
-    const key = x * data.tValues.length + data.tIndex[g];
-    let expected = whileAlive.get(key);
-    if (expected === undefined) {
-      expected = discountedExpectedPurchases((t) => bgNbdExpectedPurchasesIfAlive(bgNbd.params, t, x, T), horizon);
-      whileAlive.set(key, expected);
-    }
-    groupAlive[g] = alive;
-    groupPurchases[g] = expected.total * alive;
-    groupDiscounted[g] = expected.discounted * alive;
-  }
+  const { r, alpha, a, b } = bgNbd.params;
+  predictGroups(r, alpha, a, b, horizon.horizonMonths, horizon.monthlyDiscountRate, unit, data.x, data.tx, data.T, data.tIndex, data.tValues.length, groupAlive, groupPurchases, groupDiscounted);
 
   const n = rfm.customerCount;
   const customers: CustomerScores = {
@@ -166,15 +151,8 @@ function scoreWith(rfm: RfmSummary, data: ReturnType<typeof prepareBgNbdData>, b
     lastPurchaseDay: rfm.lastDay,
     pastValue: rfm.pastValue,
   };
-  for (let i = 0; i < n; i++) {
-    const g = data.groupOf[i];
-    if (g < 0) continue;
-    const value = gammaGammaExpectedValue(gammaGamma.params, rfm.spendCount[i], rfm.monetary[i]);
-    customers.probabilityAlive[i] = groupAlive[g];
-    customers.expectedPurchases[i] = groupPurchases[g];
-    customers.expectedAverageValue[i] = value;
-    customers.clv[i] = value * groupDiscounted[g];
-  }
+  const { p, q, v } = gammaGamma.params;
+  scoreCustomerRows(p, q, v, data.groupOf, rfm.spendCount, rfm.monetary, groupAlive, groupPurchases, groupDiscounted, customers.probabilityAlive, customers.expectedPurchases, customers.expectedAverageValue, customers.clv);
 
   const rho = spendFrequencyCorrelation(rfm);
   const summary: ModelSummary = {
@@ -207,9 +185,10 @@ function spendFrequencyCorrelation(rfm: RfmSummary): number {
   let sxx = 0;
   let smm = 0;
   let sxm = 0;
-  for (let i = 0; i < rfm.customerCount; i++) {
-    const x = rfm.spendCount[i];
-    const m = rfm.monetary[i];
+  const { customerCount, spendCount, monetary } = rfm; // locals: the loop checks no object's hidden class
+  for (let i = 0; i < customerCount; i++) {
+    const x = spendCount[i];
+    const m = monetary[i];
     if (!(x > 0 && m > 0)) continue;
     n++;
     sx += x;
@@ -239,4 +218,75 @@ function notes(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit): Any
     out.push(msg('model.note.rowsAfterEnd', { count: integer(rfm.rowsAfterEnd), date: date(rfm.endDay) }));
   }
   return out;
+}
+
+// The two loops of scoreWith on arrays and numbers only: compiled code that checked the hidden class of
+// a fit's parameter object would be thrown away when that class dies at a full collection
+// (src/core/cohorts/hiddenClass.ts). The parameter objects they pass on are made here.
+
+/**
+ * Purchase predictions once per distinct history: E[purchases] = E[purchases while alive] × P(alive), and
+ * the first factor (a hypergeometric series per month of the horizon) once per distinct (x, T).
+ */
+function predictGroups(
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  horizonMonths: number,
+  monthlyDiscountRate: number,
+  unit: TimeUnit,
+  xs: Float64Array,
+  txs: Float64Array,
+  Ts: Float64Array,
+  tIndex: Int32Array,
+  tCount: number,
+  groupAlive: Float64Array,
+  groupPurchases: Float64Array,
+  groupDiscounted: Float64Array,
+): void {
+  const params = { r, alpha, a, b };
+  const horizon: ClvHorizon = { horizonMonths, monthlyDiscountRate, unit };
+  const whileAlive = new Map<number, { discounted: number; total: number }>();
+  for (let g = 0; g < xs.length; g++) {
+    const x = xs[g];
+    const T = Ts[g];
+    const alive = bgNbdProbabilityAlive(params, x, txs[g], T);
+    const key = x * tCount + tIndex[g];
+    let expected = whileAlive.get(key);
+    if (expected === undefined) {
+      expected = discountedExpectedPurchases((t) => bgNbdExpectedPurchasesIfAlive(params, t, x, T), horizon);
+      whileAlive.set(key, expected);
+    }
+    groupAlive[g] = alive;
+    groupPurchases[g] = expected.total * alive;
+    groupDiscounted[g] = expected.discounted * alive;
+  }
+}
+
+function scoreCustomerRows(
+  p: number,
+  q: number,
+  v: number,
+  groupOf: Int32Array,
+  spendCount: Int32Array,
+  monetary: Float64Array,
+  groupAlive: Float64Array,
+  groupPurchases: Float64Array,
+  groupDiscounted: Float64Array,
+  probabilityAlive: Float64Array,
+  expectedPurchases: Float64Array,
+  expectedAverageValue: Float64Array,
+  clv: Float64Array,
+): void {
+  const params = { p, q, v };
+  for (let i = 0; i < groupOf.length; i++) {
+    const g = groupOf[i];
+    if (g < 0) continue;
+    const value = gammaGammaExpectedValue(params, spendCount[i], monetary[i]);
+    probabilityAlive[i] = groupAlive[g];
+    expectedPurchases[i] = groupPurchases[g];
+    expectedAverageValue[i] = value;
+    clv[i] = value * groupDiscounted[g];
+  }
 }

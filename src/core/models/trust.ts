@@ -55,15 +55,21 @@ const MESSAGES: Record<ModelWarningKind, (v: WarningValues) => AnyMessage> = {
 
 /** Every reason the fitted models should not be taken at face value, most serious first; [] when none. */
 export function modelWarnings(rfm: RfmSummary, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit, spendFrequencyCorrelation: number): ModelWarning[] {
+  let repeat = 0;
+  const { customerCount, frequency } = rfm; // locals: the loop checks no object's hidden class
+  for (let i = 0; i < customerCount; i++) if (frequency[i] > 0) repeat++;
+  return modelWarningsOf(repeat, rfm.activeCustomers, bgNbd, gammaGamma, spendFrequencyCorrelation);
+}
+
+/** modelWarnings from the counts (the SQL engine has grouped histories, not one row per customer). */
+export function modelWarningsOf(repeat: number, customers: number, bgNbd: BgNbdFit, gammaGamma: GammaGammaFit, spendFrequencyCorrelation: number): ModelWarning[] {
   const kinds: ModelWarningKind[] = [];
   if (!bgNbd.converged) kinds.push(bgNbd.atBoundary ? 'purchaseModelAtBoundary' : 'purchaseModelNotConverged');
   if (!gammaGamma.converged) kinds.push(gammaGamma.atBoundary ? 'spendModelAtBoundary' : 'spendModelNotConverged');
   else if (gammaGamma.params.q <= 1) kinds.push('spendModelNoMean');
-  let repeat = 0;
-  for (let i = 0; i < rfm.customerCount; i++) if (rfm.frequency[i] > 0) repeat++;
   if (repeat < MIN_REPEAT_BUYERS) kinds.push('fewRepeatBuyers');
   else if (gammaGamma.customers < MIN_REPEAT_BUYERS) kinds.push('fewSpendCustomers');
   if (Math.abs(spendFrequencyCorrelation) > CORRELATION_WARNING) kinds.push('spendFrequencyCorrelation');
-  const values = { repeat, customers: rfm.activeCustomers, spend: gammaGamma.customers, rho: spendFrequencyCorrelation };
+  const values = { repeat, customers, spend: gammaGamma.customers, rho: spendFrequencyCorrelation };
   return kinds.map((kind) => ({ kind, message: MESSAGES[kind](values) }));
 }

@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 import type { ColumnType } from './columns';
 import type { SqlDialect } from './dialect';
 
@@ -38,4 +39,8 @@ export const bigQuery: SqlDialect = {
   dateOfDay: (day) => `DATE_FROM_UNIX_DATE(${day})`,
   floorDiv: (a, b) => `CAST(FLOOR((${a}) / ${b}) AS INT64)`,
   offsets: (n) => `UNNEST(GENERATE_ARRAY(0, ${n - 1})) AS k`,
+  matches: (expr, pattern) => `REGEXP_CONTAINS(${expr}, ${bigQuery.string(pattern)})`,
+  // A typed array of structs (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#constructing_a_struct): BigQuery has no VALUES list.
+  rowsTable: (columns, rows, alias) =>
+    `UNNEST(ARRAY<STRUCT<${columns.map((c) => `${c.name} ${c.type === 'int' ? 'INT64' : 'FLOAT64'}`).join(', ')}>>[${rows.map((r) => `(${r.map(String).join(', ')})`).join(', ')}]) AS ${alias}`,
 };

@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 /**
  * The one query behind a cohort report of a transaction log, in either dialect. It returns the
  * engine's cohort cube (docs/metrics.md; src/core/cohorts/cube.ts) and little else, a few thousand

@@ -4,7 +4,9 @@
  * layouts write the same sheets whichever engine counted.
  */
 import { UserError } from '../errors';
-import { describeSkippedRows, type CohortReport, type CohortTables, type SkipReason, type SkippedRows, type RowTally, type NoteReason } from '../cohorts';
+import { msg } from '../../i18n/catalogue';
+import { allOf } from '../../i18n/messages';
+import { skippedRowsMessage, type CohortReport, type CohortTables, type SkipReason, type SkippedRows, type RowTally, type NoteReason } from '../cohorts';
 import { emptyCube, groupCube, suffixSums, type CohortCube } from '../cohorts/cube';
 import { groupCustomers } from '../cohorts/grouping';
 import { cohortMatrices, firstCohort } from '../cohorts/matrices';
@@ -51,19 +53,20 @@ export interface ResultColumnNames {
 }
 
 const SKIP_ORDER: string[] = [
-  'blank row', 'blank id', 'blank date', 'not a date', 'cancel not a date', 'cancel before signup', 'bad amount', 'duplicate customer', 'refund before first purchase', 'after as-of day',
+  'blank row', 'blank id', 'blank date', 'not a date', 'cancel not a date', 'cancel before signup', 'bad amount', 'duplicate customer', 'refund before first purchase', 'after as-of day', // i18n-exempt: reason codes of the queries' result rows
 ];
 
 function tallies(rows: CohortResultRow[], names: ResultColumnNames): SkippedRows {
   const columnOf = (reason: string) =>
-    reason === 'blank row' ? 'all columns'
+    reason === 'blank row' ? '' // as the sheet tallies a blank row: no one column
       : reason === 'blank id' || reason === 'duplicate customer' ? names.id
         : reason === 'bad amount' || reason === 'negative amount' || reason === 'refund before first purchase' ? (names.amount ?? 'amount')
-          : reason === 'cancel not a date' || reason === 'cancel before signup' ? (names.cancel ?? 'cancel date')
+          : reason === 'cancel not a date' || reason === 'cancel before signup' || reason === 'placeholder cancel date' ? (names.cancel ?? names.date) // i18n-exempt: reason codes
             : names.date;
   // The query tells a cancel date that is not a date apart; the report counts it as "not a date" of that column.
   const tally = <R extends string>(label: string, count: number): RowTally<R> =>
-    ({ reason: (label === 'cancel not a date' ? 'not a date' : label) as R, column: columnOf(label), count, firstRows: [], firstValue: null });
+    ({ reason: (label === 'cancel not a date' ? 'not a date' : label) as R, // i18n-exempt: a reason code
+      column: columnOf(label), count, firstRows: [], firstValue: null });
   const reasons = rows
     .filter((r) => r.kind === 'skip' && (r.customers ?? 0) > 0)
     .sort((a, b) => SKIP_ORDER.indexOf(a.label!) - SKIP_ORDER.indexOf(b.label!))
@@ -109,7 +112,10 @@ export function cohortReportFromRows(
   const skipped = tallies(rows, names);
   const rowsRead = bounds?.customers ?? 0;
   if (!bounds || bounds.cohort === null || bounds.period === null) {
-    throw new UserError(rowsRead === 0 ? 'no data rows: the table is empty' : `no data rows: every row was skipped. ${describeSkippedRows(skipped)}`);
+    const used = [names.id, names.date, names.amount, names.cancel].filter((n): n is string => !!n);
+    throw new UserError(rowsRead === 0
+      ? msg('input.empty', { count: used.length, columns: allOf(used) })
+      : msg('input.allSkipped', { skipped: skippedRowsMessage(skipped) ?? '' }));
   }
   const hasSegments = rows.some((r) => r.kind === 'segment');
   const segmentNames = hasSegments ? rows.filter((r) => r.kind === 'segment').map((r) => r.label!) : null;
@@ -160,7 +166,7 @@ function fillCube(cube: CohortCube, rows: CohortResultRow[], axis: PeriodAxis, g
   const P = cube.periods;
   const relative = (period: number | null) => {
     const p = (period ?? NaN) - axis.firstPeriod;
-    if (!(p >= 0 && p < P)) throw new Error(`query returned period ${period} outside ${axis.firstPeriod} … ${axis.firstPeriod + P - 1}`);
+    if (!(p >= 0 && p < P)) throw new Error(`query returned period ${period} outside ${axis.firstPeriod} … ${axis.firstPeriod + P - 1}`); // i18n-exempt: a programming error (an Error, not a UserError)
     return p;
   };
   for (const r of rows) {

@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 /**
  * The customer value lists' input as one query: one row per customer with a purchase on or before the
  * observation end, with the RFM summary of docs/models.md exactly as rfmQuery.ts computes it (the same
@@ -8,6 +9,7 @@
  * Result columns: id, x, tx, age (days), spend_count, spend_sum, past_value, first_day, last_day,
  * segment, first_row. Scored in Apps Script (customerRows.ts) with the models fitted on rfmQuery's
  * grouped rows; the top customers, the at-risk and lapsed lists and CLV by segment follow.
+ * (valueQuery.ts narrows the same rows to the few the sheet shows, for a warehouse-sized customer base.)
  */
 import type { SqlLogColumns } from './columns';
 import type { SqlDialect } from './dialect';
@@ -16,10 +18,14 @@ import type { SqlSource } from './logExpressions';
 
 export { CUSTOMER_COLUMNS } from './resultColumns';
 
-export function customerQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string {
-  const int = (e: string) => `CAST(${e} AS ${d.int})`;
-  const float = (e: string) => `CAST(${e} AS ${d.float})`;
-  const ctes = [
+/**
+ * rfmCtes, then `cust`: one row per customer with a transaction — id, x, tx, age (days), spend_count,
+ * spend_sum, past_value, first_day, last_day, segment (NULL without a segment column), first_row.
+ */
+export function customerCtes(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string[] {
+  const segment = columns.segment ? 'g.segment' : `CAST(NULL AS ${d.text})`;
+  const join = columns.segment ? 'LEFT JOIN first_segment AS g ON g.id = p.id' : '';
+  return [
     ...rfmCtes(d, source, columns, s),
     `past AS (SELECT id, SUM(amount) AS past_value FROM observed GROUP BY id)`,
     // The sheet's customer order: first appearance among the usable rows.
@@ -33,17 +39,30 @@ export function customerQuery(d: SqlDialect, source: SqlSource, columns: SqlLogC
   ) AS ranked WHERE rn = 1
 )`]
       : []),
+    `cust AS (
+  SELECT p.id, p.x, p.tx, p.age, p.spend_count, p.spend_sum, COALESCE(v.past_value, CAST(0 AS ${d.money})) AS past_value,
+    f.first_day, f.last_purchase AS last_day, ${segment} AS segment, a.first_row
+  FROM people AS p
+  JOIN spans AS f ON f.id = p.id
+  LEFT JOIN past AS v ON v.id = p.id
+  LEFT JOIN appearance AS a ON a.id = p.id
+  ${join}
+)`,
   ];
-  const segment = columns.segment ? 'g.segment' : `CAST(NULL AS ${d.text})`;
-  const join = columns.segment ? 'LEFT JOIN first_segment AS g ON g.id = p.id' : '';
-  return `WITH\n${ctes.join(',\n')}
-SELECT p.id AS id, ${int('p.x')} AS x, ${int('p.tx')} AS tx, ${int('p.age')} AS age, ${int('p.spend_count')} AS spend_count,
-  ${float('p.spend_sum')} AS spend_sum, ${float('COALESCE(v.past_value, 0)')} AS past_value, ${int('f.first_day')} AS first_day, ${int('f.last_purchase')} AS last_day,
-  ${segment} AS segment, ${int('a.first_row')} AS first_row
-FROM people AS p
-JOIN spans AS f ON f.id = p.id
-LEFT JOIN past AS v ON v.id = p.id
-LEFT JOIN appearance AS a ON a.id = p.id
-${join}
+}
+
+/** The result columns of CUSTOMER_COLUMNS from `cust` (aliased `c`), cast for both clients. */
+export function customerColumns(d: SqlDialect): string {
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const float = (e: string) => `CAST(${e} AS ${d.float})`;
+  return `c.id AS id, ${int('c.x')} AS x, ${int('c.tx')} AS tx, ${int('c.age')} AS age, ${int('c.spend_count')} AS spend_count,
+  ${float('c.spend_sum')} AS spend_sum, ${float('c.past_value')} AS past_value, ${int('c.first_day')} AS first_day, ${int('c.last_day')} AS last_day,
+  c.segment AS segment, ${int('c.first_row')} AS first_row`;
+}
+
+export function customerQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string {
+  return `WITH\n${customerCtes(d, source, columns, s).join(',\n')}
+SELECT ${customerColumns(d)}
+FROM cust AS c
 ORDER BY first_row, id`;
 }

@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 /**
  * The few places where BigQuery's GoogleSQL and DuckDB's SQL differ, for the queries of this folder.
  * Everything else the builders write is portable SQL (WITH, JOIN … USING, GROUP BY, UNION ALL, CASE,
@@ -68,6 +69,18 @@ export interface SqlDialect {
    * DuckDB: range(n) t(k).
    */
   offsets(n: number): string;
+  /**
+   * Whether text matches an RE2 regular expression anywhere (anchor it with ^…$ for the whole text):
+   * REGEXP_CONTAINS (https://cloud.google.com/bigquery/docs/reference/standard-sql/string_functions#regexp_contains);
+   * DuckDB's regexp_matches, also RE2.
+   */
+  matches(expr: string, pattern: string): string;
+  /**
+   * A FROM item of literal rows (at least one) with the named columns: BigQuery
+   * UNNEST(ARRAY<STRUCT<x INT64, …>>[(…), …]) AS alias; DuckDB (VALUES (…), …) AS alias(x, …).
+   * Numbers must be finite.
+   */
+  rowsTable(columns: readonly { name: string; type: 'int' | 'float' }[], rows: readonly (readonly number[])[], alias: string): string;
 }
 
 /** A CASE expression (portable): first matching condition wins. */

@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 import { ISO_DATE_TEXT } from './bigquery';
 import type { ColumnType } from './columns';
 import type { SqlDialect } from './dialect';
@@ -38,4 +39,7 @@ export const duckDb: SqlDialect = {
   dateOfDay: (day) => `(${EPOCH} + CAST(${day} AS INTEGER))`,
   floorDiv: (a, b) => `CAST(FLOOR((${a}) / ${b}) AS BIGINT)`,
   offsets: (n) => `range(${n}) AS w(k)`,
+  matches: (expr, pattern) => `regexp_matches(${expr}, ${duckDb.string(pattern)})`,
+  rowsTable: (columns, rows, alias) =>
+    `(VALUES ${rows.map((r) => `(${r.map((v, i) => (columns[i].type === 'int' ? String(v) : `CAST(${String(v)} AS DOUBLE)`)).join(', ')})`).join(', ')}) AS ${alias}(${columns.map((c) => c.name).join(', ')})`,
 };

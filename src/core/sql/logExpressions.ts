@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 /**
  * How one row of a transaction-log table reads, as SQL expressions: the same rules as the sheet
  * reader (docs/metrics.md "Reading cells") wherever SQL types allow, and the reason a row is

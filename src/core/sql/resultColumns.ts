@@ -13,3 +13,12 @@ export const CUSTOMER_COLUMNS = ['id', 'x', 'tx', 'age', 'spend_count', 'spend_s
 
 /** The reasons a row of a log is skipped (logExpressions.ts), in the sheet's order; rfmQuery's 'skip' rows give their index as x. */
 export const LOG_SKIP_REASONS = ['blank row', 'blank id', 'blank date', 'not a date', 'bad amount'] as const;
+
+/** valueQuery.ts valueGroupsQuery: rfmQuery's rows (RFM_COLUMNS, the rest NULL), then 'group' and 'cut' rows. */
+export const VALUE_COLUMNS = [...RFM_COLUMNS, 'spend_count', 'segment', 'top', 'spend_sum', 'past_sum', 'spend_max'] as const;
+
+/** valueQuery.ts valueCandidatesQuery: customerQuery's columns, then whether the customer is in the top share by past value. */
+export const CANDIDATE_COLUMNS = [...CUSTOMER_COLUMNS, 'top'] as const;
+
+/** valueQuery.ts: P(alive) in SQL and in JavaScript differ by rounding (≈ 1e-15): the candidates keep this much margin. */
+export const PROBABILITY_MARGIN = 1e-9;

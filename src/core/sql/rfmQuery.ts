@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 /**
  * The customer-value inputs of a transaction log as one query: the RFM summary of docs/models.md
  * (a transaction is a customer-day, amounts summed net; x = purchase days − 1, t_x and T in days up
@@ -71,11 +72,16 @@ export function rfmCtes(d: SqlDialect, source: SqlSource, columns: SqlLogColumns
 }
 
 export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string {
+  // The fits need no segment: it stays out of the query (and out of the bytes BigQuery bills).
+  const ctes = rfmCtes(d, source, { ...columns, segment: null }, s);
+  return `WITH\n${ctes.join(',\n')}\n${rfmParts(d, s).join('\nUNION ALL\n')}`;
+}
+
+/** The SELECTs of rfmQuery's result (RFM_COLUMNS), over rfmCtes; without the 'history' rows when another query's rows give them. */
+export function rfmParts(d: SqlDialect, s: SqlRfmSettings, histories = true): string[] {
   const int = (e: string) => `CAST(${e} AS ${d.int})`;
   const float = (e: string) => `CAST(${e} AS ${d.float})`;
   const nullInt = `CAST(NULL AS ${d.int})`;
-  // The fits need no segment: it stays out of the query (and out of the bytes BigQuery bills).
-  const ctes = rfmCtes(d, source, { ...columns, segment: null }, s);
   const totals = `SELECT 'totals' AS kind,
     (SELECT ${int('COALESCE(SUM(refunds), 0)')} FROM repeats) AS x,
     (SELECT ${int('COALESCE(SUM(zeros), 0)')} FROM repeats) AS tx,
@@ -89,11 +95,11 @@ export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumn
   const parts = [
     `SELECT 'history' AS kind, ${int('x')} AS x, ${int('tx')} AS tx, ${int('age')} AS age, ${int('COUNT(*)')} AS customers, CAST(NULL AS ${d.float}) AS amount
   FROM people GROUP BY x, tx, age`,
-    `SELECT 'spend', ${int('spend_count')}, ${nullInt}, ${nullInt}, ${int('COUNT(*)')}, ${float('spend_sum')}
+    `SELECT 'spend' AS kind, ${int('spend_count')} AS x, ${nullInt} AS tx, ${nullInt} AS age, ${int('COUNT(*)')} AS customers, ${float('spend_sum')} AS amount
   FROM people WHERE spend_count > 0 GROUP BY spend_count, spend_sum`,
     totals,
     `SELECT 'skip', CASE ${LOG_SKIP_REASONS.map((r, i) => `WHEN skip = ${d.string(r)} THEN ${i}`).join(' ')} END, ${nullInt}, ${nullInt}, ${int('COUNT(*)')}, CAST(NULL AS ${d.float})
   FROM src WHERE skip IS NOT NULL GROUP BY skip`,
   ];
-  return `WITH\n${ctes.join(',\n')}\n${parts.join('\nUNION ALL\n')}`;
+  return histories ? parts : parts.slice(1);
 }

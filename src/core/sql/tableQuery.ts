@@ -1,3 +1,4 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 /**
  * The cohort report of a customer table (one row per customer: signup, cancel or blank, revenue per
  * period, segment) as one query. A customer is active at the end of the periods from their signup
@@ -14,6 +15,10 @@ import { checkColumnType, type SqlColumn, type SqlTableColumns } from './columns
 import { caseWhen, type SqlDialect } from './dialect';
 import { periodExpression, type SqlCohortSettings } from './cohortQuery';
 import { fromItem, type SqlSource } from './logExpressions';
+import { MAX_PLACEHOLDER_LENGTH, MISSING_TEXTS } from '../placeholders';
+
+/** placeholders.ts's INVISIBLE_ONLY in RE2: text of spaces, zero-width spaces and joiners, word joiner, BOM, soft hyphen only. */
+const INVISIBLE_TEXT = String.raw`^[\s\x{00a0}\x{1680}\x{2000}-\x{200d}\x{2028}\x{2029}\x{202f}\x{205f}\x{2060}\x{3000}\x{feff}\x{00ad}]*$`;
 
 export interface SqlTableSettings extends SqlCohortSettings {
   /** Without an as-of day, stop at this day when the table holds later dates (scheduled cancellations). */
@@ -48,13 +53,18 @@ export function tableQuery(d: SqlDialect, source: SqlSource, columns: SqlTableCo
     [blank(signup), d.string('blank date')],
     [`${day(signup)} IS NULL`, d.string('not a date')],
   ];
+  // A text cancel date that is a placeholder for a missing value ("NULL", "nan", "-": placeholders.ts) is
+  // no cancel date, and noted, as in a sheet (parseTable.ts).
+  const placeholder = cancel && isText(cancel)
+    ? `(NOT ${blank(cancel)} AND ${day(cancel)} IS NULL AND ((LENGTH(${col(cancel)}) <= ${MAX_PLACEHOLDER_LENGTH} AND LOWER(TRIM(${col(cancel)})) IN (${MISSING_TEXTS.map((t) => d.string(t)).join(', ')})) OR ${d.matches(col(cancel), INVISIBLE_TEXT)}))`
+    : null;
   if (cancel) {
-    reasons.push([`NOT ${blank(cancel)} AND ${day(cancel)} IS NULL`, d.string('cancel not a date')]);
+    reasons.push([`NOT ${blank(cancel)} AND ${day(cancel)} IS NULL${placeholder ? ` AND NOT ${placeholder}` : ''}`, d.string('cancel not a date')]);
     reasons.push([`NOT ${blank(cancel)} AND ${day(cancel)} < ${day(signup)}`, d.string('cancel before signup')]);
   }
   if (revenue) reasons.push([`NOT ${blank(revenue)} AND ${revenueExpr} IS NULL`, d.string('bad amount')]);
   const segmentExpr = segment ? caseWhen([[blank(segment), d.string(BLANK_SEGMENT_NAME)]], isText(segment) ? col(segment) : `CAST(${col(segment)} AS ${d.text})`) : nullOf(d.text);
-  const cancelExpr = cancel ? caseWhen([[blank(cancel), nullOf(d.int)]], day(cancel)) : nullOf(d.int);
+  const cancelExpr = cancel ? caseWhen([[blank(cancel), nullOf(d.int)], ...(placeholder ? [[placeholder, nullOf(d.int)] as [string, string]] : [])], day(cancel)) : nullOf(d.int);
   const dataLast = `MAX(CASE WHEN cancel IS NULL OR cancel < signup THEN signup ELSE cancel END)`;
   const lastDay = s.asOfDay !== null ? int(String(s.asOfDay)) : s.today !== null ? `LEAST(${dataLast}, ${int(String(s.today))})` : dataLast;
   const out = (kind: string, label: string, cohort: string, periodCol: string, customers: string, rev = nullOf(d.float)) =>
@@ -65,15 +75,16 @@ export function tableQuery(d: SqlDialect, source: SqlSource, columns: SqlTableCo
   const ctes = [
     `src AS (
   SELECT ${idExpr} AS id, ${day(signup)} AS signup, ${cancelExpr} AS cancel, ${revenueExpr} AS revenue, ${segmentExpr} AS segment,
-    ${order ? col(order) : nullOf(d.int)} AS ord, ${caseWhen(reasons, nullOf(d.text))} AS skip
+    ${order ? col(order) : nullOf(d.int)} AS ord, ${caseWhen(reasons, nullOf(d.text))} AS skip,
+    ${placeholder ? caseWhen([[placeholder, '1']], '0') : '0'} AS placeholder
   FROM ${fromItem(d, source)}
 )`,
     // A repeated id keeps its first row (row order; else the earliest signup), as a sheet keeps its first.
     `usable AS (
-  SELECT id, signup, cancel, revenue, segment, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord, signup, cancel, segment) AS rn
+  SELECT id, signup, cancel, revenue, segment, placeholder, ROW_NUMBER() OVER (PARTITION BY id ORDER BY ord, signup, cancel, segment) AS rn
   FROM src WHERE skip IS NULL
 )`,
-    `valid AS (SELECT id, signup, cancel, revenue, segment FROM usable WHERE rn = 1)`,
+    `valid AS (SELECT id, signup, cancel, revenue, segment, placeholder FROM usable WHERE rn = 1)`,
     `bounds AS (
   SELECT first_day, data_last_day, last_day, ${period('last_day')} AS last_period
   FROM (SELECT MIN(signup) AS first_day, ${dataLast} AS data_last_day, ${lastDay} AS last_day FROM valid) AS t
@@ -95,6 +106,7 @@ export function tableQuery(d: SqlDialect, source: SqlSource, columns: SqlTableCo
     out('bounds', nullOf(d.text), 'first_day', 'data_last_day', `(SELECT ${int('COUNT(*)')} FROM src)`) + '\nFROM bounds',
   ];
   if (segment) parts.push(out('segment', 'segment', nullOf(d.int), nullOf(d.int), int('COUNT(*)')) + '\nFROM usable GROUP BY segment');
+  if (placeholder) parts.push(out('note', d.string('placeholder cancel date'), nullOf(d.int), nullOf(d.int), int('COUNT(*)')) + '\nFROM valid WHERE placeholder = 1 HAVING COUNT(*) > 0');
   if (revenue) parts.push(out('note', d.string('negative amount'), nullOf(d.int), nullOf(d.int), int('COUNT(*)')) + '\nFROM valid WHERE revenue < 0 HAVING COUNT(*) > 0');
   return `WITH\n${ctes.join(',\n')}\n${parts.join('\nUNION ALL\n')}`;
 }

@@ -19,4 +19,9 @@ export const bigquery: Translation<typeof en, 'cs'> = {
   'bigquery.dryRun': 'Zkušební běh: ptám se BigQuery, kolik dat by dotaz prošel…',
   'bigquery.running': 'BigQuery provádí dotaz…',
   'bigquery.rows': { one: '{count} řádek.', few: '{count} řádky.', many: '{count} řádku.', other: '{count} řádků.' },
+  'bigquery.valueTitle': 'Hodnota zákazníků',
+  'bigquery.valueIntro': 'Modely se odhadují ze seskupených řádků z BigQuery; vrátí se jen zákazníci, které list uvádí.',
+  'bigquery.valueEstimate': 'Odhadnout cenu hodnoty zákazníků',
+  'bigquery.valueRun': 'Spočítat hodnotu zákazníků v BigQuery',
+  'bigquery.valueRunning': 'BigQuery spouští dotazy hodnoty zákazníků…',
 };

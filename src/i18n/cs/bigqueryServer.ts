@@ -24,6 +24,7 @@ export const bigqueryServer: Translation<typeof en, 'cs'> = {
   'bq.size': '{value} {unit}',
 
   'bq.estimate': 'Tento dotaz projde {bytes} (vyúčtováno jako {billed}): {cost} při ceně za zpracovaná data ({price} za TiB; první TiB každý měsíc je zdarma a ceny vašeho projektu se mohou lišit).',
+  'bq.estimateValue': 'Hodnota zákazníků spouští dva dotazy (vstup modelů, pak zákazníky, které list uvádí); celkem projdou {bytes} (vyúčtováno jako {billed}): {cost} při ceně za zpracovaná data ({price} za TiB; první TiB každý měsíc je zdarma a ceny vašeho projektu se mohou lišit).',
   'bq.costBelow': 'méně než {amount}',
   'bq.costAbout': 'asi {amount}',
   'bq.estimateOverLimit': '{estimate} To je nad vaším limitem {limit}: pro spuštění limit zvyšte.',
@@ -61,4 +62,5 @@ export const bigqueryServer: Translation<typeof en, 'cs'> = {
   'bq.sourceQuery': 'Dotaz BigQuery v projektu {project}',
   'bq.line.scanned': 'prošlo {bytes} v projektu {project}',
   'bq.line.job': 'Úloha BigQuery',
+  'bq.line.jobs': 'Úlohy BigQuery',
 };

@@ -111,4 +111,6 @@ export const input: Translation<typeof en, 'cs'> = {
   'spill.revenue': 'Tržby',
   'spill.revenueRetention': 'Udržení tržeb',
   'spill.partial': 'Neúplné',
+  'spill.partialNote': 'Poslední období ({unit} od {start}) je neúplné: data do {date}. Poslední vyplněná buňka v řádku každé kohorty počítá jen nákupy do tohoto dne, zákazníci, kteří ještě nenakoupili, v ní proto chybějí.',
+  'spill.partialNoteTable': 'Poslední období ({unit} od {start}) je neúplné: data do {date}. Poslední vyplněná buňka v řádku každé kohorty počítá zákazníky aktivní v tento den; pozdější zrušení v tomto období ({unit}) se zatím nepočítají.',
 };

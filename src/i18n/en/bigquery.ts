@@ -17,4 +17,9 @@ export const bigquery = {
   'bigquery.dryRun': 'Dry run: asking BigQuery what the query would scan…',
   'bigquery.running': 'BigQuery is running the query…',
   'bigquery.rows': { one: '{count} row.', other: '{count} rows.' },
+  'bigquery.valueTitle': 'Customer value',
+  'bigquery.valueIntro': 'The models are fitted on BigQuery’s grouped rows; only the customers the sheet lists come back.',
+  'bigquery.valueEstimate': 'Estimate customer value cost',
+  'bigquery.valueRun': 'Run customer value on BigQuery',
+  'bigquery.valueRunning': 'BigQuery is running the customer value queries…',
 } as const;

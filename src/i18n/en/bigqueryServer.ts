@@ -29,6 +29,7 @@ export const bigqueryServer = {
 
   // The dry run and the run.
   'bq.estimate': 'This query will scan {bytes} (billed as {billed}): {cost} at on-demand pricing ({price} per TiB; the first TiB each month is free, and your project’s pricing may differ).',
+  'bq.estimateValue': 'Customer value runs two queries (the models’ input, then the customers the sheet lists), which will scan {bytes} in all (billed as {billed}): {cost} at on-demand pricing ({price} per TiB; the first TiB each month is free, and your project’s pricing may differ).',
   'bq.costBelow': 'less than {amount}',
   'bq.costAbout': 'about {amount}',
   'bq.estimateOverLimit': '{estimate} That is over your limit of {limit}: raise the limit to run it.',
@@ -68,4 +69,5 @@ export const bigqueryServer = {
   'bq.sourceQuery': 'BigQuery query in project {project}',
   'bq.line.scanned': '{bytes} scanned in project {project}',
   'bq.line.job': 'BigQuery job',
+  'bq.line.jobs': 'BigQuery jobs',
 } as const;

@@ -85,4 +85,7 @@ export const input = {
   'spill.revenue': 'Revenue',
   'spill.revenueRetention': 'Revenue retention',
   'spill.partial': 'Partial',
+  // The note under =COHORTS when its last period is partial: those cells lie on a diagonal (each cohort row's last filled cell), so no column can flag them.
+  'spill.partialNote': 'The last period ({unit} from {start}) is partial: data until {date}. The last filled cell of each cohort row counts purchases only up to that day, so customers who have not bought yet are missing from it.',
+  'spill.partialNoteTable': 'The last period ({unit} from {start}) is partial: data until {date}. The last filled cell of each cohort row counts the customers active on that day; cancellations later in the {unit} are not counted yet.',
 } as const;

@@ -19,4 +19,9 @@ export const bigquery: Translation<typeof en, 'hu'> = {
   'bigquery.dryRun': 'Próbafuttatás: a BigQuery megmondja, mennyi adatot olvasna be a lekérdezés…',
   'bigquery.running': 'A BigQuery futtatja a lekérdezést…',
   'bigquery.rows': { one: '{count} sor.', other: '{count} sor.' },
+  'bigquery.valueTitle': 'Ügyfélérték',
+  'bigquery.valueIntro': 'A modellek a BigQuery csoportosított soraira illeszkednek; csak a lapon felsorolt ügyfelek jönnek vissza.',
+  'bigquery.valueEstimate': 'Az ügyfélérték költségének becslése',
+  'bigquery.valueRun': 'Ügyfélérték számítása a BigQueryben',
+  'bigquery.valueRunning': 'A BigQuery futtatja az ügyfélérték lekérdezéseit…',
 };

@@ -24,6 +24,7 @@ export const bigqueryServer: Translation<typeof en, 'hu'> = {
   'bq.size': '{value} {unit}',
 
   'bq.estimate': 'Ez a lekérdezés {bytes} adatot olvas be ({billed} számlázva): {cost} a feldolgozott adat szerinti díjjal ({price} TiB-onként; havonta az első TiB ingyenes, és a projektje díjai eltérhetnek).',
+  'bq.estimateValue': 'Az ügyfélérték két lekérdezést futtat (a modellek bemenetét, majd a lapon felsorolt ügyfeleket), amelyek összesen {bytes} adatot olvasnak be ({billed} számlázva): {cost} a feldolgozott adat szerinti díjjal ({price} TiB-onként; havonta az első TiB ingyenes, és a projektje díjai eltérhetnek).',
   'bq.costBelow': 'kevesebb mint {amount}',
   'bq.costAbout': 'kb. {amount}',
   'bq.estimateOverLimit': '{estimate} Ez meghaladja az Ön {limit} korlátját: a futtatáshoz emelje a korlátot.',
@@ -61,4 +62,5 @@ export const bigqueryServer: Translation<typeof en, 'hu'> = {
   'bq.sourceQuery': 'BigQuery-lekérdezés a(z) {project} projektben',
   'bq.line.scanned': '{bytes} beolvasva a(z) {project} projektben',
   'bq.line.job': 'BigQuery-feladat',
+  'bq.line.jobs': 'BigQuery-feladatok',
 };

@@ -78,4 +78,6 @@ export const input: Translation<typeof en, 'hu'> = {
   'spill.revenue': 'Bevétel',
   'spill.revenueRetention': 'Bevételmegtartás',
   'spill.partial': 'Részleges',
+  'spill.partialNote': 'Az utolsó időszak ({unit}, kezdete: {start}) részleges (adatok eddig: {date}): minden kohorsz sorának utolsó kitöltött cellája csak az addig a napig történt vásárlásokat számolja, ezért hiányoznak belőle a még nem vásárolt ügyfelek.',
+  'spill.partialNoteTable': 'Az utolsó időszak ({unit}, kezdete: {start}) részleges (adatok eddig: {date}): minden kohorsz sorának utolsó kitöltött cellája az aznap aktív ügyfeleket számolja; az időszak ({unit}) későbbi lemondásai még nem számítanak.',
 };

@@ -19,4 +19,9 @@ export const bigquery: Translation<typeof en, 'pl'> = {
   'bigquery.dryRun': 'Próbne uruchomienie: pytam BigQuery, ile danych przeszuka zapytanie…',
   'bigquery.running': 'BigQuery wykonuje zapytanie…',
   'bigquery.rows': { one: '{count} wiersz.', few: '{count} wiersze.', many: '{count} wierszy.', other: '{count} wiersza.' },
+  'bigquery.valueTitle': 'Wartość klientów',
+  'bigquery.valueIntro': 'Modele są dopasowywane do pogrupowanych wierszy z BigQuery; wracają tylko klienci, których arkusz wymienia.',
+  'bigquery.valueEstimate': 'Oszacuj koszt wartości klientów',
+  'bigquery.valueRun': 'Oblicz wartość klientów w BigQuery',
+  'bigquery.valueRunning': 'BigQuery wykonuje zapytania wartości klientów…',
 };

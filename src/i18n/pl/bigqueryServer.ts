@@ -24,6 +24,7 @@ export const bigqueryServer: Translation<typeof en, 'pl'> = {
   'bq.size': '{value} {unit}',
 
   'bq.estimate': 'To zapytanie przeszuka {bytes} (naliczone jako {billed}): {cost} według cen za przetworzone dane ({price} za TiB; pierwszy TiB w miesiącu jest bezpłatny, a ceny Twojego projektu mogą być inne).',
+  'bq.estimateValue': 'Wartość klientów wymaga dwóch zapytań (dane wejściowe modeli, potem klienci, których arkusz wymienia); razem przeszukają {bytes} (naliczone jako {billed}): {cost} według cen za przetworzone dane ({price} za TiB; pierwszy TiB w miesiącu jest bezpłatny, a ceny Twojego projektu mogą być inne).',
   'bq.costBelow': 'mniej niż {amount}',
   'bq.costAbout': 'około {amount}',
   'bq.estimateOverLimit': '{estimate} To ponad Twój limit {limit}: podnieś limit, aby je uruchomić.',
@@ -61,4 +62,5 @@ export const bigqueryServer: Translation<typeof en, 'pl'> = {
   'bq.sourceQuery': 'Zapytanie BigQuery w projekcie {project}',
   'bq.line.scanned': 'przeszukano {bytes} w projekcie {project}',
   'bq.line.job': 'Zadanie BigQuery',
+  'bq.line.jobs': 'Zadania BigQuery',
 };

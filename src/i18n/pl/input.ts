@@ -112,4 +112,6 @@ export const input: Translation<typeof en, 'pl'> = {
   'spill.revenue': 'Przychód',
   'spill.revenueRetention': 'Retencja przychodu',
   'spill.partial': 'Niepełny',
+  'spill.partialNote': 'Ostatni okres ({unit} od {start}) jest niepełny: dane do {date}. Ostatnia wypełniona komórka w wierszu każdej kohorty liczy zakupy tylko do tego dnia, więc brakuje w niej klientów, którzy jeszcze nie kupili.',
+  'spill.partialNoteTable': 'Ostatni okres ({unit} od {start}) jest niepełny: dane do {date}. Ostatnia wypełniona komórka w wierszu każdej kohorty liczy klientów aktywnych w tym dniu; późniejsze rezygnacje w tym okresie ({unit}) nie są jeszcze liczone.',
 };

@@ -3,7 +3,7 @@
  * with a dry run (bytes and cost), and only then run it. Its own markup (BigQuerySource.html) and
  * calls, so the sheet source's code is untouched. User strings go in as text, never as HTML.
  */
-import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySource } from '../../addon/bigquery/protocol';
+import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySource, BigQueryValueResult, BigQueryValueSettings } from '../../addon/bigquery/protocol';
 import type { LapseSuggestion } from '../../core/cohorts/lapseSuggestion';
 import type { PeriodUnit } from '../../core/periods';
 import { integer, percent } from '../../i18n/messages';
@@ -28,6 +28,7 @@ const select = (id: string) => byId(id, HTMLSelectElement);
 const text = (id: string, value: string) => (byId(id, HTMLElement).textContent = value);
 
 let estimated: string | null = null; // the settings (as JSON) the shown estimate is for
+let estimatedValue: string | null = null; // the same for the customer value queries
 
 function source(): BigQuerySource {
   return { projectId: input('bq-project').value.trim(), table: input('bq-table').value.trim(), query: byId('bq-query', HTMLTextAreaElement).value };
@@ -52,6 +53,18 @@ function settings(): BigQueryReportSettings {
     lapseAfter: input('bq-lapse-after').value.trim() === '' ? 1 : Number(input('bq-lapse-after').value),
     refundsAreActivity: input('bq-refunds').checked,
     maxBytes: gb > 0 ? Math.round(gb * 1e9) : 0,
+  };
+}
+
+/** Percent inputs as fractions; a blank or unreadable one goes to the server as NaN, which says what is wrong with it. */
+const fraction = (id: string) => Number(input(id).value) / 100;
+
+function valueSettings(): BigQueryValueSettings {
+  const s = settings();
+  return {
+    ...source(), columns: s.columns, asOf: s.asOf, refundsAreActivity: s.refundsAreActivity, maxBytes: s.maxBytes,
+    horizonMonths: Number(input('bq-horizon').value), monthlyDiscountRate: fraction('bq-discount'),
+    topShare: fraction('bq-top-share'), aliveBelow: fraction('bq-alive-below'), aliveFloor: fraction('bq-alive-floor'),
   };
 }
 
@@ -118,7 +131,9 @@ function showShape(): void {
 
 function invalidate(): void {
   estimated = null;
+  estimatedValue = null;
   byId('bq-run', HTMLButtonElement).disabled = true;
+  byId('bq-value-run', HTMLButtonElement).disabled = true;
   text('bq-estimate-text', '');
 }
 
@@ -152,12 +167,34 @@ async function run(): Promise<void> {
   }
 }
 
+async function estimateValue(): Promise<void> {
+  const s = valueSettings();
+  const e = await busy(bqText('bigquery.dryRun'), () => call<BigQueryEstimate>('sidebarBigQueryValueEstimate', s));
+  if (!e) return;
+  text('bq-estimate-text', e.message);
+  const over = s.maxBytes > 0 && e.billedBytes > s.maxBytes;
+  estimatedValue = over ? null : JSON.stringify(s);
+  byId('bq-value-run', HTMLButtonElement).disabled = over;
+}
+
+async function runValue(): Promise<void> {
+  const s = valueSettings();
+  if (estimatedValue !== JSON.stringify(s)) return invalidate(); // settings changed since the estimate: estimate again
+  const r = await busy(bqText('bigquery.valueRunning'), () => call<BigQueryValueResult>('sidebarBigQueryValueRun', s));
+  if (!r) return;
+  const result = byId('bq-result', HTMLElement);
+  result.hidden = false;
+  result.textContent = r.state === 'done' ? r.outcome.message : r.message;
+}
+
 function start(): void {
   if (!document.getElementById('bq')) return;
   localizeSection(byId('bq', HTMLFormElement));
   byId('bq-describe', HTMLButtonElement).addEventListener('click', () => void describe());
   byId('bq-estimate', HTMLButtonElement).addEventListener('click', () => void estimate());
   byId('bq-run', HTMLButtonElement).addEventListener('click', () => void run());
+  byId('bq-value-estimate', HTMLButtonElement).addEventListener('click', () => void estimateValue());
+  byId('bq-value-run', HTMLButtonElement).addEventListener('click', () => void runValue());
   byId('bq', HTMLFormElement).addEventListener('input', (e) => {
     if ((e.target as HTMLElement).id !== 'bq-max-gb' || estimated) invalidate();
   });

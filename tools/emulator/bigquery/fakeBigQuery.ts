@@ -111,6 +111,8 @@ export class FakeBigQuery {
   readonly calls: string[] = [];
   /** The text of every query that ran (dry runs excluded). */
   readonly queries: string[] = [];
+  /** The result rows of each query run, in the order of `queries`. */
+  readonly resultRows: number[] = [];
   private readonly jobs = new Map<string, Job>();
   private jobCount = 0;
   private readonly RealmError: ErrorConstructor;
@@ -265,6 +267,7 @@ export class FakeBigQuery {
     const limit = request.maximumBytesBilled === undefined ? Infinity : Number(request.maximumBytesBilled);
     if (result.billed > limit) this.fail('jobs.query', `Query exceeded limit for bytes billed: ${limit}. ${result.billed} or higher required.`);
     this.queries.push(sql);
+    this.resultRows.push(result.rows.length);
     const jobId = `job_fake_${++this.jobCount}`;
     const job: Job = { projectId, jobId, pollsLeft: this.options.pollsBeforeDone ?? 0, columns: result.columns, types: result.types, rows: result.rows, bytes: result.bytes };
     this.jobs.set(jobId, job);

@@ -1,0 +1,278 @@
+/**
+ * The Customer value sheet from valueQuery.ts's small results: the group rows give every total, CLV by
+ * segment and the lists' lengths exactly, and say which few groups can hold a top customer by CLV (the
+ * candidates query then brings back only those customers and the lists' members).
+ *
+ * Per customer i with history (x, t_x, T) and spend count c, sum S (scoreCustomers.ts):
+ *   CLV_i = P(alive | x, t_x, T) × D(x, T) × E[spend | c, S],  E[spend | c, S] = p(v + S)/(pc + q − 1) for c > 0,
+ * D the discounted purchases had the customer not left. Within one (x, t_x, T, c) group CLV grows with S, so a
+ * group's best customer has its largest S; and E[spend] is linear in S, so a group's CLVs sum from its ΣS.
+ */
+import { bgNbdExpectedPurchasesIfAlive, bgNbdProbabilityAlive } from '../models/bgnbd';
+import { discountedExpectedPurchases } from '../models/clv';
+import { gammaGammaExpectedValue } from '../models/gammagamma';
+import { DAYS_PER_UNIT } from '../models/timeUnits';
+import { modelWarningsOf } from '../models/trust';
+import type { AtRiskOptions } from '../models/atRisk';
+import { customerResultRows, customerValueFromRows, type SqlCustomerValue } from './customerRows';
+import { rfmResultRows, type RfmRow, type SqlCustomerValueModel } from './rfmModel';
+import { CANDIDATE_COLUMNS, PROBABILITY_MARGIN, RFM_COLUMNS, VALUE_COLUMNS } from './resultColumns';
+import type { RiskInterval, SqlCandidateSettings, ValueGroupKey } from './valueQuery';
+
+export interface ValueGroup extends ValueGroupKey {
+  customers: number;
+  /** The segment of the group's customers (null without a segment column). */
+  segment: string | null;
+  /** In the top share by past value. */
+  top: boolean;
+  spendSum: number;
+  pastSum: number;
+  spendMax: number;
+}
+
+export interface TopShareCut {
+  /** Customers with a purchase on or before the end. */
+  scored: number;
+  /** ⌈share × scored⌉. */
+  count: number;
+  threshold: number;
+  /** Customers at or above the threshold. */
+  members: number;
+}
+
+export interface ValueGroupRows {
+  /** rfmQuery's rows: the fits' input. */
+  rfm: RfmRow[];
+  groups: ValueGroup[];
+  cut: TopShareCut;
+}
+
+/** Result values of valueGroupsQuery (VALUE_COLUMNS; strings from BigQuery, bigint from DuckDB) → typed rows. */
+export function valueGroupRows(values: readonly (readonly unknown[])[]): ValueGroupRows {
+  const at = (name: (typeof VALUE_COLUMNS)[number]) => VALUE_COLUMNS.indexOf(name);
+  const num = (v: unknown) => (v === null || v === undefined ? NaN : Number(v));
+  const rfm: unknown[][] = [];
+  const groups: ValueGroup[] = [];
+  let cut: TopShareCut = { scored: 0, count: 0, threshold: NaN, members: 0 };
+  for (const r of values) {
+    const kind = String(r[at('kind')]);
+    if (kind === 'group') {
+      const segment = r[at('segment')];
+      groups.push({
+        x: num(r[at('x')]), tx: num(r[at('tx')]), age: num(r[at('age')]), spendCount: num(r[at('spend_count')]), customers: num(r[at('customers')]),
+        segment: segment === null || segment === undefined ? null : String(segment), top: num(r[at('top')]) === 1,
+        spendSum: num(r[at('spend_sum')]), pastSum: num(r[at('past_sum')]), spendMax: num(r[at('spend_max')]),
+      });
+    } else if (kind === 'cut') {
+      cut = { count: num(r[at('x')]), scored: num(r[at('tx')]), members: num(r[at('customers')]), threshold: num(r[at('amount')]) };
+    } else {
+      rfm.push(r.slice(0, RFM_COLUMNS.length));
+    }
+  }
+  // rfmQuery's 'history' rows: the customers per (x, t_x, T), summed from the groups.
+  const histories = new Map<string, unknown[]>();
+  for (const g of groups) {
+    const key = `${g.x}|${g.tx}|${g.age}`;
+    const h = histories.get(key);
+    if (h) h[4] = (h[4] as number) + g.customers;
+    else histories.set(key, ['history', g.x, g.tx, g.age, g.customers, null]);
+  }
+  return { rfm: rfmResultRows([...histories.values(), ...rfm]), groups, cut };
+}
+
+export interface Horizon {
+  horizonMonths: number;
+  monthlyDiscountRate: number;
+}
+
+/** The per-group factors of CLV, with the model's own functions (in weeks, as the sheet fits). */
+export function groupValuer(model: SqlCustomerValueModel, horizon: Horizon) {
+  const week = DAYS_PER_UNIT.weeks;
+  const bg = model.bgNbd.params;
+  const gg = model.gammaGamma.params;
+  const discounted = new Map<string, number>();
+  const alive = (g: ValueGroupKey) => bgNbdProbabilityAlive(bg, g.x, g.tx / week, g.age / week);
+  const ifAlive = (g: ValueGroupKey) => {
+    const key = `${g.x}|${g.age}`;
+    let d = discounted.get(key);
+    if (d === undefined) {
+      const T = g.age / week;
+      d = discountedExpectedPurchases((t) => bgNbdExpectedPurchasesIfAlive(bg, t, g.x, T), { ...horizon, unit: 'weeks' }).discounted;
+      discounted.set(key, d);
+    }
+    return d;
+  };
+  /** E[spend] of one customer of the group with repeat spend sum S. */
+  const spend = (g: ValueGroupKey, S: number) => (g.spendCount > 0 ? gammaGammaExpectedValue(gg, g.spendCount, S / g.spendCount) : gammaGammaExpectedValue(gg, 0, NaN));
+  /** Σ E[spend] over the group's n customers with ΣS: linear in S. */
+  const spendSum = (g: ValueGroupKey, n: number, sumS: number) =>
+    g.spendCount > 0 ? (gg.p * (n * gg.v + sumS)) / (gg.p * g.spendCount + gg.q - 1) : n * gammaGammaExpectedValue(gg, 0, NaN);
+  return { alive, ifAlive, spend, spendSum };
+}
+
+export interface SegmentTotals {
+  name: string;
+  customers: number;
+  clvSum: number;
+  pastValueSum: number;
+}
+
+export interface GroupTotals {
+  scored: number;
+  /** Customers with a repeat purchase (x > 0). */
+  repeatBuyers: number;
+  /** Σ of the CLVs that are numbers. */
+  totalClv: number;
+  totalPastValue: number;
+  /** Lengths of the lists: top share, aliveFloor ≤ P(alive) < aliveBelow, and P(alive) < aliveFloor. */
+  atRisk: number;
+  lapsed: number;
+  /** Per segment, in order of first appearance; null without a segment column. */
+  segments: SegmentTotals[] | null;
+}
+
+export function groupTotals(rows: ValueGroupRows, model: SqlCustomerValueModel, horizon: Horizon, lists: { aliveBelow: number; aliveFloor: number }): GroupTotals {
+  const v = groupValuer(model, horizon);
+  let scored = 0, repeatBuyers = 0, totalClv = 0, totalPastValue = 0, atRisk = 0, lapsed = 0;
+  const segments = new Map<string, SegmentTotals>();
+  const hasSegments = rows.groups.some((g) => g.segment !== null);
+  for (const g of rows.groups) {
+    const alive = v.alive(g);
+    const clv = alive * v.ifAlive(g) * v.spendSum(g, g.customers, g.spendSum);
+    scored += g.customers;
+    if (g.x > 0) repeatBuyers += g.customers;
+    if (Number.isFinite(clv)) totalClv += clv;
+    totalPastValue += g.pastSum;
+    if (g.top && alive < lists.aliveBelow) {
+      if (alive >= lists.aliveFloor) atRisk += g.customers;
+      else lapsed += g.customers;
+    }
+    if (hasSegments) {
+      const name = g.segment ?? '';
+      const s = segments.get(name) ?? { name, customers: 0, clvSum: 0, pastValueSum: 0 };
+      s.customers += g.customers;
+      if (Number.isFinite(clv)) s.clvSum += clv;
+      s.pastValueSum += g.pastSum;
+      segments.set(name, s);
+    }
+  }
+  return { scored, repeatBuyers, totalClv, totalPastValue, atRisk, lapsed, segments: hasSegments ? [...segments.values()] : null };
+}
+
+/**
+ * The (x, t_x, T, spend count) groups that can hold one of the `topRows` customers of highest CLV: each
+ * group's best customer has the group's largest CLV (all of a group without repeat spend share one), so
+ * L = the `topRows`-th largest of those, counted per customer, is at most the `topRows`-th CLV, and a group
+ * whose best is below L holds none of them. At most `topRows` groups, and ties with L.
+ */
+export function topGroups(rows: ValueGroupRows, model: SqlCustomerValueModel, horizon: Horizon, topRows: number): ValueGroupKey[] {
+  const v = groupValuer(model, horizon);
+  const byKey = new Map<string, ValueGroupKey & { customers: number; spendMax: number }>();
+  for (const g of rows.groups) {
+    const key = `${g.x}|${g.tx}|${g.age}|${g.spendCount}`;
+    const k = byKey.get(key);
+    if (k) {
+      k.customers += g.customers;
+      k.spendMax = Math.max(k.spendMax, g.spendMax);
+    } else byKey.set(key, { x: g.x, tx: g.tx, age: g.age, spendCount: g.spendCount, customers: g.customers, spendMax: g.spendMax });
+  }
+  const best = [...byKey.values()]
+    .map((k) => ({ k, clv: v.alive(k) * v.ifAlive(k) * v.spend(k, k.spendMax) }))
+    .filter((b) => Number.isFinite(b.clv))
+    .sort((a, b) => b.clv - a.clv);
+  let counted = 0;
+  let floor = -Infinity;
+  for (const b of best) {
+    counted += b.k.spendCount > 0 ? 1 : b.k.customers;
+    if (counted >= topRows) {
+      floor = b.clv;
+      break;
+    }
+  }
+  // Rounding: a group within a hair of L is kept (one more group costs little; a lost customer, the list).
+  const keep = floor - 1e-9 * Math.abs(floor);
+  return best.filter((b) => b.clv >= keep).map(({ k }) => ({ x: k.x, tx: k.tx, age: k.age, spendCount: k.spendCount }));
+}
+
+/** What valueCandidatesQuery needs besides the report's settings: the fitted purchase model and the top groups. */
+export function candidatePlan(
+  rows: ValueGroupRows,
+  model: SqlCustomerValueModel,
+  horizon: Horizon,
+  lists: AtRiskOptions,
+  limits: { topRows: number; listRows: number },
+): Pick<SqlCandidateSettings, 'bgNbd' | 'aliveBelow' | 'aliveFloor' | 'listRows' | 'topRows' | 'topGroups' | 'riskGrid'> {
+  return {
+    bgNbd: model.bgNbd.params, aliveBelow: lists.aliveBelow, aliveFloor: lists.aliveFloor, ...limits,
+    topGroups: topGroups(rows, model, horizon, limits.topRows),
+    riskGrid: riskGrid(rows, model, horizon, lists, limits.listRows),
+  };
+}
+
+/** Intervals of T per x in the at-risk grid: D(x, T) is bounded by its values at the ages inside each. */
+const RISK_INTERVALS_PER_X = 64;
+
+/**
+ * The bounds of D(x, T) over the at-risk groups' ages, per x in at most RISK_INTERVALS_PER_X ranges of
+ * consecutive ages (min and max of D over the ages inside: no monotonicity assumed); null when the at-risk
+ * list fits in `listRows` (it comes back whole) or the spend model has no finite mean.
+ */
+export function riskGrid(rows: ValueGroupRows, model: SqlCustomerValueModel, horizon: Horizon, lists: AtRiskOptions, listRows: number): SqlCandidateSettings['riskGrid'] {
+  const gg = model.gammaGamma.params;
+  if (!(gg.q > 1)) return null;
+  const v = groupValuer(model, horizon);
+  const margin = 10 * PROBABILITY_MARGIN;
+  let members = 0;
+  const ages = new Map<number, Set<number>>();
+  for (const g of rows.groups) {
+    if (!g.top) continue;
+    const alive = v.alive(g);
+    if (!(alive >= lists.aliveFloor - margin && alive < lists.aliveBelow + margin)) continue;
+    if (alive >= lists.aliveFloor && alive < lists.aliveBelow) members += g.customers;
+    let set = ages.get(g.x);
+    if (!set) ages.set(g.x, (set = new Set()));
+    set.add(g.age);
+  }
+  if (members <= listRows) return null;
+  const intervals: RiskInterval[] = [];
+  for (const [x, set] of ages) {
+    const sorted = [...set].sort((a, b) => a - b);
+    const per = Math.ceil(sorted.length / RISK_INTERVALS_PER_X);
+    for (let i = 0; i < sorted.length; i += per) {
+      const chunk = sorted.slice(i, i + per);
+      const d = chunk.map((age) => v.ifAlive({ x, tx: 0, age, spendCount: 0 }));
+      intervals.push({ x, lo: chunk[0], hi: chunk[chunk.length - 1], dLo: Math.min(...d), dHi: Math.max(...d) });
+    }
+  }
+  return { intervals, gammaGamma: { p: gg.p, q: gg.q, v: gg.v } };
+}
+
+export interface NarrowedCustomerValue extends SqlCustomerValue {
+  /** Per candidate: in the top share by past value (decided over every customer, in SQL). */
+  inTop: boolean[];
+  totals: GroupTotals;
+}
+
+/**
+ * The candidates scored as the sheet scores them; the model summary's counts are every customer's
+ * (the grouped rows'), not the candidates'.
+ */
+export function narrowedCustomerValue(
+  model: SqlCustomerValueModel,
+  rows: ValueGroupRows,
+  candidateValues: readonly (readonly unknown[])[],
+  horizon: Horizon,
+  lists: AtRiskOptions,
+): NarrowedCustomerValue {
+  const totals = groupTotals(rows, model, horizon, lists);
+  const scored = customerValueFromRows(model, customerResultRows(candidateValues), horizon);
+  const top = CANDIDATE_COLUMNS.indexOf('top');
+  const s = scored.result.summary;
+  const summary = {
+    ...s,
+    customers: model.customers,
+    spendFrequencyCorrelation: model.spendFrequencyCorrelation,
+    warnings: modelWarningsOf(totals.repeatBuyers, model.customers, model.bgNbd, model.gammaGamma, model.spendFrequencyCorrelation),
+  };
+  return { ...scored, result: { ...scored.result, summary }, inTop: candidateValues.map((r) => Number(r[top]) === 1), totals };
+}

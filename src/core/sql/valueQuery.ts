@@ -1,0 +1,195 @@
+// i18n-sql-file: SQL text for the engine; nothing here is read by a person.
+/**
+ * The Customer value sheet of a warehouse-sized log in two queries whose results stay small whatever
+ * the number of customers (customerQuery.ts brings back one row per customer instead):
+ *
+ * 1. valueGroupsQuery — before the fit. rfmQuery's rows (the fits' input) but its 'history' rows, plus
+ *    kind 'group'  customers by identical (x, t_x, T, spend count, segment, in the top share): count,
+ *                  sum and largest of their repeat spend sums, sum of past values. CLV is, per customer,
+ *                  P(alive | x, t_x, T) × (discounted purchases if alive | x, T) × E[spend | count, sum],
+ *                  and the last factor is linear in the sum, so these rows give every total, CLV by
+ *                  segment and the lists' lengths exactly; summed over spend count, segment and top
+ *                  they are rfmQuery's 'history' rows.
+ *    kind 'cut'    the top share by past value: x = ⌈share × customers⌉ (as atRisk.ts counts it),
+ *                  tx = customers, amount = the past value of the x-th highest (the threshold),
+ *                  customers = those at or above it (ties included).
+ * 2. valueCandidatesQuery — after the fit, its parameters written into the query: the customers the
+ *    sheet can show, one row each (CUSTOMER_COLUMNS, then `top`):
+ *    - the top share with P(alive) below the at-risk threshold (BG/NBD's closed form, in SQL): the at-risk
+ *      list whole, and the lapsed list's first `listRows` by past value (ties at the cut included);
+ *    - for the top customers by CLV: in each of the few (x, t_x, T, spend count) groups that can hold one
+ *      (narrowing.ts picks them from the group rows), the `topRows` largest spend sums.
+ *    P(alive) is computed here and again in Apps Script, where the lists are selected exactly: the query
+ *    keeps a margin of PROBABILITY_MARGIN around each threshold, so no customer is lost to rounding.
+ */
+import type { BgNbdParams } from '../models';
+import type { SqlLogColumns } from './columns';
+import { customerColumns, customerCtes } from './customerQuery';
+import type { SqlDialect } from './dialect';
+import type { SqlSource } from './logExpressions';
+import { rfmParts, type SqlRfmSettings } from './rfmQuery';
+
+export { VALUE_COLUMNS, CANDIDATE_COLUMNS } from './resultColumns';
+
+import { PROBABILITY_MARGIN } from './resultColumns';
+
+export { PROBABILITY_MARGIN } from './resultColumns';
+
+export interface SqlValueSettings extends SqlRfmSettings {
+  /** The lists' top share by past value, 0 < s ≤ 1. */
+  topShare: number;
+}
+
+/** A group of customers with one (x, t_x, T in days, spend count). */
+export interface ValueGroupKey {
+  x: number;
+  tx: number;
+  age: number;
+  spendCount: number;
+}
+
+export interface SqlCandidateSettings extends SqlValueSettings {
+  bgNbd: BgNbdParams;
+  aliveBelow: number;
+  aliveFloor: number;
+  /** Rows of the lapsed list needed (the sheet shows MAX_LIST_ROWS). */
+  listRows: number;
+  /** Rows of the top customers by CLV (TOP_CUSTOMERS), taken from each of `topGroups`. */
+  topRows: number;
+  topGroups: readonly ValueGroupKey[];
+  /**
+   * When the at-risk list is longer than `listRows`: bounds of the discounted purchases if alive, D(x, T),
+   * per x and range of T (days), and the spend model, so the query can bound each member's expected loss
+   * and keep only those who can be among the first `listRows`. Null: the whole list comes back.
+   */
+  riskGrid?: { intervals: readonly RiskInterval[]; gammaGamma: { p: number; q: number; v: number } } | null;
+}
+
+/** D(x, T) lies in [dLo, dHi] for every at-risk customer with this x and lo ≤ T ≤ hi (days). */
+export interface RiskInterval {
+  x: number;
+  lo: number;
+  hi: number;
+  dLo: number;
+  dHi: number;
+}
+
+const literal = (d: SqlDialect, v: number) => {
+  if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`); // i18n-exempt: a developer's error
+  return `CAST(${String(v)} AS ${d.float})`;
+};
+
+/** The top share by past value, as atRisk.ts's topShareByPastValue selects it: `cut` (n, k, threshold), and `flagged` (cust with `top`). */
+function cutCtes(d: SqlDialect, share: number): string[] {
+  return [
+    `sizes AS (
+  SELECT n, LEAST(n, GREATEST(1, CAST(CEIL(${literal(d, share)} * n - ${literal(d, 1e-9)}) AS ${d.int}))) AS k
+  FROM (SELECT COUNT(*) AS n FROM cust) AS t
+)`,
+    `ranked AS (SELECT past_value, ROW_NUMBER() OVER (ORDER BY past_value DESC) AS rk FROM cust)`,
+    // (BigQuery joins outer only on an equality, and de-correlates few subqueries: neither is needed here.)
+    `cut AS (SELECT t.n, t.k, r.past_value AS threshold FROM sizes AS t LEFT JOIN ranked AS r ON r.rk = t.k)`,
+    `flagged AS (
+  SELECT c.*, CASE WHEN c.past_value >= k.threshold THEN 1 ELSE 0 END AS top
+  FROM cust AS c CROSS JOIN cut AS k
+)`,
+  ];
+}
+
+export function valueGroupsQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlValueSettings): string {
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const float = (e: string) => `CAST(${e} AS ${d.float})`;
+  const nullOf = (type: string) => `CAST(NULL AS ${type})`;
+  const ctes = [...customerCtes(d, source, columns, s), ...cutCtes(d, s.topShare)];
+  // The 'history' rows are the group rows summed over spend count, segment and top (valueGroupRows adds them up).
+  const rfm = rfmParts(d, s, false).join('\nUNION ALL\n');
+  return `WITH\n${ctes.join(',\n')}
+SELECT kind, x, tx, age, customers, amount, ${nullOf(d.int)} AS spend_count, ${nullOf(d.text)} AS segment, ${nullOf(d.int)} AS top,
+  ${nullOf(d.float)} AS spend_sum, ${nullOf(d.float)} AS past_sum, ${nullOf(d.float)} AS spend_max
+FROM (
+${rfm}
+) AS rfm
+UNION ALL
+SELECT 'group', ${int('x')}, ${int('tx')}, ${int('age')}, ${int('COUNT(*)')}, ${nullOf(d.float)}, ${int('spend_count')}, segment, ${int('top')},
+  ${float('SUM(spend_sum)')}, ${float('SUM(past_value)')}, ${float('MAX(spend_sum)')}
+FROM flagged GROUP BY x, tx, age, spend_count, segment, top
+UNION ALL
+SELECT 'cut', ${int('k')}, ${int('n')}, ${nullOf(d.int)}, (SELECT ${int('COUNT(*)')} FROM flagged WHERE top = 1), ${float('threshold')}, ${nullOf(d.int)}, ${nullOf(d.text)}, ${nullOf(d.int)},
+  ${nullOf(d.float)}, ${nullOf(d.float)}, ${nullOf(d.float)}
+FROM cut`;
+}
+
+/** P(alive | x, t_x, T) of BG/NBD (bgnbd.ts), t_x and T in weeks from the day counts of `flagged`. */
+function aliveExpression(d: SqlDialect, p: BgNbdParams): string {
+  const [r, alpha, a, b] = [p.r, p.alpha, p.a, p.b].map((v) => literal(d, v));
+  const weeks = (e: string) => `CAST(${e} AS ${d.float}) / 7`;
+  const logOdds = `LN(${a} / (${b} + x - 1)) + (${r} + x) * LN(1 + ${weeks('age - tx')} / (${alpha} + ${weeks('tx')}))`;
+  // EXP of more than ~709 overflows (BigQuery raises an error): P(alive) is 0 to double precision long before.
+  return `CASE WHEN x = 0 THEN ${literal(d, 1)} ELSE 1 / (1 + EXP(LEAST(${logOdds}, ${literal(d, 700)}))) END`;
+}
+
+export function valueCandidatesQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlCandidateSettings): string {
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const eps = literal(d, PROBABILITY_MARGIN);
+  const below = literal(d, s.aliveBelow);
+  const floor = literal(d, s.aliveFloor);
+  const inTopGroups = s.topGroups.length
+    ? s.topGroups.map((g) => `(x = ${int(String(g.x))} AND tx = ${int(String(g.tx))} AND age = ${int(String(g.age))} AND spend_count = ${int(String(g.spendCount))})`).join('\n    OR ')
+    : '1 = 0';
+  const ctes = [
+    ...customerCtes(d, source, columns, s),
+    ...cutCtes(d, s.topShare),
+    `scored AS (SELECT f.*, ${aliveExpression(d, s.bgNbd)} AS alive FROM flagged AS f)`,
+    // The lapsed list by past value; customers within the margin of the floor may still fall either side.
+    `lapsed AS (SELECT id, RANK() OVER (ORDER BY past_value DESC) AS rk FROM scored WHERE top = 1 AND alive < ${floor} + ${eps})`,
+    `unsure AS (SELECT COUNT(*) AS n FROM scored WHERE top = 1 AND ABS(alive - ${floor}) <= ${eps})`,
+    `best AS (
+  SELECT id FROM (
+    SELECT id, ROW_NUMBER() OVER (PARTITION BY x, tx, age, spend_count ORDER BY spend_sum DESC, past_value DESC, first_row, id) AS rn
+    FROM scored
+    WHERE ${inTopGroups}
+  ) AS g WHERE rn <= ${int(String(s.topRows))}
+)`,
+  ];
+  const atRisk = `c.top = 1 AND c.alive >= ${floor} - ${eps} AND c.alive < ${below} + ${eps}`;
+  const grid = s.riskGrid && s.riskGrid.intervals.length ? s.riskGrid : null;
+  if (grid) ctes.push(...riskCtes(d, s, grid, atRisk));
+  return `WITH\n${ctes.join(',\n')}
+SELECT ${customerColumns(d)}, ${int('c.top')} AS top
+FROM scored AS c
+WHERE ${grid ? 'c.id IN (SELECT id FROM risky)' : `(${atRisk})`}
+  OR c.id IN (SELECT l.id FROM lapsed AS l CROSS JOIN unsure AS u WHERE l.rk <= ${int(String(s.listRows))} + u.n)
+  OR c.id IN (SELECT id FROM best)
+ORDER BY first_row, id`;
+}
+
+/**
+ * The at-risk members who can be among the first `listRows` by expected loss (1 − P(alive)) × D(x, T) ×
+ * E[spend]: each member's loss is bounded below and above with the grid's bounds of D (and the margins of
+ * P(alive)); L = the listRows-th largest lower bound among members sure to be at risk is at most the
+ * listRows-th loss, so a member whose upper bound is below L is not among them.
+ */
+function riskCtes(d: SqlDialect, s: SqlCandidateSettings, grid: NonNullable<SqlCandidateSettings['riskGrid']>, atRisk: string): string[] {
+  const f = (v: number) => literal(d, v);
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const { p, q, v } = grid.gammaGamma;
+  const eps = f(PROBABILITY_MARGIN);
+  const spend = `CASE WHEN c.spend_count > 0 THEN ${f(p)} * (${f(v)} + CAST(c.spend_sum AS ${d.float})) / (${f(p)} * c.spend_count + ${f(q)} - 1) ELSE ${f((p * v) / (q - 1))} END`;
+  const rows = grid.intervals.map((g) => [g.x, g.lo, g.hi, g.dLo * (1 - 1e-9), g.dHi * (1 + 1e-9)]);
+  const table = d.rowsTable([{ name: 'x', type: 'int' }, { name: 'lo', type: 'int' }, { name: 'hi', type: 'int' }, { name: 'dlo', type: 'float' }, { name: 'dhi', type: 'float' }], rows, 'g');
+  return [
+    `grid AS (SELECT g.x AS x, g.lo AS lo, g.hi AS hi, g.dlo AS dlo, g.dhi AS dhi FROM ${table})`,
+    `risk AS (
+  SELECT c.id, (1 - c.alive - ${eps}) * (${spend}) * g.dlo AS lo, (1 - c.alive + ${eps}) * (${spend}) * g.dhi * ${f(1 + 1e-9)} AS hi,
+    CASE WHEN c.alive >= ${f(s.aliveFloor)} + ${eps} AND c.alive < ${f(s.aliveBelow)} - ${eps} THEN 1 ELSE 0 END AS sure
+  FROM scored AS c LEFT JOIN grid AS g ON g.x = c.x AND c.age >= g.lo AND c.age <= g.hi
+  WHERE ${atRisk}
+)`,
+    // One row (an aggregate): NULL when fewer members are sure than the list shows.
+    `risk_cut AS (
+  SELECT MAX(lo) AS lo FROM (SELECT lo, ROW_NUMBER() OVER (ORDER BY lo DESC) AS rn FROM risk WHERE sure = 1 AND lo IS NOT NULL) AS r
+  WHERE rn = ${int(String(s.listRows))}
+)`,
+    `risky AS (SELECT r.id FROM risk AS r CROSS JOIN risk_cut AS k WHERE k.lo IS NULL OR r.hi IS NULL OR r.hi >= k.lo)`,
+  ];
+}

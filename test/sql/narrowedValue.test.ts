@@ -1,0 +1,147 @@
+/**
+ * Customer value at warehouse scale (src/core/sql/valueQuery.ts): the group rows and the candidates give
+ * the very sheet the per-customer rows give — totals, top customers by CLV, the at-risk and lapsed lists
+ * (their lengths, and their first rows in the same order), CLV by segment, the model's warnings — while
+ * bringing back a bounded number of rows. On CDNOW and a seeded log through DuckDB, and the BigQuery
+ * text on ZetaSQL; with the sheet's row limits and with small ones, so the cuts are exercised.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bigQuery, customerQuery, customerValueModelFromRows, duckDb, rfmQuery, type SqlDialect, type SqlLogColumns, type SqlSource } from '../../src/core/sql';
+import { candidatePlan, valueGroupRows } from '../../src/core/sql/narrowing';
+import { valueCandidatesQuery, valueGroupsQuery } from '../../src/core/sql/valueQuery';
+import { sqlCustomerValueTables, type SqlCustomerValueRequest } from '../../src/addon/sqlCustomerValue';
+import type { AtRiskOptions } from '../../src/core/models';
+import { DuckDb } from '../../tools/duckdb/duckdb';
+import { ZetaSql, type ZetaTable } from '../../tools/zetasql/zetasql';
+import { CDNOW_LOG } from '../support/cdnow';
+import { LOG_COLUMNS, logTableRows } from './fixtures';
+import { BAD_ROWS, simulate } from './simulatedLog';
+
+const ZONE = 'Europe/Prague';
+const ROWS = [...simulate(4242, 1500), ...BAD_ROWS];
+
+let db: DuckDb;
+let zeta: ZetaSql;
+beforeAll(async () => {
+  [db, zeta] = await Promise.all([DuckDb.open(), ZetaSql.start()]);
+  await db.loadRows('orders', [
+    { name: 'customer', type: 'VARCHAR' }, { name: 'ordered_at', type: 'TIMESTAMPTZ' }, { name: 'amount', type: 'DOUBLE' }, { name: 'segment', type: 'VARCHAR' },
+  ], logTableRows(ROWS).map((r) => r.slice(0, 4)));
+  await db.loadCdnow('cdnow', readFileSync(CDNOW_LOG, 'utf8'));
+});
+afterAll(() => {
+  db?.close();
+  zeta?.stop();
+});
+
+const plain = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
+
+interface Case {
+  d: SqlDialect;
+  run: (sql: string) => Promise<unknown[][]>;
+  source: SqlSource;
+  columns: SqlLogColumns;
+  endDay: number | null;
+  lists: AtRiskOptions;
+  limits: { topRows: number; listRows: number };
+}
+
+async function bothPaths(c: Case) {
+  const s = { timeZone: ZONE, endDay: c.endDay, refundsAreActivity: false };
+  const horizon = { horizonMonths: 12, monthlyDiscountRate: 0.01 };
+  const base = {
+    ...horizon, lists: c.lists, asOfChosen: false, sourceDescription: 'test', columnLines: [], segmentColumn: c.columns.segment ? 'segment' : '',
+    names: { id: 'customer', date: 'ordered_at', amount: 'amount' },
+  } satisfies Partial<SqlCustomerValueRequest>;
+  const customerRows = await c.run(customerQuery(c.d, c.source, c.columns, s));
+  const modelRows = await c.run(rfmQuery(c.d, c.source, c.columns, s));
+  const full = sqlCustomerValueTables({ ...base, modelRows, customerRows });
+  const settings = { ...s, topShare: c.lists.topShare };
+  const groupRows = await c.run(valueGroupsQuery(c.d, c.source, c.columns, settings));
+  const groups = valueGroupRows(groupRows);
+  const plan = candidatePlan(groups, customerValueModelFromRows(groups.rfm), horizon, c.lists, c.limits);
+  const candidates = await c.run(valueCandidatesQuery(c.d, c.source, c.columns, { ...settings, ...plan }));
+  const narrowed = sqlCustomerValueTables({ ...base, modelRows: groupRows, customerRows: candidates, narrowed: true, limits: c.limits });
+  return {
+    full, narrowed, customers: customerRows.length, candidates: candidates.length, groups: groups.groups.length, topGroups: plan.topGroups.length,
+    before: modelRows.length + customerRows.length, after: groupRows.length + candidates.length,
+  };
+}
+
+function expectSameSheet({ full, narrowed }: Awaited<ReturnType<typeof bothPaths>>, limits: Case['limits']): void {
+  const f = full.tables;
+  const n = narrowed.tables;
+  expect(n.scored).toBe(f.scored);
+  expect(rel(n.totalClv, f.totalClv)).toBeLessThan(1e-9);
+  expect(rel(n.totalPastValue, f.totalPastValue)).toBeLessThan(1e-9);
+  expect(n.topShare).toEqual({ ...f.topShare, threshold: expect.closeTo(f.topShare.threshold, 6) });
+  // The lists' lengths, and their first rows: the same customers, in the same order, with the same numbers.
+  expect([n.atRiskCount, n.lapsedCount]).toEqual([f.atRisk.length, f.lapsed.length]);
+  const ids = (t: typeof f, v: typeof full, which: number[]) => which.map((i) => String(v.ids[i]));
+  expect(ids(n, narrowed, n.top)).toEqual(ids(f, full, f.top.slice(0, limits.topRows)));
+  for (const list of ['atRisk', 'lapsed'] as const) {
+    const want = f[list].slice(0, limits.listRows);
+    expect(n[list].map((r) => String(narrowed.ids[r.index])), list).toEqual(want.map((r) => String(full.ids[r.index])));
+    n[list].forEach((r, k) => {
+      for (const key of ['probabilityAlive', 'pastValue', 'expectedLoss', 'clv', 'clvIfActive', 'daysSinceLast'] as const) {
+        expect(rel(r[key], want[k][key]), `${list} ${k} ${key}`).toBeLessThan(1e-9);
+      }
+    });
+  }
+  n.top.forEach((i, k) => expect(rel(narrowed.result.customers.clv[i], full.result.customers.clv[f.top[k]])).toBeLessThan(1e-9));
+  expect(n.segments?.map((s) => [s.name, s.customers])).toEqual(f.segments?.map((s) => [s.name, s.customers]));
+  n.segments?.forEach((s, k) => expect(rel(s.clvSum, f.segments![k].clvSum)).toBeLessThan(1e-9));
+  // The model block: every customer's counts (not the candidates'), the same fit (fitted again on rows grouped in another order).
+  const a = narrowed.result.summary;
+  const b = full.result.summary;
+  for (const key of ['customers', 'spendCustomers', 'bgNbdConverged', 'gammaGammaConverged', 'leftOutOfSpend', 'rowsAfterEnd', 'endDay', 'warnings'] as const) expect(a[key], key).toEqual(b[key]);
+  for (const key of ['r', 'alpha', 'a', 'b', 'p', 'q', 'v', 'spendFrequencyCorrelation'] as const) expect(rel(a[key], b[key]), key).toBeLessThan(1e-6);
+}
+
+const duck = (source: SqlSource, columns: SqlLogColumns) => ({ d: duckDb, source, columns, run: async (sql: string) => plain(await db.query(sql)) });
+const CDNOW_COLUMNS: SqlLogColumns = { id: { name: 'Customer ID', type: 'string' }, date: { name: 'Date', type: 'date' }, amount: { name: 'Amount', type: 'float' } };
+const DEFAULT_LISTS = { topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1 };
+const SHEET_LIMITS = { topRows: 100, listRows: 5000 };
+
+describe('narrowed customer value = every customer', () => {
+  it('CDNOW through DuckDB, to 1997-09-30 and to the end, the sheet’s limits and small ones', async () => {
+    const figures: string[] = [];
+    for (const endDay of [Date.UTC(1997, 8, 30) / 86_400_000, null]) {
+      for (const limits of [SHEET_LIMITS, { topRows: 7, listRows: 40 }]) {
+        const r = await bothPaths({ ...duck({ table: ['cdnow'] }, CDNOW_COLUMNS), endDay, lists: DEFAULT_LISTS, limits });
+        expectSameSheet(r, limits);
+        expect(r.customers).toBe(23_570);
+        figures.push(`end ${endDay ?? 'last day'}, limits ${limits.topRows}/${limits.listRows}: ${r.customers} customer rows → ${r.candidates} candidates (${r.groups} group rows; ${r.topGroups} top groups; at risk ${r.narrowed.tables.atRiskCount}, lapsed ${r.narrowed.tables.lapsedCount}); both queries' rows ${r.before} → ${r.after}`);
+        // The bound: the at-risk list, the lapsed list's first rows (ties and a hair around the floor), the top groups' first rows.
+        expect(r.candidates).toBeLessThanOrEqual(r.narrowed.tables.atRiskCount! + limits.listRows + 50 + r.topGroups * limits.topRows);
+        // A list longer than the sheet shows is cut in the query too: far fewer rows than its length.
+        if (r.narrowed.tables.atRiskCount! > limits.listRows) expect(r.candidates).toBeLessThan(r.narrowed.tables.atRiskCount! / 2);
+      }
+    }
+    console.log(`CDNOW rows brought back:\n  ${figures.join('\n  ')}`);
+  });
+
+  it('a seeded log with segments, refunds and missing amounts through DuckDB, other thresholds', async () => {
+    for (const lists of [DEFAULT_LISTS, { topShare: 0.5, aliveBelow: 0.7, aliveFloor: 0.3 }]) {
+      for (const limits of [SHEET_LIMITS, { topRows: 5, listRows: 12 }]) {
+        const r = await bothPaths({ ...duck({ table: ['orders'] }, { ...LOG_COLUMNS, order: null }), endDay: null, lists, limits });
+        expect(r.full.tables.atRisk.length).toBeGreaterThan(limits.listRows > 100 ? 10 : limits.listRows);
+        expectSameSheet(r, limits);
+        expect(r.candidates).toBeLessThan(r.customers);
+      }
+    }
+  });
+
+  it("BigQuery's text on ZetaSQL: the same sheet", async () => {
+    // ZetaSQL's reference evaluator is slow: a smaller log.
+    const rows = [...simulate(99, 400), ...BAD_ROWS];
+    const table: ZetaTable = { path: ['orders'], columns: [LOG_COLUMNS.id, LOG_COLUMNS.date, LOG_COLUMNS.amount!, LOG_COLUMNS.segment!], rows: logTableRows(rows).map((r) => r.slice(0, 4)) };
+    const run = async (sql: string) => (await zeta.evaluate(sql, [table])).rows as unknown[][];
+    const limits = { topRows: 5, listRows: 8 };
+    const r = await bothPaths({ d: bigQuery, run, source: { table: ['orders'] }, columns: { ...LOG_COLUMNS, order: null }, endDay: null, lists: DEFAULT_LISTS, limits });
+    expectSameSheet(r, limits);
+    expect(r.candidates).toBeLessThan(r.customers / 2);
+  });
+});
