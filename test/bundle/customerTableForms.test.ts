@@ -89,16 +89,36 @@ function randomTable(b: Bundle, seed: number, n: number): { signups: unknown[][]
   return { signups, cancels };
 }
 
+/** The simulation's customers from the table's two columns (header row first), as days in `zone`. */
+function customersOf(signups: unknown[][], cancels: unknown[][], zone: string): Customer[] {
+  return signups.slice(1).map((r, i) => ({
+    signup: ordinalOf(r[0] as Date, zone),
+    cancel: cancels[i + 1][0] === '' ? null : ordinalOf(cancels[i + 1][0] as Date, zone),
+  }));
+}
+
+/** The table's last date: its latest signup or cancellation. */
+const lastDayOf = (customers: Customer[]) => Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
+
+/** A spilled period row's Start, New, New and cancelled, End, Lost, CRR and Churn against the simulated period. */
+function expectCountsAndRates(row: unknown[], m: SimMonth, at: string): void {
+  expect([row[2], row[3], row[4], row[5], row[6]], at).toEqual([m.start, m.newCustomers, m.newAndCancelled, m.end, m.lost]);
+  if (m.start === 0) expect([row[7], row[8]], at).toEqual(['', '']);
+  else {
+    expect(row[7] as number, at).toBeCloseTo((m.end - m.newCustomers) / m.start, 12);
+    expect(row[8] as number, at).toBeCloseTo(m.lost / m.start, 12);
+    expect((row[7] as number) + (row[8] as number), at).toBeCloseTo(1, 12);
+    expect(row[7] as number, at).toBeLessThanOrEqual(1);
+  }
+}
+
 describe('customer-table formulas against a day-by-day simulation', () => {
   for (const [zone, seed] of [['Europe/Prague', 3], ['Pacific/Auckland', 17], ['America/Los_Angeles', 29]] as const) {
     it(`=RETENTION_BY_PERIOD(signup_dates, cancel_dates, "month") in ${zone}`, () => {
       const b = loadBundle({ timeZone: zone });
       const { signups, cancels } = randomTable(b, seed, 400);
-      const customers: Customer[] = signups.slice(1).map((r, i) => ({
-        signup: ordinalOf(r[0] as Date, zone),
-        cancel: cancels[i + 1][0] === '' ? null : ordinalOf(cancels[i + 1][0] as Date, zone),
-      }));
-      const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
+      const customers = customersOf(signups, cancels, zone);
+      const lastDay = lastDayOf(customers);
       const expected = simulate(customers, lastDay);
       const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month') as unknown[][];
       const header = grid[0] as string[];
@@ -111,14 +131,7 @@ describe('customer-table formulas against a day-by-day simulation', () => {
         const row = grid[i + 1];
         const at = `month ${i + 1}`;
         expect(monthOf(ordinalOf(row[0] as Date, zone)), at).toBe(m.key);
-        expect([row[2], row[3], row[4], row[5], row[6]], at).toEqual([m.start, m.newCustomers, m.newAndCancelled, m.end, m.lost]);
-        if (m.start === 0) expect([row[7], row[8]], at).toEqual(['', '']);
-        else {
-          expect(row[7] as number, at).toBeCloseTo((m.end - m.newCustomers) / m.start, 12);
-          expect(row[8] as number, at).toBeCloseTo(m.lost / m.start, 12);
-          expect((row[7] as number) + (row[8] as number), at).toBeCloseTo(1, 12);
-          expect(row[7] as number, at).toBeLessThanOrEqual(1);
-        }
+        expectCountsAndRates(row, m, at);
       });
       expect(expected.some((m) => m.newAndCancelled > 0)).toBe(true);
 
@@ -143,11 +156,8 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     it(`=RETENTION_BY_PERIOD(signup_dates, cancel_dates, "${unit}") in ${zone}, the partial last ${unit} flagged`, () => {
       const b = loadBundle({ timeZone: zone });
       const { signups, cancels } = randomTable(b, seed, 300);
-      const customers: Customer[] = signups.slice(1).map((r, i) => ({
-        signup: ordinalOf(r[0] as Date, zone),
-        cancel: cancels[i + 1][0] === '' ? null : ordinalOf(cancels[i + 1][0] as Date, zone),
-      }));
-      const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
+      const customers = customersOf(signups, cancels, zone);
+      const lastDay = lastDayOf(customers);
       const expected = simulate(customers, lastDay, unit);
       const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, unit) as unknown[][];
       expect(grid.pop()![0]).toMatch(/^Row 1 of the range .* was read as a header/);
@@ -157,14 +167,7 @@ describe('customer-table formulas against a day-by-day simulation', () => {
         const at = `${unit} ${i + 1}`;
         expect(keyOf(ordinalOf(row[0] as Date, zone), unit), at).toBe(m.key);
         expect(ordinalOf(row[0] as Date, zone), at).toBe(firstOf(m.key, unit));
-        expect([row[2], row[3], row[4], row[5], row[6]], at).toEqual([m.start, m.newCustomers, m.newAndCancelled, m.end, m.lost]);
-        if (m.start === 0) expect([row[7], row[8]], at).toEqual(['', '']);
-        else {
-          expect(row[7] as number, at).toBeCloseTo((m.end - m.newCustomers) / m.start, 12);
-          expect(row[8] as number, at).toBeCloseTo(m.lost / m.start, 12);
-          expect((row[7] as number) + (row[8] as number), at).toBeCloseTo(1, 12);
-          expect(row[7] as number, at).toBeLessThanOrEqual(1);
-        }
+        expectCountsAndRates(row, m, at);
         // Partial: only the last period, when the table's last date is before that period's last day.
         expect(row[11], at).toBe(i === expected.length - 1 && lastDay < firstOf(m.key + 1, unit) - 1);
       });
@@ -175,11 +178,8 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const zone = 'Europe/Prague';
     const b = loadBundle({ timeZone: zone });
     const { signups, cancels } = randomTable(b, 41, 300);
-    const customers: Customer[] = signups.slice(1).map((r, i) => ({
-      signup: ordinalOf(r[0] as Date, zone),
-      cancel: cancels[i + 1][0] === '' ? null : ordinalOf(cancels[i + 1][0] as Date, zone),
-    }));
-    const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
+    const customers = customersOf(signups, cancels, zone);
+    const lastDay = lastDayOf(customers);
     const grid = b.call('COHORTS', signups, cancels, 'month', 'customers') as unknown[][];
     expect(grid.pop()![0]).toMatch(/^Row 1 of the range .* was read as a header/);
     // The table's last date falls inside its month (checked here, or the note is not exercised): the
@@ -249,10 +249,7 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const zone = 'America/Los_Angeles';
     const b = loadBundle({ timeZone: zone, locale: 'en_US' });
     const { signups, cancels } = randomTable(b, 53, 300);
-    const customers: Customer[] = signups.slice(1).map((r, i) => ({
-      signup: ordinalOf(r[0] as Date, zone),
-      cancel: cancels[i + 1][0] === '' ? null : ordinalOf(cancels[i + 1][0] as Date, zone),
-    }));
+    const customers = customersOf(signups, cancels, zone);
     // The same table typed as text, written here: en_US "1/5/2024" (some with a time), ISO "2024-01-05 08:30",
     // and "NULL" or "nan" where there is no cancel date.
     const text = (n: number, i: number) => {
@@ -264,7 +261,7 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const signupText = [['Signup date'], ...customers.map((c, i) => [text(c.signup, i)])];
     const cancelText = [['Cancel date'], ...customers.map((c, i) => [c.cancel === null ? (i % 5 === 0 ? 'NULL' : i % 5 === 1 ? 'nan' : '') : text(c.cancel, i + 1)])];
     const placeholders = customers.filter((c, i) => c.cancel === null && i % 5 < 2).length;
-    const lastDay = Math.max(...customers.map((c) => Math.max(c.signup, c.cancel ?? -Infinity)));
+    const lastDay = lastDayOf(customers);
     const expected = simulate(customers, lastDay);
     const grid = b.call('RETENTION_BY_PERIOD', signupText, cancelText, 'month') as unknown[][];
     const note = grid.pop()![0] as string;

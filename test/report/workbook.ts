@@ -1,7 +1,7 @@
 /** Test helpers: a workbook in the emulator with the built add-on loaded and a source sheet. */
 import { join } from 'node:path';
 import { createEmulator, type SheetsEmulator } from '../../tools/emulator/index';
-import type { ReportOutcome, ReportSettings, SidebarState } from '../../src/addon/protocol';
+import type { CustomerValueOutcome, CustomerValueSettings, ReportOutcome, ReportSettings, SidebarState } from '../../src/addon/protocol';
 
 export const DIST_CODE = join(__dirname, '..', '..', 'dist', 'Code.js');
 
@@ -50,4 +50,25 @@ export function namedTable(emu: SheetsEmulator, name: string): unknown[][] {
 export function headerValue(emu: SheetsEmulator, sheetName: string, label: string): unknown {
   for (let r = 1; r <= 30; r++) if (emu.cellAt(sheetName, r, 1).value === label) return emu.cellAt(sheetName, r, 2).value;
   throw new Error(`no "${label}" in the header block of ${sheetName}`);
+}
+
+/**
+ * A workbook whose sheet "Orders" holds a log (customer, ordered_at, amount, segment; blanks for what a
+ * row lacks) and the sidebar's Customer value of it: segments from column 4, 12 months at 1 % a month,
+ * the given lists, no costs.
+ */
+export function sheetCustomerValue(
+  zone: string,
+  rows: readonly { id: unknown; date?: unknown; amount?: unknown; segment?: unknown }[],
+  asOf: string,
+  lists: { topShare: number; aliveBelow: number; aliveFloor: number },
+): { sheet: SheetsEmulator; outcome: CustomerValueOutcome } {
+  const sheet = workbook(zone);
+  addSheet(sheet, 'Orders', ['customer', 'ordered_at', 'amount', 'segment'], rows.map((r) => [r.id, r.date ?? '', r.amount ?? '', r.segment ?? '']));
+  const base = settingsFor(sheet, 'Orders');
+  const settings: CustomerValueSettings = {
+    ...base, columns: { ...base.columns, segment: 4 }, asOf, horizonMonths: 12, monthlyDiscountRate: 0.01, ...lists,
+    costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
+  };
+  return { sheet, outcome: sheet.callFromClient('sidebarCustomerValue', settings) as CustomerValueOutcome };
 }

@@ -13,10 +13,10 @@ import { createEmulator, type SheetsEmulator } from '../../tools/emulator/index'
 import { billedBytes, installFakeBigQuery, valueBytes, type FakeBigQuery, type FakeBigQueryOptions, type FakeTable } from '../../tools/emulator/bigquery/fakeBigQuery';
 import { SyncEngine } from '../../tools/emulator/bigquery/syncEngine';
 import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQueryValueResult, BigQueryValueSettings } from '../../src/addon/bigquery/protocol';
-import type { CustomerValueOutcome, CustomerValueSettings, ReportOutcome } from '../../src/addon/protocol';
+import type { ReportOutcome } from '../../src/addon/protocol';
 import { BAD_ROWS, simulate } from './simulatedLog';
 import { generateLog, generateTable } from '../core/cohorts/generate';
-import { addSheet, namedTable, settingsFor, workbook } from '../report/workbook';
+import { addSheet, namedTable, settingsFor, sheetCustomerValue, workbook } from '../report/workbook';
 
 const root = join(__dirname, '..', '..');
 const DIST = join(root, 'dist');
@@ -354,16 +354,7 @@ const ordersValue = (extra: Partial<BigQueryValueSettings> = {}) =>
 const runValue = (emu: SheetsEmulator, s: BigQueryValueSettings) => emu.callFromClient('sidebarBigQueryValueRun', s) as BigQueryValueResult;
 
 /** The sheet source's Customer value of the same log: the reference (the in-sheet engine reads and fits the rows itself). */
-function sheetValue(asOf: string): { sheet: SheetsEmulator; outcome: CustomerValueOutcome } {
-  const sheet = workbook(ZONE);
-  addSheet(sheet, 'Orders', ['customer', 'ordered_at', 'amount', 'segment'], valueLog.map((r) => [r.id, r.date ?? '', r.amount ?? '', r.segment ?? '']));
-  const base = settingsFor(sheet, 'Orders');
-  const settings: CustomerValueSettings = {
-    ...base, columns: { ...base.columns, segment: 4 }, asOf, horizonMonths: 12, monthlyDiscountRate: 0.01, ...VALUE_LISTS,
-    costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
-  };
-  return { sheet, outcome: sheet.callFromClient('sidebarCustomerValue', settings) as CustomerValueOutcome };
-}
+const sheetValue = (asOf: string) => sheetCustomerValue(ZONE, valueLog, asOf, VALUE_LISTS);
 
 /** Cells that differ: numbers beyond 1e-4 relative (the fits start from grouped rows), ids and text as text. */
 function cellDifferences(name: string, a: unknown[][], b: unknown[][]): string[] {

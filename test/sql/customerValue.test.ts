@@ -8,14 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigQuery, customerQuery, duckDb, rfmQuery, CUSTOMER_COLUMNS, type SqlLogColumns } from '../../src/core/sql';
 import type { SqlCustomerValueRequest } from '../../src/addon/sqlCustomerValue';
-import type { CustomerValueOutcome, CustomerValueSettings } from '../../src/addon/protocol';
+import type { CustomerValueOutcome } from '../../src/addon/protocol';
 import { DuckDb } from '../../tools/duckdb/duckdb';
-import { ZetaSql, type ZetaTable } from '../../tools/zetasql/zetasql';
+import { ZetaSql } from '../../tools/zetasql/zetasql';
 import { BAD_ROWS, simulate } from './simulatedLog';
 import type { RefLogRow } from '../core/cohorts/reference';
 import { dayOf } from '../support/days';
-import { addSheet, namedTable, settingsFor, workbook } from '../report/workbook';
-import { LOG_COLUMNS, logTableRows } from './fixtures';
+import { namedTable, sheetCustomerValue, workbook } from '../report/workbook';
+import { LOG_COLUMNS, loadLogTable, zetaOrders } from './fixtures';
 
 const ZONE = 'Europe/Prague';
 
@@ -26,9 +26,7 @@ let db: DuckDb;
 let zeta: ZetaSql;
 beforeAll(async () => {
   [db, zeta] = await Promise.all([DuckDb.open(), ZetaSql.start()]);
-  await db.loadRows('orders', [
-    { name: 'customer', type: 'VARCHAR' }, { name: 'ordered_at', type: 'TIMESTAMPTZ' }, { name: 'amount', type: 'DOUBLE' }, { name: 'segment', type: 'VARCHAR' },
-  ], logTableRows(ROWS).map((r) => r.slice(0, 4)));
+  await loadLogTable(db, 'orders', ROWS);
 });
 afterAll(() => {
   db?.close();
@@ -110,7 +108,7 @@ describe('customerQuery: one row per customer, the RFM summary of docs/models.md
   }
 
   it("BigQuery's dialect on ZetaSQL: the same customers (ordered by id: a table has no row order)", async () => {
-    const table: ZetaTable = { path: ['orders'], columns: [LOG_COLUMNS.id, LOG_COLUMNS.date, LOG_COLUMNS.amount!, LOG_COLUMNS.segment!], rows: logTableRows(ROWS).map((r) => r.slice(0, 4)) };
+    const table = zetaOrders(ROWS);
     const columns: SqlLogColumns = { ...COLUMNS, order: null };
     const result = await zeta.evaluate(customerQuery(bigQuery, { table: ['orders'] }, columns, { timeZone: ZONE, endDay: null, refundsAreActivity: false }), [table]);
     const byId = (cs: RefCustomer[]) => [...cs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -148,14 +146,7 @@ describe('the Customer value sheet from SQL = from the sheet', () => {
   for (const [asOf, endDay] of [['', null], ['2023-03-31', dayOf(2023, 3, 31)]] as const) {
     it(`with segments, refunds and missing amounts${asOf ? `, as of ${asOf}` : ''}`, async () => {
       const lists = { topShare: 0.3, aliveBelow: 0.5, aliveFloor: 0.1 };
-      const sheet = workbook(ZONE);
-      addSheet(sheet, 'Orders', ['customer', 'ordered_at', 'amount', 'segment'], ROWS.map((r) => [r.id, r.date ?? '', r.amount ?? '', r.segment ?? '']));
-      const base = settingsFor(sheet, 'Orders');
-      const settings: CustomerValueSettings = {
-        ...base, columns: { ...base.columns, segment: 4 }, asOf, horizonMonths: 12, monthlyDiscountRate: 0.01, ...lists,
-        costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
-      };
-      const fromSheet = sheet.callFromClient('sidebarCustomerValue', settings) as CustomerValueOutcome;
+      const { sheet, outcome: fromSheet } = sheetCustomerValue(ZONE, ROWS, asOf, lists);
 
       const s = { timeZone: ZONE, endDay, refundsAreActivity: false };
       const request: SqlCustomerValueRequest = {

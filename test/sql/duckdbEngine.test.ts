@@ -13,7 +13,7 @@ import { SCHEMES, ZONES } from '../core/cohorts/compare';
 import { generateLog, logColumns } from '../core/cohorts/generate';
 import type { RefLogRow } from '../core/cohorts/reference';
 import { reportDifferences } from './reportDifferences';
-import { LOG_COLUMNS, logTableRows, sqlSettings, withEarlyRefunds } from './fixtures';
+import { LOG_COLUMNS, loadLogTable, sqlSettings, withEarlyRefunds } from './fixtures';
 import { periodSets, refundsBeforeFirstPurchase } from '../support/periodSets';
 import { CDNOW_LOG, readCdnow } from '../support/cdnow';
 import { zonedMidnight } from './zonedMidnight';
@@ -26,18 +26,7 @@ afterAll(() => db.close());
 
 const COLUMNS = LOG_COLUMNS;
 
-async function loadLog(table: string, rows: RefLogRow[]): Promise<void> {
-  await db.loadRows(
-    table,
-    [
-      { name: 'customer', type: 'VARCHAR' },
-      { name: 'ordered_at', type: 'TIMESTAMPTZ' },
-      { name: 'amount', type: 'DOUBLE' },
-      { name: 'segment', type: 'VARCHAR' },
-    ],
-    logTableRows(rows).map((r) => r.slice(0, 4)),
-  );
-}
+const loadLog = (table: string, rows: RefLogRow[]) => loadLogTable(db, table, rows);
 
 const settings = sqlSettings;
 

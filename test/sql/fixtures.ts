@@ -2,6 +2,8 @@
 import type { CohortOptions } from '../../src/core/cohorts/index';
 import type { SqlCohortSettings, SqlLogColumns } from '../../src/core/sql';
 import type { RefLogRow } from '../core/cohorts/reference';
+import type { DuckDb, LoadColumn } from '../../tools/duckdb/duckdb';
+import type { ZetaTable } from '../../tools/zetasql/zetasql';
 
 export const ROW = '__row';
 
@@ -22,6 +24,21 @@ export function logTableRows(rows: RefLogRow[]): unknown[][] {
     r.segment === undefined ? null : String(r.segment),
     i + 1,
   ]);
+}
+
+/** The log's first four columns (no row number) as DuckDB types. */
+export const LOG_DUCKDB_TYPES: LoadColumn[] = [
+  { name: 'customer', type: 'VARCHAR' }, { name: 'ordered_at', type: 'TIMESTAMPTZ' }, { name: 'amount', type: 'DOUBLE' }, { name: 'segment', type: 'VARCHAR' },
+];
+
+/** Loads the log into DuckDB as `table`: customer, ordered_at, amount, segment (no row number). */
+export async function loadLogTable(db: DuckDb, table: string, rows: RefLogRow[]): Promise<void> {
+  await db.loadRows(table, LOG_DUCKDB_TYPES, logTableRows(rows).map((r) => r.slice(0, 4)));
+}
+
+/** The same four columns as ZetaSQL's table `orders` (BigQuery's dialect; no row number). */
+export function zetaOrders(rows: RefLogRow[]): ZetaTable {
+  return { path: ['orders'], columns: [LOG_COLUMNS.id, LOG_COLUMNS.date, LOG_COLUMNS.amount!, LOG_COLUMNS.segment!], rows: logTableRows(rows).map((r) => r.slice(0, 4)) };
 }
 
 export function sqlSettings(zone: string, o: CohortOptions): SqlCohortSettings {

@@ -13,9 +13,9 @@ import { valueCandidatesQuery, valueGroupsQuery } from '../../src/core/sql/value
 import { sqlCustomerValueTables, type SqlCustomerValueRequest } from '../../src/addon/sqlCustomerValue';
 import type { AtRiskOptions } from '../../src/core/models';
 import { DuckDb } from '../../tools/duckdb/duckdb';
-import { ZetaSql, type ZetaTable } from '../../tools/zetasql/zetasql';
+import { ZetaSql } from '../../tools/zetasql/zetasql';
 import { CDNOW_LOG } from '../support/cdnow';
-import { LOG_COLUMNS, logTableRows } from './fixtures';
+import { LOG_COLUMNS, loadLogTable, zetaOrders } from './fixtures';
 import { BAD_ROWS, simulate } from './simulatedLog';
 
 const ZONE = 'Europe/Prague';
@@ -25,9 +25,7 @@ let db: DuckDb;
 let zeta: ZetaSql;
 beforeAll(async () => {
   [db, zeta] = await Promise.all([DuckDb.open(), ZetaSql.start()]);
-  await db.loadRows('orders', [
-    { name: 'customer', type: 'VARCHAR' }, { name: 'ordered_at', type: 'TIMESTAMPTZ' }, { name: 'amount', type: 'DOUBLE' }, { name: 'segment', type: 'VARCHAR' },
-  ], logTableRows(ROWS).map((r) => r.slice(0, 4)));
+  await loadLogTable(db, 'orders', ROWS);
   await db.loadCdnow('cdnow', readFileSync(CDNOW_LOG, 'utf8'));
 });
 afterAll(() => {
@@ -137,7 +135,7 @@ describe('narrowed customer value = every customer', () => {
   it("BigQuery's text on ZetaSQL: the same sheet", async () => {
     // ZetaSQL's reference evaluator is slow: a smaller log.
     const rows = [...simulate(99, 400), ...BAD_ROWS];
-    const table: ZetaTable = { path: ['orders'], columns: [LOG_COLUMNS.id, LOG_COLUMNS.date, LOG_COLUMNS.amount!, LOG_COLUMNS.segment!], rows: logTableRows(rows).map((r) => r.slice(0, 4)) };
+    const table = zetaOrders(rows);
     const run = async (sql: string) => (await zeta.evaluate(sql, [table])).rows as unknown[][];
     const limits = { topRows: 5, listRows: 8 };
     const r = await bothPaths({ d: bigQuery, run, source: { table: ['orders'] }, columns: { ...LOG_COLUMNS, order: null }, endDay: null, lists: DEFAULT_LISTS, limits });

@@ -12,7 +12,7 @@ import type { CustomerValueOutcome, ReportOutcome } from '../../src/addon/protoc
 import { createEmulator } from '../../tools/emulator/index';
 import { DuckDb } from '../../tools/duckdb/duckdb';
 import { DIST_CODE } from '../report/workbook';
-import { LOG_COLUMNS, logTableRows, sqlSettings } from './fixtures';
+import { LOG_COLUMNS, LOG_DUCKDB_TYPES, loadLogTable, sqlSettings } from './fixtures';
 import { BAD_ROWS, simulate } from './simulatedLog';
 
 const ZONE = 'Europe/Prague';
@@ -20,9 +20,8 @@ const ROWS = [...simulate(5150, 300), ...BAD_ROWS];
 let db: DuckDb;
 beforeAll(async () => {
   db = await DuckDb.open();
-  const types = [{ name: 'customer', type: 'VARCHAR' }, { name: 'ordered_at', type: 'TIMESTAMPTZ' }, { name: 'amount', type: 'DOUBLE' }, { name: 'segment', type: 'VARCHAR' }] as const;
-  await db.loadRows('orders', [...types], logTableRows(ROWS).map((r) => r.slice(0, 4)));
-  await db.loadRows('unusable', [...types], BAD_ROWS.map((r) => [r.id === '' ? '' : String(r.id), r.date ?? null, r.amount, r.segment]));
+  await loadLogTable(db, 'orders', ROWS);
+  await db.loadRows('unusable', LOG_DUCKDB_TYPES, BAD_ROWS.map((r) => [r.id === '' ? '' : String(r.id), r.date ?? null, r.amount, r.segment]));
 });
 afterAll(() => db?.close());
 

@@ -143,14 +143,28 @@ async function describe(): Promise<void> {
   if (d) showColumns(d);
 }
 
-async function estimate(): Promise<void> {
-  const s = settings();
-  const e = await busy(bqText('bigquery.dryRun'), () => call<BigQueryEstimate>('sidebarBigQueryEstimate', s));
+/**
+ * Dry-runs `s` through the server function `fn` and shows the estimate; `keep` gets the settings (as
+ * JSON) the run button may now use, or null when the bytes are over the cap. A failed call keeps both.
+ */
+async function dryRun(fn: string, s: { maxBytes: number }, runButton: string, keep: (json: string | null) => void): Promise<void> {
+  const e = await busy(bqText('bigquery.dryRun'), () => call<BigQueryEstimate>(fn, s));
   if (!e) return;
   text('bq-estimate-text', e.message);
   const over = s.maxBytes > 0 && e.billedBytes > s.maxBytes;
-  estimated = over ? null : JSON.stringify(s);
-  byId('bq-run', HTMLButtonElement).disabled = over;
+  keep(over ? null : JSON.stringify(s));
+  byId(runButton, HTMLButtonElement).disabled = over;
+}
+
+/** A run's answer: the outcome's message when done, else what it is still doing. */
+function showResult(r: BigQueryRunResult | BigQueryValueResult): void {
+  const result = byId('bq-result', HTMLElement);
+  result.hidden = false;
+  result.textContent = r.state === 'done' ? r.outcome.message : r.message;
+}
+
+async function estimate(): Promise<void> {
+  await dryRun('sidebarBigQueryEstimate', settings(), 'bq-run', (json) => (estimated = json));
 }
 
 async function run(): Promise<void> {
@@ -158,9 +172,7 @@ async function run(): Promise<void> {
   if (estimated !== JSON.stringify(s)) return invalidate(); // settings changed since the estimate: estimate again
   const r = await busy(bqText('bigquery.running'), () => call<BigQueryRunResult>('sidebarBigQueryRun', s));
   if (!r) return;
-  const result = byId('bq-result', HTMLElement);
-  result.hidden = false;
-  result.textContent = r.state === 'done' ? r.outcome.message : r.message;
+  showResult(r);
   if (r.state === 'done') {
     suggestion = r.lapse ? { period: s.period, lapse: r.lapse } : null;
     showLapse();
@@ -168,23 +180,14 @@ async function run(): Promise<void> {
 }
 
 async function estimateValue(): Promise<void> {
-  const s = valueSettings();
-  const e = await busy(bqText('bigquery.dryRun'), () => call<BigQueryEstimate>('sidebarBigQueryValueEstimate', s));
-  if (!e) return;
-  text('bq-estimate-text', e.message);
-  const over = s.maxBytes > 0 && e.billedBytes > s.maxBytes;
-  estimatedValue = over ? null : JSON.stringify(s);
-  byId('bq-value-run', HTMLButtonElement).disabled = over;
+  await dryRun('sidebarBigQueryValueEstimate', valueSettings(), 'bq-value-run', (json) => (estimatedValue = json));
 }
 
 async function runValue(): Promise<void> {
   const s = valueSettings();
   if (estimatedValue !== JSON.stringify(s)) return invalidate(); // settings changed since the estimate: estimate again
   const r = await busy(bqText('bigquery.valueRunning'), () => call<BigQueryValueResult>('sidebarBigQueryValueRun', s));
-  if (!r) return;
-  const result = byId('bq-result', HTMLElement);
-  result.hidden = false;
-  result.textContent = r.state === 'done' ? r.outcome.message : r.message;
+  if (r) showResult(r);
 }
 
 function start(): void {
