@@ -75,6 +75,8 @@ export function sidebarGenerate(settings: ReportSettings): ReportOutcome {
   try {
     clean = sanitizeSettings(settings);
   } catch (e) {
+    // A message for the user (a lapse window over the limit) stays as it is, in the user's language.
+    if (e instanceof UserError) throw e;
     throw new UserError(msg('server.badSettings', { detail: (e as Error).message }));
   }
   const outcome = generateSummary(clean);

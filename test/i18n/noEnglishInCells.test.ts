@@ -1,12 +1,12 @@
 /**
  * Nothing English in a Czech, Polish or Hungarian workbook: every text cell the built add-on writes
- * (dist/Code.js in the emulator) — the summary for a transaction log by ISO week, Sunday week, month
+ * (dist/Code.js in the emulator), cell notes and chart titles included — the summary for a transaction log by ISO week, Sunday week, month
  * (by segment), quarter and year and for a customer table, the Customer value sheet, the spills of
  * =COHORTS, =RETENTION_BY_PERIOD and =CLV in both data shapes and their notes — and the sidebar's
- * result lines and the formulas' messages, scanned for a hand-written list of English words. What is
+ * result and error lines, the menu, what "Refresh summary" says, the sample sheet and the formulas' messages, scanned for a hand-written list of English words. What is
  * English by design is taken out first: text in quotes (the user's own headers and the option words
  * formulas accept), function and argument names (they are in formulas people share), and the
- * technical terms kept in every language (CLV, CRR, P(alive), BG/NBD…). The same scan of an en_US
+ * technical terms kept in every language (CLV, CRR, P(alive), BG/NBD…) and the add-on's name. The same scan of an en_US
  * workbook finds the words, so the list is one that would catch a leak.
  */
 import { describe, expect, it } from 'vitest';
@@ -33,19 +33,22 @@ function englishWords(text: string, isMessage = false): string[] {
     .replace(/"[^"]*"|„[^“”]*[“”]|“[^”]*”|'[^']*'|«[^»]*»/g, ' ') // quoted: headers, sheet names, option words
     .replace(/\b[A-Z][A-Z0-9_]+\b(?:\([^)]*\))?/g, ' ') // function names, CLV, CRR, CLTV, ID
     .replace(/\b\w+_\w+\b/g, ' ') // argument names like churn_rate, lapse_after
-    .replace(/P\(alive\)|BG\/NBD|Gamma-Gamma/g, ' ');
+    .replace(/P\(alive\)|BG\/NBD|Gamma-Gamma|Retention Analytics/g, ' '); // the add-on's name too
   const words = stripped.match(/\p{L}+/gu) ?? [];
   return words.filter((w) => ENGLISH.has(w.toLowerCase()) && !(isMessage && ARGUMENTS.has(w.toLowerCase())));
 }
 
-/** Every text cell of a sheet, with its address, that holds an English word. */
+/** Every text cell and cell note of a sheet, and its charts' titles, that hold an English word. */
 function leaksIn(emu: SheetsEmulator, sheetName: string, what: string): string[] {
   const out: string[] = [];
-  emu.values(sheetName).forEach((row, r) => row.forEach((v, c) => {
-    if (typeof v !== 'string') return;
-    const words = englishWords(v);
-    if (words.length) out.push(`${what} ${sheetName}!R${r + 1}C${c + 1} ${JSON.stringify(v)}: ${words.join(', ')}`);
-  }));
+  const check = (text: unknown, where: string) => {
+    const words = typeof text === 'string' ? englishWords(text) : [];
+    if (words.length) out.push(`${what} ${where} ${JSON.stringify(text)}: ${words.join(', ')}`);
+  };
+  emu.values(sheetName).forEach((row, r) => row.forEach((v, c) => check(v, `${sheetName}!R${r + 1}C${c + 1}`)));
+  const sheet = emu.spreadsheet.getSheetByName(sheetName)!;
+  sheet.getDataRange().getNotes().forEach((row, r) => row.forEach((note, c) => check(note, `${sheetName}!R${r + 1}C${c + 1} note`)));
+  for (const chart of sheet.getCharts()) check(chart.getOptions().get('title'), `${sheetName} chart title`);
   return out;
 }
 
@@ -148,6 +151,45 @@ function scanWorkbook(locale: string): string[] {
     leaks.push(...leaksInGrid(grid, `=${fn}(${args.filter((a) => typeof a === 'string').join(', ')})`));
   }
 
+  // The sidebar's error lines for settings that cannot work (in the user's language: here the spreadsheet's).
+  const refused: [string, string, unknown][] = [
+    ['sidebarGenerate', 'no such sheet', { ...log, sheetName: 'Chybi' }],
+    ['sidebarGenerate', 'column past the end', { ...log, columns: { ...log.columns, date: 9 } }],
+    ['sidebarGenerate', 'no id column', { ...log, columns: { ...log.columns, id: 0 } }],
+    ['sidebarGenerate', 'amounts as dates', { ...log, columns: { ...log.columns, date: 3 } }],
+    ['sidebarGenerate', 'lapse window too long', { ...log, lapseAfter: 601 }],
+    ['sidebarCustomerValue', 'horizon 0', { ...cv, horizonMonths: 0 }],
+    ['sidebarCustomerValue', 'cost share over 100 %', { ...cv, costs: { ...cv.costs, all: { revenueShare: 2, perCustomerMonth: 0 } } }],
+  ];
+  for (const [fn, what, settings] of refused) {
+    let message: string | null = null;
+    try {
+      emu.callFromClient(fn, settings);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message, `${fn}: ${what} should be refused`).not.toBeNull();
+    leaks.push(...leaksInMessage(message!, `${fn} (${what})`));
+  }
+
+  // The menu, and what "Refresh summary" says (toasts, alerts) after the runs above saved their settings.
+  emu.call('onOpen', { authMode: 'FULL' });
+  const items = emu.ui.menuItems();
+  expect(items.length).toBeGreaterThanOrEqual(2);
+  for (const item of items) leaks.push(...leaksInMessage(item.caption, 'menu item'));
+  generate(emu, log);
+  emu.runMenuItem(items[items.length - 1].caption);
+  for (const toast of emu.ui.toasts) leaks.push(...leaksInMessage(`${toast.title} ${toast.message}`, 'toast'));
+  for (const alert of emu.ui.alerts) leaks.push(...leaksInMessage(`${alert.title} ${alert.prompt}`, 'alert'));
+  expect(emu.ui.toasts.length + emu.ui.alerts.length, 'Refresh summary says something').toBeGreaterThan(0);
+
+  // The sample sheet the sidebar offers.
+  const before = new Set(emu.spreadsheet.getSheets().map((sh) => sh.getName()));
+  emu.callFromClient('sidebarInsertSample');
+  const inserted = emu.spreadsheet.getSheets().map((sh) => sh.getName()).filter((n) => !before.has(n));
+  expect(inserted).toHaveLength(1);
+  leaks.push(...leaksIn(emu, inserted[0], 'sample sheet'));
+
   // Messages of formulas given something wrong.
   const wrong: [string, unknown[]][] = [
     ['RETENTION', [0, 5, 1]], ['RETENTION', [100, 5, 10]], ['CHURN', [100, 105, 10, 5, 6]], ['CLV', [100, 1.5]], ['CLV', [50, 0]],
@@ -171,6 +213,9 @@ describe('nothing English in a non-English workbook', () => {
 
   it('en_US: the same scan finds English everywhere (the word list catches a leak)', () => {
     const leaks = scanWorkbook('en_US');
+    expect(leaks.some((l) => l.includes('chart title'))).toBe(true);
+    expect(leaks.some((l) => l.startsWith('sidebarGenerate (no such sheet)'))).toBe(true);
+    for (const where of ['menu item', 'toast', 'sample sheet']) expect(leaks.some((l) => l.startsWith(where)), where).toBe(true);
     for (const where of ['summary (Sunday week)', 'summary (customer table)', 'customer value', '=COHORTS', '=RETENTION_BY_PERIOD(week sunday', '=CLV', '=RETENTION message', 'result line']) {
       expect(leaks.some((l) => l.startsWith(where)), where).toBe(true);
     }
@@ -199,6 +244,14 @@ describe('nothing English in a non-English workbook', () => {
       expect([spill[1][1], spill[2][1]]).toEqual([first, second]);
     });
   }
+
+  it('cs_CZ: a lapse window over the limit is said in Czech, not wrapped as settings the add-on cannot read', () => {
+    const emu = workbook('Europe/Prague', 'cs_CZ');
+    addSheet(emu, 'Nakupy', ['Customer', 'Date', 'Amount', 'Plan'], logRows());
+    expect(() => generate(emu, settingsFor(emu, 'Nakupy', { lapseAfter: 601 }))).toThrow(
+      /^Zákazník je ztracen nejpozději po 600 obdobích bez nákupu \(zadáno 601\)\.$/,
+    );
+  });
 
   it('takes out only what is English by design', () => {
     expect(englishWords('Sloupec B ("Customer") je prázdný')).toEqual([]);
