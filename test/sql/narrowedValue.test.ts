@@ -35,6 +35,11 @@ afterAll(() => {
 
 const plain = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
+// The two paths fit the models twice, on the same histories summed in another order (DuckDB's threads
+// decide it): the fits stop where the likelihood is flat to floating-point resolution, a few 1e-9 apart
+// (3.3e-9 on CDNOW's total CLV in one CI run), and the parameters are held to 1e-6 below. What the fit
+// decides (P(alive), CLV, expected loss) is held to that; what it does not (past value, days) to 1e-9.
+const FITTED = 1e-6;
 
 interface Case {
   d: SqlDialect;
@@ -72,7 +77,7 @@ function expectSameSheet({ full, narrowed }: Awaited<ReturnType<typeof bothPaths
   const f = full.tables;
   const n = narrowed.tables;
   expect(n.scored).toBe(f.scored);
-  expect(rel(n.totalClv, f.totalClv)).toBeLessThan(1e-9);
+  expect(rel(n.totalClv, f.totalClv)).toBeLessThan(FITTED);
   expect(rel(n.totalPastValue, f.totalPastValue)).toBeLessThan(1e-9);
   expect(n.topShare).toEqual({ ...f.topShare, threshold: expect.closeTo(f.topShare.threshold, 6) });
   // The lists' lengths, and their first rows: the same customers, in the same order, with the same numbers.
@@ -83,14 +88,15 @@ function expectSameSheet({ full, narrowed }: Awaited<ReturnType<typeof bothPaths
     const want = f[list].slice(0, limits.listRows);
     expect(n[list].map((r) => String(narrowed.ids[r.index])), list).toEqual(want.map((r) => String(full.ids[r.index])));
     n[list].forEach((r, k) => {
-      for (const key of ['probabilityAlive', 'pastValue', 'expectedLoss', 'clv', 'clvIfActive', 'daysSinceLast'] as const) {
-        expect(rel(r[key], want[k][key]), `${list} ${k} ${key}`).toBeLessThan(1e-9);
+      for (const key of ['pastValue', 'daysSinceLast'] as const) expect(rel(r[key], want[k][key]), `${list} ${k} ${key}`).toBeLessThan(1e-9);
+      for (const key of ['probabilityAlive', 'expectedLoss', 'clv', 'clvIfActive'] as const) {
+        expect(rel(r[key], want[k][key]), `${list} ${k} ${key}`).toBeLessThan(FITTED);
       }
     });
   }
-  n.top.forEach((i, k) => expect(rel(narrowed.result.customers.clv[i], full.result.customers.clv[f.top[k]])).toBeLessThan(1e-9));
+  n.top.forEach((i, k) => expect(rel(narrowed.result.customers.clv[i], full.result.customers.clv[f.top[k]])).toBeLessThan(FITTED));
   expect(n.segments?.map((s) => [s.name, s.customers])).toEqual(f.segments?.map((s) => [s.name, s.customers]));
-  n.segments?.forEach((s, k) => expect(rel(s.clvSum, f.segments![k].clvSum)).toBeLessThan(1e-9));
+  n.segments?.forEach((s, k) => expect(rel(s.clvSum, f.segments![k].clvSum)).toBeLessThan(FITTED));
   // The model block: every customer's counts (not the candidates'), the same fit (fitted again on rows grouped in another order).
   const a = narrowed.result.summary;
   const b = full.result.summary;
