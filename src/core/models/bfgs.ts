@@ -3,6 +3,7 @@
 import { msg } from '../../i18n/catalogue';
 import type { AnyMessage } from '../../i18n/messages';
 import { integer } from '../../i18n/messages';
+import { polishNewton } from './newtonPolish';
 
 /** Returns f(x) and writes ∇f(x) into `gradient`. A non-finite value means "outside the domain". */
 export type Objective = (x: Float64Array, gradient: Float64Array) => number;
@@ -74,9 +75,22 @@ function interpolate(lo: LinePoint, hi: LinePoint): number {
 
 /**
  * Minimises f from x0. Convergence means a gradient below `gradientTolerance`, or a predicted decrease below
- * f's rounding (relative 1e-13) with a gradient below 1e-5: the best attainable in floating point.
+ * f's rounding (relative 1e-13) with a gradient below 1e-5: the best the value can resolve; a converged point
+ * is then polished by Newton steps on the gradient (newtonPolish.ts), which resolves further.
  */
 export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
+  const result = iterateBfgs(f, x0, options);
+  if (!result.converged) return result;
+  const polished = polishNewton(f, result);
+  const gtol = options.gradientTolerance ?? 1e-9;
+  const reached = maxAbs(polished.gradient) <= gtol && maxAbs(result.gradient) > gtol;
+  return {
+    ...result, x: polished.x, value: polished.value, gradient: polished.gradient, evaluations: result.evaluations + polished.evaluations,
+    message: reached ? msg('model.stop.tolerance') : result.message,
+  };
+}
+
+function iterateBfgs(f: Objective, x0: ArrayLike<number>, options: MinimizeOptions): MinimizeResult {
   const gtol = options.gradientTolerance ?? 1e-9;
   const maxIterations = options.maxIterations ?? 500;
   const maxStep = options.maxStep ?? 2;
