@@ -109,7 +109,7 @@ function readTable(fn: string, env: SheetEnv, signups: CellValue, cancels: CellV
       signupDates,
       cancelDates,
       revenue: revenueColumn,
-      names: { customerIds: 'row', signupDates: 'signup_dates', cancelDates: 'cancel_dates', revenue: 'revenue' },
+      names: { customerIds: 'signup_dates', signupDates: 'signup_dates', cancelDates: 'cancel_dates', revenue: 'revenue' },
     },
     {
       timeZone: env.timeZone(),

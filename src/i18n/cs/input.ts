@@ -72,7 +72,7 @@ export const input: Translation<typeof en, 'cs'> = {
   'skipped.total': { one: 'Vynechán {count} řádek: {reasons}.', few: 'Vynechány {count} řádky: {reasons}.', many: 'Vynecháno {count} řádku: {reasons}.', other: 'Vynecháno {count} řádků: {reasons}.' },
   'skipped.kept': 'Ponecháno: {reasons}.',
 
-  'input.sizes': '{column} má {rows} řádků, ale {first} má {firstRows}: sloupce musí pokrývat stejné řádky',
+  'input.sizes': '{column} a {first} musí pokrývat stejné řádky, ale počty řádků se liší ({column}: {rows}, {first}: {firstRows})',
   'input.empty': { one: 'žádné řádky s daty: {columns} je prázdný', few: 'žádné řádky s daty: {columns} jsou prázdné', many: 'žádné řádky s daty: {columns} jsou prázdné', other: 'žádné řádky s daty: {columns} jsou prázdné' },
   'input.onlyHeader': 'žádné řádky s daty: oblast obsahuje jen řádek záhlaví (řádek {row}: {cells})',
   'input.onlyHeaderOfRange': 'žádné řádky s daty: oblast obsahuje jen řádek záhlaví (řádek {row} oblasti: {cells})',

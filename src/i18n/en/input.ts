@@ -45,7 +45,7 @@ export const input = {
   'skipped.kept': 'Kept {reasons}.',
 
   // Why nothing can be computed.
-  'input.sizes': '{column} has {rows} rows but {first} has {firstRows}: the columns must cover the same rows',
+  'input.sizes': '{column} and {first} must cover the same rows, but their row counts differ ({column}: {rows}, {first}: {firstRows})',
   'input.empty': { one: 'no data rows: {columns} is empty', other: 'no data rows: {columns} are empty' },
   'input.onlyHeader': 'no data rows: the range holds only a header row (row {row}: {cells})',
   'input.onlyHeaderOfRange': 'no data rows: the range holds only a header row (row {row} of the range: {cells})',

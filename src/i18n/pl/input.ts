@@ -73,7 +73,7 @@ export const input: Translation<typeof en, 'pl'> = {
   'skipped.total': { one: 'Pominięto {count} wiersz: {reasons}.', few: 'Pominięto {count} wiersze: {reasons}.', many: 'Pominięto {count} wierszy: {reasons}.', other: 'Pominięto {count} wiersza: {reasons}.' },
   'skipped.kept': 'Zachowano: {reasons}.',
 
-  'input.sizes': '{column} ma {rows} wierszy, a {first} ma {firstRows}: kolumny muszą obejmować te same wiersze',
+  'input.sizes': '{column} i {first} muszą obejmować te same wiersze, ale liczby wierszy się różnią ({column}: {rows}, {first}: {firstRows})',
   'input.empty': { one: 'brak wierszy z danymi: {columns} jest puste', few: 'brak wierszy z danymi: {columns} są puste', many: 'brak wierszy z danymi: {columns} są puste', other: 'brak wierszy z danymi: {columns} są puste' },
   'input.onlyHeader': 'brak wierszy z danymi: zakres zawiera tylko wiersz nagłówka (wiersz {row}: {cells})',
   'input.onlyHeaderOfRange': 'brak wierszy z danymi: zakres zawiera tylko wiersz nagłówka (wiersz {row} zakresu: {cells})',

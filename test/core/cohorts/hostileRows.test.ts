@@ -140,7 +140,7 @@ describe('ranges with no data', () => {
   it('columns of different heights', () => {
     expect(
       userError(() => parseTransactionLog({ customerIds: ['a', 'b'], dates: [on(2024, 1, 1)], names: { customerIds: 'customer_ids', dates: 'dates' } }, opts)),
-    ).toBe('dates has 1 rows but customer_ids has 2: the columns must cover the same rows');
+    ).toBe('dates and customer_ids must cover the same rows, but their row counts differ (dates: 1, customer_ids: 2)');
   });
 });
 
