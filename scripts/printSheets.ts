@@ -1,5 +1,6 @@
 /** `npm start`'s console view of the workbook, shared by both engines so they print alike. */
 import type { createEmulator } from '../tools/emulator/index';
+import { languageOf, t } from '../src/i18n';
 
 type Emulator = ReturnType<typeof createEmulator>;
 
@@ -17,13 +18,15 @@ export function showNamed(emu: Emulator, name: string, title: string): void {
 }
 
 // The lists' most telling columns: who, how likely still active, worth, what is at stake, when they last bought.
-const LIST_COLUMNS = ['Customer', 'P(alive)', 'Past value', 'Expected loss of value', 'CLV if still active', 'Last purchase', 'Last purchase vs usual'];
+// Found by their headers in the spreadsheet's language, as the add-on writes them (a cs_CZ sheet says "Zákazník").
+const LIST_COLUMNS = ['cv.col.customer', 'cv.col.alive', 'cv.col.pastValue', 'cv.col.expectedLoss', 'cv.col.clvIfActive', 'cv.col.lastPurchase', 'cv.col.vsUsual'] as const;
 
 function showList(emu: Emulator, name: string, title: string, first: number): void {
   const range = emu.spreadsheet.getRangeByName(name);
   if (!range) return;
   const rows = range.getDisplayValues() as string[][];
-  const picked = LIST_COLUMNS.map((c) => rows[0].indexOf(c)).filter((k) => k >= 0);
+  const language = languageOf(emu.spreadsheet.getSpreadsheetLocale());
+  const picked = LIST_COLUMNS.map((key) => rows[0].indexOf(t(language, key))).filter((k) => k >= 0);
   const shown = rows.slice(0, first + 1).map((r) => picked.map((k) => r[k]));
   console.log(`${title} (first ${Math.min(first, rows.length - 1)} of ${(rows.length - 1).toLocaleString('en-US')})\n${table(shown)}\n`);
 }

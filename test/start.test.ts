@@ -83,6 +83,22 @@ describe('npm start', () => {
     }
   });
 
+  it('prints the at-risk and lapsed lists whole in a Czech spreadsheet (headers are the sheet\'s language)', () => {
+    const text = start('--locale', 'cs_CZ', '--out', join(out, 'cdnow-cs.xlsx'));
+    // The headers Czech users see on the Customer value sheet (src/i18n/cs/value.ts, copied here).
+    const czech = ['Zákazník', 'P(alive)', 'Dosavadní hodnota', 'Očekávaná ztráta hodnoty', 'CLV, pokud je stále aktivní', 'Poslední nákup', 'Poslední nákup oproti obvyklému'];
+    for (const [start, count] of [['At risk: top 20 %', 10], ['Lapsed, win-back candidates', 5]] as const) {
+      const block = text.split('\n\n').find((b) => b.startsWith(start))!;
+      const [, header, ...rows] = block.split('\n');
+      expect(header.split(/\s{2,}/)).toEqual(czech);
+      expect(rows).toHaveLength(count);
+      for (const row of rows) {
+        // id, P(alive) "17,2%", money in Czech form, a Czech date "18. 3. 1998", the days-ago sentence.
+        expect(row, row).toMatch(/^\d{5}\s+\d+,\d%\s+[\d\s]+,\d\d\s.+\d{1,2}\.\s\d{1,2}\.\s\d{4}\s+\S/);
+      }
+    }
+  });
+
   it('reads a CSV customer table given after --', async () => {
     const xlsx = join(out, 'subscriptions.xlsx');
     const text = start(join(root, 'examples', 'subscriptions.csv'), '--period', 'quarter', '--zone', 'Europe/Prague', '--out', xlsx);
