@@ -129,12 +129,17 @@ export function elementwise<T extends number | string>(
   fn: string,
   args: NamedArg[],
   compute: (cells: Cell[]) => T,
-): T | (T | '')[][] {
+): T | '' | (T | '')[][] {
   const grids = args.map((a) => ({ ...a, grid: toGrid(a.value), isRange: Array.isArray(a.value) }));
   const shaped = grids.filter((g) => g.isRange && !(g.grid.length === 1 && g.grid[0].length === 1));
   if (shaped.length === 0) {
     const cells = grids.map((g) => ({ arg: g.name, row: null, col: null, value: g.grid[0]?.[0] ?? '' }));
     const required = cells.filter((_, i) => !args[i].optional);
+    // A formula filled down past the data (=RETENTION(B9, C9, D9) on an empty row) gets "" for each
+    // empty cell: a blank result, as a blank row of a range gets. An argument left out stays an error.
+    const emptyCell = (v: CellValue) => v === '' || (Array.isArray(v) && v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && v[0][0] === '');
+    const requiredArgs = args.filter((a) => !a.optional);
+    if (requiredArgs.length > 0 && requiredArgs.every((a) => emptyCell(a.value))) return '';
     const blank = required.find((c) => isBlank(c.value));
     if (blank) throw new UserError(msg('fn.blank', { fn, arg: blank.arg }));
     return compute(cells);

@@ -12,7 +12,7 @@ import { perPeriod, readCustomers } from './customerTable';
  * =CHURN(start, lost), =CHURN(start, end, new) or =CHURN(signup_dates, cancel_dates, period_start,
  * period_end). Always customers lost / customers at the start, never (start − end) / start.
  */
-export function churn(env: SheetEnv, args: CellValue[]): number | (number | '')[][] {
+export function churn(env: SheetEnv, args: CellValue[]): number | '' | (number | '')[][] {
   const reader = new ArgReader('CHURN', env);
   switch (args.length) {
     case 2:

@@ -14,7 +14,7 @@ export function clv(env: SheetEnv, args: CellValue[]): unknown {
   return isPredictiveCall(args, env) ? predictiveClv(env, args) : clvFormula(env, args);
 }
 
-export function clvFormula(env: SheetEnv, args: CellValue[]): number | (number | '')[][] {
+export function clvFormula(env: SheetEnv, args: CellValue[]): number | '' | (number | '')[][] {
   const reader = new ArgReader('CLV', env);
   if (args.length < 2 || args.length > 3) {
     throw new UserError(msg('fn.clvArity', { count: args.length }));
@@ -30,7 +30,7 @@ export function clvFormula(env: SheetEnv, args: CellValue[]): number | (number |
   }
 }
 
-function clvRates(reader: ArgReader, args: CellValue[]): number | (number | '')[][] {
+function clvRates(reader: ArgReader, args: CellValue[]): number | '' | (number | '')[][] {
   return elementwise('CLV', [
     { name: 'value_per_period', value: args[0] },
     { name: 'churn_rate', value: args[1] },

@@ -65,7 +65,7 @@ export function perPeriod(
   periodStart: CellValue,
   periodEnd: CellValue,
   rate: (c: PeriodCounts) => number,
-): number | (number | '')[][] {
+): number | '' | (number | '')[][] {
   const fn = reader.fn;
   return elementwise(fn, [
     { name: 'period_start', value: periodStart },

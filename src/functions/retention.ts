@@ -11,7 +11,7 @@ import { msg } from '../i18n/catalogue';
  * =RETENTION(start, end, new) or =RETENTION(signup_dates, cancel_dates, period_start, period_end).
  * The form is told by the number of arguments, which Sheets passes exactly as typed.
  */
-export function retention(env: SheetEnv, args: CellValue[]): number | (number | '')[][] {
+export function retention(env: SheetEnv, args: CellValue[]): number | '' | (number | '')[][] {
   const reader = new ArgReader('RETENTION', env);
   if (args.length === 3) {
     return elementwise('RETENTION', [
