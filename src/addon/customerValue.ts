@@ -1,5 +1,5 @@
 import { parseIsoDay } from '../core/calendar';
-import { currencyOfLocale, integer, languageOf, msg, render, renderValue, t, type AnyMessage } from '../i18n';
+import { integer, languageOf, msg, render, renderValue, t, type AnyMessage } from '../i18n';
 import { userInterfaceLanguage } from './language';
 import { dateCell, skippedRowsMessage, type TransactionLog } from '../core/cohorts';
 import { UserError } from '../core/errors';
@@ -15,6 +15,7 @@ import {
   type IfActive,
 } from '../core/models';
 import { costLines } from '../report/costLines';
+import { currencyOfFormat } from '../report/formats';
 import { customerSegments, customerValueLayout, customerValueTables, type ValueTables } from '../report/customerValueLayout';
 import { replaceOwnedSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
@@ -77,6 +78,7 @@ export function generateCustomerValue(settings: CustomerValueSettings): Customer
         generatedAt: new Date(),
         version: ADDON_VERSION,
         locale,
+        moneyFormat: source.moneyFormat,
       },
       dateCell(timeZone),
     );
@@ -125,7 +127,7 @@ function costsOf(
     rates: (i) => resolved.bySegment[segmentOf ? segmentOf[i] : 0],
     costPerPurchase: perPurchase,
   });
-  const lines = costLines({ settings: settings.costs, segmentNames: log.segmentNames, unmatched: resolved.unmatched, columnName, blankCosts, currency: currencyOfLocale(locale) });
+  const lines = costLines({ settings: settings.costs, segmentNames: log.segmentNames, unmatched: resolved.unmatched, columnName, blankCosts, currency: currencyOfFormat(source.moneyFormat) });
   return { columns, lines };
 }
 

@@ -51,6 +51,7 @@ export function generateSummary(settings: ReportSettings): ReportOutcome {
       sourceDescription: source.description,
       shapeDescription: settings.shape === 'log' ? LOG_SHAPE : TABLE_SHAPE,
       rowsRead: source.rowsRead,
+      moneyFormat: source.moneyFormat,
       settingsLines: [...source.columnLines, ...settingsLines(settings, source.columnName, asOfDay, stopsToday), ...countingLines(settings, source.data.kind, source.data.kind === 'log' && !!source.data.amount, source.amountDescription)],
     }, { timeZone, locale });
     const cohorts = report.total.cohorts.length;
@@ -87,7 +88,7 @@ export function summaryDoneMessage(cohorts: number, period: PeriodUnit, rowsRead
 export function writeSummarySheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   report: CohortReport,
-  meta: Pick<SummaryMeta, 'sourceDescription' | 'shapeDescription' | 'rowsRead' | 'settingsLines'>,
+  meta: Pick<SummaryMeta, 'sourceDescription' | 'shapeDescription' | 'rowsRead' | 'settingsLines' | 'moneyFormat'>,
   zone: { timeZone: string; locale: string },
 ): WrittenSheet {
   const name = summarySheetName(zone.locale);

@@ -7,6 +7,10 @@ import type { SourceSettings } from './protocol';
 import { columnLetter, sheetReference, sourceSheetByName } from './sourceSheet';
 import { languageOf, msg, t, type Param } from '../i18n';
 import { typed } from '../i18n/messages';
+import { moneyFormatOf } from '../report/formats';
+
+/** How many cells of the amount column are looked at for a currency format. */
+const MONEY_FORMAT_ROWS = 20;
 
 type Role = 'id' | 'date' | 'amount' | 'quantity' | 'unitPrice' | 'segment' | 'signup' | 'cancel' | 'revenue';
 
@@ -34,6 +38,8 @@ export interface SourceData {
   amountDescription: Param | null;
   /** The header block's lines for the columns used: ["Date column", 'B ("Order date")'], labels as messages. */
   columnLines: [Param, string][];
+  /** The number format of the report's money cells, from the amount (or unit price, or revenue) column's own: moneyFormatOf. */
+  moneyFormat: string;
   /** The cells below the header of one of the `extraColumns` (row i = sheet row headerRow + 1 + i). */
   extraColumn: (column: number) => unknown[];
 }
@@ -114,5 +120,14 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
     return span.map((r) => r[c - first]);
   };
   const amountDescription = product ? msg('source.product', { amount: amountName }) : null;
-  return { data, rowsRead: rows, description, columnName, columnLines, extraColumn, amountDescription };
+  const moneyColumn = product ? k.unitPrice! : k.amount;
+  const moneyFormat = moneyColumn > 0 && moneyColumn <= lastColumn ? moneyFormatOfColumn(sheet, headerRow + 1, moneyColumn, rows) : moneyFormatOf(null);
+  return { data, rowsRead: rows, description, columnName, columnLines, extraColumn, amountDescription, moneyFormat };
+}
+
+/** The first few cells' formats (one call): the first that names a currency decides, as moneyFormatOf reads it. */
+function moneyFormatOfColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, column: number, rows: number): string {
+  const formats = sheet.getRange(firstRow, column, Math.min(rows, MONEY_FORMAT_ROWS), 1).getNumberFormats();
+  const named = formats.map((r) => moneyFormatOf(r[0])).find((f) => f !== moneyFormatOf(null));
+  return named ?? moneyFormatOf(null);
 }

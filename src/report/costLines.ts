@@ -24,7 +24,7 @@ export interface CostLineInput {
   /** How the cost column is named (column E ("Cost")), "" without one. */
   columnName: string;
   blankCosts: number;
-  /** The currency amounts are in (currencyOfLocale), null when unknown. */
+  /** The currency amounts are in (currencyOfFormat of the source amounts' format), null when unknown. */
   currency: CurrencyCode | null;
 }
 

@@ -3,7 +3,7 @@ import type { CustomerId } from '../core/cohorts';
 import type { CustomerValueResult } from '../core/models';
 import { addCustomerLists } from './customerValueLists';
 import type { ValueOptions, ValueTables } from './customerValueTables';
-import { cellDateFormat, cellDateTimeFormat, currencyFormat, FORMAT } from './formats';
+import { cellDateFormat, cellDateTimeFormat, FORMAT, PLAIN_MONEY } from './formats';
 import { Grid, type Area, type CellContent, type CellStyle, type SheetLayout } from './grid';
 import { HEADER, NOTE, TITLE, WARNING } from './styles';
 import { languageOf, render, t, type AnyMessage } from '../i18n';
@@ -37,6 +37,8 @@ export interface CustomerValueMeta {
   generatedAt: Date;
   version: string;
   locale: string;
+  /** The money cells' format (moneyFormatOf the source amounts' format); two decimals, no symbol, without it. */
+  moneyFormat?: string;
 }
 
 const PARAMETER = '0.0000';
@@ -60,7 +62,7 @@ export function customerValueLayout(
   const g = new Grid();
   const s = result.summary;
   const c = result.customers;
-  const money = currencyFormat(meta.locale);
+  const money = meta.moneyFormat ?? PLAIN_MONEY;
   const named: { name: string; area: Area }[] = [];
   // Labels in the spreadsheet's language: the team reads the same sheet.
   const language = languageOf(meta.locale);

@@ -1,6 +1,6 @@
-import type { Language } from '../i18n';
+import type { CurrencyCode, Language } from '../i18n';
 
-/** Number formats of the summary sheet; currency follows the spreadsheet's locale where we know it. */
+/** Number formats of the summary and customer value sheets. */
 
 export const FORMAT = {
   count: '#,##0',
@@ -18,9 +18,38 @@ const CURRENCY_BY_LOCALE: Record<string, string> = {
   ja_JP: '"¥"#,##0', en_IN: '"₹"#,##0.00',
 };
 
-/** A currency format for the locale, or a plain two-decimal money format where the currency is unknown. */
+/** Two decimals and no symbol: money whose currency the add-on does not know. */
+export const PLAIN_MONEY = '#,##0.00';
+
+/** A currency format for the locale, for amounts the add-on itself writes in it (the sample sheet). */
 export function currencyFormat(locale: string): string {
-  return CURRENCY_BY_LOCALE[locale] ?? '#,##0.00';
+  return CURRENCY_BY_LOCALE[locale] ?? PLAIN_MONEY;
+}
+
+// A symbol or code of a currency inside a number format: Sheets' "[$€]" / "[$Kč-405]" forms, a quoted or
+// escaped symbol, or one of the codes Sheets' own currency formats write.
+const CURRENCY_IN_FORMAT = /\[\$[^\]]*\]|[$€£¥₹₽₩₺₴]|K[čc]|zł|\bFt\b|\b(?:CZK|PLN|HUF|EUR|USD|GBP|CHF)\b/;
+
+/**
+ * The format of the report's money cells: the source amount column's own format when it names a currency
+ * (the analyst's data says what it is in), else two decimals without a symbol. Never the spreadsheet
+ * locale's currency: a dollar log in a Czech workbook is still dollars.
+ */
+export function moneyFormatOf(sourceFormat: string | null | undefined): string {
+  return sourceFormat && CURRENCY_IN_FORMAT.test(sourceFormat) ? sourceFormat : PLAIN_MONEY;
+}
+
+const CURRENCY_MARKS: [RegExp, CurrencyCode][] = [
+  [/€|\bEUR\b/, 'EUR'], [/£|\bGBP\b/, 'GBP'], [/K[čc]|\bCZK\b/, 'CZK'], [/zł|\bPLN\b/, 'PLN'], [/\bFt\b|\bHUF\b/, 'HUF'], [/\$|\bUSD\b/, 'USD'],
+];
+
+/** The currency a money format names, for amounts written in text (the cost lines), or null ("$" is US dollars). */
+export function currencyOfFormat(format: string): CurrencyCode | null {
+  // Sheets' "[$…]" part names the currency itself; "[$CA$]", "[$AU$]"… are dollars the add-on cannot name.
+  const bracket = /\[\$([^\]-]*)/.exec(format)?.[1];
+  if (bracket !== undefined && /^(?!US)[A-Z]{2}\$$/.test(bracket)) return null;
+  const text = bracket ?? format;
+  return CURRENCY_MARKS.find(([re]) => re.test(text))?.[1] ?? null;
 }
 
 /**

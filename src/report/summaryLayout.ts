@@ -3,7 +3,7 @@ import { skippedRowsMessage, type CohortReport, type CohortTables } from '../cor
 import { periodLabeller } from '../core/periods';
 import { languageOf, renderValue, t, type Language, type Param } from '../i18n';
 import { date } from '../i18n/messages';
-import { cellDateFormat, cellDateTimeFormat, currencyFormat, FORMAT } from './formats';
+import { cellDateFormat, cellDateTimeFormat, FORMAT, PLAIN_MONEY } from './formats';
 import { Grid, type Area, type SheetLayout } from './grid';
 import { addPeriodTable } from './periodTable';
 import { HEADER, NOTE, PARTIAL, TITLE } from './styles';
@@ -25,6 +25,8 @@ export interface SummaryMeta {
   generatedAt: Date;
   version: string;
   locale: string;
+  /** The money cells' format (moneyFormatOf the source amounts' format); two decimals, no symbol, without it. */
+  moneyFormat?: string;
 }
 
 export interface SummaryLayout extends SheetLayout {
@@ -44,7 +46,7 @@ export function summaryLayout(report: CohortReport, meta: SummaryMeta, dayCell: 
   const g = new Grid();
   const language = languageOf(meta.locale);
   const text = (value: Param) => renderValue(value, language);
-  const formats: Formats = { money: currencyFormat(meta.locale), date: cellDateFormat(language) };
+  const formats: Formats = { money: meta.moneyFormat ?? PLAIN_MONEY, date: cellDateFormat(language) };
   const named: { name: string; area: Area }[] = [];
   const partial = report.periods.length > 0 && report.periods[report.periods.length - 1].partial;
   const label = reportLabeller(report, language);
