@@ -41,6 +41,8 @@ function makeWorkbook() {
     return [`C${r.customer}`, dateIn(ZONE, year, month, day), r.amount, SEGMENTS[r.customer % 3], cost];
   });
   addSheet(emu, 'Orders', ['Customer', 'Date', 'Amount', 'Plan', 'Cost'], rows);
+  // Amounts in dollars, as the analyst formatted them: the cost lines name the data's currency (test/report/moneyFormat.test.ts).
+  emu.spreadsheet.getSheetByName('Orders')!.getRange(2, 3, rows.length, 1).setNumberFormat('"$"#,##0.00');
   const base = settingsFor(emu, 'Orders');
   const settings = (costs: CustomerValueSettings['costs']): CustomerValueSettings => ({
     sheetName: 'Orders', headerRow: base.headerRow, shape: 'log', columns: { ...base.columns, amount: 3, segment: 4 }, asOf: '',
