@@ -10,9 +10,13 @@ import { basename, dirname, join } from 'node:path';
 import { createEmulator } from '../tools/emulator/index';
 import { DuckDb, ROW_COLUMN } from '../tools/duckdb/duckdb';
 import {
-  cohortQuery, cohortResultRows, customerQuery, customerValueModelFromRows, duckDb, lapseSuggestionFromRows, proposeSqlRoles, rfmQuery, rfmResultRows, tableQuery,
+  cohortQuery, cohortResultRows, customerValueModelFromRows, duckDb, lapseSuggestionFromRows, proposeSqlRoles, tableQuery,
   type SqlCohortSettings, type SqlColumn, type SqlLogColumns,
 } from '../src/core/sql';
+import { narrowedValueQueries } from '../src/core/sql/narrowedQueries';
+import { valueGroupRows } from '../src/core/sql/narrowing';
+import { DEFAULT_AT_RISK } from '../src/core/models/atRisk';
+import { MAX_LIST_ROWS, TOP_CUSTOMERS } from '../src/report/customerValueTables';
 import type { SqlSummaryRequest } from '../src/addon/sqlSummary';
 import type { SqlCustomerValueRequest } from '../src/addon/sqlCustomerValue';
 import type { CustomerValueOutcome, ReportOutcome } from '../src/addon/protocol';
@@ -114,11 +118,15 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     show('CohortRetention', 'Retention per cohort');
 
     if (shape === 'log' && sqlColumns.amount) {
+      // The BigQuery build's two narrowed queries (src/core/sql/narrowedQueries.ts): the fits' grouped rows with
+      // the totals per group, then only the customers the sheet can list — not one row per customer.
       const t0 = performance.now();
-      const rfmSettings = { timeZone: args.zone, endDay: null, refundsAreActivity: false };
-      const modelRows = plain(await db.query(rfmQuery(duckDb, { table: [TABLE] }, sqlColumns, rfmSettings)));
-      const rfm = rfmResultRows(modelRows);
-      const model = customerValueModelFromRows(rfm);
+      const horizon = { horizonMonths: 12, monthlyDiscountRate: 0.01 };
+      const lists = { ...DEFAULT_AT_RISK };
+      const queries = narrowedValueQueries(duckDb, { table: [TABLE] }, sqlColumns, { timeZone: args.zone, endDay: null, refundsAreActivity: false, topShare: lists.topShare }, horizon, lists, { topRows: TOP_CUSTOMERS, listRows: MAX_LIST_ROWS });
+      const modelRows = plain(await db.query(queries.groupsSql));
+      const groups = valueGroupRows(modelRows);
+      const model = customerValueModelFromRows(groups.rfm);
       const { r, alpha, a, b } = model.bgNbd.params;
       const { p, q, v } = model.gammaGamma.params;
       const f = (x: number) => x.toFixed(4); // as the sheet's model block shows them
@@ -129,12 +137,12 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
             [f(r), f(alpha), f(a), f(b), f(p), f(q), f(v), model.bgNbd.logLikelihood.toFixed(1), model.gammaGamma.logLikelihood.toFixed(1), String(model.bgNbd.converged && model.gammaGamma.converged)],
           ]) + '\n',
       );
-      // The Customer value sheet, as the sidebar writes it for a sheet: every customer with a purchase,
-      // one row each, scored in the bundle with the model fitted on the grouped rows.
+      // The Customer value sheet, as the sidebar writes it for a sheet: totals and the lists' lengths from the
+      // group rows, the listed customers from the candidates, scored in the bundle with the same fit.
       const t1 = performance.now();
-      const customerRows = plain(await db.query(customerQuery(duckDb, { table: [TABLE] }, sqlColumns, rfmSettings)));
+      const customerRows = plain(await db.query(queries.candidatesSql(modelRows)));
       const valueRequest: SqlCustomerValueRequest = {
-        modelRows, customerRows, horizonMonths: 12, monthlyDiscountRate: 0.01, asOfChosen: false, sourceDescription,
+        modelRows, customerRows, narrowed: true, ...horizon, lists, asOfChosen: false, sourceDescription,
         columnLines: named.map(([role, c]) => [role, c!.name]), segmentColumn: segment?.name ?? '',
         names: { id: id.name, date: date.name, amount: amount!.name },
       };
@@ -144,7 +152,8 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       } catch (e) {
         value = { message: `Customer value not estimated: ${(e instanceof Error ? e.message : String(e)).replace(/^Error: /, '')}`, warnings: [] };
       }
-      console.log(`${value.message}  (${customerRows.length.toLocaleString('en-US')} customer rows, ${(performance.now() - t1).toFixed(0)} ms)`);
+      const kinds = (kind: string) => modelRows.filter((row) => row[0] === kind).length;
+      console.log(`${value.message}  (narrowed queries: ${modelRows.length.toLocaleString('en-US')} rows, ${kinds('group').toLocaleString('en-US')} of them groups, then ${customerRows.length.toLocaleString('en-US')} candidate customers; ${(performance.now() - t1).toFixed(0)} ms)`);
       for (const warning of value.warnings) console.log(`  ! ${warning}`);
       console.log('');
       printCustomerValue(emu);

@@ -84,6 +84,16 @@ describe('npm start -- --engine duckdb', () => {
       // From the model table on: the header block names the source (and the time it was written).
       return rows.slice(rows.findIndex((r) => r[0] === 'r'));
     };
+    // The narrowed queries ran, not one row per customer: the group rows and then the candidates only (the at-risk
+    // list whole, the lapsed list's first rows, the top customers' groups), far fewer than CDNOW's 23,570 customers.
+    const narrowed = text.match(/\(narrowed queries: ([\d,]+) rows, ([\d,]+) of them groups, then ([\d,]+) candidate customers;/);
+    expect(narrowed).not.toBeNull();
+    const [rows, groups, candidates] = narrowed!.slice(1).map((n) => Number(n.replace(/,/g, '')));
+    const [atRisk, lapsed] = line(text).match(/(\d+) top customers at risk, (\d+) lapsed/)!.slice(1).map(Number);
+    expect(candidates).toBeGreaterThanOrEqual(atRisk + lapsed);
+    expect(candidates).toBeLessThan(23_570 / 10);
+    expect(groups).toBeLessThan(rows);
+    expect(rows).toBeLessThan(23_570);
     const duck = await sheetOf(join(out, 'duckdb-value.xlsx'));
     expect(duck.length).toBeGreaterThan(1000);
     expect(duck).toEqual(await sheetOf(join(out, 'sheet.xlsx')));

@@ -10,9 +10,9 @@ import { parseIsoDay } from '../../core/calendar';
 import { UserError } from '../../core/errors';
 import { checkAtRiskOptions } from '../../core/models/atRisk';
 import { checkClvHorizon } from '../../core/models/clv';
-import { bigQuery, customerValueModelFromRows, type SqlLogColumns } from '../../core/sql';
-import { candidatePlan, valueGroupRows } from '../../core/sql/narrowing';
-import { valueCandidatesQuery, valueGroupsQuery, type SqlCandidateSettings, type SqlValueSettings } from '../../core/sql/valueQuery';
+import { bigQuery, type SqlLogColumns } from '../../core/sql';
+import { narrowedValueQueries, type NarrowedValueQueries } from '../../core/sql/narrowedQueries';
+import { valueCandidatesQuery, type SqlCandidateSettings, type SqlValueSettings } from '../../core/sql/valueQuery';
 import { bqMsg } from '../../i18n/bigqueryMessages';
 import { msg, render } from '../../i18n/catalogue';
 import type { AnyMessage } from '../../i18n/messages';
@@ -34,6 +34,7 @@ interface BuiltValue {
   columns: SqlLogColumns;
   settings: SqlValueSettings;
   groupsSql: string;
+  queries: NarrowedValueQueries;
   lists: { topShare: number; aliveBelow: number; aliveFloor: number };
   horizon: { horizonMonths: number; monthlyDiscountRate: number };
 }
@@ -55,7 +56,8 @@ function buildValue(settings: BigQueryValueSettings, timeZone: string): BuiltVal
   };
   const s: SqlValueSettings = { timeZone, endDay: asOfDay, refundsAreActivity: settings.refundsAreActivity === true, topShare: lists.topShare };
   // The builder refuses a column of the wrong type before anything runs.
-  return { source, columns, settings: s, groupsSql: valueGroupsQuery(bigQuery, source.sql, columns, s), lists, horizon };
+  const queries = narrowedValueQueries(bigQuery, source.sql, columns, s, horizon, lists, LIMITS);
+  return { source, columns, settings: s, groupsSql: queries.groupsSql, queries, lists, horizon };
 }
 
 /** The second query before the fit: the same columns, so the same bytes (the parameters only change numbers in it). */
@@ -81,10 +83,7 @@ export function runValue(settings: BigQueryValueSettings, timeZone: string, lang
   const running = (jobId: string, message: AnyMessage): BigQueryValueResult => ({ state: 'running', jobId, message: render(message, languages.user) });
   const first = collectQuery(projectId, b.groupsSql, settings.maxBytes, started, now, () => checkLimit(projectId, [b.groupsSql, placeholderCandidates(b)], settings.maxBytes));
   if (first.state === 'running') return running(first.jobId, first.message);
-  const groups = valueGroupRows(first.rows);
-  const model = customerValueModelFromRows(groups.rfm);
-  const plan = candidatePlan(groups, model, b.horizon, b.lists, LIMITS);
-  const candidatesSql = valueCandidatesQuery(bigQuery, b.source.sql, b.columns, { ...b.settings, ...plan });
+  const candidatesSql = b.queries.candidatesSql(first.rows);
   const second = collectQuery(projectId, candidatesSql, settings.maxBytes, started, now);
   if (second.state === 'running') {
     savePendingJob(first.job); // its results are read again on the next click, not recomputed
