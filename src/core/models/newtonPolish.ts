@@ -1,8 +1,8 @@
 // BFGS may stop on the floating-point criteria (the value can no longer resolve a decrease) with a gradient
 // up to 1e-5. On a flat ridge — Gamma-Gamma's p and v grow together — that leaves the parameters wherever
 // the rounding of that run stopped them: the same data summed in another order gave p 3.8e-6 apart. The
-// gradient still resolves what the value cannot, so Newton steps on ∇f = 0, with the Hessian from central
-// differences of the analytic gradient, take the point to the optimum the data define.
+// gradient still resolves what the value cannot, so Newton steps on ∇f = 0, with the Hessian from forward
+// differences of the analytic gradient (one evaluation per parameter), take the point to the optimum the data define.
 import type { Objective } from './bfgs';
 
 export interface PolishedPoint {
@@ -13,10 +13,12 @@ export interface PolishedPoint {
 }
 
 const MAX_STEPS = 4;
-/** Central-difference step on the (log-)parameters. */
-const H = 1e-5;
-/** A longer Newton step (on log-parameters: a factor e) is not a polish: the quadratic model is not trusted that far. */
-const MAX_NEWTON_STEP = 1;
+/** Forward-difference step on the (log-)parameters: the Hessian's O(h) error only slows Newton's last digits. */
+const H = 1e-6;
+/** A largest gradient component this small is the optimum to what the sums resolve: no further step is tried. */
+const RESOLVED = 1e-12;
+/** A longer Newton step (on log-parameters: a factor e²) is not a polish: the quadratic model is not trusted that far. */
+const MAX_NEWTON_STEP = 2;
 
 function largest(v: ArrayLike<number>): number {
   let m = 0;
@@ -68,16 +70,13 @@ export function polishNewton(f: Objective, start: { x: Float64Array; value: numb
     evaluations++;
     return { v, g };
   };
-  for (let step = 0; step < MAX_STEPS && largest(gradient) > 0; step++) {
+  for (let step = 0; step < MAX_STEPS && largest(gradient) > RESOLVED; step++) {
     const hessian = new Float64Array(n * n);
     for (let j = 0; j < n; j++) {
       const up = Float64Array.from(x);
-      const down = Float64Array.from(x);
       up[j] += H;
-      down[j] -= H;
       const gu = gradientAt(up).g;
-      const gd = gradientAt(down).g;
-      for (let i = 0; i < n; i++) hessian[i * n + j] = (gu[i] - gd[i]) / (2 * H);
+      for (let i = 0; i < n; i++) hessian[i * n + j] = (gu[i] - gradient[i]) / H;
     }
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < i; j++) hessian[i * n + j] = hessian[j * n + i] = (hessian[i * n + j] + hessian[j * n + i]) / 2;
