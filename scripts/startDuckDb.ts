@@ -140,7 +140,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       // The Customer value sheet, as the sidebar writes it for a sheet: totals and the lists' lengths from the
       // group rows, the listed customers from the candidates, scored in the bundle with the same fit.
       const t1 = performance.now();
-      const customerRows = plain(await db.query(queries.candidatesSql(modelRows)));
+      const customerRows = plain(await db.query(queries.candidatesSql(modelRows, model)));
       const valueRequest: SqlCustomerValueRequest = {
         modelRows, customerRows, narrowed: true, ...horizon, lists, asOfChosen: false, sourceDescription,
         columnLines: named.map(([role, c]) => [role, c!.name]), segmentColumn: segment?.name ?? '',

@@ -9,14 +9,17 @@ import type { SqlLogColumns } from './columns';
 import type { SqlDialect } from './dialect';
 import type { SqlSource } from './logExpressions';
 import { candidatePlan, valueGroupRows, type Horizon } from './narrowing';
-import { customerValueModelFromRows } from './rfmModel';
+import { customerValueModelFromRows, type SqlCustomerValueModel } from './rfmModel';
 import { valueCandidatesQuery, valueGroupsQuery, type SqlValueSettings } from './valueQuery';
 
 export interface NarrowedValueQueries {
   /** The first query: the fits' rows, the group rows and the top share's cut. */
   groupsSql: string;
-  /** The second query, built from the first one's result rows (the fitted parameters written into it). */
-  candidatesSql: (groupRows: readonly (readonly unknown[])[]) => string;
+  /**
+   * The second query, built from the first one's result rows (the fitted parameters written into it); a caller
+   * that has already fitted the models on those rows passes the fit, so they are not fitted twice.
+   */
+  candidatesSql: (groupRows: readonly (readonly unknown[])[], fitted?: SqlCustomerValueModel) => string;
 }
 
 export function narrowedValueQueries(
@@ -30,9 +33,9 @@ export function narrowedValueQueries(
 ): NarrowedValueQueries {
   return {
     groupsSql: valueGroupsQuery(d, source, columns, settings),
-    candidatesSql: (groupRows) => {
+    candidatesSql: (groupRows, fitted) => {
       const groups = valueGroupRows(groupRows);
-      const plan = candidatePlan(groups, customerValueModelFromRows(groups.rfm), horizon, lists, limits);
+      const plan = candidatePlan(groups, fitted ?? customerValueModelFromRows(groups.rfm), horizon, lists, limits);
       return valueCandidatesQuery(d, source, columns, { ...settings, ...plan });
     },
   };
