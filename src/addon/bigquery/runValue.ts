@@ -83,7 +83,9 @@ export function runValue(settings: BigQueryValueSettings, timeZone: string, lang
   const running = (jobId: string, message: AnyMessage): BigQueryValueResult => ({ state: 'running', jobId, message: render(message, languages.user) });
   const first = collectQuery(projectId, b.groupsSql, settings.maxBytes, started, now, () => checkLimit(projectId, [b.groupsSql, placeholderCandidates(b)], settings.maxBytes));
   if (first.state === 'running') return running(first.jobId, first.message);
-  const candidatesSql = b.queries.candidatesSql(first.rows);
+  // Fitted once: for the second query's plan and for the sheet.
+  const fitted = b.queries.fit(first.rows);
+  const candidatesSql = b.queries.candidatesSql(first.rows, fitted);
   const second = collectQuery(projectId, candidatesSql, settings.maxBytes, started, now);
   if (second.state === 'running') {
     savePendingJob(first.job); // its results are read again on the next click, not recomputed
@@ -94,7 +96,7 @@ export function runValue(settings: BigQueryValueSettings, timeZone: string, lang
   const bytes = first.bytes + second.bytes;
   const jobIds = [first.job.jobId, second.job.jobId];
   const outcome = writeSqlCustomerValue({
-    modelRows: first.rows, customerRows: second.rows, narrowed: true, ...b.horizon, lists: b.lists, asOfChosen: b.settings.endDay !== null,
+    modelRows: first.rows, customerRows: second.rows, narrowed: true, fitted, ...b.horizon, lists: b.lists, asOfChosen: b.settings.endDay !== null,
     sourceDescription: sheetText(b.source.name === 'query' ? bqMsg('bq.sourceQuery', { project: projectId }) : bqMsg('bq.sourceTable', { table: b.source.name })),
     columnLines: [
       [sheetText(msg('source.label.id')), names.id], [sheetText(msg('source.label.date')), names.date], [sheetText(msg('source.label.amount')), names.amount],
