@@ -35,13 +35,14 @@ export function narrowedValueQueries(
   limits: { topRows: number; listRows: number },
   costs: CostRateSettings | null = null,
 ): NarrowedValueQueries {
+  const perPurchase = Boolean(columns.cost);
   return {
     groupsSql: valueGroupsQuery(d, source, columns, settings),
     fit: (groupRows) => customerValueModelFromRows(valueGroupRows(groupRows).rfm),
     candidatesSql: (groupRows, fitted) => {
       const groups = valueGroupRows(groupRows);
       // With a cost to serve the at-risk list ranks by the loss of net value: the query's bounds are of that.
-      const plan = candidatePlan(groups, fitted ?? customerValueModelFromRows(groups.rfm), horizon, lists, limits, costs);
+      const plan = candidatePlan(groups, fitted ?? customerValueModelFromRows(groups.rfm), horizon, lists, limits, costs, perPurchase);
       return valueCandidatesQuery(d, source, columns, { ...settings, ...plan });
     },
   };
