@@ -180,6 +180,13 @@ describe('narrowed customer value = every customer', () => {
     expectSameSheet(withColumn, limits);
     expect(withColumn.full.tables.totalCost).toBeGreaterThan(cdnow.full.tables.totalCost / 100);
     expect(withColumn.full.tables.atRiskNegative).toBeGreaterThan(0);
+    // The cost column alone (no rates): the query keeps all of the revenue and subtracts the cost per purchase day.
+    const columnOnly = await bothPaths({
+      ...duck({ table: ['cdnow'] }, { ...CDNOW_COLUMNS, cost: { name: 'CDs', type: 'integer' } }), endDay: Date.UTC(1997, 8, 30) / 86_400_000, lists: DEFAULT_LISTS, limits,
+    });
+    expect(columnOnly.grid).toBe(true);
+    expect(columnOnly.full.tables.hasCosts).toBe(true);
+    expectSameSheet(columnOnly, limits);
     console.log(`CDNOW, CDs as the cost column and 1 a month: at risk ${withColumn.full.tables.atRisk.length} (${withColumn.full.tables.atRiskNegative} negative), ${withColumn.candidates} candidates; total cost ${withColumn.full.tables.totalCost.toFixed(2)} of CLV ${withColumn.full.tables.totalClv.toFixed(2)}`);
     // The seeded log: per segment (one line costs more than some customers bring), with the sheet's limits and cut lists.
     const bySegment: CostRateSettings = {

@@ -217,7 +217,8 @@ function riskCtes(d: SqlDialect, s: SqlCandidateSettings, grid: NonNullable<SqlC
     const rate = (key: 'revenueShare' | 'perCustomerMonth', value: (r: SegmentRates) => number) => {
       const own = costs.filter((r) => r.name !== null);
       const other = costs.find((r) => r.name === null);
-      const fallback = f(other ? value(other) : 0);
+      // No line for all customers (a cost column alone, or a segment the rates do not name): no rate.
+      const fallback = f(value(other ?? { name: null, revenueShare: 0, perCustomerMonth: 0 }));
       if (own.length === 0) return fallback;
       return `CASE ${own.map((r) => `WHEN c.segment = ${d.string(r.name!)} THEN ${f(value(r))}`).join(' ')} ELSE ${fallback} END`;
     };
