@@ -224,20 +224,20 @@ function riskCtes(d: SqlDialect, s: SqlCandidateSettings, grid: NonNullable<SqlC
     };
     const kept = rate('revenueShare', (r) => 1 - r.revenueShare);
     const perMonth = rate('perCustomerMonth', (r) => r.perCustomerMonth);
-    const perPurchase = grid.perPurchase ? ` - CAST(c.cost_sum AS ${d.float}) / (c.x + 1)` : '';
+    const k = grid.perPurchase ? `CAST(c.cost_sum AS ${d.float}) / (c.x + 1)` : f(0);
     // The net value if still active lies in [min(dlo·u, dhi·u) − A·mhi, max(dlo·u, dhi·u) − A·mlo], u = (1 − c) ×
     // E[spend] − k (k the cost per purchase day); times 1 − P(alive) within its margins; widened by 1e-9 of the
-    // terms' size, since the difference may be near 0.
+    // terms' size (|(1 − c) × E[spend]| + |k|, not |u|: the difference may be near 0).
     return [
       `grid AS (SELECT g.x AS x, g.lo AS lo, g.hi AS hi, g.dlo AS dlo, g.dhi AS dhi, g.mlo AS mlo, g.mhi AS mhi FROM ${table})`,
       `risk_terms AS (
-  SELECT c.id, c.alive, (${kept}) * (${spend})${perPurchase} AS u, ${perMonth} AS a, g.dlo, g.dhi, g.mlo, g.mhi, ${sure}
+  SELECT c.id, c.alive, (${kept}) * (${spend}) - ${k} AS u, ABS((${kept}) * (${spend})) + ABS(${k}) AS size, ${perMonth} AS a, g.dlo, g.dhi, g.mlo, g.mhi, ${sure}
   FROM scored AS c LEFT JOIN grid AS g ON g.x = c.x AND c.age >= g.lo AND c.age <= g.hi
   WHERE ${atRisk}
 )`,
       `risk_net AS (
   SELECT id, alive, sure, LEAST(t.dlo * t.u, t.dhi * t.u) - t.a * t.mhi AS net_lo, GREATEST(t.dlo * t.u, t.dhi * t.u) - t.a * t.mlo AS net_hi,
-    ${f(1e-9)} * (t.dhi * ABS(t.u) + t.a * t.mhi) AS slack
+    ${f(1e-9)} * (t.dhi * t.size + t.a * t.mhi) AS slack
   FROM risk_terms AS t
 )`,
       `risk AS (
