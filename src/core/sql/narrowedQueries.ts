@@ -25,6 +25,10 @@ export interface NarrowedValueQueries {
   candidatesSql: (groupRows: readonly (readonly unknown[])[], fitted?: SqlCustomerValueModel) => string;
 }
 
+/**
+ * `costs` (and `columns.cost`) are the cost to serve the sheet will be written with (SqlCustomerValueRequest.costs and
+ * costColumn): the second query's at-risk bounds are of the loss of net value, so both must be the same.
+ */
 export function narrowedValueQueries(
   d: SqlDialect,
   source: SqlSource,
