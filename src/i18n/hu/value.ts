@@ -54,7 +54,7 @@ export const value: Translation<typeof en, 'hu'> = {
   'cv.model.correlationMeaning': 'Az ismételt vásárlások és az átlagos költés Pearson-ρ-ja; a költési modell 0-t feltételez',
   'cv.note': 'Megjegyzés',
   'cv.warning': 'Figyelmeztetés',
-  'cv.top.title': 'A {count} legnagyobb CLV-jű ügyfél, {horizon}',
+  'cv.top.title': { one: 'A legnagyobb CLV-jű {count} ügyfél, {horizon}', other: 'A legnagyobb CLV-jű {count} ügyfél, {horizon}' },
   'cv.col.customer': 'Ügyfél',
   'cv.col.purchases': 'Vásárlások',
   'cv.col.lastPurchase': 'Utolsó vásárlás',
