@@ -26,6 +26,7 @@ export const input = {
     one: "{count} row with a negative value in {column} dated before the customer's first purchase (a refund is not a purchase, and there is no cohort to put it in)",
     other: "{count} rows with negative values in {column} dated before the customer's first purchase (a refund is not a purchase, and there is no cohort to put it in)",
   },
+  'skipped.repeatedHeader': { one: '{count} row repeating the header row', other: '{count} rows repeating the header row' },
   'skipped.placeholderCancelDate': { one: '{count} row whose value in {column} is text that stands for a missing date, read as no cancel date (still active)', other: '{count} rows whose values in {column} are text that stands for a missing date, read as no cancel date (still active)' },
   'skipped.negativeAmount': { one: '{count} row with a negative value in {column} (refunds: kept in revenue)', other: '{count} rows with negative values in {column} (refunds: kept in revenue)' },
 
