@@ -1,0 +1,40 @@
+import type { start as en } from '../en/start';
+import type { Translation } from '../messages';
+
+export const start: Translation<typeof en, 'cs'> = {
+  'start.workbookName': 'Ukázka retence',
+  'start.usage':
+    'použití: npm start -- [soubor.csv|soubor.tsv|soubor.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale cs_CZ] [--out soubor.xlsx] [--engine sheet|duckdb]',
+  'start.needsValue': '{option} potřebuje hodnotu',
+  'start.lapseWhole': '--lapse potřebuje celý počet období, 1 nebo více',
+  'start.unknownOption': 'neznámá volba {option}',
+  'start.engine': '--engine musí být „sheet“ (výchozí) nebo „duckdb“ (zadáno „{engine}“)',
+  'start.noSuchFile': 'soubor neexistuje: {file}',
+  'start.unreadableSheet': 'list „{sheet}“ nelze přečíst',
+  'start.failed': 'npm start selhal: {message}',
+  'start.source': {
+    one: 'Zdroj: „{sheet}“, řádek záhlaví {row}, {count} datový řádek, čteno jako {shape}.',
+    few: 'Zdroj: „{sheet}“, řádek záhlaví {row}, {count} datové řádky, čteno jako {shape}.',
+    many: 'Zdroj: „{sheet}“, řádek záhlaví {row}, {count} datového řádku, čteno jako {shape}.',
+    other: 'Zdroj: „{sheet}“, řádek záhlaví {row}, {count} datových řádků, čteno jako {shape}.',
+  },
+  'start.shape.log': 'seznam transakcí',
+  'start.shape.table': 'tabulka zákazníků',
+  'start.columns': 'Sloupce: {list}',
+  'start.columnRole': '{role} = {letter} „{header}“',
+  'start.columnKind': '{letter} „{header}“: {kind}',
+  'start.noColumn': 'sloupec {roles} nenalezen. Sloupce byly přečteny takto: {kinds}.',
+  'start.otherLocale': 'Data a čísla se čtou tak, jak se píší v {locale}; pokud soubor vznikl jinde, zkuste --locale en_US.',
+  'start.lapse': '{label} {count} {unit} (změníte volbou --lapse K). {suggestion}',
+  'start.summaryDone': '{message}  ({ms} ms, volání služeb Tabulek: {calls})',
+  'start.valueDone': '{message}  ({ms} ms)',
+  'start.valueFailed': 'Hodnota zákazníků nebyla odhadnuta: {reason}',
+  'start.firstOf': '{title} (prvních {shown} z {count})',
+  'start.written': 'Sešit zapsán do {file} (listy: {sheets})',
+  'start.done': 'Hotovo za {seconds} s (CPU {cpu} s), nejvýše {mb} MB paměti ({steps}).',
+  'start.step': '{name} {seconds} s, {mb} MB',
+  'start.step.import': 'import',
+  'start.step.summary': 'přehled',
+  'start.step.value': 'hodnota zákazníků',
+  'start.step.export': 'export',
+};

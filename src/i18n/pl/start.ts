@@ -1,0 +1,40 @@
+import type { start as en } from '../en/start';
+import type { Translation } from '../messages';
+
+export const start: Translation<typeof en, 'pl'> = {
+  'start.workbookName': 'Demo retencji',
+  'start.usage':
+    'użycie: npm start -- [plik.csv|plik.tsv|plik.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale pl_PL] [--out plik.xlsx] [--engine sheet|duckdb]',
+  'start.needsValue': '{option} wymaga wartości',
+  'start.lapseWhole': '--lapse wymaga całkowitej liczby okresów, 1 lub więcej',
+  'start.unknownOption': 'nieznana opcja {option}',
+  'start.engine': '--engine musi mieć wartość „sheet” (domyślnie) lub „duckdb” (podano „{engine}”)',
+  'start.noSuchFile': 'nie ma takiego pliku: {file}',
+  'start.unreadableSheet': 'nie udało się odczytać arkusza „{sheet}”',
+  'start.failed': 'npm start nie powiódł się: {message}',
+  'start.source': {
+    one: 'Źródło: „{sheet}”, wiersz nagłówka {row}, {count} wiersz danych, odczytane jako {shape}.',
+    few: 'Źródło: „{sheet}”, wiersz nagłówka {row}, {count} wiersze danych, odczytane jako {shape}.',
+    many: 'Źródło: „{sheet}”, wiersz nagłówka {row}, {count} wierszy danych, odczytane jako {shape}.',
+    other: 'Źródło: „{sheet}”, wiersz nagłówka {row}, {count} wiersza danych, odczytane jako {shape}.',
+  },
+  'start.shape.log': 'rejestr transakcji',
+  'start.shape.table': 'tabela klientów',
+  'start.columns': 'Kolumny: {list}',
+  'start.columnRole': '{role} = {letter} „{header}”',
+  'start.columnKind': '{letter} „{header}”: {kind}',
+  'start.noColumn': 'nie znaleziono kolumny: {roles}. Odczytane kolumny: {kinds}.',
+  'start.otherLocale': 'Daty i liczby są czytane tak, jak zapisuje się je w {locale}; jeśli plik powstał gdzie indziej, spróbuj --locale en_US.',
+  'start.lapse': '{label} {count} {unit} (zmiana: --lapse K). {suggestion}',
+  'start.summaryDone': '{message}  ({ms} ms, wywołania usług Arkuszy: {calls})',
+  'start.valueDone': '{message}  ({ms} ms)',
+  'start.valueFailed': 'Nie oszacowano wartości klientów: {reason}',
+  'start.firstOf': '{title} (pierwsze {shown} z {count})',
+  'start.written': 'Skoroszyt zapisano w {file} (arkusze: {sheets})',
+  'start.done': 'Gotowe w {seconds} s (CPU {cpu} s), szczytowe zużycie pamięci {mb} MB ({steps}).',
+  'start.step': '{name} {seconds} s, {mb} MB',
+  'start.step.import': 'import',
+  'start.step.summary': 'podsumowanie',
+  'start.step.value': 'wartość klientów',
+  'start.step.export': 'eksport',
+};
