@@ -6,6 +6,14 @@ import { DEFAULT_AT_RISK } from '../src/core/models/atRisk';
 
 type Emulator = ReturnType<typeof createEmulator>;
 
+/** The unit words of the lapse line and of its suggestion, per period: the sidebar's own. */
+export const LAPSE_WORDS = {
+  week: ['sidebar.lapse.week', 'sidebar.lapse.withinWeek'],
+  month: ['sidebar.lapse.month', 'sidebar.lapse.withinMonth'],
+  quarter: ['sidebar.lapse.quarter', 'sidebar.lapse.withinQuarter'],
+  year: ['sidebar.lapse.year', 'sidebar.lapse.withinYear'],
+} as const;
+
 export function table(rows: string[][], maxColumns = 14): string {
   // A header's second line says what the column counts; the console shows the words only.
   const cut = rows.map((r) => r.slice(0, maxColumns).map((v) => v.split('\n')[0]));

@@ -14,7 +14,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator } from '../tools/emulator/index';
 import { startDuckDb } from './startDuckDb';
-import { printCustomerValue, showNamed } from './printSheets';
+import { LAPSE_WORDS, printCustomerValue, showNamed } from './printSheets';
 import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
 import { anyOf, commaList, decimal, integer, languageOf, msg, percent, semicolonList, sentences, typed, type Language } from '../src/i18n';
 import { startMsg, startText, type StartArgsOf, type StartMessageKey } from '../src/i18n/startMessages';
@@ -110,8 +110,8 @@ async function main(): Promise<void> {
   }
   const period = args.period as ReportSettings['period'];
   const suggestion = p.lapse?.byPeriod[period];
-  if (p.shape === 'log' && period in UNIT_WORDS) {
-    const [unit, within] = UNIT_WORDS[period];
+  if (p.shape === 'log' && period in LAPSE_WORDS) {
+    const [unit, within] = LAPSE_WORDS[period];
     const suggested = suggestion
       ? msg('sidebar.lapse.suggestion', { count: integer(suggestion.periods), share: percent(suggestion.share, 0), span: msg(within, { count: integer(suggestion.periods) }) })
       : msg('sidebar.lapse.none');
@@ -162,14 +162,6 @@ async function main(): Promise<void> {
 }
 
 const lastMs = () => steps[steps.length - 1].ms;
-
-/** The unit words of the lapse line and of its suggestion, per period: the sidebar's own. */
-const UNIT_WORDS = {
-  week: ['sidebar.lapse.week', 'sidebar.lapse.withinWeek'],
-  month: ['sidebar.lapse.month', 'sidebar.lapse.withinMonth'],
-  quarter: ['sidebar.lapse.quarter', 'sidebar.lapse.withinQuarter'],
-  year: ['sidebar.lapse.year', 'sidebar.lapse.withinYear'],
-} as const;
 
 /** Errors thrown inside the emulated script come from another realm: not instanceof Error here. */
 function errorText(e: unknown): string {

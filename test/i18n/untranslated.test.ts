@@ -38,6 +38,7 @@ const EVERYWHERE: Record<string, string> = {
   'cv.col.alive': 'P(alive), the notation of the BG/NBD literature (Fader, Hardie and Lee)',
   'start.valueDone': 'placeholders and a unit (ms)',
   'start.step': 'placeholders and units (s, MB)',
+  'start.sqlSourceName': 'a file name and the engine\'s name',
 };
 
 /** The same in one language: a word it shares with English, or a term its glossary keeps. */
