@@ -23,7 +23,7 @@ export const start: Translation<typeof en, 'cs'> = {
   'start.columns': 'Sloupce: {list}',
   'start.columnRole': '{role} = {letter} „{header}“',
   'start.columnKind': '{letter} „{header}“: {kind}',
-  'start.noColumn': 'sloupec {roles} nenalezen. Sloupce byly přečteny takto: {kinds}.',
+  'start.noColumn': 'nenalezen sloupec: {roles}. Sloupce byly přečteny takto: {kinds}.',
   'start.otherLocale': 'Data a čísla se čtou tak, jak se píší v {locale}; pokud soubor vznikl jinde, zkuste --locale en_US.',
   'start.lapse': '{label} {count} {unit} (změníte volbou --lapse K). {suggestion}',
   'start.sqlSource': {
