@@ -10,11 +10,10 @@ import { basename, dirname, join } from 'node:path';
 import { createEmulator } from '../tools/emulator/index';
 import { DuckDb, ROW_COLUMN } from '../tools/duckdb/duckdb';
 import {
-  cohortQuery, cohortResultRows, customerValueModelFromRows, duckDb, lapseSuggestionFromRows, proposeSqlRoles, tableQuery,
+  cohortQuery, cohortResultRows, duckDb, lapseSuggestionFromRows, proposeSqlRoles, tableQuery,
   type SqlCohortSettings, type SqlColumn, type SqlLogColumns,
 } from '../src/core/sql';
 import { narrowedValueQueries } from '../src/core/sql/narrowedQueries';
-import { valueGroupRows } from '../src/core/sql/narrowing';
 import { DEFAULT_AT_RISK } from '../src/core/models/atRisk';
 import { MAX_LIST_ROWS, TOP_CUSTOMERS } from '../src/report/customerValueTables';
 import type { SqlSummaryRequest } from '../src/addon/sqlSummary';
@@ -125,8 +124,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       const lists = { ...DEFAULT_AT_RISK };
       const queries = narrowedValueQueries(duckDb, { table: [TABLE] }, sqlColumns, { timeZone: args.zone, endDay: null, refundsAreActivity: false, topShare: lists.topShare }, horizon, lists, { topRows: TOP_CUSTOMERS, listRows: MAX_LIST_ROWS });
       const modelRows = plain(await db.query(queries.groupsSql));
-      const groups = valueGroupRows(modelRows);
-      const model = customerValueModelFromRows(groups.rfm);
+      const model = queries.fit(modelRows);
       const { r, alpha, a, b } = model.bgNbd.params;
       const { p, q, v } = model.gammaGamma.params;
       const f = (x: number) => x.toFixed(4); // as the sheet's model block shows them
@@ -142,7 +140,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       const t1 = performance.now();
       const customerRows = plain(await db.query(queries.candidatesSql(modelRows, model)));
       const valueRequest: SqlCustomerValueRequest = {
-        modelRows, customerRows, narrowed: true, ...horizon, lists, asOfChosen: false, sourceDescription,
+        modelRows, customerRows, narrowed: true, fitted: model, ...horizon, lists, asOfChosen: false, sourceDescription,
         columnLines: named.map(([role, c]) => [role, c!.name]), segmentColumn: segment?.name ?? '',
         names: { id: id.name, date: date.name, amount: amount!.name },
       };

@@ -132,8 +132,8 @@ function costRate(v: unknown, name: string, check: (v: number) => void, nullable
   return n;
 }
 
-/** Cost-to-serve settings; missing (settings saved before costs existed) means none. */
-function sanitizeCosts(value: unknown): CostToServeSettings {
+/** Cost-to-serve settings; missing (settings saved before costs existed) means none. Also the BigQuery source's (runValue.ts). */
+export function sanitizeCosts(value: unknown): CostToServeSettings {
   if (value === undefined || value === null) return NO_COSTS;
   const c = asObject<CostToServeSettings>(value);
   const all = asObject<CostToServeSettings['all']>(c.all ?? {});

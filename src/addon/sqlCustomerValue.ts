@@ -1,11 +1,14 @@
 // Straight from the modules, not the folder's index: the default bundle must not carry the warehouse dialect.
 import { customerResultRows, customerValueFromRows } from '../core/sql/customerRows';
 import { customerValueModelFromRows, rfmResultRows, type SqlCustomerValueModel } from '../core/sql/rfmModel';
-import { narrowedCustomerValue, valueGroupRows } from '../core/sql/narrowing';
+import { groupSegmentNames, narrowedCustomerValue, segmentRatesOf, valueGroupRows } from '../core/sql/narrowing';
 import { sqlValueTables } from '../report/sqlValueTables';
 import { dateCell, skippedRowsMessage, type SkippedRows } from '../core/cohorts';
-import { DEFAULT_AT_RISK, ifActive, type AtRiskOptions, type CustomerValueResult } from '../core/models';
-import { integer, languageOf, msg, render, renderValue } from '../i18n';
+import {
+  anyCostRate, costToServe, DEFAULT_AT_RISK, ifActive, type AtRiskOptions, type CostColumns, type CostRateSettings, type CustomerValueResult, type IfActive,
+} from '../core/models';
+import { integer, languageOf, msg, render, renderValue, type AnyMessage } from '../i18n';
+import { costLines } from '../report/costLines';
 import { customerValueLayout, customerValueTables, type ValueTables } from '../report/customerValueLayout';
 import { replaceOwnedSheet } from '../report/writeSheet';
 import { ADDON_VERSION } from '../version';
@@ -34,6 +37,16 @@ export interface SqlCustomerValueRequest {
   monthlyDiscountRate: number;
   /** The lists' thresholds; the sheet's defaults when left out. */
   lists?: AtRiskOptions;
+  /**
+   * The cost to serve as a share of revenue and an amount per customer per month, per segment (the sidebar's
+   * cost lines, docs/models.md); none, or every rate 0, writes the gross sheet.
+   */
+  costs?: CostRateSettings;
+  /**
+   * The models the caller already fitted on `modelRows` (customerValueModelFromRows of their RFM rows, as the
+   * narrowed queries need them for the second query): used as they are, not fitted again.
+   */
+  fitted?: SqlCustomerValueModel;
   /** True when the observation end is an as-of day the analyst chose. */
   asOfChosen: boolean;
   /** What was read, e.g. "orders.parquet (DuckDB)". */
@@ -53,23 +66,42 @@ function skippedRows(skipped: { reason: string; rows: number }[], names: SqlCust
   return { total: reasons.reduce((t, r) => t + r.count, 0), reasons, notes: [], headerRow: null, headerText: null, rowsOfRange: false };
 }
 
+/** The candidates' (or customers') cost to serve, with the rates of their segment. */
+function costsOfCustomers(result: CustomerValueResult, active: IfActive, rates: ReturnType<typeof segmentRatesOf>['rates'], segmentOf: Int32Array | null, segmentNames: readonly string[] | null): CostColumns {
+  return costToServe(result, active, { rates: (i) => rates(segmentOf && segmentNames ? segmentNames[segmentOf[i]] : null), costPerPurchase: null });
+}
+
 /** The fitted model, the scored customers and what the sheet shows, from either kind of rows. */
-export function sqlCustomerValueTables(request: SqlCustomerValueRequest): { model: SqlCustomerValueModel; result: CustomerValueResult; ids: (string | number)[]; tables: ValueTables } {
+export function sqlCustomerValueTables(request: SqlCustomerValueRequest): {
+  model: SqlCustomerValueModel; result: CustomerValueResult; ids: (string | number)[]; tables: ValueTables; costLines: AnyMessage[];
+} {
   const horizon = { horizonMonths: request.horizonMonths, monthlyDiscountRate: request.monthlyDiscountRate };
   const options = request.lists ?? DEFAULT_AT_RISK;
+  const costs = request.costs && anyCostRate(request.costs) ? request.costs : null;
+  const lines = (segmentNames: readonly string[] | null, unmatched: string[]) =>
+    costs ? costLines({ settings: costs, segmentNames, unmatched, columnName: '', blankCosts: 0, currency: null }) : [];
   if (request.narrowed) {
     const groups = valueGroupRows(request.modelRows);
-    const model = customerValueModelFromRows(groups.rfm);
-    const v = narrowedCustomerValue(model, groups, request.customerRows, horizon, options);
-    return { model, result: v.result, ids: v.ids, tables: sqlValueTables(v.result, v.inTop, v.totals, groups.cut, options, request.limits) };
+    const model = request.fitted ?? customerValueModelFromRows(groups.rfm);
+    const v = narrowedCustomerValue(model, groups, request.customerRows, horizon, options, costs);
+    const active = ifActive(v.result);
+    const names = groupSegmentNames(groups);
+    const rates = costs ? segmentRatesOf(costs, names) : null;
+    const candidateCosts = rates ? costsOfCustomers(v.result, active, rates.rates, v.segmentOf, v.segmentNames) : null;
+    const tables = sqlValueTables(v.result, v.inTop, v.totals, groups.cut, options, request.limits, candidateCosts, active, { counted: v.negativesCounted, countedNegative: v.countedNegative });
+    return { model, result: v.result, ids: v.ids, tables, costLines: lines(names, rates?.unmatched ?? []) };
   }
-  const model = customerValueModelFromRows(rfmResultRows(request.modelRows));
+  const model = request.fitted ?? customerValueModelFromRows(rfmResultRows(request.modelRows));
   const { result, ids, segmentOf, segmentNames } = customerValueFromRows(model, customerResultRows(request.customerRows), horizon);
-  return { model, result, ids, tables: customerValueTables(result, options, segmentOf, segmentNames, null, ifActive(result)) };
+  const active = ifActive(result);
+  const rates = costs ? segmentRatesOf(costs, segmentNames) : null;
+  const customerCosts = rates ? costsOfCustomers(result, active, rates.rates, segmentOf, segmentNames) : null;
+  const tables = customerValueTables(result, options, segmentOf, segmentNames, customerCosts, active);
+  return { model, result, ids, tables, costLines: lines(segmentNames, rates?.unmatched ?? []) };
 }
 
 export function writeSqlCustomerValue(request: SqlCustomerValueRequest): CustomerValueOutcome {
-  const { model, result, ids, tables } = sqlCustomerValueTables(request);
+  const { model, result, ids, tables, costLines } = sqlCustomerValueTables(request);
   const options = request.lists ?? DEFAULT_AT_RISK;
   const skipped = skippedRows(model.skipped, request.names);
   return withDocumentLock(msg('server.busyValue'), () => {
@@ -89,7 +121,7 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
         skippedText: renderValue(skippedRowsMessage(skipped) ?? '', languageOf(locale)),
         segmentColumn: request.segmentColumn,
         asOfChosen: request.asOfChosen,
-        costLines: [],
+        costLines,
         generatedAt: new Date(),
         version: ADDON_VERSION,
         locale,
@@ -99,12 +131,16 @@ export function writeSqlCustomerValue(request: SqlCustomerValueRequest): Custome
     const sheet = replaceOwnedSheet(ss, 'customerValue', customerValueSheetName(locale), layout, languageOf(locale));
     const language = userInterfaceLanguage();
     const warnings = result.summary.warnings.map((w) => render(w.message, language));
-    const done = msg(skipped.total ? 'server.value.doneSkipped' : 'server.value.done', {
+    const key = tables.hasCosts
+      ? skipped.total ? 'server.value.doneNetSkipped' : 'server.value.doneNet'
+      : skipped.total ? 'server.value.doneSkipped' : 'server.value.done';
+    const done = msg(key, {
       customers: msg('server.value.customers', { count: integer(tables.scored) }),
       rows: msg('server.value.rows', { count: integer(model.rowsRead) }),
       skipped: msg('server.value.skipped', { count: integer(skipped.total) }),
       months: integer(request.horizonMonths),
       total: integer(Math.round(tables.totalClv)),
+      net: integer(Math.round(tables.totalClv - tables.totalCost)),
       atRisk: msg('server.value.topAtRisk', { count: integer(tables.atRiskCount ?? tables.atRisk.length) }),
       lapsed: integer(tables.lapsedCount ?? tables.lapsed.length),
       sheet: sheet.name,

@@ -66,7 +66,7 @@ export function addCustomerLists(
   const headers = listHeaders(tables.hasCosts, language);
   const formats = listFormats(money, tables.hasCosts, language);
   const named: { name: string; area: Area }[] = [];
-  const negative = tables.atRisk.filter((r) => r.netIfActive < 0).length;
+  const negative = tables.atRiskNegative;
   const pct = (v: number) => percent(v, 2);
   const top = pct(options.topShare);
   const floor = pct(options.aliveFloor);

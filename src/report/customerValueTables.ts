@@ -56,6 +56,8 @@ export interface ValueTables {
    */
   atRiskCount?: number;
   lapsedCount?: number;
+  /** At-risk customers whose net value if still active is negative (serving them costs more than they bring); 0 without costs. */
+  atRiskNegative: number;
 }
 
 export type ValueOptions = AtRiskOptions;
@@ -148,6 +150,7 @@ export function customerValueTables(
     lapsed,
     segments,
     hasCosts: costs !== null,
+    atRiskNegative: costs ? atRisk.filter((r) => r.netIfActive < 0).length : 0,
   };
 }
 

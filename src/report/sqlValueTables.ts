@@ -1,5 +1,5 @@
 import { byPastValue } from '../core/models/atRisk';
-import { checkAtRiskOptions, describeRecency, ifActive, recencyOf, type AtRiskOptions, type CustomerValueResult, type ListRow } from '../core/models';
+import { checkAtRiskOptions, describeRecency, ifActive, recencyOf, type AtRiskOptions, type CostColumns, type CustomerValueResult, type IfActive, type ListRow } from '../core/models';
 import type { GroupTotals, TopShareCut } from '../core/sql/narrowing';
 import { MAX_LIST_ROWS, TOP_CUSTOMERS, type SegmentValue, type ValueTables } from './customerValueTables';
 
@@ -10,6 +10,10 @@ import { MAX_LIST_ROWS, TOP_CUSTOMERS, type SegmentValue, type ValueTables } fro
  * customerValueTables and customerLists do over every customer.
  *
  * `result` scores the candidates (in the sheet's customer order); `inTop` says which are in the top share.
+ * With a cost to serve, `costs` are the candidates' (costToServe.ts, computed with `active`) and `totals` hold the
+ * cost of every customer: the at-risk list ranks by the expected loss of net value and CLV by segment by net value,
+ * as customerValueTables does. `negatives` are the at-risk members with a negative net value the query counted
+ * (the rest are among the candidates), for the note under the list.
  */
 export function sqlValueTables(
   result: CustomerValueResult,
@@ -18,6 +22,9 @@ export function sqlValueTables(
   cut: TopShareCut,
   options: AtRiskOptions,
   limits: { topRows: number; listRows: number } = { topRows: TOP_CUSTOMERS, listRows: MAX_LIST_ROWS },
+  costs: CostColumns | null = null,
+  active: IfActive = ifActive(result),
+  negatives: { counted: number; countedNegative: readonly boolean[] } = { counted: 0, countedNegative: [] },
 ): ValueTables {
   checkAtRiskOptions(options);
   const c = result.customers;
@@ -30,13 +37,12 @@ export function sqlValueTables(
   top.length = Math.min(top.length, limits.topRows);
 
   // atRisk.ts's selectAtRisk, with the top share the query decided over every customer.
-  const active = ifActive(result);
   const atRisk: { index: number; value: number; loss: number }[] = [];
   const lapsed: { index: number; value: number; loss: number }[] = [];
   for (let i = 0; i < n; i++) {
     const alive = c.probabilityAlive[i];
     if (!(inTop[i] && c.purchases[i] > 0 && alive < options.aliveBelow)) continue;
-    const value = active.clv(i);
+    const value = active.clv(i) - (costs ? costs.costIfActive[i] : 0);
     (alive >= options.aliveFloor ? atRisk : lapsed).push({ index: i, value, loss: (1 - alive) * value });
   }
   const past = c.pastValue;
@@ -45,8 +51,8 @@ export function sqlValueTables(
   const row = ({ index: i, value, loss }: { index: number; value: number; loss: number }): ListRow => {
     const recency = recencyOf(result.rfm, i);
     return {
-      index: i, probabilityAlive: c.probabilityAlive[i], pastValue: c.pastValue[i], expectedLoss: loss, clv: c.clv[i], clvIfActive: value,
-      costIfActive: NaN, netIfActive: value, purchases: c.purchases[i], lastPurchaseDay: c.lastPurchaseDay[i],
+      index: i, probabilityAlive: c.probabilityAlive[i], pastValue: c.pastValue[i], expectedLoss: loss, clv: c.clv[i], clvIfActive: active.clv(i),
+      costIfActive: costs ? costs.costIfActive[i] : NaN, netIfActive: value, purchases: c.purchases[i], lastPurchaseDay: c.lastPurchaseDay[i],
       daysSinceLast: recency.daysSinceLast, usualGapDays: recency.usualGapDays, recency: describeRecency(recency),
     };
   };
@@ -56,23 +62,26 @@ export function sqlValueTables(
         .filter((s) => s.customers > 0)
         .map((s) => ({
           name: s.name, customers: s.customers, clvSum: s.clvSum, clvMean: s.clvSum / s.customers, pastValueSum: s.pastValueSum,
-          clvShare: totals.totalClv ? s.clvSum / totals.totalClv : NaN, costSum: NaN, netSum: NaN, netMean: NaN,
+          clvShare: totals.totalClv ? s.clvSum / totals.totalClv : NaN,
+          costSum: costs ? s.costSum : NaN, netSum: costs ? s.clvSum - s.costSum : NaN, netMean: costs ? (s.clvSum - s.costSum) / s.customers : NaN,
         }))
-        .sort((x, y) => y.clvSum - x.clvSum || x.name.localeCompare(y.name))
+        // With costs, largest net value first (customerValueTables' order).
+        .sort((x, y) => (costs ? y.netSum - x.netSum : 0) || y.clvSum - x.clvSum || x.name.localeCompare(y.name))
     : null;
 
   return {
     scored: totals.scored,
     totalClv: totals.totalClv,
     totalPastValue: totals.totalPastValue,
-    totalCost: NaN,
+    totalCost: costs ? totals.totalCost : NaN,
     top,
     topShare: { scored: cut.scored, count: cut.count, threshold: cut.threshold, members: cut.members },
     atRisk: atRisk.slice(0, limits.listRows).map(row),
     lapsed: lapsed.slice(0, limits.listRows).map(row),
     atRiskCount: totals.atRisk,
+    atRiskNegative: costs ? negatives.counted + atRisk.filter((r) => r.value < 0 && !negatives.countedNegative[r.index]).length : 0,
     lapsedCount: totals.lapsed,
     segments,
-    hasCosts: false,
+    hasCosts: costs !== null,
   };
 }

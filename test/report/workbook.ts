@@ -62,13 +62,14 @@ export function sheetCustomerValue(
   rows: readonly { id: unknown; date?: unknown; amount?: unknown; segment?: unknown }[],
   asOf: string,
   lists: { topShare: number; aliveBelow: number; aliveFloor: number },
+  costs: CustomerValueSettings['costs'] = { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
 ): { sheet: SheetsEmulator; outcome: CustomerValueOutcome } {
   const sheet = workbook(zone);
   addSheet(sheet, 'Orders', ['customer', 'ordered_at', 'amount', 'segment'], rows.map((r) => [r.id, r.date ?? '', r.amount ?? '', r.segment ?? '']));
   const base = settingsFor(sheet, 'Orders');
   const settings: CustomerValueSettings = {
     ...base, columns: { ...base.columns, segment: 4 }, asOf, horizonMonths: 12, monthlyDiscountRate: 0.01, ...lists,
-    costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
+    costs,
   };
   return { sheet, outcome: sheet.callFromClient('sidebarCustomerValue', settings) as CustomerValueOutcome };
 }

@@ -404,6 +404,32 @@ describe('Customer value from BigQuery in the emulator', () => {
     });
   }
 
+  it("with a cost to serve: the sheet source's net values, cost lines and lists by loss of net value", () => {
+    const costs = {
+      all: { revenueShare: 0.15, perCustomerMonth: 0.05 },
+      segments: [{ name: 'VIP', revenueShare: 0.05, perCustomerMonth: 3 }, { name: 'A', revenueShare: 0.4, perCustomerMonth: null }, { name: 'Gold', revenueShare: 0.5, perCustomerMonth: null }],
+    };
+    const { emu, fake } = workbookWithValue();
+    const result = runValue(emu, valueSettings({ costs }));
+    expect(result.state).toBe('done');
+    expect(fake.queries).toHaveLength(2);
+    const { sheet, outcome } = sheetCustomerValue(ZONE, valueLog, '', VALUE_LISTS, { column: 0, ...costs });
+    if (result.state !== 'done') return;
+    expect(result.outcome.message.replace(/ Written to .*$/, '')).toBe(outcome.message.replace(/ Written to .*$/, ''));
+    expect(outcome.message).toMatch(/net of the cost to serve -?[\d,]+/);
+    for (const name of ['CustomerValueTop', 'CustomerValueAtRisk', 'CustomerValueLapsed', 'CustomerValueBySegment', 'CustomerValueModel']) {
+      expect(cellDifferences(name, namedTable(emu, name), namedTable(sheet, name))).toEqual([]);
+    }
+    expect(namedTable(emu, 'CustomerValueAtRisk')[0]).toContain('Net value if still active');
+    // The header block: total cost and net value, and the cost to serve in words, as the sheet source writes them.
+    const costRows = (e: SheetsEmulator) => {
+      const rows = namedTable(e, 'CustomerValueInfo');
+      return rows.slice(rows.findIndex((r) => String(r[0]).startsWith('Total CLV')), rows.findIndex((r) => String(r[0]).startsWith('Total past value')));
+    };
+    expect(costRows(sheet).length).toBeGreaterThan(4);
+    expect(cellDifferences('header', costRows(emu), costRows(sheet))).toEqual([]);
+  });
+
   it('reads every page of long results and waits for slow jobs', () => {
     const { emu, fake } = workbookWithValue({ pageSize: 50, pollsBeforeDone: 2 });
     expect(runValue(emu, ordersValue()).state).toBe('done');
@@ -435,6 +461,7 @@ describe('Customer value from BigQuery in the emulator', () => {
     ['a job that times out', { jobsTimeOut: true }, {}, /^BigQuery gave up on the query: it ran longer than allowed/],
     ['billing not enabled', { billingEnabled: false }, {}, /^Billing is not enabled for project "shop-analytics"/],
     ['a bad threshold', {}, { aliveFloor: 0.6 }, /floor|below/i],
+    ['a cost share over 100 %', {}, { costs: { all: { revenueShare: 1.5, perCustomerMonth: 0 }, segments: [] } }, /share of revenue must be from 0% to 100% \(got 150%\)/],
   ];
   for (const [what, options, extra, message] of failures) {
     it(`says clearly: ${what}; no sheet changes`, () => {
@@ -442,7 +469,7 @@ describe('Customer value from BigQuery in the emulator', () => {
       const before = sheetNames(emu);
       expect(() => runValue(emu, ordersValue(extra))).toThrow(message);
       expect(sheetNames(emu)).toEqual(before);
-      if (what === 'no amount column' || what === 'a bad threshold') expect(fake.calls).toEqual([]); // refused before anything is read
+      if (what === 'no amount column' || what === 'a bad threshold' || what.startsWith('a cost')) expect(fake.calls).toEqual([]); // refused before anything is read
     });
   }
 

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigQuery, customerQuery, duckDb, rfmQuery, CUSTOMER_COLUMNS, type SqlLogColumns } from '../../src/core/sql';
+import { narrowedValueQueries } from '../../src/core/sql/narrowedQueries';
 import type { SqlCustomerValueRequest } from '../../src/addon/sqlCustomerValue';
 import type { CustomerValueOutcome } from '../../src/addon/protocol';
 import { DuckDb } from '../../tools/duckdb/duckdb';
@@ -182,4 +183,89 @@ describe('the Customer value sheet from SQL = from the sheet', () => {
       expect(differences('model', namedTable(emu, 'CustomerValueModel'), namedTable(sheet, 'CustomerValueModel'))).toEqual([]);
     });
   }
+});
+
+// ---- With a cost to serve: the SQL path's sheet = the sidebar's, per customer and narrowed (groups, then candidates). ----
+
+describe('the Customer value sheet from SQL with a cost to serve = from the sheet', () => {
+  // For all customers 15 % of revenue and 0.02 a month; VIP customers 5 % and 4 a month (enough that serving
+  // some costs more than they bring); blank segments and A their own share, the month as for all; Gold is no segment of the data.
+  const costs = {
+    column: 0,
+    all: { revenueShare: 0.15, perCustomerMonth: 0.02 },
+    segments: [
+      { name: 'VIP', revenueShare: 0.05, perCustomerMonth: 4 },
+      { name: 'A', revenueShare: 0.6, perCustomerMonth: null },
+      { name: '(blank)', revenueShare: 0.3, perCustomerMonth: null },
+      { name: 'Gold', revenueShare: 0.5, perCustomerMonth: null },
+    ],
+  };
+  const lists = { topShare: 0.3, aliveBelow: 0.5, aliveFloor: 0.1 };
+  const horizon = { horizonMonths: 12, monthlyDiscountRate: 0.01 };
+  const base = {
+    ...horizon, lists, asOfChosen: false, sourceDescription: 'orders (DuckDB)', costs: { all: costs.all, segments: costs.segments },
+    columnLines: [['id', 'customer'], ['date', 'ordered_at'], ['amount', 'amount'], ['segment', 'segment']] as [string, string][], segmentColumn: 'column D ("segment")',
+    names: { id: 'customer', date: 'ordered_at', amount: 'amount' },
+  };
+  const s = { timeZone: ZONE, endDay: null, refundsAreActivity: false };
+
+  it('per customer and narrowed: header totals and cost lines, top customers, both lists (net columns), net value by segment', async () => {
+    const { sheet, outcome: fromSheet } = sheetCustomerValue(ZONE, ROWS, '', lists, costs);
+    const queries = narrowedValueQueries(duckDb, { table: ['orders'] }, COLUMNS, { ...s, topShare: lists.topShare }, horizon, lists, { topRows: 100, listRows: 5000 }, base.costs);
+    const groupRows = plain(await db.query(queries.groupsSql));
+    const fitted = queries.fit(groupRows);
+    const requests: [string, SqlCustomerValueRequest][] = [
+      ['per customer', {
+        ...base,
+        modelRows: plain(await db.query(rfmQuery(duckDb, { table: ['orders'] }, COLUMNS, s))),
+        customerRows: plain(await db.query(customerQuery(duckDb, { table: ['orders'] }, COLUMNS, s))),
+      }],
+      ['narrowed', { ...base, modelRows: groupRows, customerRows: plain(await db.query(queries.candidatesSql(groupRows, fitted))), narrowed: true, fitted }],
+    ];
+    // The header block from the total CLV to the total past value: totals, cost and net value, the cost to serve in words.
+    const info = (e: ReturnType<typeof workbook>) => {
+      const rows = namedTable(e, 'CustomerValueInfo');
+      const from = rows.findIndex((r) => String(r[0]).startsWith('Total CLV'));
+      return rows.slice(from, rows.findIndex((r) => String(r[0]).startsWith('Total past value')));
+    };
+    const wholeSheet = (e: ReturnType<typeof workbook>) => {
+      const rows = e.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues() as unknown[][];
+      return rows.slice(rows.findIndex((r) => String(r[0]).startsWith('Total CLV'))).filter((r) => r[0] !== 'Generated');
+    };
+    expect(wholeSheet(sheet).flat().join('\n')).toMatch(/cost more to serve than they are forecast to bring/);
+    const sheetInfo = info(sheet);
+    expect(sheetInfo.map((r) => String(r[0]))).toEqual(['Total CLV, next 12 months', 'Total cost to serve, next 12 months', 'Total net value, next 12 months', 'Cost to serve', '', '', '', '']);
+    expect(sheetInfo.slice(3).map((r) => String(r[1])).join('\n')).toMatch(/VIP.*\n.*A.*\n.*blank.*\n.*\n.*Gold/);
+    for (const [label, request] of requests) {
+      const emu = workbook(ZONE);
+      const fromSql = emu.call('writeSqlCustomerValue_', request) as CustomerValueOutcome;
+      expect([fromSql.customers, fromSql.atRisk, fromSql.lapsed], label).toEqual([fromSheet.customers, fromSheet.atRisk, fromSheet.lapsed]);
+      expect(fromSql.totalClv / fromSheet.totalClv, label).toBeCloseTo(1, 8);
+      // "… net of the cost to serve 12,345, …" as the sheet's result line says it.
+      expect(fromSql.message.replace(/ Written to .*$/, ''), label).toBe(fromSheet.message.replace(/ Written to .*$/, ''));
+      expect(fromSql.message).toMatch(/net of the cost to serve -?[\d,]+/);
+      expect(differences(`${label} header`, info(emu), sheetInfo, 1e-6), label).toEqual([]);
+      for (const name of VALUE_TABLES) expect(differences(`${label} ${name}`, namedTable(emu, name), namedTable(sheet, name), 1e-6)).toEqual([]);
+      // The whole sheet from the totals down (the notes under the lists too: "… cost more to serve than they bring"), but the time it was written.
+      expect(differences(`${label} sheet`, wholeSheet(emu), wholeSheet(sheet), 1e-6)).toEqual([]);
+      for (const name of ['CustomerValueAtRisk', 'CustomerValueLapsed', 'CustomerValueTop', 'CustomerValueBySegment']) {
+        const ids = (t: unknown[][]) => t.slice(1).map((r) => String(r[0]));
+        expect(ids(namedTable(emu, name)), `${label} ${name}`).toEqual(ids(namedTable(sheet, name)));
+      }
+    }
+    // What the comparison rests on: the at-risk list has the net columns, and some VIP customers cost more than they bring.
+    const atRisk = namedTable(sheet, 'CustomerValueAtRisk');
+    expect(atRisk[0]).toEqual(expect.arrayContaining(['Expected loss of net value', 'Cost to serve if still active', 'Net value if still active']));
+    const net = atRisk[0].indexOf('Net value if still active');
+    expect(atRisk.slice(1).some((r) => (r[net] as number) < 0)).toBe(true);
+    expect(atRisk.slice(1).some((r) => (r[net] as number) > 0)).toBe(true);
+    const bySegment = namedTable(sheet, 'CustomerValueBySegment');
+    expect(bySegment[0]).toEqual(expect.arrayContaining(['Cost to serve (sum)', 'Net value (sum)']));
+    // Ordered by net value, which is not the order by CLV here (A keeps 40 % of its revenue).
+    const [clvSum, netSum] = ['CLV (sum)', 'Net value (sum)'].map((h) => bySegment[0].indexOf(h));
+    const byNet = bySegment.slice(1).map((r) => r[netSum] as number);
+    expect(byNet).toEqual([...byNet].sort((x, y) => y - x));
+    const byClv = bySegment.slice(1).map((r) => r[clvSum] as number);
+    expect(byClv).not.toEqual([...byClv].sort((x, y) => y - x));
+  });
 });

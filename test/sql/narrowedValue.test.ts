@@ -11,7 +11,7 @@ import { bigQuery, customerQuery, customerValueModelFromRows, duckDb, rfmQuery, 
 import { candidatePlan, valueGroupRows } from '../../src/core/sql/narrowing';
 import { valueCandidatesQuery, valueGroupsQuery } from '../../src/core/sql/valueQuery';
 import { sqlCustomerValueTables, type SqlCustomerValueRequest } from '../../src/addon/sqlCustomerValue';
-import type { AtRiskOptions } from '../../src/core/models';
+import type { AtRiskOptions, CostRateSettings } from '../../src/core/models';
 import { DuckDb } from '../../tools/duckdb/duckdb';
 import { ZetaSql } from '../../tools/zetasql/zetasql';
 import { CDNOW_LOG } from '../support/cdnow';
@@ -49,6 +49,8 @@ interface Case {
   endDay: number | null;
   lists: AtRiskOptions;
   limits: { topRows: number; listRows: number };
+  /** A cost to serve: both paths net of it. */
+  costs?: CostRateSettings;
 }
 
 async function bothPaths(c: Case) {
@@ -56,7 +58,7 @@ async function bothPaths(c: Case) {
   const horizon = { horizonMonths: 12, monthlyDiscountRate: 0.01 };
   const base = {
     ...horizon, lists: c.lists, asOfChosen: false, sourceDescription: 'test', columnLines: [], segmentColumn: c.columns.segment ? 'segment' : '',
-    names: { id: 'customer', date: 'ordered_at', amount: 'amount' },
+    names: { id: 'customer', date: 'ordered_at', amount: 'amount' }, costs: c.costs,
   } satisfies Partial<SqlCustomerValueRequest>;
   const customerRows = await c.run(customerQuery(c.d, c.source, c.columns, s));
   const modelRows = await c.run(rfmQuery(c.d, c.source, c.columns, s));
@@ -64,11 +66,11 @@ async function bothPaths(c: Case) {
   const settings = { ...s, topShare: c.lists.topShare };
   const groupRows = await c.run(valueGroupsQuery(c.d, c.source, c.columns, settings));
   const groups = valueGroupRows(groupRows);
-  const plan = candidatePlan(groups, customerValueModelFromRows(groups.rfm), horizon, c.lists, c.limits);
+  const plan = candidatePlan(groups, customerValueModelFromRows(groups.rfm), horizon, c.lists, c.limits, c.costs ?? null);
   const candidates = await c.run(valueCandidatesQuery(c.d, c.source, c.columns, { ...settings, ...plan }));
   const narrowed = sqlCustomerValueTables({ ...base, modelRows: groupRows, customerRows: candidates, narrowed: true, limits: c.limits });
   return {
-    full, narrowed, customers: customerRows.length, candidates: candidates.length, groups: groups.groups.length, topGroups: plan.topGroups.length,
+    full, narrowed, customers: customerRows.length, candidates: candidates.length, groups: groups.groups.length, topGroups: plan.topGroups.length, grid: Boolean(plan.riskGrid),
     before: modelRows.length + customerRows.length, after: groupRows.length + candidates.length,
   };
 }
@@ -89,7 +91,8 @@ function expectSameSheet({ full, narrowed }: Awaited<ReturnType<typeof bothPaths
     expect(n[list].map((r) => String(narrowed.ids[r.index])), list).toEqual(want.map((r) => String(full.ids[r.index])));
     n[list].forEach((r, k) => {
       for (const key of ['pastValue', 'daysSinceLast'] as const) expect(rel(r[key], want[k][key]), `${list} ${k} ${key}`).toBeLessThan(1e-9);
-      for (const key of ['probabilityAlive', 'expectedLoss', 'clv', 'clvIfActive'] as const) {
+      for (const key of ['probabilityAlive', 'expectedLoss', 'clv', 'clvIfActive', 'costIfActive', 'netIfActive'] as const) {
+        if (!f.hasCosts && (key === 'costIfActive' || key === 'netIfActive')) continue;
         expect(rel(r[key], want[k][key]), `${list} ${k} ${key}`).toBeLessThan(FITTED);
       }
     });
@@ -97,6 +100,17 @@ function expectSameSheet({ full, narrowed }: Awaited<ReturnType<typeof bothPaths
   n.top.forEach((i, k) => expect(rel(narrowed.result.customers.clv[i], full.result.customers.clv[f.top[k]])).toBeLessThan(FITTED));
   expect(n.segments?.map((s) => [s.name, s.customers])).toEqual(f.segments?.map((s) => [s.name, s.customers]));
   n.segments?.forEach((s, k) => expect(rel(s.clvSum, f.segments![k].clvSum)).toBeLessThan(FITTED));
+  // With a cost to serve: the total and each segment's cost and net value (the segments ordered by it, above).
+  expect(n.hasCosts).toBe(f.hasCosts);
+  if (f.hasCosts) {
+    expect(f.totalCost).toBeGreaterThan(0);
+    expect(rel(n.totalCost, f.totalCost)).toBeLessThan(FITTED);
+    n.segments?.forEach((s, k) => {
+      for (const key of ['costSum', 'netSum', 'netMean'] as const) expect(rel(s[key], f.segments![k][key]), `${s.name} ${key}`).toBeLessThan(FITTED);
+    });
+    // The note under the at-risk list: how many of them cost more to serve than they bring (over the whole list).
+    expect(n.atRiskNegative).toBe(f.atRisk.filter((r) => r.netIfActive < 0).length);
+  } else expect(Number.isNaN(n.totalCost)).toBe(true);
   // The model block: every customer's counts (not the candidates'), the same fit (fitted again on rows grouped in another order).
   const a = narrowed.result.summary;
   const b = full.result.summary;
@@ -144,6 +158,30 @@ describe('narrowed customer value = every customer', () => {
     }
   });
 
+  it('with a cost to serve: net values, totals, the at-risk list by loss of net value, segments by net value (DuckDB)', async () => {
+    // CDNOW (no segments): 20 % of revenue and 4 a month; the at-risk list cut at 40, so the query bounds the loss of net value.
+    const flat: CostRateSettings = { all: { revenueShare: 0.2, perCustomerMonth: 4 }, segments: [] };
+    const limits = { topRows: 7, listRows: 40 };
+    const cdnow = await bothPaths({ ...duck({ table: ['cdnow'] }, CDNOW_COLUMNS), endDay: Date.UTC(1997, 8, 30) / 86_400_000, lists: DEFAULT_LISTS, limits, costs: flat });
+    expect(cdnow.grid).toBe(true);
+    expectSameSheet(cdnow, limits);
+    expect(cdnow.narrowed.tables.atRiskCount).toBeGreaterThan(limits.listRows * 10);
+    expect(cdnow.candidates).toBeLessThan(cdnow.narrowed.tables.atRiskCount! / 2);
+    // Serving 105 of the 1,170 at risk costs more than they bring: more than the 87 candidates, so the query counted them.
+    expect(cdnow.full.tables.atRiskNegative).toBeGreaterThan(cdnow.candidates);
+    // The seeded log: per segment (one line costs more than some customers bring), with the sheet's limits and cut lists.
+    const bySegment: CostRateSettings = {
+      all: { revenueShare: 0.1, perCustomerMonth: 0.05 },
+      segments: [{ name: 'VIP', revenueShare: 0.05, perCustomerMonth: 8 }, { name: 'B', revenueShare: 0.5, perCustomerMonth: null }, { name: '(blank)', revenueShare: null, perCustomerMonth: 0 }],
+    };
+    for (const limits of [SHEET_LIMITS, { topRows: 5, listRows: 12 }]) {
+      const r = await bothPaths({ ...duck({ table: ['orders'] }, { ...LOG_COLUMNS, order: null }), endDay: null, lists: DEFAULT_LISTS, limits, costs: bySegment });
+      expect(r.grid).toBe(limits.listRows < 100);
+      expectSameSheet(r, limits);
+      expect(r.full.tables.atRisk.some((row) => row.netIfActive < 0)).toBe(true);
+    }
+  });
+
   it("BigQuery's text on ZetaSQL: the same sheet", async () => {
     // ZetaSQL's reference evaluator is slow: a smaller log.
     const rows = [...simulate(99, 400), ...BAD_ROWS];
@@ -153,5 +191,11 @@ describe('narrowed customer value = every customer', () => {
     const r = await bothPaths({ d: bigQuery, run, source: { table: ['orders'] }, columns: { ...LOG_COLUMNS, order: null }, endDay: null, lists: DEFAULT_LISTS, limits });
     expectSameSheet(r, limits);
     expect(r.candidates).toBeLessThan(r.customers / 2);
+    // With a cost to serve per segment: the bounds of the loss of net value and the count of negative ones, in BigQuery's dialect.
+    const costs: CostRateSettings = { all: { revenueShare: 0.1, perCustomerMonth: 0.5 }, segments: [{ name: 'VIP', revenueShare: 0.05, perCustomerMonth: 8 }] };
+    const withCosts = await bothPaths({ d: bigQuery, run, source: { table: ['orders'] }, columns: { ...LOG_COLUMNS, order: null }, endDay: null, lists: DEFAULT_LISTS, limits, costs });
+    expect(withCosts.grid).toBe(true);
+    expectSameSheet(withCosts, limits);
+    console.log(`ZetaSQL with costs: ${withCosts.customers} customers → ${withCosts.candidates} candidates; at risk ${withCosts.full.tables.atRisk.length}, of them negative ${withCosts.full.tables.atRiskNegative}`);
   });
 });

@@ -2,6 +2,7 @@
  * What crosses google.script.run for the BigQuery source (BigQuery build only). Plain JSON; dates as
  * "YYYY-MM-DD". Types only, imported by the server and the sidebar.
  */
+import type { CostRates, SegmentCostRates } from '../../core/models';
 import type { PeriodUnit, WeekStart } from '../../core/periods';
 import type { LapseSuggestion } from '../../core/cohorts/lapseSuggestion';
 import type { CustomerValueOutcome, ReportOutcome, RetentionMode } from '../protocol';
@@ -100,6 +101,11 @@ export interface BigQueryValueSettings extends BigQuerySource {
   aliveFloor: number;
   /** As for the report: refuse queries billing more than this many bytes in all; 0 = no limit. */
   maxBytes: number;
+  /**
+   * The optional cost to serve as the sheet source's lines give it (a share of revenue and an amount per customer per
+   * month, for all customers and per segment); a cost column is a sheet source's only. Left out: none.
+   */
+  costs?: { all: CostRates; segments: SegmentCostRates[] };
 }
 
 export type BigQueryValueResult =

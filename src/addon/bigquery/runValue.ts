@@ -18,6 +18,8 @@ import { msg, render } from '../../i18n/catalogue';
 import type { AnyMessage } from '../../i18n/messages';
 import { MAX_LIST_ROWS, TOP_CUSTOMERS } from '../../report/customerValueTables';
 import { NEEDS_AMOUNTS } from '../customerValue';
+import { sanitizeCosts } from '../settings';
+import { anyCostRate, type CostRateSettings } from '../../core/models/segmentCosts';
 import { writeSqlCustomerValue } from '../sqlCustomerValue';
 import { dryRun } from './client';
 import { collectQuery } from './collect';
@@ -37,6 +39,8 @@ interface BuiltValue {
   queries: NarrowedValueQueries;
   lists: { topShare: number; aliveBelow: number; aliveFloor: number };
   horizon: { horizonMonths: number; monthlyDiscountRate: number };
+  /** The cost to serve; null without one (or with every rate 0). */
+  costs: CostRateSettings | null;
 }
 
 function buildValue(settings: BigQueryValueSettings, timeZone: string): BuiltValue {
@@ -48,6 +52,9 @@ function buildValue(settings: BigQueryValueSettings, timeZone: string): BuiltVal
   const asOfDay = settings.asOf ? parseIsoDay(settings.asOf) : null;
   if (settings.asOf && asOfDay === null) throw new UserError(msg('server.badAsOf', { date: settings.asOf }), 'asOf');
   if (!settings.columns.amount) throw new UserError(NEEDS_AMOUNTS);
+  // The sheet source's checks of the rates (a share from 0 to 100 %, an amount per month of at least 0).
+  const checked = settings.costs ? sanitizeCosts({ ...settings.costs, column: 0 }) : null;
+  const costs = checked && anyCostRate(checked) ? { all: checked.all, segments: checked.segments } : null;
   const source = resolveSource(settings);
   const c = settings.columns;
   const columns: SqlLogColumns = {
@@ -56,8 +63,8 @@ function buildValue(settings: BigQueryValueSettings, timeZone: string): BuiltVal
   };
   const s: SqlValueSettings = { timeZone, endDay: asOfDay, refundsAreActivity: settings.refundsAreActivity === true, topShare: lists.topShare };
   // The builder refuses a column of the wrong type before anything runs.
-  const queries = narrowedValueQueries(bigQuery, source.sql, columns, s, horizon, lists, LIMITS);
-  return { source, columns, settings: s, groupsSql: queries.groupsSql, queries, lists, horizon };
+  const queries = narrowedValueQueries(bigQuery, source.sql, columns, s, horizon, lists, LIMITS, costs);
+  return { source, columns, settings: s, groupsSql: queries.groupsSql, queries, lists, horizon, costs };
 }
 
 /** The second query before the fit: the same columns, so the same bytes (the parameters only change numbers in it). */
@@ -83,7 +90,9 @@ export function runValue(settings: BigQueryValueSettings, timeZone: string, lang
   const running = (jobId: string, message: AnyMessage): BigQueryValueResult => ({ state: 'running', jobId, message: render(message, languages.user) });
   const first = collectQuery(projectId, b.groupsSql, settings.maxBytes, started, now, () => checkLimit(projectId, [b.groupsSql, placeholderCandidates(b)], settings.maxBytes));
   if (first.state === 'running') return running(first.jobId, first.message);
-  const candidatesSql = b.queries.candidatesSql(first.rows);
+  // Fitted once: for the second query's plan and for the sheet.
+  const fitted = b.queries.fit(first.rows);
+  const candidatesSql = b.queries.candidatesSql(first.rows, fitted);
   const second = collectQuery(projectId, candidatesSql, settings.maxBytes, started, now);
   if (second.state === 'running') {
     savePendingJob(first.job); // its results are read again on the next click, not recomputed
@@ -94,7 +103,7 @@ export function runValue(settings: BigQueryValueSettings, timeZone: string, lang
   const bytes = first.bytes + second.bytes;
   const jobIds = [first.job.jobId, second.job.jobId];
   const outcome = writeSqlCustomerValue({
-    modelRows: first.rows, customerRows: second.rows, narrowed: true, ...b.horizon, lists: b.lists, asOfChosen: b.settings.endDay !== null,
+    modelRows: first.rows, customerRows: second.rows, narrowed: true, fitted, ...b.horizon, lists: b.lists, ...(b.costs ? { costs: b.costs } : {}), asOfChosen: b.settings.endDay !== null,
     sourceDescription: sheetText(b.source.name === 'query' ? bqMsg('bq.sourceQuery', { project: projectId }) : bqMsg('bq.sourceTable', { table: b.source.name })),
     columnLines: [
       [sheetText(msg('source.label.id')), names.id], [sheetText(msg('source.label.date')), names.date], [sheetText(msg('source.label.amount')), names.amount],

@@ -5,6 +5,7 @@
  * back the same few rows and write the same sheet.
  */
 import type { AtRiskOptions } from '../models/atRisk';
+import type { CostRateSettings } from '../models/segmentCosts';
 import type { SqlLogColumns } from './columns';
 import type { SqlDialect } from './dialect';
 import type { SqlSource } from './logExpressions';
@@ -15,6 +16,8 @@ import { valueCandidatesQuery, valueGroupsQuery, type SqlValueSettings } from '.
 export interface NarrowedValueQueries {
   /** The first query: the fits' rows, the group rows and the top share's cut. */
   groupsSql: string;
+  /** Both models fitted on the first query's rows: once, for the second query and the sheet (SqlCustomerValueRequest.fitted). */
+  fit: (groupRows: readonly (readonly unknown[])[]) => SqlCustomerValueModel;
   /**
    * The second query, built from the first one's result rows (the fitted parameters written into it); a caller
    * that has already fitted the models on those rows passes the fit, so they are not fitted twice.
@@ -30,12 +33,15 @@ export function narrowedValueQueries(
   horizon: Horizon,
   lists: AtRiskOptions,
   limits: { topRows: number; listRows: number },
+  costs: CostRateSettings | null = null,
 ): NarrowedValueQueries {
   return {
     groupsSql: valueGroupsQuery(d, source, columns, settings),
+    fit: (groupRows) => customerValueModelFromRows(valueGroupRows(groupRows).rfm),
     candidatesSql: (groupRows, fitted) => {
       const groups = valueGroupRows(groupRows);
-      const plan = candidatePlan(groups, fitted ?? customerValueModelFromRows(groups.rfm), horizon, lists, limits);
+      // With a cost to serve the at-risk list ranks by the loss of net value: the query's bounds are of that.
+      const plan = candidatePlan(groups, fitted ?? customerValueModelFromRows(groups.rfm), horizon, lists, limits, costs);
       return valueCandidatesQuery(d, source, columns, { ...settings, ...plan });
     },
   };

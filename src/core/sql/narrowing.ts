@@ -7,11 +7,18 @@
  *   CLV_i = P(alive | x, t_x, T) × D(x, T) × E[spend | c, S],  E[spend | c, S] = p(v + S)/(pc + q − 1) for c > 0,
  * D the discounted purchases had the customer not left. Within one (x, t_x, T, c) group CLV grows with S, so a
  * group's best customer has its largest S; and E[spend] is linear in S, so a group's CLVs sum from its ΣS.
+ *
+ * A cost to serve (costToServe.ts: a share c of revenue and A per month while active, per segment) is, per
+ * customer, P(alive) × (c × D × E[spend] + A × M(x, T)), M the discounted months active had they not left:
+ * linear in S too, so the group rows give the total cost and the cost by segment exactly as well.
  */
 import { bgNbdExpectedPurchasesIfAlive, bgNbdProbabilityAlive } from '../models/bgnbd';
 import { discountedExpectedPurchases } from '../models/clv';
 import { gammaGammaExpectedValue } from '../models/gammagamma';
-import { DAYS_PER_UNIT } from '../models/timeUnits';
+import { discountedActiveMonthsIfAlive } from '../models/bgnbdSurvival';
+import type { CostRates } from '../models/costToServe';
+import { resolveSegmentRates, type CostRateSettings } from '../models/segmentCosts';
+import { DAYS_PER_UNIT, monthsToUnit } from '../models/timeUnits';
 import { modelWarningsOf } from '../models/trust';
 import type { AtRiskOptions } from '../models/atRisk';
 import { customerResultRows, customerValueFromRows, type SqlCustomerValue } from './customerRows';
@@ -107,7 +114,31 @@ export function groupValuer(model: SqlCustomerValueModel, horizon: Horizon) {
   /** Σ E[spend] over the group's n customers with ΣS: linear in S. */
   const spendSum = (g: ValueGroupKey, n: number, sumS: number) =>
     g.spendCount > 0 ? (gg.p * (n * gg.v + sumS)) / (gg.p * g.spendCount + gg.q - 1) : n * gammaGammaExpectedValue(gg, 0, NaN);
-  return { alive, ifAlive, spend, spendSum };
+  const monthsCache = new Map<string, number>();
+  /** M(x, T): the discounted months within the horizon a customer active now stays active (bgnbdSurvival.ts). */
+  const months = (g: { x: number; age: number }) => {
+    const key = `${g.x}|${g.age}`;
+    let m = monthsCache.get(key);
+    if (m === undefined) {
+      m = discountedActiveMonthsIfAlive(bg, g.x, g.age / week, horizon.horizonMonths, horizon.monthlyDiscountRate, monthsToUnit(1, 'weeks'));
+      monthsCache.set(key, m);
+    }
+    return m;
+  };
+  return { alive, ifAlive, spend, spendSum, months };
+}
+
+/** The cost rates of each segment (by name as the sheet shows it; null without a segment column), as resolveSegmentRates gives them. */
+export function segmentRatesOf(costs: CostRateSettings, segmentNames: readonly string[] | null): { rates: (segment: string | null) => CostRates; unmatched: string[] } {
+  const resolved = resolveSegmentRates(costs, segmentNames);
+  const index = new Map((segmentNames ?? []).map((name, s) => [name, s]));
+  return { rates: (segment) => resolved.bySegment[segment === null ? 0 : index.get(segment) ?? 0], unmatched: resolved.unmatched };
+}
+
+/** The segments of the group rows in order of first appearance; null without a segment column. */
+export function groupSegmentNames(rows: ValueGroupRows): string[] | null {
+  if (!rows.groups.some((g) => g.segment !== null)) return null;
+  return [...new Set(rows.groups.map((g) => g.segment ?? ''))];
 }
 
 export interface SegmentTotals {
@@ -115,6 +146,8 @@ export interface SegmentTotals {
   customers: number;
   clvSum: number;
   pastValueSum: number;
+  /** Expected cost to serve (sum, of the customers whose CLV is a number); 0 without costs. */
+  costSum: number;
 }
 
 export interface GroupTotals {
@@ -124,6 +157,8 @@ export interface GroupTotals {
   /** Σ of the CLVs that are numbers. */
   totalClv: number;
   totalPastValue: number;
+  /** Σ expected cost to serve of the customers whose CLV is a number; NaN without costs. */
+  totalCost: number;
   /** Lengths of the lists: top share, aliveFloor ≤ P(alive) < aliveBelow, and P(alive) < aliveFloor. */
   atRisk: number;
   lapsed: number;
@@ -131,17 +166,34 @@ export interface GroupTotals {
   segments: SegmentTotals[] | null;
 }
 
-export function groupTotals(rows: ValueGroupRows, model: SqlCustomerValueModel, horizon: Horizon, lists: { aliveBelow: number; aliveFloor: number }): GroupTotals {
+export function groupTotals(
+  rows: ValueGroupRows,
+  model: SqlCustomerValueModel,
+  horizon: Horizon,
+  lists: { aliveBelow: number; aliveFloor: number },
+  costs: CostRateSettings | null = null,
+): GroupTotals {
   const v = groupValuer(model, horizon);
-  let scored = 0, repeatBuyers = 0, totalClv = 0, totalPastValue = 0, atRisk = 0, lapsed = 0;
+  let scored = 0, repeatBuyers = 0, totalClv = 0, totalPastValue = 0, totalCost = 0, atRisk = 0, lapsed = 0;
   const segments = new Map<string, SegmentTotals>();
   const hasSegments = rows.groups.some((g) => g.segment !== null);
+  const rates = costs ? segmentRatesOf(costs, groupSegmentNames(rows)).rates : null;
   for (const g of rows.groups) {
     const alive = v.alive(g);
-    const clv = alive * v.ifAlive(g) * v.spendSum(g, g.customers, g.spendSum);
+    const clvIfAlive = v.ifAlive(g) * v.spendSum(g, g.customers, g.spendSum);
+    const clv = alive * clvIfAlive;
+    // costToServe.ts per customer, summed over the group; only the parts with a rate (0 × a CLV that is no number is no cost).
+    let cost = 0;
+    if (rates && Number.isFinite(clv)) {
+      const { revenueShare, perCustomerMonth } = rates(g.segment);
+      if (revenueShare !== 0) cost += revenueShare * clvIfAlive;
+      if (perCustomerMonth !== 0) cost += perCustomerMonth * v.months(g) * g.customers;
+      cost *= alive;
+    }
     scored += g.customers;
     if (g.x > 0) repeatBuyers += g.customers;
     if (Number.isFinite(clv)) totalClv += clv;
+    totalCost += cost;
     totalPastValue += g.pastSum;
     if (g.top && alive < lists.aliveBelow) {
       if (alive >= lists.aliveFloor) atRisk += g.customers;
@@ -149,14 +201,17 @@ export function groupTotals(rows: ValueGroupRows, model: SqlCustomerValueModel, 
     }
     if (hasSegments) {
       const name = g.segment ?? '';
-      const s = segments.get(name) ?? { name, customers: 0, clvSum: 0, pastValueSum: 0 };
+      const s = segments.get(name) ?? { name, customers: 0, clvSum: 0, pastValueSum: 0, costSum: 0 };
       s.customers += g.customers;
       if (Number.isFinite(clv)) s.clvSum += clv;
+      s.costSum += cost;
       s.pastValueSum += g.pastSum;
       segments.set(name, s);
     }
   }
-  return { scored, repeatBuyers, totalClv, totalPastValue, atRisk, lapsed, segments: hasSegments ? [...segments.values()] : null };
+  return {
+    scored, repeatBuyers, totalClv, totalPastValue, totalCost: costs ? totalCost : NaN, atRisk, lapsed, segments: hasSegments ? [...segments.values()] : null,
+  };
 }
 
 /**
@@ -201,11 +256,13 @@ export function candidatePlan(
   horizon: Horizon,
   lists: AtRiskOptions,
   limits: { topRows: number; listRows: number },
+  costs: CostRateSettings | null = null,
 ): Pick<SqlCandidateSettings, 'bgNbd' | 'aliveBelow' | 'aliveFloor' | 'listRows' | 'topRows' | 'topGroups' | 'riskGrid'> {
   return {
     bgNbd: model.bgNbd.params, aliveBelow: lists.aliveBelow, aliveFloor: lists.aliveFloor, ...limits,
+    // The top customers are by gross CLV with or without costs, as customerValueTables ranks them.
     topGroups: topGroups(rows, model, horizon, limits.topRows),
-    riskGrid: riskGrid(rows, model, horizon, lists, limits.listRows),
+    riskGrid: riskGrid(rows, model, horizon, lists, limits.listRows, costs),
   };
 }
 
@@ -215,9 +272,18 @@ const RISK_INTERVALS_PER_X = 64;
 /**
  * The bounds of D(x, T) over the at-risk groups' ages, per x in at most RISK_INTERVALS_PER_X ranges of
  * consecutive ages (min and max of D over the ages inside: no monotonicity assumed); null when the at-risk
- * list fits in `listRows` (it comes back whole) or the spend model has no finite mean.
+ * list fits in `listRows` (it comes back whole) or the spend model has no finite mean. With a cost to serve
+ * the list ranks by the expected loss of net value, (1 − P) × ((1 − c) × D × E[spend] − A × M(x, T)): the
+ * intervals then bound M too, and the rates per segment go into the query.
  */
-export function riskGrid(rows: ValueGroupRows, model: SqlCustomerValueModel, horizon: Horizon, lists: AtRiskOptions, listRows: number): SqlCandidateSettings['riskGrid'] {
+export function riskGrid(
+  rows: ValueGroupRows,
+  model: SqlCustomerValueModel,
+  horizon: Horizon,
+  lists: AtRiskOptions,
+  listRows: number,
+  costs: CostRateSettings | null = null,
+): SqlCandidateSettings['riskGrid'] {
   const gg = model.gammaGamma.params;
   if (!(gg.q > 1)) return null;
   const v = groupValuer(model, horizon);
@@ -234,6 +300,10 @@ export function riskGrid(rows: ValueGroupRows, model: SqlCustomerValueModel, hor
     set.add(g.age);
   }
   if (members <= listRows) return null;
+  const names = groupSegmentNames(rows);
+  const rates = costs ? segmentRatesOf(costs, names).rates : null;
+  const segmentRates = rates ? (names ?? [null]).map((name) => ({ name, ...rates(name) })) : null;
+  const perMonth = segmentRates?.some((r) => r.perCustomerMonth !== 0) ?? false;
   const intervals: RiskInterval[] = [];
   for (const [x, set] of ages) {
     const sorted = [...set].sort((a, b) => a - b);
@@ -241,16 +311,23 @@ export function riskGrid(rows: ValueGroupRows, model: SqlCustomerValueModel, hor
     for (let i = 0; i < sorted.length; i += per) {
       const chunk = sorted.slice(i, i + per);
       const d = chunk.map((age) => v.ifAlive({ x, tx: 0, age, spendCount: 0 }));
-      intervals.push({ x, lo: chunk[0], hi: chunk[chunk.length - 1], dLo: Math.min(...d), dHi: Math.max(...d) });
+      const m = perMonth ? chunk.map((age) => v.months({ x, age })) : [0];
+      intervals.push({ x, lo: chunk[0], hi: chunk[chunk.length - 1], dLo: Math.min(...d), dHi: Math.max(...d), mLo: Math.min(...m), mHi: Math.max(...m) });
     }
   }
-  return { intervals, gammaGamma: { p: gg.p, q: gg.q, v: gg.v } };
+  return { intervals, gammaGamma: { p: gg.p, q: gg.q, v: gg.v }, ...(segmentRates ? { rates: segmentRates } : {}) };
 }
 
 export interface NarrowedCustomerValue extends SqlCustomerValue {
   /** Per candidate: in the top share by past value (decided over every customer, in SQL). */
   inTop: boolean[];
   totals: GroupTotals;
+  /**
+   * At-risk members with a negative net value the query counted (valueQuery.ts: sure to be on the list and
+   * negative), and per candidate whether they are among them; 0 and none when the at-risk list came back whole.
+   */
+  negativesCounted: number;
+  countedNegative: boolean[];
 }
 
 /**
@@ -263,8 +340,9 @@ export function narrowedCustomerValue(
   candidateValues: readonly (readonly unknown[])[],
   horizon: Horizon,
   lists: AtRiskOptions,
+  costs: CostRateSettings | null = null,
 ): NarrowedCustomerValue {
-  const totals = groupTotals(rows, model, horizon, lists);
+  const totals = groupTotals(rows, model, horizon, lists, costs);
   const scored = customerValueFromRows(model, customerResultRows(candidateValues), horizon);
   const top = CANDIDATE_COLUMNS.indexOf('top');
   const s = scored.result.summary;
@@ -274,5 +352,11 @@ export function narrowedCustomerValue(
     spendFrequencyCorrelation: model.spendFrequencyCorrelation,
     warnings: modelWarningsOf(totals.repeatBuyers, model.customers, model.bgNbd, model.gammaGamma, model.spendFrequencyCorrelation),
   };
-  return { ...scored, result: { ...scored.result, summary }, inTop: candidateValues.map((r) => Number(r[top]) === 1), totals };
+  const negative = CANDIDATE_COLUMNS.indexOf('negative');
+  const negatives = CANDIDATE_COLUMNS.indexOf('negatives');
+  return {
+    ...scored, result: { ...scored.result, summary }, inTop: candidateValues.map((r) => Number(r[top]) === 1), totals,
+    negativesCounted: candidateValues.length ? Number(candidateValues[0][negatives] ?? 0) : 0,
+    countedNegative: candidateValues.map((r) => Number(r[negative]) === 1),
+  };
 }

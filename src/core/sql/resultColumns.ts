@@ -17,8 +17,12 @@ export const LOG_SKIP_REASONS = ['blank row', 'blank id', 'blank date', 'not a d
 /** valueQuery.ts valueGroupsQuery: rfmQuery's rows (RFM_COLUMNS, the rest NULL), then 'group' and 'cut' rows. */
 export const VALUE_COLUMNS = [...RFM_COLUMNS, 'spend_count', 'segment', 'top', 'spend_sum', 'past_sum', 'spend_max'] as const;
 
-/** valueQuery.ts valueCandidatesQuery: customerQuery's columns, then whether the customer is in the top share by past value. */
-export const CANDIDATE_COLUMNS = [...CUSTOMER_COLUMNS, 'top'] as const;
+/**
+ * valueQuery.ts valueCandidatesQuery: customerQuery's columns, then whether the customer is in the top share by past
+ * value, and (with a cost to serve and a cut at-risk list) whether the query counted them among the at-risk members
+ * with a negative net value, and that count.
+ */
+export const CANDIDATE_COLUMNS = [...CUSTOMER_COLUMNS, 'top', 'negative', 'negatives'] as const;
 
 /** valueQuery.ts: P(alive) in SQL and in JavaScript differ by rounding (≈ 1e-15): the candidates keep this much margin. */
 export const PROBABILITY_MARGIN = 1e-9;

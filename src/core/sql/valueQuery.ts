@@ -21,6 +21,8 @@
  *      (narrowing.ts picks them from the group rows), the `topRows` largest spend sums.
  *    P(alive) is computed here and again in Apps Script, where the lists are selected exactly: the query
  *    keeps a margin of PROBABILITY_MARGIN around each threshold, so no customer is lost to rounding.
+ *    With a cost to serve and a cut at-risk list, `negative` = 1 marks the members counted in `negatives` (on
+ *    every row): sure to be on the list with a negative net value; those who may be either come back as rows.
  */
 import type { BgNbdParams } from '../models';
 import type { SqlLogColumns } from './columns';
@@ -62,16 +64,36 @@ export interface SqlCandidateSettings extends SqlValueSettings {
    * per x and range of T (days), and the spend model, so the query can bound each member's expected loss
    * and keep only those who can be among the first `listRows`. Null: the whole list comes back.
    */
-  riskGrid?: { intervals: readonly RiskInterval[]; gammaGamma: { p: number; q: number; v: number } } | null;
+  riskGrid?: {
+    intervals: readonly RiskInterval[];
+    gammaGamma: { p: number; q: number; v: number };
+    /**
+     * With a cost to serve: each segment's rates (name null without a segment column), so the bounds are of the
+     * expected loss of net value, (1 − P(alive)) × ((1 − c) × D × E[spend] − A × M).
+     */
+    rates?: readonly SegmentRates[];
+  } | null;
 }
 
-/** D(x, T) lies in [dLo, dHi] for every at-risk customer with this x and lo ≤ T ≤ hi (days). */
+/** The cost rates of one segment (costToServe.ts). */
+export interface SegmentRates {
+  name: string | null;
+  revenueShare: number;
+  perCustomerMonth: number;
+}
+
+/**
+ * D(x, T) lies in [dLo, dHi], and M(x, T) (the discounted months active had the customer not left) in [mLo, mHi],
+ * for every at-risk customer with this x and lo ≤ T ≤ hi (days).
+ */
 export interface RiskInterval {
   x: number;
   lo: number;
   hi: number;
   dLo: number;
   dHi: number;
+  mLo: number;
+  mHi: number;
 }
 
 const literal = (d: SqlDialect, v: number) => {
@@ -154,12 +176,14 @@ export function valueCandidatesQuery(d: SqlDialect, source: SqlSource, columns: 
   const atRisk = `c.top = 1 AND c.alive >= ${floor} - ${eps} AND c.alive < ${below} + ${eps}`;
   const grid = s.riskGrid && s.riskGrid.intervals.length ? s.riskGrid : null;
   if (grid) ctes.push(...riskCtes(d, s, grid, atRisk));
+  const signs = grid !== null && ctes.some((cte) => cte.startsWith('sign_sure AS'));
   return `WITH\n${ctes.join(',\n')}
-SELECT ${customerColumns(d)}, ${int('c.top')} AS top
+SELECT ${customerColumns(d)}, ${int('c.top')} AS top,
+  ${signs ? `${int('CASE WHEN n.id IS NULL THEN 0 ELSE 1 END')} AS negative, ${int('k.n')} AS negatives` : `${int('0')} AS negative, ${int('0')} AS negatives`}
 FROM scored AS c
-WHERE ${grid ? 'c.id IN (SELECT id FROM risky)' : `(${atRisk})`}
+${signs ? `LEFT JOIN sign_sure AS n ON n.id = c.id CROSS JOIN (SELECT COUNT(*) AS n FROM sign_sure) AS k\n` : ''}WHERE ${grid ? 'c.id IN (SELECT id FROM risky)' : `(${atRisk})`}
   OR c.id IN (SELECT l.id FROM lapsed AS l CROSS JOIN unsure AS u WHERE l.rk <= ${int(String(s.listRows))} + u.n)
-  OR c.id IN (SELECT id FROM best)
+  OR c.id IN (SELECT id FROM best)${signs ? '\n  OR c.id IN (SELECT id FROM sign_unsure)' : ''}
 ORDER BY first_row, id`;
 }
 
@@ -175,16 +199,69 @@ function riskCtes(d: SqlDialect, s: SqlCandidateSettings, grid: NonNullable<SqlC
   const { p, q, v } = grid.gammaGamma;
   const eps = f(PROBABILITY_MARGIN);
   const spend = `CASE WHEN c.spend_count > 0 THEN ${f(p)} * (${f(v)} + CAST(c.spend_sum AS ${d.float})) / (${f(p)} * c.spend_count + ${f(q)} - 1) ELSE ${f((p * v) / (q - 1))} END`;
-  const rows = grid.intervals.map((g) => [g.x, g.lo, g.hi, g.dLo * (1 - 1e-9), g.dHi * (1 + 1e-9)]);
-  const table = d.rowsTable([{ name: 'x', type: 'int' }, { name: 'lo', type: 'int' }, { name: 'hi', type: 'int' }, { name: 'dlo', type: 'float' }, { name: 'dhi', type: 'float' }], rows, 'g');
-  return [
-    `grid AS (SELECT g.x AS x, g.lo AS lo, g.hi AS hi, g.dlo AS dlo, g.dhi AS dhi FROM ${table})`,
-    `risk AS (
-  SELECT c.id, (1 - c.alive - ${eps}) * (${spend}) * g.dlo AS lo, (1 - c.alive + ${eps}) * (${spend}) * g.dhi * ${f(1 + 1e-9)} AS hi,
-    CASE WHEN c.alive >= ${f(s.aliveFloor)} + ${eps} AND c.alive < ${f(s.aliveBelow)} - ${eps} THEN 1 ELSE 0 END AS sure
+  const rows = grid.intervals.map((g) => [g.x, g.lo, g.hi, g.dLo * (1 - 1e-9), g.dHi * (1 + 1e-9), g.mLo * (1 - 1e-9), g.mHi * (1 + 1e-9)]);
+  const table = d.rowsTable(
+    [{ name: 'x', type: 'int' }, { name: 'lo', type: 'int' }, { name: 'hi', type: 'int' }, { name: 'dlo', type: 'float' }, { name: 'dhi', type: 'float' }, { name: 'mlo', type: 'float' }, { name: 'mhi', type: 'float' }],
+    rows,
+    'g',
+  );
+  const sure = `CASE WHEN c.alive >= ${f(s.aliveFloor)} + ${eps} AND c.alive < ${f(s.aliveBelow)} - ${eps} THEN 1 ELSE 0 END AS sure`;
+  const costs = grid.rates?.filter((r) => r.revenueShare !== 0 || r.perCustomerMonth !== 0).length ? grid.rates : null;
+  let bounds: string;
+  if (!costs) {
+    bounds = `(1 - c.alive - ${eps}) * (${spend}) * g.dlo AS lo, (1 - c.alive + ${eps}) * (${spend}) * g.dhi * ${f(1 + 1e-9)} AS hi`;
+  } else {
+    // Per segment (the segment's line, else the line for all customers): the share kept, 1 − c, and A per month.
+    const rate = (key: 'revenueShare' | 'perCustomerMonth', value: (r: SegmentRates) => number) => {
+      const own = costs.filter((r) => r.name !== null);
+      const other = costs.find((r) => r.name === null);
+      const fallback = f(other ? value(other) : 0);
+      if (own.length === 0) return fallback;
+      return `CASE ${own.map((r) => `WHEN c.segment = ${d.string(r.name!)} THEN ${f(value(r))}`).join(' ')} ELSE ${fallback} END`;
+    };
+    const kept = rate('revenueShare', (r) => 1 - r.revenueShare);
+    const perMonth = rate('perCustomerMonth', (r) => r.perCustomerMonth);
+    // The net value if still active lies in [dlo·u − A·mhi, dhi·u − A·mlo], u = (1 − c) × E[spend] ≥ 0; times
+    // 1 − P(alive) within its margins; widened by 1e-9 of the terms' size, since the difference may be near 0.
+    return [
+      `grid AS (SELECT g.x AS x, g.lo AS lo, g.hi AS hi, g.dlo AS dlo, g.dhi AS dhi, g.mlo AS mlo, g.mhi AS mhi FROM ${table})`,
+      `risk_terms AS (
+  SELECT c.id, c.alive, (${kept}) * (${spend}) AS u, ${perMonth} AS a, g.dlo, g.dhi, g.mlo, g.mhi, ${sure}
   FROM scored AS c LEFT JOIN grid AS g ON g.x = c.x AND c.age >= g.lo AND c.age <= g.hi
   WHERE ${atRisk}
 )`,
+      `risk_net AS (
+  SELECT id, alive, sure, t.dlo * t.u - t.a * t.mhi AS net_lo, t.dhi * t.u - t.a * t.mlo AS net_hi, ${f(1e-9)} * (t.dhi * t.u + t.a * t.mhi) AS slack
+  FROM risk_terms AS t
+)`,
+      `risk AS (
+  SELECT id, sure, net_lo - slack AS net_lo, net_hi + slack AS net_hi,
+    LEAST((1 - alive - ${eps}) * net_lo, (1 - alive + ${eps}) * net_lo) - slack AS lo,
+    GREATEST((1 - alive - ${eps}) * net_hi, (1 - alive + ${eps}) * net_hi) + slack AS hi
+  FROM risk_net
+)`,
+      ...riskCut(s, int),
+      // The note under the list counts its members whose net value if still active is negative, over the whole
+      // list: those sure to be on it and sure to be negative are counted here; those that may be negative come back.
+      `sign_sure AS (SELECT id FROM risk WHERE sure = 1 AND net_hi < 0)`,
+      `sign_unsure AS (SELECT id FROM risk WHERE (net_lo IS NULL OR net_lo < 0) AND NOT (sure = 1 AND net_hi < 0))`,
+    ];
+  }
+  return [
+    `grid AS (SELECT g.x AS x, g.lo AS lo, g.hi AS hi, g.dlo AS dlo, g.dhi AS dhi FROM ${table})`,
+    `risk AS (
+  SELECT c.id, ${bounds},
+    ${sure}
+  FROM scored AS c LEFT JOIN grid AS g ON g.x = c.x AND c.age >= g.lo AND c.age <= g.hi
+  WHERE ${atRisk}
+)`,
+    ...riskCut(s, int),
+  ];
+}
+
+/** L, and the members whose upper bound reaches it (or who have no bound). */
+function riskCut(s: SqlCandidateSettings, int: (e: string) => string): string[] {
+  return [
     // One row (an aggregate): NULL when fewer members are sure than the list shows.
     `risk_cut AS (
   SELECT MAX(lo) AS lo FROM (SELECT lo, ROW_NUMBER() OVER (ORDER BY lo DESC) AS rn FROM risk WHERE sure = 1 AND lo IS NOT NULL) AS r
