@@ -88,6 +88,8 @@ function readLog(fn: string, env: SheetEnv, ids: CellValue, dates: CellValue, am
       rowsOfRange: true,
       numberLocale: withAmounts ? numberLocale(env.locale()) : undefined,
       dateForm: () => dateFormOf(env.locale()),
+      // The log lives only until the formula returns.
+      reuseRowArrays: true,
     },
   );
 }

@@ -44,6 +44,22 @@ describe('COHORTS on CDNOW through dist/Code.js', () => {
     expect(total).toBe(23570);
   });
 
+  it('gives each of consecutive calls of different sizes its own answer (per-row arrays are reused between calls)', () => {
+    const full = b.call('COHORTS', ids, dates, 'month', 'customers', amounts) as unknown[][];
+    // Every third row of the first 20,000, ids blanked on some: fewer rows, other customers, skipped rows.
+    const pick = (col: unknown[][]) => col.slice(0, 20_000).filter((_, i) => i % 3 === 0);
+    const someIds = pick(ids).map((r, i) => (i % 11 === 0 ? [''] : r));
+    const part = b.call('COHORTS', someIds, pick(dates), 'week', 'customers') as unknown[][];
+    const again = b.call('COHORTS', ids, dates, 'month', 'customers', amounts) as unknown[][];
+    expect(again).toEqual(full);
+    expect(full[1][1]).toBe(7846);
+    // The small call on its own, in a fresh copy of the script (nothing kept from an earlier call).
+    const fresh = loadBundle({ timeZone: 'Pacific/Auckland' });
+    const plain = (grid: unknown[][]) => grid.map((row) => row.map((v) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v)));
+    expect(plain(part)).toEqual(plain(fresh.call('COHORTS', someIds, pick(dates), 'week', 'customers') as unknown[][]));
+    expect(part.length).toBeGreaterThan(10);
+  });
+
   it('gives retention fractions and revenue sums', () => {
     const pct = b.call('COHORTS', ids, dates) as unknown[][];
     expect(pct[1][3]).toBeCloseTo(1157 / 7846, 12);
