@@ -111,7 +111,7 @@ export function sqlCustomerValueTables(request: SqlCustomerValueRequest): {
   if (request.narrowed) {
     const groups = valueGroupRows(request.modelRows);
     const model = request.fitted ?? customerValueModelFromRows(groups.rfm);
-    const v = narrowedCustomerValue(model, groups, request.customerRows, horizon, options, costs, perPurchase);
+    const v = narrowedCustomerValue(model, groups, request.customerRows, horizon, options, costs && { rates: costs, perPurchase });
     const active = ifActive(v.result);
     const names = groupSegmentNames(groups);
     const rates = costs ? segmentRatesOf(costs, names) : null;

@@ -31,24 +31,35 @@ afterAll(async () => {
   engine?.stop();
 });
 
+/** The BigQuery sidebar on the fake table `shop-analytics.sales.orders` (customer_id, ordered_at, then `more`), its columns read. */
+async function sidebarOnTable(emu: ReturnType<typeof createEmulator>, rows: unknown[][], more: { name: string; type: string }[]) {
+  installFakeBigQuery(emu.context, {
+    engine,
+    tables: [{ projectId: 'shop-analytics', datasetId: 'sales', tableId: 'orders', rows, schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'ordered_at', type: 'TIMESTAMP' }, ...more] }],
+  });
+  const html = readFileSync(join(root, 'dist-bigquery', 'Sidebar.html'), 'utf8');
+  const opened = await openSidebar(browser, dispatchServer((name, args) => emu.callFromClient(name, ...args)), html);
+  const { page } = opened;
+  try {
+    await page.fill('#bq-project', 'shop-analytics');
+    await page.fill('#bq-table', 'sales.orders');
+    await page.click('#bq-describe');
+    await page.waitForSelector('#bq-columns:not([hidden])');
+  } catch (e) {
+    await opened.context.close();
+    throw e;
+  }
+  return opened;
+}
+
 test('reads the columns, estimates, then runs on BigQuery and writes the summary', async () => {
   const emu = createEmulator({ spreadsheetTimeZone: 'Europe/Prague', locale: 'en_US' });
   emu.load(join(root, 'dist-bigquery', 'Code.js'));
   const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 9));
   const rows: unknown[][] = [];
   for (let c = 0; c < 40; c++) for (let k = 0; k <= c % 4; k++) rows.push([`c${c}`, day(2024, 1 + ((c + k * 2) % 6), 1 + (c % 27)), 10 + c, c % 2 ? 'web' : XSS]);
-  installFakeBigQuery(emu.context, {
-    engine,
-    tables: [{ projectId: 'shop-analytics', datasetId: 'sales', tableId: 'orders', rows,
-      schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'ordered_at', type: 'TIMESTAMP' }, { name: 'amount', type: 'FLOAT64' }, { name: XSS, type: 'STRING' }] }],
-  });
-  const html = readFileSync(join(root, 'dist-bigquery', 'Sidebar.html'), 'utf8');
-  const { page, context, watch } = await openSidebar(browser, dispatchServer((name, args) => emu.callFromClient(name, ...args)), html);
+  const { page, context, watch } = await sidebarOnTable(emu, rows, [{ name: 'amount', type: 'FLOAT64' }, { name: XSS, type: 'STRING' }]);
   try {
-    await page.fill('#bq-project', 'shop-analytics');
-    await page.fill('#bq-table', 'sales.orders');
-    await page.click('#bq-describe');
-    await page.waitForSelector('#bq-columns:not([hidden])');
     expect(await page.$eval('#bq-col-id', (s) => (s as HTMLSelectElement).value)).toBe('customer_id');
     expect(await page.$eval('#bq-col-date', (s) => (s as HTMLSelectElement).value)).toBe('ordered_at');
     const segmentOptions = await page.$$eval('#bq-col-segment option', (os) => os.map((o) => o.textContent));
@@ -94,18 +105,8 @@ test('Customer value with a cost to serve: the rates and the cost column go to B
   const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 9));
   const rows: unknown[][] = [];
   for (let c = 0; c < 60; c++) for (let k = 0; k <= c % 5; k++) rows.push([`c${c}`, day(2024, 1 + ((c + k * 3) % 10), 1 + ((c * 7 + k) % 27)), 10 + (c % 13) + k, 1.5 + (k % 3)]);
-  installFakeBigQuery(emu.context, {
-    engine,
-    tables: [{ projectId: 'shop-analytics', datasetId: 'sales', tableId: 'orders', rows,
-      schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'ordered_at', type: 'TIMESTAMP' }, { name: 'amount', type: 'FLOAT64' }, { name: 'handling', type: 'FLOAT64' }] }],
-  });
-  const html = readFileSync(join(root, 'dist-bigquery', 'Sidebar.html'), 'utf8');
-  const { page, context, watch } = await openSidebar(browser, dispatchServer((name, args) => emu.callFromClient(name, ...args)), html);
+  const { page, context, watch } = await sidebarOnTable(emu, rows, [{ name: 'amount', type: 'FLOAT64' }, { name: 'handling', type: 'FLOAT64' }]);
   try {
-    await page.fill('#bq-project', 'shop-analytics');
-    await page.fill('#bq-table', 'sales.orders');
-    await page.click('#bq-describe');
-    await page.waitForSelector('#bq-columns:not([hidden])');
     expect(await page.$eval('#bq-col-amount', (s) => (s as HTMLSelectElement).value)).toBe('amount');
     await page.click('#bq-costs summary');
     expect(await page.$$eval('#bq-cost-column option', (os) => os.map((o) => o.textContent))).toContain('handling (FLOAT64)');

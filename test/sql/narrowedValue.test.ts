@@ -66,7 +66,8 @@ async function bothPaths(c: Case) {
   const settings = { ...s, topShare: c.lists.topShare };
   const groupRows = await c.run(valueGroupsQuery(c.d, c.source, c.columns, settings));
   const groups = valueGroupRows(groupRows);
-  const plan = candidatePlan(groups, customerValueModelFromRows(groups.rfm), horizon, c.lists, c.limits, c.costs ?? null, Boolean(c.columns.cost));
+  const costs = c.costs || c.columns.cost ? { rates: c.costs ?? { all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] }, perPurchase: Boolean(c.columns.cost) } : null;
+  const plan = candidatePlan(groups, customerValueModelFromRows(groups.rfm), horizon, c.lists, c.limits, costs);
   const candidates = await c.run(valueCandidatesQuery(c.d, c.source, c.columns, { ...settings, ...plan }));
   const narrowed = sqlCustomerValueTables({
     ...base, modelRows: groupRows, customerRows: candidates, narrowed: true, limits: c.limits, ...(c.columns.cost ? { costColumn: c.columns.cost.name } : {}),

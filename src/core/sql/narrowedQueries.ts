@@ -5,11 +5,11 @@
  * back the same few rows and write the same sheet.
  */
 import type { AtRiskOptions } from '../models/atRisk';
-import type { CostRateSettings } from '../models/segmentCosts';
+import { NO_COST_RATES, type CostRateSettings } from '../models/segmentCosts';
 import type { SqlLogColumns } from './columns';
 import type { SqlDialect } from './dialect';
 import type { SqlSource } from './logExpressions';
-import { candidatePlan, valueGroupRows, type Horizon } from './narrowing';
+import { candidatePlan, valueGroupRows, type Horizon, type SqlCosts } from './narrowing';
 import { customerValueModelFromRows, type SqlCustomerValueModel } from './rfmModel';
 import { valueCandidatesQuery, valueGroupsQuery, type SqlValueSettings } from './valueQuery';
 
@@ -39,14 +39,14 @@ export function narrowedValueQueries(
   limits: { topRows: number; listRows: number },
   costs: CostRateSettings | null = null,
 ): NarrowedValueQueries {
-  const perPurchase = Boolean(columns.cost);
+  const sqlCosts: SqlCosts | null = costs || columns.cost ? { rates: costs ?? NO_COST_RATES, perPurchase: Boolean(columns.cost) } : null;
   return {
     groupsSql: valueGroupsQuery(d, source, columns, settings),
     fit: (groupRows) => customerValueModelFromRows(valueGroupRows(groupRows).rfm),
     candidatesSql: (groupRows, fitted) => {
       const groups = valueGroupRows(groupRows);
       // With a cost to serve the at-risk list ranks by the loss of net value: the query's bounds are of that.
-      const plan = candidatePlan(groups, fitted ?? customerValueModelFromRows(groups.rfm), horizon, lists, limits, costs, perPurchase);
+      const plan = candidatePlan(groups, fitted ?? customerValueModelFromRows(groups.rfm), horizon, lists, limits, sqlCosts);
       return valueCandidatesQuery(d, source, columns, { ...settings, ...plan });
     },
   };

@@ -136,6 +136,15 @@ export function groupValuer(model: SqlCustomerValueModel, horizon: Horizon) {
   return { alive, ifAlive, spend, spendSum, months };
 }
 
+/**
+ * The cost to serve the narrowed Customer value is written with: the rates (per segment; none at 0) and whether
+ * the queries read a cost column, whose Σ cost per customer is a cost per purchase day too. Null: none.
+ */
+export interface SqlCosts {
+  rates: CostRateSettings;
+  perPurchase: boolean;
+}
+
 /** The cost rates of each segment (by name as the sheet shows it; null without a segment column), as resolveSegmentRates gives them. */
 export function segmentRatesOf(costs: CostRateSettings, segmentNames: readonly string[] | null): { rates: (segment: string | null) => CostRates; unmatched: string[] } {
   const resolved = resolveSegmentRates(costs, segmentNames);
@@ -179,14 +188,14 @@ export function groupTotals(
   model: SqlCustomerValueModel,
   horizon: Horizon,
   lists: { aliveBelow: number; aliveFloor: number },
-  costs: CostRateSettings | null = null,
-  perPurchase = false,
+  costs: SqlCosts | null = null,
 ): GroupTotals {
   const v = groupValuer(model, horizon);
   let scored = 0, repeatBuyers = 0, totalClv = 0, totalPastValue = 0, totalCost = 0, atRisk = 0, lapsed = 0;
   const segments = new Map<string, SegmentTotals>();
   const hasSegments = rows.groups.some((g) => g.segment !== null);
-  const rates = costs ? segmentRatesOf(costs, groupSegmentNames(rows)).rates : null;
+  const rates = costs ? segmentRatesOf(costs.rates, groupSegmentNames(rows)).rates : null;
+  const perPurchase = costs?.perPurchase ?? false;
   for (const g of rows.groups) {
     const alive = v.alive(g);
     const clvIfAlive = v.ifAlive(g) * v.spendSum(g, g.customers, g.spendSum);
@@ -267,14 +276,13 @@ export function candidatePlan(
   horizon: Horizon,
   lists: AtRiskOptions,
   limits: { topRows: number; listRows: number },
-  costs: CostRateSettings | null = null,
-  perPurchase = false,
+  costs: SqlCosts | null = null,
 ): Pick<SqlCandidateSettings, 'bgNbd' | 'aliveBelow' | 'aliveFloor' | 'listRows' | 'topRows' | 'topGroups' | 'riskGrid'> {
   return {
     bgNbd: model.bgNbd.params, aliveBelow: lists.aliveBelow, aliveFloor: lists.aliveFloor, ...limits,
     // The top customers are by gross CLV with or without costs, as customerValueTables ranks them.
     topGroups: topGroups(rows, model, horizon, limits.topRows),
-    riskGrid: riskGrid(rows, model, horizon, lists, limits.listRows, costs, perPurchase),
+    riskGrid: riskGrid(rows, model, horizon, lists, limits.listRows, costs),
   };
 }
 
@@ -294,8 +302,7 @@ export function riskGrid(
   horizon: Horizon,
   lists: AtRiskOptions,
   listRows: number,
-  costs: CostRateSettings | null = null,
-  perPurchase = false,
+  costs: SqlCosts | null = null,
 ): SqlCandidateSettings['riskGrid'] {
   const gg = model.gammaGamma.params;
   if (!(gg.q > 1)) return null;
@@ -314,7 +321,8 @@ export function riskGrid(
   }
   if (members <= listRows) return null;
   const names = groupSegmentNames(rows);
-  const rates = costs ? segmentRatesOf(costs, names).rates : null;
+  const rates = costs ? segmentRatesOf(costs.rates, names).rates : null;
+  const perPurchase = costs?.perPurchase ?? false;
   const segmentRates = rates ? (names ?? [null]).map((name) => ({ name, ...rates(name) })) : null;
   const perMonth = segmentRates?.some((r) => r.perCustomerMonth !== 0) ?? false;
   const intervals: RiskInterval[] = [];
@@ -353,10 +361,9 @@ export function narrowedCustomerValue(
   candidateValues: readonly (readonly unknown[])[],
   horizon: Horizon,
   lists: AtRiskOptions,
-  costs: CostRateSettings | null = null,
-  perPurchase = false,
+  costs: SqlCosts | null = null,
 ): NarrowedCustomerValue {
-  const totals = groupTotals(rows, model, horizon, lists, costs, perPurchase);
+  const totals = groupTotals(rows, model, horizon, lists, costs);
   const scored = customerValueFromRows(model, customerResultRows(candidateValues), horizon);
   const top = CANDIDATE_COLUMNS.indexOf('top');
   const s = scored.result.summary;

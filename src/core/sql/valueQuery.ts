@@ -5,7 +5,8 @@
  *
  * 1. valueGroupsQuery — before the fit. rfmQuery's rows (the fits' input) but its 'history' rows, plus
  *    kind 'group'  customers by identical (x, t_x, T, spend count, segment, in the top share): count,
- *                  sum and largest of their repeat spend sums, sum of past values. CLV is, per customer,
+ *                  sum and largest of their repeat spend sums, sum of past values (and, with a cost
+ *                  column, of their costs to the end: the cost to serve's k × D). CLV is, per customer,
  *                  P(alive | x, t_x, T) × (discounted purchases if alive | x, T) × E[spend | count, sum],
  *                  and the last factor is linear in the sum, so these rows give every total, CLV by
  *                  segment and the lists' lengths exactly; summed over spend count, segment and top
