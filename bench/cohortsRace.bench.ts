@@ -13,7 +13,7 @@ import { handLoopCohorts } from './support/handLoop';
 import { BENCH_ZONE, generateLog } from './support/logData';
 import { findPandas, Pandas } from './support/pandas';
 import { allocatedBy, backToBack, count, liveBytes, mb, ms, peakRss, race, ratio, resetPeakRss, timed, timedAsync, type Contestant, type Run, type Timing } from './support/race';
-import { sheetColumns } from './support/sheetCells';
+import { idColumn, sheetColumns } from './support/sheetCells';
 import type { BenchOptions } from './run';
 
 const BUNDLE = 'bundle =COHORTS (dist/Code.js)';
@@ -56,7 +56,7 @@ export async function run(options: BenchOptions): Promise<void> {
     const empty = liveBytes();
     const cells = sheetColumns(emu.context, log, BENCH_ZONE);
     const inputBytes = liveBytes() - empty;
-    const textIds = sheetColumns(emu.context, log, BENCH_ZONE, { ids: 'text' }).ids;
+    const textIds = idColumn(emu.context, log, 'text');
     const db = await openDuckDb(log);
     if (pandas) await pandas.load(log);
     const duckN = `DuckDB, ${db.defaultThreads} threads (default)`;
