@@ -14,10 +14,25 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator } from '../tools/emulator/index';
 import { startDuckDb } from './startDuckDb';
-import { printCustomerValue, showNamed } from './printSheets';
+import { LAPSE_WORDS, printCustomerValue, showNamed } from './printSheets';
 import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
+import { anyOf, commaList, decimal, integer, languageOf, msg, percent, semicolonList, sentences, typed, type Language } from '../src/i18n';
+import { startMsg, startText, type StartArgsOf, type StartMessageKey } from '../src/i18n/startMessages';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** What npm start says goes to the console in the language of its --locale, as the workbook it writes. */
+const language: Language = languageOf(localeArgument(process.argv.slice(2)));
+const say = (message: Parameters<typeof startText>[0]) => startText(message, language);
+class StartError extends Error {}
+function fail<K extends StartMessageKey>(key: K, ...params: StartArgsOf<K>): never {
+  throw new StartError(say(startMsg(key, ...params)));
+}
+
+function localeArgument(argv: string[]): string {
+  const i = argv.indexOf('--locale');
+  return i >= 0 ? (argv[i + 1] ?? '') : 'en_US';
+}
 
 function parseArgs(argv: string[]) {
   const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx'), engine: 'sheet', lapse: 1 };
@@ -25,7 +40,7 @@ function parseArgs(argv: string[]) {
     const a = argv[i];
     const next = () => {
       const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
+      if (v === undefined) fail('start.needsValue', { option: a });
       return v;
     };
     if (a === '--period') out.period = next();
@@ -35,21 +50,22 @@ function parseArgs(argv: string[]) {
     else if (a === '--engine') out.engine = next();
     else if (a === '--lapse') {
       out.lapse = Number(next());
-      if (!Number.isInteger(out.lapse) || out.lapse < 1) throw new Error('--lapse needs a whole number of periods, 1 or more');
+      if (!Number.isInteger(out.lapse) || out.lapse < 1) fail('start.lapseWhole');
     }
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm start -- [file.csv|file.tsv|file.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale en_US] [--out file.xlsx] [--engine sheet|duckdb]');
+      console.log(say(startMsg('start.usage')));
       process.exit(0);
-    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    } else if (a.startsWith('--')) fail('start.unknownOption', { option: a });
     else out.file = resolve(a);
   }
   return out;
 }
 
 /** Wall time of each step, and the process's peak memory when it ended, for the closing line. */
-const steps: { name: string; ms: number; peakMb: number }[] = [];
+type StepKey = Extract<StartMessageKey, `start.step.${string}`>;
+const steps: { name: StepKey; ms: number; peakMb: number }[] = [];
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
-async function step<T>(name: string, run: () => T | Promise<T>): Promise<T> {
+async function step<T>(name: StepKey, run: () => T | Promise<T>): Promise<T> {
   const t = performance.now();
   const result = await run();
   steps.push({ name, ms: performance.now() - t, peakMb: peakMb() });
@@ -59,18 +75,18 @@ async function step<T>(name: string, run: () => T | Promise<T>): Promise<T> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.engine === 'duckdb') return startDuckDb({ ...args, root });
-  if (args.engine !== 'sheet') throw new Error(`--engine must be "sheet" (the default) or "duckdb" (got "${args.engine}")`);
-  const emu = createEmulator({ spreadsheetTimeZone: args.zone, locale: args.locale, spreadsheetName: 'Retention demo' });
+  if (args.engine !== 'sheet') fail('start.engine', { engine: args.engine });
+  const emu = createEmulator({ spreadsheetTimeZone: args.zone, locale: args.locale, spreadsheetName: say(startMsg('start.workbookName')) });
   let source: string;
   if (args.file) {
-    if (!existsSync(args.file)) throw new Error(`no such file: ${args.file}`);
+    if (!existsSync(args.file)) fail('start.noSuchFile', { file: args.file });
     source = basename(args.file).replace(/\.[^.]+$/, '').slice(0, 90) || 'Data';
     const text = readFileSync(args.file, 'utf8');
-    await step('import', () => emu.importCsv(text, { sheetName: source, delimiter: 'auto', fileName: basename(args.file) }));
+    await step('start.step.import', () => emu.importCsv(text, { sheetName: source, delimiter: 'auto', fileName: basename(args.file) }));
   } else {
     source = 'CDNOW';
     const text = readFileSync(join(root, 'examples', 'cdnow', 'CDNOW_master.txt'), 'utf8');
-    await step('import', () => emu.importCdnow(text, { sheetName: source }));
+    await step('start.step.import', () => emu.importCdnow(text, { sheetName: source }));
   }
   emu.load(join(root, 'dist', 'Code.js'));
   emu.call('onOpen', { authMode: 'FULL' });
@@ -78,26 +94,28 @@ async function main(): Promise<void> {
 
   const state = emu.callFromClient('sidebarState') as SidebarState;
   const p = state.proposal;
-  if (!p) throw new Error(`could not read sheet "${source}"`);
-  console.log(`Source: "${p.sheetName}", header row ${p.headerRow}, ${p.dataRows.toLocaleString('en-US')} data rows, read as a ${p.shape === 'log' ? 'transaction log' : 'customer table'}.`);
-  const roles = Object.entries(p.roles).filter(([, c]) => c > 0).map(([r, c]) => `${r} = ${p.columns[c - 1].letter} "${p.columns[c - 1].header}"`);
-  console.log(`Columns: ${roles.join(', ')}`);
+  if (!p) return fail('start.unreadableSheet', { sheet: source });
+  const shape = startMsg(p.shape === 'log' ? 'start.shape.log' : 'start.shape.table');
+  console.log(say(startMsg('start.source', { sheet: p.sheetName, row: typed(p.headerRow), count: integer(p.dataRows), shape })));
+  const roles = (Object.entries(p.roles) as [keyof typeof p.roles, number][]).filter(([, c]) => c > 0)
+    .map(([r, c]) => startMsg('start.columnRole', { role: msg(`source.role.${r}`), letter: p.columns[c - 1].letter, header: p.columns[c - 1].header }));
+  console.log(say(startMsg('start.columns', { list: commaList(roles) })));
   const missing = p.shape === 'log' ? (['id', 'date'] as const).filter((r) => !p.roles[r]) : [];
   if (missing.length) {
     // Say what each column looked like: text where dates or numbers were expected usually means the
     // file was written for another locale than --locale (12/1/2010 or 17850.0 are text in cs_CZ).
-    const kinds = p.columns.map((c) => `${c.letter} "${c.header}" ${c.kind}`).join(', ');
-    throw new Error(
-      `no ${missing.map((r) => (r === 'id' ? 'customer id' : 'date')).join(' or ')} column found. The columns read as: ${kinds}.` +
-        (args.locale !== 'en_US' ? ` Dates and numbers are read as typed in ${args.locale}; if the file was written elsewhere, try --locale en_US.` : ''),
-    );
+    const kinds = commaList(p.columns.map((c) => startMsg('start.columnKind', { letter: c.letter, header: c.header, kind: msg(`sidebar.kind.${c.kind}`) })));
+    const noColumn = startMsg('start.noColumn', { roles: anyOf(missing.map((r) => msg(`source.role.${r}`))), kinds });
+    throw new StartError(say(args.locale !== 'en_US' ? sentences([noColumn, startMsg('start.otherLocale', { locale: args.locale })]) : noColumn));
   }
-  const suggestion = p.lapse?.byPeriod[args.period as ReportSettings['period']];
-  if (p.shape === 'log') {
-    console.log(`A customer is lost after ${args.lapse} ${args.period}${args.lapse === 1 ? '' : 's'} without a purchase (--lapse K to change)` +
-      (suggestion
-        ? `; suggested from the data: ${suggestion.periods} (${Math.round(suggestion.share * 100)} % of customers' returns came within ${suggestion.periods} ${args.period}${suggestion.periods === 1 ? '' : 's'} of their previous purchase).`
-        : `; no suggestion from the data: nobody bought in two different ${args.period}s.`));
+  const period = args.period as ReportSettings['period'];
+  const suggestion = p.lapse?.byPeriod[period];
+  if (p.shape === 'log' && period in LAPSE_WORDS) {
+    const [unit, within] = LAPSE_WORDS[period];
+    const suggested = suggestion
+      ? msg('sidebar.lapse.suggestion', { count: integer(suggestion.periods), share: percent(suggestion.share, 0), span: msg(within, { count: integer(suggestion.periods) }) })
+      : msg('sidebar.lapse.none');
+    console.log(say(startMsg('start.lapse', { label: msg('sidebar.lapse.label'), count: integer(args.lapse), unit: msg(unit, { count: integer(args.lapse) }), suggestion: suggested })));
   }
 
   const settings: ReportSettings = {
@@ -106,44 +124,51 @@ async function main(): Promise<void> {
     lapseAfter: p.shape === 'log' ? args.lapse : 1, refundsAreActivity: false,
   };
   emu.resetCalls();
-  const outcome = await step('summary', () => emu.callFromClient('sidebarGenerate', settings) as ReportOutcome);
-  console.log(`\n${outcome.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms, ${emu.calls.total} Sheets service calls)\n`);
+  const outcome = await step('start.step.summary', () => emu.callFromClient('sidebarGenerate', settings) as ReportOutcome);
+  console.log(`\n${say(startMsg('start.summaryDone', { message: outcome.message, ms: integer(lastMs()), calls: integer(emu.calls.total) }))}\n`);
 
-  const show = (name: string, title: string) => showNamed(emu, name, title);
-  show('RetentionPerPeriod', 'Retention and churn per period');
-  show('CohortCustomers', 'Customers per cohort (active in each period since the first)');
-  show('CohortRetention', 'Retention per cohort');
+  // The tables under the titles the summary sheet gives them, in the sheet's language.
+  const show = (name: string, title: Parameters<typeof msg>[0]) => showNamed(emu, name, say(msg(title)));
+  show('RetentionPerPeriod', 'summary.perPeriod.title');
+  show('CohortCustomers', 'summary.matrix.customers');
+  show('CohortRetention', 'summary.matrix.retention');
 
   // The sidebar's "Customer value" section, when the source is a log with amounts.
   if (p.shape === 'log' && (p.roles.amount > 0 || (!!p.roles.quantity && !!p.roles.unitPrice))) {
     // A log the models cannot fit (nobody bought twice) says why, as the sidebar would; the rest goes on.
-    const value = await step('customer value', () => {
+    const value = await step('start.step.value', () => {
       try {
         return emu.callFromClient('sidebarCustomerValue', {
           ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1,
           costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
         }) as CustomerValueOutcome;
       } catch (e) {
-        return { message: `Customer value not estimated: ${(e instanceof Error ? e.message : String(e)).replace(/^Error: /, '')}`, warnings: [] as string[] };
+        return { message: say(startMsg('start.valueFailed', { reason: errorText(e).replace(/^Error: /, '') })), warnings: [] as string[] };
       }
     });
-    console.log(`${value.message}  (${steps[steps.length - 1].ms.toFixed(0)} ms)`);
+    console.log(say(startMsg('start.valueDone', { message: value.message, ms: integer(lastMs()) })));
     for (const warning of value.warnings) console.log(`  ! ${warning}`);
     console.log('');
     printCustomerValue(emu);
   }
 
   mkdirSync(dirname(args.out), { recursive: true });
-  await step('export', () => emu.exportXlsx(args.out));
-  console.log(`Workbook written to ${args.out} (sheets: ${emu.spreadsheet.getSheets().map((s) => s.getName()).join(', ')})`);
-  const each = steps.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)} s, ${s.peakMb.toFixed(0)} MB`).join('; ');
+  await step('start.step.export', () => emu.exportXlsx(args.out));
+  console.log(say(startMsg('start.written', { file: args.out, sheets: commaList(emu.spreadsheet.getSheets().map((s) => s.getName())) })));
+  const seconds = (ms: number) => decimal(ms / 1000, 1, 1);
+  const each = steps.map((s) => startMsg('start.step', { name: startMsg(s.name), seconds: seconds(s.ms), mb: integer(s.peakMb) }));
   const cpu = process.cpuUsage();
-  console.log(`Done in ${(performance.now() / 1000).toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s), peak memory ${peakMb().toFixed(0)} MB (${each}).`);
+  console.log(say(startMsg('start.done', { seconds: seconds(performance.now()), cpu: seconds((cpu.user + cpu.system) / 1000), mb: integer(peakMb()), steps: semicolonList(each) })));
+}
+
+const lastMs = () => steps[steps.length - 1].ms;
+
+/** Errors thrown inside the emulated script come from another realm: not instanceof Error here. */
+function errorText(e: unknown): string {
+  return e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
 }
 
 main().catch((e: unknown) => {
-  // Errors thrown inside the emulated script come from another realm: not instanceof Error here.
-  const message = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-  console.error(`npm start failed: ${message}`);
+  console.error(say(startMsg('start.failed', { message: errorText(e) })));
   process.exit(1);
 });

@@ -21,7 +21,9 @@ import type { SqlCustomerValueRequest } from '../src/addon/sqlCustomerValue';
 import type { CustomerValueOutcome, ReportOutcome } from '../src/addon/protocol';
 import type { PeriodUnit } from '../src/core/periods';
 import { dayInZone } from '../src/core/timeZone';
-import { printCustomerValue, showNamed, table } from './printSheets';
+import { LAPSE_WORDS, printCustomerValue, showNamed, table } from './printSheets';
+import { commaList, integer, languageOf, msg, percent, type Param } from '../src/i18n';
+import { startMsg, startText } from '../src/i18n/startMessages';
 
 export interface DuckDbStartArgs {
   file: string;
@@ -39,36 +41,41 @@ const TABLE = 'log';
 const plain = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v)));
 
 export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
+  // Console lines in the language of --locale, as the workbook's (src/i18n/<lang>/start.ts).
+  const language = languageOf(args.locale);
+  const say = (message: Param) => startText(message, language);
   const db = await DuckDb.open();
   try {
     let sourceDescription: string;
     const loadStarted = performance.now();
     if (args.file) {
-      if (!existsSync(args.file)) throw new Error(`no such file: ${args.file}`);
+      if (!existsSync(args.file)) throw new Error(say(startMsg('start.noSuchFile', { file: args.file })));
       await db.loadFile(TABLE, args.file);
-      sourceDescription = `${basename(args.file)} (DuckDB)`;
+      sourceDescription = say(startMsg('start.sqlSourceName', { file: basename(args.file) }));
     } else {
       await db.loadCdnow(TABLE, readFileSync(join(args.root, 'examples', 'cdnow', 'CDNOW_master.txt'), 'utf8'));
-      sourceDescription = 'CDNOW_master.txt (DuckDB)';
+      sourceDescription = say(startMsg('start.sqlSourceName', { file: 'CDNOW_master.txt' }));
     }
     const loadMs = performance.now() - loadStarted;
     const columns: SqlColumn[] = (await db.columns(TABLE)).filter((c) => c.name !== ROW_COLUMN).map(({ name, type }) => ({ name, type }));
     const sample = await db.query(`SELECT ${columns.map((c) => duckDb.column(c.name)).join(', ')} FROM ${duckDb.table([TABLE])} LIMIT 1000`);
     const proposal = proposeSqlRoles(columns, sample);
-    const [rowCount] = (await db.query(`SELECT COUNT(*) FROM ${duckDb.table([TABLE])}`))[0] as [bigint];
-    console.log(`Source: ${sourceDescription}, ${Number(rowCount).toLocaleString('en-US')} data rows, read as a ${proposal.shape === 'log' ? 'transaction log' : 'customer table'} (${loadMs.toFixed(0)} ms to load).`);
+    const [rowCount] = (await db.query(`SELECT COUNT(*) FROM ${duckDb.table([TABLE])}`))[0] as [bigint]; // i18n-exempt: SQL
+    const shapeWords = startMsg(proposal.shape === 'log' ? 'start.shape.log' : 'start.shape.table');
+    console.log(say(startMsg('start.sqlSource', { source: sourceDescription, count: integer(Number(rowCount)), shape: shapeWords, ms: integer(loadMs) })));
     const pick = (i: number): SqlColumn | null => (i >= 0 ? columns[i] : null);
     const { roles } = proposal;
     const shape = proposal.shape;
     const order: SqlColumn = { name: ROW_COLUMN, type: 'integer' };
     const id = pick(roles.id);
     const date = pick(shape === 'log' ? roles.date : roles.signup);
-    if (!id || !date) throw new Error(`could not tell the customer id and ${shape === 'log' ? 'date' : 'signup date'} columns apart`);
+    if (!id || !date) throw new Error(say(startMsg('start.sqlRolesUnclear', { id: msg('source.role.id'), date: msg(shape === 'log' ? 'source.role.date' : 'source.role.signup') })));
     const amount = pick(roles.amount);
     const segment = pick(roles.segment);
     const cancel = shape === 'table' ? pick(roles.cancel) : null;
     const named = Object.entries(shape === 'log' ? { id, date, amount, segment } : { id, signup: date, cancel, revenue: amount, segment }).filter(([, c]) => c);
-    console.log(`Columns: ${named.map(([r, c]) => `${r} = "${c!.name}" (${c!.type})`).join(', ')}`);
+    const roleWords = { id: 'source.role.id', date: 'source.role.date', amount: 'source.role.amount', segment: 'source.role.segment', signup: 'source.role.signup', cancel: 'source.role.cancel', revenue: 'source.role.revenue' } as const;
+    console.log(say(startMsg('start.columns', { list: commaList(named.map(([r, c]) => startMsg('start.sqlColumn', { role: msg(roleWords[r as keyof typeof roleWords]), name: c!.name, type: c!.type }))) })));
     const sqlColumns: SqlLogColumns = { id, date, amount, segment, order };
 
     const settings: SqlCohortSettings = {
@@ -87,14 +94,14 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       // As the default engine says it, from the same returns (every row here, not the first 300,000).
       const k = settings.lapseAfter;
       const s = lapseSuggestionFromRows(cohortResultRows(rows));
-      const unit = (n: number) => `${n} ${args.period}${n === 1 ? '' : 's'}`;
-      console.log(`A customer is lost after ${unit(k)} without a purchase (--lapse K to change)` +
-        (s
-          ? `; suggested from the data: ${s.periods} (${Math.round(s.share * 100)} % of customers' returns came within ${unit(s.periods)} of their previous purchase).`
-          : `; no suggestion from the data: nobody bought in two different ${args.period}s.`));
+      const words = LAPSE_WORDS[settings.period] ?? LAPSE_WORDS.month;
+      const suggestion = s
+        ? msg('sidebar.lapse.suggestion', { count: integer(s.periods), share: percent(s.share, 0), span: msg(words[1], { count: integer(s.periods) }) })
+        : msg('sidebar.lapse.none');
+      console.log(say(startMsg('start.lapse', { label: msg('sidebar.lapse.label'), count: integer(k), unit: msg(words[0], { count: integer(k) }), suggestion })));
     }
 
-    const emu = createEmulator({ spreadsheetTimeZone: args.zone, locale: args.locale, spreadsheetName: 'Retention demo' });
+    const emu = createEmulator({ spreadsheetTimeZone: args.zone, locale: args.locale, spreadsheetName: say(startMsg('start.workbookName')) });
     emu.load(join(args.root, 'dist', 'Code.js'));
     emu.call('onOpen', { authMode: 'FULL' });
     const request: SqlSummaryRequest = {
@@ -104,17 +111,18 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       today,
       rows,
       sourceDescription,
-      detailLines: [['Engine', `DuckDB (the add-on's DuckDB SQL dialect), ${rows.length.toLocaleString('en-US')} result rows`]],
+      detailLines: [['DuckDB', say(startMsg('start.sqlEngine', { rows: integer(rows.length) }))]], // i18n-exempt: the engine's name
     };
     emu.resetCalls();
     const written = performance.now();
     const outcome = emu.call('writeSqlSummary_', request) as ReportOutcome;
-    console.log(`\n${outcome.message}  (query ${queryMs.toFixed(0)} ms, sheet ${(performance.now() - written).toFixed(0)} ms, ${emu.calls.total} Sheets service calls)\n`);
+    console.log(`\n${say(startMsg('start.sqlSummaryDone', { message: outcome.message, query: integer(queryMs), sheet: integer(performance.now() - written), calls: integer(emu.calls.total) }))}\n`);
 
-    const show = (name: string, title: string) => showNamed(emu, name, title);
-    show('RetentionPerPeriod', 'Retention and churn per period');
-    show('CohortCustomers', 'Customers per cohort (active in each period since the first)');
-    show('CohortRetention', 'Retention per cohort');
+    // The tables under the titles the summary sheet gives them, as the sheet engine prints them.
+    const show = (name: string, title: Parameters<typeof msg>[0]) => showNamed(emu, name, say(msg(title)));
+    show('RetentionPerPeriod', 'summary.perPeriod.title');
+    show('CohortCustomers', 'summary.matrix.customers');
+    show('CohortRetention', 'summary.matrix.retention');
 
     if (shape === 'log' && sqlColumns.amount) {
       // The BigQuery build's two narrowed queries (src/core/sql/narrowedQueries.ts): the fits' grouped rows with
@@ -129,9 +137,9 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       const { p, q, v } = model.gammaGamma.params;
       const f = (x: number) => x.toFixed(4); // as the sheet's model block shows them
       console.log(
-        `Customer value model (BG/NBD + Gamma-Gamma, weeks), fitted on ${model.histories.toLocaleString('en-US')} grouped histories and ${model.spendGroups.toLocaleString('en-US')} spend groups of ${model.customers.toLocaleString('en-US')} customers (${(performance.now() - t0).toFixed(0)} ms)\n` +
+        say(startMsg('start.sqlModel', { histories: integer(model.histories), groups: integer(model.spendGroups), customers: integer(model.customers), ms: integer(performance.now() - t0) })) + '\n' +
           table([
-            ['r', 'alpha', 'a', 'b', 'p', 'q', 'v', 'BG/NBD LL', 'Gamma-Gamma LL', 'converged'],
+            ['r', 'alpha', 'a', 'b', 'p', 'q', 'v', 'BG/NBD LL', 'Gamma-Gamma LL', say(startMsg('start.sqlConverged'))], // i18n-exempt: the parameters' notation (LL: log-likelihood)
             [f(r), f(alpha), f(a), f(b), f(p), f(q), f(v), model.bgNbd.logLikelihood.toFixed(1), model.gammaGamma.logLikelihood.toFixed(1), String(model.bgNbd.converged && model.gammaGamma.converged)],
           ]) + '\n',
       );
@@ -148,17 +156,17 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       try {
         value = emu.call('writeSqlCustomerValue_', valueRequest) as CustomerValueOutcome;
       } catch (e) {
-        value = { message: `Customer value not estimated: ${(e instanceof Error ? e.message : String(e)).replace(/^Error: /, '')}`, warnings: [] };
+        value = { message: say(startMsg('start.valueFailed', { reason: (e instanceof Error ? e.message : String(e)).replace(/^Error: /, '') })), warnings: [] };
       }
       const kinds = (kind: string) => modelRows.filter((row) => row[0] === kind).length;
-      console.log(`${value.message}  (narrowed queries: ${modelRows.length.toLocaleString('en-US')} rows, ${kinds('group').toLocaleString('en-US')} of them groups, then ${customerRows.length.toLocaleString('en-US')} candidate customers; ${(performance.now() - t1).toFixed(0)} ms)`);
+      console.log(say(startMsg('start.sqlValueDone', { message: value.message, rows: integer(modelRows.length), groups: integer(kinds('group')), candidates: integer(customerRows.length), ms: integer(performance.now() - t1) })));
       for (const warning of value.warnings) console.log(`  ! ${warning}`);
       console.log('');
       printCustomerValue(emu);
     }
     mkdirSync(dirname(args.out), { recursive: true });
     await emu.exportXlsx(args.out);
-    console.log(`Workbook written to ${args.out} (sheets: ${emu.spreadsheet.getSheets().map((s) => s.getName()).join(', ')})`);
+    console.log(say(startMsg('start.written', { file: args.out, sheets: commaList(emu.spreadsheet.getSheets().map((s) => s.getName())) })));
   } finally {
     db.close();
   }

@@ -34,9 +34,9 @@ export const entryPoints: EntryPoint[] = [
     summary:
       'Customer retention rate (E − N) / S. Give start, end and new customer counts, or a customer table: signup dates, cancel dates and a period.',
     params: [
-      { name: 'start_or_signup_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers at the start of the period (S), or the signup-date column of a customer table.' },
-      { name: 'end_or_cancel_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers at the end of the period (E), or the cancel-date column (blank = still active).' },
-      { name: 'new_or_period_start', type: `${RANGE_OR_NUMBER}|${RANGE_OR_DATE}`, description: 'New customers acquired in the period (N), or the first day of the period.' },
+      { name: 'start_or_signup_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers at the start of the period (S, a whole number above 0), or the signup-date column of a customer table.' },
+      { name: 'end_or_cancel_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers at the end of the period (E, a whole number), or the cancel-date column (blank = still active).' },
+      { name: 'new_or_period_start', type: `${RANGE_OR_NUMBER}|${RANGE_OR_DATE}`, description: 'New customers acquired in the period (N, a whole number), or the first day of the period.' },
       { name: 'period_end', type: RANGE_OR_DATE, description: 'Customer-table form only: the last day of the period (inclusive).', optional: true },
     ],
     returns: { type: RANGE_OR_NUMBER, description: 'The retention rate as a fraction (0.6 = 60 %), one per row when given ranges.' },
@@ -48,9 +48,9 @@ export const entryPoints: EntryPoint[] = [
     summary:
       'Customer churn rate: customers lost / customers at the start (never above 100 %). Give start and lost, or start, end and new, or a customer table and a period.',
     params: [
-      { name: 'start_or_signup_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers at the start of the period (S), or the signup-date column of a customer table.' },
-      { name: 'lost_or_end', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers lost in the period; with a third argument, customers at the end (E); or the cancel-date column.' },
-      { name: 'new_or_period_start', type: `${RANGE_OR_NUMBER}|${RANGE_OR_DATE}`, description: 'New customers acquired in the period (N), or the first day of the period.', optional: true },
+      { name: 'start_or_signup_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers at the start of the period (S, a whole number above 0), or the signup-date column of a customer table.' },
+      { name: 'lost_or_end', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Customers lost in the period (a whole number); with a third argument, customers at the end (E); or the cancel-date column.' },
+      { name: 'new_or_period_start', type: `${RANGE_OR_NUMBER}|${RANGE_OR_DATE}`, description: 'New customers acquired in the period (N, a whole number), or the first day of the period.', optional: true },
       { name: 'period_end', type: RANGE_OR_DATE, description: 'Customer-table form only: the last day of the period (inclusive).', optional: true },
     ],
     returns: { type: RANGE_OR_NUMBER, description: 'The churn rate as a fraction (0.05 = 5 %), one per row when given ranges.' },
@@ -62,9 +62,9 @@ export const entryPoints: EntryPoint[] = [
     summary:
       'Customer lifetime value. =CLV(value_per_period, churn_rate, [discount_rate]) gives value × (1 + discount) / (discount + churn); =CLV(customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]) predicts each customer\'s value with BG/NBD and Gamma-Gamma.',
     params: [
-      { name: 'value_or_customer_ids', type: `${RANGE_OR_NUMBER}|Array<Array<string>>`, description: 'Value (revenue or margin) a customer brings each period, or the customer id of each purchase.' },
+      { name: 'value_or_customer_ids', type: `${RANGE_OR_NUMBER}|Array<Array<string>>`, description: 'Value (revenue or margin; negative for a customer who costs more than they bring) a customer brings each period, or the customer id of each purchase.' },
       { name: 'churn_rate_or_dates', type: `${RANGE_OR_NUMBER}|Array<Array<Date>>`, description: 'Probability a customer leaves after each period (0.05 or 5%), or the date of each purchase.' },
-      { name: 'discount_rate_or_amounts', type: RANGE_OR_NUMBER, description: 'Discount rate per period (default 0), or the amount of each purchase.', optional: true },
+      { name: 'discount_rate_or_amounts', type: RANGE_OR_NUMBER, description: 'Discount rate per period, from 0 to 1 (default 0), or the amount of each purchase.', optional: true },
       { name: 'horizon_months', type: 'number', description: 'Predictive form: months ahead to value (default 12).', optional: true },
       { name: 'monthly_discount_rate', type: 'number', description: 'Predictive form: discount rate per month (default 0.01).', optional: true },
       { name: 'output', type: 'string', description: 'Predictive form: "customers" (default, one row per customer), "model" (the fitted parameters and warnings), "at risk" (top 20 % by past value with P(alive) from 10 % to below 50 %, largest expected loss first) or "lapsed" (those below 10 %, win-back candidates).', optional: true },

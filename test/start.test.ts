@@ -39,6 +39,9 @@ async function atRiskColumn(path: string): Promise<number[]> {
   return out;
 }
 
+/** npm start's English console lines, which a run in another language must not print. */
+const ENGLISH_HEADINGS = /^(Source:|Columns:|A customer is lost|Retention and churn per period|Customers per cohort|Retention per cohort|Model: BG\/NBD \(purchases\)|At-risk customers|Lapsed|Workbook written|Done in)|Sheets service calls|\(first \d+ of/m;
+
 describe('npm start', () => {
   mkdirSync(out, { recursive: true });
 
@@ -50,7 +53,7 @@ describe('npm start', () => {
     expect(text).toMatch(/3 cohorts by month from 69,659 rows written to "Retention summary"/);
     expect(text).toMatch(/1997-01 +Jan 1, 1997 +7,846 +7,846 +1,157/); // the first day as an en_US date cell shows it (mmm d, yyyy)
     // Retention never above 100 %: every row of the per-period table, and CRR + churn = 100 %.
-    expect(text).toMatch(/A customer is lost after 1 month without a purchase \(--lapse K to change\); suggested from the data: \d+ \(\d+ % of customers' returns came within \d+ months/);
+    expect(text).toMatch(/A customer is lost after 1 month without a purchase \(--lapse K to change\)\. Suggested from the data: \d+\. \d+% of customers' returns came within \d+ months/);
     const table = text.slice(text.indexOf('Retention and churn per period'), text.indexOf('Customers per cohort'));
     const periodRows = table.split('\n').filter((l) => /^\d{4}-\d{2} /.test(l));
     expect(periodRows).toHaveLength(18);
@@ -64,7 +67,7 @@ describe('npm start', () => {
     expect(await sheetNames(xlsx)).toEqual(expect.arrayContaining(['CDNOW', 'Retention summary', 'Customer value']));
 
     // The printed at-risk list: every P(alive) in [10 %, 50 %), and the same in the whole list of the workbook.
-    const block = text.split('\n\n').find((b) => b.startsWith('At risk: top 20 % by past value'))!;
+    const block = text.split('\n\n').find((b) => b.startsWith('At-risk customers: top 20% by past value with P(alive) from 10% to below 50%'))!;
     const [title, header, ...rows] = block.split('\n');
     expect(title).toMatch(/\(first 10 of [\d,]+\)$/);
     expect(header.split(/\s{2,}/)).toEqual(['Customer', 'P(alive)', 'Past value', 'Expected loss of value', 'CLV if still active', 'Last purchase', 'Last purchase vs usual']);
@@ -87,7 +90,8 @@ describe('npm start', () => {
     const text = start('--locale', 'cs_CZ', '--out', join(out, 'cdnow-cs.xlsx'));
     // The headers Czech users see on the Customer value sheet (src/i18n/cs/value.ts, copied here).
     const czech = ['Zákazník', 'P(alive)', 'Dosavadní hodnota', 'Očekávaná ztráta hodnoty', 'CLV, pokud je stále aktivní', 'Poslední nákup', 'Poslední nákup oproti obvyklému'];
-    for (const [start, count] of [['At risk: top 20 %', 10], ['Lapsed, win-back candidates', 5]] as const) {
+    // The titles are the sheet's own (src/i18n/cs/value.ts), "20 %" with a no-break space as Czech writes it.
+    for (const [start, count] of [['Ohrožení zákazníci: horních 20\u00a0% podle dosavadní hodnoty', 10], ['Odešlí — kandidáti na získání zpět: horních 20\u00a0%', 5]] as const) {
       const block = text.split('\n\n').find((b) => b.startsWith(start))!;
       const [, header, ...rows] = block.split('\n');
       expect(header.split(/\s{2,}/)).toEqual(czech);
@@ -97,6 +101,39 @@ describe('npm start', () => {
         expect(row, row).toMatch(/^\d{5}\s+\d+,\d%\s+[\d\s]+,\d\d\s.+\d{1,2}\.\s\d{1,2}\.\s\d{4}\s+\S/);
       }
     }
+    // npm start's own lines in Czech too (src/i18n/cs/start.ts, written out here), none left in English.
+    expect(text).toContain('Zdroj: „CDNOW“, řádek záhlaví 1, 69\u00a0659 datových řádků, čteno jako seznam transakcí.');
+    expect(text).toContain('Sloupce: ID zákazníka = A „Customer ID“, datum = B „Date“, částka = D „Amount“');
+    expect(text).toMatch(/Zákazník je ztracen po 1 měsíci bez nákupu \(změníte volbou --lapse K\)\. Návrh z dat: \d+\./);
+    expect(text).toMatch(/3 kohorty po měsících z 69\u00a0659 řádků zapsány do listu „Přehled retence“\. {2}\(\d+ ms, volání služeb Tabulek: \d+\)/);
+    for (const title of ['Míra udržení a odchodu zákazníků po obdobích', 'Zákazníci v kohortách', 'Míra udržení v kohortách (%)', 'Model: BG/NBD (nákupy) a Gamma-Gamma (útrata)']) {
+      expect(text.split('\n'), title).toContain(title);
+    }
+    expect(text).toMatch(/\(prvních 10 z \d+\)\n/);
+    expect(text).toMatch(/^Sešit zapsán do .*cdnow-cs\.xlsx \(listy: .*Přehled retence, Hodnota zákazníků\)$/m);
+    expect(text).toMatch(/^Hotovo za \d+,\d s \(CPU \d+,\d s\), nejvýše \d+ MB paměti \(import [\d,]+ s, \d+ MB; přehled /m);
+    expect(text).not.toMatch(ENGLISH_HEADINGS);
+  });
+
+  it('prints its own lines in Polish and Hungarian, errors included', () => {
+    const csv = join(root, 'examples', 'subscriptions.csv');
+    const polish = start(csv, '--period', 'quarter', '--zone', 'Europe/Prague', '--locale', 'pl_PL', '--out', join(out, 'subscriptions-pl.xlsx'));
+    expect(polish).toContain('Źródło: „subscriptions”, wiersz nagłówka 1, 1800 wierszy danych, odczytane jako tabela klientów.');
+    expect(polish).toMatch(/^Zapisano \d+ kohort[y]? według kwartałów z 1800 wierszy w arkuszu „Podsumowanie retencji”\. {2}\(\d+ ms, wywołania usług Arkuszy: \d+\)$/m);
+    for (const title of ['Retencja i odpływ klientów według okresów', 'Klienci w kohortach', 'Retencja w kohortach (%)']) expect(polish.split('\n'), title).toContain(title);
+    expect(polish).toMatch(/^Skoroszyt zapisano w .*subscriptions-pl\.xlsx \(arkusze: /m);
+    expect(polish).toMatch(/^Gotowe w \d+,\d s /m);
+    expect(polish).not.toMatch(ENGLISH_HEADINGS);
+
+    const hungarian = start(csv, '--period', 'quarter', '--zone', 'Europe/Budapest', '--locale', 'hu_HU', '--out', join(out, 'subscriptions-hu.xlsx'));
+    expect(hungarian).toContain('Forrás: „subscriptions”, fejlécsor: 1., 1800 adatsor, ügyféltáblaként olvasva.');
+    expect(hungarian).toContain('Oszlopok: ügyfélazonosító = A „Customer ID”, regisztráció dátuma = B „Signup date”, lemondás dátuma = C „Cancel date”, szegmens = D „Plan”');
+    for (const title of ['Megtartás és lemorzsolódás időszakonként', 'Ügyfelek kohorszonként', 'Megtartási arány kohorszonként (%)']) expect(hungarian.split('\n'), title).toContain(title);
+    expect(hungarian).toMatch(/^A munkafüzet ide íródott: .*subscriptions-hu\.xlsx \(lapok: /m);
+    expect(hungarian).toMatch(/^Kész: \d+,\d s /m);
+    expect(hungarian).not.toMatch(ENGLISH_HEADINGS);
+
+    expect(() => start(join(root, 'no-such.csv'), '--locale', 'pl_PL')).toThrow(/npm start nie powiódł się: nie ma takiego pliku: /);
   });
 
   it('reads a CSV customer table given after --', async () => {
@@ -104,7 +141,7 @@ describe('npm start', () => {
     const text = start(join(root, 'examples', 'subscriptions.csv'), '--period', 'quarter', '--zone', 'Europe/Prague', '--out', xlsx);
     expect(text).toContain('1,800 data rows, read as a customer table.');
     expect(text).toMatch(/cohorts by quarter from 1,800 rows/);
-    expect(text).not.toContain('Customer value model'); // a table has no purchases to model
+    expect(text).not.toContain('Model: BG/NBD'); // a table has no purchases to model
     expect(await sheetNames(xlsx)).toEqual(expect.arrayContaining(['subscriptions', 'Retention summary']));
   });
 

@@ -53,7 +53,7 @@ describe('npm start on a retail export', () => {
   it('reads the export as a transaction log of customer ids and invoice dates', () => {
     expect(text).toContain('Source: "retail", header row 1, 12,000 data rows, read as a transaction log.');
     const columns = text.split('\n').find((l) => l.startsWith('Columns: '))!;
-    expect(columns).toContain('id = G "CustomerID"');
+    expect(columns).toContain('customer ID = G "CustomerID"');
     expect(columns).toContain('date = E "InvoiceDate"');
   });
 
@@ -100,7 +100,7 @@ describe('npm start on a retail export', () => {
 
   it('in cs_CZ, says why the en_US dates were not found instead of a wrong report', () => {
     expect(() => start(csv, '--locale', 'cs_CZ', '--zone', 'Europe/Prague', '--out', join(dir, 'cs.xlsx'))).toThrow(
-      /npm start failed: no date column found\. The columns read as: .*E "InvoiceDate" text.*try --locale en_US\./,
+      /npm start selhal: nenalezen sloupec: datum\. Sloupce byly přečteny takto: .*E „InvoiceDate“: text.*zkuste --locale en_US\./,
     );
   });
 
@@ -110,9 +110,9 @@ describe('npm start on a retail export', () => {
     const path = join(dir, 'retail-iso.csv');
     writeFileSync(path, iso.text);
     const out = start(path, '--locale', 'cs_CZ', '--zone', 'Europe/Prague', '--out', join(dir, 'cs.xlsx'));
-    expect(out).toContain('date = E "InvoiceDate"');
+    expect(out).toContain('datum = E „InvoiceDate“');
     // The first days are date cells in the Czech form (d. m. yyyy) there: compare cohort labels and sizes.
-    const czech = printedTable(out, 'Customers per cohort');
+    const czech = printedTable(out, 'Zákazníci v kohortách');
     expect(czech.length).toBeGreaterThan(5);
     expect(czech.map((r) => [r[0], r[2]])).toEqual(printedTable(text, 'Customers per cohort').map((r) => [r[0], r[2]]));
     for (const r of czech) expect(r[1]).toMatch(/^\d{1,2}\. \d{1,2}\. \d{4}$/);

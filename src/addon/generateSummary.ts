@@ -75,7 +75,7 @@ const BY_PERIOD = { week: 'server.summary.byWeek', month: 'server.summary.byMont
 /** "12 cohorts by month from 2,000 rows (3 skipped) written to "Retention summary".", in the user's language. */
 export function summaryDoneMessage(cohorts: number, period: PeriodUnit, rowsRead: number, skipped: number, sheetName: string): string {
   const params = {
-    cohorts: msg('server.summary.cohorts', { count: integer(cohorts) }),
+    count: integer(cohorts),
     by: msg(BY_PERIOD[period]),
     rows: msg('server.value.rows', { count: integer(rowsRead) }),
     sheet: sheetName,

@@ -1,6 +1,7 @@
 import { isBlank } from '../core/cells';
 import { profileColumn } from '../core/detect/columnKinds';
 import { findHeaderRow } from '../core/detect/headerRow';
+import { repeatsHeader } from '../core/detect/repeatedHeader';
 import { proposeRoles } from '../core/detect/roles';
 import { UserError } from '../core/errors';
 import { parseTransactionLog, suggestLapse } from '../core/cohorts';
@@ -58,7 +59,8 @@ export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerR
   const top = sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS), lastColumn).getValues();
   const headerIndex = headerRowHint && headerRowHint <= top.length ? headerRowHint - 1 : findHeaderRow(top);
   const headers = top[headerIndex].map((v) => (isBlank(v) ? '' : String(v).trim()));
-  const sample = top.slice(headerIndex + 1);
+  // Rows repeating the header (exports glued together) are no evidence of what a column holds.
+  const sample = top.slice(headerIndex + 1).filter((row) => !repeatsHeader(row, headers));
   const form = dateFormOf(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
   const isDateText = (text: string) => !Number.isNaN(readDateText(text, form, (ms) => Math.floor(ms / 86_400_000)));
   const profiles = headers.map((_, c) => profileColumn(sample.map((row) => row[c]), isDateText));

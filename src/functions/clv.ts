@@ -40,7 +40,8 @@ function clvRates(reader: ArgReader, args: CellValue[]): number | '' | (number |
     const churn = reader.number(churnCell, msg('fn.expect.churn'));
     if (churn < 0 || churn > 1) reader.fail(churnCell, msg('fn.expect.churn'));
     const d = isBlank(discountCell.value) ? 0 : reader.number(discountCell, msg('fn.expect.discount'));
-    if (d < 0) reader.fail(discountCell, msg('fn.expect.discount'));
+    // Above 1 (100 % a period) is almost surely a percentage typed as a number: 10 for 10 %.
+    if (d < 0 || d > 1) reader.fail(discountCell, msg('fn.expect.discount'));
     if (churn + d === 0) throw new UserError(msg('fn.clvNeverLeaves', { at: reader.at(churnCell) }));
     return formulaClv(v, churn, d);
   });

@@ -17,8 +17,17 @@ export function readCount(reader: ArgReader, cell: Cell, positive: boolean): num
   const expected = msg(positive ? 'fn.expect.positive' : 'fn.expect.customers');
   const n = reader.number(cell, expected);
   if (positive ? !(n > 0) : n < 0) reader.fail(cell, expected);
-  return n;
+  // Customers are counted, not measured: 10.5 customers is a mistake (an average, a share typed in
+  // the wrong cell). A formula's rounding noise (299.99999999999994 for 300) is the whole number.
+  const whole = Math.round(n);
+  if (Math.abs(n - whole) > WHOLE_TOLERANCE * Math.max(1, whole) || (positive && whole < 1)) {
+    reader.fail(cell, msg(positive ? 'fn.expect.wholePositive' : 'fn.expect.wholeCustomers'));
+  }
+  return whole;
 }
+
+/** How far from a whole number a count may be and still be read as it: rounding noise of a formula. */
+const WHOLE_TOLERANCE = 1e-9;
 
 export function readCounts(reader: ArgReader, [start, end, fresh]: Cell[]): Counts {
   const counts = {

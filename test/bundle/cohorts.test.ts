@@ -94,6 +94,6 @@ describe('COHORTS on CDNOW through dist/Code.js', () => {
     const grid = b.call('COHORTS', [['00012'], [12], ['00012'], ['x'], ['y']], [[b.date(2024, 1, 3)], [b.date(2024, 1, 9)], [b.date(2024, 2, 1)], ['soon'], ['#N/A']], 'month', 'customers') as unknown[][];
     expect(grid[1].slice(1)).toEqual([2, 2, 1]); // "00012" and 12 are two customers; only "00012" came back
     const note = grid[grid.length - 1][0] as string;
-    expect(note).toBe('Skipped 2 rows: 1 row whose dates is not a date (row 4 of the range, e.g. "soon"); 1 row with an error value in dates (row 5 of the range, e.g. #N/A).');
+    expect(note).toBe('Skipped 2 rows: 1 row whose value in dates is not a date (row 4 of the range, e.g. "soon"); 1 row with an error value in dates (row 5 of the range, e.g. #N/A).');
   });
 });

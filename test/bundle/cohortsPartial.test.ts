@@ -115,7 +115,7 @@ describe('=COHORTS on a transaction log marks a partial last period', () => {
     const { notes } = split(grid);
     expect(notes.length).toBe(2);
     expect(notes[0]).toEqual(partialNoteRow(grid[0].length, 'log', 'en', 'month', partial!, until));
-    expect(notes[1][0]).toBe(`Row 1 of the range ("Customer", "Date") was read as a header and left out. Skipped 1 row: 1 row whose dates is not a date (row ${rows.length + 2} of the range, e.g. "soon").`);
+    expect(notes[1][0]).toBe(`Row 1 of the range ("Customer", "Date") was read as a header and left out. Skipped 1 row: 1 row whose value in dates is not a date (row ${rows.length + 2} of the range, e.g. "soon").`);
   });
 
   for (const [locale, language] of [['cs_CZ', 'cs'], ['pl_PL', 'pl'], ['hu_HU', 'hu'], ['en_GB', 'en']] as const) {

@@ -239,8 +239,8 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const cancels = [[''], [b.date(2024, 2, 5)], [''], [b.date(2024, 1, 20)]];
     const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month') as unknown[][];
     const note = grid[grid.length - 1][0] as string;
-    expect(note).toMatch(/1 row whose signup_dates is not a date \(row 3 of the range, e\.g\. "soon"\)/);
-    expect(note).toMatch(/1 row whose cancel_dates is before the signup date \(row 4 of the range\)/);
+    expect(note).toMatch(/1 row whose value in signup_dates is not a date \(row 3 of the range, e\.g\. "soon"\)/);
+    expect(note).toMatch(/1 row whose value in cancel_dates is before the signup date \(row 4 of the range\)/);
     expect(() => b.call('COHORTS', signups, cancels, 'month', 'revenue')).toThrow(/needs the revenue argument/);
     expect(() => b.call('RETENTION_BY_PERIOD', signups, cancels, 'month', '', 3)).toThrow(/RETENTION_BY_PERIOD takes \(signup_dates, cancel_dates, \[period\], \[revenue\]\)/);
   });
@@ -265,7 +265,7 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const expected = simulate(customers, lastDay);
     const grid = b.call('RETENTION_BY_PERIOD', signupText, cancelText, 'month') as unknown[][];
     const note = grid.pop()![0] as string;
-    expect(note).toBe(`Row 1 of the range ("Signup date", "Cancel date") was read as a header and left out. Kept ${placeholders} rows whose cancel_dates is text that stands for a missing date, read as no cancel date (still active) (rows ${
+    expect(note).toBe(`Row 1 of the range ("Signup date", "Cancel date") was read as a header and left out. Kept ${placeholders} rows whose values in cancel_dates are text that stands for a missing date, read as no cancel date (still active) (rows ${
       customers.map((c, i) => (c.cancel === null && i % 5 < 2 ? i + 2 : 0)).filter(Boolean).slice(0, 5).join(', ')}, … of the range, e.g. "${cancelText.slice(1).find((r) => r[0] === 'NULL' || r[0] === 'nan')![0]}").`);
     expect(grid.length - 1).toBe(expected.length);
     expected.forEach((m, i) => {
@@ -311,7 +311,7 @@ describe('customer-table formulas against a day-by-day simulation', () => {
     const grid = b.call('RETENTION_BY_PERIOD', signups, cancels, 'month') as unknown[][];
     const feb = grid.find((r) => r[1] === '2024-02')!;
     expect([feb[2], feb[3], feb[4], feb[5], feb[6]]).toEqual([5, 2, 1, 5, 2]);
-    expect(grid[grid.length - 1][0]).toMatch(/^Kept 5 rows whose cancel_dates is text that stands for a missing date, read as no cancel date \(still active\) \(rows 1, 3, 5, 6, 7 of the range, e\.g\. "NULL"\)\.$/);
+    expect(grid[grid.length - 1][0]).toMatch(/^Kept 5 rows whose values in cancel_dates are text that stands for a missing date, read as no cancel date \(still active\) \(rows 1, 3, 5, 6, 7 of the range, e\.g\. "NULL"\)\.$/);
     // Any other text is still refused, by row.
     expect(() => b.call('RETENTION', signups, [['soon'], ...cancels.slice(1)], '2024-02-01', '2024-02-29')).toThrow(
       'RETENTION: cancel_dates must be a date (row 1 of the range is "soon")',

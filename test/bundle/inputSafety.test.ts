@@ -51,7 +51,7 @@ describe('=COHORTS and =RETENTION_BY_PERIOD say what they left out', () => {
 
   it('two rows with unusable dates: both counted', () => {
     expect(() => b.call('COHORTS', col(['a', 'b']), col(['x', 'y']))).toThrow(
-      'COHORTS: no data rows: every row was skipped. Skipped 2 rows: 2 rows whose dates is not a date (rows 1, 2 of the range, e.g. "x").',
+      'COHORTS: no data rows: every row was skipped. Skipped 2 rows: 2 rows whose values in dates are not dates (rows 1, 2 of the range, e.g. "x").',
     );
   });
 
@@ -62,15 +62,15 @@ describe('=COHORTS and =RETENTION_BY_PERIOD say what they left out', () => {
     // b's Feb 10: the row dated Feb 11 has no customer and is not data.
     expect(grid[grid.length - 2]).toEqual(partialNoteRow(4, 'log', 'en', 'month', [2024, 2, 1], [2024, 2, 10]));
     expect(last(grid)[0]).toBe(
-      'Skipped 4 rows: 2 rows whose customer_ids is "nan", which stands for a blank id (rows 2, 4 of the range); ' +
-        '1 row whose customer_ids is "NULL", which stands for a blank id (row 3 of the range); ' +
-        '1 row whose customer_ids is "-", which stands for a blank id (row 6 of the range).',
+      'Skipped 4 rows: 2 rows whose value in customer_ids is "nan", which stands for a blank id (rows 2, 4 of the range); ' +
+        '1 row whose value in customer_ids is "NULL", which stands for a blank id (row 3 of the range); ' +
+        '1 row whose value in customer_ids is "-", which stands for a blank id (row 6 of the range).',
     );
   });
 
   it('a note counts every skipped row, blank rows in the middle included', () => {
     const grid = spillOf(b, 'COHORTS', col(['a', '', 'b', 'c', '', '']), col([dates[0], '', 'soon', dates[2], '', '']), 'month', 'customers');
-    expect(last(grid)[0]).toBe('Skipped 2 rows: 1 row entirely blank (row 2 of the range); 1 row whose dates is not a date (row 3 of the range, e.g. "soon").');
+    expect(last(grid)[0]).toBe('Skipped 2 rows: 1 row entirely blank (row 2 of the range); 1 row whose value in dates is not a date (row 3 of the range, e.g. "soon").');
   });
 
   it('more than 600 periods are refused, naming rows of the range', () => {
@@ -161,8 +161,8 @@ describe('dates as text, read the way the spreadsheet locale reads them', () => 
     );
     const en = loadBundle({ timeZone: 'Europe/Prague', locale: 'en_GB' });
     expect(last(spillOf(en, 'COHORTS', col(['a', 'b', 'c']), col(['01/12/2010', '2010/12/01', '01/12/10']), 'month', 'customers'))[0]).toBe(
-      "Skipped 2 rows: 1 row whose dates is text in a date form the spreadsheet's locale does not use (day and month are not guessed) (row 2 of the range, e.g. \"2010/12/01\"); " +
-        '1 row whose dates has a two-digit year (which century is not guessed) (row 3 of the range, e.g. "01/12/10").',
+      "Skipped 2 rows: 1 row whose value in dates is text in a date form the spreadsheet's locale does not use (day and month are not guessed) (row 2 of the range, e.g. \"2010/12/01\"); " +
+        '1 row whose value in dates has a two-digit year (which century is not guessed) (row 3 of the range, e.g. "01/12/10").',
     );
   });
 
@@ -249,7 +249,7 @@ describe('the predictive =CLV takes what =COHORTS takes', () => {
 
   it('a dates range of nothing readable is refused naming the rows', () => {
     expect(() => b.call('CLV', col(['a', 'b']), col(['soon', 'later']), col([10, 20]))).toThrow(
-      'CLV: no data rows: every row was skipped. Skipped 2 rows: 2 rows whose dates is not a date (rows 1, 2 of the range, e.g. "soon").',
+      'CLV: no data rows: every row was skipped. Skipped 2 rows: 2 rows whose values in dates are not dates (rows 1, 2 of the range, e.g. "soon").',
     );
   });
 

@@ -167,6 +167,10 @@ describe('user-facing text lives in the catalogues', () => {
     for (const f of Object.keys(EXEMPT)) expect(offendersIn([f]).length, f).toBeGreaterThan(0);
   });
 
+  it("npm start's console text comes from the catalogue too (src/i18n/<lang>/start.ts)", () => {
+    expect(offendersIn(['scripts/start.ts', 'scripts/startDuckDb.ts', 'scripts/printSheets.ts'])).toEqual([]);
+  });
+
   it('catches a planted English label, and lets an exempted line keep one', () => {
     expect(offendersOf('x.ts', "const a = t(language, 'summary.source');\nconst b = `week of ${day}`;\n")).toEqual(['x.ts:2: "week of \\u0000"']);
     expect(offendersOf('x.ts', "const b = 'Retention summary'; // i18n-exempt: a test of the rule\n")).toEqual([]);

@@ -55,9 +55,9 @@ describe('rows the summary did not use are said', () => {
     expect(outcome.rowsSkipped).toBe(4);
     expect(headerValue(emu, SUMMARY, 'Rows skipped')).toBe(4);
     expect(skippedLine(emu)).toBe(
-      'Skipped 4 rows: 2 rows whose column A ("CustomerID") is "nan", which stands for a blank id (rows 3, 4); ' +
-        '1 row whose column A ("CustomerID") is "NULL", which stands for a blank id (row 6); ' +
-        '1 row whose column B ("InvoiceDate") is not a date (row 7, e.g. "soon").',
+      'Skipped 4 rows: 2 rows whose value in column A ("CustomerID") is "nan", which stands for a blank id (rows 3, 4); ' +
+        '1 row whose value in column A ("CustomerID") is "NULL", which stands for a blank id (row 6); ' +
+        '1 row whose value in column B ("InvoiceDate") is not a date (row 7, e.g. "soon").',
     );
     // Two customers in December, one of them back in January; "nan" is nobody.
     expect(namedTable(emu, 'CohortCustomers')[1].slice(2, 5)).toEqual([2, 2, 1]);
@@ -68,7 +68,7 @@ describe('rows the summary did not use are said', () => {
     addSheet(emu, 'Orders', ['Customer', emu.date(2024, 1, 1)], [['a', emu.date(2024, 1, 5)], ['b', 'soon'], ['c', emu.date(2024, 1, 7)]]);
     const settings = settingsFor(emu, 'Orders', { headerRow: 1 });
     generate(emu, { ...settings, shape: 'log', columns: { ...settings.columns, id: 1, date: 2, amount: 0, segment: 0 } });
-    expect(skippedLine(emu)).toBe('Skipped 1 row: 1 row whose column B (the date Jan 1, 2024) is not a date (row 3, e.g. "soon").');
+    expect(skippedLine(emu)).toBe('Skipped 1 row: 1 row whose value in column B (the date Jan 1, 2024) is not a date (row 3, e.g. "soon").');
   });
 
   it('rows blank in the columns used, below the data, are counted as blank rows', () => {

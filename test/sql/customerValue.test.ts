@@ -165,7 +165,7 @@ describe('the Customer value sheet from SQL = from the sheet', () => {
       expect([fromSql.rowsRead, fromSql.rowsSkipped]).toEqual([fromSheet.rowsRead, fromSheet.rowsSkipped]);
       expect(fromSheet.rowsSkipped).toBe(BAD_ROWS.length);
       const info = namedTable(emu, 'CustomerValueInfo').flat().map(String).join('\n');
-      expect(info).toContain('Skipped 2 rows: 1 row with a blank customer; 1 row with a blank ordered_at.');
+      expect(info).toContain('Skipped 2 rows: 1 row with a blank cell in customer; 1 row with a blank cell in ordered_at.');
       expect([fromSql.atRisk, fromSql.lapsed]).toEqual([fromSheet.atRisk, fromSheet.lapsed]);
       expect(fromSheet.atRisk).toBeGreaterThan(5);
       expect(fromSheet.lapsed).toBeGreaterThan(5);

@@ -74,7 +74,7 @@ describe('npm start -- --engine duckdb', () => {
     expect(line(text)).toMatch(/^23,570 customers scored from 69,659 rows: 12-month CLV [\d,]+ in total, \d+ top customers at risk, \d+ lapsed\./);
     const lists = (t: string) => value(t).slice(value(t).indexOf('\n'));
     expect(lists(text)).toBe(lists(sheetText));
-    expect(lists(text)).toContain('At risk: top 20 % by past value with P(alive) from 10 % to below 50 %');
+    expect(lists(text)).toContain('At-risk customers: top 20% by past value with P(alive) from 10% to below 50%');
     const sheetOf = async (path: string) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path);
@@ -101,7 +101,7 @@ describe('npm start -- --engine duckdb', () => {
 
   it('with a lapse window (--lapse 3): the same tables, and the same suggestion from the data', () => {
     const lapseLine = (text: string) => text.split('\n').find((l) => l.startsWith('A customer is lost after'));
-    expect(lapseLine(sheetText)).toMatch(/^A customer is lost after 1 month without a purchase \(--lapse K to change\); suggested from the data: \d+ /);
+    expect(lapseLine(sheetText)).toMatch(/^A customer is lost after 1 month without a purchase \(--lapse K to change\)\. Suggested from the data: \d+\. /);
     const args = ['--lapse', '3', '--out', join(out, 'lapse.xlsx')];
     const duck = start('--engine', 'duckdb', ...args);
     const sheet = start(...args);
@@ -124,6 +124,17 @@ describe('npm start -- --engine duckdb', () => {
     const duck = start('--engine', 'duckdb', ...args);
     expect(duck).toContain('1,800 data rows, read as a customer table');
     expect(tables(duck)).toBe(tables(start(...args)));
+  });
+
+  it('speaks the language of --locale, as the sheet engine does (src/i18n/cs/start.ts, written out here)', () => {
+    const args = [join(root, 'examples', 'subscriptions.csv'), '--period', 'quarter', '--zone', 'Europe/Prague', '--locale', 'cs_CZ', '--out', join(out, 'subscriptions-cs.xlsx')];
+    const duck = start('--engine', 'duckdb', ...args);
+    expect(duck).toMatch(/^Zdroj: subscriptions\.csv \(DuckDB\), 1\u00a0800 datových řádků, čteno jako tabulka zákazníků \(načteno za \d+ ms\)\.$/m);
+    expect(duck).toMatch(/^Sloupce: ID zákazníka = „Customer ID“ \(/m);
+    expect(duck).toMatch(/^\d+ kohort[ay]? po čtvrtletích z 1\u00a0800 řádků zapsán[oay] do listu „Přehled retence“\. {2}\(dotaz \d+ ms, list \d+ ms, volání služeb Tabulek: \d+\)$/m);
+    for (const title of ['Míra udržení a odchodu zákazníků po obdobích', 'Zákazníci v kohortách', 'Míra udržení v kohortách (%)']) expect(duck.split('\n'), title).toContain(title);
+    expect(duck).toMatch(/^Sešit zapsán do .*subscriptions-cs\.xlsx \(listy: /m);
+    expect(duck).not.toMatch(/^(Source:|Columns:|Retention and churn per period|Customers per cohort|Workbook written)|Sheets service calls/m);
   });
 
   it('refuses an unknown engine', () => {

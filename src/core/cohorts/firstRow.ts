@@ -26,6 +26,23 @@ export function isHeaderRow(columns: NamedColumn[], idColumn: NamedColumn, dateC
   return true;
 }
 
+/**
+ * Whether row i, whose date could not be read, repeats the header row (exports glued together): its
+ * date cell names a column the way headers do ("Date", "Datum") and every non-blank cell of it, two
+ * at least, is text that is no date. Only rows already failing are asked, so the parse loop pays nothing.
+ */
+export function repeatsHeaderRow(columns: NamedColumn[], i: number, dateColumn: NamedColumn, days: DayReader): boolean {
+  if (!namesAColumn(cellAt(dateColumn, i))) return false;
+  let labels = 0;
+  for (const c of columns) {
+    const v = cellAt(c, i);
+    if (isBlank(v)) continue;
+    if (typeof v !== 'string' || isSheetsErrorText(v) || !Number.isNaN(days.day(v))) return false;
+    labels++;
+  }
+  return labels >= 2;
+}
+
 const BLANK = 0;
 const LABEL = 1;
 const OTHER = 2;

@@ -6,7 +6,7 @@ import { isMissingIdText } from '../placeholders';
 import { whyNotADate, type DateForm } from '../textDates';
 import { cellAt, columnHeight, endOfData, isBlankRow, noDataRows, type NamedColumn } from './cellColumns';
 import type { DayReader } from './dayReader';
-import { headerText, isHeaderRow } from './firstRow';
+import { headerText, isHeaderRow, repeatsHeaderRow } from './firstRow';
 import { createRowTallies, skippedRowsMessage, type RowTallies } from './skippedRows';
 
 /** What every parser needs besides the columns. */
@@ -87,6 +87,7 @@ export function skipUnreadable(
     if (typeof v === 'string' && isMissingIdText(v)) return tallies.skip('placeholder id', idColumn.name, row, valueMessage(v));
     return tallies.skip('invalid id', idColumn.name, row, valueMessage(v, days.timeZone));
   }
+  if (repeatsHeaderRow(columns, i, dateColumn, days)) return tallies.skip('repeated header', '', row);
   skipBadDate(tallies, dateColumn, i, row, days);
 }
 

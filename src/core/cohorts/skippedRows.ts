@@ -12,6 +12,7 @@ import { holdHiddenClass } from './hiddenClass';
 export const SKIP_REASONS = [
   'blank row', 'blank id', 'placeholder id', 'invalid id', 'blank date', 'not a date', 'two-digit year', 'unknown date form',
   'error value', 'bad amount', 'cancel before signup', 'duplicate customer', 'after as-of day', 'refund before first purchase',
+  'repeated header',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
@@ -145,6 +146,7 @@ const TALLY_KEYS = {
   'duplicate customer': 'skipped.duplicateCustomer',
   'after as-of day': 'skipped.afterAsOf',
   'refund before first purchase': 'skipped.refundBeforeFirst',
+  'repeated header': 'skipped.repeatedHeader',
   'negative amount': 'skipped.negativeAmount',
   'placeholder cancel date': 'skipped.placeholderCancelDate',
 } as const satisfies Record<SkipReason | NoteReason, MessageKey>;

@@ -48,7 +48,7 @@ const MESSAGES: Record<ModelWarningKind, (v: WarningValues) => AnyMessage> = {
   spendModelAtBoundary: () => msg('model.warn.spendAtBoundary'),
   spendModelNotConverged: () => msg('model.warn.spendNotConverged'),
   spendModelNoMean: () => msg('model.warn.spendNoMean'),
-  fewRepeatBuyers: ({ repeat, customers }) => msg('model.warn.fewRepeatBuyers', { repeat: integer(repeat), customers: integer(customers), min: integer(MIN_REPEAT_BUYERS) }),
+  fewRepeatBuyers: ({ repeat, customers }) => msg('model.warn.fewRepeatBuyers', { count: integer(repeat), customers: integer(customers), min: integer(MIN_REPEAT_BUYERS) }),
   fewSpendCustomers: ({ spend }) => msg('model.warn.fewSpendCustomers', { spend: integer(spend), min: integer(MIN_REPEAT_BUYERS) }),
   spendFrequencyCorrelation: ({ rho }) => msg('model.warn.correlation', { rho: decimal(rho, 2, 2) }),
 };

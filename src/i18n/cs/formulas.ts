@@ -29,9 +29,11 @@ export const formulas: Translation<typeof en, 'cs'> = {
   'fn.expect.date': 'datum',
   'fn.expect.positive': 'číslo větší než 0',
   'fn.expect.customers': 'počet zákazníků, 0 nebo více',
+  'fn.expect.wholePositive': 'celý počet zákazníků větší než 0',
+  'fn.expect.wholeCustomers': 'celý počet zákazníků, 0 nebo více',
   'fn.expect.value': 'číslo (hodnota, kterou zákazník přinese za období)',
   'fn.expect.churn': 'míra od 0 do 1, například 0,05 nebo 5 %',
-  'fn.expect.discount': 'míra 0 nebo vyšší, například 0,1 nebo 10 %',
+  'fn.expect.discount': 'míra od 0 do 1, například 0,1 nebo 10 %',
   'number.wrongDecimal': 'kde je desetinným oddělovačem „{other}“, ale národní prostředí tabulky používá „{decimal}“',
 
   'fn.blank': '{fn}: {arg} je prázdné',

@@ -46,6 +46,7 @@ export const input: Translation<typeof en, 'cs'> = {
     many: '{count} řádku se zápornou hodnotou ({column}) z doby před prvním nákupem zákazníka (vratka není nákup a není kohorta, kam ji zařadit)',
     other: '{count} řádků se zápornou hodnotou ({column}) z doby před prvním nákupem zákazníka (vratka není nákup a není kohorta, kam ji zařadit)',
   },
+  'skipped.repeatedHeader': { one: '{count} řádek, který opakuje řádek záhlaví', few: '{count} řádky, které opakují řádek záhlaví', many: '{count} řádku, který opakuje řádek záhlaví', other: '{count} řádků, které opakují řádek záhlaví' },
   'skipped.placeholderCancelDate': {
     one: '{count} řádek, kde {column} je text zastupující chybějící datum, čteno jako bez data zrušení (stále aktivní)',
     few: '{count} řádky, kde {column} je text zastupující chybějící datum, čteno jako bez data zrušení (stále aktivní)',

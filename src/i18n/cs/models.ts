@@ -9,8 +9,13 @@ export const models: Translation<typeof en, 'cs'> = {
     'Model útraty (Gamma-Gamma) nenašel nejlepší shodu: data vypadají jako jeho mezní případ (například všichni zákazníci utrácejí stejně), takže očekávané hodnoty nákupu a CLV jsou jen přibližné.',
   'model.warn.spendNotConverged': 'Model útraty (Gamma-Gamma) nekonvergoval, takže očekávané hodnoty nákupu a CLV nejsou spolehlivé.',
   'model.warn.spendNoMean': 'Model útraty (Gamma-Gamma) nemá konečný průměr (q ≤ 1): zákazníci bez opakovaného nákupu nemají očekávanou hodnotu ani CLV.',
-  'model.warn.fewRepeatBuyers':
-    'Víckrát nakoupilo jen {repeat} z {customers} zákazníků: jak často zákazníci nakupují a kdy odcházejí, se odhaduje z malého počtu, proto berte P(alive) a CLV jako hrubé (pro pevný odhad je potřeba aspoň {min} opakovaně nakupujících).',
+  // The verb agrees with the count: nakoupil 1, nakoupili 2–4, nakoupilo 5 z ….
+  'model.warn.fewRepeatBuyers': {
+    one: 'Víckrát nakoupil jen {count} z {customers} zákazníků: jak často zákazníci nakupují a kdy odcházejí, se odhaduje z malého počtu, proto berte P(alive) a CLV jako hrubé (pro pevný odhad je potřeba aspoň {min} opakovaně nakupujících).',
+    few: 'Víckrát nakoupili jen {count} z {customers} zákazníků: jak často zákazníci nakupují a kdy odcházejí, se odhaduje z malého počtu, proto berte P(alive) a CLV jako hrubé (pro pevný odhad je potřeba aspoň {min} opakovaně nakupujících).',
+    many: 'Víckrát nakoupilo jen {count} z {customers} zákazníků: jak často zákazníci nakupují a kdy odcházejí, se odhaduje z malého počtu, proto berte P(alive) a CLV jako hrubé (pro pevný odhad je potřeba aspoň {min} opakovaně nakupujících).',
+    other: 'Víckrát nakoupilo jen {count} z {customers} zákazníků: jak často zákazníci nakupují a kdy odcházejí, se odhaduje z malého počtu, proto berte P(alive) a CLV jako hrubé (pro pevný odhad je potřeba aspoň {min} opakovaně nakupujících).',
+  },
   'model.warn.fewSpendCustomers':
     'Opakovaný nákup s kladnou částkou má jen {spend} zákazníků: jejich útrata se odhaduje z malého počtu, proto berte očekávané hodnoty a CLV jako hrubé (pro pevný odhad je potřeba aspoň {min}).',
   'model.warn.correlation':

@@ -54,7 +54,7 @@ export const value: Translation<typeof en, 'cs'> = {
   'cv.model.correlationMeaning': 'Pearsonovo ρ opakovaných nákupů a průměrné útraty; model útraty předpokládá 0',
   'cv.note': 'Poznámka',
   'cv.warning': 'Upozornění',
-  'cv.top.title': 'Nejlepších {count} zákazníků podle CLV, {horizon}',
+  'cv.top.title': { one: 'Nejlepší {count} zákazník podle CLV, {horizon}', few: 'Nejlepší {count} zákazníci podle CLV, {horizon}', many: 'Nejlepšího {count} zákazníka podle CLV, {horizon}', other: 'Nejlepších {count} zákazníků podle CLV, {horizon}' },
   'cv.col.customer': 'Zákazník',
   'cv.col.purchases': 'Nákupy',
   'cv.col.lastPurchase': 'Poslední nákup',

@@ -33,9 +33,11 @@ export const formulas = {
   'fn.expect.date': 'a date',
   'fn.expect.positive': 'a number greater than 0',
   'fn.expect.customers': 'a number of customers, 0 or more',
+  'fn.expect.wholePositive': 'a whole number of customers greater than 0',
+  'fn.expect.wholeCustomers': 'a whole number of customers, 0 or more',
   'fn.expect.value': 'a number (the value a customer brings per period)',
   'fn.expect.churn': 'a rate between 0 and 1, such as 0.05 or 5%',
-  'fn.expect.discount': 'a rate of 0 or more, such as 0.1 or 10%',
+  'fn.expect.discount': 'a rate from 0 to 1, such as 0.1 or 10%',
   'number.wrongDecimal': 'uses "{other}" as a decimal separator, but the spreadsheet\'s locale uses "{decimal}"',
 
   // Shapes and blanks.

@@ -12,8 +12,10 @@ export const models = {
     'The spend model (Gamma-Gamma) found no best fit: the data look like a limiting case of it (for example every customer spending alike), so expected values per purchase and CLV are only approximate.',
   'model.warn.spendNotConverged': 'The spend model (Gamma-Gamma) did not converge, so expected values per purchase and CLV are unreliable.',
   'model.warn.spendNoMean': 'The spend model (Gamma-Gamma) has no finite average (q ≤ 1): customers without a repeat purchase get no expected value and no CLV.',
-  'model.warn.fewRepeatBuyers':
-    'Only {repeat} of {customers} customers bought more than once: how often customers buy and when they stop is estimated from few of them, so treat P(alive) and CLV as rough ({min} or more repeat buyers are needed for a firm fit).',
+  'model.warn.fewRepeatBuyers': {
+    one: 'Only {count} of {customers} customers bought more than once: how often customers buy and when they stop is estimated from few of them, so treat P(alive) and CLV as rough ({min} or more repeat buyers are needed for a firm fit).',
+    other: 'Only {count} of {customers} customers bought more than once: how often customers buy and when they stop is estimated from few of them, so treat P(alive) and CLV as rough ({min} or more repeat buyers are needed for a firm fit).',
+  },
   'model.warn.fewSpendCustomers':
     'Only {spend} customers have a repeat purchase with a positive amount: their spend is estimated from few of them, so treat expected values and CLV as rough ({min} or more are needed for a firm fit).',
   'model.warn.correlation':

@@ -52,7 +52,7 @@ export const value = {
   'cv.model.correlationMeaning': 'Pearson ρ of repeat purchases and average spend; the spend model assumes 0',
   'cv.note': 'Note',
   'cv.warning': 'Warning',
-  'cv.top.title': 'Top {count} customers by CLV, {horizon}',
+  'cv.top.title': { one: 'Top {count} customer by CLV, {horizon}', other: 'Top {count} customers by CLV, {horizon}' },
   'cv.col.customer': 'Customer',
   'cv.col.purchases': 'Purchases',
   'cv.col.lastPurchase': 'Last purchase',

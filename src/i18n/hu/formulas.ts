@@ -29,9 +29,11 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'fn.expect.date': 'dátum',
   'fn.expect.positive': '0-nál nagyobb szám',
   'fn.expect.customers': 'ügyfelek száma, 0 vagy több',
+  'fn.expect.wholePositive': '0-nál nagyobb egész szám (ügyfelek száma)',
+  'fn.expect.wholeCustomers': '0 vagy nagyobb egész szám (ügyfelek száma)',
   'fn.expect.value': 'szám (az érték, amelyet egy ügyfél időszakonként hoz)',
   'fn.expect.churn': '0 és 1 közötti arány, például 0,05 vagy 5%',
-  'fn.expect.discount': '0 vagy nagyobb ráta, például 0,1 vagy 10%',
+  'fn.expect.discount': '0 és 1 közötti ráta, például 0,1 vagy 10%',
   'number.wrongDecimal': 'amelyben a tizedesjel „{other}”, de a táblázat területi beállítása „{decimal}” jelet használ',
 
   'fn.blank': '{fn}: a(z) {arg} üres',

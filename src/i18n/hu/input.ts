@@ -23,6 +23,7 @@ export const input: Translation<typeof en, 'hu'> = {
     one: '{count} sor negatív értékkel itt: {column}, az ügyfél első vásárlása előtti dátummal (a visszatérítés nem vásárlás, és nincs kohorsz, amelybe tartozna)',
     other: '{count} sor negatív értékkel itt: {column}, az ügyfél első vásárlása előtti dátummal (a visszatérítés nem vásárlás, és nincs kohorsz, amelybe tartozna)',
   },
+  'skipped.repeatedHeader': { one: '{count} sor, amely a fejlécsort ismétli', other: '{count} sor, amely a fejlécsort ismétli' },
   'skipped.placeholderCancelDate': { one: '{count} sor, ahol {column} hiányzó dátumot jelölő szöveg, lemondási dátum nélkül olvasva (még aktív)', other: '{count} sor, ahol {column} hiányzó dátumot jelölő szöveg, lemondási dátum nélkül olvasva (még aktív)' },
   'skipped.negativeAmount': { one: '{count} sor negatív értékkel itt: {column} (visszatérítések: a bevételben maradnak)', other: '{count} sor negatív értékkel itt: {column} (visszatérítések: a bevételben maradnak)' },
 

@@ -9,8 +9,10 @@ export const models: Translation<typeof en, 'hu'> = {
     'A költési modell (Gamma-Gamma) nem talált legjobb illeszkedést: az adatok a modell határesetének tűnnek (például minden ügyfél ugyanannyit költ), így a vásárlásonkénti várható érték és a CLV csak közelítő.',
   'model.warn.spendNotConverged': 'A költési modell (Gamma-Gamma) nem konvergált, így a vásárlásonkénti várható érték és a CLV nem megbízható.',
   'model.warn.spendNoMean': 'A költési modellnek (Gamma-Gamma) nincs véges átlaga (q ≤ 1): az ismételt vásárlás nélküli ügyfeleknek nincs várható értékük és CLV-jük.',
-  'model.warn.fewRepeatBuyers':
-    '{customers} ügyfélből csak {repeat} vásárolt többször: azt, hogy milyen gyakran vásárolnak és mikor morzsolódnak le, kevés ügyfélből becsüljük, ezért a P(alive) és a CLV csak durva becslés (megbízható illesztéshez legalább {min} visszatérő ügyfél kell).',
+  'model.warn.fewRepeatBuyers': {
+    one: '{customers} ügyfélből csak {count} vásárolt többször: azt, hogy milyen gyakran vásárolnak és mikor morzsolódnak le, kevés ügyfélből becsüljük, ezért a P(alive) és a CLV csak durva becslés (megbízható illesztéshez legalább {min} visszatérő ügyfél kell).',
+    other: '{customers} ügyfélből csak {count} vásárolt többször: azt, hogy milyen gyakran vásárolnak és mikor morzsolódnak le, kevés ügyfélből becsüljük, ezért a P(alive) és a CLV csak durva becslés (megbízható illesztéshez legalább {min} visszatérő ügyfél kell).',
+  },
   'model.warn.fewSpendCustomers':
     'Csak {spend} ügyfélnek van pozitív összegű ismételt vásárlása: a költésüket kevés ügyfélből becsüljük, ezért a várható értékek és a CLV csak durva becslések (megbízható illesztéshez legalább {min} kell).',
   'model.warn.correlation':

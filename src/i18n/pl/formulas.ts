@@ -29,9 +29,11 @@ export const formulas: Translation<typeof en, 'pl'> = {
   'fn.expect.date': 'datą',
   'fn.expect.positive': 'liczbą większą od 0',
   'fn.expect.customers': 'liczbą klientów, 0 lub więcej',
+  'fn.expect.wholePositive': 'całkowitą liczbą klientów większą od 0',
+  'fn.expect.wholeCustomers': 'całkowitą liczbą klientów, 0 lub więcej',
   'fn.expect.value': 'liczbą (wartość, jaką klient przynosi w okresie)',
   'fn.expect.churn': 'wskaźnikiem od 0 do 1, na przykład 0,05 lub 5%',
-  'fn.expect.discount': 'stopą 0 lub większą, na przykład 0,1 lub 10%',
+  'fn.expect.discount': 'stopą od 0 do 1, na przykład 0,1 lub 10%',
   'number.wrongDecimal': 'gdzie separatorem dziesiętnym jest „{other}”, a ustawienie regionalne arkusza używa „{decimal}”',
 
   'fn.blank': '{fn}: {arg} jest puste',

@@ -47,6 +47,7 @@ export const input: Translation<typeof en, 'pl'> = {
     many: '{count} wierszy z ujemną wartością ({column}) sprzed pierwszego zakupu klienta (zwrot nie jest zakupem i nie ma kohorty, do której można go przypisać)',
     other: '{count} wiersza z ujemną wartością ({column}) sprzed pierwszego zakupu klienta (zwrot nie jest zakupem i nie ma kohorty, do której można go przypisać)',
   },
+  'skipped.repeatedHeader': { one: '{count} wiersz powtarzający wiersz nagłówka', few: '{count} wiersze powtarzające wiersz nagłówka', many: '{count} wierszy powtarzających wiersz nagłówka', other: '{count} wiersza powtarzającego wiersz nagłówka' },
   'skipped.placeholderCancelDate': {
     one: '{count} wiersz, w którym {column} to tekst oznaczający brak daty, odczytany jako brak daty rezygnacji (nadal aktywny)',
     few: '{count} wiersze, w których {column} to tekst oznaczający brak daty, odczytane jako brak daty rezygnacji (nadal aktywne)',

@@ -9,8 +9,13 @@ export const models: Translation<typeof en, 'pl'> = {
     'Model wydatków (Gamma-Gamma) nie znalazł najlepszego dopasowania: dane wyglądają jak jego przypadek graniczny (na przykład każdy klient wydaje tyle samo), więc oczekiwane wartości zakupu i CLTV są tylko przybliżone.',
   'model.warn.spendNotConverged': 'Model wydatków (Gamma-Gamma) nie osiągnął zbieżności, więc oczekiwane wartości zakupu i CLTV są niewiarygodne.',
   'model.warn.spendNoMean': 'Model wydatków (Gamma-Gamma) nie ma skończonej średniej (q ≤ 1): klienci bez powtórnego zakupu nie mają oczekiwanej wartości ani CLTV.',
-  'model.warn.fewRepeatBuyers':
-    'Tylko {repeat} z {customers} klientów kupiło więcej niż raz: to, jak często klienci kupują i kiedy odchodzą, jest szacowane na niewielu z nich, więc traktuj P(alive) i CLTV jako zgrubne (do pewnego dopasowania potrzeba co najmniej {min} powracających klientów).',
+  // The verb agrees with the count: 1 z … kupił, 2 z … kupiło.
+  'model.warn.fewRepeatBuyers': {
+    one: 'Tylko {count} z {customers} klientów kupił więcej niż raz: to, jak często klienci kupują i kiedy odchodzą, jest szacowane na niewielu z nich, więc traktuj P(alive) i CLTV jako zgrubne (do pewnego dopasowania potrzeba co najmniej {min} powracających klientów).',
+    few: 'Tylko {count} z {customers} klientów kupiło więcej niż raz: to, jak często klienci kupują i kiedy odchodzą, jest szacowane na niewielu z nich, więc traktuj P(alive) i CLTV jako zgrubne (do pewnego dopasowania potrzeba co najmniej {min} powracających klientów).',
+    many: 'Tylko {count} z {customers} klientów kupiło więcej niż raz: to, jak często klienci kupują i kiedy odchodzą, jest szacowane na niewielu z nich, więc traktuj P(alive) i CLTV jako zgrubne (do pewnego dopasowania potrzeba co najmniej {min} powracających klientów).',
+    other: 'Tylko {count} z {customers} klientów kupiło więcej niż raz: to, jak często klienci kupują i kiedy odchodzą, jest szacowane na niewielu z nich, więc traktuj P(alive) i CLTV jako zgrubne (do pewnego dopasowania potrzeba co najmniej {min} powracających klientów).',
+  },
   'model.warn.fewSpendCustomers':
     'Tylko {spend} klientów ma powtórny zakup o dodatniej kwocie: ich wydatki są szacowane na niewielu z nich, więc traktuj oczekiwane wartości i CLTV jako zgrubne (do pewnego dopasowania potrzeba co najmniej {min}).',
   'model.warn.correlation':

@@ -54,7 +54,7 @@ export const value: Translation<typeof en, 'pl'> = {
   'cv.model.correlationMeaning': 'ρ Pearsona powtórnych zakupów i średnich wydatków; model wydatków zakłada 0',
   'cv.note': 'Uwaga',
   'cv.warning': 'Ostrzeżenie',
-  'cv.top.title': 'Najlepszych {count} klientów według CLTV, {horizon}',
+  'cv.top.title': { one: 'Najlepszy {count} klient według CLTV, {horizon}', few: 'Najlepsi {count} klienci według CLTV, {horizon}', many: 'Najlepszych {count} klientów według CLTV, {horizon}', other: 'Najlepszego {count} klienta według CLTV, {horizon}' },
   'cv.col.customer': 'Klient',
   'cv.col.purchases': 'Zakupy',
   'cv.col.lastPurchase': 'Ostatni zakup',

@@ -57,7 +57,7 @@ describe('hostile rows in a transaction log', () => {
     });
     expect(log.skipped.total).toBe(9); // trailing blank rows 16–18 are trimmed, not counted
     expect(log.skipped.notes).toEqual([{ reason: 'negative amount', column: 'amount', count: 1, firstRows: [4], firstValue: null }]);
-    expect(describeSkippedRows(log.skipped)).toContain('2 rows whose date is not a date (rows 6, 13, e.g. "soon")');
+    expect(describeSkippedRows(log.skipped)).toContain('2 rows whose values in date are not dates (rows 6, 13, e.g. "soon")');
   });
 
   it('a refund is revenue but not a purchase; a duplicate row is one active customer but two purchases', () => {
@@ -128,7 +128,7 @@ describe('ranges with no data', () => {
     const message = userError(() => parseTransactionLog({ customerIds: ['a', 'b'], dates: ['#N/A', ''] }, opts));
     expect(message).toMatch(/^no data rows: every row was skipped/);
     expect(message).toContain('1 row with an error value in date (row 2, e.g. #N/A)');
-    expect(message).toContain('1 row with a blank date (row 3)');
+    expect(message).toContain('1 row with a blank cell in date (row 3)');
   });
 
   it('a customer table with nothing but a header', () => {

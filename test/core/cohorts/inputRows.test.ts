@@ -48,7 +48,7 @@ describe('the first row', () => {
 
   it('is a data row with an unreadable date when later rows look the same: two rows, both skipped and counted', () => {
     const message = userError(() => parseTransactionLog({ customerIds: ['a', 'b'], dates: ['x', 'y'] }, range));
-    expect(message).toBe('no data rows: every row was skipped. Skipped 2 rows: 2 rows whose date is not a date (rows 1, 2 of the range, e.g. "x").');
+    expect(message).toBe('no data rows: every row was skipped. Skipped 2 rows: 2 rows whose values in date are not dates (rows 1, 2 of the range, e.g. "x").');
     const log = parseTransactionLog({ customerIds: ['a', 'b', 'c'], dates: ['soon', on(2024, 1, 2), 'later'] }, range);
     expect(log.skipped.headerRow).toBeNull();
     expect(log.skipped.total).toBe(2);
@@ -121,7 +121,7 @@ describe('placeholders for a missing id', () => {
     const log = parseTransactionLog({ customerIds: ids, dates, names: { customerIds: 'CustomerID' } }, sheet);
     expect(log.customerIds).not.toContain('nan');
     expect(log.customerIds.length).toBe(600 - 277);
-    expect(describeSkippedRows(log.skipped)).toBe('Skipped 277 rows: 277 rows whose CustomerID is "nan", which stands for a blank id (rows 2, 4, 6, 8, 10, …).');
+    expect(describeSkippedRows(log.skipped)).toBe('Skipped 277 rows: 277 rows whose value in CustomerID is "nan", which stands for a blank id (rows 2, 4, 6, 8, 10, …).');
   });
 
   it('cost nothing for ids already seen: a real id that looks like one is a customer only if never a placeholder', () => {
@@ -141,9 +141,9 @@ describe('date text in a parse', () => {
     );
     expect(Array.from(log.day)).toEqual([dayOf(2010, 12, 1), dayOf(2010, 12, 2), dayOf(2010, 12, 4)]);
     expect(describeSkippedRows(log.skipped)).toBe(
-      'Skipped 3 rows: 1 row whose InvoiceDate has a two-digit year (which century is not guessed) (row 4, e.g. "12/3/10"); ' +
-        '1 row whose InvoiceDate is text in a date form the spreadsheet\'s locale does not use (day and month are not guessed) (row 5, e.g. "1.12.2010"); ' +
-        '1 row whose InvoiceDate is not a date (row 6, e.g. "2/30/2011").',
+      'Skipped 3 rows: 1 row whose value in InvoiceDate has a two-digit year (which century is not guessed) (row 4, e.g. "12/3/10"); ' +
+        '1 row whose value in InvoiceDate is text in a date form the spreadsheet\'s locale does not use (day and month are not guessed) (row 5, e.g. "1.12.2010"); ' +
+        '1 row whose value in InvoiceDate is not a date (row 6, e.g. "2/30/2011").',
     );
   });
 
