@@ -88,6 +88,52 @@ test('reads the columns, estimates, then runs on BigQuery and writes the summary
   }
 });
 
+test('Customer value with a cost to serve: the rates and the cost column go to BigQuery, the sheet is net of them', async () => {
+  const emu = createEmulator({ spreadsheetTimeZone: 'Europe/Prague', locale: 'en_US' });
+  emu.load(join(root, 'dist-bigquery', 'Code.js'));
+  const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 9));
+  const rows: unknown[][] = [];
+  for (let c = 0; c < 60; c++) for (let k = 0; k <= c % 5; k++) rows.push([`c${c}`, day(2024, 1 + ((c + k * 3) % 10), 1 + ((c * 7 + k) % 27)), 10 + (c % 13) + k, 1.5 + (k % 3)]);
+  installFakeBigQuery(emu.context, {
+    engine,
+    tables: [{ projectId: 'shop-analytics', datasetId: 'sales', tableId: 'orders', rows,
+      schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'ordered_at', type: 'TIMESTAMP' }, { name: 'amount', type: 'FLOAT64' }, { name: 'handling', type: 'FLOAT64' }] }],
+  });
+  const html = readFileSync(join(root, 'dist-bigquery', 'Sidebar.html'), 'utf8');
+  const { page, context, watch } = await openSidebar(browser, dispatchServer((name, args) => emu.callFromClient(name, ...args)), html);
+  try {
+    await page.fill('#bq-project', 'shop-analytics');
+    await page.fill('#bq-table', 'sales.orders');
+    await page.click('#bq-describe');
+    await page.waitForSelector('#bq-columns:not([hidden])');
+    expect(await page.$eval('#bq-col-amount', (s) => (s as HTMLSelectElement).value)).toBe('amount');
+    await page.click('#bq-costs summary');
+    expect(await page.$$eval('#bq-cost-column option', (os) => os.map((o) => o.textContent))).toContain('handling (FLOAT64)');
+    expect(await page.$eval('#bq-cost-share', (e) => e.getAttribute('aria-label'))).toBe('All customers: cost as % of revenue');
+    await page.fill('#bq-cost-share', '20');
+    await page.fill('#bq-cost-monthly', '0.5');
+    await page.selectOption('#bq-cost-column', 'handling');
+    await page.click('#bq-value-estimate');
+    await page.waitForFunction(() => !(document.getElementById('bq-value-run') as HTMLButtonElement).disabled);
+    // A changed rate needs a new estimate (the second query's numbers depend on it).
+    await page.fill('#bq-cost-monthly', '0.25');
+    expect(await page.$eval('#bq-value-run', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await page.click('#bq-value-estimate');
+    await page.waitForFunction(() => !(document.getElementById('bq-value-run') as HTMLButtonElement).disabled);
+    await page.click('#bq-value-run');
+    await page.waitForFunction(() => !(document.getElementById('bq-result') as HTMLElement).hidden || (document.getElementById('bq-error')?.textContent ?? '') !== '');
+    expect(await page.$eval('#bq-error', (e) => e.textContent)).toBe('');
+    expect(await page.$eval('#bq-result', (e) => e.textContent)).toMatch(/^60 customers scored from \d+ rows: 12-month CLV [\d,]+ in total, net of the cost to serve -?[\d,]+,/);
+    const info = namedTable(emu, 'CustomerValueInfo').map((r) => r.map(String).join(' | ')).join('\n');
+    expect(info).toMatch(/Total cost to serve, next 12 months/);
+    expect(info).toMatch(/20% of revenue \+ .*0\.25 per customer a month/);
+    expect(info).toMatch(/Plus handling: each customer’s average cost per purchase day × their expected purchases/);
+    expect(watch.consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
 function findRow(emu: ReturnType<typeof createEmulator>, label: string): number {
   for (let r = 1; r <= 40; r++) if (emu.cellAt('Retention summary', r, 1).value === label) return r;
   throw new Error(`no header line "${label}"`);

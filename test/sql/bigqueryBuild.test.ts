@@ -483,6 +483,7 @@ describe('Customer value from BigQuery in the emulator', () => {
     ['billing not enabled', { billingEnabled: false }, {}, /^Billing is not enabled for project "shop-analytics"/],
     ['a bad threshold', {}, { aliveFloor: 0.6 }, /floor|below/i],
     ['a cost share over 100 %', {}, { costs: { all: { revenueShare: 1.5, perCustomerMonth: 0 }, segments: [] } }, /share of revenue must be from 0% to 100% \(got 150%\)/],
+    ['a cost column that is the amount column', {}, { costs: { all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [], column: 'amount' } }, /The cost column cannot be amount: it is already chosen/],
     ['a cost column of the wrong type', {}, { costs: { all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [], column: 'paid' } }, /The cost column "paid" holds TRUE\/FALSE values/],
   ];
   for (const [what, options, extra, message] of failures) {

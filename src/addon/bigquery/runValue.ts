@@ -63,6 +63,8 @@ function buildValue(settings: BigQueryValueSettings, timeZone: string): BuiltVal
     amount: chosenColumn(source, c.amount, 'amount', true), segment: chosenColumn(source, c.segment, 'segment', false),
     cost: chosenColumn(source, costColumn, 'cost', false),
   };
+  // As for a sheet: the cost column is a column of its own.
+  if (costColumn && [c.id, c.date, c.amount, c.segment].includes(costColumn)) throw new UserError(msg('server.costSameAsRole', { column: costColumn }));
   const s: SqlValueSettings = { timeZone, endDay: asOfDay, refundsAreActivity: settings.refundsAreActivity === true, topShare: lists.topShare };
   // The builder refuses a column of the wrong type before anything runs.
   const queries = narrowedValueQueries(bigQuery, source.sql, columns, s, horizon, lists, LIMITS, costs);

@@ -65,6 +65,12 @@ function valueSettings(): BigQueryValueSettings {
     ...source(), columns: s.columns, asOf: s.asOf, refundsAreActivity: s.refundsAreActivity, maxBytes: s.maxBytes,
     horizonMonths: Number(input('bq-horizon').value), monthlyDiscountRate: fraction('bq-discount'),
     topShare: fraction('bq-top-share'), aliveBelow: fraction('bq-alive-below'), aliveFloor: fraction('bq-alive-floor'),
+    // The cost to serve for all customers (blank = none) and a cost column; the server checks the rates as for a sheet.
+    costs: {
+      all: { revenueShare: fraction('bq-cost-share'), perCustomerMonth: Number(input('bq-cost-monthly').value) },
+      segments: [],
+      column: select('bq-cost-column').value,
+    },
   };
 }
 
@@ -113,6 +119,7 @@ function showColumns(d: BigQueryDescription): void {
   setChoices(select('bq-col-segment'), optional, d.roles.segment);
   setChoices(select('bq-col-signup'), choices, d.roles.signup ?? '');
   setChoices(select('bq-col-cancel'), optional, d.roles.cancel ?? '');
+  setChoices(select('bq-cost-column'), optional, '');
   select('bq-shape').value = d.shape;
   showShape();
   const size = d.rows !== null ? ` ${bqText('bigquery.rows', { count: d.rows })}` : '';
@@ -193,6 +200,9 @@ async function runValue(): Promise<void> {
 function start(): void {
   if (!document.getElementById('bq')) return;
   localizeSection(byId('bq', HTMLFormElement));
+  const all = sidebarText('sidebar.costs.all');
+  input('bq-cost-share').setAttribute('aria-label', sidebarText('sidebar.costs.shareLabel', { who: all }));
+  input('bq-cost-monthly').setAttribute('aria-label', sidebarText('sidebar.costs.monthlyLabel', { who: all }));
   byId('bq-describe', HTMLButtonElement).addEventListener('click', () => void describe());
   byId('bq-estimate', HTMLButtonElement).addEventListener('click', () => void estimate());
   byId('bq-run', HTMLButtonElement).addEventListener('click', () => void run());
