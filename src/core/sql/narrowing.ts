@@ -293,7 +293,8 @@ const RISK_INTERVALS_PER_X = 64;
  * The bounds of D(x, T) over the at-risk groups' ages, per x in at most RISK_INTERVALS_PER_X ranges of
  * consecutive ages (min and max of D over the ages inside: no monotonicity assumed); null when the at-risk
  * list fits in `listRows` (it comes back whole) or the spend model has no finite mean. With a cost to serve
- * the list ranks by the expected loss of net value, (1 − P) × ((1 − c) × D × E[spend] − A × M(x, T)): the
+ * the list ranks by the expected loss of net value, (1 − P) × (D × ((1 − c) × E[spend] − k) − A × M(x, T)),
+ * k = cost_sum ÷ (x + 1) with a cost column, else 0: the
  * intervals then bound M too, and the rates per segment go into the query.
  */
 export function riskGrid(

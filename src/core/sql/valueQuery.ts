@@ -70,7 +70,8 @@ export interface SqlCandidateSettings extends SqlValueSettings {
     gammaGamma: { p: number; q: number; v: number };
     /**
      * With a cost to serve: each segment's rates (name null without a segment column), so the bounds are of the
-     * expected loss of net value, (1 − P(alive)) × ((1 − c) × D × E[spend] − A × M).
+     * expected loss of net value, (1 − P(alive)) × (D × ((1 − c) × E[spend] − k) − A × M), k = cost_sum ÷ (x + 1)
+     * with a cost column, else 0.
      */
     rates?: readonly SegmentRates[];
     /** With a cost column: each member's cost per purchase day, cost_sum ÷ (x + 1), times D is a cost too. */
