@@ -4,8 +4,9 @@ import { customerValueModelFromRows, rfmResultRows, type SqlCustomerValueModel }
 import { groupSegmentNames, narrowedCustomerValue, segmentRatesOf, valueGroupRows } from '../core/sql/narrowing';
 import { sqlValueTables } from '../report/sqlValueTables';
 import { dateCell, skippedRowsMessage, type SkippedRows } from '../core/cohorts';
+import { UserError } from '../core/errors';
 import {
-  anyCostRate, costToServe, DEFAULT_AT_RISK, ifActive, type AtRiskOptions, type CostColumns, type CostRateSettings, type CustomerValueResult, type IfActive,
+  anyCostRate, costToServe, DEFAULT_AT_RISK, ifActive, NO_COST_RATES, type AtRiskOptions, type CostColumns, type CostRateSettings, type CustomerValueResult, type IfActive,
 } from '../core/models';
 import { integer, languageOf, msg, render, renderValue, type AnyMessage } from '../i18n';
 import { costLines } from '../report/costLines';
@@ -43,6 +44,11 @@ export interface SqlCustomerValueRequest {
    */
   costs?: CostRateSettings;
   /**
+   * How the header block names the cost column (a cost per row, blank = 0) when the queries read one
+   * (SqlLogColumns.cost); left out without one.
+   */
+  costColumn?: string;
+  /**
    * The models the caller already fitted on `modelRows` (customerValueModelFromRows of their RFM rows, as the
    * narrowed queries need them for the second query): used as they are, not fitted again.
    */
@@ -66,9 +72,27 @@ function skippedRows(skipped: { reason: string; rows: number }[], names: SqlCust
   return { total: reasons.reduce((t, r) => t + r.count, 0), reasons, notes: [], headerRow: null, headerText: null, rowsOfRange: false };
 }
 
-/** The candidates' (or customers') cost to serve, with the rates of their segment. */
-function costsOfCustomers(result: CustomerValueResult, active: IfActive, rates: ReturnType<typeof segmentRatesOf>['rates'], segmentOf: Int32Array | null, segmentNames: readonly string[] | null): CostColumns {
-  return costToServe(result, active, { rates: (i) => rates(segmentOf && segmentNames ? segmentNames[segmentOf[i]] : null), costPerPurchase: null });
+/** The candidates' (or customers') cost to serve, with the rates of their segment and their cost per purchase day. */
+function costsOfCustomers(
+  result: CustomerValueResult,
+  active: IfActive,
+  rates: ReturnType<typeof segmentRatesOf>['rates'],
+  customers: { segmentOf: Int32Array | null; segmentNames: readonly string[] | null; costPerPurchase: Float64Array },
+  perPurchase: boolean,
+): CostColumns {
+  const { segmentOf, segmentNames } = customers;
+  return costToServe(result, active, {
+    rates: (i) => rates(segmentOf && segmentNames ? segmentNames[segmentOf[i]] : null),
+    costPerPurchase: perPurchase ? customers.costPerPurchase : null,
+  });
+}
+
+/** The cost column's blank and bad rows (rfmQuery's 'costs' row); a cost that is not a number refuses the column, as in a sheet. */
+function costColumnRows(rows: readonly (readonly unknown[])[], column: string): number {
+  const r = rows.find((row) => row[0] === 'costs');
+  const bad = r ? Number(r[2]) : 0;
+  if (bad > 0) throw new UserError(msg('server.costNotNumbers', { column, rows: msg('server.value.rows', { count: integer(bad) }) }));
+  return r ? Number(r[1]) : 0;
 }
 
 /** The fitted model, the scored customers and what the sheet shows, from either kind of rows. */
@@ -77,25 +101,30 @@ export function sqlCustomerValueTables(request: SqlCustomerValueRequest): {
 } {
   const horizon = { horizonMonths: request.horizonMonths, monthlyDiscountRate: request.monthlyDiscountRate };
   const options = request.lists ?? DEFAULT_AT_RISK;
-  const costs = request.costs && anyCostRate(request.costs) ? request.costs : null;
+  const column = request.costColumn ?? '';
+  const perPurchase = column !== '';
+  // As a sheet source: a cost column, or any rate above 0, gives the sheet net of the cost to serve.
+  const costs = perPurchase || (request.costs && anyCostRate(request.costs)) ? request.costs ?? NO_COST_RATES : null;
+  const blankCosts = perPurchase ? costColumnRows(request.modelRows, column) : 0;
   const lines = (segmentNames: readonly string[] | null, unmatched: string[]) =>
-    costs ? costLines({ settings: costs, segmentNames, unmatched, columnName: '', blankCosts: 0, currency: null }) : [];
+    costs ? costLines({ settings: costs, segmentNames, unmatched, columnName: column, blankCosts, currency: null }) : [];
   if (request.narrowed) {
     const groups = valueGroupRows(request.modelRows);
     const model = request.fitted ?? customerValueModelFromRows(groups.rfm);
-    const v = narrowedCustomerValue(model, groups, request.customerRows, horizon, options, costs);
+    const v = narrowedCustomerValue(model, groups, request.customerRows, horizon, options, costs, perPurchase);
     const active = ifActive(v.result);
     const names = groupSegmentNames(groups);
     const rates = costs ? segmentRatesOf(costs, names) : null;
-    const candidateCosts = rates ? costsOfCustomers(v.result, active, rates.rates, v.segmentOf, v.segmentNames) : null;
+    const candidateCosts = rates ? costsOfCustomers(v.result, active, rates.rates, v, perPurchase) : null;
     const tables = sqlValueTables(v.result, v.inTop, v.totals, groups.cut, options, request.limits, candidateCosts, active, { counted: v.negativesCounted, countedNegative: v.countedNegative });
     return { model, result: v.result, ids: v.ids, tables, costLines: lines(names, rates?.unmatched ?? []) };
   }
   const model = request.fitted ?? customerValueModelFromRows(rfmResultRows(request.modelRows));
-  const { result, ids, segmentOf, segmentNames } = customerValueFromRows(model, customerResultRows(request.customerRows), horizon);
+  const customers = customerValueFromRows(model, customerResultRows(request.customerRows), horizon);
+  const { result, ids, segmentOf, segmentNames } = customers;
   const active = ifActive(result);
   const rates = costs ? segmentRatesOf(costs, segmentNames) : null;
-  const customerCosts = rates ? costsOfCustomers(result, active, rates.rates, segmentOf, segmentNames) : null;
+  const customerCosts = rates ? costsOfCustomers(result, active, rates.rates, customers, perPurchase) : null;
   const tables = customerValueTables(result, options, segmentOf, segmentNames, customerCosts, active);
   return { model, result, ids, tables, costLines: lines(segmentNames, rates?.unmatched ?? []) };
 }

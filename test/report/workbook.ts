@@ -59,13 +59,16 @@ export function headerValue(emu: SheetsEmulator, sheetName: string, label: strin
  */
 export function sheetCustomerValue(
   zone: string,
-  rows: readonly { id: unknown; date?: unknown; amount?: unknown; segment?: unknown }[],
+  rows: readonly { id: unknown; date?: unknown; amount?: unknown; segment?: unknown; cost?: unknown }[],
   asOf: string,
   lists: { topShare: number; aliveBelow: number; aliveFloor: number },
   costs: CustomerValueSettings['costs'] = { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
 ): { sheet: SheetsEmulator; outcome: CustomerValueOutcome } {
   const sheet = workbook(zone);
-  addSheet(sheet, 'Orders', ['customer', 'ordered_at', 'amount', 'segment'], rows.map((r) => [r.id, r.date ?? '', r.amount ?? '', r.segment ?? '']));
+  // A cost column (E) when the costs name one.
+  const withCost = costs.column === 5;
+  addSheet(sheet, 'Orders', ['customer', 'ordered_at', 'amount', 'segment', ...(withCost ? ['cost'] : [])],
+    rows.map((r) => [r.id, r.date ?? '', r.amount ?? '', r.segment ?? '', ...(withCost ? [r.cost ?? ''] : [])]));
   const base = settingsFor(sheet, 'Orders');
   const settings: CustomerValueSettings = {
     ...base, columns: { ...base.columns, segment: 4 }, asOf, horizonMonths: 12, monthlyDiscountRate: 0.01, ...lists,

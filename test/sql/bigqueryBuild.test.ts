@@ -340,6 +340,13 @@ const VALUE_ORDERS: FakeTable = {
   rows: valueLog.map((r) => [String(r.id), r.date ?? null, typeof r.amount === 'number' ? r.amount : null, r.segment === undefined || r.segment === '' ? null : String(r.segment), true]),
 };
 const VALUE_LISTS = { topShare: 0.3, aliveBelow: 0.5, aliveFloor: 0.1 };
+/** The same log with a cost per row (0.30 to 2.10, blank on every 11th row), for the cost to serve's cost column. */
+const valueLogWithCosts = valueLog.map((r, i) => ({ ...r, cost: i % 11 === 3 ? '' : 0.3 + (i % 7) * 0.3 }));
+const VALUE_ORDERS_COST: FakeTable = {
+  ...VALUE_ORDERS, tableId: 'value_orders_cost',
+  schema: [...VALUE_ORDERS.schema, { name: 'cost', type: 'FLOAT64' }],
+  rows: VALUE_ORDERS.rows.map((r, i) => [...r, valueLogWithCosts[i].cost === '' ? null : valueLogWithCosts[i].cost]),
+};
 
 function valueSettings(extra: Partial<BigQueryValueSettings> = {}): BigQueryValueSettings {
   return {
@@ -371,7 +378,7 @@ function cellDifferences(name: string, a: unknown[][], b: unknown[][]): string[]
 
 describe('Customer value from BigQuery in the emulator', () => {
   const workbookWithValue = (options: Partial<FakeBigQueryOptions> = {}, locales: { locale?: string; userLocale?: string } = {}) =>
-    bigQueryWorkbook({ tables: [ORDERS, VALUE_ORDERS], ...options }, locales);
+    bigQueryWorkbook({ tables: [ORDERS, VALUE_ORDERS, VALUE_ORDERS_COST], ...options }, locales);
 
   for (const asOf of ['', '2023-03-31']) {
     it(`writes the sheet source's Customer value sheet${asOf ? ` as of ${asOf}` : ''}: model, top customers, at-risk and lapsed lists, CLV by segment`, () => {
@@ -428,6 +435,20 @@ describe('Customer value from BigQuery in the emulator', () => {
     };
     expect(costRows(sheet).length).toBeGreaterThan(4);
     expect(cellDifferences('header', costRows(emu), costRows(sheet))).toEqual([]);
+
+    // With the cost column too: the sheet source's cost per purchase day, and its line in the header block.
+    const { emu: withColumn } = workbookWithValue();
+    const done = runValue(withColumn, valueSettings({ table: 'sales.value_orders_cost', costs: { ...costs, column: 'cost' } }));
+    expect(done.state).toBe('done');
+    const { sheet: sheetWithColumn, outcome: outcomeWithColumn } = sheetCustomerValue(ZONE, valueLogWithCosts, '', VALUE_LISTS, { column: 5, ...costs });
+    if (done.state !== 'done') return;
+    expect(done.outcome.message.replace(/ Written to .*$/, '')).toBe(outcomeWithColumn.message.replace(/ Written to .*$/, ''));
+    for (const name of ['CustomerValueTop', 'CustomerValueAtRisk', 'CustomerValueLapsed', 'CustomerValueBySegment']) {
+      expect(cellDifferences(name, namedTable(withColumn, name), namedTable(sheetWithColumn, name))).toEqual([]);
+    }
+    const lines = (e: SheetsEmulator) => costRows(e).map((r) => [r[0], typeof r[1] === 'string' ? r[1].replace('column E ("cost")', 'cost') : r[1]]);
+    expect(costRows(withColumn).map((r) => String(r[1])).join('\n')).toMatch(/Plus cost: each customer’s average cost per purchase day × their expected purchases \(\d+ rows with a blank cost counted as 0\)/);
+    expect(cellDifferences('header', lines(withColumn), lines(sheetWithColumn))).toEqual([]);
   });
 
   it('reads every page of long results and waits for slow jobs', () => {
@@ -462,6 +483,7 @@ describe('Customer value from BigQuery in the emulator', () => {
     ['billing not enabled', { billingEnabled: false }, {}, /^Billing is not enabled for project "shop-analytics"/],
     ['a bad threshold', {}, { aliveFloor: 0.6 }, /floor|below/i],
     ['a cost share over 100 %', {}, { costs: { all: { revenueShare: 1.5, perCustomerMonth: 0 }, segments: [] } }, /share of revenue must be from 0% to 100% \(got 150%\)/],
+    ['a cost column of the wrong type', {}, { costs: { all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [], column: 'paid' } }, /The cost column "paid" holds TRUE\/FALSE values/],
   ];
   for (const [what, options, extra, message] of failures) {
     it(`says clearly: ${what}; no sheet changes`, () => {
@@ -469,7 +491,7 @@ describe('Customer value from BigQuery in the emulator', () => {
       const before = sheetNames(emu);
       expect(() => runValue(emu, ordersValue(extra))).toThrow(message);
       expect(sheetNames(emu)).toEqual(before);
-      if (what === 'no amount column' || what === 'a bad threshold' || what.startsWith('a cost')) expect(fake.calls).toEqual([]); // refused before anything is read
+      if (what === 'no amount column' || what === 'a bad threshold' || what === 'a cost share over 100 %') expect(fake.calls).toEqual([]); // refused before anything is read
     });
   }
 

@@ -16,7 +16,7 @@ import { BAD_ROWS, simulate } from './simulatedLog';
 import type { RefLogRow } from '../core/cohorts/reference';
 import { dayOf } from '../support/days';
 import { namedTable, sheetCustomerValue, workbook } from '../report/workbook';
-import { LOG_COLUMNS, loadLogTable, zetaOrders } from './fixtures';
+import { LOG_COLUMNS, LOG_DUCKDB_TYPES, loadLogTable, logTableRows, zetaOrders } from './fixtures';
 
 const ZONE = 'Europe/Prague';
 
@@ -208,6 +208,10 @@ describe('the Customer value sheet from SQL with a cost to serve = from the shee
     names: { id: 'customer', date: 'ordered_at', amount: 'amount' },
   };
   const s = { timeZone: ZONE, endDay: null, refundsAreActivity: false };
+  const wholeSheet = (e: ReturnType<typeof workbook>) => {
+    const rows = e.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues() as unknown[][];
+    return rows.slice(rows.findIndex((r) => String(r[0]).startsWith('Total CLV'))).filter((r) => r[0] !== 'Generated');
+  };
 
   it('per customer and narrowed: header totals and cost lines, top customers, both lists (net columns), net value by segment', async () => {
     const { sheet, outcome: fromSheet } = sheetCustomerValue(ZONE, ROWS, '', lists, costs);
@@ -227,10 +231,6 @@ describe('the Customer value sheet from SQL with a cost to serve = from the shee
       const rows = namedTable(e, 'CustomerValueInfo');
       const from = rows.findIndex((r) => String(r[0]).startsWith('Total CLV'));
       return rows.slice(from, rows.findIndex((r) => String(r[0]).startsWith('Total past value')));
-    };
-    const wholeSheet = (e: ReturnType<typeof workbook>) => {
-      const rows = e.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues() as unknown[][];
-      return rows.slice(rows.findIndex((r) => String(r[0]).startsWith('Total CLV'))).filter((r) => r[0] !== 'Generated');
     };
     expect(wholeSheet(sheet).flat().join('\n')).toMatch(/cost more to serve than they are forecast to bring/);
     const sheetInfo = info(sheet);
@@ -267,5 +267,45 @@ describe('the Customer value sheet from SQL with a cost to serve = from the shee
     expect(byNet).toEqual([...byNet].sort((x, y) => y - x));
     const byClv = bySegment.slice(1).map((r) => r[clvSum] as number);
     expect(byClv).not.toEqual([...byClv].sort((x, y) => y - x));
+  });
+
+  it('with a cost column (a cost per row, some blank) and the rates: per customer and narrowed, every cell from the totals down', async () => {
+    // A cost per row: 0.40 to 2.80, blank on every 13th row (counted as 0 and said so).
+    const withCosts = ROWS.map((r, i) => ({ ...r, cost: i % 13 === 5 ? '' : 0.4 + (i % 7) * 0.4 }));
+    await db.loadRows('orders_cost', [...LOG_DUCKDB_TYPES, { name: 'cost', type: 'DOUBLE' }],
+      logTableRows(withCosts).map((r, i) => [...r.slice(0, 4), withCosts[i].cost === '' ? null : withCosts[i].cost]));
+    const columns: SqlLogColumns = { ...COLUMNS, cost: { name: 'cost', type: 'float' } };
+    const rates = { all: { revenueShare: 0.1, perCustomerMonth: 0.02 }, segments: [{ name: 'VIP', revenueShare: null, perCustomerMonth: 1 }] };
+    const { sheet, outcome: fromSheet } = sheetCustomerValue(ZONE, withCosts, '', lists, { column: 5, ...rates });
+    const queries = narrowedValueQueries(duckDb, { table: ['orders_cost'] }, columns, { ...s, topShare: lists.topShare }, horizon, lists, { topRows: 100, listRows: 5000 }, rates);
+    const groupRows = plain(await db.query(queries.groupsSql));
+    const fitted = queries.fit(groupRows);
+    const request = { ...base, costs: rates, costColumn: 'column E ("cost")' };
+    const requests: [string, SqlCustomerValueRequest][] = [
+      ['per customer', {
+        ...request,
+        modelRows: plain(await db.query(rfmQuery(duckDb, { table: ['orders_cost'] }, columns, s))),
+        customerRows: plain(await db.query(customerQuery(duckDb, { table: ['orders_cost'] }, columns, s))),
+      }],
+      ['narrowed', { ...request, modelRows: groupRows, customerRows: plain(await db.query(queries.candidatesSql(groupRows, fitted))), narrowed: true, fitted }],
+    ];
+    const text = wholeSheet(sheet).flat().join('\n');
+    expect(text).toMatch(/Plus column E \("cost"\): each customer’s average cost per purchase day × their expected purchases \(\d+ rows with a blank cost counted as 0\)/);
+    for (const [label, req] of requests) {
+      const emu = workbook(ZONE);
+      const fromSql = emu.call('writeSqlCustomerValue_', req) as CustomerValueOutcome;
+      expect([fromSql.customers, fromSql.atRisk, fromSql.lapsed], label).toEqual([fromSheet.customers, fromSheet.atRisk, fromSheet.lapsed]);
+      expect(fromSql.message.replace(/ Written to .*$/, ''), label).toBe(fromSheet.message.replace(/ Written to .*$/, ''));
+      expect(differences(`${label} sheet`, wholeSheet(emu), wholeSheet(sheet), 1e-6)).toEqual([]);
+    }
+    // A cost that is not a number refuses the column, as a sheet does, and no sheet is written.
+    await db.run(`UPDATE orders_cost SET cost = NULL WHERE __row = 3`);
+    await db.run(`ALTER TABLE orders_cost ALTER cost TYPE VARCHAR`);
+    await db.run(`UPDATE orders_cost SET cost = 'n/a' WHERE __row = 3`);
+    const textColumns: SqlLogColumns = { ...columns, cost: { name: 'cost', type: 'string' } };
+    const emu = workbook(ZONE);
+    const bad = { ...requests[0][1], modelRows: plain(await db.query(rfmQuery(duckDb, { table: ['orders_cost'] }, textColumns, s))) };
+    expect(() => emu.call('writeSqlCustomerValue_', bad)).toThrow(/The costs in column E \("cost"\) must be numbers \(the cost of each row, blank for none\): 1 row\./);
+    expect(emu.spreadsheet.getSheetByName('Customer value')).toBeNull();
   });
 });

@@ -181,10 +181,13 @@ describe('the whole BigQuery queries (cohort report of a log and of a table, cus
   function valueQueries(c: (typeof cases)[number]): string[] {
     const rfm = { timeZone: c.settings.timeZone, endDay: c.settings.asOfDay, refundsAreActivity: c.settings.refundsAreActivity, topShare: 0.2 };
     const i = cases.indexOf(c);
+    // Every fourth case with a cost column (text, read like an amount), and its grid with the cost per purchase day.
+    const columns = i % 4 === 1 ? { ...c.columns, cost: col('amount_text') } : c.columns;
     return [
-      customerQuery(bigQuery, { table: ORDERS.path }, c.columns, rfm),
-      valueGroupsQuery(bigQuery, { table: ORDERS.path }, c.columns, rfm),
-      valueCandidatesQuery(bigQuery, { table: ORDERS.path }, c.columns, {
+      customerQuery(bigQuery, { table: ORDERS.path }, columns, rfm),
+      rfmQuery(bigQuery, { table: ORDERS.path }, columns, rfm),
+      valueGroupsQuery(bigQuery, { table: ORDERS.path }, columns, rfm),
+      valueCandidatesQuery(bigQuery, { table: ORDERS.path }, columns, {
         ...rfm, bgNbd: { r: 0.24, alpha: 4.4, a: 0.79, b: 2.4 }, aliveBelow: 0.5, aliveFloor: 0.1, listRows: 5000, topRows: 100,
         topGroups: i % 3 === 0 ? [] : [{ x: 3, tx: 120, age: 400, spendCount: 3 }, { x: 0, tx: 0, age: 17, spendCount: 0 }],
         riskGrid: i % 2
@@ -192,7 +195,7 @@ describe('the whole BigQuery queries (cohort report of a log and of a table, cus
             intervals: [{ x: 1, lo: 10, hi: 90, dLo: 0.31, dHi: 0.42, mLo: 7.5, mHi: 9.25 }, { x: 2, lo: 5, hi: 5, dLo: 1e-7, dHi: 1e-7, mLo: 1e-3, mHi: 1e-3 }],
             gammaGamma: { p: 6.25, q: 3.74, v: 15.44 },
             // Every other grid with a cost to serve: per segment (a name with a quote) and for all customers.
-            ...(i % 4 === 1 ? { rates: [{ name: null, revenueShare: 0.2, perCustomerMonth: 1.5 }, ...(c.columns.segment ? [{ name: "O'Brien", revenueShare: 0.1, perCustomerMonth: 0 }] : [])] } : {}),
+            ...(i % 4 === 1 ? { rates: [{ name: null, revenueShare: 0.2, perCustomerMonth: 1.5 }, ...(c.columns.segment ? [{ name: "O'Brien", revenueShare: 0.1, perCustomerMonth: 0 }] : [])], perPurchase: true } : {}),
           }
           : null,
       }),

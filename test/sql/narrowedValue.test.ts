@@ -62,13 +62,15 @@ async function bothPaths(c: Case) {
   } satisfies Partial<SqlCustomerValueRequest>;
   const customerRows = await c.run(customerQuery(c.d, c.source, c.columns, s));
   const modelRows = await c.run(rfmQuery(c.d, c.source, c.columns, s));
-  const full = sqlCustomerValueTables({ ...base, modelRows, customerRows });
+  const full = sqlCustomerValueTables({ ...base, modelRows, customerRows, ...(c.columns.cost ? { costColumn: c.columns.cost.name } : {}) });
   const settings = { ...s, topShare: c.lists.topShare };
   const groupRows = await c.run(valueGroupsQuery(c.d, c.source, c.columns, settings));
   const groups = valueGroupRows(groupRows);
-  const plan = candidatePlan(groups, customerValueModelFromRows(groups.rfm), horizon, c.lists, c.limits, c.costs ?? null);
+  const plan = candidatePlan(groups, customerValueModelFromRows(groups.rfm), horizon, c.lists, c.limits, c.costs ?? null, Boolean(c.columns.cost));
   const candidates = await c.run(valueCandidatesQuery(c.d, c.source, c.columns, { ...settings, ...plan }));
-  const narrowed = sqlCustomerValueTables({ ...base, modelRows: groupRows, customerRows: candidates, narrowed: true, limits: c.limits });
+  const narrowed = sqlCustomerValueTables({
+    ...base, modelRows: groupRows, customerRows: candidates, narrowed: true, limits: c.limits, ...(c.columns.cost ? { costColumn: c.columns.cost.name } : {}),
+  });
   return {
     full, narrowed, customers: customerRows.length, candidates: candidates.length, groups: groups.groups.length, topGroups: plan.topGroups.length, grid: Boolean(plan.riskGrid),
     before: modelRows.length + customerRows.length, after: groupRows.length + candidates.length,
@@ -169,6 +171,23 @@ describe('narrowed customer value = every customer', () => {
     expect(cdnow.candidates).toBeLessThan(cdnow.narrowed.tables.atRiskCount! / 2);
     // Serving 105 of the 1,170 at risk costs more than they bring: more than the 87 candidates, so the query counted them.
     expect(cdnow.full.tables.atRiskNegative).toBeGreaterThan(cdnow.candidates);
+    // CDNOW's CDs per order as the cost column (a cost of 1 per CD shipped), and 1 a month.
+    const withColumn = await bothPaths({
+      ...duck({ table: ['cdnow'] }, { ...CDNOW_COLUMNS, cost: { name: 'CDs', type: 'integer' } }), endDay: Date.UTC(1997, 8, 30) / 86_400_000, lists: DEFAULT_LISTS, limits,
+      costs: { all: { revenueShare: 0, perCustomerMonth: 1 }, segments: [] },
+    });
+    expect(withColumn.grid).toBe(true);
+    expectSameSheet(withColumn, limits);
+    expect(withColumn.full.tables.totalCost).toBeGreaterThan(cdnow.full.tables.totalCost / 100);
+    expect(withColumn.full.tables.atRiskNegative).toBeGreaterThan(0);
+    // The cost column alone (no rates): the query keeps all of the revenue and subtracts the cost per purchase day.
+    const columnOnly = await bothPaths({
+      ...duck({ table: ['cdnow'] }, { ...CDNOW_COLUMNS, cost: { name: 'CDs', type: 'integer' } }), endDay: Date.UTC(1997, 8, 30) / 86_400_000, lists: DEFAULT_LISTS, limits,
+    });
+    expect(columnOnly.grid).toBe(true);
+    expect(columnOnly.full.tables.hasCosts).toBe(true);
+    expectSameSheet(columnOnly, limits);
+    console.log(`CDNOW, CDs as the cost column and 1 a month: at risk ${withColumn.full.tables.atRisk.length} (${withColumn.full.tables.atRiskNegative} negative), ${withColumn.candidates} candidates; total cost ${withColumn.full.tables.totalCost.toFixed(2)} of CLV ${withColumn.full.tables.totalClv.toFixed(2)}`);
     // The seeded log: per segment (one line costs more than some customers bring), with the sheet's limits and cut lists.
     const bySegment: CostRateSettings = {
       all: { revenueShare: 0.1, perCustomerMonth: 0.05 },
@@ -197,5 +216,14 @@ describe('narrowed customer value = every customer', () => {
     expect(withCosts.grid).toBe(true);
     expectSameSheet(withCosts, limits);
     console.log(`ZetaSQL with costs: ${withCosts.customers} customers → ${withCosts.candidates} candidates; at risk ${withCosts.full.tables.atRisk.length}, of them negative ${withCosts.full.tables.atRiskNegative}`);
+    // And a cost column (a cost per row, some blank).
+    const costTable = { ...table, columns: [...table.columns, { name: 'cost', type: 'float' as const }], rows: table.rows.map((r, i) => [...r, i % 9 === 0 ? null : 0.5 + (i % 4)]) };
+    const runCost = async (sql: string) => (await zeta.evaluate(sql, [costTable])).rows as unknown[][];
+    const withColumn = await bothPaths({
+      d: bigQuery, run: runCost, source: { table: ['orders'] }, columns: { ...LOG_COLUMNS, order: null, cost: { name: 'cost', type: 'float' } }, endDay: null, lists: DEFAULT_LISTS, limits, costs,
+    });
+    expect(withColumn.grid).toBe(true);
+    expectSameSheet(withColumn, limits);
+    expect(withColumn.full.tables.totalCost).toBeGreaterThan(withCosts.full.tables.totalCost);
   });
 });

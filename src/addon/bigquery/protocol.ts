@@ -103,9 +103,10 @@ export interface BigQueryValueSettings extends BigQuerySource {
   maxBytes: number;
   /**
    * The optional cost to serve as the sheet source's lines give it (a share of revenue and an amount per customer per
-   * month, for all customers and per segment); a cost column is a sheet source's only. Left out: none.
+   * month, for all customers and per segment) and a cost column (a cost per row, by name; "" or left out: none).
+   * Left out: none.
    */
-  costs?: { all: CostRates; segments: SegmentCostRates[] };
+  costs?: { all: CostRates; segments: SegmentCostRates[]; column?: string };
 }
 
 export type BigQueryValueResult =

@@ -54,12 +54,14 @@ function buildValue(settings: BigQueryValueSettings, timeZone: string): BuiltVal
   if (!settings.columns.amount) throw new UserError(NEEDS_AMOUNTS);
   // The sheet source's checks of the rates (a share from 0 to 100 %, an amount per month of at least 0).
   const checked = settings.costs ? sanitizeCosts({ ...settings.costs, column: 0 }) : null;
-  const costs = checked && anyCostRate(checked) ? { all: checked.all, segments: checked.segments } : null;
+  const costColumn = typeof settings.costs?.column === 'string' ? settings.costs.column : '';
+  const costs = checked && (anyCostRate(checked) || costColumn) ? { all: checked.all, segments: checked.segments } : null;
   const source = resolveSource(settings);
   const c = settings.columns;
   const columns: SqlLogColumns = {
     id: chosenColumn(source, c.id, 'id', true)!, date: chosenColumn(source, c.date, 'date', true)!,
     amount: chosenColumn(source, c.amount, 'amount', true), segment: chosenColumn(source, c.segment, 'segment', false),
+    cost: chosenColumn(source, costColumn, 'cost', false),
   };
   const s: SqlValueSettings = { timeZone, endDay: asOfDay, refundsAreActivity: settings.refundsAreActivity === true, topShare: lists.topShare };
   // The builder refuses a column of the wrong type before anything runs.
@@ -103,7 +105,7 @@ export function runValue(settings: BigQueryValueSettings, timeZone: string, lang
   const bytes = first.bytes + second.bytes;
   const jobIds = [first.job.jobId, second.job.jobId];
   const outcome = writeSqlCustomerValue({
-    modelRows: first.rows, customerRows: second.rows, narrowed: true, fitted, ...b.horizon, lists: b.lists, ...(b.costs ? { costs: b.costs } : {}), asOfChosen: b.settings.endDay !== null,
+    modelRows: first.rows, customerRows: second.rows, narrowed: true, fitted, ...b.horizon, lists: b.lists, ...(b.costs ? { costs: b.costs } : {}), ...(b.columns.cost ? { costColumn: b.columns.cost.name } : {}), asOfChosen: b.settings.endDay !== null,
     sourceDescription: sheetText(b.source.name === 'query' ? bqMsg('bq.sourceQuery', { project: projectId }) : bqMsg('bq.sourceTable', { table: b.source.name })),
     columnLines: [
       [sheetText(msg('source.label.id')), names.id], [sheetText(msg('source.label.date')), names.date], [sheetText(msg('source.label.amount')), names.amount],

@@ -26,6 +26,8 @@ export interface SqlLogColumns {
    * segment name of those rows wins.
    */
   order?: SqlColumn | null;
+  /** A cost per row (the cost to serve's cost column, blank = 0): only the customer-value queries read it. */
+  cost?: SqlColumn | null;
 }
 
 /** A customer table: one row per customer; cancel (blank = still active), revenue per period and segment optional. */
@@ -70,7 +72,7 @@ const TYPE_WORDS = {
 } as const satisfies Record<ColumnType, BigQueryMessageKey>;
 
 /** The roles a column can have in the queries. */
-export type SqlRole = 'id' | 'date' | 'amount' | 'segment' | 'order' | 'signup' | 'cancel' | 'revenue';
+export type SqlRole = 'id' | 'date' | 'amount' | 'segment' | 'order' | 'signup' | 'cancel' | 'revenue' | 'cost';
 
 const ACCEPTED: Record<SqlRole, readonly ColumnType[]> = {
   signup: ['date', 'datetime', 'timestamp', 'string'],
@@ -81,6 +83,7 @@ const ACCEPTED: Record<SqlRole, readonly ColumnType[]> = {
   amount: ['integer', 'float', 'numeric', 'string'],
   segment: ['string', 'integer', 'float', 'numeric', 'date', 'bool'],
   order: ['integer', 'float', 'numeric', 'date', 'datetime', 'timestamp'],
+  cost: ['integer', 'float', 'numeric', 'string'],
 };
 
 /** A role in words ("customer id"), in the reader's language. */

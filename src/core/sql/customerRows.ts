@@ -23,6 +23,8 @@ export interface CustomerRow {
   lastDay: number;
   /** The segment of the customer's first purchase; null without a segment column. */
   segment: string | null;
+  /** Σ cost of their rows to the end (a cost column; 0 without one). */
+  costSum: number;
 }
 
 export function customerResultRows(values: readonly (readonly unknown[])[]): CustomerRow[] {
@@ -41,6 +43,7 @@ export function customerResultRows(values: readonly (readonly unknown[])[]): Cus
       firstDay: num(r[at('first_day')]),
       lastDay: num(r[at('last_day')]),
       segment: r[at('segment')] === null || r[at('segment')] === undefined ? null : String(r[at('segment')]),
+      costSum: num(r[at('cost_sum')] ?? 0) || 0,
     };
   });
 }
@@ -52,6 +55,8 @@ export interface SqlCustomerValue {
   /** Each customer's segment index into segmentNames; null without a segment column. */
   segmentOf: Int32Array | null;
   segmentNames: string[] | null;
+  /** Each customer's average cost per purchase day, Σ cost ÷ purchase days (averageCostPerPurchase's); 0 without a cost column. */
+  costPerPurchase: Float64Array;
 }
 
 /**
@@ -101,5 +106,5 @@ export function customerValueFromRows(
       segmentOf![i] = s;
     });
   }
-  return { result, ids: rows.map((r) => r.id), segmentOf, segmentNames };
+  return { result, ids: rows.map((r) => r.id), segmentOf, segmentNames, costPerPurchase: Float64Array.from(rows, (r) => r.costSum / (r.x + 1)) };
 }

@@ -14,6 +14,9 @@ export interface RowExpressions {
   amount: string | null;
   segment: string | null;
   order: string | null;
+  /** The cost of the row (NULL when blank or not a number), and whether it is a cost that is not a number; null without a cost column. */
+  cost: string | null;
+  costBad: string | null;
   /** The skip reason of the row (the engine's SkipReason words), NULL for a usable row. */
   skip: string;
 }
@@ -35,12 +38,16 @@ export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZon
   if (amount) checkColumnType('amount', amount);
   if (segment) checkColumnType('segment', segment);
   if (order) checkColumnType('order', order);
+  const cost = columns.cost ?? null;
+  if (cost) checkColumnType('cost', cost);
 
   const idCol = d.column(id.name);
   // Text ids compare exactly ("abc" and "abc " are two customers); only all-blank text is blank.
   const idExpr = isText(id) ? caseWhen([[`TRIM(${idCol}) = ''`, `NULL`]], idCol) : idCol;
   const day = d.dayNumber(d.column(date.name), date.type, timeZone);
   const amountExpr = amount ? d.safeCast(isText(amount) ? `TRIM(${d.column(amount.name)})` : d.column(amount.name), d.money) : null;
+  // A cost is read like an amount, but a bad one skips no row: the customer-value sheet refuses the column (as a sheet does).
+  const costExpr = cost ? d.safeCast(isText(cost) ? `TRIM(${d.column(cost.name)})` : d.column(cost.name), d.money) : null;
   const segmentExpr = segment
     ? caseWhen([[blank(d, segment), d.string(BLANK_SEGMENT_NAME)]], isText(segment) ? d.column(segment.name) : `CAST(${d.column(segment.name)} AS ${d.text})`)
     : null;
@@ -59,6 +66,8 @@ export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZon
     amount: amountExpr,
     segment: segmentExpr,
     order: order ? d.column(order.name) : null,
+    cost: costExpr,
+    costBad: cost && costExpr ? caseWhen([[`NOT ${blank(d, cost)} AND ${costExpr} IS NULL`, '1']], '0') : null,
     skip: caseWhen(reasons, `CAST(NULL AS ${d.text})`),
   };
 }
@@ -81,10 +90,11 @@ export function logBaseCtes(d: SqlDialect, source: SqlSource, row: RowExpression
   return [
     `src AS (
   SELECT ${row.id} AS id, ${row.day} AS day, ${row.amount ?? nullOf(d.money)} AS amount,
-    ${row.segment ?? nullOf(d.text)} AS segment, ${row.order ?? nullOf(d.int)} AS ord, ${row.skip} AS skip
+    ${row.segment ?? nullOf(d.text)} AS segment, ${row.order ?? nullOf(d.int)} AS ord, ${row.skip} AS skip${row.cost ? `,
+    ${row.cost} AS cost, ${row.costBad} AS cost_bad` : ''}
   FROM ${fromItem(d, source)}
 )`,
-    `valid AS (SELECT id, day, amount, segment, ord FROM src WHERE skip IS NULL)`,
+    `valid AS (SELECT id, day, amount, segment, ord${row.cost ? ', cost, cost_bad' : ''} FROM src WHERE skip IS NULL)`,
     `bounds AS (
   SELECT first_day, data_last_day, last_day${extra ? `, ${extra}` : ''}
   FROM (SELECT MIN(day) AS first_day, MAX(day) AS data_last_day, ${lastDay} AS last_day FROM valid) AS t

@@ -25,6 +25,10 @@ export interface NarrowedValueQueries {
   candidatesSql: (groupRows: readonly (readonly unknown[])[], fitted?: SqlCustomerValueModel) => string;
 }
 
+/**
+ * `costs` (and `columns.cost`) are the cost to serve the sheet will be written with (SqlCustomerValueRequest.costs and
+ * costColumn): the second query's at-risk bounds are of the loss of net value, so both must be the same.
+ */
 export function narrowedValueQueries(
   d: SqlDialect,
   source: SqlSource,
@@ -35,13 +39,14 @@ export function narrowedValueQueries(
   limits: { topRows: number; listRows: number },
   costs: CostRateSettings | null = null,
 ): NarrowedValueQueries {
+  const perPurchase = Boolean(columns.cost);
   return {
     groupsSql: valueGroupsQuery(d, source, columns, settings),
     fit: (groupRows) => customerValueModelFromRows(valueGroupRows(groupRows).rfm),
     candidatesSql: (groupRows, fitted) => {
       const groups = valueGroupRows(groupRows);
       // With a cost to serve the at-risk list ranks by the loss of net value: the query's bounds are of that.
-      const plan = candidatePlan(groups, fitted ?? customerValueModelFromRows(groups.rfm), horizon, lists, limits, costs);
+      const plan = candidatePlan(groups, fitted ?? customerValueModelFromRows(groups.rfm), horizon, lists, limits, costs, perPurchase);
       return valueCandidatesQuery(d, source, columns, { ...settings, ...plan });
     },
   };

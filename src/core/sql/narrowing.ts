@@ -10,7 +10,8 @@
  *
  * A cost to serve (costToServe.ts: a share c of revenue and A per month while active, per segment) is, per
  * customer, P(alive) × (c × D × E[spend] + A × M(x, T)), M the discounted months active had they not left:
- * linear in S too, so the group rows give the total cost and the cost by segment exactly as well.
+ * linear in S too, so the group rows give the total cost and the cost by segment exactly as well; a cost column adds
+ * k × D per customer, k = Σ cost ÷ (x + 1), linear in Σ cost.
  */
 import { bgNbdExpectedPurchasesIfAlive, bgNbdProbabilityAlive } from '../models/bgnbd';
 import { discountedExpectedPurchases } from '../models/clv';
@@ -28,6 +29,8 @@ import type { RiskInterval, SqlCandidateSettings, ValueGroupKey } from './valueQ
 
 export interface ValueGroup extends ValueGroupKey {
   customers: number;
+  /** Σ cost of the group's customers' rows to the end (a cost column; 0 without one). */
+  costSum: number;
   /** The segment of the group's customers (null without a segment column). */
   segment: string | null;
   /** In the top share by past value. */
@@ -52,6 +55,8 @@ export interface ValueGroupRows {
   rfm: RfmRow[];
   groups: ValueGroup[];
   cut: TopShareCut;
+  /** With a cost column: rows to the end whose cost is blank (counted as 0), and rows whose cost is not a number. */
+  costRows: { blank: number; bad: number } | null;
 }
 
 /** Result values of valueGroupsQuery (VALUE_COLUMNS; strings from BigQuery, bigint from DuckDB) → typed rows. */
@@ -61,6 +66,7 @@ export function valueGroupRows(values: readonly (readonly unknown[])[]): ValueGr
   const rfm: unknown[][] = [];
   const groups: ValueGroup[] = [];
   let cut: TopShareCut = { scored: 0, count: 0, threshold: NaN, members: 0 };
+  let costRows: ValueGroupRows['costRows'] = null;
   for (const r of values) {
     const kind = String(r[at('kind')]);
     if (kind === 'group') {
@@ -68,8 +74,10 @@ export function valueGroupRows(values: readonly (readonly unknown[])[]): ValueGr
       groups.push({
         x: num(r[at('x')]), tx: num(r[at('tx')]), age: num(r[at('age')]), spendCount: num(r[at('spend_count')]), customers: num(r[at('customers')]),
         segment: segment === null || segment === undefined ? null : String(segment), top: num(r[at('top')]) === 1,
-        spendSum: num(r[at('spend_sum')]), pastSum: num(r[at('past_sum')]), spendMax: num(r[at('spend_max')]),
+        spendSum: num(r[at('spend_sum')]), pastSum: num(r[at('past_sum')]), spendMax: num(r[at('spend_max')]), costSum: num(r[at('cost_sum')] ?? 0) || 0,
       });
+    } else if (kind === 'costs') {
+      costRows = { blank: num(r[at('x')]), bad: num(r[at('tx')]) };
     } else if (kind === 'cut') {
       cut = { count: num(r[at('x')]), scored: num(r[at('tx')]), members: num(r[at('customers')]), threshold: num(r[at('amount')]) };
     } else {
@@ -84,7 +92,7 @@ export function valueGroupRows(values: readonly (readonly unknown[])[]): ValueGr
     if (h) h[4] = (h[4] as number) + g.customers;
     else histories.set(key, ['history', g.x, g.tx, g.age, g.customers, null]);
   }
-  return { rfm: rfmResultRows([...histories.values(), ...rfm]), groups, cut };
+  return { rfm: rfmResultRows([...histories.values(), ...rfm]), groups, cut, costRows };
 }
 
 export interface Horizon {
@@ -172,6 +180,7 @@ export function groupTotals(
   horizon: Horizon,
   lists: { aliveBelow: number; aliveFloor: number },
   costs: CostRateSettings | null = null,
+  perPurchase = false,
 ): GroupTotals {
   const v = groupValuer(model, horizon);
   let scored = 0, repeatBuyers = 0, totalClv = 0, totalPastValue = 0, totalCost = 0, atRisk = 0, lapsed = 0;
@@ -188,6 +197,8 @@ export function groupTotals(
       const { revenueShare, perCustomerMonth } = rates(g.segment);
       if (revenueShare !== 0) cost += revenueShare * clvIfAlive;
       if (perCustomerMonth !== 0) cost += perCustomerMonth * v.months(g) * g.customers;
+      // k × D per customer, k = Σ cost ÷ purchase days (x + 1, the same for the whole group).
+      if (perPurchase && g.costSum !== 0) cost += (g.costSum / (g.x + 1)) * v.ifAlive(g);
       cost *= alive;
     }
     scored += g.customers;
@@ -257,12 +268,13 @@ export function candidatePlan(
   lists: AtRiskOptions,
   limits: { topRows: number; listRows: number },
   costs: CostRateSettings | null = null,
+  perPurchase = false,
 ): Pick<SqlCandidateSettings, 'bgNbd' | 'aliveBelow' | 'aliveFloor' | 'listRows' | 'topRows' | 'topGroups' | 'riskGrid'> {
   return {
     bgNbd: model.bgNbd.params, aliveBelow: lists.aliveBelow, aliveFloor: lists.aliveFloor, ...limits,
     // The top customers are by gross CLV with or without costs, as customerValueTables ranks them.
     topGroups: topGroups(rows, model, horizon, limits.topRows),
-    riskGrid: riskGrid(rows, model, horizon, lists, limits.listRows, costs),
+    riskGrid: riskGrid(rows, model, horizon, lists, limits.listRows, costs, perPurchase),
   };
 }
 
@@ -283,6 +295,7 @@ export function riskGrid(
   lists: AtRiskOptions,
   listRows: number,
   costs: CostRateSettings | null = null,
+  perPurchase = false,
 ): SqlCandidateSettings['riskGrid'] {
   const gg = model.gammaGamma.params;
   if (!(gg.q > 1)) return null;
@@ -315,7 +328,7 @@ export function riskGrid(
       intervals.push({ x, lo: chunk[0], hi: chunk[chunk.length - 1], dLo: Math.min(...d), dHi: Math.max(...d), mLo: Math.min(...m), mHi: Math.max(...m) });
     }
   }
-  return { intervals, gammaGamma: { p: gg.p, q: gg.q, v: gg.v }, ...(segmentRates ? { rates: segmentRates } : {}) };
+  return { intervals, gammaGamma: { p: gg.p, q: gg.q, v: gg.v }, ...(segmentRates ? { rates: segmentRates } : {}), ...(perPurchase ? { perPurchase } : {}) };
 }
 
 export interface NarrowedCustomerValue extends SqlCustomerValue {
@@ -341,8 +354,9 @@ export function narrowedCustomerValue(
   horizon: Horizon,
   lists: AtRiskOptions,
   costs: CostRateSettings | null = null,
+  perPurchase = false,
 ): NarrowedCustomerValue {
-  const totals = groupTotals(rows, model, horizon, lists, costs);
+  const totals = groupTotals(rows, model, horizon, lists, costs, perPurchase);
   const scored = customerValueFromRows(model, customerResultRows(candidateValues), horizon);
   const top = CANDIDATE_COLUMNS.indexOf('top');
   const s = scored.result.summary;

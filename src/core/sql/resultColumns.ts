@@ -9,13 +9,13 @@ export const RESULT_COLUMNS = ['kind', 'label', 'cohort', 'period', 'customers',
 export const RFM_COLUMNS = ['kind', 'x', 'tx', 'age', 'customers', 'amount'] as const;
 
 /** customerQuery.ts: one row per customer with a purchase on or before the observation end. */
-export const CUSTOMER_COLUMNS = ['id', 'x', 'tx', 'age', 'spend_count', 'spend_sum', 'past_value', 'first_day', 'last_day', 'segment', 'first_row'] as const;
+export const CUSTOMER_COLUMNS = ['id', 'x', 'tx', 'age', 'spend_count', 'spend_sum', 'past_value', 'first_day', 'last_day', 'segment', 'first_row', 'cost_sum'] as const;
 
 /** The reasons a row of a log is skipped (logExpressions.ts), in the sheet's order; rfmQuery's 'skip' rows give their index as x. */
 export const LOG_SKIP_REASONS = ['blank row', 'blank id', 'blank date', 'not a date', 'bad amount'] as const;
 
 /** valueQuery.ts valueGroupsQuery: rfmQuery's rows (RFM_COLUMNS, the rest NULL), then 'group' and 'cut' rows. */
-export const VALUE_COLUMNS = [...RFM_COLUMNS, 'spend_count', 'segment', 'top', 'spend_sum', 'past_sum', 'spend_max'] as const;
+export const VALUE_COLUMNS = [...RFM_COLUMNS, 'spend_count', 'segment', 'top', 'spend_sum', 'past_sum', 'spend_max', 'cost_sum'] as const;
 
 /**
  * valueQuery.ts valueCandidatesQuery: customerQuery's columns, then whether the customer is in the top share by past

@@ -14,6 +14,8 @@
  *   kind 'bounds'  first day, observation end, rows after it, rows in the table, and (amount)
  *                  customer-days of refunds only, which are no transactions unless refunds are purchases
  *   kind 'skip'    x = the reason (its index in LOG_SKIP_REASONS), customers = rows skipped for it
+ *   kind 'costs'   with a cost column only: x = rows to the end whose cost is blank (counted as 0),
+ *                  tx = rows whose cost is not a number (the sheet refuses the column)
  *
  * Result columns: kind, x, tx, age, customers, amount (FLOAT64).
  */
@@ -43,7 +45,7 @@ export function rfmCtes(d: SqlDialect, source: SqlSource, columns: SqlLogColumns
   const purchase = row.amount !== null && !s.refundsAreActivity ? 'WHERE purchase = 1' : '';
   return [
     ...logBaseCtes(d, source, row, s.endDay),
-    `observed AS (SELECT v.id, v.day, v.amount FROM valid AS v CROSS JOIN bounds AS b WHERE v.day <= b.last_day)`,
+    `observed AS (SELECT v.id, v.day, v.amount${columns.cost ? ', v.cost, v.cost_bad' : ''} FROM valid AS v CROSS JOIN bounds AS b WHERE v.day <= b.last_day)`,
     // Customer-days: the net of all their known amounts, whether any amount is known, and whether any
     // row is a purchase (a blank or non-negative amount); a day of refunds only is no transaction.
     `customer_days AS (
@@ -74,11 +76,11 @@ export function rfmCtes(d: SqlDialect, source: SqlSource, columns: SqlLogColumns
 export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string {
   // The fits need no segment: it stays out of the query (and out of the bytes BigQuery bills).
   const ctes = rfmCtes(d, source, { ...columns, segment: null }, s);
-  return `WITH\n${ctes.join(',\n')}\n${rfmParts(d, s).join('\nUNION ALL\n')}`;
+  return `WITH\n${ctes.join(',\n')}\n${rfmParts(d, s, true, Boolean(columns.cost)).join('\nUNION ALL\n')}`;
 }
 
 /** The SELECTs of rfmQuery's result (RFM_COLUMNS), over rfmCtes; without the 'history' rows when another query's rows give them. */
-export function rfmParts(d: SqlDialect, s: SqlRfmSettings, histories = true): string[] {
+export function rfmParts(d: SqlDialect, s: SqlRfmSettings, histories = true, costs = false): string[] {
   const int = (e: string) => `CAST(${e} AS ${d.int})`;
   const float = (e: string) => `CAST(${e} AS ${d.float})`;
   const nullInt = `CAST(NULL AS ${d.int})`;
@@ -100,6 +102,10 @@ export function rfmParts(d: SqlDialect, s: SqlRfmSettings, histories = true): st
     totals,
     `SELECT 'skip', CASE ${LOG_SKIP_REASONS.map((r, i) => `WHEN skip = ${d.string(r)} THEN ${i}`).join(' ')} END, ${nullInt}, ${nullInt}, ${int('COUNT(*)')}, CAST(NULL AS ${d.float})
   FROM src WHERE skip IS NOT NULL GROUP BY skip`,
+    // A cost that is not a number is counted on every usable row (a sheet reads the whole column); blanks to the end.
+    ...(costs
+      ? [`SELECT 'costs', (SELECT ${int('COUNT(*)')} FROM observed WHERE cost IS NULL AND cost_bad = 0), (SELECT ${int('COALESCE(SUM(cost_bad), 0)')} FROM valid), ${nullInt}, ${nullInt}, CAST(NULL AS ${d.float})`]
+      : []),
   ];
   return histories ? parts : parts.slice(1);
 }

@@ -72,6 +72,8 @@ export interface SqlCandidateSettings extends SqlValueSettings {
      * expected loss of net value, (1 − P(alive)) × ((1 − c) × D × E[spend] − A × M).
      */
     rates?: readonly SegmentRates[];
+    /** With a cost column: each member's cost per purchase day, cost_sum ÷ (x + 1), times D is a cost too. */
+    perPurchase?: boolean;
   } | null;
 }
 
@@ -124,20 +126,20 @@ export function valueGroupsQuery(d: SqlDialect, source: SqlSource, columns: SqlL
   const nullOf = (type: string) => `CAST(NULL AS ${type})`;
   const ctes = [...customerCtes(d, source, columns, s), ...cutCtes(d, s.topShare)];
   // The 'history' rows are the group rows summed over spend count, segment and top (valueGroupRows adds them up).
-  const rfm = rfmParts(d, s, false).join('\nUNION ALL\n');
+  const rfm = rfmParts(d, s, false, Boolean(columns.cost)).join('\nUNION ALL\n');
   return `WITH\n${ctes.join(',\n')}
 SELECT kind, x, tx, age, customers, amount, ${nullOf(d.int)} AS spend_count, ${nullOf(d.text)} AS segment, ${nullOf(d.int)} AS top,
-  ${nullOf(d.float)} AS spend_sum, ${nullOf(d.float)} AS past_sum, ${nullOf(d.float)} AS spend_max
+  ${nullOf(d.float)} AS spend_sum, ${nullOf(d.float)} AS past_sum, ${nullOf(d.float)} AS spend_max, ${nullOf(d.float)} AS cost_sum
 FROM (
 ${rfm}
 ) AS rfm
 UNION ALL
 SELECT 'group', ${int('x')}, ${int('tx')}, ${int('age')}, ${int('COUNT(*)')}, ${nullOf(d.float)}, ${int('spend_count')}, segment, ${int('top')},
-  ${float('SUM(spend_sum)')}, ${float('SUM(past_value)')}, ${float('MAX(spend_sum)')}
+  ${float('SUM(spend_sum)')}, ${float('SUM(past_value)')}, ${float('MAX(spend_sum)')}, ${float('SUM(cost_sum)')}
 FROM flagged GROUP BY x, tx, age, spend_count, segment, top
 UNION ALL
 SELECT 'cut', ${int('k')}, ${int('n')}, ${nullOf(d.int)}, (SELECT ${int('COUNT(*)')} FROM flagged WHERE top = 1), ${float('threshold')}, ${nullOf(d.int)}, ${nullOf(d.text)}, ${nullOf(d.int)},
-  ${nullOf(d.float)}, ${nullOf(d.float)}, ${nullOf(d.float)}
+  ${nullOf(d.float)}, ${nullOf(d.float)}, ${nullOf(d.float)}, ${nullOf(d.float)}
 FROM cut`;
 }
 
@@ -206,7 +208,7 @@ function riskCtes(d: SqlDialect, s: SqlCandidateSettings, grid: NonNullable<SqlC
     'g',
   );
   const sure = `CASE WHEN c.alive >= ${f(s.aliveFloor)} + ${eps} AND c.alive < ${f(s.aliveBelow)} - ${eps} THEN 1 ELSE 0 END AS sure`;
-  const costs = grid.rates?.filter((r) => r.revenueShare !== 0 || r.perCustomerMonth !== 0).length ? grid.rates : null;
+  const costs = grid.rates?.filter((r) => r.revenueShare !== 0 || r.perCustomerMonth !== 0).length || grid.perPurchase ? grid.rates ?? [] : null;
   let bounds: string;
   if (!costs) {
     bounds = `(1 - c.alive - ${eps}) * (${spend}) * g.dlo AS lo, (1 - c.alive + ${eps}) * (${spend}) * g.dhi * ${f(1 + 1e-9)} AS hi`;
@@ -215,23 +217,27 @@ function riskCtes(d: SqlDialect, s: SqlCandidateSettings, grid: NonNullable<SqlC
     const rate = (key: 'revenueShare' | 'perCustomerMonth', value: (r: SegmentRates) => number) => {
       const own = costs.filter((r) => r.name !== null);
       const other = costs.find((r) => r.name === null);
-      const fallback = f(other ? value(other) : 0);
+      // No line for all customers (a cost column alone, or a segment the rates do not name): no rate.
+      const fallback = f(value(other ?? { name: null, revenueShare: 0, perCustomerMonth: 0 }));
       if (own.length === 0) return fallback;
       return `CASE ${own.map((r) => `WHEN c.segment = ${d.string(r.name!)} THEN ${f(value(r))}`).join(' ')} ELSE ${fallback} END`;
     };
     const kept = rate('revenueShare', (r) => 1 - r.revenueShare);
     const perMonth = rate('perCustomerMonth', (r) => r.perCustomerMonth);
-    // The net value if still active lies in [dlo·u − A·mhi, dhi·u − A·mlo], u = (1 − c) × E[spend] ≥ 0; times
-    // 1 − P(alive) within its margins; widened by 1e-9 of the terms' size, since the difference may be near 0.
+    const k = grid.perPurchase ? `CAST(c.cost_sum AS ${d.float}) / (c.x + 1)` : f(0);
+    // The net value if still active lies in [min(dlo·u, dhi·u) − A·mhi, max(dlo·u, dhi·u) − A·mlo], u = (1 − c) ×
+    // E[spend] − k (k the cost per purchase day); times 1 − P(alive) within its margins; widened by 1e-9 of the
+    // terms' size (|(1 − c) × E[spend]| + |k|, not |u|: the difference may be near 0).
     return [
       `grid AS (SELECT g.x AS x, g.lo AS lo, g.hi AS hi, g.dlo AS dlo, g.dhi AS dhi, g.mlo AS mlo, g.mhi AS mhi FROM ${table})`,
       `risk_terms AS (
-  SELECT c.id, c.alive, (${kept}) * (${spend}) AS u, ${perMonth} AS a, g.dlo, g.dhi, g.mlo, g.mhi, ${sure}
+  SELECT c.id, c.alive, (${kept}) * (${spend}) - ${k} AS u, ABS((${kept}) * (${spend})) + ABS(${k}) AS size, ${perMonth} AS a, g.dlo, g.dhi, g.mlo, g.mhi, ${sure}
   FROM scored AS c LEFT JOIN grid AS g ON g.x = c.x AND c.age >= g.lo AND c.age <= g.hi
   WHERE ${atRisk}
 )`,
       `risk_net AS (
-  SELECT id, alive, sure, t.dlo * t.u - t.a * t.mhi AS net_lo, t.dhi * t.u - t.a * t.mlo AS net_hi, ${f(1e-9)} * (t.dhi * t.u + t.a * t.mhi) AS slack
+  SELECT id, alive, sure, LEAST(t.dlo * t.u, t.dhi * t.u) - t.a * t.mhi AS net_lo, GREATEST(t.dlo * t.u, t.dhi * t.u) - t.a * t.mlo AS net_hi,
+    ${f(1e-9)} * (t.dhi * t.size + t.a * t.mhi) AS slack
   FROM risk_terms AS t
 )`,
       `risk AS (

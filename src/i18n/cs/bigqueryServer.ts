@@ -48,6 +48,7 @@ export const bigqueryServer: Translation<typeof en, 'cs'> = {
   'bq.role.order': 'pořadí řádků',
   'bq.role.signup': 'datum registrace',
   'bq.role.cancel': 'datum zrušení',
+  'bq.role.cost': 'náklady na obsluhu',
   'bq.type.string': 'text',
   'bq.type.integer': 'celá čísla',
   'bq.type.float': 'čísla',

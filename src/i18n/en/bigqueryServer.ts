@@ -54,6 +54,7 @@ export const bigqueryServer = {
   'bq.role.order': 'row order',
   'bq.role.signup': 'signup date',
   'bq.role.cancel': 'cancel date',
+  'bq.role.cost': 'cost',
   'bq.type.string': 'text',
   'bq.type.integer': 'whole numbers',
   'bq.type.float': 'numbers',

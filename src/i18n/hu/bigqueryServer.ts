@@ -48,6 +48,7 @@ export const bigqueryServer: Translation<typeof en, 'hu'> = {
   'bq.role.order': 'sorrend',
   'bq.role.signup': 'regisztráció dátuma',
   'bq.role.cancel': 'lemondás dátuma',
+  'bq.role.cost': 'kiszolgálási költség',
   'bq.type.string': 'szöveget',
   'bq.type.integer': 'egész számokat',
   'bq.type.float': 'számokat',

@@ -48,6 +48,7 @@ export const bigqueryServer: Translation<typeof en, 'pl'> = {
   'bq.role.order': 'kolejność wierszy',
   'bq.role.signup': 'data rejestracji',
   'bq.role.cancel': 'data rezygnacji',
+  'bq.role.cost': 'koszt obsługi',
   'bq.type.string': 'tekst',
   'bq.type.integer': 'liczby całkowite',
   'bq.type.float': 'liczby',

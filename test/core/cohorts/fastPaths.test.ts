@@ -111,6 +111,44 @@ describe('customer ids on the fast paths', () => {
     expect(Array.from(log.customer)).toEqual(ref.index);
   });
 
+  it('plain and zero-padded digits of the same values, in both orders, keep a customer each', () => {
+    // "C123", "C0123" and "C000123" are three customers; the shaped tables hold the first and the last by
+    // the same value 123, so a mix-up between them would merge customers.
+    const values = Array.from({ length: 1500 }, (_, i) => (i * 7) % 2000);
+    const plain = values.map((n) => `C${n}`);
+    const padded = values.map((n) => `C${String(n).padStart(6, '0')}`);
+    const other = values.filter((n) => n % 5 === 0).map((n) => `C${String(n).padStart(4, '0')}`); // padded, another width
+    for (const [seed, head] of [[11, 'C000042'], [12, 'C42']] as const) {
+      const ids = [head, ...shuffled([...plain, ...padded, ...other, ...plain], seed)];
+      const log = parseIds(ids);
+      const ref = referenceIndexes(ids);
+      expect(log.customerIds).toEqual(ref.labels);
+      expect(Array.from(log.customer)).toEqual(ref.index);
+    }
+  });
+
+  it('a prefix of several characters: ids sharing only its first character, or more of it, are other shapes', () => {
+    const distinct = [
+      'CUST-0042', 'CUST-0043', 'CUST-42', 'CUST-9999', 'CUST-0000', 'CUST-0', // the shape
+      'CUSX-0042', 'CUST_0042', 'C-0042', 'CUS-0042', 'cust-0042', 'DUST-0042', 'CUST-00042', 'CUST-042', 'CUST--042', 'CUST-', 'CUST',
+      'C0042', '0042', 42, '42', 'XCUST-0042',
+    ];
+    const ids = ['CUST-0001', ...shuffled([...distinct, ...distinct, ...distinct], 13)];
+    const log = parseIds(ids);
+    const ref = referenceIndexes(ids);
+    expect(log.customerIds).toEqual(ref.labels);
+    expect(Array.from(log.customer)).toEqual(ref.index);
+  });
+
+  it('digits-only text ids (an empty prefix), padded and not, beside the numbers of the same value', () => {
+    const distinct: (number | string)[] = ['000123', '123', 123, '0123', '000000', '0', 0, '00', '999999', 999_999, '4194303', '4194304', 4_194_303, '1000000'];
+    const ids = ['000001', ...shuffled([...distinct, ...distinct], 14)];
+    const log = parseIds(ids);
+    const ref = referenceIndexes(ids);
+    expect(log.customerIds).toEqual(ref.labels);
+    expect(Array.from(log.customer)).toEqual(ref.index);
+  });
+
   it('error values, blanks and other types are not ids, whatever shape is learnt', () => {
     const ids = ['C000001', '#N/A', '', '   ', 'C000002', '#REF!', 'C000001'] as (number | string)[];
     const log = parseIds(ids);
