@@ -28,12 +28,19 @@ interface SizeResult {
   allocated: Map<string, { bytes: number; collections: number }>;
   /** The bundle's best call made right after another one, no collection forced in between. */
   warm: Run;
+  /**
+   * What the first call of a freshly loaded copy of the script allocates: later calls reuse the per-row
+   * arrays it leaves behind (parseLog.ts), so `allocated` above, measured after the race, is what a call
+   * allocates once the script has run before.
+   */
+  firstCall: { bytes: number; collections: number };
 }
 
 export async function run(options: BenchOptions): Promise<void> {
   const sizes = [100_000, 1_000_000, ...(options.quick ? [] : [5_000_000])];
+  const bundlePath = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'Code.js');
   const emu = createEmulator({ spreadsheetTimeZone: BENCH_ZONE });
-  emu.load(join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'Code.js'));
+  emu.load(bundlePath);
   const sheets = emu.context as unknown as Record<string, (...args: unknown[]) => unknown[][]>;
   const found = findPandas();
   const pandas = 'python' in found ? await Pandas.start(found.python) : null;
@@ -90,9 +97,13 @@ export async function run(options: BenchOptions): Promise<void> {
       [LOOP, await allocatedBy(() => handLoopCohorts(cells.ids, cells.dates, BENCH_ZONE))],
     ]);
     const warm = await backToBack(() => sheets.COHORTS(cells.ids, cells.dates, 'month', 'counts'), rounds);
+    const fresh = createEmulator({ spreadsheetTimeZone: BENCH_ZONE });
+    fresh.load(bundlePath);
+    const freshCohorts = (fresh.context as unknown as typeof sheets).COHORTS;
+    const firstCall = await allocatedBy(() => freshCohorts(cells.ids, cells.dates, 'month', 'counts'));
     db.close();
     if (pandas) await pandas.drop();
-    results.push({ rows, timings, allocated, warm });
+    results.push({ rows, timings, allocated, warm, firstCall });
     printSize(rows, log.customers, rounds, timings, allocated, pandas ? null : pandasName);
     const peak = peakRss();
     console.log(
@@ -157,7 +168,12 @@ function printGoals(results: SizeResult[], pandasName: string): void {
         `${ms(t.best)} vs ${ms(r.warm.ms)}) — compiled code kept across full collections, goal ≈ 1× (≤ 1.2×): ${check(t.bestCpu / r.warm.cpuMs <= 1.2)}`,
     );
     const a = r.allocated.get(BUNDLE)!;
-    lines.push(`bundle allocation per call at ${count(r.rows)} rows: ${Math.round(a.bytes / r.rows)} B/row (goal ≤ ~50: ${check(a.bytes / r.rows <= 55)})`);
+    const f = r.firstCall;
+    const firstGcs = f.collections ? `, ${f.collections} collections during it` : '';
+    lines.push(
+      `bundle allocation per call at ${count(r.rows)} rows: ${Math.round(a.bytes / r.rows)} B/row; the first call of a freshly loaded script ` +
+        `${Math.round(f.bytes / r.rows)} B/row${firstGcs} (goal ≤ ~50: ${check(Math.max(a.bytes, f.bytes) / r.rows <= 55)})`,
+    );
     const gcs = r.timings.get(BUNDLE)!.fullGcs + r.timings.get(TEXT)!.fullGcs;
     lines.push(`full GCs during the bundle's timed calls at ${count(r.rows)} rows: ${gcs} (goal 0: ${check(gcs === 0)})`);
   }
