@@ -1,18 +1,13 @@
 /** src/core and src/i18n must run in Node, Apps Script and the sidebar alike: no Apps Script service, no Node API. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles as files } from '../support/sourceFiles';
 
 const SRC = join(__dirname, '..', '..', 'src');
 const PURE = ['core', 'i18n'];
 const FORBIDDEN = /\b(SpreadsheetApp|Utilities|Session|PropertiesService|HtmlService|LockService|CacheService|ScriptApp|Logger|DriveApp|UrlFetchApp|Charts|google\.script|process\.|require\(|__dirname)\b|from ['"]node:|from ['"](fs|path|os|vm|url|child_process)['"]/;
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
 
 describe('src/core and src/i18n', () => {
   it('use no Apps Script service and no Node API', () => {

@@ -4,9 +4,10 @@
  * nowhere else on the Apps Script side. The one exception is the sidebar's sample sheet, which
  * inserts a brand-new sheet of the user's and fills it once.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles as files } from '../support/sourceFiles';
 
 const SRC = join(__dirname, '..', '..', 'src');
 const WRITES =
@@ -21,12 +22,6 @@ const WRITERS = new Map<string, RegExp | null>([
   ['addon/sampleSheet.ts', /\.(insertSheet|setValues|setNumberFormats|setFontWeight|setFrozenRows|insertRowsAfter)\(/],
 ]);
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
 
 describe('writes to sheets', () => {
   it('happen only in the owned-sheet writer (and the sample sheet)', () => {

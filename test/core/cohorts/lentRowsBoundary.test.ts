@@ -4,19 +4,14 @@
  * fresh grid: the custom functions' readLog. Anywhere else (the sidebar's report, which keeps several
  * tables of one log; a formula parsing two logs) the data would be overwritten silently.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles as files } from '../../support/sourceFiles';
 
 const SRC = join(__dirname, '..', '..', '..', 'src');
 const ALLOWED = new Set(['functions/cohorts.ts', 'core/cohorts/parseLog.ts']);
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
 
 describe('lent per-row arrays', () => {
   it('are asked for only by the custom functions that parse once a call', () => {
