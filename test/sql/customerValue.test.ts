@@ -208,6 +208,20 @@ describe('the Customer value sheet from SQL with a cost to serve = from the shee
     names: { id: 'customer', date: 'ordered_at', amount: 'amount' },
   };
   const s = { timeZone: ZONE, endDay: null, refundsAreActivity: false };
+  // The same request twice: rows per customer (rfmQuery, customerQuery) and the narrowed group and candidate rows.
+  const perCustomerAndNarrowed = async (table: string, columns: SqlLogColumns, request: Omit<SqlCustomerValueRequest, 'modelRows' | 'customerRows'>): Promise<[string, SqlCustomerValueRequest][]> => {
+    const queries = narrowedValueQueries(duckDb, { table: [table] }, columns, { ...s, topShare: lists.topShare }, horizon, lists, { topRows: 100, listRows: 5000 }, request.costs);
+    const groupRows = plain(await db.query(queries.groupsSql));
+    const fitted = queries.fit(groupRows);
+    return [
+      ['per customer', {
+        ...request,
+        modelRows: plain(await db.query(rfmQuery(duckDb, { table: [table] }, columns, s))),
+        customerRows: plain(await db.query(customerQuery(duckDb, { table: [table] }, columns, s))),
+      }],
+      ['narrowed', { ...request, modelRows: groupRows, customerRows: plain(await db.query(queries.candidatesSql(groupRows, fitted))), narrowed: true, fitted }],
+    ];
+  };
   const wholeSheet = (e: ReturnType<typeof workbook>) => {
     const rows = e.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues() as unknown[][];
     return rows.slice(rows.findIndex((r) => String(r[0]).startsWith('Total CLV'))).filter((r) => r[0] !== 'Generated');
@@ -215,17 +229,7 @@ describe('the Customer value sheet from SQL with a cost to serve = from the shee
 
   it('per customer and narrowed: header totals and cost lines, top customers, both lists (net columns), net value by segment', async () => {
     const { sheet, outcome: fromSheet } = sheetCustomerValue(ZONE, ROWS, '', lists, costs);
-    const queries = narrowedValueQueries(duckDb, { table: ['orders'] }, COLUMNS, { ...s, topShare: lists.topShare }, horizon, lists, { topRows: 100, listRows: 5000 }, base.costs);
-    const groupRows = plain(await db.query(queries.groupsSql));
-    const fitted = queries.fit(groupRows);
-    const requests: [string, SqlCustomerValueRequest][] = [
-      ['per customer', {
-        ...base,
-        modelRows: plain(await db.query(rfmQuery(duckDb, { table: ['orders'] }, COLUMNS, s))),
-        customerRows: plain(await db.query(customerQuery(duckDb, { table: ['orders'] }, COLUMNS, s))),
-      }],
-      ['narrowed', { ...base, modelRows: groupRows, customerRows: plain(await db.query(queries.candidatesSql(groupRows, fitted))), narrowed: true, fitted }],
-    ];
+    const requests = await perCustomerAndNarrowed('orders', COLUMNS, base);
     // The header block from the total CLV to the total past value: totals, cost and net value, the cost to serve in words.
     const info = (e: ReturnType<typeof workbook>) => {
       const rows = namedTable(e, 'CustomerValueInfo');
@@ -277,18 +281,7 @@ describe('the Customer value sheet from SQL with a cost to serve = from the shee
     const columns: SqlLogColumns = { ...COLUMNS, cost: { name: 'cost', type: 'float' } };
     const rates = { all: { revenueShare: 0.1, perCustomerMonth: 0.02 }, segments: [{ name: 'VIP', revenueShare: null, perCustomerMonth: 1 }] };
     const { sheet, outcome: fromSheet } = sheetCustomerValue(ZONE, withCosts, '', lists, { column: 5, ...rates });
-    const queries = narrowedValueQueries(duckDb, { table: ['orders_cost'] }, columns, { ...s, topShare: lists.topShare }, horizon, lists, { topRows: 100, listRows: 5000 }, rates);
-    const groupRows = plain(await db.query(queries.groupsSql));
-    const fitted = queries.fit(groupRows);
-    const request = { ...base, costs: rates, costColumn: 'column E ("cost")' };
-    const requests: [string, SqlCustomerValueRequest][] = [
-      ['per customer', {
-        ...request,
-        modelRows: plain(await db.query(rfmQuery(duckDb, { table: ['orders_cost'] }, columns, s))),
-        customerRows: plain(await db.query(customerQuery(duckDb, { table: ['orders_cost'] }, columns, s))),
-      }],
-      ['narrowed', { ...request, modelRows: groupRows, customerRows: plain(await db.query(queries.candidatesSql(groupRows, fitted))), narrowed: true, fitted }],
-    ];
+    const requests = await perCustomerAndNarrowed('orders_cost', columns, { ...base, costs: rates, costColumn: 'column E ("cost")' });
     const text = wholeSheet(sheet).flat().join('\n');
     expect(text).toMatch(/Plus column E \("cost"\): each customer’s average cost per purchase day × their expected purchases \(\d+ rows with a blank cost counted as 0\)/);
     for (const [label, req] of requests) {
