@@ -32,7 +32,7 @@ export interface LogCustomers {
 /** Pass 1 over the rows: each customer's cohort (and segment) from their earliest purchase. */
 export function logCustomers(log: TransactionLog, axis: PeriodAxis, activity: ActivityOptions): LogCustomers {
   const customers = log.customerIds.length;
-  if (log.amount === null && log.segment === null) return purchaseCustomers(log, axis, activity);
+  if (log.segment === null) return purchaseCustomers(log, axis, activity);
   const firstDayOf = new Int32Array(customers).fill(NO_PURCHASE);
   const segment = log.segment ? new Int32Array(customers) : null;
   const tallies = createRowTallies();
@@ -53,21 +53,26 @@ export function logCustomers(log: TransactionLog, axis: PeriodAxis, activity: Ac
   return { cohort, segment, tallies, bought: null };
 }
 
-// Every row on or before the last day is a purchase (no amounts) and there are no segments: the bitset
-// first, then each customer's cohort as their first purchase period. One pass over the rows, not two,
-// and at five million rows (half a million customers) one random access a row into a per-customer
-// table fewer.
+// Without segments a customer's cohort is simply the first period they bought in: the bitset first (every
+// row on or before the last day is a purchase, but for refunds when they are not activity), then each
+// customer's cohort read off it. One pass over the rows, not two, and at five million rows (half a
+// million customers) one random access a row into a per-customer table fewer. With amounts, logCube
+// then reads each row's cohort off the same bits (addRevenue).
 function purchaseCustomers(log: TransactionLog, axis: PeriodAxis, activity: ActivityOptions): LogCustomers {
   const customers = log.customerIds.length;
   const words = bitsetWords(customers, axis.count, activity.lapseAfter);
   const bought = new Int32Array(customers * words);
   const tallies = createRowTallies();
-  const late = markPurchases(bought, words, log.customer, log.day, log.rows, axis.dayPeriod, axis.firstDay, axis.lastDay);
+  const refundsOnlyRevenue = !activity.refundsAreActivity && log.amount !== null;
+  const late = refundsOnlyRevenue
+    ? markNonRefunds(bought, words, log.customer, log.day, log.rows, axis.dayPeriod, axis.firstDay, axis.lastDay, log.amount!)
+    : markPurchases(bought, words, log.customer, log.day, log.rows, axis.dayPeriod, axis.firstDay, axis.lastDay);
   if (late > 0) {
     for (let k = 0; k < log.rows; k++) if (log.day[k] > axis.lastDay) tallies.skip('after as-of day', log.dateColumnName, log.rowNumber[k]);
   }
   const cohort = new Int32Array(customers);
   firstPeriods(bought, words, cohort);
+  if (log.amount) tallyRefunds(log, axis, cohort, activity, tallies);
   return { cohort, segment: null, tallies, bought };
 }
 
@@ -188,7 +193,7 @@ export function logCube(
   // Without amounts every row on or before the last day is a purchase, so its customer has a cohort;
   // without groups every customer counts: the cohort table need not be read per row, which at five
   // million rows (half a million customers) saved a cache miss a row.
-  // (Nothing to do when logCustomers filled the bitset already.)
+  // (When logCustomers filled the bitset already, only the amounts are left: addRevenue below.)
   if (people.bought === null) {
     if (amount === null && groupOf === null) markPurchases(bits, words, customer, day, rows, dayPeriod, firstDay, lastDay);
     else addRows(bits, words, customer, day, rows, dayPeriod, firstDay, lastDay, cohort, groupOf, amount, revenue, refundsOnlyRevenue, P);
@@ -197,7 +202,11 @@ export function logCube(
   const active = K > 1 ? widen(bits, customers, words, P, K) : bits;
   countCustomerPeriods(P, cube.size, cube.active, cube.continuing, cube.reach, active, bits, words, cohort, groupOf);
   if (cube.reach) suffixSums(cube.reach, cube.groups * P, P);
-  if (cube.retained && amount) addRetainedRevenue(cube.retained, P, customer, day, rows, amount, dayPeriod, firstDay, lastDay, active, words, groupOf);
+  if (people.bought !== null) {
+    if (amount !== null && (revenue !== null || cube.retained !== null)) addRevenue(revenue, cube.retained, P, customer, day, rows, amount, dayPeriod, firstDay, lastDay, active, words, groupOf);
+  } else if (cube.retained && amount) {
+    addRetainedRevenue(cube.retained, P, customer, day, rows, amount, dayPeriod, firstDay, lastDay, active, words, groupOf);
+  }
   return cube;
 }
 
@@ -259,6 +268,32 @@ function markPurchases(
       late++;
       continue;
     }
+    const p = dayPeriod[d - firstDay];
+    bits[customer[k] * words + (p >>> 5)] |= 1 << (p & 31);
+  }
+  return late;
+}
+
+/** markPurchases when refunds (negative amounts) are not purchases: those rows set no bit. */
+function markNonRefunds(
+  bits: Int32Array,
+  words: number,
+  customer: Int32Array,
+  day: Int32Array,
+  rows: number,
+  dayPeriod: Int32Array,
+  firstDay: number,
+  lastDay: number,
+  amount: Float64Array,
+): number {
+  let late = 0;
+  for (let k = 0; k < rows; k++) {
+    const d = day[k];
+    if (d > lastDay) {
+      late++;
+      continue;
+    }
+    if (amount[k] < 0) continue;
     const p = dayPeriod[d - firstDay];
     bits[customer[k] * words + (p >>> 5)] |= 1 << (p & 31);
   }
@@ -372,5 +407,52 @@ function addRetainedRevenue(
     const q = p > 0 ? p - 1 : 0;
     const bit = (active[base + (q >>> 5)] >>> (q & 31)) & later;
     retained[(g * P + first) * P + p] += a * bit; // a is finite: NaN (a blank) was left out above
+  }
+}
+
+/**
+ * Revenue and retained revenue in one pass, once the bits are complete (purchaseCustomers filled them):
+ * each row's cohort is the lowest set bit of its customer's active words (addRetainedRevenue says why
+ * that is the cohort), so a row reads one random customer's words and nothing else per customer. Money
+ * dated before the cohort's first period (a refund when refunds are not purchases) fits no cohort cell:
+ * left out, as addRows leaves it out.
+ */
+function addRevenue(
+  revenue: Float64Array | null,
+  retained: Float64Array | null,
+  P: number,
+  customer: Int32Array,
+  day: Int32Array,
+  rows: number,
+  amount: Float64Array,
+  dayPeriod: Int32Array,
+  firstDay: number,
+  lastDay: number,
+  active: Int32Array,
+  words: number,
+  groupOf: Int32Array | null,
+): void {
+  for (let k = 0; k < rows; k++) {
+    const d = day[k];
+    if (d > lastDay) continue;
+    const a = amount[k];
+    if (a !== a) continue;
+    const c = customer[k];
+    const base = c * words;
+    let w = 0;
+    let x = active[base];
+    while (x === 0 && ++w < words) x = active[base + w];
+    if (x === 0) continue; // no purchase: refunds only (tallied in logCustomers), or left out by its group
+    const first = (w << 5) + 31 - Math.clz32(x & -x);
+    const g = groupOf === null ? 0 : groupOf[c];
+    if (g < 0) continue;
+    const p = dayPeriod[d - firstDay];
+    if (p < first) continue;
+    const cell = (g * P + first) * P + p;
+    if (revenue !== null) revenue[cell] += a;
+    if (retained !== null) {
+      const q = p > 0 ? p - 1 : 0;
+      retained[cell] += a * ((active[base + (q >>> 5)] >>> (q & 31)) & ((first - p) >>> 31)); // as in addRetainedRevenue
+    }
   }
 }
