@@ -23,7 +23,7 @@ function messageOf(f: () => unknown): string {
 
 const CASES = [
   { locale: 'cs_CZ', zone: 'Europe/Prague', date: '(zadáno datum 1. 2. 2024)', blankNot: 'the date' },
-  { locale: 'pl_PL', zone: 'Europe/Warsaw', date: '(podano data 1.02.2024)', blankNot: 'the date' },
+  { locale: 'pl_PL', zone: 'Europe/Warsaw', date: '(podano: data 1.02.2024)', blankNot: 'the date' },
   { locale: 'hu_HU', zone: 'Europe/Budapest', date: '(a megadott érték: 2024. 02. 01. dátum)', blankNot: 'the date' },
   { locale: 'en_US', zone: 'America/New_York', date: '(got the date Feb 1, 2024)', blankNot: 'datum' },
 ];

@@ -36,7 +36,7 @@ export const server: Translation<typeof en, 'pl'> = {
     many: 'Koszty w {column} muszą być liczbami (koszt każdego wiersza, puste, gdy brak): {rows} i jeszcze {count}. Popraw je lub nie wybieraj kolumny kosztów.',
     other: 'Koszty w {column} muszą być liczbami (koszt każdego wiersza, puste, gdy brak): {rows} i jeszcze {count}. Popraw je lub nie wybieraj kolumny kosztów.',
   },
-  'server.costRowIs': 'wiersz {row} zawiera {value}',
+  'server.costRowIs': 'wiersz {row}: {value}',
   'server.costSameAsRole': 'Kolumną kosztów nie może być {column}: jest już wybrana jako inna kolumna rejestru. Wybierz kolumnę, która zawiera tylko koszty.',
   'server.summary.byWeek': 'według tygodni',
   'server.summary.byMonth': 'według miesięcy',
