@@ -487,7 +487,7 @@ describe('safety', () => {
     expect(() => estimate(emu, { ...base, costs: { ...base.costs, column: -1 } })).toThrow(/^The sidebar sent settings the add-on cannot read/);
     expect(() => estimate(emu, { ...base, monthlyDiscountRate: -0.01 })).toThrow(/^The monthly discount rate must be from 0% to below 100%, such as 1% \(got -1%\)\.$/);
     expect(() => estimate(emu, { ...base, horizonMonths: '12' as unknown as number })).toThrow(/^The sidebar sent settings the add-on cannot read/);
-    expect(() => estimate(emu, { ...base, asOf: '2000-01-01' })).toThrow(/^The observation end Jan 1, 2000 is before the first date in the data \([A-Z][a-z]{2} \d{1,2}, \d{4}\)\.$/);
+    expect(() => estimate(emu, { ...base, asOf: '2000-01-01' })).toThrow(/^The observation end Jan 1, 2000 is before the first date in the data \([A-Z][a-z]{2} \d{1,2}, \d{4}\)\. Your sheets were not changed\.$/);
     expect(emu.snapshot()).toEqual(before);
   });
 
