@@ -70,6 +70,8 @@ export const server: Translation<typeof en, 'pl'> = {
   'server.horizon': 'Horyzont musi być całkowitą liczbą miesięcy od 1 do {max} (podano {got}).',
   'server.discount': 'Miesięczna stopa dyskontowa musi wynosić od 0% do mniej niż 100%, np. 1% (podano {got}).',
   'source.column': 'kolumna {ref}',
+  'source.columnRef': '{letter} („{header}”)',
+  'source.columnRefValue': '{letter} ({value})',
   'source.unnamedColumn': '(kolumna {letter})',
   'source.product': 'ilość × cena jednostkowa: {amount}, dla każdego wiersza',
   'source.role.id': 'ID klienta',
