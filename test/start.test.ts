@@ -148,4 +148,20 @@ describe('npm start', () => {
   it('says clearly what is wrong with a missing file', () => {
     expect(() => start(join(root, 'no-such.csv'))).toThrow(/npm start failed: no such file/);
   });
+
+  it('refuses a period it does not know before reading anything, naming the ones it takes', () => {
+    // It had read the data, then blamed "the sidebar" and asked to reload it.
+    const failure = (...args: string[]): string => {
+      try {
+        start(...args);
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr ?? e) + String((e as { stdout?: string }).stdout ?? '');
+      }
+      throw new Error('npm start did not fail');
+    };
+    const english = failure('--period', 'fortnight');
+    expect(english).toContain('npm start failed: --period must be one of week|month|quarter|year (got "fortnight")');
+    expect(english).not.toMatch(/sidebar|Source:/);
+    expect(failure('--period', 'fortnight', '--locale', 'cs_CZ')).toContain('npm start selhal: --period musí být jedno z week|month|quarter|year (zadáno „fortnight“)');
+  });
 });

@@ -7,6 +7,7 @@ export const start: Translation<typeof en, 'cs'> = {
     'použití: npm start -- [soubor.csv|soubor.tsv|soubor.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale cs_CZ] [--out soubor.xlsx] [--engine sheet|duckdb]',
   'start.needsValue': '{option} potřebuje hodnotu',
   'start.lapseWhole': '--lapse potřebuje celý počet období, 1 nebo více',
+  'start.period': '--period musí být jedno z {choices} (zadáno „{period}“)',
   'start.unknownOption': 'neznámá volba {option}',
   'start.engine': '--engine musí být „sheet“ (výchozí) nebo „duckdb“ (zadáno „{engine}“)',
   'start.noSuchFile': 'soubor neexistuje: {file}',

@@ -9,6 +9,7 @@ export const start = {
     'usage: npm start -- [file.csv|file.tsv|file.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale en_US] [--out file.xlsx] [--engine sheet|duckdb]',
   'start.needsValue': '{option} needs a value',
   'start.lapseWhole': '--lapse needs a whole number of periods, 1 or more',
+  'start.period': '--period must be one of {choices} (got "{period}")',
   'start.unknownOption': 'unknown option {option}',
   'start.engine': '--engine must be "sheet" (the default) or "duckdb" (got "{engine}")',
   'start.noSuchFile': 'no such file: {file}',

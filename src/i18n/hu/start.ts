@@ -7,6 +7,7 @@ export const start: Translation<typeof en, 'hu'> = {
     'használat: npm start -- [fájl.csv|fájl.tsv|fájl.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale hu_HU] [--out fájl.xlsx] [--engine sheet|duckdb]',
   'start.needsValue': 'a(z) {option} kapcsolónak érték kell',
   'start.lapseWhole': 'a --lapse értéke egész számú időszak, legalább 1',
+  'start.period': 'a --period értéke ezek egyike lehet: {choices} (megadva: „{period}”)',
   'start.unknownOption': 'ismeretlen kapcsoló: {option}',
   'start.engine': 'a --engine értéke „sheet” (alapértelmezett) vagy „duckdb” lehet (megadva: „{engine}”)',
   'start.noSuchFile': 'nincs ilyen fájl: {file}',

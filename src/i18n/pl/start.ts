@@ -7,6 +7,7 @@ export const start: Translation<typeof en, 'pl'> = {
     'użycie: npm start -- [plik.csv|plik.tsv|plik.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale pl_PL] [--out plik.xlsx] [--engine sheet|duckdb]',
   'start.needsValue': '{option} wymaga wartości',
   'start.lapseWhole': '--lapse wymaga całkowitej liczby okresów, 1 lub więcej',
+  'start.period': '--period musi być jednym z {choices} (podano: „{period}”)',
   'start.unknownOption': 'nieznana opcja {option}',
   'start.engine': '--engine musi mieć wartość „sheet” (domyślnie) lub „duckdb” (podano „{engine}”)',
   'start.noSuchFile': 'nie ma takiego pliku: {file}',
