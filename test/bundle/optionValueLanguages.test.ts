@@ -6,20 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadBundle, type Bundle } from './harness';
+import { messageOf } from '../support/messageOf';
 
 const ids = [[1], [2], [1]];
 const log = (b: Bundle) => [[b.date(2024, 1, 5)], [b.date(2024, 1, 6)], [b.date(2024, 2, 5)]];
 const amounts = [[10], [20], [30]];
 
-/** The message of the error a call throws. */
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('the call did not fail');
-}
 
 const CASES = [
   { locale: 'cs_CZ', zone: 'Europe/Prague', date: '(zadáno datum 1. 2. 2024)', blankNot: 'the date' },

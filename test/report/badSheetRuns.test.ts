@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerValueSettings } from '../../src/addon/protocol';
 import { addSheet, generate, settingsFor, workbook } from './workbook';
+import { messageOf } from '../support/messageOf';
 
 const UNCHANGED = { en_US: 'Your sheets were not changed.', cs_CZ: 'Vaše listy se nezměnily.', pl_PL: 'Twoje arkusze nie zostały zmienione.', hu_HU: 'A lapjai nem változtak.' };
 
@@ -19,14 +20,6 @@ function orders(n: number): unknown[][] {
   return rows;
 }
 
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('the run did not fail');
-}
 
 describe('a run on a bad sheet', () => {
   for (const locale of Object.keys(UNCHANGED) as (keyof typeof UNCHANGED)[]) {
