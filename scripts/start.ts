@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator } from '../tools/emulator/index';
+import { ImportTooLargeError } from '../tools/emulator/io';
 import { startDuckDb } from './startDuckDb';
 import { LAPSE_WORDS, printCustomerValue, showNamed } from './printSheets';
 import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
@@ -87,7 +88,21 @@ async function main(): Promise<void> {
     if (!existsSync(args.file)) fail('start.noSuchFile', { file: args.file });
     source = basename(args.file).replace(/\.[^.]+$/, '').slice(0, 90) || 'Data';
     const text = readFileSync(args.file, 'utf8');
-    await step('start.step.import', () => emu.importCsv(text, { sheetName: source, delimiter: 'auto', fileName: basename(args.file) }));
+    await step('start.step.import', () => {
+      try {
+        return emu.importCsv(text, { sheetName: source, delimiter: 'auto', fileName: basename(args.file) });
+      } catch (e) {
+        // Too large for a spreadsheet: said in the --locale's language, with its number forms.
+        if (!(e instanceof ImportTooLargeError)) throw e;
+        const { rows, columns, existing, maxCells, maxColumns } = e.size;
+        const file = basename(args.file);
+        if (columns > maxColumns) fail('start.tooManyColumns', { file, columns: integer(columns), limit: integer(maxColumns) });
+        return fail('start.tooManyCells', {
+          file, needs: integer(rows * columns), rows: integer(rows), columns: integer(columns), existing: integer(existing),
+          over: integer(existing + rows * columns - maxCells), limit: integer(maxCells),
+        });
+      }
+    });
   } else {
     source = 'CDNOW';
     const text = readFileSync(join(root, 'examples', 'cdnow', 'CDNOW_master.txt'), 'utf8');

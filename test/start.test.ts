@@ -167,6 +167,30 @@ describe('npm start', () => {
     expect(text).not.toContain('(first 0 of 0)');
   });
 
+  it('refuses a file too large for a spreadsheet in the --locale\'s language, with its counts', () => {
+    const failure = (...args: string[]): string => {
+      try {
+        start(...args);
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr ?? e);
+      }
+      throw new Error('npm start did not fail');
+    };
+    // 400,000 rows of 26 one-character cells and a header: 10,400,026 cells, over the 10,000,000 of a spreadsheet
+    // that already has its first sheet's 26,000.
+    const tall = join(out, 'tall.csv');
+    const row = `${new Array(26).fill('1').join(',')}\n`;
+    writeFileSync(tall, `${Array.from({ length: 26 }, (_, i) => `c${i}`).join(',')}\n${row.repeat(400_000)}`);
+    expect(failure(tall, '--locale', 'pl_PL')).toContain(
+      'npm start nie powiódł się: „tall.csv” wymaga 10\u00a0400\u00a0026 komórek (400\u00a0001 wierszy × 26 kolumn), a arkusz kalkulacyjny ma już 26\u00a0000: ' +
+        'o 426\u00a0026 więcej niż limit Arkuszy Google wynoszący 10\u00a0000\u00a0000 komórek w jednym arkuszu kalkulacyjnym.',
+    );
+    expect(failure(tall)).toContain("npm start failed: \"tall.csv\" needs 10,400,026 cells (400,001 rows × 26 columns) and the spreadsheet already has 26,000: 426,026 more than Google Sheets' limit of 10,000,000 cells in a spreadsheet.");
+    const wide = join(out, 'wide.csv');
+    writeFileSync(wide, `${Array.from({ length: 18_279 }, (_, i) => `c${i}`).join(',')}\n`);
+    expect(failure(wide, '--locale', 'cs_CZ')).toContain('npm start selhal: „wide.csv“ má 18\u00a0279 sloupců: Tabulky Google dovolí v listu nejvýše 18\u00a0278 sloupců (po ZZZ).');
+  });
+
   it('refuses a period it does not know before reading anything, naming the ones it takes', () => {
     // It had read the data, then blamed "the sidebar" and asked to reload it.
     const failure = (...args: string[]): string => {

@@ -11,6 +11,8 @@ export const start: Translation<typeof en, 'cs'> = {
   'start.unknownOption': 'neznámá volba {option}',
   'start.engine': '--engine musí být „sheet“ (výchozí) nebo „duckdb“ (zadáno „{engine}“)',
   'start.noSuchFile': 'soubor neexistuje: {file}',
+  'start.tooManyCells': '„{file}“ potřebuje {needs} buněk ({rows} řádků × {columns} sloupců) a tabulka už má {existing}: o {over} víc, než kolik Tabulky Google v jedné tabulce dovolí ({limit} buněk).',
+  'start.tooManyColumns': '„{file}“ má {columns} sloupců: Tabulky Google dovolí v listu nejvýše {limit} sloupců (po ZZZ).',
   'start.unreadableSheet': 'list „{sheet}“ nelze přečíst',
   'start.failed': 'npm start selhal: {message}',
   'start.source': {

@@ -13,6 +13,8 @@ export const start = {
   'start.unknownOption': 'unknown option {option}',
   'start.engine': '--engine must be "sheet" (the default) or "duckdb" (got "{engine}")',
   'start.noSuchFile': 'no such file: {file}',
+  'start.tooManyCells': '"{file}" needs {needs} cells ({rows} rows × {columns} columns) and the spreadsheet already has {existing}: {over} more than Google Sheets\' limit of {limit} cells in a spreadsheet.',
+  'start.tooManyColumns': '"{file}" has {columns} columns: Google Sheets allows at most {limit} columns (up to ZZZ) in a sheet.',
   'start.unreadableSheet': 'could not read sheet "{sheet}"',
   'start.failed': 'npm start failed: {message}',
   'start.source': {

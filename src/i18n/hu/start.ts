@@ -11,6 +11,8 @@ export const start: Translation<typeof en, 'hu'> = {
   'start.unknownOption': 'ismeretlen kapcsoló: {option}',
   'start.engine': 'a --engine értéke „sheet” (alapértelmezett) vagy „duckdb” lehet (megadva: „{engine}”)',
   'start.noSuchFile': 'nincs ilyen fájl: {file}',
+  'start.tooManyCells': '„{file}” {needs} cellát igényel ({rows} sor × {columns} oszlop), és a táblázatban már {existing} van: {over} cellával több, mint a Google Táblázatok korlátja ({limit} cella egy táblázatban).',
+  'start.tooManyColumns': '„{file}” {columns} oszlopos: a Google Táblázatok egy lapon legfeljebb {limit} oszlopot engednek (ZZZ-ig).',
   'start.unreadableSheet': 'a(z) „{sheet}” lap nem olvasható',
   'start.failed': 'az npm start nem sikerült: {message}',
   'start.source': {

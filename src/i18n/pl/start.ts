@@ -11,6 +11,8 @@ export const start: Translation<typeof en, 'pl'> = {
   'start.unknownOption': 'nieznana opcja {option}',
   'start.engine': '--engine musi mieć wartość „sheet” (domyślnie) lub „duckdb” (podano „{engine}”)',
   'start.noSuchFile': 'nie ma takiego pliku: {file}',
+  'start.tooManyCells': '„{file}” wymaga {needs} komórek ({rows} wierszy × {columns} kolumn), a arkusz kalkulacyjny ma już {existing}: o {over} więcej niż limit Arkuszy Google wynoszący {limit} komórek w jednym arkuszu kalkulacyjnym.',
+  'start.tooManyColumns': '„{file}” ma {columns} kolumn: Arkusze Google pozwalają na najwyżej {limit} kolumn (do ZZZ) w arkuszu.',
   'start.unreadableSheet': 'nie udało się odczytać arkusza „{sheet}”',
   'start.failed': 'npm start nie powiódł się: {message}',
   'start.source': {
