@@ -19,6 +19,7 @@ import { LAPSE_WORDS, printCustomerValue, showNamed } from './printSheets';
 import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
 import { anyOf, commaList, decimal, integer, languageOf, msg, percent, semicolonList, sentences, typed, type Language } from '../src/i18n';
 import { startMsg, startText, type StartArgsOf, type StartMessageKey } from '../src/i18n/startMessages';
+import { addCostFlag, noCostFlags } from './costFlags';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,7 +39,7 @@ function localeArgument(argv: string[]): string {
 const PERIODS = ['week', 'month', 'quarter', 'year'];
 
 function parseArgs(argv: string[]) {
-  const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx'), engine: 'sheet', lapse: 1 };
+  const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx'), engine: 'sheet', lapse: 1, costs: noCostFlags() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -58,6 +59,10 @@ function parseArgs(argv: string[]) {
       out.lapse = Number(next());
       if (!Number.isInteger(out.lapse) || out.lapse < 1) fail('start.lapseWhole');
     }
+    else if (a === '--cost-share' || a === '--cost-monthly') {
+      const v = next();
+      if (!addCostFlag(out.costs, a === '--cost-share' ? 'share' : 'monthly', v)) fail(a === '--cost-share' ? 'start.costShare' : 'start.costMonthly', { value: v });
+    } else if (a === '--cost-column') out.costs.column = next();
     else if (a === '--help' || a === '-h') {
       console.log(say(startMsg('start.usage')));
       process.exit(0);
@@ -153,14 +158,16 @@ async function main(): Promise<void> {
   show('CohortCustomers', 'summary.matrix.customers');
   show('CohortRetention', 'summary.matrix.retention');
 
-  // The sidebar's "Customer value" section, when the source is a log with amounts.
+  // The sidebar's "Customer value" section, when the source is a log with amounts; --cost-column by its header.
+  const costColumn = args.costs.column ? p.columns.findIndex((c) => c.header === args.costs.column) + 1 : 0;
+  if (args.costs.column && !costColumn) fail('start.costColumn', { name: args.costs.column, columns: commaList(p.columns.map((c) => `"${c.header}"`)) });
   if (p.shape === 'log' && (p.roles.amount > 0 || (!!p.roles.quantity && !!p.roles.unitPrice))) {
     // A log the models cannot fit (nobody bought twice) says why, as the sidebar would; the rest goes on.
     const value = await step('start.step.value', () => {
       try {
         return emu.callFromClient('sidebarCustomerValue', {
           ...settings, horizonMonths: 12, monthlyDiscountRate: 0.01, topShare: 0.2, aliveBelow: 0.5, aliveFloor: 0.1,
-          costs: { column: 0, all: { revenueShare: 0, perCustomerMonth: 0 }, segments: [] },
+          costs: { column: costColumn, all: args.costs.all, segments: args.costs.segments },
         }) as CustomerValueOutcome;
       } catch (e) {
         return { message: say(startMsg('start.valueFailed', { reason: errorText(e).replace(/^Error: /, '') })), warnings: [] as string[] };

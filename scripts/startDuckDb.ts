@@ -24,6 +24,7 @@ import { dayInZone } from '../src/core/timeZone';
 import { LAPSE_WORDS, printCustomerValue, showNamed, table } from './printSheets';
 import { commaList, integer, languageOf, msg, percent, type Param } from '../src/i18n';
 import { startMsg, startText } from '../src/i18n/startMessages';
+import { anyCostFlag, noCostFlags, type CostFlags } from './costFlags';
 
 export interface DuckDbStartArgs {
   file: string;
@@ -34,6 +35,8 @@ export interface DuckDbStartArgs {
   root: string;
   /** A customer is lost after this many periods without a purchase (--lapse K). */
   lapse?: number;
+  /** The cost to serve (--cost-share, --cost-monthly, --cost-column), as for the sheet engine. */
+  costs?: CostFlags;
 }
 
 const TABLE = 'log';
@@ -77,6 +80,12 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     const roleWords = { id: 'source.role.id', date: 'source.role.date', amount: 'source.role.amount', segment: 'source.role.segment', signup: 'source.role.signup', cancel: 'source.role.cancel', revenue: 'source.role.revenue' } as const;
     console.log(say(startMsg('start.columns', { list: commaList(named.map(([r, c]) => startMsg('start.sqlColumn', { role: msg(roleWords[r as keyof typeof roleWords]), name: c!.name, type: c!.type }))) })));
     const sqlColumns: SqlLogColumns = { id, date, amount, segment, order };
+    // The cost to serve of the Customer value sheet: the rates as given, the cost column by its name.
+    const costFlags = args.costs ?? noCostFlags();
+    const costColumn = costFlags.column ? columns.find((c) => c.name === costFlags.column) ?? null : null;
+    if (costFlags.column && !costColumn) throw new Error(say(startMsg('start.costColumn', { name: costFlags.column, columns: commaList(columns.map((c) => `"${c.name}"`)) })));
+    const costRates = anyCostFlag(costFlags) ? { all: costFlags.all, segments: costFlags.segments } : null;
+    const valueColumns: SqlLogColumns = costColumn ? { ...sqlColumns, cost: costColumn } : sqlColumns;
 
     const settings: SqlCohortSettings = {
       period: args.period as PeriodUnit, weekStart: 'monday', timeZone: args.zone, mode: 'in', lapseAfter: args.lapse ?? 1, refundsAreActivity: false,
@@ -130,7 +139,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       const t0 = performance.now();
       const horizon = { horizonMonths: 12, monthlyDiscountRate: 0.01 };
       const lists = { ...DEFAULT_AT_RISK };
-      const queries = narrowedValueQueries(duckDb, { table: [TABLE] }, sqlColumns, { timeZone: args.zone, endDay: null, refundsAreActivity: false, topShare: lists.topShare }, horizon, lists, { topRows: TOP_CUSTOMERS, listRows: MAX_LIST_ROWS });
+      const queries = narrowedValueQueries(duckDb, { table: [TABLE] }, valueColumns, { timeZone: args.zone, endDay: null, refundsAreActivity: false, topShare: lists.topShare }, horizon, lists, { topRows: TOP_CUSTOMERS, listRows: MAX_LIST_ROWS }, costRates);
       const modelRows = plain(await db.query(queries.groupsSql));
       const model = queries.fit(modelRows);
       const { r, alpha, a, b } = model.bgNbd.params;
@@ -149,8 +158,15 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       const customerRows = plain(await db.query(queries.candidatesSql(modelRows, model)));
       const valueRequest: SqlCustomerValueRequest = {
         modelRows, customerRows, narrowed: true, fitted: model, ...horizon, lists, asOfChosen: false, sourceDescription,
-        columnLines: named.map(([role, c]) => [role, c!.name]), segmentColumn: segment?.name ?? '',
+        // Labelled in the workbook's language as the BigQuery build labels them (runValue.ts), not by the role's key.
+        columnLines: [
+          [say(msg('source.label.id')), id.name], [say(msg('source.label.date')), date.name], [say(msg('source.label.amount')), amount!.name],
+          ...(segment ? [[say(msg('source.label.segment')), segment.name] as [string, string]] : []),
+        ],
+        segmentColumn: segment?.name ?? '',
         names: { id: id.name, date: date.name, amount: amount!.name },
+        ...(costRates ? { costs: costRates } : {}),
+        ...(costColumn ? { costColumn: costColumn.name } : {}),
       };
       let value: { message: string; warnings: string[] };
       try {

@@ -1,6 +1,6 @@
 import type { EntryPoint } from './entryPoint';
 import { asServerFunction } from './addon/sidebarApi';
-import { sidebarBigQueryDescribe, sidebarBigQueryEstimate, sidebarBigQueryRun, sidebarBigQuerySaved, sidebarBigQueryValueEstimate, sidebarBigQueryValueRun } from './addon/bigquery/sidebarBigQuery';
+import { sidebarBigQueryDescribe, sidebarBigQueryEstimate, sidebarBigQueryRun, sidebarBigQuerySaved, sidebarBigQueryValueEstimate, sidebarBigQueryValueSaved, sidebarBigQueryValueRun } from './addon/bigquery/sidebarBigQuery';
 
 /**
  * The BigQuery build's extra entry points (npm run build -- --bigquery): the sidebar's BigQuery
@@ -14,6 +14,14 @@ export const bigQueryEntryPoints: EntryPoint[] = [
     params: [],
     returns: { type: 'Object', description: 'BigQueryReportSettings (plain JSON) or null.' },
     run: asServerFunction(sidebarBigQuerySaved),
+  },
+  {
+    name: 'sidebarBigQueryValueSaved',
+    kind: 'server',
+    summary: 'Sidebar, BigQuery source: the Customer value settings (with the cost to serve) saved in this document by the last BigQuery customer value run.',
+    params: [],
+    returns: { type: 'Object', description: 'BigQueryValueSettings (plain JSON) or null.' },
+    run: asServerFunction(sidebarBigQueryValueSaved),
   },
   {
     name: 'sidebarBigQueryDescribe',

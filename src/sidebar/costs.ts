@@ -25,10 +25,17 @@ interface Line {
   monthly: HTMLInputElement;
 }
 
-export function createCostInputs(): CostInputs {
-  const column = byId('cost-column', HTMLSelectElement);
-  const body = byId('cost-rows', HTMLTableSectionElement);
-  const details = byId('costs', HTMLDetailsElement);
+/** The elements' ids: the sheet source's by default; the BigQuery source has its own section with the same look. */
+export interface CostInputIds {
+  column: string;
+  rows: string;
+  details: string;
+}
+
+export function createCostInputs(ids: CostInputIds = { column: 'cost-column', rows: 'cost-rows', details: 'costs' }): CostInputs {
+  const column = byId(ids.column, HTMLSelectElement);
+  const body = byId(ids.rows, HTMLTableSectionElement);
+  const details = byId(ids.details, HTMLDetailsElement);
   // Typed values by segment name, so changing the segment column and back keeps them.
   const typed = new Map<string, { share: string; monthly: string }>();
   // Segments with saved values that the segment list does not show (it holds at most 50) stay visible.

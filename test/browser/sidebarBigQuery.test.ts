@@ -110,14 +110,15 @@ test('Customer value with a cost to serve: the rates and the cost column go to B
     expect(await page.$eval('#bq-col-amount', (s) => (s as HTMLSelectElement).value)).toBe('amount');
     await page.click('#bq-costs summary');
     expect(await page.$$eval('#bq-cost-column option', (os) => os.map((o) => o.textContent))).toContain('handling (FLOAT64)');
-    expect(await page.$eval('#bq-cost-share', (e) => e.getAttribute('aria-label'))).toBe('All customers: cost as % of revenue');
-    await page.fill('#bq-cost-share', '20');
-    await page.fill('#bq-cost-monthly', '0.5');
+    const all = page.locator('#bq-cost-rows input');
+    expect(await all.nth(0).evaluate((e) => (e as HTMLInputElement).labels?.[0]?.textContent)).toBe('All customers: cost as % of revenue');
+    await all.nth(0).fill('20');
+    await all.nth(1).fill('0.5');
     await page.selectOption('#bq-cost-column', 'handling');
     await page.click('#bq-value-estimate');
     await page.waitForFunction(() => !(document.getElementById('bq-value-run') as HTMLButtonElement).disabled);
     // A changed rate needs a new estimate (the second query's numbers depend on it).
-    await page.fill('#bq-cost-monthly', '0.25');
+    await all.nth(1).fill('0.25');
     expect(await page.$eval('#bq-value-run', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
     await page.click('#bq-value-estimate');
     await page.waitForFunction(() => !(document.getElementById('bq-value-run') as HTMLButtonElement).disabled);
@@ -132,6 +133,79 @@ test('Customer value with a cost to serve: the rates and the cost column go to B
     expect(watch.consoleErrors).toEqual([]);
   } finally {
     await context.close();
+  }
+});
+
+test('Customer value per segment: a line per segment of the sample and one added by name, checked as for a sheet, saved with the document', async () => {
+  const emu = createEmulator({ spreadsheetTimeZone: 'Europe/Prague', locale: 'en_US' });
+  emu.load(join(root, 'dist-bigquery', 'Code.js'));
+  const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 9));
+  const rows: unknown[][] = [];
+  for (let c = 0; c < 80; c++) for (let k = 0; k <= c % 5; k++) rows.push([`c${c}`, day(2024, 1 + ((c + k * 3) % 10), 1 + ((c * 7 + k) % 27)), 10 + (c % 13) + k, c % 3 === 1 ? 'shop' : 'web', 1 + (k % 2)]);
+  // "partner" customers only after the 200 rows the sidebar reads as a sample: no line of their own until added by name.
+  expect(rows.length).toBeGreaterThanOrEqual(200);
+  for (let c = 0; c < 30; c++) for (let k = 0; k < 4; k++) rows.push([`p${c}`, day(2024, 1 + ((c + k * 2) % 10), 2 + (c % 20)), 30 + c, 'partner', 2]);
+  const more = [{ name: 'amount', type: 'FLOAT64' }, { name: 'channel', type: 'STRING' }, { name: 'handling', type: 'FLOAT64' }];
+  const first = await sidebarOnTable(emu, rows, more);
+  try {
+    const { page } = first;
+    await page.selectOption('#bq-col-segment', 'channel');
+    await page.click('#bq-costs summary');
+    const lines = () => page.$$eval('#bq-cost-rows th', (els) => els.map((e) => e.textContent));
+    expect(await lines()).toEqual(['All customers', 'web', 'shop']);
+    expect(await page.$eval('#bq-cost-segments-note', (e) => e.textContent)).toBe('A line for each segment seen in a sample of the table’s rows; add one for any other segment by its name.');
+    await page.fill('#bq-cost-add', 'partner');
+    await page.click('#bq-cost-add-button');
+    expect(await lines()).toEqual(['All customers', 'web', 'shop', 'partner']);
+    const inputs = page.locator('#bq-cost-rows input');
+    await inputs.nth(0).fill('10'); // all customers: 10 % of revenue
+    await inputs.nth(5).fill('2'); // shop: 2 a month, share as all customers
+    expect(await inputs.nth(4).getAttribute('placeholder')).toBe('10');
+    await page.locator('#bq-costs').screenshot({ path: join(root, 'out', 'sidebar-bigquery-costs.png') });
+    await inputs.nth(6).fill('120'); // partner: over 100 %
+    await page.selectOption('#bq-cost-column', 'handling');
+    await page.click('#bq-value-estimate');
+    expect(await page.$eval('#bq-error', (e) => e.textContent)).toBe('The cost to serve of “partner” as a share of revenue must be a percentage from 0 to 100, such as 15.');
+    expect(await inputs.nth(6).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.$eval('#bq-value-run', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await inputs.nth(6).fill('30');
+    await page.click('#bq-value-estimate');
+    await page.waitForFunction(() => !(document.getElementById('bq-value-run') as HTMLButtonElement).disabled);
+    expect(await inputs.nth(6).getAttribute('aria-invalid')).toBe(null);
+    await page.click('#bq-value-run');
+    await page.waitForFunction(() => !(document.getElementById('bq-result') as HTMLElement).hidden || (document.getElementById('bq-error')?.textContent ?? '') !== '');
+    expect(await page.$eval('#bq-error', (e) => e.textContent)).toBe('');
+    const info = namedTable(emu, 'CustomerValueInfo').map((r) => r.map(String).join(' | ')).join('\n');
+    expect(info).toMatch(/Segment "shop": 10% of revenue \+ .*2\.00 per customer a month/);
+    expect(info).toMatch(/Segment "partner": 30% of revenue/);
+    expect(info).not.toMatch(/Segment "web"/); // a blank line is as for all customers
+    // The CLV by segment table is net of each segment's own rates: partner customers cost 30 %, web 10 %.
+    const bySegment = namedTable(emu, 'CustomerValueBySegment');
+    const header = bySegment[0].map(String);
+    const row = (name: string) => bySegment.find((r) => r[0] === name)!;
+    const clv = header.findIndex((h) => /^CLV/.test(h));
+    const cost = header.findIndex((h) => /^Cost to serve/.test(h));
+    expect(clv).toBeGreaterThan(0);
+    expect(cost).toBeGreaterThan(0);
+    expect(Number(row('partner')[cost])).toBeGreaterThan(0.3 * Number(row('partner')[clv]));
+    expect(Number(row('web')[cost])).toBeGreaterThan(0.1 * Number(row('web')[clv]));
+    expect(Number(row('web')[cost])).toBeLessThan(0.3 * Number(row('web')[clv]));
+  } finally {
+    await first.context.close();
+  }
+  // The sidebar opened again in the same document: what was entered comes back, the added segment's line included.
+  const again = await sidebarOnTable(emu, rows, more);
+  try {
+    const { page } = again;
+    await page.selectOption('#bq-col-segment', 'channel');
+    expect(await page.$eval('#bq-costs', (e) => (e as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.$$eval('#bq-cost-rows th', (els) => els.map((e) => e.textContent))).toEqual(['All customers', 'web', 'shop', 'partner']);
+    expect(await page.$$eval('#bq-cost-rows input', (els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['10', '', '', '', '', '2', '30', '']);
+    expect(await page.inputValue('#bq-cost-column')).toBe('handling');
+    expect(await page.inputValue('#bq-horizon')).toBe('12');
+    expect(await page.inputValue('#bq-top-share')).toBe('20');
+  } finally {
+    await again.context.close();
   }
 });
 

@@ -45,6 +45,12 @@ export interface BigQueryDescription {
   rows: number | null;
   bytes: number | null;
   explanation: string;
+  /**
+   * Per column, the distinct non-blank values of a STRING or INT64 column in the free sample of rows (at most
+   * SAMPLE_SEGMENTS, in order of appearance): the segment names the cost to serve offers lines for.
+   * [] for other columns, and for a view or a query (no sample).
+   */
+  sampleValues: string[][];
 }
 
 export interface BigQueryReportSettings extends BigQuerySource {

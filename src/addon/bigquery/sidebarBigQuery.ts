@@ -5,16 +5,28 @@ import { estimateReport, runReport } from './runReport';
 import { describeSource } from './source';
 import { sheetLanguage, userInterfaceLanguage } from '../language';
 
+/** Kept in the document's properties, as the sheet source's settings are; each run has its own key, so neither spoils the other's. */
 const KEY = 'retentionAnalytics.bigQuerySettings.v1';
+const VALUE_KEY = 'retentionAnalytics.bigQueryCustomerValue.v1';
 
-export function sidebarBigQuerySaved(): BigQueryReportSettings | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(KEY);
+function load<T>(key: string): T | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(key);
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as BigQueryReportSettings;
+    const value: unknown = JSON.parse(raw);
+    return value && typeof value === 'object' ? (value as T) : null;
   } catch {
     return null;
   }
+}
+
+export function sidebarBigQuerySaved(): BigQueryReportSettings | null {
+  return load<BigQueryReportSettings>(KEY);
+}
+
+/** The Customer value settings (months ahead, discount, thresholds, cost to serve) of the last BigQuery customer value run in this document. */
+export function sidebarBigQueryValueSaved(): BigQueryValueSettings | null {
+  return load<BigQueryValueSettings>(VALUE_KEY);
 }
 
 export function sidebarBigQueryDescribe(source: BigQuerySource): BigQueryDescription {
@@ -40,5 +52,7 @@ export function sidebarBigQueryValueEstimate(settings: BigQueryValueSettings): B
 export function sidebarBigQueryValueRun(settings: BigQueryValueSettings): BigQueryValueResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   // The sheet is written under the document lock (writeSqlCustomerValue); the queries need none.
-  return runValue(settings, ss.getSpreadsheetTimeZone(), { user: userInterfaceLanguage(), sheet: sheetLanguage(ss.getSpreadsheetLocale()) });
+  const result = runValue(settings, ss.getSpreadsheetTimeZone(), { user: userInterfaceLanguage(), sheet: sheetLanguage(ss.getSpreadsheetLocale()) });
+  PropertiesService.getDocumentProperties().setProperty(VALUE_KEY, JSON.stringify(settings));
+  return result;
 }

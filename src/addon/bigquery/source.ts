@@ -14,6 +14,8 @@ import type { BigQueryColumnRoles, BigQueryDescription, BigQuerySource } from '.
 import { checkProjectId, parseTableName } from './tableName';
 
 const SAMPLE_ROWS = 200;
+/** As many segment names as the sheet source's segment list shows. */
+export const SAMPLE_SEGMENTS = 50;
 /** Table types whose rows Tabledata.list reads from storage (https://cloud.google.com/bigquery/docs/reference/rest/v2/tables#Table.FIELDS.type). */
 const STORED_TYPES = ['TABLE', 'SNAPSHOT', 'CLONE'];
 
@@ -83,7 +85,19 @@ export function describeSource(source: BigQuerySource): BigQueryDescription {
     rows: s.rows,
     bytes: s.bytes,
     explanation: renderValue(proposal.explanation, userInterfaceLanguage()),
+    sampleValues: s.columns.map((c, i) => (c.type === 'string' || c.type === 'integer' ? distinctTexts(s.sample, i) : [])),
   };
+}
+
+function distinctTexts(rows: unknown[][], column: number): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    // Tabledata.list gives every value as text; an INT64 segment is named by its digits, as the queries CAST it.
+    const v = typeof row[column] === 'number' ? String(row[column]) : row[column];
+    if (typeof v === 'string' && v.trim() !== '') seen.add(v);
+    if (seen.size === SAMPLE_SEGMENTS) break;
+  }
+  return [...seen];
 }
 
 function sourceType(s: ResolvedSource, i: number): string {

@@ -24,4 +24,7 @@ export const bigquery: Translation<typeof en, 'cs'> = {
   'bigquery.valueEstimate': 'Odhadnout cenu hodnoty zákazníků',
   'bigquery.valueRun': 'Spočítat hodnotu zákazníků v BigQuery',
   'bigquery.valueRunning': 'BigQuery spouští dotazy hodnoty zákazníků…',
+  'bigquery.costSegmentsNote': 'Řádek pro každý segment z ukázky řádků tabulky; pro jiný segment přidejte řádek podle jeho názvu.',
+  'bigquery.costAddLabel': 'Název segmentu',
+  'bigquery.costAdd': 'Přidat řádek',
 };

@@ -4,10 +4,13 @@ import type { Translation } from '../messages';
 export const start: Translation<typeof en, 'cs'> = {
   'start.workbookName': 'Ukázka retence',
   'start.usage':
-    'použití: npm start -- [soubor.csv|soubor.tsv|soubor.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale cs_CZ] [--out soubor.xlsx] [--engine sheet|duckdb]',
+    'použití: npm start -- [soubor.csv|soubor.tsv|soubor.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale cs_CZ] [--out soubor.xlsx] [--engine sheet|duckdb] [--cost-share P|SEGMENT=P] [--cost-monthly A|SEGMENT=A] [--cost-column NÁZEV]',
   'start.needsValue': '{option} potřebuje hodnotu',
   'start.lapseWhole': '--lapse potřebuje celý počet období, 1 nebo více',
   'start.period': '--period musí být jedno z {choices} (zadáno „{period}“)',
+  'start.costShare': '--cost-share potřebuje náklady na obsluhu zákazníka jako procento z tržeb od 0 do 100, například 15, nebo SEGMENT=15 pro jeden segment (zadáno „{value}“)',
+  'start.costMonthly': '--cost-monthly potřebuje náklady na obsluhu na zákazníka a měsíc, částku 0 nebo více, například 2.50, nebo SEGMENT=2.50 pro jeden segment (zadáno „{value}“)',
+  'start.costColumn': '--cost-column „{name}“ není sloupec souboru; jeho sloupce jsou {columns}',
   'start.unknownOption': 'neznámá volba {option}',
   'start.engine': '--engine musí být „sheet“ (výchozí) nebo „duckdb“ (zadáno „{engine}“)',
   'start.noSuchFile': 'soubor neexistuje: {file}',

@@ -22,4 +22,7 @@ export const bigquery = {
   'bigquery.valueEstimate': 'Estimate customer value cost',
   'bigquery.valueRun': 'Run customer value on BigQuery',
   'bigquery.valueRunning': 'BigQuery is running the customer value queries…',
+  'bigquery.costSegmentsNote': 'A line for each segment seen in a sample of the table’s rows; add one for any other segment by its name.',
+  'bigquery.costAddLabel': 'Segment name',
+  'bigquery.costAdd': 'Add a line',
 } as const;

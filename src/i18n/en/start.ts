@@ -6,10 +6,13 @@
 export const start = {
   'start.workbookName': 'Retention demo',
   'start.usage':
-    'usage: npm start -- [file.csv|file.tsv|file.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale en_US] [--out file.xlsx] [--engine sheet|duckdb]',
+    'usage: npm start -- [file.csv|file.tsv|file.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale en_US] [--out file.xlsx] [--engine sheet|duckdb] [--cost-share P|SEGMENT=P] [--cost-monthly A|SEGMENT=A] [--cost-column NAME]',
   'start.needsValue': '{option} needs a value',
   'start.lapseWhole': '--lapse needs a whole number of periods, 1 or more',
   'start.period': '--period must be one of {choices} (got "{period}")',
+  'start.costShare': '--cost-share needs the cost to serve as a percentage of revenue from 0 to 100, such as 15, or SEGMENT=15 for one segment (got "{value}")',
+  'start.costMonthly': '--cost-monthly needs the cost to serve per customer a month, an amount of 0 or more such as 2.50, or SEGMENT=2.50 for one segment (got "{value}")',
+  'start.costColumn': '--cost-column "{name}" is not a column of the file; its columns are {columns}',
   'start.unknownOption': 'unknown option {option}',
   'start.engine': '--engine must be "sheet" (the default) or "duckdb" (got "{engine}")',
   'start.noSuchFile': 'no such file: {file}',

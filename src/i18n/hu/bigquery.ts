@@ -24,4 +24,7 @@ export const bigquery: Translation<typeof en, 'hu'> = {
   'bigquery.valueEstimate': 'Az ügyfélérték költségének becslése',
   'bigquery.valueRun': 'Ügyfélérték számítása a BigQueryben',
   'bigquery.valueRunning': 'A BigQuery futtatja az ügyfélérték lekérdezéseit…',
+  'bigquery.costSegmentsNote': 'Sor minden szegmensnek, amely a tábla mintasoraiban szerepel; más szegmenshez adjon hozzá sort a neve alapján.',
+  'bigquery.costAddLabel': 'Szegmens neve',
+  'bigquery.costAdd': 'Sor hozzáadása',
 };

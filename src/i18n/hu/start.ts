@@ -4,10 +4,13 @@ import type { Translation } from '../messages';
 export const start: Translation<typeof en, 'hu'> = {
   'start.workbookName': 'Megtartási bemutató',
   'start.usage':
-    'használat: npm start -- [fájl.csv|fájl.tsv|fájl.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale hu_HU] [--out fájl.xlsx] [--engine sheet|duckdb]',
+    'használat: npm start -- [fájl.csv|fájl.tsv|fájl.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale hu_HU] [--out fájl.xlsx] [--engine sheet|duckdb] [--cost-share P|SZEGMENS=P] [--cost-monthly A|SZEGMENS=A] [--cost-column NÉV]',
   'start.needsValue': 'a(z) {option} kapcsolónak érték kell',
   'start.lapseWhole': 'a --lapse értéke egész számú időszak, legalább 1',
   'start.period': 'a --period értéke ezek egyike lehet: {choices} (megadva: „{period}”)',
+  'start.costShare': 'a --cost-share a kiszolgálási költséget várja a bevétel százalékában 0 és 100 között, például 15, vagy SZEGMENS=15 egy szegmensre (megadva: „{value}”)',
+  'start.costMonthly': 'a --cost-monthly az ügyfelenkénti havi kiszolgálási költséget várja, 0 vagy nagyobb összeget, például 2.50, vagy SZEGMENS=2.50 egy szegmensre (megadva: „{value}”)',
+  'start.costColumn': 'a --cost-column „{name}” nem oszlopa a fájlnak; az oszlopai: {columns}',
   'start.unknownOption': 'ismeretlen kapcsoló: {option}',
   'start.engine': 'a --engine értéke „sheet” (alapértelmezett) vagy „duckdb” lehet (megadva: „{engine}”)',
   'start.noSuchFile': 'nincs ilyen fájl: {file}',

@@ -24,4 +24,7 @@ export const bigquery: Translation<typeof en, 'pl'> = {
   'bigquery.valueEstimate': 'Oszacuj koszt wartości klientów',
   'bigquery.valueRun': 'Oblicz wartość klientów w BigQuery',
   'bigquery.valueRunning': 'BigQuery wykonuje zapytania wartości klientów…',
+  'bigquery.costSegmentsNote': 'Wiersz dla każdego segmentu z próbki wierszy tabeli; dla innego segmentu dodaj wiersz po jego nazwie.',
+  'bigquery.costAddLabel': 'Nazwa segmentu',
+  'bigquery.costAdd': 'Dodaj wiersz',
 };

@@ -4,10 +4,13 @@ import type { Translation } from '../messages';
 export const start: Translation<typeof en, 'pl'> = {
   'start.workbookName': 'Demo retencji',
   'start.usage':
-    'użycie: npm start -- [plik.csv|plik.tsv|plik.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale pl_PL] [--out plik.xlsx] [--engine sheet|duckdb]',
+    'użycie: npm start -- [plik.csv|plik.tsv|plik.parquet] [--period week|month|quarter|year] [--lapse K] [--zone IANA] [--locale pl_PL] [--out plik.xlsx] [--engine sheet|duckdb] [--cost-share P|SEGMENT=P] [--cost-monthly A|SEGMENT=A] [--cost-column NAZWA]',
   'start.needsValue': '{option} wymaga wartości',
   'start.lapseWhole': '--lapse wymaga całkowitej liczby okresów, 1 lub więcej',
   'start.period': '--period musi być jednym z {choices} (podano: „{period}”)',
+  'start.costShare': '--cost-share wymaga kosztu obsługi klienta jako procentu przychodu od 0 do 100, na przykład 15, albo SEGMENT=15 dla jednego segmentu (podano „{value}”)',
+  'start.costMonthly': '--cost-monthly wymaga kosztu obsługi na klienta miesięcznie, kwoty 0 lub większej, na przykład 2.50, albo SEGMENT=2.50 dla jednego segmentu (podano „{value}”)',
+  'start.costColumn': '--cost-column „{name}” nie jest kolumną pliku; jego kolumny to {columns}',
   'start.unknownOption': 'nieznana opcja {option}',
   'start.engine': '--engine musi mieć wartość „sheet” (domyślnie) lub „duckdb” (podano „{engine}”)',
   'start.noSuchFile': 'nie ma takiego pliku: {file}',

@@ -7,6 +7,7 @@ import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, Big
 import type { LapseSuggestion } from '../../core/cohorts/lapseSuggestion';
 import type { PeriodUnit } from '../../core/periods';
 import { integer, percent } from '../../i18n/messages';
+import { createCostInputs, type CostInputs } from '../costs';
 import { byId, setChoices } from '../dom';
 import { text as sidebarText } from '../text';
 import { bqText, localizeSection } from './text';
@@ -29,6 +30,12 @@ const text = (id: string, value: string) => (byId(id, HTMLElement).textContent =
 
 let estimated: string | null = null; // the settings (as JSON) the shown estimate is for
 let estimatedValue: string | null = null; // the same for the customer value queries
+let description: BigQueryDescription | null = null; // the columns last read
+/** Segments the user added a cost line for by name (the sample need not hold every segment). */
+const addedSegments: string[] = [];
+/** A saved cost column, chosen once the columns that hold it are read. */
+let savedCostColumn = '';
+let costs: CostInputs;
 
 function source(): BigQuerySource {
   return { projectId: input('bq-project').value.trim(), table: input('bq-table').value.trim(), query: byId('bq-query', HTMLTextAreaElement).value };
@@ -61,17 +68,52 @@ const fraction = (id: string) => Number(input(id).value) / 100;
 
 function valueSettings(): BigQueryValueSettings {
   const s = settings();
+  const costLines = costs.settings();
   return {
     ...source(), columns: s.columns, asOf: s.asOf, refundsAreActivity: s.refundsAreActivity, maxBytes: s.maxBytes,
     horizonMonths: Number(input('bq-horizon').value), monthlyDiscountRate: fraction('bq-discount'),
     topShare: fraction('bq-top-share'), aliveBelow: fraction('bq-alive-below'), aliveFloor: fraction('bq-alive-floor'),
-    // The cost to serve for all customers (blank = none) and a cost column; the server checks the rates as for a sheet.
-    costs: {
-      all: { revenueShare: fraction('bq-cost-share'), perCustomerMonth: Number(input('bq-cost-monthly').value) },
-      segments: [],
-      column: select('bq-cost-column').value,
-    },
+    // The cost to serve (blank = none) for all customers and per segment, as the sheet source's lines, and a cost column.
+    costs: { all: costLines.all, segments: costLines.segments, column: select('bq-cost-column').value },
   };
+}
+
+/** The cost lines' segments: those of the chosen segment column in the sample, then those added by name. */
+function showCostSegments(): void {
+  const segment = select('bq-col-segment').value;
+  const i = description ? description.columns.findIndex((c) => c.name === segment) : -1;
+  const names = segment ? [...(i >= 0 ? description!.sampleValues[i] : [])] : [];
+  if (segment) for (const name of addedSegments) if (!names.includes(name)) names.push(name);
+  costs.setSegments(names);
+  byId('bq-cost-segments-note', HTMLElement).hidden = !segment;
+  byId('bq-cost-add-block', HTMLElement).hidden = !segment;
+  text('bq-cost-segments-note', segment ? bqText('bigquery.costSegmentsNote') : '');
+}
+
+function addCostSegment(): void {
+  const name = input('bq-cost-add').value;
+  if (name.trim() === '') return;
+  if (!addedSegments.includes(name)) addedSegments.push(name);
+  input('bq-cost-add').value = '';
+  showCostSegments();
+  invalidate();
+}
+
+/** Restores the Customer value inputs the last customer value run in this document used. */
+function applyValueSettings(saved: BigQueryValueSettings): void {
+  const percentText = (fraction: number) => String(Number((fraction * 100).toPrecision(12)));
+  input('bq-horizon').value = String(saved.horizonMonths);
+  input('bq-discount').value = percentText(saved.monthlyDiscountRate);
+  input('bq-top-share').value = percentText(saved.topShare);
+  input('bq-alive-below').value = percentText(saved.aliveBelow);
+  input('bq-alive-floor').value = percentText(saved.aliveFloor);
+  const c = saved.costs;
+  if (!c) return;
+  for (const s of c.segments) if (!addedSegments.includes(s.name)) addedSegments.push(s.name);
+  costs.apply({ column: 0, all: c.all, segments: c.segments });
+  savedCostColumn = c.column ?? '';
+  showCostSegments();
+  if (savedCostColumn) byId('bq-costs', HTMLDetailsElement).open = true;
 }
 
 const LAPSE_TAIL = { week: 'sidebar.lapse.week', month: 'sidebar.lapse.month', quarter: 'sidebar.lapse.quarter', year: 'sidebar.lapse.year' } as const;
@@ -119,7 +161,9 @@ function showColumns(d: BigQueryDescription): void {
   setChoices(select('bq-col-segment'), optional, d.roles.segment);
   setChoices(select('bq-col-signup'), choices, d.roles.signup ?? '');
   setChoices(select('bq-col-cancel'), optional, d.roles.cancel ?? '');
-  setChoices(select('bq-cost-column'), optional, '');
+  setChoices(select('bq-cost-column'), optional, d.columns.some((c) => c.name === savedCostColumn) ? savedCostColumn : '');
+  description = d;
+  showCostSegments();
   select('bq-shape').value = d.shape;
   showShape();
   const size = d.rows !== null ? ` ${bqText('bigquery.rows', { count: d.rows })}` : '';
@@ -186,11 +230,26 @@ async function run(): Promise<void> {
   }
 }
 
+/** A cost rate out of range is said, with the sheet source's message, at its input; true when there is one. */
+function costProblem(): boolean {
+  for (const marked of Array.from(document.querySelectorAll('#bq-cost-rows [aria-invalid]'))) marked.removeAttribute('aria-invalid');
+  const problem = costs.problem();
+  if (!problem) return false;
+  text('bq-error', problem.message);
+  byId('bq-result', HTMLElement).hidden = true;
+  byId('bq-costs', HTMLDetailsElement).open = true;
+  problem.control.setAttribute('aria-invalid', 'true');
+  problem.control.focus();
+  return true;
+}
+
 async function estimateValue(): Promise<void> {
+  if (costProblem()) return;
   await dryRun('sidebarBigQueryValueEstimate', valueSettings(), 'bq-value-run', (json) => (estimatedValue = json));
 }
 
 async function runValue(): Promise<void> {
+  if (costProblem()) return;
   const s = valueSettings();
   if (estimatedValue !== JSON.stringify(s)) return invalidate(); // settings changed since the estimate: estimate again
   const r = await busy(bqText('bigquery.valueRunning'), () => call<BigQueryValueResult>('sidebarBigQueryValueRun', s));
@@ -200,9 +259,8 @@ async function runValue(): Promise<void> {
 function start(): void {
   if (!document.getElementById('bq')) return;
   localizeSection(byId('bq', HTMLFormElement));
-  const all = sidebarText('sidebar.costs.all');
-  input('bq-cost-share').setAttribute('aria-label', sidebarText('sidebar.costs.shareLabel', { who: all }));
-  input('bq-cost-monthly').setAttribute('aria-label', sidebarText('sidebar.costs.monthlyLabel', { who: all }));
+  costs = createCostInputs({ column: 'bq-cost-column', rows: 'bq-cost-rows', details: 'bq-costs' });
+  costs.setEnabled(true);
   byId('bq-describe', HTMLButtonElement).addEventListener('click', () => void describe());
   byId('bq-estimate', HTMLButtonElement).addEventListener('click', () => void estimate());
   byId('bq-run', HTMLButtonElement).addEventListener('click', () => void run());
@@ -214,6 +272,14 @@ function start(): void {
   byId('bq', HTMLFormElement).addEventListener('change', invalidate);
   select('bq-shape').addEventListener('change', showShape);
   select('bq-col-amount').addEventListener('change', showShape);
+  select('bq-col-segment').addEventListener('change', showCostSegments);
+  byId('bq-cost-add-button', HTMLButtonElement).addEventListener('click', addCostSegment);
+  input('bq-cost-add').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      addCostSegment();
+    }
+  });
   select('bq-period').addEventListener('change', showLapse);
   input('bq-lapse-after').addEventListener('input', showLapse);
   byId('bq-lapse-use', HTMLButtonElement).addEventListener('click', () => {
@@ -227,6 +293,9 @@ function start(): void {
     input('bq-project').value = saved.projectId;
     input('bq-table').value = saved.table;
     byId('bq-query', HTMLTextAreaElement).value = saved.query;
+  }, () => undefined);
+  void call<BigQueryValueSettings | null>('sidebarBigQueryValueSaved').then((saved) => {
+    if (saved) applyValueSettings(saved);
   }, () => undefined);
 }
 

@@ -1,0 +1,120 @@
+/**
+ * `npm start`'s cost to serve flags (--cost-share, --cost-monthly, per segment with SEGMENT=…, --cost-column), the
+ * same for both engines, run as a user runs them: on a CSV log simulated from the models' own story, written here,
+ * each engine as a subprocess, the Customer value sheet read back from the workbook. Runs the built dist/.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { simulate } from './sql/simulatedLog';
+
+const root = join(__dirname, '..');
+const out = join(root, 'out', 'test-start-costs');
+const csv = join(out, 'orders.csv');
+
+function start(...args: string[]): string {
+  return execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'start.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'Asia/Tokyo' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** What a failed run printed on stderr. */
+function failure(...args: string[]): string {
+  try {
+    start(...args);
+  } catch (e) {
+    return String((e as { stderr?: string }).stderr);
+  }
+  throw new Error('npm start did not fail');
+}
+
+/** The Customer value sheet's header block as label → values, and its CLV by segment rows by segment. */
+async function customerValue(path: string, sheet = 'Customer value') {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const rows: unknown[][] = [];
+  wb.getWorksheet(sheet)!.eachRow({ includeEmpty: true }, (row, n) => {
+    rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v));
+  });
+  const info = new Map<string, unknown[]>();
+  let label = '';
+  for (const r of rows) {
+    if (!r || r.length === 0) break;
+    if (typeof r[0] === 'string') label = r[0];
+    info.set(label, [...(info.get(label) ?? []), ...r.slice(1)]);
+  }
+  const number = (key: string) => Number(info.get(key)?.[0]);
+  return { info, number, rows };
+}
+
+describe('npm start cost to serve flags', () => {
+  beforeAll(() => {
+    mkdirSync(out, { recursive: true });
+    // Calendar days as ISO text (both engines read them as dates); a cost per row with some blanks.
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const lines = simulate(11, 400).map((r, i) => [r.id, day(r.date), r.amount ?? '', r.segment || 'None', i % 9 === 4 ? '' : (0.5 + (i % 5) * 0.25).toFixed(2)].join(','));
+    writeFileSync(csv, ['customer_id,order_date,amount,region,handling', ...lines].join('\n') + '\n');
+  });
+
+  it('a share of revenue for all customers costs exactly that share of the CLV, in both engines', async () => {
+    for (const engine of ['sheet', 'duckdb']) {
+      const file = join(out, `share-${engine}.xlsx`);
+      start(csv, '--engine', engine, '--cost-share', '20', '--out', file);
+      const { number, info } = await customerValue(file);
+      // cost = P(alive) × c × D × E[spend] = c × CLV customer by customer, so in total.
+      expect(number('Total CLV, next 12 months')).toBeGreaterThan(1000);
+      expect(number('Total cost to serve, next 12 months') / number('Total CLV, next 12 months')).toBeCloseTo(0.2, 9);
+      expect(number('Total net value, next 12 months') / number('Total CLV, next 12 months')).toBeCloseTo(0.8, 9);
+      expect(info.get('Cost to serve')).toEqual(['All customers: 20% of revenue']);
+    }
+  });
+
+  it('per-segment lines and a cost column give the same sheet in both engines; without flags there is no cost', async () => {
+    const flags = ['--cost-share', '20', '--cost-share', 'A=10', '--cost-monthly', 'VIP=3', '--cost-column', 'handling'];
+    start(csv, ...flags, '--out', join(out, 'sheet.xlsx'));
+    start(csv, '--engine', 'duckdb', ...flags, '--out', join(out, 'duckdb.xlsx'));
+    start(csv, '--engine', 'duckdb', '--out', join(out, 'none.xlsx'));
+    const sheet = await customerValue(join(out, 'sheet.xlsx'));
+    const duck = await customerValue(join(out, 'duckdb.xlsx'));
+    const none = await customerValue(join(out, 'none.xlsx'));
+    for (const v of [sheet, duck]) {
+      expect(v.info.get('Cost to serve')).toEqual([
+        'Segment "A": 10% of revenue',
+        'Segment "VIP": 20% of revenue + 3.00 per customer a month while active',
+        'Other customers: 20% of revenue',
+        expect.stringMatching(/^Plus (column E \("handling"\)|handling): each customer’s average cost per purchase day × their expected purchases \(\d+ rows with a blank cost counted as 0\)$/),
+      ]);
+      // More than the shares alone (the monthly amount and the cost column add to them), less than the CLV.
+      const cost = v.number('Total cost to serve, next 12 months');
+      expect(cost).toBeGreaterThan(0.1 * v.number('Total CLV, next 12 months'));
+      expect(cost).toBeLessThan(v.number('Total CLV, next 12 months'));
+      expect(v.number('Total CLV, next 12 months')).toBeCloseTo(none.number('Total CLV, next 12 months'), 6); // gross CLV unchanged
+    }
+    for (const key of ['Total CLV, next 12 months', 'Total cost to serve, next 12 months', 'Total net value, next 12 months']) {
+      expect(duck.number(key) / sheet.number(key)).toBeCloseTo(1, 6);
+    }
+    expect(none.info.has('Total cost to serve, next 12 months')).toBe(false);
+    // CLV by segment: the cost and net value columns agree between the engines, segment by segment.
+    const bySegment = (v: typeof sheet) => {
+      const start = v.rows.findIndex((r) => r?.[0] === 'Segment');
+      const rows = v.rows.slice(start + 1).filter((r) => r && ['A', 'B', 'VIP', 'None'].includes(String(r[0])));
+      return new Map(rows.map((r) => [String(r[0]), r.slice(1).map(Number)]));
+    };
+    const [a, b] = [bySegment(sheet), bySegment(duck)];
+    expect([...a.keys()].sort()).toEqual(['A', 'B', 'None', 'VIP']);
+    for (const [name, values] of a) values.forEach((x, i) => expect(b.get(name)![i]).toBeCloseTo(x, 4));
+  });
+
+  it('a rate out of range or a column the file lacks is refused, naming the flag and the value, in the language of --locale', () => {
+    expect(failure(csv, '--cost-share', '120')).toMatch(/--cost-share needs the cost to serve as a percentage of revenue from 0 to 100, such as 15, or SEGMENT=15 for one segment \(got "120"\)/);
+    expect(failure(csv, '--engine', 'duckdb', '--cost-monthly', 'VIP=-1')).toMatch(/--cost-monthly needs the cost to serve per customer a month.*\(got "VIP=-1"\)/);
+    expect(failure(csv, '--engine', 'duckdb', '--cost-column', 'shipping')).toMatch(/--cost-column "shipping" is not a column of the file; its columns are "customer_id", "order_date", "amount", "region", "handling"/);
+    expect(failure(csv, '--cost-column', 'shipping')).toMatch(/--cost-column "shipping" is not a column of the file/);
+    expect(failure(csv, '--locale', 'cs_CZ', '--cost-share', 'abc')).toMatch(/npm start selhal: --cost-share potřebuje náklady na obsluhu zákazníka jako procento z tržeb od 0 do 100, například 15, nebo SEGMENT=15 pro jeden segment \(zadáno „abc“\)/);
+  });
+});
