@@ -191,6 +191,12 @@ describe('npm start', () => {
     expect(failure(wide, '--locale', 'cs_CZ')).toContain('npm start selhal: „wide.csv“ má 18\u00a0279 sloupců: Tabulky Google dovolí v listu nejvýše 18\u00a0278 sloupců (po ZZZ).');
   });
 
+  it('suggests the lapse window in idiomatic Hungarian: "82%-a", not "82% része"', () => {
+    // CDNOW by month: 82.0 % of returns come within 5 months of the previous purchase (counted apart in Python).
+    const text = start('--locale', 'hu_HU', '--out', join(out, 'cdnow-hu.xlsx'));
+    expect(text).toContain('Javaslat az adatok alapján: 5. A visszatérő vásárlások 82%-a 5 hónapon belül követte az ügyfél előző vásárlását.');
+  });
+
   it('refuses a period it does not know before reading anything, naming the ones it takes', () => {
     // It had read the data, then blamed "the sidebar" and asked to reload it.
     const failure = (...args: string[]): string => {
