@@ -125,6 +125,8 @@ async function main(): Promise<void> {
   const roles = (Object.entries(p.roles) as [keyof typeof p.roles, number][]).filter(([, c]) => c > 0)
     .map(([r, c]) => startMsg('start.columnRole', { role: msg(`source.role.${r}`), letter: p.columns[c - 1].letter, header: p.columns[c - 1].header }));
   console.log(say(startMsg('start.columns', { list: commaList(roles) })));
+  // An amount column the locale reads as text (an English export with --locale cs_CZ): said, not dropped silently.
+  if (p.amountNote) console.log(p.amountNote);
   const missing = p.shape === 'log' ? (['id', 'date'] as const).filter((r) => !p.roles[r]) : [];
   if (missing.length) {
     // Say what each column looked like: text where dates or numbers were expected usually means the

@@ -69,7 +69,8 @@ export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerR
     const parsed = parseNumberText(text, numbers);
     return parsed.ok ? parsed.value : NaN;
   };
-  const profiles = headers.map((_, c) => profileColumn(sample.map((row) => row[c]), isDateText, numberText));
+  const isOtherDecimalText = (text: string) => parseNumberText(text, numbers).ok === false && parseNumberText(text, { decimal: numbers.decimal === ',' ? '.' : ',' }).ok;
+  const profiles = headers.map((_, c) => profileColumn(sample.map((row) => row[c]), isDateText, numberText, isOtherDecimalText));
   const proposal = proposeRoles(headers, profiles, sample.length);
   const columns: ColumnInfo[] = headers.map((header, c) => ({
     column: c + 1,
@@ -97,6 +98,7 @@ export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerR
     roles,
     segments: roles.segment ? distinctSegments(sheet, headerIndex + 1, roles.segment) : [],
     explanation: renderValue(proposal.explanation, userInterfaceLanguage()),
+    amountNote: proposal.amountNote === null ? null : renderValue(proposal.amountNote, userInterfaceLanguage()),
     lapse: proposal.shape === 'log' ? proposeLapse(sheet, headerIndex + 1, roles) : null,
   };
 }

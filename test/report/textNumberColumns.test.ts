@@ -64,4 +64,24 @@ describe('an amount column of numbers kept as text', () => {
     expect(p.columns[0].kind).toBe('text');
     expect(p.roles.amount).toBe(3);
   });
+
+  it('says so, and leaves it out, when the locale reads the amounts as text: an English export in a Czech spreadsheet', () => {
+    const csv = 'Customer,Date,MRR\nA1,2024-01-05,29.00\nA2,2024-01-06,9.99\nA1,2024-02-05,29.00\nA3,2024-02-07,49.50\n';
+    const czech = workbook('Europe/Prague', 'cs_CZ');
+    czech.importCsv(csv, { sheetName: 'Export' });
+    // Imported as Sheets does in a cs_CZ spreadsheet: "29.00" stays text there.
+    expect(czech.values('Export', 'C2:C2')[0][0]).toBe('29.00');
+    const p = proposal(czech, 'Export');
+    expect(p.roles.amount).toBe(0);
+    const note = 'Sloupec „MRR“ vypadá jako částka, ale jeho čísla mají jiný desetinný oddělovač („29.00“), který národní prostředí tabulky čte jako text, proto se nepoužije: ' +
+      'nastavte tabulce národní prostředí souboru (Soubor → Nastavení) nebo sloupec převeďte a zjistěte sloupce znovu.';
+    expect(p.amountNote).toBe(note);
+    expect(p.explanation).toContain(note);
+    // The same file in an English spreadsheet: numbers, the amount, nothing to say.
+    const english = workbook('Europe/Prague', 'en_US');
+    english.importCsv(csv, { sheetName: 'Export' });
+    const q = proposal(english, 'Export');
+    expect(q.roles.amount).toBe(3);
+    expect(q.amountNote).toBeNull();
+  });
 });

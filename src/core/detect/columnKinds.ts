@@ -12,6 +12,12 @@ export interface ColumnProfile {
   fractional: number;
   /** Share of text values that look like integers with leading zeros ("00012"). */
   paddedIds: number;
+  /**
+   * Share of the non-blank values that are numbers written with the other decimal separator than the
+   * spreadsheet locale's ("29.00" in cs_CZ), which it reads as text; the first such value.
+   */
+  otherDecimal: number;
+  otherDecimalExample?: string;
 }
 
 /**
@@ -27,8 +33,10 @@ export function profileColumn(
   values: unknown[],
   isDateText: (text: string) => boolean = () => false,
   numberText: (text: string) => number = () => NaN,
+  isOtherDecimalText: (text: string) => boolean = () => false,
 ): ColumnProfile {
-  let dates = 0, numbers = 0, texts = 0, blank = 0, fractional = 0, padded = 0;
+  let dates = 0, numbers = 0, texts = 0, blank = 0, fractional = 0, padded = 0, otherDecimal = 0;
+  let otherDecimalExample: string | undefined;
   const distinct = new Set<unknown>();
   for (const v of values) {
     if (isBlank(v) || (typeof v === 'string' && isMissingIdText(v))) {
@@ -54,6 +62,10 @@ export function profileColumn(
       texts++;
       const s = String(v);
       if (/^0\d+$/.test(s)) padded++;
+      if (isOtherDecimalText(s)) {
+        otherDecimal++;
+        otherDecimalExample ??= s.trim();
+      }
       distinct.add(s);
     }
   }
@@ -71,5 +83,7 @@ export function profileColumn(
     distinct: distinct.size,
     fractional: numbers ? fractional / numbers : 0,
     paddedIds: texts ? padded / texts : 0,
+    otherDecimal: nonBlank ? otherDecimal / nonBlank : 0,
+    ...(otherDecimalExample === undefined ? {} : { otherDecimalExample }),
   };
 }
