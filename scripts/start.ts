@@ -35,6 +35,8 @@ function localeArgument(argv: string[]): string {
   return i >= 0 ? (argv[i + 1] ?? '') : 'en_US';
 }
 
+const PERIODS = ['week', 'month', 'quarter', 'year'];
+
 function parseArgs(argv: string[]) {
   const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx'), engine: 'sheet', lapse: 1, costs: noCostFlags() };
   for (let i = 0; i < argv.length; i++) {
@@ -44,7 +46,10 @@ function parseArgs(argv: string[]) {
       if (v === undefined) fail('start.needsValue', { option: a });
       return v;
     };
-    if (a === '--period') out.period = next();
+    if (a === '--period') {
+      out.period = next().toLowerCase();
+      if (!PERIODS.includes(out.period)) fail('start.period', { choices: PERIODS.join('|'), period: argv[i] });
+    }
     else if (a === '--zone') out.zone = next();
     else if (a === '--locale') out.locale = next();
     else if (a === '--out') out.out = resolve(next());

@@ -3,7 +3,7 @@
  * has just built): the CDNOW demo and a CSV customer table, each ending in a workbook on disk.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -147,5 +147,39 @@ describe('npm start', () => {
 
   it('says clearly what is wrong with a missing file', () => {
     expect(() => start(join(root, 'no-such.csv'))).toThrow(/npm start failed: no such file/);
+  });
+
+  it('says an empty at-risk or lapsed list in words, not "(first 0 of 0)" over a header alone', () => {
+    // 150 customers who buy every 5 to 12 days up to the last week of the data: nobody is slipping away.
+    const lines = ['Customer,Date,Amount'];
+    for (let c = 1; c <= 150; c++) {
+      for (let day = c % 20, k = 0; day < 358; day += 5 + ((c * 7 + k) % 8), k++) {
+        const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+        lines.push(`C${c},${date},${10 + ((c + k) % 80)}.50`);
+      }
+      lines.push(`C${c},2024-12-${25 + (c % 7)},20.00`);
+    }
+    const csv = join(out, 'loyal.csv');
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const text = start(csv, '--out', join(out, 'loyal.xlsx'));
+    expect(text).toContain('At-risk customers: top 20% by past value with P(alive) from 10% to below 50%\nNobody: no customer in the top share has a P(alive) in that range.\n');
+    expect(text).toContain('win-back candidates: top 20% by past value with P(alive) below 10%\nNobody: no customer in the top share has a P(alive) below the floor.\n');
+    expect(text).not.toContain('(first 0 of 0)');
+  });
+
+  it('refuses a period it does not know before reading anything, naming the ones it takes', () => {
+    // It had read the data, then blamed "the sidebar" and asked to reload it.
+    const failure = (...args: string[]): string => {
+      try {
+        start(...args);
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr ?? e) + String((e as { stdout?: string }).stdout ?? '');
+      }
+      throw new Error('npm start did not fail');
+    };
+    const english = failure('--period', 'fortnight');
+    expect(english).toContain('npm start failed: --period must be one of week|month|quarter|year (got "fortnight")');
+    expect(english).not.toMatch(/sidebar|Source:/);
+    expect(failure('--period', 'fortnight', '--locale', 'cs_CZ')).toContain('npm start selhal: --period musí být jedno z week|month|quarter|year (zadáno „fortnight“)');
   });
 });

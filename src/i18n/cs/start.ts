@@ -10,6 +10,7 @@ export const start: Translation<typeof en, 'cs'> = {
   'start.costShare': '--cost-share potřebuje náklady na obsluhu zákazníka jako procento z tržeb od 0 do 100, například 15, nebo SEGMENT=15 pro jeden segment (zadáno „{value}“)',
   'start.costMonthly': '--cost-monthly potřebuje náklady na obsluhu na zákazníka a měsíc, částku 0 nebo více, například 2.50, nebo SEGMENT=2.50 pro jeden segment (zadáno „{value}“)',
   'start.costColumn': '--cost-column „{name}“ není sloupec souboru; jeho sloupce jsou {columns}',
+  'start.period': '--period musí být jedno z {choices} (zadáno „{period}“)',
   'start.unknownOption': 'neznámá volba {option}',
   'start.engine': '--engine musí být „sheet“ (výchozí) nebo „duckdb“ (zadáno „{engine}“)',
   'start.noSuchFile': 'soubor neexistuje: {file}',

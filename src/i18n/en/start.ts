@@ -12,6 +12,7 @@ export const start = {
   'start.costShare': '--cost-share needs the cost to serve as a percentage of revenue from 0 to 100, such as 15, or SEGMENT=15 for one segment (got "{value}")',
   'start.costMonthly': '--cost-monthly needs the cost to serve per customer a month, an amount of 0 or more such as 2.50, or SEGMENT=2.50 for one segment (got "{value}")',
   'start.costColumn': '--cost-column "{name}" is not a column of the file; its columns are {columns}',
+  'start.period': '--period must be one of {choices} (got "{period}")',
   'start.unknownOption': 'unknown option {option}',
   'start.engine': '--engine must be "sheet" (the default) or "duckdb" (got "{engine}")',
   'start.noSuchFile': 'no such file: {file}',

@@ -10,6 +10,7 @@ export const start: Translation<typeof en, 'hu'> = {
   'start.costShare': 'a --cost-share a kiszolgálási költséget várja a bevétel százalékában 0 és 100 között, például 15, vagy SZEGMENS=15 egy szegmensre (megadva: „{value}”)',
   'start.costMonthly': 'a --cost-monthly az ügyfelenkénti havi kiszolgálási költséget várja, 0 vagy nagyobb összeget, például 2.50, vagy SZEGMENS=2.50 egy szegmensre (megadva: „{value}”)',
   'start.costColumn': 'a --cost-column „{name}” nem oszlopa a fájlnak; az oszlopai: {columns}',
+  'start.period': 'a --period értéke ezek egyike lehet: {choices} (megadva: „{period}”)',
   'start.unknownOption': 'ismeretlen kapcsoló: {option}',
   'start.engine': 'a --engine értéke „sheet” (alapértelmezett) vagy „duckdb” lehet (megadva: „{engine}”)',
   'start.noSuchFile': 'nincs ilyen fájl: {file}',
