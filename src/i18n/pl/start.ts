@@ -12,7 +12,7 @@ export const start: Translation<typeof en, 'pl'> = {
   'start.costMonthly': '--cost-monthly wymaga kosztu obsługi na klienta miesięcznie, kwoty 0 lub większej, na przykład 2.50, albo SEGMENT=2.50 dla jednego segmentu (podano „{value}”)',
   'start.costColumn': '--cost-column „{name}” nie jest kolumną pliku; jego kolumny to {columns}',
   'start.unknownOption': 'nieznana opcja {option}',
-  'start.engine': '--engine musi mieć wartość „sheet” (domyślnie) lub „duckdb” (podano „{engine}”)',
+  'start.engine': '--engine musi mieć wartość „sheet” (domyślnie) lub „duckdb” (podano: „{engine}”)',
   'start.noSuchFile': 'nie ma takiego pliku: {file}',
   'start.tooManyCells': '„{file}” wymaga {needs} komórek ({rows} wierszy × {columns} kolumn), a arkusz kalkulacyjny ma już {existing}: o {over} więcej niż limit Arkuszy Google wynoszący {limit} komórek w jednym arkuszu kalkulacyjnym.',
   'start.tooManyColumns': '„{file}” ma {columns} kolumn: Arkusze Google pozwalają na najwyżej {limit} kolumn (do ZZZ) w arkuszu.',
