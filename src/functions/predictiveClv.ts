@@ -134,6 +134,15 @@ function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d:
     ],
   ];
   addCustomerRows(grid, order, ids, c.purchases, c.probabilityAlive, c.expectedPurchases, c.expectedAverageValue, c.clv, c.pastValue, c.lastPurchaseDay, day);
+  // A customer with refunds only made no purchase, so the model predicts nothing for them; their
+  // refunds still count in past value, so they are listed last with it, named and counted in a note.
+  let refundOnly = 0;
+  for (let i = 0; i < ids.length; i++) {
+    if (Number.isFinite(c.clv[i])) continue;
+    grid.push([ids[i], c.purchases[i], '', '', '', '', c.pastValue[i], '']);
+    refundOnly++;
+  }
+  if (refundOnly > 0) grid.push([t(language, 'cv.refundOnlyCustomers', { count: integer(refundOnly) }), ...new Array<string>(grid[0].length - 1).fill('')]);
   return grid;
 }
 
