@@ -58,7 +58,6 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'fn.periodEndFirst': '{fn}: a period_end korábbi, mint a period_start',
   'fn.periodEndFirstAt': '{fn}: a period_end korábbi, mint a period_start (a tartomány {place})',
   'fn.noCustomersAtStart': '{fn}: az időszak elején egyetlen ügyfél sem volt aktív (CS = 0), így az arány nem értelmezhető',
-  'fn.noCustomersAtStartAt': '{fn}: az időszak elején (a tartomány {place}) egyetlen ügyfél sem volt aktív (CS = 0), így az arány nem értelmezhető',
   'fn.expect.lapse': '1 és {max} közötti egész számú időszak, például {example}',
   'fn.refundsMustBe': 'A(z) {arg} értéke {choices} lehet (a megadott érték: {got}): a(z) {revenue} (alapértelmezés) a negatív összegeket csak a bevételbe számítja, a(z) {activity} vásárlásként is',
 

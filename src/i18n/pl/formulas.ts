@@ -58,7 +58,6 @@ export const formulas: Translation<typeof en, 'pl'> = {
   'fn.periodEndFirst': '{fn}: period_end jest wcześniej niż period_start',
   'fn.periodEndFirstAt': '{fn}: period_end jest wcześniej niż period_start ({place})',
   'fn.noCustomersAtStart': '{fn}: na początku okresu żaden klient nie był aktywny (S = 0), więc wskaźnik jest nieokreślony',
-  'fn.noCustomersAtStartAt': '{fn}: na początku okresu ({place}) żaden klient nie był aktywny (S = 0), więc wskaźnik jest nieokreślony',
   'fn.expect.lapse': 'całkowitą liczbą okresów od 1 do {max}, na przykład {example}',
   'fn.refundsMustBe': '{arg} musi mieć wartość {choices} (podano: {got}): {revenue} (domyślnie) liczy ujemne kwoty tylko do przychodu, {activity} także jako zakupy',
 
