@@ -17,7 +17,7 @@ export const SKIP_REASONS = [
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** Kept rows worth a mention. */
-export const NOTE_REASONS = ['negative amount', 'placeholder cancel date'] as const;
+export const NOTE_REASONS = ['negative amount', 'placeholder cancel date', 'padded id'] as const;
 export type NoteReason = (typeof NOTE_REASONS)[number];
 
 export interface RowTally<R extends string> {
@@ -149,6 +149,7 @@ const TALLY_KEYS = {
   'repeated header': 'skipped.repeatedHeader',
   'negative amount': 'skipped.negativeAmount',
   'placeholder cancel date': 'skipped.placeholderCancelDate',
+  'padded id': 'skipped.paddedId',
 } as const satisfies Record<SkipReason | NoteReason, MessageKey>;
 
 // Reasons whose phrase already names the value.

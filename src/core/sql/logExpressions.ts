@@ -66,8 +66,8 @@ export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZon
   if (cost) checkColumnType('cost', cost);
 
   const idCol = d.column(id.name);
-  // Text ids compare exactly ("abc" and "abc " are two customers); only all-blank text is blank.
-  const idExpr = isText(id) ? caseWhen([[`TRIM(${idCol}) = ''`, `NULL`]], idCol) : idCol;
+  // Text ids without the spaces around them ("abc " is customer "abc", as on a sheet: idIndex.ts); all-blank text is blank.
+  const idExpr = isText(id) ? caseWhen([[`TRIM(${idCol}) = ''`, `NULL`]], `TRIM(${idCol})`) : idCol;
   const day = d.dayNumber(d.column(date.name), date.type, timeZone);
   const amountExpr = amount ? d.safeCast(isText(amount) ? `TRIM(${d.column(amount.name)})` : d.column(amount.name), d.money) : null;
   // A cost is read like an amount, but a bad one skips no row: the customer-value sheet refuses the column (as a sheet does).

@@ -72,7 +72,7 @@ export function tableQuery(d: SqlDialect, source: SqlSource, columns: SqlTableCo
   const out = (kind: string, label: string, cohort: string, periodCol: string, customers: string, rev = nullOf(d.float)) =>
     `SELECT ${d.string(kind)} AS kind, ${label} AS label, ${cohort} AS cohort, ${periodCol} AS period, ${customers} AS customers, ` +
     `${nullOf(d.int)} AS continuing, ${nullOf(d.int)} AS ended, ${rev} AS revenue, ${nullOf(d.float)} AS retained`;
-  const idExpr = isText(id) ? caseWhen([[`TRIM(${col(id)}) = ''`, 'NULL']], col(id)) : col(id);
+  const idExpr = isText(id) ? caseWhen([[`TRIM(${col(id)}) = ''`, 'NULL']], `TRIM(${col(id)})`) : col(id); // "abc " is "abc" (logExpressions.ts)
 
   const ctes = [
     `src AS (

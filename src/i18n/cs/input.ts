@@ -53,6 +53,7 @@ export const input: Translation<typeof en, 'cs'> = {
     many: '{count} řádku, kde {column} je text zastupující chybějící datum, čteno jako bez data zrušení (stále aktivní)',
     other: '{count} řádků, kde {column} je text zastupující chybějící datum, čteno jako bez data zrušení (stále aktivní)',
   },
+  'skipped.paddedId': { one: '{count} řádek, jehož hodnota v {column} má kolem sebe mezery, načtený bez nich jako tentýž zákazník', few: '{count} řádky, jejichž hodnoty v {column} mají kolem sebe mezery, načtené bez nich jako titíž zákazníci', many: '{count} řádku, jehož hodnoty v {column} mají kolem sebe mezery, načtené bez nich jako titíž zákazníci', other: '{count} řádků, jejichž hodnoty v {column} mají kolem sebe mezery, načtené bez nich jako titíž zákazníci' },
   'skipped.negativeAmount': {
     one: '{count} řádek se zápornou hodnotou ({column}) (vratky: ponechány v tržbách)',
     few: '{count} řádky se zápornou hodnotou ({column}) (vratky: ponechány v tržbách)',

@@ -28,6 +28,7 @@ export const input = {
   },
   'skipped.repeatedHeader': { one: '{count} row repeating the header row', other: '{count} rows repeating the header row' },
   'skipped.placeholderCancelDate': { one: '{count} row whose value in {column} is text that stands for a missing date, read as no cancel date (still active)', other: '{count} rows whose values in {column} are text that stands for a missing date, read as no cancel date (still active)' },
+  'skipped.paddedId': { one: '{count} row whose value in {column} has spaces around it, read without them as the same customer', other: '{count} rows whose values in {column} have spaces around them, read without them as the same customers' },
   'skipped.negativeAmount': { one: '{count} row with a negative value in {column} (refunds: kept in revenue)', other: '{count} rows with negative values in {column} (refunds: kept in revenue)' },
 
   // Where those rows are: {list} is "5, 9, …".

@@ -25,6 +25,7 @@ export const input: Translation<typeof en, 'hu'> = {
   },
   'skipped.repeatedHeader': { one: '{count} sor, amely a fejlécsort ismétli', other: '{count} sor, amely a fejlécsort ismétli' },
   'skipped.placeholderCancelDate': { one: '{count} sor, ahol {column} hiányzó dátumot jelölő szöveg, lemondási dátum nélkül olvasva (még aktív)', other: '{count} sor, ahol {column} hiányzó dátumot jelölő szöveg, lemondási dátum nélkül olvasva (még aktív)' },
+  'skipped.paddedId': { one: '{count} sor, amelynek {column} értéke körül szóközök vannak, ezek nélkül olvasva, ugyanazként az ügyfélként', other: '{count} sor, amelynek {column} értéke körül szóközök vannak, ezek nélkül olvasva, ugyanazokként az ügyfelekként' },
   'skipped.negativeAmount': { one: '{count} sor negatív értékkel itt: {column} (visszatérítések: a bevételben maradnak)', other: '{count} sor negatív értékkel itt: {column} (visszatérítések: a bevételben maradnak)' },
 
   'skipped.rows': { one: '{list}. sor', other: 'sorok: {list}' },

@@ -54,6 +54,7 @@ export const input: Translation<typeof en, 'pl'> = {
     many: '{count} wierszy, w których {column} to tekst oznaczający brak daty, odczytanych jako brak daty rezygnacji (nadal aktywne)',
     other: '{count} wiersza, w których {column} to tekst oznaczający brak daty, odczytanego jako brak daty rezygnacji (nadal aktywne)',
   },
+  'skipped.paddedId': { one: '{count} wiersz, którego wartość w {column} ma wokół spacje, odczytany bez nich jako ten sam klient', few: '{count} wiersze, których wartości w {column} mają wokół spacje, odczytane bez nich jako ci sami klienci', many: '{count} wierszy, których wartości w {column} mają wokół spacje, odczytanych bez nich jako ci sami klienci', other: '{count} wiersza, których wartości w {column} mają wokół spacje, odczytanego bez nich jako ci sami klienci' },
   'skipped.negativeAmount': {
     one: '{count} wiersz z ujemną wartością ({column}) (zwroty: pozostają w przychodach)',
     few: '{count} wiersze z ujemną wartością ({column}) (zwroty: pozostają w przychodach)',
