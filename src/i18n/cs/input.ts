@@ -13,6 +13,7 @@ export const input: Translation<typeof en, 'cs'> = {
   'skipped.invalidId': { one: '{count} řádek, kde {column} není text ani číslo', few: '{count} řádky, kde {column} není text ani číslo', many: '{count} řádku, kde {column} není text ani číslo', other: '{count} řádků, kde {column} není text ani číslo' },
   'skipped.blankDate': { one: '{count} řádek s prázdnou hodnotou ({column})', few: '{count} řádky s prázdnou hodnotou ({column})', many: '{count} řádku s prázdnou hodnotou ({column})', other: '{count} řádků s prázdnou hodnotou ({column})' },
   'skipped.notADate': { one: '{count} řádek, kde {column} není datum', few: '{count} řádky, kde {column} není datum', many: '{count} řádku, kde {column} není datum', other: '{count} řádků, kde {column} není datum' },
+  'skipped.numberNotADate': { one: '{count} řádek, kde {column} je číslo, ne datum – naformátujte buňky jako data', few: '{count} řádky, kde {column} je číslo, ne datum – naformátujte buňky jako data', many: '{count} řádku, kde {column} je číslo, ne datum – naformátujte buňky jako data', other: '{count} řádků, kde {column} je číslo, ne datum – naformátujte buňky jako data' },
   'skipped.twoDigitYear': {
     one: '{count} řádek, kde {column} má dvoumístný rok (století se nehádá)',
     few: '{count} řádky, kde {column} má dvoumístný rok (století se nehádá)',

@@ -12,6 +12,7 @@ export const input = {
   'skipped.invalidId': { one: '{count} row whose value in {column} is not text or a number', other: '{count} rows whose values in {column} are not text or numbers' },
   'skipped.blankDate': { one: '{count} row with a blank cell in {column}', other: '{count} rows with a blank cell in {column}' },
   'skipped.notADate': { one: '{count} row whose value in {column} is not a date', other: '{count} rows whose values in {column} are not dates' },
+  'skipped.numberNotADate': { one: '{count} row whose value in {column} is a number, not a date — format the cells as dates', other: '{count} rows whose values in {column} are numbers, not dates — format the cells as dates' },
   'skipped.twoDigitYear': { one: '{count} row whose value in {column} has a two-digit year (which century is not guessed)', other: '{count} rows whose values in {column} have a two-digit year (which century is not guessed)' },
   'skipped.unknownDateForm': {
     one: "{count} row whose value in {column} is text in a date form the spreadsheet's locale does not use (day and month are not guessed)",

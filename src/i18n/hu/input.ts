@@ -9,6 +9,7 @@ export const input: Translation<typeof en, 'hu'> = {
   'skipped.invalidId': { one: '{count} sor, ahol {column} se nem szöveg, se nem szám', other: '{count} sor, ahol {column} se nem szöveg, se nem szám' },
   'skipped.blankDate': { one: '{count} sor, ahol üres: {column}', other: '{count} sor, ahol üres: {column}' },
   'skipped.notADate': { one: '{count} sor, ahol {column} nem dátum', other: '{count} sor, ahol {column} nem dátum' },
+  'skipped.numberNotADate': { one: '{count} sor, ahol {column} szám, nem dátum – formázza a cellákat dátumként', other: '{count} sor, ahol {column} szám, nem dátum – formázza a cellákat dátumként' },
   'skipped.twoDigitYear': { one: '{count} sor, ahol {column} kétjegyű évszámot tartalmaz (az évszázadot nem találgatjuk)', other: '{count} sor, ahol {column} kétjegyű évszámot tartalmaz (az évszázadot nem találgatjuk)' },
   'skipped.unknownDateForm': {
     one: '{count} sor, ahol {column} olyan dátumformájú szöveg, amelyet a táblázat területi beállítása nem használ (a napot és a hónapot nem találgatjuk)',
