@@ -106,9 +106,21 @@ export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
     const note = skippedNoteText(skipped, language);
     return note === null ? rows : [...rows, [t(language, 'cv.note'), note]];
   }
-  if (output === 'customers') return withSkippedNote(customerRows(result, ids, day, language), skipped, language);
-  const lists = customerLists(result, DEFAULT_AT_RISK);
-  return withSkippedNote(listRows(output === 'atRisk' ? lists.atRisk : lists.lapsed, ids, day, language), skipped, language);
+  const lists = output === 'customers' ? null : customerLists(result, DEFAULT_AT_RISK);
+  const grid = lists === null ? customerRows(result, ids, day, language) : listRows(output === 'atRisk' ? lists.atRisk : lists.lapsed, ids, day, language);
+  return withSkippedNote(withCautions(grid, result, language), skipped, language);
+}
+
+/**
+ * A list's numbers read as sound unless something says otherwise: each reason not to trust the model
+ * (the "model" output's Warning rows, the Customer value sheet's Caution rows) as a row right under
+ * the list, its text alone in the first cell, as the note on skipped rows below it.
+ */
+function withCautions(grid: unknown[][], r: CustomerValueResult, language: Language): unknown[][] {
+  const width = grid[0].length;
+  const caution = t(language, 'cv.caution');
+  for (const warning of r.summary.warnings) grid.push([`${caution}: ${render(warning.message, language)}`, ...new Array<string>(width - 1).fill('')]);
+  return grid;
 }
 
 function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d: number) => Date, language: Language): unknown[][] {

@@ -13,9 +13,9 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'value.unexpected': 'váratlan fajtájú érték',
 
   'fn.got': 'megadva: {value}',
-  'fn.valueAt': 'a tartomány {place} értéke: {value}',
-  'fn.rowOfRange': '{row}. sor',
-  'fn.cellOfRange': '{row}. sor, {column}. oszlop',
+  'fn.valueAt': 'a tartomány {place}: {value}',
+  'fn.rowOfRange': '{row}. sora',
+  'fn.cellOfRange': '{row}. sora, {column}. oszlopa',
   'fn.rows': { one: '{count} sor', other: '{count} sor' },
   'fn.columns': { one: '{count} oszlop', other: '{count} oszlop' },
   'fn.size': '{rows} × {columns}',
