@@ -5,7 +5,6 @@
  * ZetaSQL — and `npm start -- --engine duckdb` on a CSV with the header twice more in it says what the
  * sheet engine says. Expectations written out by hand from the rows.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -15,6 +14,7 @@ import { LOG_SKIP_REASONS } from '../../src/core/sql/resultColumns';
 import { DuckDb } from '../../tools/duckdb/duckdb';
 import { ZetaSql } from '../../tools/zetasql/zetasql';
 import { simulate } from './simulatedLog';
+import { npmStart } from '../support/npmStart';
 
 const root = join(__dirname, '..', '..');
 const ZONE = 'Europe/Prague';
@@ -84,8 +84,7 @@ describe.each(engines)('%s', (_name, d, run) => {
 
 describe('npm start -- --engine duckdb on a CSV with its header repeated', () => {
   const out = join(root, 'out', 'test-repeated-header');
-  const start = (...args: string[]) =>
-    execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'start.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Tokyo' } });
+  const start = npmStart;
   async function sheet(path: string, name: string): Promise<unknown[][]> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
