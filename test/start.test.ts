@@ -119,7 +119,7 @@ describe('npm start', () => {
     const csv = join(root, 'examples', 'subscriptions.csv');
     const polish = start(csv, '--period', 'quarter', '--zone', 'Europe/Prague', '--locale', 'pl_PL', '--out', join(out, 'subscriptions-pl.xlsx'));
     // Its MRR is written 29.00: a Polish spreadsheet reads that as text, and the run says so instead of dropping it silently.
-    expect(polish).toContain('Kolumna „MRR” wygląda na kwotę, ale jej liczby mają inny separator dziesiętny („29.00”), który ustawienia regionalne arkusza odczytują jako tekst');
+    expect(polish).toContain('Kolumna „MRR” wygląda na kwotę, ale jej liczby mają inny separator dziesiętny („29.00”), przez co ustawienia regionalne arkusza odczytują je jako tekst, więc kolumna nie jest używana');
     expect(polish).toContain('Źródło: „subscriptions”, wiersz nagłówka 1, 1800 wierszy danych, odczytane jako tabela klientów.');
     expect(polish).toMatch(/^Zapisano \d+ kohort[y]? według kwartałów z 1800 wierszy w arkuszu „Podsumowanie retencji”\. {2}\(\d+ ms, wywołania usług Arkuszy: \d+\)$/m);
     for (const title of ['Retencja i odpływ klientów według okresów', 'Klienci w kohortach', 'Retencja w kohortach (%)']) expect(polish.split('\n'), title).toContain(title);

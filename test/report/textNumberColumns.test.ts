@@ -73,7 +73,7 @@ describe('an amount column of numbers kept as text', () => {
     expect(czech.values('Export', 'C2:C2')[0][0]).toBe('29.00');
     const p = proposal(czech, 'Export');
     expect(p.roles.amount).toBe(0);
-    const note = 'Sloupec „MRR“ vypadá jako částka, ale jeho čísla mají jiný desetinný oddělovač („29.00“), který národní prostředí tabulky čte jako text, proto se nepoužije: ' +
+    const note = 'Sloupec „MRR“ vypadá jako částka, ale jeho čísla mají jiný desetinný oddělovač („29.00“), takže je národní prostředí tabulky čte jako text; sloupec se proto nepoužije: ' +
       'nastavte tabulce národní prostředí souboru (Soubor → Nastavení) nebo sloupec převeďte a zjistěte sloupce znovu.';
     expect(p.amountNote).toBe(note);
     expect(p.explanation).toContain(note);
