@@ -31,11 +31,16 @@ export function showNamed(emu: Emulator, name: string, title: string): void {
 // Found by their headers in the spreadsheet's language, as the add-on writes them (a cs_CZ sheet says "Zákazník").
 const LIST_COLUMNS = ['cv.col.customer', 'cv.col.alive', 'cv.col.pastValue', 'cv.col.expectedLoss', 'cv.col.clvIfActive', 'cv.col.lastPurchase', 'cv.col.vsUsual'] as const;
 
-function showList(emu: Emulator, name: string, title: AnyMessage, first: number): void {
+function showList(emu: Emulator, name: string, title: AnyMessage, first: number, none: AnyMessage): void {
   const range = emu.spreadsheet.getRangeByName(name);
   if (!range) return;
   const rows = range.getDisplayValues() as string[][];
   const language = languageOf(emu.spreadsheet.getSpreadsheetLocale());
+  // An empty list says so in the sheet's words, not "(first 0 of 0)" over a header alone.
+  if (rows.length <= 1) {
+    console.log(`${startText(title, language)}\n${startText(none, language)}\n`);
+    return;
+  }
   const picked = LIST_COLUMNS.map((key) => rows[0].indexOf(t(language, key))).filter((k) => k >= 0);
   const shown = rows.slice(0, first + 1).map((r) => picked.map((k) => r[k]));
   const heading = startMsg('start.firstOf', { title, shown: integer(Math.min(first, rows.length - 1)), count: integer(rows.length - 1) });
@@ -51,6 +56,6 @@ export function printCustomerValue(emu: Emulator): void {
   const { topShare, aliveBelow, aliveFloor } = DEFAULT_AT_RISK;
   const top = percent(topShare, 0);
   showNamed(emu, 'CustomerValueModel', startText(msg('cv.model.title'), language));
-  showList(emu, 'CustomerValueAtRisk', msg('cv.atRisk.title', { top, floor: percent(aliveFloor, 0), below: percent(aliveBelow, 0) }), 10);
-  showList(emu, 'CustomerValueLapsed', msg('cv.lapsed.title', { top, floor: percent(aliveFloor, 0) }), 5);
+  showList(emu, 'CustomerValueAtRisk', msg('cv.atRisk.title', { top, floor: percent(aliveFloor, 0), below: percent(aliveBelow, 0) }), 10, msg('cv.atRisk.none'));
+  showList(emu, 'CustomerValueLapsed', msg('cv.lapsed.title', { top, floor: percent(aliveFloor, 0) }), 5, msg('cv.lapsed.none'));
 }

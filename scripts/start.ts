@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator } from '../tools/emulator/index';
+import { ImportTooLargeError } from '../tools/emulator/io';
 import { startDuckDb } from './startDuckDb';
 import { LAPSE_WORDS, printCustomerValue, showNamed } from './printSheets';
 import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
@@ -35,6 +36,8 @@ function localeArgument(argv: string[]): string {
   return i >= 0 ? (argv[i + 1] ?? '') : 'en_US';
 }
 
+const PERIODS = ['week', 'month', 'quarter', 'year'];
+
 function parseArgs(argv: string[]) {
   const out = { file: '', period: 'month', zone: 'America/New_York', locale: 'en_US', out: join(root, 'out', 'retention-summary.xlsx'), engine: 'sheet', lapse: 1, costs: noCostFlags() };
   for (let i = 0; i < argv.length; i++) {
@@ -44,7 +47,10 @@ function parseArgs(argv: string[]) {
       if (v === undefined) fail('start.needsValue', { option: a });
       return v;
     };
-    if (a === '--period') out.period = next();
+    if (a === '--period') {
+      out.period = next().toLowerCase();
+      if (!PERIODS.includes(out.period)) fail('start.period', { choices: PERIODS.join('|'), period: argv[i] });
+    }
     else if (a === '--zone') out.zone = next();
     else if (a === '--locale') out.locale = next();
     else if (a === '--out') out.out = resolve(next());
@@ -87,7 +93,21 @@ async function main(): Promise<void> {
     if (!existsSync(args.file)) fail('start.noSuchFile', { file: args.file });
     source = basename(args.file).replace(/\.[^.]+$/, '').slice(0, 90) || 'Data';
     const text = readFileSync(args.file, 'utf8');
-    await step('start.step.import', () => emu.importCsv(text, { sheetName: source, delimiter: 'auto', fileName: basename(args.file) }));
+    await step('start.step.import', () => {
+      try {
+        return emu.importCsv(text, { sheetName: source, delimiter: 'auto', fileName: basename(args.file) });
+      } catch (e) {
+        // Too large for a spreadsheet: said in the --locale's language, with its number forms.
+        if (!(e instanceof ImportTooLargeError)) throw e;
+        const { rows, columns, existing, maxCells, maxColumns } = e.size;
+        const file = basename(args.file);
+        if (columns > maxColumns) fail('start.tooManyColumns', { file, columns: integer(columns), limit: integer(maxColumns) });
+        return fail('start.tooManyCells', {
+          file, needs: integer(rows * columns), rows: integer(rows), columns: integer(columns), existing: integer(existing),
+          over: integer(existing + rows * columns - maxCells), limit: integer(maxCells),
+        });
+      }
+    });
   } else {
     source = 'CDNOW';
     const text = readFileSync(join(root, 'examples', 'cdnow', 'CDNOW_master.txt'), 'utf8');
@@ -105,6 +125,8 @@ async function main(): Promise<void> {
   const roles = (Object.entries(p.roles) as [keyof typeof p.roles, number][]).filter(([, c]) => c > 0)
     .map(([r, c]) => startMsg('start.columnRole', { role: msg(`source.role.${r}`), letter: p.columns[c - 1].letter, header: p.columns[c - 1].header }));
   console.log(say(startMsg('start.columns', { list: commaList(roles) })));
+  // An amount column the locale reads as text (an English export with --locale cs_CZ): said, not dropped silently.
+  if (p.amountNote) console.log(p.amountNote);
   const missing = p.shape === 'log' ? (['id', 'date'] as const).filter((r) => !p.roles[r]) : [];
   if (missing.length) {
     // Say what each column looked like: text where dates or numbers were expected usually means the

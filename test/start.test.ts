@@ -3,7 +3,7 @@
  * has just built): the CDNOW demo and a CSV customer table, each ending in a workbook on disk.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,8 @@ describe('npm start', () => {
   it('prints its own lines in Polish and Hungarian, errors included', () => {
     const csv = join(root, 'examples', 'subscriptions.csv');
     const polish = start(csv, '--period', 'quarter', '--zone', 'Europe/Prague', '--locale', 'pl_PL', '--out', join(out, 'subscriptions-pl.xlsx'));
+    // Its MRR is written 29.00: a Polish spreadsheet reads that as text, and the run says so instead of dropping it silently.
+    expect(polish).toContain('Kolumna „MRR” wygląda na kwotę, ale jej liczby mają inny separator dziesiętny („29.00”), przez co ustawienia regionalne arkusza odczytują je jako tekst, więc kolumna nie jest używana');
     expect(polish).toContain('Źródło: „subscriptions”, wiersz nagłówka 1, 1800 wierszy danych, odczytane jako tabela klientów.');
     expect(polish).toMatch(/^Zapisano \d+ kohort[y]? według kwartałów z 1800 wierszy w arkuszu „Podsumowanie retencji”\. {2}\(\d+ ms, wywołania usług Arkuszy: \d+\)$/m);
     for (const title of ['Retencja i odpływ klientów według okresów', 'Klienci w kohortach', 'Retencja w kohortach (%)']) expect(polish.split('\n'), title).toContain(title);
@@ -147,5 +149,69 @@ describe('npm start', () => {
 
   it('says clearly what is wrong with a missing file', () => {
     expect(() => start(join(root, 'no-such.csv'))).toThrow(/npm start failed: no such file/);
+  });
+
+  it('says an empty at-risk or lapsed list in words, not "(first 0 of 0)" over a header alone', () => {
+    // 150 customers who buy every 5 to 12 days up to the last week of the data: nobody is slipping away.
+    const lines = ['Customer,Date,Amount'];
+    for (let c = 1; c <= 150; c++) {
+      for (let day = c % 20, k = 0; day < 358; day += 5 + ((c * 7 + k) % 8), k++) {
+        const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
+        lines.push(`C${c},${date},${10 + ((c + k) % 80)}.50`);
+      }
+      lines.push(`C${c},2024-12-${25 + (c % 7)},20.00`);
+    }
+    const csv = join(out, 'loyal.csv');
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const text = start(csv, '--out', join(out, 'loyal.xlsx'));
+    expect(text).toContain('At-risk customers: top 20% by past value with P(alive) from 10% to below 50%\nNobody: no customer in the top share has a P(alive) in that range.\n');
+    expect(text).toContain('win-back candidates: top 20% by past value with P(alive) below 10%\nNobody: no customer in the top share has a P(alive) below the floor.\n');
+    expect(text).not.toContain('(first 0 of 0)');
+  });
+
+  it('refuses a file too large for a spreadsheet in the --locale\'s language, with its counts', () => {
+    const failure = (...args: string[]): string => {
+      try {
+        start(...args);
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr ?? e);
+      }
+      throw new Error('npm start did not fail');
+    };
+    // 400,000 rows of 26 one-character cells and a header: 10,400,026 cells, over the 10,000,000 of a spreadsheet
+    // that already has its first sheet's 26,000.
+    const tall = join(out, 'tall.csv');
+    const row = `${new Array(26).fill('1').join(',')}\n`;
+    writeFileSync(tall, `${Array.from({ length: 26 }, (_, i) => `c${i}`).join(',')}\n${row.repeat(400_000)}`);
+    expect(failure(tall, '--locale', 'pl_PL')).toContain(
+      'npm start nie powiódł się: „tall.csv” wymaga 10\u00a0400\u00a0026 komórek (400\u00a0001 wierszy × 26 kolumn), a arkusz kalkulacyjny ma już 26\u00a0000: ' +
+        'o 426\u00a0026 więcej niż limit Arkuszy Google wynoszący 10\u00a0000\u00a0000 komórek w jednym arkuszu kalkulacyjnym.',
+    );
+    expect(failure(tall)).toContain("npm start failed: \"tall.csv\" needs 10,400,026 cells (400,001 rows × 26 columns) and the spreadsheet already has 26,000: 426,026 more than Google Sheets' limit of 10,000,000 cells in a spreadsheet.");
+    const wide = join(out, 'wide.csv');
+    writeFileSync(wide, `${Array.from({ length: 18_279 }, (_, i) => `c${i}`).join(',')}\n`);
+    expect(failure(wide, '--locale', 'cs_CZ')).toContain('npm start selhal: „wide.csv“ má 18\u00a0279 sloupců: Tabulky Google dovolí v listu nejvýše 18\u00a0278 sloupců (po ZZZ).');
+  });
+
+  it('suggests the lapse window in idiomatic Hungarian: "82%-a", not "82% része"', () => {
+    // CDNOW by month: 82.0 % of returns come within 5 months of the previous purchase (counted apart in Python).
+    const text = start('--locale', 'hu_HU', '--out', join(out, 'cdnow-hu.xlsx'));
+    expect(text).toContain('Javaslat az adatok alapján: 5. A visszatérő vásárlások 82%-a 5 hónapon belül követte az ügyfél előző vásárlását.');
+  });
+
+  it('refuses a period it does not know before reading anything, naming the ones it takes', () => {
+    // It had read the data, then blamed "the sidebar" and asked to reload it.
+    const failure = (...args: string[]): string => {
+      try {
+        start(...args);
+      } catch (e) {
+        return String((e as { stderr?: string }).stderr ?? e) + String((e as { stdout?: string }).stdout ?? '');
+      }
+      throw new Error('npm start did not fail');
+    };
+    const english = failure('--period', 'fortnight');
+    expect(english).toContain('npm start failed: --period must be one of week|month|quarter|year (got "fortnight")');
+    expect(english).not.toMatch(/sidebar|Source:/);
+    expect(failure('--period', 'fortnight', '--locale', 'cs_CZ')).toContain('npm start selhal: --period musí být jedno z week|month|quarter|year (zadáno „fortnight“)');
   });
 });

@@ -3,25 +3,18 @@
  * same for both engines, run as a user runs them: on a CSV log simulated from the models' own story, written here,
  * each engine as a subprocess, the Customer value sheet read back from the workbook. Runs the built dist/.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulate } from './sql/simulatedLog';
+import { npmStart } from './support/npmStart';
 
 const root = join(__dirname, '..');
 const out = join(root, 'out', 'test-start-costs');
 const csv = join(out, 'orders.csv');
 
-function start(...args: string[]): string {
-  return execFileSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'start.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'Asia/Tokyo' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
+const start = npmStart;
 
 /** What a failed run printed on stderr. */
 function failure(...args: string[]): string {

@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors';
 import type { AnyMessage } from '../i18n';
+import { currentRun } from '../report/runJournal';
 
 /** How long a run waits for someone else's run on the same spreadsheet before giving up. */
 export const LOCK_WAIT_MS = 10_000;
@@ -9,6 +10,8 @@ export const LOCK_WAIT_MS = 10_000;
  * interleave their writes. When the lock is busy nothing runs and `busyMessage` is the UserError.
  */
 export function withDocumentLock<T>(busyMessage: AnyMessage, task: () => T): T {
+  // Every run that writes the add-on's sheets comes through here: its failure messages say what state they are in.
+  currentRun().beginWrites();
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new UserError(busyMessage);
   try {

@@ -107,6 +107,8 @@ export interface SourceProposal {
   segments: string[];
   /** Why the shape and roles were proposed, in a sentence, for the sidebar. */
   explanation: string;
+  /** An amount column left unused because the locale reads its numbers as text (also in `explanation`), or null. */
+  amountNote?: string | null;
   /** A log's suggested lapse window per period unit, from its customers' gaps between purchases. */
   lapse?: LapseProposal | null;
 }

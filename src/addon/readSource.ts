@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors';
-import { describeValue, isBlank, type CellColumn } from '../core/cells';
+import { isBlank, valueMessage, type CellColumn } from '../core/cells';
 import { numberLocale } from '../core/numbers';
 import { dateFormOf } from '../core/textDates';
 import { parseCustomerTable, parseTransactionLog, productColumn, type CohortData } from '../core/cohorts';
@@ -62,14 +62,17 @@ export function readSource(settings: SourceSettings, timeZone: string, locale: s
     .filter((c) => c > 0 && c <= lastColumn);
   const first = used.length ? Math.min(...used) : 1;
   const span = used.length ? sheet.getRange(headerRow + 1, first, rows, Math.max(...used) - first + 1).getValues() : [];
+  // Column names go into messages of the cohort engine as text, in the spreadsheet's language (the summary's):
+  // its quotes around a header ('B („Date“)' in Czech), and a header cell that is no text (a date, a
+  // number) named as the cell shows it in that language, never as a JavaScript value.
+  const language = languageOf(locale);
   const columnRef = (c: number) => {
     const h = headers[c - 1];
-    // A header cell that is no text (a date, a number) is named as the cell shows it, never as a JavaScript value.
-    const shown = typeof h === 'string' ? `"${h.trim()}"` : describeValue(h, timeZone);
-    return isBlank(h) ? columnLetter(c) : `${columnLetter(c)} (${shown})`;
+    const letter = columnLetter(c);
+    if (isBlank(h)) return letter;
+    if (typeof h === 'string') return t(language, 'source.columnRef', { letter, header: h.trim() });
+    return t(language, 'source.columnRefValue', { letter, value: valueMessage(h, timeZone) });
   };
-  // Column names go into messages of the cohort engine as text, in the spreadsheet's language (the summary's).
-  const language = languageOf(locale);
   const columnName = (c: number) => t(language, 'source.column', { ref: columnRef(c) });
   const column = (c: number, role: Role, required: boolean): CellColumn | null => {
     if (!c) {

@@ -11,7 +11,10 @@ import type { RunJournal } from '../report/runJournal';
 export function failureMessage(e: unknown, run: RunJournal, language: Language): string {
   if (e instanceof UserError) {
     const text = userMessage(e, language);
-    return run.untouched ? text : `${text} ${workbookState(run, language)}`;
+    // Bad input found by a run that was to write the sheets (a sheet gone bad since the last refresh):
+    // the user's question is whether the summary they had is still there, so say it is.
+    if (run.untouched) return run.wroteOrMeantTo ? `${text} ${t(language, 'server.sheetsUnchanged')}` : text;
+    return `${text} ${workbookState(run, language)}`;
   }
   const detail = e instanceof Error ? e.message : String(e);
   return `${t(language, 'server.unexpected', { detail })} ${workbookState(run, language)}`;

@@ -5,7 +5,7 @@ import { repeatsHeader } from '../core/detect/repeatedHeader';
 import { proposeRoles } from '../core/detect/roles';
 import { UserError } from '../core/errors';
 import { parseTransactionLog, suggestLapse } from '../core/cohorts';
-import { numberLocale } from '../core/numbers';
+import { numberLocale, parseNumberText } from '../core/numbers';
 import { dateFormOf, readDateText } from '../core/textDates';
 import { msg, renderValue, t } from '../i18n';
 import { userInterfaceLanguage } from './language';
@@ -61,9 +61,16 @@ export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerR
   const headers = top[headerIndex].map((v) => (isBlank(v) ? '' : String(v).trim()));
   // Rows repeating the header (exports glued together) are no evidence of what a column holds.
   const sample = top.slice(headerIndex + 1).filter((row) => !repeatsHeader(row, headers));
-  const form = dateFormOf(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+  const locale = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
+  const form = dateFormOf(locale);
   const isDateText = (text: string) => !Number.isNaN(readDateText(text, form, (ms) => Math.floor(ms / 86_400_000)));
-  const profiles = headers.map((_, c) => profileColumn(sample.map((row) => row[c]), isDateText));
+  const numbers = numberLocale(locale);
+  const numberText = (text: string) => {
+    const parsed = parseNumberText(text, numbers);
+    return parsed.ok ? parsed.value : NaN;
+  };
+  const isOtherDecimalText = (text: string) => parseNumberText(text, numbers).ok === false && parseNumberText(text, { decimal: numbers.decimal === ',' ? '.' : ',' }).ok;
+  const profiles = headers.map((_, c) => profileColumn(sample.map((row) => row[c]), isDateText, numberText, isOtherDecimalText));
   const proposal = proposeRoles(headers, profiles, sample.length);
   const columns: ColumnInfo[] = headers.map((header, c) => ({
     column: c + 1,
@@ -91,6 +98,7 @@ export function proposeSource(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerR
     roles,
     segments: roles.segment ? distinctSegments(sheet, headerIndex + 1, roles.segment) : [],
     explanation: renderValue(proposal.explanation, userInterfaceLanguage()),
+    amountNote: proposal.amountNote === null ? null : renderValue(proposal.amountNote, userInterfaceLanguage()),
     lapse: proposal.shape === 'log' ? proposeLapse(sheet, headerIndex + 1, roles) : null,
   };
 }

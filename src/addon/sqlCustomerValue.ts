@@ -67,7 +67,7 @@ export interface SqlCustomerValueRequest {
 
 /** The skipped rows as the sheet describes them ("Skipped 3 rows: 2 rows whose date is not a date…"), without row numbers: a table has none. */
 function skippedRows(skipped: { reason: string; rows: number }[], names: SqlCustomerValueRequest['names']): SkippedRows {
-  const column = (reason: string) => (reason === 'blank row' ? '' : reason === 'blank id' ? names.id : reason === 'bad amount' ? names.amount : names.date);
+  const column = (reason: string) => (reason === 'blank row' || reason === 'repeated header' ? '' : reason === 'blank id' ? names.id : reason === 'bad amount' ? names.amount : names.date);
   const reasons = skipped.map((s) => ({ reason: s.reason as SkippedRows['reasons'][number]['reason'], column: column(s.reason), count: s.rows, firstRows: [], firstValue: null }));
   return { total: reasons.reduce((t, r) => t + r.count, 0), reasons, notes: [], headerRow: null, headerText: null, rowsOfRange: false };
 }

@@ -3,7 +3,7 @@ import { describeValue } from './cells';
 import { civilFromDays, daysFromCivil, type DayNumber } from './calendar';
 import { msg, t } from '../i18n/catalogue';
 import type { Language } from '../i18n/languages';
-import { date } from '../i18n/messages';
+import { date, type Param } from '../i18n/messages';
 import { choicesOf, matchWord, normalizeWord, PERIOD_WORDS, WEEK_FILLER_WORDS, WEEK_START_WORDS } from '../i18n/optionWords';
 
 /**
@@ -21,8 +21,11 @@ export interface PeriodScheme {
   weekStart: WeekStart;
 }
 
-/** A value as the user sees it, for "(got …)": the caller's describer names dates in the sheet's zone. */
-export type Describe = (value: unknown) => string;
+/**
+ * A value as the user sees it, for "(got …)": the caller's describer names dates in the sheet's zone,
+ * as a message parameter so that they are named in the message's language.
+ */
+export type Describe = (value: unknown) => Param;
 
 /** The documented spellings for messages ("week sunday" among them), and each language's own words. */
 const PERIOD_CHOICES = choicesOf(PERIOD_WORDS, ['week', 'month', 'quarter', 'year'], ['week sunday'], 1); // i18n-exempt: an option word formulas accept

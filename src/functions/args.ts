@@ -1,5 +1,5 @@
 import { UserError, userMessage } from '../core/errors';
-import { describeValue, isBlank, isDateValue, dateMs, isSheetsErrorText, sizeMessage, toGrid, valueMessage, type CellValue } from '../core/cells';
+import { isBlank, isDateValue, dateMs, isSheetsErrorText, sizeMessage, toGrid, valueMessage, type CellValue } from '../core/cells';
 import { msg } from '../i18n/catalogue';
 import type { Language } from '../i18n/languages';
 import { integer, type AnyMessage, type Param } from '../i18n/messages';
@@ -15,7 +15,7 @@ import type { SheetEnv } from '../addon/sheetEnv';
  * array for a range, "" for blanks, Date objects for dates, "#N/A"-style text for error values.
  * Every complaint names the function, the argument and the row of the range (a custom function
  * cannot know where its range starts), says what was expected, and names values as the user sees
- * them (describeValue: dates in the spreadsheet's zone).
+ * them (valueMessage: dates in the spreadsheet's zone, in its language).
  */
 
 /** Where a value sits: null for a scalar argument, else its 1-based row (and column) in the range. */
@@ -38,9 +38,13 @@ export function rowOfRange(row: number, col: number | null = null): AnyMessage {
   return col !== null && col > 1 ? msg('fn.cellOfRange', { row: integer(row), column: integer(col) }) : msg('fn.rowOfRange', { row: integer(row) });
 }
 
-/** Names values as the user sees them; the spreadsheet's zone is asked for only to name a date. */
-export function describer(env: SheetEnv): (v: CellValue) => string {
-  return (v) => describeValue(v, isDateValue(v) ? env.timeZone() : undefined);
+/**
+ * Names values as the user sees them, as a message parameter rendered in the spreadsheet's language
+ * ("datum 1. 2. 2024", never the English "the date Feb 1, 2024" in a Czech message); the spreadsheet's
+ * zone is asked for only to name a date.
+ */
+export function describer(env: SheetEnv): (v: CellValue) => Param {
+  return (v) => valueMessage(v, isDateValue(v) ? env.timeZone() : undefined);
 }
 
 const DATE_PROBLEMS = { 'two-digit year': 'fn.dateTwoDigitYear', 'unknown date form': 'fn.dateUnknownForm', header: 'fn.dateHeader' } as const; // i18n-exempt: reason codes of textDates.ts
@@ -61,7 +65,7 @@ export class ArgReader {
   }
 
   /** A value as messages name it (dates in the spreadsheet's zone). */
-  describe(v: CellValue): string {
+  describe(v: CellValue): Param {
     return describer(this.env)(v);
   }
 

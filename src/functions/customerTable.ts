@@ -57,7 +57,8 @@ export function readCustomers(reader: ArgReader, signupArg: CellValue, cancelArg
 
 /**
  * Applies `rate` to the counts of each period given by period_start/period_end (scalars or ranges).
- * S = 0 has no rate: the message says so rather than returning a misleading 0 or 100 %.
+ * S = 0 has no rate: rather than a misleading 0 or 100 %, a single period gets a message saying so and a
+ * period of a range a blank cell (as in =RETENTION_BY_PERIOD), the other periods keeping their rates.
  */
 export function perPeriod(
   reader: ArgReader,
@@ -77,7 +78,11 @@ export function perPeriod(
     if (last < first) throw new UserError(place ? msg('fn.periodEndFirstAt', { fn, place }) : msg('fn.periodEndFirst', { fn }));
     const counts = countPeriod(customers.signups, customers.cancels, first, last);
     if (counts.start === 0) {
-      throw new UserError(place ? msg('fn.noCustomersAtStartAt', { fn, place }) : msg('fn.noCustomersAtStart', { fn }));
+      // One period of a range without a rate is a blank cell, as =RETENTION_BY_PERIOD leaves it: the
+      // first period of a table always starts with nobody, and must not take the other periods' rates
+      // with it. A single period asked for alone has nothing else to show, so it says why.
+      if (place) return '';
+      throw new UserError(msg('fn.noCustomersAtStart', { fn }));
     }
     return rate(counts);
   });

@@ -106,9 +106,21 @@ export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
     const note = skippedNoteText(skipped, language);
     return note === null ? rows : [...rows, [t(language, 'cv.note'), note]];
   }
-  if (output === 'customers') return withSkippedNote(customerRows(result, ids, day, language), skipped, language);
-  const lists = customerLists(result, DEFAULT_AT_RISK);
-  return withSkippedNote(listRows(output === 'atRisk' ? lists.atRisk : lists.lapsed, ids, day, language), skipped, language);
+  const lists = output === 'customers' ? null : customerLists(result, DEFAULT_AT_RISK);
+  const grid = lists === null ? customerRows(result, ids, day, language) : listRows(output === 'atRisk' ? lists.atRisk : lists.lapsed, ids, day, language);
+  return withSkippedNote(withCautions(grid, result, language), skipped, language);
+}
+
+/**
+ * A list's numbers read as sound unless something says otherwise: each reason not to trust the model
+ * (the "model" output's Warning rows, the Customer value sheet's Caution rows) as a row right under
+ * the list, its text alone in the first cell, as the note on skipped rows below it.
+ */
+function withCautions(grid: unknown[][], r: CustomerValueResult, language: Language): unknown[][] {
+  const width = grid[0].length;
+  const caution = t(language, 'cv.caution');
+  for (const warning of r.summary.warnings) grid.push([`${caution}: ${render(warning.message, language)}`, ...new Array<string>(width - 1).fill('')]);
+  return grid;
 }
 
 function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d: number) => Date, language: Language): unknown[][] {
@@ -122,6 +134,15 @@ function customerRows(r: CustomerValueResult, ids: (string | number)[], day: (d:
     ],
   ];
   addCustomerRows(grid, order, ids, c.purchases, c.probabilityAlive, c.expectedPurchases, c.expectedAverageValue, c.clv, c.pastValue, c.lastPurchaseDay, day);
+  // A customer with refunds only made no purchase, so the model predicts nothing for them; their
+  // refunds still count in past value, so they are listed last with it, named and counted in a note.
+  let refundOnly = 0;
+  for (let i = 0; i < ids.length; i++) {
+    if (Number.isFinite(c.clv[i])) continue;
+    grid.push([ids[i], c.purchases[i], '', '', '', '', c.pastValue[i], '']);
+    refundOnly++;
+  }
+  if (refundOnly > 0) grid.push([t(language, 'cv.refundOnlyCustomers', { count: integer(refundOnly) }), ...new Array<string>(grid[0].length - 1).fill('')]);
   return grid;
 }
 

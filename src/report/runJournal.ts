@@ -30,6 +30,17 @@ export interface Leftover {
 export class RunJournal {
   private readonly sheets = new Map<number, SheetChange>();
   private readonly staging = new Map<string, Leftover>();
+  private writes = false;
+
+  /** A run that writes the add-on's sheets has begun: whatever stops it, the user wants to know their state. */
+  beginWrites(): void {
+    this.writes = true;
+  }
+
+  /** True once a run that writes sheets has begun (a report or customer value run, not a detection). */
+  get wroteOrMeantTo(): boolean {
+    return this.writes;
+  }
 
   mark(sheetId: number, name: string, state: SheetState): void {
     this.sheets.set(sheetId, { sheetId, name, state });

@@ -32,8 +32,8 @@ describe('customer counts are whole numbers', () => {
   it('Czech, Polish and Hungarian', () => {
     expect(() => loadBundle({ locale: 'cs_CZ' }).call('RETENTION', 10.5, 8, 2)).toThrow('RETENTION: start musí být celý počet zákazníků větší než 0 (zadáno 10,5)');
     expect(() => loadBundle({ locale: 'cs_CZ' }).call('CHURN', 100, 4.5)).toThrow('CHURN: lost musí být celý počet zákazníků, 0 nebo více (zadáno 4,5)');
-    expect(() => loadBundle({ locale: 'pl_PL' }).call('RETENTION', 10.5, 8, 2)).toThrow('RETENTION: start musi być całkowitą liczbą klientów większą od 0 (podano 10,5)');
-    expect(() => loadBundle({ locale: 'pl_PL' }).call('CHURN', 100, 90, 2.5)).toThrow('CHURN: new musi być całkowitą liczbą klientów, 0 lub więcej (podano 2,5)');
+    expect(() => loadBundle({ locale: 'pl_PL' }).call('RETENTION', 10.5, 8, 2)).toThrow('RETENTION: start musi być całkowitą liczbą klientów większą od 0 (podano: 10,5)');
+    expect(() => loadBundle({ locale: 'pl_PL' }).call('CHURN', 100, 90, 2.5)).toThrow('CHURN: new musi być całkowitą liczbą klientów, 0 lub więcej (podano: 2,5)');
     expect(() => loadBundle({ locale: 'hu_HU' }).call('RETENTION', 10.5, 8, 2)).toThrow('RETENTION: a(z) start értéke 0-nál nagyobb egész szám (ügyfelek száma) kell legyen (megadva: 10,5)');
     expect(() => loadBundle({ locale: 'hu_HU' }).call('CHURN', 100, 4.5)).toThrow('CHURN: a(z) lost értéke 0 vagy nagyobb egész szám (ügyfelek száma) kell legyen (megadva: 4,5)');
   });
@@ -63,7 +63,7 @@ describe('=CLV(value_per_period, churn_rate, [discount_rate])', () => {
     // A discount of exactly 100 % a period: 50 × 2 / 1.05 = 95.238.
     expect(b.call('CLV', 50, 0.05, 1)).toBeCloseTo(95.2380952381, 8);
     expect(() => loadBundle({ locale: 'cs_CZ' }).call('CLV', 50, 0.05, 10)).toThrow('CLV: discount_rate musí být míra od 0 do 1, například 0,1 nebo 10 % (zadáno 10)');
-    expect(() => loadBundle({ locale: 'pl_PL' }).call('CLV', 50, 0.05, 10)).toThrow('CLV: discount_rate musi być stopą od 0 do 1, na przykład 0,1 lub 10% (podano 10)');
+    expect(() => loadBundle({ locale: 'pl_PL' }).call('CLV', 50, 0.05, 10)).toThrow('CLV: discount_rate musi być stopą od 0 do 1, na przykład 0,1 lub 10% (podano: 10)');
     expect(() => loadBundle({ locale: 'hu_HU' }).call('CLV', 50, 0.05, 10)).toThrow('CLV: a(z) discount_rate értéke 0 és 1 közötti ráta, például 0,1 vagy 10% kell legyen (megadva: 10)');
   });
 });

@@ -34,8 +34,8 @@ describe('lapse_after and refunds messages', () => {
     const cases = [
       ['cs_CZ', 'RETENTION_BY_PERIOD: lapse_after musí být celý počet období od 1 do 600, například 3 (zadáno 2,5)',
         'COHORTS: refunds musí být "revenue", "activity", "tržby" nebo "nákupy" (zadáno "někdy"): "revenue" nebo "tržby" (výchozí) počítá záporné částky jen do tržeb, "activity" nebo "nákupy" i jako nákupy'],
-      ['pl_PL', 'RETENTION_BY_PERIOD: lapse_after musi być całkowitą liczbą okresów od 1 do 600, na przykład 3 (podano 2,5)',
-        'COHORTS: refunds musi mieć wartość "revenue", "activity", "przychód" lub "zakupy" (podano "někdy"): "revenue" lub "przychód" (domyślnie) liczy ujemne kwoty tylko do przychodu, "activity" lub "zakupy" także jako zakupy'],
+      ['pl_PL', 'RETENTION_BY_PERIOD: lapse_after musi być całkowitą liczbą okresów od 1 do 600, na przykład 3 (podano: 2,5)',
+        'COHORTS: refunds musi mieć wartość "revenue", "activity", "przychód" lub "zakupy" (podano: "někdy"): "revenue" lub "przychód" (domyślnie) liczy ujemne kwoty tylko do przychodu, "activity" lub "zakupy" także jako zakupy'],
       ['hu_HU', 'RETENTION_BY_PERIOD: a(z) lapse_after értéke 1 és 600 közötti egész számú időszak, például 3 kell legyen (megadva: 2,5)',
         'COHORTS: A(z) refunds értéke "revenue", "activity", "bevétel" vagy "vásárlás" lehet (a megadott érték: "někdy"): a(z) "revenue" vagy "bevétel" (alapértelmezés) a negatív összegeket csak a bevételbe számítja, a(z) "activity" vagy "vásárlás" vásárlásként is'],
     ] as const;

@@ -5,15 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from './harness';
+import { messageOf } from '../support/messageOf';
 
-const messageOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected an error');
-};
 
 describe('columns of different heights', () => {
   const cases = [

@@ -30,6 +30,13 @@ describe('formula messages in the spreadsheet’s language', () => {
       'RETENTION: start (2 wiersze × 1 kolumna) i end (5 wierszy × 1 kolumna) muszą mieć ten sam rozmiar',
     );
     expect(() => b.call('CHURN', [[100], ['']], [[5], [7]])).toThrow('CHURN: start jest puste (wiersz 2 zakresu)');
+    // "podano" and "zawiera" take the accusative ("podano datę"), which "data 1.02.2024" is not: a colon
+    // names the value in the nominative, as the skipped-rows notes do ("np. data 1.02.2024").
+    expect(() => b.call('RETENTION', b.date(2024, 2, 1), 5, 1)).toThrow('RETENTION: start musi być liczbą większą od 0 (podano: data 1.02.2024)');
+    expect(() => b.call('RETENTION', [[10], [b.date(2024, 2, 1)]], [[5], [5]], [[1], [1]])).toThrow(
+      'RETENTION: start musi być liczbą większą od 0 (wiersz 2 zakresu: data 1.02.2024)',
+    );
+    expect(() => b.call('CLV', 100, 1.5)).toThrow('CLV: churn_rate musi być wskaźnikiem od 0 do 1, na przykład 0,05 lub 5% (podano: 1,5)');
   });
 
   it('Hungarian', () => {
@@ -42,6 +49,14 @@ describe('formula messages in the spreadsheet’s language', () => {
     );
     expect(() => b.call('CLV', 50, 0)).toThrow(
       'CLV: a churn_rate 0, és nincs discount_rate (megadva: 0); egy soha el nem távozó ügyfélnek nincs véges értéke',
+    );
+    // "the range's 2nd row" is "a tartomány 2. sora" (possessive), never "a tartomány 2. sor".
+    expect(() => b.call('CHURN', [[100], ['']], [[5], [7]])).toThrow('CHURN: a(z) start üres (a tartomány 2. sora)');
+    expect(() => b.call('RETENTION', [[10], [b.date(2024, 2, 1)]], [[5], [5]], [[1], [1]])).toThrow(
+      'RETENTION: a(z) start értéke 0-nál nagyobb szám kell legyen (a tartomány 2. sora: 2024. 02. 01. dátum)',
+    );
+    expect(() => b.call('RETENTION', [[10, 'x']], [[5, 5]], [[1, 1]])).toThrow(
+      'RETENTION: a(z) start értéke 0-nál nagyobb szám kell legyen (a tartomány 1. sora, 2. oszlopa: "x")',
     );
   });
 

@@ -52,7 +52,7 @@ describe('option words', () => {
     const polish = loadBundle({ locale: 'pl_PL' });
     const p = sample(polish);
     expect(() => polish.call('COHORTS', p.ids, p.dates, 'month', 'pie')).toThrow(
-      'COHORTS: show musi mieć wartość "retention", "customers", "revenue", "retencja", "klienci" lub "przychód" (podano "pie")',
+      'COHORTS: show musi mieć wartość "retention", "customers", "revenue", "retencja", "klienci" lub "przychód" (podano: "pie")',
     );
     const hungarian = loadBundle({ locale: 'hu_HU' });
     const h = sample(hungarian);

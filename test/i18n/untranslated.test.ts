@@ -33,6 +33,7 @@ const EVERYWHERE: Record<string, string> = {
   'model.fit.toZero': 'a formula: name → 0',
   'skipped.where': 'placeholders and brackets',
   'skipped.example': 'placeholders and brackets',
+  'source.columnRefValue': 'placeholders and brackets: a column letter and a value named in the language',
   'bq.size': 'a number and its unit',
   'bigquery.queryExample': 'SQL, which has no language',
   'cv.col.alive': 'P(alive), the notation of the BG/NBD literature (Fader, Hardie and Lee)',

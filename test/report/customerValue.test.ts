@@ -293,7 +293,8 @@ describe('the top share by past value', () => {
   // P(alive) per customer from =CLV (observation to the last date), past value summed here from the rows.
   function expectedAtRisk(emu: Emulator, rows: unknown[][], topSharePercent: number, aliveBelow: number, aliveFloor: number) {
     const formula = emu.runCustomFunction('CLV', emu.ref('Orders!A2:A'), emu.ref('Orders!B2:B'), emu.ref('Orders!C2:C')) as unknown[][];
-    const alive = new Map(formula.slice(1).map((r) => [r[0] as string, r[2] as number]));
+    // Customer rows (a count of purchases in column 2); cautions and notes under them are text alone.
+    const alive = new Map(formula.slice(1).filter((r) => typeof r[1] === 'number').map((r) => [r[0] as string, r[2] as number]));
     const past = new Map<string, number>();
     for (const [id, , amount] of rows) past.set(id as string, (past.get(id as string) ?? 0) + (amount as number));
     expect(alive.size).toBe(past.size);
@@ -343,7 +344,8 @@ describe('CLV by segment', () => {
     // Per customer, from the formula (a different adapter over the same models): CLV.
     const formula = emu.runCustomFunction('CLV', emu.ref('Orders!A2:A'), emu.ref('Orders!B2:B'), emu.ref('Orders!C2:C')) as unknown[][];
     expect(formula[0][0]).toBe('Customer');
-    const clv = new Map(formula.slice(1).map((r) => [key(r[0]), r[5] as number]));
+    // Customers with refunds only are listed too, with a blank CLV (no prediction), as is the note row under them.
+    const clv = new Map(formula.slice(1).filter((r) => typeof r[5] === 'number').map((r) => [key(r[0]), r[5] as number]));
 
     // Per customer, from the generated rows: segment on the earliest purchase row (first in sheet order; a row
     // with a negative amount is a refund, not a purchase), past value over all rows. Customers with refunds only
@@ -487,7 +489,7 @@ describe('safety', () => {
     expect(() => estimate(emu, { ...base, costs: { ...base.costs, column: -1 } })).toThrow(/^The sidebar sent settings the add-on cannot read/);
     expect(() => estimate(emu, { ...base, monthlyDiscountRate: -0.01 })).toThrow(/^The monthly discount rate must be from 0% to below 100%, such as 1% \(got -1%\)\.$/);
     expect(() => estimate(emu, { ...base, horizonMonths: '12' as unknown as number })).toThrow(/^The sidebar sent settings the add-on cannot read/);
-    expect(() => estimate(emu, { ...base, asOf: '2000-01-01' })).toThrow(/^The observation end Jan 1, 2000 is before the first date in the data \([A-Z][a-z]{2} \d{1,2}, \d{4}\)\.$/);
+    expect(() => estimate(emu, { ...base, asOf: '2000-01-01' })).toThrow(/^The observation end Jan 1, 2000 is before the first date in the data \([A-Z][a-z]{2} \d{1,2}, \d{4}\)\. Your sheets were not changed\.$/);
     expect(emu.snapshot()).toEqual(before);
   });
 

@@ -70,7 +70,7 @@ describe('the add-on\'s own sheets as a source', () => {
     emu.properties.document.set('retentionAnalytics.settings.v1', JSON.stringify(onSummary));
     const saved = emu.snapshot();
     emu.call('refreshSummary');
-    expect(emu.ui.alerts.at(-1)?.prompt).toBe(summaryRefusal);
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(`${summaryRefusal} Your sheets were not changed.`);
     expect(emu.snapshot()).toEqual(saved);
     // The sidebar does not propose it either: it proposes a sheet of the user's.
     emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName(SUMMARY)!);

@@ -45,7 +45,7 @@ const CASES = [
     locale: 'cs_CZ', name: 'Přehled retence', dateFormat: 'd. m. yyyy',
     labels: ['Zdroj', 'Načtené řádky', 'Vynechané řádky', 'Období', 'Ztráta zákazníka', 'Vratky', 'Data do', 'Vytvořeno', 'Verze doplňku'],
     texts: ['Míra udržení a odchodu zákazníků po obdobích', 'Zákazníci v kohortách', 'Míra udržení v kohortách (%)', 'Vážený průměr', 'Hodnota kohort',
-      'Vynechán 1 řádek: 1 řádek s prázdnou hodnotou (sloupec B ("Date")) (řádek 5).'],
+      'Vynechán 1 řádek: 1 řádek s prázdnou hodnotou (sloupec B („Date“)) (řádek 5).'],
     header: ['Období', 'První den', 'Zákazníci na začátku období (S)', 'Noví', 'Vracející se', 'Ztracení', 'Zákazníci na konci období (E)', 'Míra udržení (udržení z S)', 'Míra odchodu (ztracení z S)'],
     spill: ['Období', 'Popisek', 'Začátek', 'Noví', 'Vracející se', 'Konec', 'Ztracení', 'Míra udržení', 'Míra odchodu', 'Tržby', 'Udržení tržeb', 'Neúplné'],
     message: /^\d+ kohort[ay]? po měsících z [\d\u00a0]+ řádků \(1 vynechán\) zapsán[oay] do listu „Přehled retence“\.$/,
@@ -54,7 +54,7 @@ const CASES = [
     locale: 'pl_PL', name: 'Podsumowanie retencji', dateFormat: 'd.mm.yyyy',
     labels: ['Źródło', 'Wczytane wiersze', 'Dane do', 'Utworzono'],
     texts: ['Retencja i odpływ klientów według okresów', 'Retencja w kohortach (%)', 'Średnia ważona',
-      'Pominięto 1 wiersz: 1 wiersz z pustą wartością (kolumna B ("Date")) (wiersz 5).'],
+      'Pominięto 1 wiersz: 1 wiersz z pustą wartością (kolumna B („Date”)) (wiersz 5).'],
     header: ['Okres'],
     spill: ['Okres', 'Etykieta', 'Początek', 'Nowi', 'Powracający', 'Koniec', 'Utraceni', 'CRR', 'Odpływ', 'Przychód', 'Retencja przychodu', 'Niepełny'],
     message: /^Zapisano \d+ kohort[ęy]? według miesięcy z [\d\u00a0]+ wierszy \(1 pominięty\) w arkuszu „Podsumowanie retencji”\.$/,
@@ -63,7 +63,7 @@ const CASES = [
     locale: 'hu_HU', name: 'Megtartási összesítő', dateFormat: 'yyyy. mm. dd.',
     labels: ['Forrás', 'Beolvasott sorok', 'Adatok eddig', 'Készült'],
     texts: ['Megtartás és lemorzsolódás időszakonként', 'Megtartási arány kohorszonként (%)', 'Súlyozott átlag',
-      '1 sor kihagyva: 1 sor, ahol üres: B ("Date") oszlop (5. sor).'],
+      '1 sor kihagyva: 1 sor, ahol üres: B („Date”) oszlop (5. sor).'],
     header: ['Időszak'],
     spill: ['Időszak', 'Címke', 'Kezdet', 'Új', 'Visszatérő', 'Vég', 'Elvesztett', 'Megtartási arány', 'Lemorzsolódás', 'Bevétel', 'Bevételmegtartás', 'Részleges'],
     message: /^\d+ kohorsz havonta, [\d\u00a0]+ sorból \(1 kihagyva\), a\(z\) „Megtartási összesítő” lapra írva\.$/,
@@ -104,6 +104,31 @@ describe('the summary sheet in the spreadsheet’s language', () => {
     expect(outcome.summarySheetName).toBe('Megtartási összesítő');
     expect(emu.cellAt(outcome.summarySheetName, 2, 1).value).toBe('Forrás');
     expect(outcome.message).toMatch(/^\d+ kohort[ay]? po měsících z [\d\u00a0]+ řádků zapsán[oay] do listu „Megtartási összesítő“\.$/);
+  });
+
+  it('names a column by its header as the language quotes it, a header cell that is a date in the language too', () => {
+    const rows = [['a', new Date(Date.UTC(2024, 0, 5, 10)), 10], ['b', new Date(Date.UTC(2024, 1, 5, 10)), 'n/a'], ['a', new Date(Date.UTC(2024, 1, 9, 10)), 5]];
+    const expected = {
+      en_US: ['column C (the date Jan 1, 2024)', 'column B ("Date")'],
+      cs_CZ: ['sloupec C (datum 1. 1. 2024)', 'sloupec B („Date“)'],
+      pl_PL: ['kolumna C (data 1.01.2024)', 'kolumna B („Date”)'],
+      hu_HU: ['C (2024. 01. 01. dátum) oszlop', 'B („Date”) oszlop'],
+    };
+    for (const [locale, [amountColumn, dateColumn]] of Object.entries(expected)) {
+      const emu = workbook('Europe/Prague', locale);
+      // The amount column's header cell holds a date (a sheet whose header row was typed as dates).
+      addSheet(emu, 'Orders', ['Customer', 'Date', emu.date(2024, 1, 1)], [...rows, ['c', '', 7]]);
+      const settings: ReportSettings = {
+        sheetName: 'Orders', headerRow: 1, shape: 'log', columns: { id: 1, date: 2, amount: 3, signup: 0, cancel: 0, segment: 0 },
+        period: 'month', weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: false, lapseAfter: 1, refundsAreActivity: false,
+      };
+      const outcome = generate(emu, settings);
+      const texts = (emu.values(outcome.summarySheetName) as unknown[][]).flat().filter((v): v is string => typeof v === 'string');
+      const skipped = texts.find((t) => t.includes(amountColumn));
+      expect(skipped, `${locale}: ${texts.join(' | ')}`).toBeDefined();
+      expect(texts.some((t) => t.includes(dateColumn)), `${locale}: ${texts.join(' | ')}`).toBe(true);
+      if (locale !== 'en_US') expect(texts.join(' '), locale).not.toMatch(/the date|"Date"/);
+    }
   });
 
   it('keeps the name of the sheet it made when the locale changes', () => {

@@ -24,6 +24,24 @@ export const MAX_COLUMNS = 18_278;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/**
+ * The import refused for its size, with the counts, so a caller that speaks another language (npm
+ * start's --locale) can say it in its own words; the message is the English one.
+ */
+export class ImportTooLargeError extends Error {
+  constructor(
+    message: string,
+    readonly size: { rows: number; columns: number; existing: number; maxCells: number; maxColumns: number },
+  ) {
+    super(message);
+  }
+}
+
+function refuseIfTooLarge(what: string, rows: number, columns: number, existing: number): void {
+  const refusal = importTooLarge(what, rows, columns, existing);
+  if (refusal) throw new ImportTooLargeError(refusal, { rows, columns, existing, maxCells: MAX_CELLS, maxColumns: MAX_COLUMNS });
+}
+
 /** Why data of this size cannot be imported (the cell count and the limit), or null when it fits. */
 export function importTooLarge(what: string, rows: number, columns: number, existing: number): string | null {
   if (columns > MAX_COLUMNS) {
@@ -43,8 +61,7 @@ export function importTooLarge(what: string, rows: number, columns: number, exis
  * data that would take the spreadsheet past its 10 million cells.
  */
 function newImportSheet(ss: Spreadsheet, name: string, rows: number, cols: number, activate: boolean, what: string): Sheet {
-  const refusal = importTooLarge(what, rows, cols, ss._totalCells());
-  if (refusal) throw new Error(refusal);
+  refuseIfTooLarge(what, rows, cols, ss._totalCells());
   const sheet = ss._addSheet(name, undefined, rows, cols);
   if (activate) {
     ss._active = sheet;
@@ -77,8 +94,7 @@ export function importCsv(ss: Spreadsheet, text: string, opts: ImportCsvOptions 
   const what = opts.fileName ? `"${opts.fileName}"` : 'The file';
   // Its size first, without reading a value: a file too large is refused at once.
   const shape = csvShape(text, delim);
-  const refusal = importTooLarge(what, Math.max(1, shape.rows), Math.max(1, shape.columns), ss._totalCells());
-  if (refusal) throw new Error(refusal);
+  refuseIfTooLarge(what, Math.max(1, shape.rows), Math.max(1, shape.columns), ss._totalCells());
   const rows: (Cell | undefined)[][] = [];
   let width = 0;
   // Consecutive lines often repeat a value (an invoice's date, customer and country): parse once.

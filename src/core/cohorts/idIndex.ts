@@ -39,6 +39,8 @@ export interface IdIndex {
   find(v: unknown): number;
   /** Adds an id that find() reported as NEW_ID. */
   add(v: CustomerId): number;
+  /** Lookups of text with whitespace around it, read as the text without it (0: none, nothing to note). */
+  readonly paddedLookups: number;
 }
 
 interface IdTables extends IdIndex {
@@ -57,6 +59,7 @@ interface IdTables extends IdIndex {
   // Logs are often grouped by customer: consecutive rows repeat the same id.
   lastId: unknown;
   lastIndex: number;
+  paddedLookups: number;
 }
 
 /**
@@ -82,6 +85,7 @@ export function createIdIndex(): IdIndex {
     padded: new Int32Array(0),
     lastId: undefined,
     lastIndex: NOT_AN_ID,
+    paddedLookups: 0,
   };
   return index;
 }
@@ -113,6 +117,7 @@ function add(this: IdTables, v: CustomerId): number {
   } else if (typeof v === 'number') {
     this.numeric.set(v, index);
   } else {
+    if (!isTrimmed(v)) v = v.trim(); // "A1 " is customer "A1" (findPadded)
     learnShape(this, v);
     const slot = shapeSlot(this, v);
     if (slot >= 0 && (slot & 1) === 0) {
@@ -141,6 +146,7 @@ function findOther(ix: IdTables, v: number | string): number {
   } else {
     if (!isUsableIdText(v)) return NOT_AN_ID;
     found = ix.text.get(v);
+    if (found === undefined && !isTrimmed(v)) return findPadded(ix, v);
     // Checked only for text not seen as an id yet: "nan", "NULL"… never become a customer.
     if (found === undefined && isMissingIdText(v)) return NOT_AN_ID;
   }
@@ -148,6 +154,29 @@ function findOther(ix: IdTables, v: number | string): number {
   ix.lastId = v;
   ix.lastIndex = found;
   return found;
+}
+
+// Whitespace around an id (fixed-width CHAR exports pad with spaces; copied web text has non-breaking
+// spaces) is not part of it: "A1 ", " A1" and "A1" are one customer, labelled "A1". Such text never
+// has the learnt shape (a space is no digit or prefix), so it lands here, off the fast paths, and is
+// looked up as its trimmed text, which finds the customer the fast path gives "A1" whichever came first
+// (add() stores ids trimmed). Text stays text: "123 " is the text "123", not the number 123, as "123" is.
+function findPadded(ix: IdTables, v: string): number {
+  const found = ix.find(v.trim());
+  ix.paddedLookups++;
+  if (found >= 0) {
+    ix.lastId = v;
+    ix.lastIndex = found;
+  }
+  return found;
+}
+
+// No whitespace at either end: a printable ASCII character at both settles it without trimming.
+function isTrimmed(s: string): boolean {
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return true;
+  return s.trim().length === s.length;
 }
 
 /**

@@ -95,7 +95,8 @@ export function skipBadDate(tallies: RowTallies, column: NamedColumn, i: number,
   const v = cellAt(column, i);
   if (isBlank(v)) return tallies.skip('blank date', column.name, row);
   if (isSheetsErrorText(v)) return tallies.skip('error value', column.name, row, valueMessage(v));
-  const why = typeof v === 'string' ? whyNotADate(v, days.textForm()) : null;
+  // A number is a date only in a cell formatted as one (45296 is 2024-01-03): say how to fix it, as a single cell's message does.
+  const why = typeof v === 'string' ? whyNotADate(v, days.textForm()) : typeof v === 'number' ? 'number not a date' : null;
   tallies.skip(why ?? 'not a date', column.name, row, valueMessage(v, days.timeZone));
 }
 

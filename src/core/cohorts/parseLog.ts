@@ -2,6 +2,7 @@ import type { DayNumber } from '../calendar';
 import { valueMessage, type CellColumn } from '../cells';
 import { AMOUNT_BAD, AMOUNT_ERROR, namedColumn, readAmount, type NamedColumn } from './cellColumns';
 import { createDayReader, type DayReader } from './dayReader';
+import { notePaddedIds } from './paddedIds';
 import { createIdIndex, NEW_ID, NOT_AN_ID, type CustomerId, type IdIndex } from './idIndex';
 import { keptRowNumbers } from './keptRows';
 import { DEFAULT_NUMBER_LOCALE, requireRows, rowSpan, skipUnreadable, type ParseOptions } from './parseInput';
@@ -109,6 +110,7 @@ export function parseTransactionLog(columns: LogColumns, options: LogParseOption
   const k = read.kept;
   const { firstDay, lastDay } = read;
   requireRows(k, tallies);
+  if (ids.paddedLookups > 0) notePaddedIds(ids, tallies, idCol, keptRowNumbers(shifts, firstRowNumber, k), firstRowNumber, days.timeZone);
 
   let rowNumber: Int32Array | null = null;
   return {

@@ -2,6 +2,7 @@ import type { DayNumber } from '../calendar';
 import { valueMessage, isBlank, type CellColumn } from '../cells';
 import { AMOUNT_BAD, AMOUNT_ERROR, cellAt, namedColumn, readAmount, type NamedColumn } from './cellColumns';
 import { createDayReader } from './dayReader';
+import { notePaddedIds } from './paddedIds';
 import { createIdIndex, NEW_ID, NOT_AN_ID, type CustomerId } from './idIndex';
 import { isMissingIdText } from '../placeholders';
 import { DEFAULT_NUMBER_LOCALE, requireRows, rowSpan, skipBadDate, skipUnreadable, type ParseOptions } from './parseInput';
@@ -134,6 +135,7 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
     k++;
   }
   requireRows(k, tallies);
+  notePaddedIds(ids, tallies, idCol, rowNumber.subarray(0, k), options.firstRowNumber, days.timeZone);
 
   return {
     kind: 'table',

@@ -10,14 +10,14 @@ import { holdHiddenClass } from './hiddenClass';
 
 /** Why rows are skipped: codes, never shown (messages say them through TALLY_KEYS below). */
 export const SKIP_REASONS = [
-  'blank row', 'blank id', 'placeholder id', 'invalid id', 'blank date', 'not a date', 'two-digit year', 'unknown date form',
+  'blank row', 'blank id', 'placeholder id', 'invalid id', 'blank date', 'not a date', 'number not a date', 'two-digit year', 'unknown date form',
   'error value', 'bad amount', 'cancel before signup', 'duplicate customer', 'after as-of day', 'refund before first purchase',
   'repeated header',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** Kept rows worth a mention. */
-export const NOTE_REASONS = ['negative amount', 'placeholder cancel date'] as const;
+export const NOTE_REASONS = ['negative amount', 'placeholder cancel date', 'padded id'] as const;
 export type NoteReason = (typeof NOTE_REASONS)[number];
 
 export interface RowTally<R extends string> {
@@ -138,6 +138,7 @@ const TALLY_KEYS = {
   'invalid id': 'skipped.invalidId',
   'blank date': 'skipped.blankDate',
   'not a date': 'skipped.notADate',
+  'number not a date': 'skipped.numberNotADate',
   'two-digit year': 'skipped.twoDigitYear',
   'unknown date form': 'skipped.unknownDateForm',
   'error value': 'skipped.errorValue',
@@ -149,6 +150,7 @@ const TALLY_KEYS = {
   'repeated header': 'skipped.repeatedHeader',
   'negative amount': 'skipped.negativeAmount',
   'placeholder cancel date': 'skipped.placeholderCancelDate',
+  'padded id': 'skipped.paddedId',
 } as const satisfies Record<SkipReason | NoteReason, MessageKey>;
 
 // Reasons whose phrase already names the value.

@@ -125,6 +125,8 @@ export interface RoleProposal {
   roles: Record<Role, number>;
   /** Why this shape (and amount), as a message in the reader's language. */
   explanation: Param;
+  /** An amount column left unused because the locale reads its numbers as text ("29.00" in cs_CZ), or null. */
+  amountNote: Param | null;
 }
 
 /**
@@ -168,21 +170,32 @@ export function proposeRoles(headers: string[], profiles: ColumnProfile[], rows:
   const isTable = (signup >= 0 || cancel >= 0) && tableDates >= 0 && (cancel >= 0 || idsUnique);
   const roles: Record<Role, number> = { id, date: -1, amount, signup: -1, cancel: -1, segment, quantity: -1, unitPrice: -1 };
   let explanation: Param;
+  const amountNote = amount < 0 && unitPrice < 0 ? amountAsText(headers, profiles, taken) : null;
   if (isTable) {
     roles.signup = tableDates;
     roles.cancel = cancel;
     explanation = msg(cancel >= 0 ? 'detect.tableBoth' : 'detect.tableSignup');
+    if (amountNote) explanation = sentences([explanation, amountNote]);
   } else {
     roles.date = date >= 0 ? date : signup;
     const shape = msg(idProfile && !idsUnique ? 'detect.logRepeats' : 'detect.log');
-    const amountNote = amountExplanation(headers, quantity, unitPrice);
-    explanation = amountNote ? sentences([shape, amountNote]) : shape;
+    const note = amountExplanation(headers, quantity, unitPrice) ?? amountNote;
+    explanation = note ? sentences([shape, note]) : shape;
     if (quantity >= 0) {
       roles.quantity = quantity;
       roles.unitPrice = unitPrice;
     }
   }
-  return { shape: isTable ? 'table' : 'log', roles, explanation };
+  return { shape: isTable ? 'table' : 'log', roles, explanation, amountNote };
+}
+
+// A column named as the amount ("MRR", "Částka") whose numbers the spreadsheet's locale reads as text,
+// because they use the other decimal separator (an English export imported into a Czech spreadsheet):
+// never used silently, nor left out silently.
+function amountAsText(headers: string[], profiles: ColumnProfile[], taken: Set<number>): Param | null {
+  const i = headers.findIndex((h, c) => !taken.has(c) && headerScore(h, 'amount') >= 0.8 && profiles[c].otherDecimal >= 0.8);
+  if (i < 0) return null;
+  return msg('detect.amountAsText', { amount: headers[i], example: profiles[i].otherDecimalExample ?? '' });
 }
 
 // Says where the amount comes from when it is not an amount column: quantity × unit price, or a price

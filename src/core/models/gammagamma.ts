@@ -29,6 +29,8 @@ export interface GammaGammaData {
   customers: number;
   x: Float64Array;
   m: Float64Array;
+  /** How many customers each (x, m̄) entry stands for (1 each, or a group's size: the SQL path's spend rows). */
+  w: Float64Array;
   /** Distinct x values and their customer counts. */
   xValues: Float64Array;
   xCounts: Float64Array;
@@ -43,34 +45,40 @@ export const MIN_GAMMA_GAMMA_CUSTOMERS = 10;
  * Keeps the customers the spend model applies to: x a whole number > 0 and m̄ a positive finite amount.
  * @throws UserError when fewer than 10 such customers remain.
  */
-export function prepareGammaGammaData(frequency: ArrayLike<number>, monetary: ArrayLike<number>): GammaGammaData {
-  if (monetary.length !== frequency.length) {
+export function prepareGammaGammaData(frequency: ArrayLike<number>, monetary: ArrayLike<number>, weights?: ArrayLike<number>): GammaGammaData {
+  if (monetary.length !== frequency.length || (weights && weights.length !== frequency.length)) {
     const got = `${frequency.length} and ${monetary.length}`;
     throw new UserError(`Frequency and monetary value must have one entry per customer; got ${got}`); // i18n-exempt: an API invariant, unreachable from a sheet
   }
   const xs: number[] = [];
   const ms: number[] = [];
+  const ws: number[] = [];
   const counts = new Map<number, number>();
   let sumLnM = 0;
   let sumXLnM = 0;
+  let customers = 0;
   for (let i = 0; i < frequency.length; i++) {
     const x = frequency[i];
     const m = monetary[i];
-    if (!(Number.isInteger(x) && x > 0 && m > 0 && Number.isFinite(m))) continue;
+    const w = weights ? weights[i] : 1;
+    if (!(Number.isInteger(x) && x > 0 && m > 0 && Number.isFinite(m) && w > 0)) continue;
     xs.push(x);
     ms.push(m);
-    counts.set(x, (counts.get(x) ?? 0) + 1);
-    sumLnM += Math.log(m);
-    sumXLnM += x * Math.log(m);
+    ws.push(w);
+    counts.set(x, (counts.get(x) ?? 0) + w);
+    sumLnM += w * Math.log(m);
+    sumXLnM += w * x * Math.log(m);
+    customers += w;
   }
-  if (xs.length < MIN_GAMMA_GAMMA_CUSTOMERS) {
-    throw new UserError(msg('model.error.fewSpend', { min: integer(MIN_GAMMA_GAMMA_CUSTOMERS), count: integer(xs.length) }));
+  if (customers < MIN_GAMMA_GAMMA_CUSTOMERS) {
+    throw new UserError(msg('model.error.fewSpend', { min: integer(MIN_GAMMA_GAMMA_CUSTOMERS), count: integer(customers) }));
   }
   const xValues = Float64Array.from(counts.keys());
   return {
-    customers: xs.length,
+    customers,
     x: Float64Array.from(xs),
     m: Float64Array.from(ms),
+    w: Float64Array.from(ws),
     xValues,
     xCounts: Float64Array.from(xValues, (x) => counts.get(x) as number),
     sumLnM,
@@ -83,7 +91,7 @@ export function prepareGammaGammaData(frequency: ArrayLike<number>, monetary: Ar
  *   ln L = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln v + (px−1) ln m̄ + px ln x − (px+q) ln(x m̄ + v).
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, data: GammaGammaData, gradient?: Float64Array): number {
-  return logLikelihood(params.p, params.q, params.v, data.sumXLnM, data.sumLnM, data.xValues, data.xCounts, data.x, data.m, gradient ?? null);
+  return logLikelihood(params.p, params.q, params.v, data.sumXLnM, data.sumLnM, data.xValues, data.xCounts, data.x, data.m, data.w, gradient ?? null);
 }
 
 // On arrays and numbers only, for the reason bgnbdLikelihood.ts gives.
@@ -97,6 +105,7 @@ function logLikelihood(
   xCounts: Float64Array,
   xs: Float64Array,
   ms: Float64Array,
+  ws: Float64Array,
   gradient: Float64Array | null,
 ): number {
   const lnV = Math.log(v);
@@ -119,12 +128,13 @@ function logLikelihood(
   }
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
+    const w = ws[i];
     const total = x * ms[i] + v;
     const lnTotal = Math.log(total);
-    ll -= (p * x + q) * lnTotal;
-    gp -= x * lnTotal;
-    gq -= lnTotal;
-    gv -= (p * x + q) / total;
+    ll -= w * (p * x + q) * lnTotal;
+    gp -= w * x * lnTotal;
+    gq -= w * lnTotal;
+    gv -= (w * (p * x + q)) / total;
   }
   if (gradient) {
     gradient[0] = gp;
@@ -139,11 +149,17 @@ function logLikelihood(
  * The optimiser works on ln(p, q, v/s) from 0, with s the mean m̄, so the start does not depend on the currency.
  * @throws UserError when fewer than 10 customers qualify.
  */
-export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<number>, options: { maxIterations?: number } = {}): GammaGammaFit {
-  const data = prepareGammaGammaData(frequency, monetary);
+export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<number>, options: { maxIterations?: number; weights?: ArrayLike<number> } = {}): GammaGammaFit {
+  const data = prepareGammaGammaData(frequency, monetary, options.weights);
   let totalM = 0;
-  const ms = data.m; // a local: the loop checks no object's hidden class
-  for (let i = 0; i < ms.length; i++) totalM += ms[i];
+  let totalX = 0;
+  const ms = data.m; // locals: the loop checks no object's hidden class
+  const ws = data.w;
+  const xs = data.x;
+  for (let i = 0; i < ms.length; i++) {
+    totalM += ws[i] * ms[i];
+    totalX += ws[i] * xs[i];
+  }
   const scale = totalM / data.customers;
   const scaledM = data.m.map((m) => m / scale);
   const lnScale = Math.log(scale);
@@ -151,7 +167,7 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
     ...data,
     m: scaledM,
     sumLnM: data.sumLnM - data.customers * lnScale,
-    sumXLnM: data.sumXLnM - lnScale * data.x.reduce((s, x) => s + x, 0),
+    sumXLnM: data.sumXLnM - lnScale * totalX,
   };
 
   const natural = new Float64Array(3);

@@ -53,12 +53,12 @@ export interface ResultColumnNames {
 }
 
 const SKIP_ORDER: string[] = [
-  'blank row', 'blank id', 'blank date', 'not a date', 'cancel not a date', 'cancel before signup', 'bad amount', 'duplicate customer', 'refund before first purchase', 'after as-of day', // i18n-exempt: reason codes of the queries' result rows
+  'blank row', 'blank id', 'repeated header', 'blank date', 'not a date', 'cancel not a date', 'cancel before signup', 'bad amount', 'duplicate customer', 'refund before first purchase', 'after as-of day', // i18n-exempt: reason codes of the queries' result rows
 ];
 
 function tallies(rows: CohortResultRow[], names: ResultColumnNames): SkippedRows {
   const columnOf = (reason: string) =>
-    reason === 'blank row' ? '' // as the sheet tallies a blank row: no one column
+    reason === 'blank row' || reason === 'repeated header' ? '' // as the sheet tallies these rows: no one column
       : reason === 'blank id' || reason === 'duplicate customer' ? names.id
         : reason === 'bad amount' || reason === 'negative amount' || reason === 'refund before first purchase' ? (names.amount ?? 'amount')
           : reason === 'cancel not a date' || reason === 'cancel before signup' || reason === 'placeholder cancel date' ? (names.cancel ?? names.date) // i18n-exempt: reason codes

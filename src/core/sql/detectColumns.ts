@@ -3,6 +3,7 @@
  * header words and a sample of the values, read as Sheets would hold them.
  */
 import { profileColumn } from '../detect/columnKinds';
+import { repeatsHeader } from '../detect/repeatedHeader';
 import { proposeRoles, type RoleProposal } from '../detect/roles';
 import type { ColumnType, SqlColumn } from './columns';
 
@@ -27,7 +28,36 @@ export function sampleCell(value: unknown, type: ColumnType): unknown {
   return String(value);
 }
 
+const ISO_TEXT_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/** ISO day text as the day it names (logExpressions.ts reads a STRING date column so), else null. */
+function isoTextDay(text: string): Date | null {
+  const m = ISO_TEXT_DAY.exec(text.trim());
+  if (!m) return null;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return day.getUTCMonth() === Number(m[2]) - 1 && day.getUTCDate() === Number(m[3]) ? day : null;
+}
+
+/**
+ * A STRING column's sample as the queries read it where a role needs it: ISO day text is a day, and a
+ * column of plain number text only (a STRING amount is cast) holds numbers — as a sheet holds a CSV's
+ * values. A CSV whose header is repeated among the rows reaches DuckDB so, every column as text. A text
+ * column with some numbers among its words (segments "A", "7") stays text, as BigQuery's schema says.
+ */
+function textColumn(cells: unknown[]): unknown[] {
+  const filled = cells.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  if (filled.length > 0 && filled.every((v) => PLAIN_NUMBER.test(v.trim()))) return cells.map((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v));
+  return cells.map((v) => (typeof v === 'string' ? (isoTextDay(v) ?? v) : v));
+}
+
 export function proposeSqlRoles(columns: readonly SqlColumn[], sample: readonly (readonly unknown[])[]): RoleProposal {
-  const profiles = columns.map((c, i) => profileColumn(sample.map((r) => sampleCell(r[i], c.type))));
-  return proposeRoles(columns.map((c) => c.name), profiles, sample.length);
+  // A header row repeated among the rows is no evidence of what a column holds (as for a sheet, sourceSheet.ts).
+  const names = columns.map((c) => c.name);
+  const rows = sample.filter((r) => !repeatsHeader(r, names));
+  const profiles = columns.map((c, i) => {
+    const cells = rows.map((r) => sampleCell(r[i], c.type));
+    return profileColumn(c.type === 'string' ? textColumn(cells) : cells);
+  });
+  return proposeRoles(names, profiles, rows.length);
 }

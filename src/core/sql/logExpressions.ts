@@ -28,6 +28,30 @@ function blank(d: SqlDialect, c: SqlColumn): string {
   return isText(c) ? `(${col} IS NULL OR TRIM(${col}) = '')` : `${col} IS NULL`;
 }
 
+/**
+ * A header row repeated among the data (exports glued one after another: "customer_id", "order_date",
+ * "amount" again halfway down), as SQL: the sheet's rule (src/core/detect/repeatedHeader.ts,
+ * src/core/cohorts/firstRow.ts) with the column names as the header. It can only be a row of a text
+ * date column (a DATE or TIMESTAMP column cannot hold a column's name): its date is not a date and
+ * names the date column, every other non-blank cell of the id and amount columns (a log's; a table's id,
+ * cancel and revenue) is text naming its own column, and at least one does — case and surrounding spaces
+ * aside. The segment column is not looked at: the customer value queries do not read it. The row is skipped as
+ * `repeated header`, counted and named as the sheet names it.
+ */
+export function repeatedHeaderCondition(d: SqlDialect, date: SqlColumn, others: readonly SqlColumn[], dateDay: string): string | null {
+  if (date.type !== 'string') return null;
+  const names = (c: SqlColumn) => `LOWER(TRIM(${d.column(c.name)})) = ${d.string(c.name.trim().toLowerCase())}`;
+  const blank = (c: SqlColumn) => (c.type === 'string' ? `(${d.column(c.name)} IS NULL OR TRIM(${d.column(c.name)}) = '')` : `${d.column(c.name)} IS NULL`);
+  const text = others.filter((c) => c.type === 'string' && c.name !== date.name);
+  if (text.length === 0) return null;
+  return [
+    `${dateDay} IS NULL`,
+    names(date),
+    ...others.filter((c) => c.name !== date.name).map((c) => (c.type === 'string' ? `(${blank(c)} OR ${names(c)})` : blank(c))),
+    `(${text.map(names).join(' OR ')})`,
+  ].join(' AND ');
+}
+
 export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZone: string): RowExpressions {
   const { id, date } = columns;
   const amount = columns.amount ?? null;
@@ -42,8 +66,8 @@ export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZon
   if (cost) checkColumnType('cost', cost);
 
   const idCol = d.column(id.name);
-  // Text ids compare exactly ("abc" and "abc " are two customers); only all-blank text is blank.
-  const idExpr = isText(id) ? caseWhen([[`TRIM(${idCol}) = ''`, `NULL`]], idCol) : idCol;
+  // Text ids without the spaces around them ("abc " is customer "abc", as on a sheet: idIndex.ts); all-blank text is blank.
+  const idExpr = isText(id) ? caseWhen([[`TRIM(${idCol}) = ''`, `NULL`]], `TRIM(${idCol})`) : idCol;
   const day = d.dayNumber(d.column(date.name), date.type, timeZone);
   const amountExpr = amount ? d.safeCast(isText(amount) ? `TRIM(${d.column(amount.name)})` : d.column(amount.name), d.money) : null;
   // A cost is read like an amount, but a bad one skips no row: the customer-value sheet refuses the column (as a sheet does).
@@ -56,9 +80,12 @@ export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZon
   const reasons: [string, string][] = [
     [used.map((c) => blank(d, c)).join(' AND '), d.string('blank row')],
     [blank(d, id), d.string('blank id')],
-    [blank(d, date), d.string('blank date')],
-    [`${day} IS NULL`, d.string('not a date')],
   ];
+  // After the id and before the date, as the sheet checks them (parseInput.ts skipUnreadable).
+  // Of the columns every log query reads (the customer value queries leave the segment out), so both count a row alike.
+  const repeated = repeatedHeaderCondition(d, date, [id, ...(amount ? [amount] : [])], day);
+  if (repeated) reasons.push([repeated, d.string('repeated header')]);
+  reasons.push([blank(d, date), d.string('blank date')], [`${day} IS NULL`, d.string('not a date')]);
   if (amount && amountExpr) reasons.push([`NOT ${blank(d, amount)} AND ${amountExpr} IS NULL`, d.string('bad amount')]);
   return {
     id: idExpr,

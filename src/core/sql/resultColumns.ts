@@ -12,7 +12,7 @@ export const RFM_COLUMNS = ['kind', 'x', 'tx', 'age', 'customers', 'amount'] as 
 export const CUSTOMER_COLUMNS = ['id', 'x', 'tx', 'age', 'spend_count', 'spend_sum', 'past_value', 'first_day', 'last_day', 'segment', 'first_row', 'cost_sum'] as const;
 
 /** The reasons a row of a log is skipped (logExpressions.ts), in the sheet's order; rfmQuery's 'skip' rows give their index as x. */
-export const LOG_SKIP_REASONS = ['blank row', 'blank id', 'blank date', 'not a date', 'bad amount'] as const;
+export const LOG_SKIP_REASONS = ['blank row', 'blank id', 'repeated header', 'blank date', 'not a date', 'bad amount'] as const;
 
 /** valueQuery.ts valueGroupsQuery: rfmQuery's rows (RFM_COLUMNS, the rest NULL), then 'group' and 'cut' rows. */
 export const VALUE_COLUMNS = [...RFM_COLUMNS, 'spend_count', 'segment', 'top', 'spend_sum', 'past_sum', 'spend_max', 'cost_sum'] as const;

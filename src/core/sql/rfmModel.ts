@@ -64,17 +64,11 @@ export function customerValueModelFromRows(rows: RfmRow[]): SqlCustomerValueMode
   const histories = rows.filter((r) => r.kind === 'history');
   const data = bgNbdData(histories.map((r) => ({ x: r.x!, tx: r.tx! / week, T: r.age! / week, n: r.customers! })));
 
+  // One entry per spend group, weighted by its customers (not one per customer: a warehouse has millions).
   const spend = rows.filter((r) => r.kind === 'spend');
-  const customers = spend.reduce((s, r) => s + r.customers!, 0);
-  const frequency = new Float64Array(customers);
-  const monetary = new Float64Array(customers);
-  let k = 0;
-  for (const r of spend) {
-    for (let i = 0; i < r.customers!; i++, k++) {
-      frequency[k] = r.x!;
-      monetary[k] = r.amount! / r.x!;
-    }
-  }
+  const frequency = Float64Array.from(spend, (r) => r.x!);
+  const monetary = Float64Array.from(spend, (r) => r.amount! / r.x!);
+  const weights = Float64Array.from(spend, (r) => r.customers!);
   return {
     endDay,
     firstDay: bounds.x,
@@ -90,9 +84,9 @@ export function customerValueModelFromRows(rows: RfmRow[]): SqlCustomerValueMode
       .filter((r) => r.kind === 'skip' && r.x !== null && (r.customers ?? 0) > 0)
       .sort((a, b) => a.x! - b.x!)
       .map((r) => ({ reason: LOG_SKIP_REASONS[r.x!], rows: r.customers! })),
-    spendFrequencyCorrelation: correlation(frequency, monetary),
+    spendFrequencyCorrelation: correlation(frequency, monetary, weights),
     bgNbd: fitBgNbdData(data),
-    gammaGamma: fitGammaGamma(frequency, monetary),
+    gammaGamma: fitGammaGamma(frequency, monetary, { weights }),
   };
 }
 
@@ -125,15 +119,16 @@ function bgNbdData(groups: { x: number; tx: number; T: number; n: number }[]): B
   };
 }
 
-function correlation(x: Float64Array, m: Float64Array): number {
-  const n = x.length;
-  let sx = 0, sm = 0, sxx = 0, smm = 0, sxm = 0;
-  for (let i = 0; i < n; i++) {
-    sx += x[i];
-    sm += m[i];
-    sxx += x[i] * x[i];
-    smm += m[i] * m[i];
-    sxm += x[i] * m[i];
+/** Pearson's ρ over the customers, each entry standing for w of them. */
+function correlation(x: Float64Array, m: Float64Array, w: Float64Array): number {
+  let n = 0, sx = 0, sm = 0, sxx = 0, smm = 0, sxm = 0;
+  for (let i = 0; i < x.length; i++) {
+    n += w[i];
+    sx += w[i] * x[i];
+    sm += w[i] * m[i];
+    sxx += w[i] * x[i] * x[i];
+    smm += w[i] * m[i] * m[i];
+    sxm += w[i] * x[i] * m[i];
   }
   const denominator = Math.sqrt((sxx - (sx * sx) / n) * (smm - (sm * sm) / n));
   return denominator > 0 ? (sxm - (sx * sm) / n) / denominator : NaN;

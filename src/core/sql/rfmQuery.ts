@@ -31,7 +31,18 @@ export interface SqlRfmSettings {
   endDay: DayNumber | null;
   /** Rows with a negative amount are purchases too (otherwise they only count in past value). */
   refundsAreActivity: boolean;
+  /** At most this many exact spend rows (default MAX_SPEND_ROWS); past it they are binned (SPEND_DIGITS). */
+  spendRows?: number;
 }
+
+/**
+ * The Gamma-Gamma input is exact while the distinct (spend count, spend sum) pairs are at most this many:
+ * with real money they are nearly one per repeat buyer, so a warehouse's would be millions of rows for Apps
+ * Script to read and fit. Past it, customers are grouped by spend count and m̄ rounded to SPEND_DIGITS
+ * significant digits, each bin entering the fit with its customers and their mean m̄.
+ */
+export const MAX_SPEND_ROWS = 100_000;
+export const SPEND_DIGITS = 3;
 
 export { RFM_COLUMNS } from './resultColumns';
 
@@ -79,6 +90,29 @@ export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumn
   return `WITH\n${ctes.join(',\n')}\n${rfmParts(d, s, true, Boolean(columns.cost)).join('\nUNION ALL\n')}`;
 }
 
+/**
+ * The 'spend' rows: exact (spend count, spend sum) groups while there are at most `limit` of them, else bins
+ * of (spend count, m̄ to SPEND_DIGITS significant digits) whose amount is the bin's mean spend sum (so
+ * amount ÷ count is its customers' mean m̄). At most distinct counts × 9·10^(SPEND_DIGITS−1) bins per decade of m̄.
+ */
+function spendPart(d: SqlDialect, limit: number): string {
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const float = (e: string) => `CAST(${e} AS ${d.float})`;
+  const nullInt = `CAST(NULL AS ${d.int})`;
+  const groups = `(SELECT spend_count, spend_sum, COUNT(*) AS n FROM people WHERE spend_count > 0 GROUP BY spend_count, spend_sum)`;
+  const pairs = `(SELECT COUNT(*) FROM ${groups} AS p)`;
+  const mean = `(${float('g.spend_sum')} / g.spend_count)`;
+  // The bin as two whole numbers, the decade and the leading digits (ROUND with a computed number of digits is not
+  // in both dialects): m̄ = 1234.5 → decade 3, digits ROUND(1234.5 / 10^(3 − 2)) = 123.
+  const decade = `FLOOR(LOG10(${mean}))`;
+  const digits = `ROUND(${mean} / POWER(10, ${decade} - ${SPEND_DIGITS - 1}))`;
+  return `SELECT 'spend' AS kind, ${int('g.spend_count')} AS x, ${nullInt} AS tx, ${nullInt} AS age, ${int('g.n')} AS customers, ${float('g.spend_sum')} AS amount
+  FROM ${groups} AS g WHERE ${pairs} <= ${limit}
+  UNION ALL
+  SELECT 'spend', ${int('g.spend_count')}, ${nullInt}, ${nullInt}, ${int('SUM(g.n)')}, SUM(g.n * ${float('g.spend_sum')}) / SUM(g.n)
+  FROM ${groups} AS g WHERE ${pairs} > ${limit} GROUP BY g.spend_count, ${decade}, ${digits}`;
+}
+
 /** The SELECTs of rfmQuery's result (RFM_COLUMNS), over rfmCtes; without the 'history' rows when another query's rows give them. */
 export function rfmParts(d: SqlDialect, s: SqlRfmSettings, histories = true, costs = false): string[] {
   const int = (e: string) => `CAST(${e} AS ${d.int})`;
@@ -97,8 +131,7 @@ export function rfmParts(d: SqlDialect, s: SqlRfmSettings, histories = true, cos
   const parts = [
     `SELECT 'history' AS kind, ${int('x')} AS x, ${int('tx')} AS tx, ${int('age')} AS age, ${int('COUNT(*)')} AS customers, CAST(NULL AS ${d.float}) AS amount
   FROM people GROUP BY x, tx, age`,
-    `SELECT 'spend' AS kind, ${int('spend_count')} AS x, ${nullInt} AS tx, ${nullInt} AS age, ${int('COUNT(*)')} AS customers, ${float('spend_sum')} AS amount
-  FROM people WHERE spend_count > 0 GROUP BY spend_count, spend_sum`,
+    spendPart(d, s.spendRows ?? MAX_SPEND_ROWS),
     totals,
     `SELECT 'skip', CASE ${LOG_SKIP_REASONS.map((r, i) => `WHEN skip = ${d.string(r)} THEN ${i}`).join(' ')} END, ${nullInt}, ${nullInt}, ${int('COUNT(*)')}, CAST(NULL AS ${d.float})
   FROM src WHERE skip IS NOT NULL GROUP BY skip`,

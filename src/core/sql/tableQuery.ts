@@ -14,7 +14,7 @@ import { BLANK_SEGMENT_NAME } from '../cohorts';
 import { checkColumnType, type SqlColumn, type SqlTableColumns } from './columns';
 import { caseWhen, type SqlDialect } from './dialect';
 import { periodExpression, type SqlCohortSettings } from './cohortQuery';
-import { fromItem, type SqlSource } from './logExpressions';
+import { fromItem, repeatedHeaderCondition, type SqlSource } from './logExpressions';
 import { MAX_PLACEHOLDER_LENGTH, MISSING_TEXTS } from '../placeholders';
 
 /** placeholders.ts's INVISIBLE_ONLY in RE2: text of spaces, zero-width spaces and joiners, word joiner, BOM, soft hyphen only. */
@@ -50,9 +50,11 @@ export function tableQuery(d: SqlDialect, source: SqlSource, columns: SqlTableCo
   const reasons: [string, string][] = [
     [used.map(blank).join(' AND '), d.string('blank row')],
     [blank(id), d.string('blank id')],
-    [blank(signup), d.string('blank date')],
-    [`${day(signup)} IS NULL`, d.string('not a date')],
   ];
+  // After the id and before the signup date, as the sheet checks them (parseInput.ts skipUnreadable).
+  const repeated = repeatedHeaderCondition(d, signup, [id, ...[cancel, revenue].filter((c): c is SqlColumn => c !== null)], day(signup));
+  if (repeated) reasons.push([repeated, d.string('repeated header')]);
+  reasons.push([blank(signup), d.string('blank date')], [`${day(signup)} IS NULL`, d.string('not a date')]);
   // A text cancel date that is a placeholder for a missing value ("NULL", "nan", "-": placeholders.ts) is
   // no cancel date, and noted, as in a sheet (parseTable.ts).
   const placeholder = cancel && isText(cancel)
@@ -70,7 +72,7 @@ export function tableQuery(d: SqlDialect, source: SqlSource, columns: SqlTableCo
   const out = (kind: string, label: string, cohort: string, periodCol: string, customers: string, rev = nullOf(d.float)) =>
     `SELECT ${d.string(kind)} AS kind, ${label} AS label, ${cohort} AS cohort, ${periodCol} AS period, ${customers} AS customers, ` +
     `${nullOf(d.int)} AS continuing, ${nullOf(d.int)} AS ended, ${rev} AS revenue, ${nullOf(d.float)} AS retained`;
-  const idExpr = isText(id) ? caseWhen([[`TRIM(${col(id)}) = ''`, 'NULL']], col(id)) : col(id);
+  const idExpr = isText(id) ? caseWhen([[`TRIM(${col(id)}) = ''`, 'NULL']], `TRIM(${col(id)})`) : col(id); // "abc " is "abc" (logExpressions.ts)
 
   const ctes = [
     `src AS (

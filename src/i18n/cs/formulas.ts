@@ -58,7 +58,6 @@ export const formulas: Translation<typeof en, 'cs'> = {
   'fn.periodEndFirst': '{fn}: period_end je dřív než period_start',
   'fn.periodEndFirstAt': '{fn}: period_end je dřív než period_start ({place})',
   'fn.noCustomersAtStart': '{fn}: na začátku období nebyl aktivní žádný zákazník (S = 0), míra proto není definována',
-  'fn.noCustomersAtStartAt': '{fn}: na začátku období ({place}) nebyl aktivní žádný zákazník (S = 0), míra proto není definována',
   'fn.expect.lapse': 'celý počet období od 1 do {max}, například {example}',
   'fn.refundsMustBe': '{arg} musí být {choices} (zadáno {got}): {revenue} (výchozí) počítá záporné částky jen do tržeb, {activity} i jako nákupy',
 

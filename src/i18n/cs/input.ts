@@ -13,6 +13,7 @@ export const input: Translation<typeof en, 'cs'> = {
   'skipped.invalidId': { one: '{count} řádek, kde {column} není text ani číslo', few: '{count} řádky, kde {column} není text ani číslo', many: '{count} řádku, kde {column} není text ani číslo', other: '{count} řádků, kde {column} není text ani číslo' },
   'skipped.blankDate': { one: '{count} řádek s prázdnou hodnotou ({column})', few: '{count} řádky s prázdnou hodnotou ({column})', many: '{count} řádku s prázdnou hodnotou ({column})', other: '{count} řádků s prázdnou hodnotou ({column})' },
   'skipped.notADate': { one: '{count} řádek, kde {column} není datum', few: '{count} řádky, kde {column} není datum', many: '{count} řádku, kde {column} není datum', other: '{count} řádků, kde {column} není datum' },
+  'skipped.numberNotADate': { one: '{count} řádek, kde {column} je číslo, ne datum – naformátujte buňky jako data', few: '{count} řádky, kde {column} je číslo, ne datum – naformátujte buňky jako data', many: '{count} řádku, kde {column} je číslo, ne datum – naformátujte buňky jako data', other: '{count} řádků, kde {column} je číslo, ne datum – naformátujte buňky jako data' },
   'skipped.twoDigitYear': {
     one: '{count} řádek, kde {column} má dvoumístný rok (století se nehádá)',
     few: '{count} řádky, kde {column} má dvoumístný rok (století se nehádá)',
@@ -53,6 +54,7 @@ export const input: Translation<typeof en, 'cs'> = {
     many: '{count} řádku, kde {column} je text zastupující chybějící datum, čteno jako bez data zrušení (stále aktivní)',
     other: '{count} řádků, kde {column} je text zastupující chybějící datum, čteno jako bez data zrušení (stále aktivní)',
   },
+  'skipped.paddedId': { one: '{count} řádek, jehož hodnota v {column} má kolem sebe mezery, načtený bez nich jako tentýž zákazník', few: '{count} řádky, jejichž hodnoty v {column} mají kolem sebe mezery, načtené bez nich jako titíž zákazníci', many: '{count} řádku, jehož hodnoty v {column} mají kolem sebe mezery, načtené bez nich jako titíž zákazníci', other: '{count} řádků, jejichž hodnoty v {column} mají kolem sebe mezery, načtené bez nich jako titíž zákazníci' },
   'skipped.negativeAmount': {
     one: '{count} řádek se zápornou hodnotou ({column}) (vratky: ponechány v tržbách)',
     few: '{count} řádky se zápornou hodnotou ({column}) (vratky: ponechány v tržbách)',

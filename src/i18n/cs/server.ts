@@ -70,6 +70,8 @@ export const server: Translation<typeof en, 'cs'> = {
   'server.horizon': 'Horizont musí být celý počet měsíců od 1 do {max} (zadáno {got}).',
   'server.discount': 'Měsíční diskontní sazba musí být od 0 % do méně než 100 %, například 1 % (zadáno {got}).',
   'source.column': 'sloupec {ref}',
+  'source.columnRef': '{letter} („{header}“)',
+  'source.columnRefValue': '{letter} ({value})',
   'source.unnamedColumn': '(sloupec {letter})',
   'source.product': 'množství × jednotková cena: {amount}, po řádcích',
   'source.role.id': 'ID zákazníka',

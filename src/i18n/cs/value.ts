@@ -5,6 +5,12 @@ export const value: Translation<typeof en, 'cs'> = {
   'cv.sheetName': 'Hodnota zákazníků',
   'cv.horizon': { one: 'příští {count} měsíc', few: 'příští {count} měsíce', many: 'příštích {count} měsíce', other: 'příštích {count} měsíců' },
   'cv.caution': 'Pozor',
+  'cv.refundOnlyCustomers': {
+    one: '{count} zákazník jen s vratkami a bez nákupu je uveden na konci: dosavadní hodnota (vratky) a žádná předpověď',
+    few: '{count} zákazníci jen s vratkami a bez nákupu jsou uvedeni na konci: dosavadní hodnota (vratky) a žádná předpověď',
+    many: '{count} zákazníka jen s vratkami a bez nákupu je uvedeno na konci: dosavadní hodnota (vratky) a žádná předpověď',
+    other: '{count} zákazníků jen s vratkami a bez nákupu je uvedeno na konci: dosavadní hodnota (vratky) a žádná předpověď',
+  },
   'cv.source': 'Zdroj',
   'cv.data': 'Data',
   'cv.dataLog': 'Seznam transakcí (jeden řádek na nákup), s částkami',

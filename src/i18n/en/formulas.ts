@@ -65,7 +65,6 @@ export const formulas = {
   'fn.periodEndFirst': '{fn}: period_end is before period_start',
   'fn.periodEndFirstAt': '{fn}: period_end is before period_start in {place}',
   'fn.noCustomersAtStart': '{fn}: no customer was active when the period began (S = 0), so the rate is undefined',
-  'fn.noCustomersAtStartAt': '{fn}: no customer was active when the period in {place} began (S = 0), so the rate is undefined',
 
   // COHORTS, RETENTION_BY_PERIOD: the log's options.
   'fn.expect.lapse': 'a whole number of periods from 1 to {max}, such as {example}',

@@ -12,6 +12,7 @@ export const input = {
   'skipped.invalidId': { one: '{count} row whose value in {column} is not text or a number', other: '{count} rows whose values in {column} are not text or numbers' },
   'skipped.blankDate': { one: '{count} row with a blank cell in {column}', other: '{count} rows with a blank cell in {column}' },
   'skipped.notADate': { one: '{count} row whose value in {column} is not a date', other: '{count} rows whose values in {column} are not dates' },
+  'skipped.numberNotADate': { one: '{count} row whose value in {column} is a number, not a date — format the cells as dates', other: '{count} rows whose values in {column} are numbers, not dates — format the cells as dates' },
   'skipped.twoDigitYear': { one: '{count} row whose value in {column} has a two-digit year (which century is not guessed)', other: '{count} rows whose values in {column} have a two-digit year (which century is not guessed)' },
   'skipped.unknownDateForm': {
     one: "{count} row whose value in {column} is text in a date form the spreadsheet's locale does not use (day and month are not guessed)",
@@ -28,6 +29,7 @@ export const input = {
   },
   'skipped.repeatedHeader': { one: '{count} row repeating the header row', other: '{count} rows repeating the header row' },
   'skipped.placeholderCancelDate': { one: '{count} row whose value in {column} is text that stands for a missing date, read as no cancel date (still active)', other: '{count} rows whose values in {column} are text that stands for a missing date, read as no cancel date (still active)' },
+  'skipped.paddedId': { one: '{count} row whose value in {column} has spaces around it, read without them as the same customer', other: '{count} rows whose values in {column} have spaces around them, read without them as the same customers' },
   'skipped.negativeAmount': { one: '{count} row with a negative value in {column} (refunds: kept in revenue)', other: '{count} rows with negative values in {column} (refunds: kept in revenue)' },
 
   // Where those rows are: {list} is "5, 9, …".

@@ -53,6 +53,8 @@ export const server = {
   'server.horizon': 'The horizon must be a whole number of months from 1 to {max} (got {got}).',
   'server.discount': 'The monthly discount rate must be from 0% to below 100%, such as 1% (got {got}).',
   'source.column': 'column {ref}',
+  'source.columnRef': '{letter} ("{header}")',
+  'source.columnRefValue': '{letter} ({value})',
   'source.unnamedColumn': '(column {letter})',
   'source.product': 'quantity × unit price: {amount}, per row',
   'source.role.id': 'customer ID',

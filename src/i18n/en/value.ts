@@ -3,6 +3,10 @@ export const value = {
   'cv.sheetName': 'Customer value',
   'cv.horizon': { one: 'next {count} month', other: 'next {count} months' },
   'cv.caution': 'Caution',
+  'cv.refundOnlyCustomers': {
+    one: '{count} customer with refunds only and no purchase is listed last: past value (the refunds) and no prediction',
+    other: '{count} customers with refunds only and no purchase are listed last: past value (the refunds) and no prediction',
+  },
   'cv.source': 'Source',
   'cv.data': 'Data',
   'cv.dataLog': 'Transaction log (one row per purchase), with amounts',

@@ -13,9 +13,9 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'value.unexpected': 'váratlan fajtájú érték',
 
   'fn.got': 'megadva: {value}',
-  'fn.valueAt': 'a tartomány {place} értéke: {value}',
-  'fn.rowOfRange': '{row}. sor',
-  'fn.cellOfRange': '{row}. sor, {column}. oszlop',
+  'fn.valueAt': 'a tartomány {place}: {value}',
+  'fn.rowOfRange': '{row}. sora',
+  'fn.cellOfRange': '{row}. sora, {column}. oszlopa',
   'fn.rows': { one: '{count} sor', other: '{count} sor' },
   'fn.columns': { one: '{count} oszlop', other: '{count} oszlop' },
   'fn.size': '{rows} × {columns}',
@@ -58,7 +58,6 @@ export const formulas: Translation<typeof en, 'hu'> = {
   'fn.periodEndFirst': '{fn}: a period_end korábbi, mint a period_start',
   'fn.periodEndFirstAt': '{fn}: a period_end korábbi, mint a period_start (a tartomány {place})',
   'fn.noCustomersAtStart': '{fn}: az időszak elején egyetlen ügyfél sem volt aktív (CS = 0), így az arány nem értelmezhető',
-  'fn.noCustomersAtStartAt': '{fn}: az időszak elején (a tartomány {place}) egyetlen ügyfél sem volt aktív (CS = 0), így az arány nem értelmezhető',
   'fn.expect.lapse': '1 és {max} közötti egész számú időszak, például {example}',
   'fn.refundsMustBe': 'A(z) {arg} értéke {choices} lehet (a megadott érték: {got}): a(z) {revenue} (alapértelmezés) a negatív összegeket csak a bevételbe számítja, a(z) {activity} vásárlásként is',
 

@@ -9,6 +9,7 @@ export const input: Translation<typeof en, 'hu'> = {
   'skipped.invalidId': { one: '{count} sor, ahol {column} se nem szöveg, se nem szám', other: '{count} sor, ahol {column} se nem szöveg, se nem szám' },
   'skipped.blankDate': { one: '{count} sor, ahol üres: {column}', other: '{count} sor, ahol üres: {column}' },
   'skipped.notADate': { one: '{count} sor, ahol {column} nem dátum', other: '{count} sor, ahol {column} nem dátum' },
+  'skipped.numberNotADate': { one: '{count} sor, ahol {column} szám, nem dátum – formázza a cellákat dátumként', other: '{count} sor, ahol {column} szám, nem dátum – formázza a cellákat dátumként' },
   'skipped.twoDigitYear': { one: '{count} sor, ahol {column} kétjegyű évszámot tartalmaz (az évszázadot nem találgatjuk)', other: '{count} sor, ahol {column} kétjegyű évszámot tartalmaz (az évszázadot nem találgatjuk)' },
   'skipped.unknownDateForm': {
     one: '{count} sor, ahol {column} olyan dátumformájú szöveg, amelyet a táblázat területi beállítása nem használ (a napot és a hónapot nem találgatjuk)',
@@ -25,6 +26,7 @@ export const input: Translation<typeof en, 'hu'> = {
   },
   'skipped.repeatedHeader': { one: '{count} sor, amely a fejlécsort ismétli', other: '{count} sor, amely a fejlécsort ismétli' },
   'skipped.placeholderCancelDate': { one: '{count} sor, ahol {column} hiányzó dátumot jelölő szöveg, lemondási dátum nélkül olvasva (még aktív)', other: '{count} sor, ahol {column} hiányzó dátumot jelölő szöveg, lemondási dátum nélkül olvasva (még aktív)' },
+  'skipped.paddedId': { one: '{count} sor, amelynek {column} értéke körül szóközök vannak, ezek nélkül olvasva, ugyanazként az ügyfélként', other: '{count} sor, amelynek {column} értéke körül szóközök vannak, ezek nélkül olvasva, ugyanazokként az ügyfelekként' },
   'skipped.negativeAmount': { one: '{count} sor negatív értékkel itt: {column} (visszatérítések: a bevételben maradnak)', other: '{count} sor negatív értékkel itt: {column} (visszatérítések: a bevételben maradnak)' },
 
   'skipped.rows': { one: '{list}. sor', other: 'sorok: {list}' },

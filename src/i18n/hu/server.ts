@@ -58,6 +58,8 @@ export const server: Translation<typeof en, 'hu'> = {
   'server.horizon': 'Az időtávnak 1 és {max} közötti egész számú hónapnak kell lennie (megadva: {got}).',
   'server.discount': 'A havi diszkontrátának 0% és 100% alatti érték között kell lennie, például 1% (megadva: {got}).',
   'source.column': '{ref} oszlop',
+  'source.columnRef': '{letter} („{header}”)',
+  'source.columnRefValue': '{letter} ({value})',
   'source.unnamedColumn': '({letter} oszlop)',
   'source.product': 'mennyiség × egységár: {amount}, soronként',
   'source.role.id': 'ügyfélazonosító',

@@ -70,7 +70,7 @@ export const sidebar: Translation<typeof en, 'hu'> = {
   'sidebar.lapse.withinMonth': { one: '{count} hónapon belül', other: '{count} hónapon belül' },
   'sidebar.lapse.withinQuarter': { one: '{count} negyedéven belül', other: '{count} negyedéven belül' },
   'sidebar.lapse.withinYear': { one: '{count} éven belül', other: '{count} éven belül' },
-  'sidebar.lapse.suggestion': 'Javaslat az adatok alapján: {count}. A visszatérő vásárlások {share} része {span} követte az ügyfél előző vásárlását.',
+  'sidebar.lapse.suggestion': 'Javaslat az adatok alapján: {count}. A visszatérő vásárlások {share}-a {span} követte az ügyfél előző vásárlását.',
   'sidebar.lapse.partial': '(Az első {rows} sor alapján.)',
   'sidebar.lapse.none': 'Még egy ügyfél sem vásárolt két különböző időszakban, így nincs javaslat.',
   'sidebar.lapse.use': 'Legyen {count}',

@@ -5,6 +5,10 @@ export const value: Translation<typeof en, 'hu'> = {
   'cv.sheetName': 'Ügyfélérték',
   'cv.horizon': { one: 'következő {count} hónap', other: 'következő {count} hónap' },
   'cv.caution': 'Figyelem',
+  'cv.refundOnlyCustomers': {
+    one: '{count} csak visszatérítéssel rendelkező, vásárlás nélküli ügyfél a lista végén: eddigi érték (a visszatérítések), előrejelzés nélkül',
+    other: '{count} csak visszatérítéssel rendelkező, vásárlás nélküli ügyfél a lista végén: eddigi érték (a visszatérítések), előrejelzés nélkül',
+  },
   'cv.source': 'Forrás',
   'cv.data': 'Adatok',
   'cv.dataLog': 'Tranzakciónapló (vásárlásonként egy sor), összegekkel',

@@ -8,4 +8,5 @@ export const detect: Translation<typeof en, 'pl'> = {
   'detect.log': 'Odczytano jako rejestr transakcji (jeden wiersz na zakup lub aktywność).',
   'detect.quantityPrice': 'Brak kolumny kwoty: kwota każdego wiersza to „{quantity}” × „{price}” (ilość × cena jednostkowa).',
   'detect.priceOnly': '„{price}” wygląda na cenę jednostkową, a nie kwotę zamówienia, więc nie jest używana jako kwota; wybierz ją w polu Kwota, jeśli zawiera wartość każdego wiersza.',
+  'detect.amountAsText': 'Kolumna „{amount}” wygląda na kwotę, ale jej liczby mają inny separator dziesiętny („{example}”), przez co ustawienia regionalne arkusza odczytują je jako tekst, więc kolumna nie jest używana: ustaw dla arkusza ustawienia regionalne pliku (Plik → Ustawienia) albo przekonwertuj kolumnę i wykryj kolumny ponownie.',
 };

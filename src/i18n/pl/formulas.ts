@@ -12,8 +12,8 @@ export const formulas: Translation<typeof en, 'pl'> = {
   'zone.unknown': 'Nieznana strefa czasowa „{zone}”: oczekiwano nazwy IANA, na przykład „Europe/Warsaw”',
   'value.unexpected': 'wartość nieoczekiwanego rodzaju',
 
-  'fn.got': 'podano {value}',
-  'fn.valueAt': '{place} zawiera {value}',
+  'fn.got': 'podano: {value}',
+  'fn.valueAt': '{place}: {value}',
   'fn.rowOfRange': 'wiersz {row} zakresu',
   'fn.cellOfRange': 'wiersz {row}, kolumna {column} zakresu',
   'fn.rows': { one: '{count} wiersz', few: '{count} wiersze', many: '{count} wierszy', other: '{count} wiersza' },
@@ -58,9 +58,8 @@ export const formulas: Translation<typeof en, 'pl'> = {
   'fn.periodEndFirst': '{fn}: period_end jest wcześniej niż period_start',
   'fn.periodEndFirstAt': '{fn}: period_end jest wcześniej niż period_start ({place})',
   'fn.noCustomersAtStart': '{fn}: na początku okresu żaden klient nie był aktywny (S = 0), więc wskaźnik jest nieokreślony',
-  'fn.noCustomersAtStartAt': '{fn}: na początku okresu ({place}) żaden klient nie był aktywny (S = 0), więc wskaźnik jest nieokreślony',
   'fn.expect.lapse': 'całkowitą liczbą okresów od 1 do {max}, na przykład {example}',
-  'fn.refundsMustBe': '{arg} musi mieć wartość {choices} (podano {got}): {revenue} (domyślnie) liczy ujemne kwoty tylko do przychodu, {activity} także jako zakupy',
+  'fn.refundsMustBe': '{arg} musi mieć wartość {choices} (podano: {got}): {revenue} (domyślnie) liczy ujemne kwoty tylko do przychodu, {activity} także jako zakupy',
 
   'fn.clvArity': 'CLV przyjmuje 2 lub 3 argumenty (value_per_period, churn_rate, [discount_rate]); podano {count}',
   'fn.clvPredictiveArity': 'CLV przyjmuje argumenty (customer_ids, dates, amounts, [horizon_months], [monthly_discount_rate], [output]); podano argumentów: {count}',

@@ -14,6 +14,7 @@ export const input: Translation<typeof en, 'pl'> = {
   'skipped.invalidId': { one: '{count} wiersz, w którym {column} nie jest tekstem ani liczbą', few: '{count} wiersze, w których {column} nie jest tekstem ani liczbą', many: '{count} wierszy, w których {column} nie jest tekstem ani liczbą', other: '{count} wiersza, w których {column} nie jest tekstem ani liczbą' },
   'skipped.blankDate': { one: '{count} wiersz z pustą wartością ({column})', few: '{count} wiersze z pustą wartością ({column})', many: '{count} wierszy z pustą wartością ({column})', other: '{count} wiersza z pustą wartością ({column})' },
   'skipped.notADate': { one: '{count} wiersz, w którym {column} nie jest datą', few: '{count} wiersze, w których {column} nie jest datą', many: '{count} wierszy, w których {column} nie jest datą', other: '{count} wiersza, w których {column} nie jest datą' },
+  'skipped.numberNotADate': { one: '{count} wiersz, w którym {column} jest liczbą, nie datą – sformatuj komórki jako daty', few: '{count} wiersze, w których {column} jest liczbą, nie datą – sformatuj komórki jako daty', many: '{count} wierszy, w których {column} jest liczbą, nie datą – sformatuj komórki jako daty', other: '{count} wiersza, w których {column} jest liczbą, nie datą – sformatuj komórki jako daty' },
   'skipped.twoDigitYear': {
     one: '{count} wiersz, w którym {column} ma dwucyfrowy rok (stulecie nie jest zgadywane)',
     few: '{count} wiersze, w których {column} ma dwucyfrowy rok (stulecie nie jest zgadywane)',
@@ -54,6 +55,7 @@ export const input: Translation<typeof en, 'pl'> = {
     many: '{count} wierszy, w których {column} to tekst oznaczający brak daty, odczytanych jako brak daty rezygnacji (nadal aktywne)',
     other: '{count} wiersza, w których {column} to tekst oznaczający brak daty, odczytanego jako brak daty rezygnacji (nadal aktywne)',
   },
+  'skipped.paddedId': { one: '{count} wiersz, którego wartość w {column} ma wokół spacje, odczytany bez nich jako ten sam klient', few: '{count} wiersze, których wartości w {column} mają wokół spacje, odczytane bez nich jako ci sami klienci', many: '{count} wierszy, których wartości w {column} mają wokół spacje, odczytanych bez nich jako ci sami klienci', other: '{count} wiersza, których wartości w {column} mają wokół spacje, odczytanego bez nich jako ci sami klienci' },
   'skipped.negativeAmount': {
     one: '{count} wiersz z ujemną wartością ({column}) (zwroty: pozostają w przychodach)',
     few: '{count} wiersze z ujemną wartością ({column}) (zwroty: pozostają w przychodach)',

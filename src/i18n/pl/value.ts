@@ -5,6 +5,12 @@ export const value: Translation<typeof en, 'pl'> = {
   'cv.sheetName': 'Wartość klientów',
   'cv.horizon': { one: 'najbliższy {count} miesiąc', few: 'najbliższe {count} miesiące', many: 'najbliższe {count} miesięcy', other: 'najbliższe {count} miesiąca' },
   'cv.caution': 'Uwaga',
+  'cv.refundOnlyCustomers': {
+    one: '{count} klient tylko ze zwrotami i bez zakupu jest na końcu listy: dotychczasowa wartość (zwroty) i brak prognozy',
+    few: '{count} klienci tylko ze zwrotami i bez zakupu są na końcu listy: dotychczasowa wartość (zwroty) i brak prognozy',
+    many: '{count} klientów tylko ze zwrotami i bez zakupu jest na końcu listy: dotychczasowa wartość (zwroty) i brak prognozy',
+    other: '{count} klienta tylko ze zwrotami i bez zakupu jest na końcu listy: dotychczasowa wartość (zwroty) i brak prognozy',
+  },
   'cv.source': 'Źródło',
   'cv.data': 'Dane',
   'cv.dataLog': 'Rejestr transakcji (jeden wiersz na zakup), z kwotami',

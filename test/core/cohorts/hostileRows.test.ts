@@ -47,7 +47,8 @@ describe('hostile rows in a transaction log', () => {
     const byReason = Object.fromEntries(log.skipped.reasons.map((t) => [`${t.reason} / ${t.column}`, [t.count, t.firstRows, shown(t.firstValue)]]));
     expect(byReason).toEqual({
       'blank id / customer id': [1, [5], null],
-      'not a date / date': [2, [6, 13], '"soon"'],
+      'not a date / date': [1, [6], '"soon"'],
+      'number not a date / date': [1, [13], '45300'], // a serial number: told to format the cells as dates
       'error value / customer id': [1, [7], '#N/A'],
       'blank date / date': [1, [8], null],
       'error value / date': [1, [9], '#REF!'],
@@ -57,7 +58,8 @@ describe('hostile rows in a transaction log', () => {
     });
     expect(log.skipped.total).toBe(9); // trailing blank rows 16–18 are trimmed, not counted
     expect(log.skipped.notes).toEqual([{ reason: 'negative amount', column: 'amount', count: 1, firstRows: [4], firstValue: null }]);
-    expect(describeSkippedRows(log.skipped)).toContain('2 rows whose values in date are not dates (rows 6, 13, e.g. "soon")');
+    expect(describeSkippedRows(log.skipped)).toContain('1 row whose value in date is not a date (row 6, e.g. "soon")');
+    expect(describeSkippedRows(log.skipped)).toContain('1 row whose value in date is a number, not a date — format the cells as dates (row 13, e.g. 45300)');
   });
 
   it('a refund is revenue but not a purchase; a duplicate row is one active customer but two purchases', () => {
@@ -82,7 +84,7 @@ describe('hostile rows in a transaction log', () => {
       opts,
     );
     expect(Array.from(parsed.day)).toEqual([dayOf(2024, 1, 15), dayOf(2024, 1, 16)]);
-    expect(parsed.skipped.reasons.map((t) => [t.reason, t.firstRows])).toEqual([['not a date', [4, 5]]]);
+    expect(parsed.skipped.reasons.map((t) => [t.reason, t.firstRows])).toEqual([['not a date', [4]], ['number not a date', [5]]]);
   });
 
   it('amount text is read in the spreadsheet locale', () => {

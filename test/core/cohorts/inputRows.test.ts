@@ -185,9 +185,10 @@ describe('values named in the report', () => {
     expect(values).toEqual({
       'invalid id / customer id': 'TRUE',
       'not a date / date': 'an invalid date',
+      'number not a date / date': '0.3',
       'bad amount / amount': 'the date Jan 1, 2024',
     });
-    expect(log.skipped.reasons.find((t) => t.reason === 'not a date')!.count).toBe(3); // invalid Date, 0.3, "x"
+    expect(log.skipped.reasons.find((t) => t.reason === 'not a date')!.count).toBe(2); // invalid Date, "x"; 0.3 is a number
     const numberAsDate = parseTransactionLog({ customerIds: ['a', 'b'], dates: [0.1 + 0.2, on(2024, 1, 1)] }, sheet);
     expect(shown(numberAsDate.skipped.reasons[0].firstValue)).toBe('0.3');
   });

@@ -57,6 +57,27 @@ describe('Gamma-Gamma on the CDNOW sample (Fader, Hardie & Lee 2005, "RFM and CL
   });
 });
 
+describe('Gamma-Gamma on weighted entries (the SQL path’s spend groups)', () => {
+  it('an entry weighted w is w customers: the fit of groups is the fit of the customers, without expanding them', () => {
+    // Group the published sample's customers by (x, m̄), then fit the groups with their sizes as weights.
+    const groups = new Map<string, { x: number; m: number; n: number }>();
+    for (const c of cdnow) {
+      if (c.x <= 0 || !(c.zbar > 0)) continue;
+      const key = `${c.x} ${Math.round(c.zbar)}`;
+      const g = groups.get(key) ?? { x: c.x, m: Math.round(c.zbar), n: 0 };
+      g.n++;
+      groups.set(key, g);
+    }
+    const list = [...groups.values()];
+    expect(list.length).toBeLessThan(900);
+    const weighted = fitGammaGamma(list.map((g) => g.x), list.map((g) => g.m), { weights: list.map((g) => g.n) });
+    const expanded = fitGammaGamma(list.flatMap((g) => Array(g.n).fill(g.x)), list.flatMap((g) => Array(g.n).fill(g.m)));
+    expect(weighted.customers).toBe(946);
+    for (const k of ['p', 'q', 'v'] as const) expect(weighted.params[k]).toBeCloseTo(expanded.params[k], 6);
+    expect(weighted.logLikelihood).toBeCloseTo(expanded.logLikelihood, 6);
+  });
+});
+
 describe('Gamma-Gamma log-likelihood gradient', () => {
   it('matches central finite differences at random parameter points', () => {
     const data = prepareGammaGammaData(frequency, zbar);
