@@ -65,8 +65,8 @@ function purchaseCustomers(log: TransactionLog, axis: PeriodAxis, activity: Acti
   const tallies = createRowTallies();
   const refundsOnlyRevenue = !activity.refundsAreActivity && log.amount !== null;
   const late = refundsOnlyRevenue
-    ? markNonRefunds(bought, words, log.customer, log.day, log.rows, axis.dayPeriod, axis.firstDay, axis.lastDay, log.amount!)
-    : markPurchases(bought, words, log.customer, log.day, log.rows, axis.dayPeriod, axis.firstDay, axis.lastDay);
+    ? markNonRefunds(bought, customers, log.customer, log.day, log.rows, axis.dayPeriod, axis.firstDay, axis.lastDay, log.amount!)
+    : markPurchases(bought, customers, log.customer, log.day, log.rows, axis.dayPeriod, axis.firstDay, axis.lastDay);
   if (late > 0) {
     for (let k = 0; k < log.rows; k++) if (log.day[k] > axis.lastDay) tallies.skip('after as-of day', log.dateColumnName, log.rowNumber[k]);
   }
@@ -81,7 +81,7 @@ function firstPeriods(bits: Int32Array, words: number, cohort: Int32Array): void
   for (let c = 0; c < cohort.length; c++) {
     let first = -1;
     for (let w = 0; w < words; w++) {
-      const x = bits[c * words + w];
+      const x = bits[w * cohort.length + c];
       if (x !== 0) {
         first = (w << 5) + 31 - Math.clz32(x & -x);
         break;
@@ -195,17 +195,17 @@ export function logCube(
   // million rows (half a million customers) saved a cache miss a row.
   // (When logCustomers filled the bitset already, only the amounts are left: addRevenue below.)
   if (people.bought === null) {
-    if (amount === null && groupOf === null) markPurchases(bits, words, customer, day, rows, dayPeriod, firstDay, lastDay);
-    else addRows(bits, words, customer, day, rows, dayPeriod, firstDay, lastDay, cohort, groupOf, amount, revenue, refundsOnlyRevenue, P);
+    if (amount === null && groupOf === null) markPurchases(bits, customers, customer, day, rows, dayPeriod, firstDay, lastDay);
+    else addRows(bits, customers, customer, day, rows, dayPeriod, firstDay, lastDay, cohort, groupOf, amount, revenue, refundsOnlyRevenue, P);
   }
 
   const active = K > 1 ? widen(bits, customers, words, P, K) : bits;
   countCustomerPeriods(P, cube.size, cube.active, cube.continuing, cube.reach, active, bits, words, cohort, groupOf);
   if (cube.reach) suffixSums(cube.reach, cube.groups * P, P);
   if (people.bought !== null) {
-    if (amount !== null && (revenue !== null || cube.retained !== null)) addRevenue(revenue, cube.retained, P, customer, day, rows, amount, dayPeriod, firstDay, lastDay, active, words, groupOf);
+    if (amount !== null && (revenue !== null || cube.retained !== null)) addRevenue(revenue, cube.retained, P, customer, day, rows, amount, dayPeriod, firstDay, lastDay, active, words, customers, groupOf);
   } else if (cube.retained && amount) {
-    addRetainedRevenue(cube.retained, P, customer, day, rows, amount, dayPeriod, firstDay, lastDay, active, words, groupOf);
+    addRetainedRevenue(cube.retained, P, customer, day, rows, amount, dayPeriod, firstDay, lastDay, active, words, customers, groupOf);
   }
   return cube;
 }
@@ -213,7 +213,7 @@ export function logCube(
 /** Every other case of the row pass: cohorts, groups and revenue per row. */
 function addRows(
   bits: Int32Array,
-  words: number,
+  plane: number,
   customer: Int32Array,
   day: Int32Array,
   rows: number,
@@ -246,14 +246,14 @@ function addRows(
       }
       if (revenue !== null && a === a) revenue[(g * P + first) * P + p] += a;
     }
-    bits[c * words + (p >>> 5)] |= 1 << (p & 31);
+    bits[(p >>> 5) * plane + c] |= 1 << (p & 31);
   }
 }
 
 /** Sets each row's (customer, period) bit: the whole of the row pass when nothing else is needed. Returns the rows after `lastDay`, left out. */
 function markPurchases(
   bits: Int32Array,
-  words: number,
+  plane: number,
   customer: Int32Array,
   day: Int32Array,
   rows: number,
@@ -269,7 +269,7 @@ function markPurchases(
       continue;
     }
     const p = dayPeriod[d - firstDay];
-    bits[customer[k] * words + (p >>> 5)] |= 1 << (p & 31);
+    bits[(p >>> 5) * plane + customer[k]] |= 1 << (p & 31);
   }
   return late;
 }
@@ -277,7 +277,7 @@ function markPurchases(
 /** markPurchases when refunds (negative amounts) are not purchases: those rows set no bit. */
 function markNonRefunds(
   bits: Int32Array,
-  words: number,
+  plane: number,
   customer: Int32Array,
   day: Int32Array,
   rows: number,
@@ -295,7 +295,7 @@ function markNonRefunds(
     }
     if (amount[k] < 0) continue;
     const p = dayPeriod[d - firstDay];
-    bits[customer[k] * words + (p >>> 5)] |= 1 << (p & 31);
+    bits[(p >>> 5) * plane + customer[k]] |= 1 << (p & 31);
   }
   return late;
 }
@@ -304,16 +304,15 @@ function markNonRefunds(
 function widen(bought: Int32Array, customers: number, words: number, periods: number, K: number): Int32Array {
   const active = new Int32Array(bought.length);
   for (let c = 0; c < customers; c++) {
-    const base = c * words;
     let until = -1; // last period already marked active
     for (let w = 0; w < words; w++) {
-      let x = bought[base + w];
+      let x = bought[w * customers + c];
       while (x !== 0) {
         const low = x & -x;
         const p = (w << 5) + 31 - Math.clz32(low);
         x ^= low;
         const to = Math.min(p + K - 1, periods - 1);
-        for (let q = Math.max(p, until + 1); q <= to; q++) active[base + (q >>> 5)] |= 1 << (q & 31);
+        for (let q = Math.max(p, until + 1); q <= to; q++) active[(q >>> 5) * customers + c] |= 1 << (q & 31);
         until = to;
       }
     }
@@ -344,7 +343,7 @@ function countCustomerPeriods(
     const base = (g * P + first) * P;
     let prev = -2;
     for (let w = first >>> 5; w < words; w++) {
-      let x = active[c * words + w];
+      let x = active[w * cohort.length + c];
       while (x !== 0) {
         const low = x & -x;
         const p = (w << 5) + 31 - Math.clz32(low);
@@ -354,13 +353,13 @@ function countCustomerPeriods(
         prev = p;
       }
     }
-    if (reach !== null) reach[base + (active === bought ? prev : lastBit(bought, c * words, words))]++;
+    if (reach !== null) reach[base + (active === bought ? prev : lastBit(bought, c, cohort.length, words))]++;
   }
 }
 
-function lastBit(bits: Int32Array, base: number, words: number): number {
+function lastBit(bits: Int32Array, c: number, plane: number, words: number): number {
   for (let w = words - 1; w >= 0; w--) {
-    const x = bits[base + w];
+    const x = bits[w * plane + c];
     if (x !== 0) return (w << 5) + 31 - Math.clz32(x);
   }
   return -1;
@@ -382,6 +381,7 @@ function addRetainedRevenue(
   lastDay: number,
   active: Int32Array,
   words: number,
+  plane: number,
   groupOf: Int32Array | null,
 ): void {
   for (let k = 0; k < rows; k++) {
@@ -390,10 +390,9 @@ function addRetainedRevenue(
     const a = amount[k];
     if (a !== a) continue;
     const c = customer[k];
-    const base = c * words;
     let w = 0;
-    let x = active[base];
-    while (x === 0 && ++w < words) x = active[base + w];
+    let x = active[c];
+    while (x === 0 && ++w < words) x = active[w * plane + c];
     if (x === 0) continue; // no purchase: refunds only (tallied in logCustomers), or left out by its group
     const first = (w << 5) + 31 - Math.clz32(x & -x);
     const g = groupOf === null ? 0 : groupOf[c];
@@ -405,7 +404,7 @@ function addRetainedRevenue(
     // before it: a refund) adds 0: `later` is 0 there, and q is clamped so that p = 0 reads a real word.
     const later = (first - p) >>> 31; // 1 when p > first
     const q = p > 0 ? p - 1 : 0;
-    const bit = (active[base + (q >>> 5)] >>> (q & 31)) & later;
+    const bit = (active[(q >>> 5) * plane + c] >>> (q & 31)) & later;
     retained[(g * P + first) * P + p] += a * bit; // a is finite: NaN (a blank) was left out above
   }
 }
@@ -430,6 +429,7 @@ function addRevenue(
   lastDay: number,
   active: Int32Array,
   words: number,
+  plane: number,
   groupOf: Int32Array | null,
 ): void {
   for (let k = 0; k < rows; k++) {
@@ -438,10 +438,9 @@ function addRevenue(
     const a = amount[k];
     if (a !== a) continue;
     const c = customer[k];
-    const base = c * words;
     let w = 0;
-    let x = active[base];
-    while (x === 0 && ++w < words) x = active[base + w];
+    let x = active[c];
+    while (x === 0 && ++w < words) x = active[w * plane + c];
     if (x === 0) continue; // no purchase: refunds only (tallied in logCustomers), or left out by its group
     const first = (w << 5) + 31 - Math.clz32(x & -x);
     const g = groupOf === null ? 0 : groupOf[c];
@@ -452,7 +451,7 @@ function addRevenue(
     if (revenue !== null) revenue[cell] += a;
     if (retained !== null) {
       const q = p > 0 ? p - 1 : 0;
-      retained[cell] += a * ((active[base + (q >>> 5)] >>> (q & 31)) & ((first - p) >>> 31)); // as in addRetainedRevenue
+      retained[cell] += a * ((active[(q >>> 5) * plane + c] >>> (q & 31)) & ((first - p) >>> 31)); // as in addRetainedRevenue
     }
   }
 }
