@@ -1,0 +1,61 @@
+// Customers are numbered in the order of their first kept row, whatever mix of ids a log holds: the
+// parse puts off the lookups of small whole-number ids while only such ids have been added, and
+// resolves them when the first other id is added and at the end (idIndex.ts: deferredId). The
+// expected order is worked out here with a Map over the rows, skipping the rows the parse leaves out.
+import { describe, expect, it } from 'vitest';
+import { parseTransactionLog } from '../../../src/core/cohorts/index';
+import { dayOf, midnightOf } from '../../support/days';
+
+const ZONE = 'Europe/Prague';
+const on = (d: number) => new Date(midnightOf(dayOf(2024, 1, 1) + d, ZONE));
+
+/** Ids in order of first appearance over the rows with a usable id and a date; and each row's index into them. */
+function expectedOrder(ids: unknown[], dates: unknown[]) {
+  const seen = new Map<unknown, number>();
+  const customer: number[] = [];
+  ids.forEach((id, i) => {
+    if (id === '' || !(dates[i] instanceof Date)) return;
+    const key = typeof id === 'string' ? `t:${id.trim()}` : `n:${id}`;
+    if (!seen.has(key)) seen.set(key, seen.size);
+    customer.push(seen.get(key)!);
+  });
+  const labels = [...seen.keys()].map((k) => (k.startsWith('t:') ? k.slice(2) : Number(k.slice(2))));
+  return { labels, customer };
+}
+
+function parsed(ids: unknown[], dates: unknown[]) {
+  const log = parseTransactionLog({ customerIds: ids, dates, amounts: null, segments: null }, { timeZone: ZONE, firstRowNumber: 2 });
+  return { labels: log.customerIds, customer: [...log.customer] };
+}
+
+describe('customer numbering follows the first kept row', () => {
+  it('number ids only, with repeats and left-out rows', () => {
+    const ids = [5, 3, 5, '', 7, 3, 1_000_000, 5, 7, 0];
+    const dates = [on(0), on(1), on(2), on(3), 'not a date', on(5), on(6), on(7), on(8), on(9)];
+    expect(parsed(ids, dates)).toEqual(expectedOrder(ids, dates));
+  });
+
+  it('number ids, then a text id, then numbers again, old and new', () => {
+    const ids = [12, 40, 12, 'C7', 40, 9, 'C7', 12, 'B', 3, 9];
+    const dates = ids.map((_, i) => on(i));
+    const want = expectedOrder(ids, dates);
+    expect(want.labels).toEqual([12, 40, 'C7', 9, 'B', 3]);
+    expect(parsed(ids, dates)).toEqual(want);
+  });
+
+  it('a fractional or negative number first, then small whole numbers', () => {
+    const ids = [2.5, 8, -4, 8, 1, 2.5];
+    const dates = ids.map((_, i) => on(i));
+    expect(parsed(ids, dates)).toEqual(expectedOrder(ids, dates));
+  });
+
+  it('many number ids in random order before a text id (the table grows while put off)', () => {
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const ids: unknown[] = Array.from({ length: 5000 }, () => Math.floor(rand() * 200_000));
+    ids.splice(4000, 0, 'TEXT-1');
+    ids.push(ids[10], 'TEXT-1', 123_456_789);
+    const dates = ids.map((_, i) => on(i % 900));
+    expect(parsed(ids, dates)).toEqual(expectedOrder(ids, dates));
+  });
+});
