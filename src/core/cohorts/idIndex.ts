@@ -8,8 +8,10 @@ export type CustomerId = number | string;
 export const NEW_ID = -1;
 export const NOT_AN_ID = -2;
 /**
- * A parse may put off looking up small whole-number ids (deferredId) and resolve them afterwards in one
- * tight loop (resolveDeferred): a row's customer slot then holds −3 − id until then.
+ * A parse may put off the lookups of ids that index flat tables (small whole numbers, text of the learnt
+ * shape: IdIndex.deferred) and resolve them afterwards in one tight loop (resolveDeferred). A row's
+ * customer slot holds the placeholder until then: −3 − 2n for the number n, −4 − 2s for text of table
+ * slot s (shapeSlot).
  */
 const DEFERRED_BASE = -3;
 
@@ -47,19 +49,13 @@ export interface IdIndex {
   /** Lookups of text with whitespace around it, read as the text without it (0: none, nothing to note). */
   readonly paddedLookups: number;
   /**
-   * Replaces each put-off id in `slots[0 … count − 1]` (see deferredId) by its index, adding the new ones
-   * in slot order; other slots are left as they are.
+   * A placeholder for `v` to store instead of its index (a number ≤ −3), when its lookup can be put off,
+   * else NEW_ID (look it up now). Resolving placeholders in slot order adds new ids in the order looking
+   * each up in turn would, as long as no id is added in between: resolve the pending ones before any add.
    */
-  resolveDeferred(slots: Int32Array, count: number): void;
-}
-
-/**
- * The placeholder a parse may store for `v` instead of looking it up now, or NEW_ID when `v` is not a
- * small whole number (look it up at once). Resolving the placeholders later in slot order adds new ids
- * in the same order as looking each up in turn would, as long as no other id is added in between.
- */
-export function deferredId(v: unknown): number {
-  return typeof v === 'number' && v >= 0 && (v | 0) === v && v < DIRECT_LIMIT ? DEFERRED_BASE - v : NEW_ID;
+  deferred(v: unknown): number;
+  /** Replaces each placeholder in `slots[from … to − 1]` by its index, adding the new ids in slot order. */
+  resolveDeferred(slots: Int32Array, from: number, to: number): void;
 }
 
 interface IdTables extends IdIndex {
@@ -105,6 +101,7 @@ export function createIdIndex(): IdIndex {
     lastId: undefined,
     lastIndex: NOT_AN_ID,
     paddedLookups: 0,
+    deferred,
     resolveDeferred,
   };
   return index;
@@ -129,23 +126,49 @@ function find(this: IdTables, v: unknown): number {
   return NOT_AN_ID;
 }
 
-// The lookups a parse put off, in a loop of their own: in the row loop each lookup into the per-id table
+function deferred(this: IdTables, v: unknown): number {
+  // −0 is looked up now: its label would come back as 0.
+  if (typeof v === 'number') return (v > 0 || (v === 0 && 1 / v > 0)) && (v | 0) === v && v < DIRECT_LIMIT ? DEFERRED_BASE - 2 * v : NEW_ID;
+  if (typeof v === 'string') {
+    const slot = shapeSlot(this, v);
+    return slot >= 0 ? DEFERRED_BASE - 1 - 2 * slot : NEW_ID;
+  }
+  return NEW_ID;
+}
+
+// The lookups a parse put off, in a loop of their own: in the row loop each lookup into a per-id table
 // was a cache miss the long loop body could not overlap with the next rows' (at 333,333 customers the
 // table is 1.3 MB and misses the core's cache: 23 ns a row against 6 at 100,000 customers); here many
-// misses are under way at once.
-function resolveDeferred(this: IdTables, slots: Int32Array, count: number): void {
+// misses are under way at once. A new text id's label is rebuilt from its slot (prefix and digits).
+function resolveDeferred(this: IdTables, slots: Int32Array, from: number, to: number): void {
   let direct = this.direct;
-  for (let k = 0; k < count; k++) {
+  for (let k = from; k < to; k++) {
     const x = slots[k];
     if (x > DEFERRED_BASE) continue;
-    const v = DEFERRED_BASE - x;
-    let c = v < direct.length ? direct[v] - 1 : -1;
-    if (c < 0) {
-      c = this.add(v);
-      direct = this.direct;
+    const y = DEFERRED_BASE - x;
+    let c: number;
+    if ((y & 1) === 0) {
+      const v = y >> 1;
+      c = v < direct.length ? direct[v] - 1 : -1;
+      if (c < 0) {
+        c = this.add(v);
+        direct = this.direct;
+      }
+    } else {
+      const slot = y >> 1;
+      const table = (slot & 1) === 0 ? this.plain : this.padded;
+      const at = slot >> 1;
+      c = at < table.length ? table[at] - 1 : -1;
+      if (c < 0) c = this.add(shapedText(this, slot));
     }
     slots[k] = c;
   }
+}
+
+/** The text of the learnt shape in table slot `slot` (shapeSlot's inverse). */
+function shapedText(ix: IdTables, slot: number): string {
+  const digits = String(slot >> 1);
+  return ix.prefix! + ((slot & 1) === 0 ? digits : digits.padStart(ix.paddedWidth - ix.prefixLength, '0'));
 }
 
 function add(this: IdTables, v: CustomerId): number {

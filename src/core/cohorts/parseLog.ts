@@ -3,7 +3,7 @@ import { valueMessage, type CellColumn } from '../cells';
 import { AMOUNT_BAD, AMOUNT_ERROR, namedColumn, readAmount, type NamedColumn } from './cellColumns';
 import { createDayReader, type DayReader } from './dayReader';
 import { notePaddedIds } from './paddedIds';
-import { createIdIndex, deferredId, NEW_ID, NOT_AN_ID, type CustomerId, type IdIndex } from './idIndex';
+import { createIdIndex, NEW_ID, NOT_AN_ID, type CustomerId, type IdIndex } from './idIndex';
 import { keptRowNumbers } from './keptRows';
 import { DEFAULT_NUMBER_LOCALE, requireRows, rowSpan, skipUnreadable, type ParseOptions } from './parseInput';
 import { createSegmentIndex, SEGMENT_ERROR, type SegmentIndex } from './segmentIndex';
@@ -69,7 +69,6 @@ function lentInt32(kept: Int32Array, capacity: number): Int32Array {
 // Local copies of imported constants used per row: where modules are transpiled one by one (tsx,
 // vitest) every use of an imported binding is a getter call, a measurable cost over a million rows.
 const NEW = NEW_ID;
-const putOff = deferredId;
 const UNUSABLE = NOT_AN_ID;
 const BAD_AMOUNT = AMOUNT_BAD;
 const ERROR_AMOUNT = AMOUNT_ERROR;
@@ -180,13 +179,13 @@ function readRows(
   let shift = -1;
   let k = 0;
 
-  // While every id added so far is a small whole number, those ids are put off (idIndex.ts: deferredId)
-  // and looked up after the loop; the first other id to be added resolves the ones put off before it,
-  // so customers keep the order of their first rows.
-  let deferring = true;
+  // Ids that index flat tables are put off (idIndex.ts: deferred) and looked up after the loop; before
+  // any other id is added the ones put off so far are resolved, so customers keep the order of their
+  // first rows. `pending`: the first kept row that may still hold a placeholder.
+  let pending = 0;
   for (let i = start; i < end; i++) {
     const idv = idList !== null ? idList[i] : idRows![i][idAt];
-    let c = deferring ? putOff(idv) : NEW;
+    let c = ids.deferred(idv);
     if (c === NEW) c = ids.find(idv);
     const d = days.day(dateList !== null ? dateList[i] : dateRows![i][dateAt]);
     if (c === UNUSABLE || d !== d) {
@@ -214,11 +213,12 @@ function readRows(
     }
     if (amountCol !== null && amount !== null && amount[k] < 0) tallies.note('negative amount', amountCol.name, firstRowNumber + i);
     if (c === NEW) {
-      if (deferring) {
-        ids.resolveDeferred(customer, k);
-        deferring = false;
+      if (pending < k) {
+        ids.resolveDeferred(customer, pending, k);
+        pending = k;
+        c = ids.find(idv); // one put off may have been this customer ("A1 " after "A1")
       }
-      c = ids.add(idv as CustomerId);
+      if (c === NEW) c = ids.add(idv as CustomerId);
     }
     customer[k] = c;
     day[k] = d;
@@ -230,6 +230,6 @@ function readRows(
     if (d > lastDay) lastDay = d;
     k++;
   }
-  if (deferring) ids.resolveDeferred(customer, k);
+  if (pending < k) ids.resolveDeferred(customer, pending, k);
   return { kept: k, firstDay, lastDay };
 }
