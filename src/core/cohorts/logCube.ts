@@ -22,58 +22,46 @@ export interface LogCustomers {
   /** Rows after the as-of day and refunds that fit no cohort, counted for the report; refunds kept, noted. */
   tallies: RowTallies;
   /**
-   * The customers × periods purchase bitset (logCube), when it was filled here already: without amounts
-   * and segments every row on or before the last day is a purchase, so a customer's cohort is simply
-   * the first period they bought in, and one pass over the rows gives both. Null otherwise.
+   * The customers × periods purchase bitset logCube counts from, filled in the same pass over the rows
+   * that finds each customer's cohort: a customer's cohort is the first period they bought in, the
+   * lowest set bit of their words, so the cube's row passes need no per-customer table beside it.
    */
-  bought: Int32Array | null;
+  bought: Int32Array;
 }
 
-/** Pass 1 over the rows: each customer's cohort (and segment) from their earliest purchase. */
+/**
+ * Pass 1 over the rows: the purchase bitset, each customer's cohort (the first period they bought in,
+ * read off it) and, with segments, the segment of their earliest purchase row.
+ */
 export function logCustomers(log: TransactionLog, axis: PeriodAxis, activity: ActivityOptions): LogCustomers {
-  const customers = log.customerIds.length;
-  if (log.segment === null) return purchaseCustomers(log, axis, activity);
-  const firstDayOf = new Int32Array(customers).fill(NO_PURCHASE);
-  const segment = log.segment ? new Int32Array(customers) : null;
-  const tallies = createRowTallies();
-  // A row is a purchase unless its amount is negative (a refund or cancellation) and refunds are not
-  // activity: then it only counts in revenue.
-  const refundsOnlyRevenue = !activity.refundsAreActivity && log.amount !== null;
-  const late = firstPurchases(log.customer, log.day, log.rows, axis.lastDay, refundsOnlyRevenue ? log.amount : null, log.segment, firstDayOf, segment);
-  if (late > 0) {
-    for (let k = 0; k < log.rows; k++) if (log.day[k] > axis.lastDay) tallies.skip('after as-of day', log.dateColumnName, log.rowNumber[k]);
-  }
-  const cohort = new Int32Array(customers);
-  const { dayPeriod, firstDay } = axis;
-  for (let c = 0; c < customers; c++) {
-    const d = firstDayOf[c];
-    cohort[c] = d === NO_PURCHASE ? -1 : dayPeriod[d - firstDay];
-  }
-  if (log.amount) tallyRefunds(log, axis, cohort, activity, tallies);
-  return { cohort, segment, tallies, bought: null };
-}
-
-// Without segments a customer's cohort is simply the first period they bought in: the bitset first (every
-// row on or before the last day is a purchase, but for refunds when they are not activity), then each
-// customer's cohort read off it. One pass over the rows, not two, and at five million rows (half a
-// million customers) one random access a row into a per-customer table fewer. With amounts, logCube
-// then reads each row's cohort off the same bits (addRevenue).
-function purchaseCustomers(log: TransactionLog, axis: PeriodAxis, activity: ActivityOptions): LogCustomers {
   const customers = log.customerIds.length;
   const words = bitsetWords(customers, axis.count, activity.lapseAfter);
   const bought = new Int32Array(customers * words);
   const tallies = createRowTallies();
-  const refundsOnlyRevenue = !activity.refundsAreActivity && log.amount !== null;
-  const late = refundsOnlyRevenue
-    ? markNonRefunds(bought, customers, log.customer, log.day, log.rows, axis.dayPeriod, axis.firstDay, axis.lastDay, log.amount!)
-    : markPurchases(bought, customers, log.customer, log.day, log.rows, axis.dayPeriod, axis.firstDay, axis.lastDay);
+  const { dayPeriod, firstDay, lastDay } = axis;
+  // A row is a purchase unless its amount is negative (a refund or cancellation) and refunds are not
+  // activity: then it only counts in revenue.
+  const refunds = !activity.refundsAreActivity ? log.amount : null;
+  let segment: Int32Array | null = null;
+  let late: number;
+  if (log.segment !== null) {
+    segment = new Int32Array(customers);
+    const firstDayOf = new Int32Array(customers).fill(NO_PURCHASE);
+    late = firstPurchases(log.customer, log.day, log.rows, lastDay, refunds, log.segment, firstDayOf, segment, bought, customers, dayPeriod, firstDay);
+  } else {
+    // Without segments only the bits are needed: at five million rows (half a million customers) one
+    // random access a row into a per-customer table fewer.
+    late = refunds !== null
+      ? markNonRefunds(bought, customers, log.customer, log.day, log.rows, dayPeriod, firstDay, lastDay, refunds)
+      : markPurchases(bought, customers, log.customer, log.day, log.rows, dayPeriod, firstDay, lastDay);
+  }
   if (late > 0) {
-    for (let k = 0; k < log.rows; k++) if (log.day[k] > axis.lastDay) tallies.skip('after as-of day', log.dateColumnName, log.rowNumber[k]);
+    for (let k = 0; k < log.rows; k++) if (log.day[k] > lastDay) tallies.skip('after as-of day', log.dateColumnName, log.rowNumber[k]);
   }
   const cohort = new Int32Array(customers);
   firstPeriods(bought, words, cohort);
   if (log.amount) tallyRefunds(log, axis, cohort, activity, tallies);
-  return { cohort, segment: null, tallies, bought };
+  return { cohort, segment, tallies, bought };
 }
 
 /** Each customer's lowest set bit (their first purchase period) into `cohort`; −1 for none. */
@@ -113,9 +101,10 @@ function nextRefund(amount: Float64Array, k: number, rows: number): number {
 // (hiddenClass.ts), and they run once a call, too rarely for the objects' classes to be kept.
 
 /**
- * Each customer's first purchase day (and the segment of that row) into firstDayOf and segmentOf;
- * rows after `lastDay` are left out and counted. `refunds` is the amount column when negative amounts
- * are not purchases, else null.
+ * Each purchase row's (customer, period) bit, and each customer's first purchase day with the segment
+ * of that row (the first such row in sheet order) into firstDayOf and segmentOf; rows after `lastDay`
+ * are left out and counted. `refunds` is the amount column when negative amounts are not purchases,
+ * else null.
  */
 function firstPurchases(
   customer: Int32Array,
@@ -123,9 +112,13 @@ function firstPurchases(
   rows: number,
   lastDay: number,
   refunds: Float64Array | null,
-  rowSegment: Int32Array | null,
+  rowSegment: Int32Array,
   firstDayOf: Int32Array,
-  segmentOf: Int32Array | null,
+  segmentOf: Int32Array,
+  bought: Int32Array,
+  plane: number,
+  dayPeriod: Int32Array,
+  firstDay: number,
 ): number {
   let late = 0;
   for (let k = 0; k < rows; k++) {
@@ -136,9 +129,11 @@ function firstPurchases(
     }
     if (refunds !== null && refunds[k] < 0) continue;
     const c = customer[k];
+    const p = dayPeriod[d - firstDay];
+    bought[(p >>> 5) * plane + c] |= 1 << (p & 31);
     if (d < firstDayOf[c]) {
       firstDayOf[c] = d;
-      if (segmentOf !== null && rowSegment !== null) segmentOf[c] = rowSegment[k];
+      segmentOf[c] = rowSegment[k];
     }
   }
   return late;
@@ -164,9 +159,10 @@ function tallyRefunds(log: TransactionLog, axis: PeriodAxis, cohort: Int32Array,
 
 /**
  * A log's cube. Which periods each customer bought in is kept as a customers × periods bitset (a few
- * words per customer), filled in one pass over the rows in any order, so duplicates and several rows
- * in one period cost nothing extra and no sorting is needed. With a lapse window K > 1 a second bitset
- * holds the periods each customer is active in (bought in that period or one of the K − 1 before).
+ * words per customer, filled by logCustomers in one pass over the rows in any order, so duplicates and
+ * several rows in one period cost nothing extra and no sorting is needed). With a lapse window K > 1 a
+ * second bitset holds the periods each customer is active in (bought in that period or one of the
+ * K − 1 before). Counts come from the bits per customer; money from one more pass over the rows.
  */
 export function logCube(
   log: TransactionLog,
@@ -181,73 +177,17 @@ export function logCube(
   const customers = log.customerIds.length;
   const K = activity.lapseAfter;
   const words = bitsetWords(customers, P, K);
-  const bits = people.bought ?? new Int32Array(customers * words);
-  const { customer, day, rows } = log;
-  const { dayPeriod, firstDay, lastDay } = axis;
+  const bits = people.bought;
   const { cohort } = people;
   const groupOf = grouping.of;
-  const amount = log.amount;
-  const revenue = cube.revenue;
-  const refundsOnlyRevenue = !activity.refundsAreActivity && amount !== null;
-
-  // Without amounts every row on or before the last day is a purchase, so its customer has a cohort;
-  // without groups every customer counts: the cohort table need not be read per row, which at five
-  // million rows (half a million customers) saved a cache miss a row.
-  // (When logCustomers filled the bitset already, only the amounts are left: addRevenue below.)
-  if (people.bought === null) {
-    if (amount === null && groupOf === null) markPurchases(bits, customers, customer, day, rows, dayPeriod, firstDay, lastDay);
-    else addRows(bits, customers, customer, day, rows, dayPeriod, firstDay, lastDay, cohort, groupOf, amount, revenue, refundsOnlyRevenue, P);
-  }
-
   const active = K > 1 ? widen(bits, customers, words, P, K) : bits;
   countCustomerPeriods(P, cube.size, cube.active, cube.continuing, cube.reach, active, bits, words, cohort, groupOf);
   if (cube.reach) suffixSums(cube.reach, cube.groups * P, P);
-  if (people.bought !== null) {
-    if (amount !== null && (revenue !== null || cube.retained !== null)) addRevenue(revenue, cube.retained, P, customer, day, rows, amount, dayPeriod, firstDay, lastDay, active, words, customers, groupOf);
-  } else if (cube.retained && amount) {
-    addRetainedRevenue(cube.retained, P, customer, day, rows, amount, dayPeriod, firstDay, lastDay, active, words, customers, groupOf);
+  const amount = log.amount;
+  if (amount !== null && (cube.revenue !== null || cube.retained !== null)) {
+    addRevenue(cube.revenue, cube.retained, P, log.customer, log.day, log.rows, amount, axis.dayPeriod, axis.firstDay, axis.lastDay, active, words, customers, groupOf);
   }
   return cube;
-}
-
-/** Every other case of the row pass: cohorts, groups and revenue per row. */
-function addRows(
-  bits: Int32Array,
-  plane: number,
-  customer: Int32Array,
-  day: Int32Array,
-  rows: number,
-  dayPeriod: Int32Array,
-  firstDay: number,
-  lastDay: number,
-  cohort: Int32Array,
-  groupOf: Int32Array | null,
-  amount: Float64Array | null,
-  revenue: Float64Array | null,
-  refundsOnlyRevenue: boolean,
-  P: number,
-): void {
-  for (let k = 0; k < rows; k++) {
-    const d = day[k];
-    if (d > lastDay) continue;
-    const c = customer[k];
-    const first = cohort[c];
-    if (first < 0) continue; // refunds of a customer without a purchase (tallied in logCustomers)
-    const g = groupOf === null ? 0 : groupOf[c];
-    if (g < 0) continue;
-    const p = dayPeriod[d - firstDay];
-    // Amounts only inside this branch: a NaN stand-in for "no amount column" (`amount === null ? NaN :
-    // amount[k]`) made TurboFan compile the whole loop ten times slower (~250 ns a row) for =COHORTS.
-    if (amount !== null) {
-      const a = amount[k];
-      if (refundsOnlyRevenue && a < 0) {
-        if (revenue !== null && p >= first) revenue[(g * P + first) * P + p] += a;
-        continue;
-      }
-      if (revenue !== null && a === a) revenue[(g * P + first) * P + p] += a;
-    }
-    bits[(p >>> 5) * plane + c] |= 1 << (p & 31);
-  }
 }
 
 /** Sets each row's (customer, period) bit: the whole of the row pass when nothing else is needed. Returns the rows after `lastDay`, left out. */
@@ -365,56 +305,14 @@ function lastBit(bits: Int32Array, c: number, plane: number, words: number): num
   return -1;
 }
 
-// The part of each row's amount from customers active in the period before. The row's cohort is read off
-// the customer's active words (their lowest set bit: nobody is active before their first purchase, and a
-// customer without one has no bits), not from the cohort table: one random customer's words a row, not
-// two tables, which at 3.3 million rows (333,333 customers) no longer fit a core's cache.
-function addRetainedRevenue(
-  retained: Float64Array,
-  P: number,
-  customer: Int32Array,
-  day: Int32Array,
-  rows: number,
-  amount: Float64Array,
-  dayPeriod: Int32Array,
-  firstDay: number,
-  lastDay: number,
-  active: Int32Array,
-  words: number,
-  plane: number,
-  groupOf: Int32Array | null,
-): void {
-  for (let k = 0; k < rows; k++) {
-    const d = day[k];
-    if (d > lastDay) continue;
-    const a = amount[k];
-    if (a !== a) continue;
-    const c = customer[k];
-    let w = 0;
-    let x = active[c];
-    while (x === 0 && ++w < words) x = active[w * plane + c];
-    if (x === 0) continue; // no purchase: refunds only (tallied in logCustomers), or left out by its group
-    const first = (w << 5) + 31 - Math.clz32(x & -x);
-    const g = groupOf === null ? 0 : groupOf[c];
-    if (g < 0) continue;
-    const p = dayPeriod[d - firstDay];
-    // Whether the customer was active in p − 1, as 0 or 1 and added times the amount rather than
-    // branched on: taken for about half the rows, unpredictably, such a branch made every mispredicted
-    // row wait for the read of a random customer's words. A row in its cohort's first period (or
-    // before it: a refund) adds 0: `later` is 0 there, and q is clamped so that p = 0 reads a real word.
-    const later = (first - p) >>> 31; // 1 when p > first
-    const q = p > 0 ? p - 1 : 0;
-    const bit = (active[(q >>> 5) * plane + c] >>> (q & 31)) & later;
-    retained[(g * P + first) * P + p] += a * bit; // a is finite: NaN (a blank) was left out above
-  }
-}
-
 /**
- * Revenue and retained revenue in one pass, once the bits are complete (purchaseCustomers filled them):
- * each row's cohort is the lowest set bit of its customer's active words (addRetainedRevenue says why
- * that is the cohort), so a row reads one random customer's words and nothing else per customer. Money
- * dated before the cohort's first period (a refund when refunds are not purchases) fits no cohort cell:
- * left out, as addRows leaves it out.
+ * Revenue, and the part of it from customers active in the period before (retained), in one pass over
+ * the rows once the bits are complete. Each row's cohort is read off its customer's active words, their
+ * lowest set bit (nobody is active before their first purchase, and a customer without one has no
+ * bits), not from the cohort table: one random customer's words a row, not two tables, which at 3.3
+ * million rows (333,333 customers) no longer fit a core's cache. Money dated before the cohort's first
+ * period (a refund when refunds are not purchases) fits no cohort cell and is left out (logCustomers
+ * counted it).
  */
 function addRevenue(
   revenue: Float64Array | null,
@@ -451,7 +349,11 @@ function addRevenue(
     if (revenue !== null) revenue[cell] += a;
     if (retained !== null) {
       const q = p > 0 ? p - 1 : 0;
-      retained[cell] += a * ((active[(q >>> 5) * plane + c] >>> (q & 31)) & ((first - p) >>> 31)); // as in addRetainedRevenue
+      // Whether the customer was active in p − 1, as 0 or 1 and added times the amount rather than
+      // branched on: taken for about half the rows, unpredictably, such a branch made every mispredicted
+      // row wait for the read of a random customer's words. A row in its cohort's first period adds 0
+      // (the last factor is 1 only when p > first), and q is clamped so that p = 0 reads a real word.
+      retained[cell] += a * ((active[(q >>> 5) * plane + c] >>> (q & 31)) & ((first - p) >>> 31)); // a is finite: a blank (NaN) was left out above
     }
   }
 }

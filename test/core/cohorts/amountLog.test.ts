@@ -119,3 +119,66 @@ describe('retained revenue in the cube of a log with amounts', () => {
     }
   }
 });
+
+// A log with segments takes the same row passes: its pass over the rows fills the purchase bitset while it
+// finds each customer's earliest row (whose segment decides their group), and money is added afterwards
+// from the bits. Each segment against the reference, both refund choices, the refunds left out counted.
+describe.each(ZONES)('a log with amounts and segments in %s, by segment, against the reference', (zone) => {
+  const rows = [
+    ...generateLog({ seed: zone.length * 104729, zone, customers: 300, amounts: true, segments: true }),
+    ...craftedRows(zone).map((r, i) => ({ ...r, segment: i % 2 === 0 ? 'A' : 'B' })),
+  ];
+  const log = parseTransactionLog(logColumns(rows), { timeZone: zone, firstRowNumber: 2 });
+  const lastDay = rows.reduce((m, r) => Math.max(m, refDay(r.date, zone)), -Infinity);
+
+  for (const scheme of [SCHEMES[0], SCHEMES[2]]) {
+    it(`${scheme.unit} (${scheme.weekStart}), both refund choices: every segment's tables and the refunds left out`, () => {
+      expect(log.segment).not.toBeNull();
+      for (const refundsAreActivity of [false, true]) {
+        const o: RefOptions = { zone, unit: scheme.unit, weekStart: scheme.weekStart, mode: 'in' };
+        const report = computeCohortReport(log, { ...both(o), refundsAreActivity, bySegment: true });
+        expect(report.segments.length).toBeGreaterThan(2);
+        for (const s of report.segments) {
+          expect(differences(s.tables, referenceLog(rows, { ...o, refundsAreActivity, segment: s.name })), s.name).toEqual([]);
+        }
+        expect(differences(report.total, referenceLog(rows, { ...o, refundsAreActivity }))).toEqual([]);
+        const left = report.skipped.reasons.find((r) => r.reason === 'refund before first purchase')?.count ?? 0;
+        expect(left).toBe(refundsAreActivity ? 0 : refundsBeforeFirstPurchase(rows, o, lastDay));
+      }
+    });
+  }
+});
+
+describe('revenue and retained revenue in the cube of a log with segments', () => {
+  const zone = 'Europe/Warsaw';
+  const rows = generateLog({ seed: 9001, zone, customers: 300, amounts: true, segments: true });
+  const log = parseTransactionLog(logColumns(rows), { timeZone: zone, firstRowNumber: 2 });
+  for (const refundsAreActivity of [false, true]) {
+    for (const lapseAfter of [1, 3]) {
+      it(`revenue is 0 below the diagonal, retained on and below it, in every segment (refunds are purchases: ${refundsAreActivity}, lapse window ${lapseAfter})`, () => {
+        const options = resolveCohortOptions({ period: 'month', refundsAreActivity, lapseAfter, bySegment: true }, 'log', null);
+        const axis = periodAxis(log.firstDay, log.lastDay, { unit: 'month', weekStart: 'monday' });
+        const people = logCustomers(log, axis, options);
+        const grouping = groupCustomers(people.segment, log.segmentNames, options, axis.count);
+        expect(grouping.count).toBeGreaterThan(2);
+        const cube = logCube(log, axis, people, grouping, { continuing: true, reach: false, revenue: true }, options);
+        const P = axis.count;
+        let onDiagonal = 0;
+        let above = 0;
+        for (let g = 0; g < grouping.count; g++) {
+          for (let c = 0; c < P; c++) {
+            for (let p = 0; p < P; p++) {
+              const cell = (g * P + c) * P + p;
+              if (p < c) expect(cube.revenue![cell], `segment ${g}, cohort ${c}, period ${p}`).toBe(0);
+              if (p <= c) expect(cube.retained![cell], `segment ${g}, cohort ${c}, period ${p}`).toBe(0);
+              else if (cube.retained![cell] !== 0) above++;
+              if (p === c) onDiagonal += Math.abs(cube.revenue![cell]);
+            }
+          }
+        }
+        expect(onDiagonal).toBeGreaterThan(0);
+        expect(above).toBeGreaterThan(0);
+      });
+    }
+  }
+});
