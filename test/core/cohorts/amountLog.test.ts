@@ -156,7 +156,7 @@ describe('revenue and retained revenue in the cube of a log with segments', () =
   for (const refundsAreActivity of [false, true]) {
     for (const lapseAfter of [1, 3]) {
       it(`revenue is 0 below the diagonal, retained on and below it, in every segment (refunds are purchases: ${refundsAreActivity}, lapse window ${lapseAfter})`, () => {
-        const options = resolveCohortOptions({ period: 'month', refundsAreActivity, lapseAfter, bySegment: true }, 'log', null);
+        const options = resolveCohortOptions({ period: 'month', refundsAreActivity, lapseAfter, bySegment: true }, 'log', log.segmentNames);
         const axis = periodAxis(log.firstDay, log.lastDay, { unit: 'month', weekStart: 'monday' });
         const people = logCustomers(log, axis, options);
         const grouping = groupCustomers(people.segment, log.segmentNames, options, axis.count);
