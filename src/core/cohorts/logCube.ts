@@ -53,7 +53,9 @@ export function logCustomers(log: TransactionLog, axis: PeriodAxis, activity: Ac
     // random access a row into a per-customer table fewer.
     late = refunds !== null
       ? markNonRefunds(bought, customers, log.customer, log.day, log.rows, dayPeriod, firstDay, lastDay, refunds)
-      : markPurchases(bought, customers, log.customer, log.day, log.rows, dayPeriod, firstDay, lastDay);
+      : log.lastDay <= lastDay
+        ? markEveryRow(bought, customers, log.customer, log.day, log.rows, dayPeriod, firstDay)
+        : markPurchases(bought, customers, log.customer, log.day, log.rows, dayPeriod, firstDay, lastDay);
   }
   if (late > 0) {
     for (let k = 0; k < log.rows; k++) if (log.day[k] > lastDay) tallies.skip('after as-of day', log.dateColumnName, log.rowNumber[k]);
@@ -212,6 +214,48 @@ function markPurchases(
     bits[(p >>> 5) * plane + customer[k]] |= 1 << (p & 31);
   }
   return late;
+}
+
+/**
+ * markPurchases when no row is after the last day (no as-of day inside the data): four rows a turn, their
+ * four words read before any is written. In the one-row loop V8 checks each array's class and reloads its
+ * length and data pointer after every store into `bits`; with half a million customers the bitset no
+ * longer fits a core's cache, and those instructions kept fewer of the rows' cache misses under way at
+ * once. Four rows whose words coincide (one customer's rows side by side, as logs sorted by customer
+ * have them) are set one after the other instead.
+ */
+function markEveryRow(bits: Int32Array, plane: number, customer: Int32Array, day: Int32Array, rows: number, dayPeriod: Int32Array, firstDay: number): number {
+  let k = 0;
+  for (; k + 3 < rows; k += 4) {
+    const p0 = dayPeriod[day[k] - firstDay];
+    const p1 = dayPeriod[day[k + 1] - firstDay];
+    const p2 = dayPeriod[day[k + 2] - firstDay];
+    const p3 = dayPeriod[day[k + 3] - firstDay];
+    const i0 = (p0 >>> 5) * plane + customer[k];
+    const i1 = (p1 >>> 5) * plane + customer[k + 1];
+    const i2 = (p2 >>> 5) * plane + customer[k + 2];
+    const i3 = (p3 >>> 5) * plane + customer[k + 3];
+    if (i0 === i1 || i0 === i2 || i0 === i3 || i1 === i2 || i1 === i3 || i2 === i3) {
+      bits[i0] |= 1 << (p0 & 31);
+      bits[i1] |= 1 << (p1 & 31);
+      bits[i2] |= 1 << (p2 & 31);
+      bits[i3] |= 1 << (p3 & 31);
+    } else {
+      const w0 = bits[i0];
+      const w1 = bits[i1];
+      const w2 = bits[i2];
+      const w3 = bits[i3];
+      bits[i0] = w0 | (1 << (p0 & 31));
+      bits[i1] = w1 | (1 << (p1 & 31));
+      bits[i2] = w2 | (1 << (p2 & 31));
+      bits[i3] = w3 | (1 << (p3 & 31));
+    }
+  }
+  for (; k < rows; k++) {
+    const p = dayPeriod[day[k] - firstDay];
+    bits[(p >>> 5) * plane + customer[k]] |= 1 << (p & 31);
+  }
+  return 0;
 }
 
 /** markPurchases when refunds (negative amounts) are not purchases: those rows set no bit. */
