@@ -20,6 +20,7 @@ import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState 
 import { anyOf, commaList, decimal, integer, languageOf, msg, percent, semicolonList, sentences, typed, type Language } from '../src/i18n';
 import { startMsg, startText, type StartArgsOf, type StartMessageKey } from '../src/i18n/startMessages';
 import { addCostFlag, noCostFlags } from './costFlags';
+import { tooLargeMessage } from './tooLarge';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -99,13 +100,7 @@ async function main(): Promise<void> {
       } catch (e) {
         // Too large for a spreadsheet: said in the --locale's language, with its number forms.
         if (!(e instanceof ImportTooLargeError)) throw e;
-        const { rows, columns, existing, maxCells, maxColumns } = e.size;
-        const file = basename(args.file);
-        if (columns > maxColumns) fail('start.tooManyColumns', { file, columns: integer(columns), limit: integer(maxColumns) });
-        return fail('start.tooManyCells', {
-          file, needs: integer(rows * columns), rows: integer(rows), columns: integer(columns), existing: integer(existing),
-          over: integer(existing + rows * columns - maxCells), limit: integer(maxCells),
-        });
+        throw new StartError(say(tooLargeMessage(basename(args.file), e.size)));
       }
     });
   } else {

@@ -146,7 +146,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       const { p, q, v } = model.gammaGamma.params;
       const f = (x: number) => x.toFixed(4); // as the sheet's model block shows them
       console.log(
-        say(startMsg('start.sqlModel', { histories: integer(model.histories), groups: integer(model.spendGroups), customers: integer(model.customers), ms: integer(performance.now() - t0) })) + '\n' +
+        say(startMsg('start.sqlModel', { histories: integer(model.histories), groups: integer(model.spendGroups), count: integer(model.customers), ms: integer(performance.now() - t0) })) + '\n' +
           table([
             ['r', 'alpha', 'a', 'b', 'p', 'q', 'v', 'BG/NBD LL', 'Gamma-Gamma LL', say(startMsg('start.sqlConverged'))], // i18n-exempt: the parameters' notation (LL: log-likelihood)
             [f(r), f(alpha), f(a), f(b), f(p), f(q), f(v), model.bgNbd.logLikelihood.toFixed(1), model.gammaGamma.logLikelihood.toFixed(1), String(model.bgNbd.converged && model.gammaGamma.converged)],
@@ -175,7 +175,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
         value = { message: say(startMsg('start.valueFailed', { reason: (e instanceof Error ? e.message : String(e)).replace(/^Error: /, '') })), warnings: [] };
       }
       const kinds = (kind: string) => modelRows.filter((row) => row[0] === kind).length;
-      console.log(say(startMsg('start.sqlValueDone', { message: value.message, rows: integer(modelRows.length), groups: integer(kinds('group')), candidates: integer(customerRows.length), ms: integer(performance.now() - t1) })));
+      console.log(say(startMsg('start.sqlValueDone', { message: value.message, rows: integer(modelRows.length), groups: integer(kinds('group')), count: integer(customerRows.length), ms: integer(performance.now() - t1) })));
       for (const warning of value.warnings) console.log(`  ! ${warning}`);
       console.log('');
       printCustomerValue(emu);
