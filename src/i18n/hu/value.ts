@@ -5,6 +5,7 @@ export const value: Translation<typeof en, 'hu'> = {
   'cv.sheetName': 'Ügyfélérték',
   'cv.horizon': { one: 'következő {count} hónap', other: 'következő {count} hónap' },
   'cv.caution': 'Figyelem',
+  'cv.cautionRow': 'Figyelem: {reason}',
   'cv.refundOnlyCustomers': {
     one: '{count} csak visszatérítéssel rendelkező, vásárlás nélküli ügyfél a lista végén: eddigi érték (a visszatérítések), előrejelzés nélkül',
     other: '{count} csak visszatérítéssel rendelkező, vásárlás nélküli ügyfél a lista végén: eddigi érték (a visszatérítések), előrejelzés nélkül',
