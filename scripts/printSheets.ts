@@ -43,7 +43,7 @@ function showList(emu: Emulator, name: string, title: AnyMessage, first: number,
   }
   const picked = LIST_COLUMNS.map((key) => rows[0].indexOf(t(language, key))).filter((k) => k >= 0);
   const shown = rows.slice(0, first + 1).map((r) => picked.map((k) => r[k]));
-  const heading = startMsg('start.firstOf', { title, shown: integer(Math.min(first, rows.length - 1)), count: integer(rows.length - 1) });
+  const heading = startMsg('start.firstOf', { title, count: integer(Math.min(first, rows.length - 1)), total: integer(rows.length - 1) });
   console.log(`${startText(heading, language)}\n${table(shown)}\n`);
 }
 

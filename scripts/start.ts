@@ -19,7 +19,11 @@ import { LAPSE_WORDS, printCustomerValue, showNamed } from './printSheets';
 import type { CustomerValueOutcome, ReportOutcome, ReportSettings, SidebarState } from '../src/addon/protocol';
 import { anyOf, commaList, decimal, integer, languageOf, msg, percent, semicolonList, sentences, typed, type Language } from '../src/i18n';
 import { startMsg, startText, type StartArgsOf, type StartMessageKey } from '../src/i18n/startMessages';
-import { addCostFlag, noCostFlags } from './costFlags';
+import { addCostFlag, costRefusalMessage, noCostFlags, refuseCostFlags, setCostColumn } from './costFlags';
+import { createSegmentIndex } from '../src/core/cohorts/segmentIndex';
+import { createDayReader } from '../src/core/cohorts/dayReader';
+import { isBlank } from '../src/core/cells';
+import { tooLargeMessage } from './tooLarge';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -62,7 +66,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--cost-share' || a === '--cost-monthly') {
       const v = next();
       if (!addCostFlag(out.costs, a === '--cost-share' ? 'share' : 'monthly', v)) fail(a === '--cost-share' ? 'start.costShare' : 'start.costMonthly', { value: v });
-    } else if (a === '--cost-column') out.costs.column = next();
+    } else if (a === '--cost-column') setCostColumn(out.costs, next());
     else if (a === '--help' || a === '-h') {
       console.log(say(startMsg('start.usage')));
       process.exit(0);
@@ -99,13 +103,7 @@ async function main(): Promise<void> {
       } catch (e) {
         // Too large for a spreadsheet: said in the --locale's language, with its number forms.
         if (!(e instanceof ImportTooLargeError)) throw e;
-        const { rows, columns, existing, maxCells, maxColumns } = e.size;
-        const file = basename(args.file);
-        if (columns > maxColumns) fail('start.tooManyColumns', { file, columns: integer(columns), limit: integer(maxColumns) });
-        return fail('start.tooManyCells', {
-          file, needs: integer(rows * columns), rows: integer(rows), columns: integer(columns), existing: integer(existing),
-          over: integer(existing + rows * columns - maxCells), limit: integer(maxCells),
-        });
+        throw new StartError(say(tooLargeMessage(basename(args.file), e.size)));
       }
     });
   } else {
@@ -145,6 +143,15 @@ async function main(): Promise<void> {
     console.log(say(startMsg('start.lapse', { label: msg('sidebar.lapse.label'), count: integer(args.lapse), unit: msg(unit, { count: integer(args.lapse) }), suggestion: suggested })));
   }
 
+  // The cost flags against the data, before anything is computed or written: a column, a segment it lacks, no amounts.
+  const costColumn = args.costs.column ? p.columns.findIndex((c) => c.header === args.costs.column) + 1 : 0;
+  if (args.costs.column && !costColumn) {
+    throw new StartError(say(startMsg('start.nothingWritten', { reason: startMsg('start.costColumn', { name: args.costs.column, columns: commaList(p.columns.map((c) => `"${c.header}"`)) }), file: args.out })));
+  }
+  const hasAmounts = p.shape === 'log' && (p.roles.amount > 0 || (!!p.roles.quantity && !!p.roles.unitPrice));
+  const refusal = refuseCostFlags(args.costs, hasAmounts, hasAmounts ? segmentNamesOf(emu, p.sheetName, p.headerRow, p.roles.id, p.roles.segment, args.zone) : null);
+  if (refusal) throw new StartError(say(costRefusalMessage(refusal, p.shape, args.out)));
+
   const settings: ReportSettings = {
     sheetName: p.sheetName, headerRow: p.headerRow, shape: p.shape, columns: p.roles,
     period: args.period as ReportSettings['period'], weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: p.roles.segment > 0,
@@ -161,9 +168,7 @@ async function main(): Promise<void> {
   show('CohortRetention', 'summary.matrix.retention');
 
   // The sidebar's "Customer value" section, when the source is a log with amounts; --cost-column by its header.
-  const costColumn = args.costs.column ? p.columns.findIndex((c) => c.header === args.costs.column) + 1 : 0;
-  if (args.costs.column && !costColumn) fail('start.costColumn', { name: args.costs.column, columns: commaList(p.columns.map((c) => `"${c.header}"`)) });
-  if (p.shape === 'log' && (p.roles.amount > 0 || (!!p.roles.quantity && !!p.roles.unitPrice))) {
+  if (hasAmounts) {
     // A log the models cannot fit (nobody bought twice) says why, as the sidebar would; the rest goes on.
     const value = await step('start.step.value', () => {
       try {
@@ -188,6 +193,24 @@ async function main(): Promise<void> {
   const each = steps.map((s) => startMsg('start.step', { name: startMsg(s.name), seconds: seconds(s.ms), mb: integer(s.peakMb) }));
   const cpu = process.cpuUsage();
   console.log(say(startMsg('start.done', { seconds: seconds(performance.now()), cpu: seconds((cpu.user + cpu.system) / 1000), mb: integer(peakMb()), steps: semicolonList(each) })));
+}
+
+/**
+ * The data's segments as the add-on names them (src/core/cohorts/segmentIndex.ts: a number and its text are one,
+ * blank cells "(blank)"), over the rows with an id; null without a segment column.
+ */
+function segmentNamesOf(emu: ReturnType<typeof createEmulator>, sheetName: string, headerRow: number, idColumn: number, segmentColumn: number, zone: string): string[] | null {
+  if (!segmentColumn) return null;
+  const sheet = emu.spreadsheet.getSheetByName(sheetName);
+  const rows = sheet ? sheet.getLastRow() - headerRow : 0;
+  if (!sheet || rows <= 0) return [];
+  const ids = sheet.getRange(headerRow + 1, idColumn, rows, 1).getValues();
+  const segments = sheet.getRange(headerRow + 1, segmentColumn, rows, 1).getValues();
+  const index = createSegmentIndex(createDayReader(zone));
+  segments.forEach(([v], i) => {
+    if (!isBlank(ids[i][0])) index.indexOf(v);
+  });
+  return index.names;
 }
 
 const lastMs = () => steps[steps.length - 1].ms;

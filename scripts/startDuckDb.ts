@@ -24,7 +24,7 @@ import { dayInZone } from '../src/core/timeZone';
 import { LAPSE_WORDS, printCustomerValue, showNamed, table } from './printSheets';
 import { commaList, integer, languageOf, msg, percent, type Param } from '../src/i18n';
 import { startMsg, startText } from '../src/i18n/startMessages';
-import { anyCostFlag, noCostFlags, type CostFlags } from './costFlags';
+import { anyCostFlag, costRefusalMessage, noCostFlags, refuseCostFlags, type CostFlags } from './costFlags';
 
 export interface DuckDbStartArgs {
   file: string;
@@ -83,7 +83,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     // The cost to serve of the Customer value sheet: the rates as given, the cost column by its name.
     const costFlags = args.costs ?? noCostFlags();
     const costColumn = costFlags.column ? columns.find((c) => c.name === costFlags.column) ?? null : null;
-    if (costFlags.column && !costColumn) throw new Error(say(startMsg('start.costColumn', { name: costFlags.column, columns: commaList(columns.map((c) => `"${c.name}"`)) })));
+      if (costFlags.column && !costColumn) throw new Error(say(startMsg('start.nothingWritten', { reason: startMsg('start.costColumn', { name: costFlags.column, columns: commaList(columns.map((c) => `"${c.name}"`)) }), file: args.out })));
     const costRates = anyCostFlag(costFlags) ? { all: costFlags.all, segments: costFlags.segments } : null;
     const valueColumns: SqlLogColumns = costColumn ? { ...sqlColumns, cost: costColumn } : sqlColumns;
 
@@ -99,6 +99,12 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     const started = performance.now();
     const rows = plain(await db.query(sql));
     const queryMs = performance.now() - started;
+    // The cost flags against the data before anything is written: a segment it lacks (the cohort rows name each
+    // segment as the sheet does), or no amounts to charge a cost against.
+    const hasAmounts = shape === 'log' && !!sqlColumns.amount;
+    const segmentNames = hasAmounts && segment ? cohortResultRows(rows).filter((r) => r.kind === 'segment').map((r) => r.label ?? '') : null;
+    const refusal = refuseCostFlags(costFlags, hasAmounts, segmentNames);
+    if (refusal) throw new Error(say(costRefusalMessage(refusal, shape, args.out)));
     if (shape === 'log') {
       // As the default engine says it, from the same returns (every row here, not the first 300,000).
       const k = settings.lapseAfter;
@@ -146,7 +152,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       const { p, q, v } = model.gammaGamma.params;
       const f = (x: number) => x.toFixed(4); // as the sheet's model block shows them
       console.log(
-        say(startMsg('start.sqlModel', { histories: integer(model.histories), groups: integer(model.spendGroups), customers: integer(model.customers), ms: integer(performance.now() - t0) })) + '\n' +
+        say(startMsg('start.sqlModel', { histories: integer(model.histories), groups: integer(model.spendGroups), count: integer(model.customers), ms: integer(performance.now() - t0) })) + '\n' +
           table([
             ['r', 'alpha', 'a', 'b', 'p', 'q', 'v', 'BG/NBD LL', 'Gamma-Gamma LL', say(startMsg('start.sqlConverged'))], // i18n-exempt: the parameters' notation (LL: log-likelihood)
             [f(r), f(alpha), f(a), f(b), f(p), f(q), f(v), model.bgNbd.logLikelihood.toFixed(1), model.gammaGamma.logLikelihood.toFixed(1), String(model.bgNbd.converged && model.gammaGamma.converged)],
@@ -175,7 +181,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
         value = { message: say(startMsg('start.valueFailed', { reason: (e instanceof Error ? e.message : String(e)).replace(/^Error: /, '') })), warnings: [] };
       }
       const kinds = (kind: string) => modelRows.filter((row) => row[0] === kind).length;
-      console.log(say(startMsg('start.sqlValueDone', { message: value.message, rows: integer(modelRows.length), groups: integer(kinds('group')), candidates: integer(customerRows.length), ms: integer(performance.now() - t1) })));
+      console.log(say(startMsg('start.sqlValueDone', { message: value.message, rows: integer(modelRows.length), groups: integer(kinds('group')), count: integer(customerRows.length), ms: integer(performance.now() - t1) })));
       for (const warning of value.warnings) console.log(`  ! ${warning}`);
       console.log('');
       printCustomerValue(emu);

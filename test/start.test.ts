@@ -184,7 +184,7 @@ describe('npm start', () => {
     const row = `${new Array(26).fill('1').join(',')}\n`;
     writeFileSync(tall, `${Array.from({ length: 26 }, (_, i) => `c${i}`).join(',')}\n${row.repeat(400_000)}`);
     expect(failure(tall, '--locale', 'pl_PL')).toContain(
-      'npm start nie powiódł się: „tall.csv” wymaga 10\u00a0400\u00a0026 komórek (400\u00a0001 wierszy × 26 kolumn), a arkusz kalkulacyjny ma już 26\u00a0000: ' +
+      'npm start nie powiódł się: „tall.csv” potrzebuje 10\u00a0400\u00a0026 komórek (400\u00a0001 wierszy × 26 kolumn), a arkusz kalkulacyjny ma już 26\u00a0000: ' +
         'o 426\u00a0026 więcej niż limit Arkuszy Google wynoszący 10\u00a0000\u00a0000 komórek w jednym arkuszu kalkulacyjnym.',
     );
     expect(failure(tall)).toContain("npm start failed: \"tall.csv\" needs 10,400,026 cells (400,001 rows × 26 columns) and the spreadsheet already has 26,000: 426,026 more than Google Sheets' limit of 10,000,000 cells in a spreadsheet.");

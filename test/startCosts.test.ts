@@ -3,7 +3,7 @@
  * same for both engines, run as a user runs them: on a CSV log simulated from the models' own story, written here,
  * each engine as a subprocess, the Customer value sheet read back from the workbook. Runs the built dist/.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -109,5 +109,48 @@ describe('npm start cost to serve flags', () => {
     expect(failure(csv, '--engine', 'duckdb', '--cost-column', 'shipping')).toMatch(/--cost-column "shipping" is not a column of the file; its columns are "customer_id", "order_date", "amount", "region", "handling"/);
     expect(failure(csv, '--cost-column', 'shipping')).toMatch(/--cost-column "shipping" is not a column of the file/);
     expect(failure(csv, '--locale', 'cs_CZ', '--cost-share', 'abc')).toMatch(/npm start selhal: --cost-share potřebuje náklady na obsluhu zákazníka jako procento z tržeb od 0 do 100, například 15, nebo SEGMENT=15 pro jeden segment \(zadáno „abc“\)/);
+  });
+
+  it('a segment the data lacks, or costs on data without amounts, are refused in both engines, naming the flag and the segments, and nothing is written', () => {
+    const whole = join(out, 'orders-whole.csv');
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    writeFileSync(whole, ['customer_id,order_date,amount,region', ...simulate(11, 400).map((r) => [r.id, day(r.date), typeof r.amount === 'number' ? Math.round(r.amount) : '', r.segment || 'None'].join(','))].join('\n') + '\n');
+    const segments = (text: string, after: string) => text.slice(text.indexOf(after) + after.length).split('.')[0].split(/, /).map((x) => x.replace(/^["„]|["”“]$/g, '')).sort();
+    for (const engine of ['sheet', 'duckdb']) {
+      const file = join(out, `refused-${engine}.xlsx`);
+      rmSync(file, { force: true });
+      const en = failure(csv, '--engine', engine, '--cost-share', '20', '--cost-share', 'Gold=10', '--out', file);
+      expect(en, engine).toContain('npm start failed: --cost-share names segment "Gold", which is not a segment of the data; its segments are ');
+      expect(segments(en, 'its segments are '), engine).toEqual(['A', 'B', 'None', 'VIP']);
+      expect(en, engine).toContain(`Nothing was written; ${file} is as it was.`);
+      expect(existsSync(file), engine).toBe(false);
+      // Whole amounts, as a cs/pl/hu locale reads them (12.50 is text there, and then there are no amounts at all).
+      const cs = failure(whole, '--engine', engine, '--locale', 'cs_CZ', '--cost-monthly', 'vip=2', '--out', file);
+      expect(cs, engine).toContain('npm start selhal: --cost-monthly uvádí segment „vip“, který v datech není; segmenty dat jsou ');
+      expect(segments(cs, 'segmenty dat jsou '), engine).toEqual(['A', 'B', 'None', 'VIP']);
+      expect(cs, engine).toContain(`Nic nebylo zapsáno; soubor ${file} zůstal beze změny.`);
+      expect(failure(whole, '--engine', engine, '--locale', 'pl_PL', '--cost-monthly', 'Gold=2', '--out', file), engine).toContain('--cost-monthly podaje segment „Gold”, którego nie ma w danych; segmenty w danych to ');
+      expect(failure(whole, '--engine', engine, '--locale', 'hu_HU', '--cost-share', 'Gold=5', '--out', file), engine).toContain('a(z) --cost-share kapcsoló a(z) „Gold” szegmenst adja meg, de ilyen szegmens nincs az adatokban; az adatok szegmensei: ');
+      expect(existsSync(file), engine).toBe(false);
+    }
+  });
+
+  it('costs on a log without amounts are refused (a share of no revenue), in both engines, and nothing is written', () => {
+    const noAmounts = join(out, 'visits.csv');
+    writeFileSync(noAmounts, ['customer_id,visit_date', 'C1,2024-01-05', 'C2,2024-01-09', 'C1,2024-02-11', 'C3,2024-03-02', 'C2,2024-03-20'].join('\n') + '\n');
+    for (const engine of ['sheet', 'duckdb']) {
+      const file = join(out, `visits-${engine}.xlsx`);
+      rmSync(file, { force: true });
+      expect(failure(noAmounts, '--engine', engine, '--cost-share', '15', '--out', file), engine).toContain(
+        `npm start failed: --cost-share sets a cost to serve for the customer value estimate, which needs a transaction log with amounts; the data (transaction log) has none. Nothing was written; ${file} is as it was.`,
+      );
+      expect(failure(noAmounts, '--engine', engine, '--locale', 'pl_PL', '--cost-monthly', '2', '--out', file), engine).toContain(
+        `--cost-monthly ustala koszt obsługi klienta dla oszacowania wartości klientów, które wymaga rejestru transakcji z kwotami; dane (rejestr transakcji) nie mają kwot. Niczego nie zapisano; plik ${file} pozostał bez zmian.`,
+      );
+      expect(existsSync(file), engine).toBe(false);
+      // Without a cost flag the same log runs.
+      start(noAmounts, '--engine', engine, '--out', file);
+      expect(existsSync(file), engine).toBe(true);
+    }
   });
 });

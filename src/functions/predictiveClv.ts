@@ -117,9 +117,11 @@ export function predictiveClv(env: SheetEnv, args: CellValue[]): unknown[][] {
  * the list, its text alone in the first cell, as the note on skipped rows below it.
  */
 function withCautions(grid: unknown[][], r: CustomerValueResult, language: Language): unknown[][] {
+  // Under a header alone too: an empty at-risk list from a model not to be trusted must not read as "nobody at risk".
+  // Nothing at all (no header): nothing to put a row under.
+  if (grid.length === 0) return grid;
   const width = grid[0].length;
-  const caution = t(language, 'cv.caution');
-  for (const warning of r.summary.warnings) grid.push([`${caution}: ${render(warning.message, language)}`, ...new Array<string>(width - 1).fill('')]);
+  for (const warning of r.summary.warnings) grid.push([t(language, 'cv.cautionRow', { reason: warning.message }), ...new Array<string>(width - 1).fill('')]);
   return grid;
 }
 

@@ -46,7 +46,7 @@ const CASES = [
     customers: ['Ügyfél', 'Vásárlások', 'P(alive)', 'Várható vásárlások, következő 12 hónap', 'Várható átlagos érték', 'CLV', 'Eddigi érték', 'Utolsó vásárlás'],
     list: ['Ügyfél', 'P(alive)', 'Eddigi érték', 'Várható értékveszteség', 'CLV', 'CLV, ha még aktív', 'Vásárlások', 'Utolsó vásárlás',
       'Napok az utolsó vásárlás óta', 'Szokásos napok két vásárlás között', 'Utolsó vásárlás a szokásoshoz képest'],
-    model: ['BG/NBD logaritmikus likelihood', 'Gamma-Gamma konvergált', 'Időegység', 'Ügyfelek', 'Megfigyelés vége', 'Havi diszkontráta'],
+    model: ['BG/NBD log-valószínűség', 'Gamma-Gamma konvergált', 'Időegység', 'Ügyfelek', 'Megfigyelés vége', 'Havi diszkontráta'],
     weeks: 'hét',
     recency: /^(utolsó|egyetlen) vásárlás (\d+ napja|az utolsó megfigyelt napon); (általában (naponta|\d+ naponta)|szokásos szünet még nincs)$/,
   },

@@ -5,6 +5,7 @@ export const value: Translation<typeof en, 'cs'> = {
   'cv.sheetName': 'Hodnota zákazníků',
   'cv.horizon': { one: 'příští {count} měsíc', few: 'příští {count} měsíce', many: 'příštích {count} měsíce', other: 'příštích {count} měsíců' },
   'cv.caution': 'Pozor',
+  'cv.cautionRow': 'Pozor: {reason}',
   'cv.refundOnlyCustomers': {
     one: '{count} zákazník jen s vratkami a bez nákupu je uveden na konci: dosavadní hodnota (vratky) a žádná předpověď',
     few: '{count} zákazníci jen s vratkami a bez nákupu jsou uvedeni na konci: dosavadní hodnota (vratky) a žádná předpověď',

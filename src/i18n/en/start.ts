@@ -13,11 +13,22 @@ export const start = {
   'start.costShare': '--cost-share needs the cost to serve as a percentage of revenue from 0 to 100, such as 15, or SEGMENT=15 for one segment (got "{value}")',
   'start.costMonthly': '--cost-monthly needs the cost to serve per customer a month, an amount of 0 or more such as 2.50, or SEGMENT=2.50 for one segment (got "{value}")',
   'start.costColumn': '--cost-column "{name}" is not a column of the file; its columns are {columns}',
+  'start.costUnknownSegment': '{flag} names segment {segment}, which is not a segment of the data; its segments are {segments}',
+  'start.costNoSegmentColumn': '{flag} names segment {segment}, but the data has no segment column',
+  'start.costNoAmounts': '{flag} sets a cost to serve for the customer value estimate, which needs a transaction log with amounts; the data ({shape}) has none',
+  'start.nothingWritten': '{reason}. Nothing was written; {file} is as it was.',
   'start.unknownOption': 'unknown option {option}',
   'start.engine': '--engine must be "sheet" (the default) or "duckdb" (got "{engine}")',
   'start.noSuchFile': 'no such file: {file}',
-  'start.tooManyCells': '"{file}" needs {needs} cells ({rows} rows × {columns} columns) and the spreadsheet already has {existing}: {over} more than Google Sheets\' limit of {limit} cells in a spreadsheet.',
-  'start.tooManyColumns': '"{file}" has {columns} columns: Google Sheets allows at most {limit} columns (up to ZZZ) in a sheet.',
+  // {needs}, {limit}: start.count.cells; {rows}, {columns}: start.count.rows, start.count.columns (each agrees with its own number).
+  'start.tooManyCells': '"{file}" needs {needs} ({rows} × {columns}) and the spreadsheet already has {existing}: {over} more than Google Sheets\' limit of {limit} in a spreadsheet.',
+  'start.tooManyColumns': '"{file}" has {columns}: Google Sheets allows at most {limit} (up to ZZZ) in a sheet.',
+  /** The cells a file needs and the limit ("needs 10 cells", "a limit of 10,000,000 cells"): in Czech and Polish the accusative. */
+  'start.count.cells': { one: '{count} cell', other: '{count} cells' },
+  /** Nominative: "(400,001 rows × 26 columns)". */
+  'start.count.rows': { one: '{count} row', other: '{count} rows' },
+  /** Nominative: "(400,001 rows × 26 columns)"; also "has 18,279 columns", "at most 18,278 columns". */
+  'start.count.columns': { one: '{count} column', other: '{count} columns' },
   'start.unreadableSheet': 'could not read sheet "{sheet}"',
   'start.failed': 'npm start failed: {message}',
   'start.source': {
@@ -39,15 +50,24 @@ export const start = {
   'start.sqlSourceName': '{file} (DuckDB)',
   'start.sqlRolesUnclear': 'could not tell the {id} and {date} columns apart',
   'start.sqlColumn': '{role} = "{name}" ({type})',
-  'start.sqlEngine': "the add-on's DuckDB SQL dialect, {rows} result rows",
-  'start.sqlSummaryDone': '{message}  (query {query} ms, sheet {sheet} ms, {calls} Sheets service calls)',
-  'start.sqlModel': 'Customer value model (BG/NBD + Gamma-Gamma, weeks), fitted on {histories} grouped histories and {groups} spend groups of {customers} customers ({ms} ms)',
+  'start.sqlEngine': "the add-on's DuckDB SQL dialect, result rows: {rows}",
+  'start.sqlSummaryDone': '{message}  (query {query} ms, sheet {sheet} ms, Sheets service calls: {calls})',
+  /** count: the customers. */
+  'start.sqlModel': {
+    one: 'Customer value model (BG/NBD + Gamma-Gamma, weeks), fitted on the grouped histories ({histories}) and spend groups ({groups}) of {count} customer ({ms} ms)',
+    other: 'Customer value model (BG/NBD + Gamma-Gamma, weeks), fitted on the grouped histories ({histories}) and spend groups ({groups}) of {count} customers ({ms} ms)',
+  },
   'start.sqlConverged': 'converged',
-  'start.sqlValueDone': '{message}  (narrowed queries: {rows} rows, {groups} of them groups, then {candidates} candidate customers; {ms} ms)',
-  'start.summaryDone': '{message}  ({ms} ms, {calls} Sheets service calls)',
+  /** count: the candidate customers; the rows and groups are always many (a group row per history kind at least). */
+  'start.sqlValueDone': {
+    one: '{message}  (narrowed queries: {rows} rows, {groups} of them groups, then {count} candidate customer; {ms} ms)',
+    other: '{message}  (narrowed queries: {rows} rows, {groups} of them groups, then {count} candidate customers; {ms} ms)',
+  },
+  'start.summaryDone': '{message}  ({ms} ms, Sheets service calls: {calls})',
   'start.valueDone': '{message}  ({ms} ms)',
   'start.valueFailed': 'Customer value not estimated: {reason}',
-  'start.firstOf': '{title} (first {shown} of {count})',
+  /** count: the rows shown, of {total}. */
+  'start.firstOf': { one: '{title} (first {count} of {total})', other: '{title} (first {count} of {total})' },
   'start.written': 'Workbook written to {file} (sheets: {sheets})',
   'start.done': 'Done in {seconds} s (CPU {cpu} s), peak memory {mb} MB ({steps}).',
   'start.step': '{name} {seconds} s, {mb} MB',

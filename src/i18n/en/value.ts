@@ -3,6 +3,8 @@ export const value = {
   'cv.sheetName': 'Customer value',
   'cv.horizon': { one: 'next {count} month', other: 'next {count} months' },
   'cv.caution': 'Caution',
+  /** A reason not to trust the model, as a row under a list =CLV spills (the Customer value sheet puts cv.caution and the reason in two cells). */
+  'cv.cautionRow': 'Caution: {reason}',
   'cv.refundOnlyCustomers': {
     one: '{count} customer with refunds only and no purchase is listed last: past value (the refunds) and no prediction',
     other: '{count} customers with refunds only and no purchase are listed last: past value (the refunds) and no prediction',

@@ -19,7 +19,7 @@ export const models: Translation<typeof en, 'hu'> = {
     'A költés és a vásárlási gyakoriság korrelál (ρ = {rho}): a költési modell függetlennek tekinti őket, így a várható értékek és a CLV-k torzak lehetnek.',
 
   'model.fit.boundary':
-    '{model}: nincs véges legjobb illeszkedés; a likelihood tovább nő, ahogy {params}. Az adatok a modell határesetének tűnnek, így a paraméterek nem becslések, az előrejelzések pedig közelítők',
+    '{model}: nincs véges legjobb illeszkedés; a valószínűségi függvény tovább nő, ahogy {params}. Az adatok a modell határesetének tűnnek, így a paraméterek nem becslések, az előrejelzések pedig közelítők',
   'model.fit.toInfinity': '{name} → végtelen',
   'model.fit.toZero': '{name} → 0',
   'model.fit.notConverged': '{model}: az illesztés nem konvergált ({reason}); a paraméterei és előrejelzései nem megbízhatók',
@@ -30,7 +30,7 @@ export const models: Translation<typeof en, 'hu'> = {
   'model.stop.resolution': 'a lebegőpontos pontosságig konvergált (gradiens {gradient})',
   'model.stop.resolutionFlat': 'a lebegőpontos pontosságig konvergált (gradiens {gradient}; kisebb érték nem különböztethető meg)',
   'model.stop.lineSearch': 'a vonalmenti keresés nem talált kisebb értéket; gradiens {gradient}',
-  'model.stop.runaway': 'egy paraméter 0 vagy végtelen felé tart (a likelihoodnak nincs véges maximuma)',
+  'model.stop.runaway': 'egy paraméter 0 vagy végtelen felé tart (a valószínűségi függvénynek nincs véges maximuma)',
   'model.stop.iterations': { one: '{count} iteráció után leállt; gradiens {gradient}', other: '{count} iteráció után leállt; gradiens {gradient}' },
 
   'model.note.leftOut': 'A költési modellből kimaradt: {items} (ismételt vásárlások, napi nettó)',

@@ -5,6 +5,7 @@ export const value: Translation<typeof en, 'hu'> = {
   'cv.sheetName': 'Ügyfélérték',
   'cv.horizon': { one: 'következő {count} hónap', other: 'következő {count} hónap' },
   'cv.caution': 'Figyelem',
+  'cv.cautionRow': 'Figyelem: {reason}',
   'cv.refundOnlyCustomers': {
     one: '{count} csak visszatérítéssel rendelkező, vásárlás nélküli ügyfél a lista végén: eddigi érték (a visszatérítések), előrejelzés nélkül',
     other: '{count} csak visszatérítéssel rendelkező, vásárlás nélküli ügyfél a lista végén: eddigi érték (a visszatérítések), előrejelzés nélkül',
@@ -36,9 +37,9 @@ export const value: Translation<typeof en, 'hu'> = {
   'cv.model.p': 'Gamma-Gamma: egy ügyfél vásárlási összegeinek alakja',
   'cv.model.q': 'Gamma-Gamma: az összegskála alakja az ügyfelek között',
   'cv.model.v': 'Gamma-Gamma: az összegskála skálája az ügyfelek között',
-  // Hungarian statistics writes the likelihood as a loanword; "logaritmikus" says what the English prefix does.
-  'cv.model.bgLikelihood': 'BG/NBD logaritmikus likelihood',
-  'cv.model.ggLikelihood': 'Gamma-Gamma logaritmikus likelihood',
+  // log-likelihood: a valószínűségi (likelihood-) függvény logaritmusa, röviden log-valószínűség.
+  'cv.model.bgLikelihood': 'BG/NBD log-valószínűség',
+  'cv.model.ggLikelihood': 'Gamma-Gamma log-valószínűség',
   'cv.model.bgConverged': 'BG/NBD konvergált',
   'cv.model.ggConverged': 'Gamma-Gamma konvergált',
   'cv.model.notEstimates': 'A paraméterek nem becslések: lásd a megjegyzéseket',

@@ -5,6 +5,7 @@ export const value: Translation<typeof en, 'pl'> = {
   'cv.sheetName': 'Wartość klientów',
   'cv.horizon': { one: 'najbliższy {count} miesiąc', few: 'najbliższe {count} miesiące', many: 'najbliższe {count} miesięcy', other: 'najbliższe {count} miesiąca' },
   'cv.caution': 'Uwaga',
+  'cv.cautionRow': 'Uwaga: {reason}',
   'cv.refundOnlyCustomers': {
     one: '{count} klient tylko ze zwrotami i bez zakupu jest na końcu listy: dotychczasowa wartość (zwroty) i brak prognozy',
     few: '{count} klienci tylko ze zwrotami i bez zakupu są na końcu listy: dotychczasowa wartość (zwroty) i brak prognozy',
