@@ -108,7 +108,7 @@ describe('npm start cost to serve flags', () => {
     mkdirSync(out, { recursive: true });
     // Calendar days as ISO text (both engines read them as dates); a cost per row with some blanks.
     const day = (d: Date) => d.toISOString().slice(0, 10);
-    written = simulate(11, 400).map((r) => ({ id: String(r.id), day: Date.parse(day(r.date)) / 86_400_000, amount: String(r.amount ?? ''), segment: r.segment || 'None' }));
+    written = simulate(11, 400).map((r) => ({ id: String(r.id), day: Date.parse(day(r.date)) / 86_400_000, amount: String(r.amount ?? ''), segment: String(r.segment || 'None') }));
     const lines = simulate(11, 400).map((r, i) => [r.id, day(r.date), r.amount ?? '', r.segment || 'None', i % 9 === 4 ? '' : (0.5 + (i % 5) * 0.25).toFixed(2)].join(','));
     writeFileSync(csv, ['customer_id,order_date,amount,region,handling', ...lines].join('\n') + '\n');
   });
