@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createEmulator } from '../tools/emulator/index';
 import { DuckDb, ROW_COLUMN } from '../tools/duckdb/duckdb';
+import { FIRST_ROWS_KEPT } from '../src/core/cohorts/skippedRows';
+import { skippedRowsQuery } from '../src/core/sql/logExpressions';
 import {
   cohortQuery, cohortResultRows, duckDb, lapseSuggestionFromRows, proposeSqlRoles, tableQuery,
   type SqlCohortSettings, type SqlColumn, type SqlLogColumns,
@@ -105,6 +107,14 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     const segmentNames = hasAmounts && segment ? cohortResultRows(rows).filter((r) => r.kind === 'segment').map((r) => r.label ?? '') : null;
     const refusal = refuseCostFlags(costFlags, hasAmounts, segmentNames);
     if (refusal) throw new Error(say(costRefusalMessage(refusal, shape, args.out)));
+    // The rows a note names, as the sheet engine names them: the first few repeated headers, by their line in the file
+    // (the header is line 1, data row k line k + 1). Other reasons are still counted without their rows.
+    const skippedRowNumbers: Record<string, number[]> = {};
+    if (shape === 'log' && args.file) {
+      for (const [reason, ord] of plain(await db.query(skippedRowsQuery(duckDb, { table: [TABLE] }, sqlColumns, args.zone, ['repeated header'], FIRST_ROWS_KEPT)))) {
+        (skippedRowNumbers[String(reason)] ??= []).push(Number(ord) + 1);
+      }
+    }
     if (shape === 'log') {
       // As the default engine says it, from the same returns (every row here, not the first 300,000).
       const k = settings.lapseAfter;
@@ -127,6 +137,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       rows,
       sourceDescription,
       detailLines: [['DuckDB', say(startMsg('start.sqlEngine', { rows: integer(rows.length) }))]], // i18n-exempt: the engine's name
+      skippedRowNumbers,
     };
     emu.resetCalls();
     const written = performance.now();
@@ -171,6 +182,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
         ],
         segmentColumn: segment?.name ?? '',
         names: { id: id.name, date: date.name, amount: amount!.name },
+        skippedRowNumbers,
         ...(costRates ? { costs: costRates } : {}),
         ...(costColumn ? { costColumn: costColumn.name } : {}),
       };

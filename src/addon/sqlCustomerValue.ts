@@ -63,12 +63,17 @@ export interface SqlCustomerValueRequest {
   segmentColumn: string;
   /** The columns' names, for the skipped rows' description. */
   names: { id: string; date: string; amount: string };
+  /** Per skip reason, the sheet rows (file lines) of its first skipped rows, where the engine knows them (DuckDB's files). */
+  skippedRowNumbers?: Record<string, number[]>;
 }
 
-/** The skipped rows as the sheet describes them ("Skipped 3 rows: 2 rows whose date is not a date…"), without row numbers: a table has none. */
-function skippedRows(skipped: { reason: string; rows: number }[], names: SqlCustomerValueRequest['names']): SkippedRows {
+/**
+ * The skipped rows as the sheet describes them ("Skipped 3 rows: 2 rows whose date is not a date…"), with the first
+ * rows' numbers where the engine knows them (a file's lines; a warehouse table has no row numbers).
+ */
+function skippedRows(skipped: { reason: string; rows: number }[], names: SqlCustomerValueRequest['names'], rowNumbers: Record<string, number[]>): SkippedRows {
   const column = (reason: string) => (reason === 'blank row' || reason === 'repeated header' ? '' : reason === 'blank id' ? names.id : reason === 'bad amount' ? names.amount : names.date);
-  const reasons = skipped.map((s) => ({ reason: s.reason as SkippedRows['reasons'][number]['reason'], column: column(s.reason), count: s.rows, firstRows: [], firstValue: null }));
+  const reasons = skipped.map((s) => ({ reason: s.reason as SkippedRows['reasons'][number]['reason'], column: column(s.reason), count: s.rows, firstRows: [...(rowNumbers[s.reason] ?? [])], firstValue: null }));
   return { total: reasons.reduce((t, r) => t + r.count, 0), reasons, notes: [], headerRow: null, headerText: null, rowsOfRange: false };
 }
 
@@ -132,7 +137,7 @@ export function sqlCustomerValueTables(request: SqlCustomerValueRequest): {
 export function writeSqlCustomerValue(request: SqlCustomerValueRequest): CustomerValueOutcome {
   const { model, result, ids, tables, costLines } = sqlCustomerValueTables(request);
   const options = request.lists ?? DEFAULT_AT_RISK;
-  const skipped = skippedRows(model.skipped, request.names);
+  const skipped = skippedRows(model.skipped, request.names, request.skippedRowNumbers ?? {});
   return withDocumentLock(msg('server.busyValue'), () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const locale = ss.getSpreadsheetLocale();

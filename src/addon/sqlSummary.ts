@@ -26,12 +26,14 @@ export interface SqlSummaryRequest {
   sourceDescription: string;
   /** Lines for the header block after the settings: engine, bytes scanned, job id… */
   detailLines: [string, string][];
+  /** Per skip reason, the sheet rows (file lines) of its first skipped rows, where the engine knows them (DuckDB's files). */
+  skippedRowNumbers?: Record<string, number[]>;
 }
 
 export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
   const s = request.settings;
   const shape = request.shape ?? 'log';
-  const { report, rowsRead } = cohortReportFromRows(cohortResultRows(request.rows), s, request.columns.amount !== null, request.columns, shape, request.today ?? null);
+  const { report, rowsRead } = cohortReportFromRows(cohortResultRows(request.rows), s, request.columns.amount !== null, request.columns, shape, request.today ?? null, request.skippedRowNumbers ?? {});
   const stopsToday = s.asOfDay === null && report.options.asOfDay !== null;
   return withDocumentLock(msg('server.busySummary'), () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();

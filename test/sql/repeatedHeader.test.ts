@@ -110,13 +110,31 @@ describe('npm start -- --engine duckdb on a CSV with its header repeated', () =>
     expect(line(s, 'Rows skipped')?.[1]).toBe(2);
     expect(line(q, 'Rows skipped')?.[1]).toBe(2);
     expect(after(s, 'Rows skipped')).toBe('Skipped 2 rows: 2 rows repeating the header row (rows 302, 603).');
-    expect(after(q, 'Rows skipped')).toBe('Skipped 2 rows: 2 rows repeating the header row.');
+    expect(after(q, 'Rows skipped')).toBe('Skipped 2 rows: 2 rows repeating the header row (rows 302, 603).');
     const table = (rows: unknown[][]) => rows.slice(rows.findIndex((r) => r?.[0] === 'Retention and churn per period')).slice(0, 30)
       .map((r) => JSON.stringify(r?.map((v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v)))); // money summed exactly in SQL, in floating point in a sheet
     expect(table(q)).toEqual(table(s));
     const value = await sheet(join(out, 'duckdb.xlsx'), 'Customer value');
     expect(line(value, 'Rows skipped')?.[1]).toBe(2);
-    expect(after(value, 'Rows skipped')).toBe('Skipped 2 rows: 2 rows repeating the header row.');
+    expect(after(value, 'Rows skipped')).toBe('Skipped 2 rows: 2 rows repeating the header row (rows 302, 603).');
     expect(readFileSync(csv, 'utf8').split('\n').filter((l) => l.trim().toLowerCase() === header).length).toBe(3);
+  });
+
+  it('more repeats than a note lists: the first five and "…", in the language of --locale (Czech)', async () => {
+    mkdirSync(out, { recursive: true });
+    const header = 'customer_id,order_date,amount,region';
+    const lines = simulate(5, 300).filter((r) => r.amount !== '' && (r.amount ?? 0) > 0).map((r) => [r.id, r.date.toISOString().slice(0, 10), r.amount, r.segment || 'None'].join(','));
+    // The header again after every 100 data rows, 7 times: file lines 102, 203, 304, 405, 506, 607, 708.
+    const file = [header];
+    for (let i = 0; i < 7; i++) file.push(...lines.slice(100 * i, 100 * (i + 1)), header);
+    file.push(...lines.slice(700));
+    const csv = join(out, 'orders7.csv');
+    writeFileSync(csv, file.join('\n') + '\n');
+    const expected = [...file.keys()].filter((i) => i > 0 && file[i] === header).map((i) => i + 1);
+    expect(expected).toEqual([102, 203, 304, 405, 506, 607, 708]);
+    start(csv, '--engine', 'duckdb', '--locale', 'cs_CZ', '--out', join(out, 'duckdb-cs.xlsx'));
+    const q = await sheet(join(out, 'duckdb-cs.xlsx'), 'Přehled retence');
+    const note = q.flat().find((v) => typeof v === 'string' && v.startsWith('Vynecháno 7 řádků'));
+    expect(note).toBe(`Vynecháno 7 řádků: 7 řádků, které opakují řádek záhlaví (řádky ${expected.slice(0, 5).join(', ')}, …).`);
   });
 });

@@ -56,7 +56,7 @@ const SKIP_ORDER: string[] = [
   'blank row', 'blank id', 'repeated header', 'blank date', 'not a date', 'cancel not a date', 'cancel before signup', 'bad amount', 'duplicate customer', 'refund before first purchase', 'after as-of day', // i18n-exempt: reason codes of the queries' result rows
 ];
 
-function tallies(rows: CohortResultRow[], names: ResultColumnNames): SkippedRows {
+function tallies(rows: CohortResultRow[], names: ResultColumnNames, firstRows: Readonly<Record<string, readonly number[]>>): SkippedRows {
   const columnOf = (reason: string) =>
     reason === 'blank row' || reason === 'repeated header' ? '' // as the sheet tallies these rows: no one column
       : reason === 'blank id' || reason === 'duplicate customer' ? names.id
@@ -66,7 +66,7 @@ function tallies(rows: CohortResultRow[], names: ResultColumnNames): SkippedRows
   // The query tells a cancel date that is not a date apart; the report counts it as "not a date" of that column.
   const tally = <R extends string>(label: string, count: number): RowTally<R> =>
     ({ reason: (label === 'cancel not a date' ? 'not a date' : label) as R, // i18n-exempt: a reason code
-      column: columnOf(label), count, firstRows: [], firstValue: null });
+      column: columnOf(label), count, firstRows: [...(firstRows[label] ?? [])], firstValue: null });
   const reasons = rows
     .filter((r) => r.kind === 'skip' && (r.customers ?? 0) > 0)
     .sort((a, b) => SKIP_ORDER.indexOf(a.label!) - SKIP_ORDER.indexOf(b.label!))
@@ -98,7 +98,8 @@ export function lapseSuggestionFromRows(rows: CohortResultRow[]): LapseSuggestio
 
 /**
  * `shape` 'table' reads tableQuery.ts's rows; `today` is its settings' day to stop at without an
- * as-of day (the report is then as of today when the table holds later dates).
+ * as-of day (the report is then as of today when the table holds later dates). `firstRows`: per skip reason, the
+ * sheet rows of its first skipped rows where the engine knows them (skippedRowsQuery), named in the note.
  */
 export function cohortReportFromRows(
   rows: CohortResultRow[],
@@ -107,9 +108,10 @@ export function cohortReportFromRows(
   names: ResultColumnNames,
   shape: 'log' | 'table' = 'log',
   today: number | null = null,
+  firstRows: Readonly<Record<string, readonly number[]>> = {},
 ): SqlCohortReport {
   const bounds = rows.find((r) => r.kind === 'bounds');
-  const skipped = tallies(rows, names);
+  const skipped = tallies(rows, names, firstRows);
   const rowsRead = bounds?.customers ?? 0;
   if (!bounds || bounds.cohort === null || bounds.period === null) {
     const used = [names.id, names.date, names.amount, names.cancel].filter((n): n is string => !!n);

@@ -128,3 +128,15 @@ export function logBaseCtes(d: SqlDialect, source: SqlSource, row: RowExpression
 )`,
   ];
 }
+
+/**
+ * The row order (`columns.order`) of the first `limit` rows skipped for each of `reasons`, smallest first: the rows
+ * a skipped-rows note names, as a sheet names its rows. Result: (skip, ord), by reason then order.
+ */
+export function skippedRowsQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, timeZone: string, reasons: readonly string[], limit: number): string {
+  const [src] = logBaseCtes(d, source, logRowExpressions(d, columns, timeZone), null);
+  return `WITH ${src}
+SELECT skip, ord FROM (
+  SELECT skip, ord, ROW_NUMBER() OVER (PARTITION BY skip ORDER BY ord) AS k FROM src WHERE skip IN (${reasons.map((r) => d.string(r)).join(', ')}) AND ord IS NOT NULL
+) AS t WHERE k <= ${limit} ORDER BY skip, ord`;
+}

@@ -86,31 +86,60 @@ export function rfmCtes(d: SqlDialect, source: SqlSource, columns: SqlLogColumns
 
 export function rfmQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, s: SqlRfmSettings): string {
   // The fits need no segment: it stays out of the query (and out of the bytes BigQuery bills).
-  const ctes = rfmCtes(d, source, { ...columns, segment: null }, s);
+  const ctes = [...rfmCtes(d, source, { ...columns, segment: null }, s), ...spendCtes(d)];
   return `WITH\n${ctes.join(',\n')}\n${rfmParts(d, s, true, Boolean(columns.cost)).join('\nUNION ALL\n')}`;
 }
 
 /**
- * The 'spend' rows: exact (spend count, spend sum) groups while there are at most `limit` of them, else bins
- * of (spend count, m̄ to SPEND_DIGITS significant digits) whose amount is the bin's mean spend sum (so
- * amount ÷ count is its customers' mean m̄). At most distinct counts × 9·10^(SPEND_DIGITS−1) bins per decade of m̄.
+ * The 'spend' rows, in one of three tiers chosen by the data (each SELECT returns rows only in its own tier):
+ *   exact  the (spend count, spend sum) groups, while there are at most `limit` of them;
+ *   fine   bins of (spend count, m̄ to SPEND_DIGITS significant digits), while there are at most `limit` of those
+ *          (at most distinct counts × 9·10^(SPEND_DIGITS−1) per decade of m̄: unbounded by itself);
+ *   coarse a grid of ⌊√limit⌋ × ⌊√limit⌋ cells, logarithmic in the spend count and in m̄ between their smallest and
+ *          largest values: at most `limit` rows whatever the data.
+ * A fine bin's amount is its mean spend sum (amount ÷ count is its customers' mean m̄); a coarse cell's count is its
+ * customers' mean spend count rounded and its amount that count × their mean m̄, so amount ÷ count is again their
+ * mean m̄. The groups are one CTE (spend_groups, with each group's m̄ and fine bin), read once by each tier.
  */
-function spendPart(d: SqlDialect, limit: number): string {
-  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+export function spendCtes(d: SqlDialect): string[] {
   const float = (e: string) => `CAST(${e} AS ${d.float})`;
-  const nullInt = `CAST(NULL AS ${d.int})`;
-  const groups = `(SELECT spend_count, spend_sum, COUNT(*) AS n FROM people WHERE spend_count > 0 GROUP BY spend_count, spend_sum)`;
-  const pairs = `(SELECT COUNT(*) FROM ${groups} AS p)`;
-  const mean = `(${float('g.spend_sum')} / g.spend_count)`;
+  const mean = `(${float('spend_sum')} / spend_count)`;
   // The bin as two whole numbers, the decade and the leading digits (ROUND with a computed number of digits is not
   // in both dialects): m̄ = 1234.5 → decade 3, digits ROUND(1234.5 / 10^(3 − 2)) = 123.
   const decade = `FLOOR(LOG10(${mean}))`;
   const digits = `ROUND(${mean} / POWER(10, ${decade} - ${SPEND_DIGITS - 1}))`;
+  return [
+    `spend_groups AS (
+  SELECT spend_count, spend_sum, n, ${mean} AS mean, ${decade} AS decade, ${digits} AS digits
+  FROM (SELECT spend_count, spend_sum, COUNT(*) AS n FROM people WHERE spend_count > 0 GROUP BY spend_count, spend_sum) AS g
+)`,
+    `spend_sizes AS (
+  SELECT (SELECT COUNT(*) FROM spend_groups) AS pairs,
+    (SELECT COUNT(*) FROM (SELECT DISTINCT spend_count, decade, digits FROM spend_groups) AS b) AS bins,
+    MIN(spend_count) AS min_count, MAX(spend_count) AS max_count, MIN(mean) AS min_mean, MAX(mean) AS max_mean
+  FROM spend_groups
+)`,
+  ];
+}
+
+function spendPart(d: SqlDialect, limit: number): string {
+  const int = (e: string) => `CAST(${e} AS ${d.int})`;
+  const float = (e: string) => `CAST(${e} AS ${d.float})`;
+  const nullInt = `CAST(NULL AS ${d.int})`;
+  const side = Math.max(1, Math.floor(Math.sqrt(limit)));
+  // The cell of v in [lo, hi] on a logarithmic scale of `side` steps (0 when lo = hi).
+  const cell = (v: string, lo: string, hi: string) =>
+    `CASE WHEN ${hi} > ${lo} THEN LEAST(${side - 1}, FLOOR(${side} * LN(${float(v)} / ${lo}) / LN(${float(hi)} / ${lo}))) ELSE 0 END`;
+  const count = `ROUND(SUM(g.n * ${float('g.spend_count')}) / SUM(g.n))`;
   return `SELECT 'spend' AS kind, ${int('g.spend_count')} AS x, ${nullInt} AS tx, ${nullInt} AS age, ${int('g.n')} AS customers, ${float('g.spend_sum')} AS amount
-  FROM ${groups} AS g WHERE ${pairs} <= ${limit}
+  FROM spend_groups AS g CROSS JOIN spend_sizes AS z WHERE z.pairs <= ${limit}
   UNION ALL
   SELECT 'spend', ${int('g.spend_count')}, ${nullInt}, ${nullInt}, ${int('SUM(g.n)')}, SUM(g.n * ${float('g.spend_sum')}) / SUM(g.n)
-  FROM ${groups} AS g WHERE ${pairs} > ${limit} GROUP BY g.spend_count, ${decade}, ${digits}`;
+  FROM spend_groups AS g CROSS JOIN spend_sizes AS z WHERE z.pairs > ${limit} AND z.bins <= ${limit} GROUP BY g.spend_count, g.decade, g.digits
+  UNION ALL
+  SELECT 'spend', ${int(count)}, ${nullInt}, ${nullInt}, ${int('SUM(g.n)')}, ${count} * SUM(g.n * g.mean) / SUM(g.n)
+  FROM spend_groups AS g CROSS JOIN spend_sizes AS z WHERE z.pairs > ${limit} AND z.bins > ${limit}
+  GROUP BY ${cell('g.spend_count', 'z.min_count', 'z.max_count')}, ${cell('g.mean', 'z.min_mean', 'z.max_mean')}`;
 }
 
 /** The SELECTs of rfmQuery's result (RFM_COLUMNS), over rfmCtes; without the 'history' rows when another query's rows give them. */

@@ -30,7 +30,7 @@ import type { SqlLogColumns } from './columns';
 import { customerColumns, customerCtes } from './customerQuery';
 import type { SqlDialect } from './dialect';
 import type { SqlSource } from './logExpressions';
-import { rfmParts, type SqlRfmSettings } from './rfmQuery';
+import { rfmParts, spendCtes, type SqlRfmSettings } from './rfmQuery';
 
 export { VALUE_COLUMNS, CANDIDATE_COLUMNS } from './resultColumns';
 
@@ -126,7 +126,7 @@ export function valueGroupsQuery(d: SqlDialect, source: SqlSource, columns: SqlL
   const int = (e: string) => `CAST(${e} AS ${d.int})`;
   const float = (e: string) => `CAST(${e} AS ${d.float})`;
   const nullOf = (type: string) => `CAST(NULL AS ${type})`;
-  const ctes = [...customerCtes(d, source, columns, s), ...cutCtes(d, s.topShare)];
+  const ctes = [...customerCtes(d, source, columns, s), ...cutCtes(d, s.topShare), ...spendCtes(d)];
   // The 'history' rows are the group rows summed over spend count, segment and top (valueGroupRows adds them up).
   const rfm = rfmParts(d, s, false, Boolean(columns.cost)).join('\nUNION ALL\n');
   return `WITH\n${ctes.join(',\n')}
