@@ -85,7 +85,7 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     // The cost to serve of the Customer value sheet: the rates as given, the cost column by its name.
     const costFlags = args.costs ?? noCostFlags();
     const costColumn = costFlags.column ? columns.find((c) => c.name === costFlags.column) ?? null : null;
-      if (costFlags.column && !costColumn) throw new Error(say(startMsg('start.nothingWritten', { reason: startMsg('start.costColumn', { name: costFlags.column, columns: commaList(columns.map((c) => `"${c.name}"`)) }), file: args.out })));
+    if (costFlags.column && !costColumn) throw new Error(say(startMsg('start.nothingWritten', { reason: startMsg('start.costColumn', { name: costFlags.column, columns: commaList(columns.map((c) => `"${c.name}"`)) }), file: args.out })));
     const costRates = anyCostFlag(costFlags) ? { all: costFlags.all, segments: costFlags.segments } : null;
     const valueColumns: SqlLogColumns = costColumn ? { ...sqlColumns, cost: costColumn } : sqlColumns;
 
