@@ -160,10 +160,21 @@ function resolveDeferred(this: IdTables, slots: Int32Array, from: number, to: nu
       }
     } else {
       const slot = y >> 1;
-      const table = (slot & 1) === 0 ? this.plain : this.padded;
+      const padded = (slot & 1) === 1;
+      let table = padded ? this.padded : this.plain;
       const at = slot >> 1;
       c = at < table.length ? table[at] - 1 : -1;
-      if (c < 0) c = this.add(shapedText(this, slot));
+      if (c < 0) {
+        // add() for text of the learnt shape, inline as for numbers: its label rebuilt from the slot.
+        if (at >= table.length) {
+          table = grown(table, at);
+          if (padded) this.padded = table;
+          else this.plain = table;
+        }
+        c = labels.length;
+        labels.push(shapedText(this, slot));
+        table[at] = c + 1;
+      }
     }
     slots[k] = c;
   }
