@@ -37,7 +37,15 @@ const MAX_DIGITS = 9;
  * learnt shape index flat arrays; any other id goes to a Map.
  */
 export interface IdIndex {
-  readonly labels: CustomerId[];
+  /** How many customers have been added. */
+  count(): number;
+  /**
+   * Every customer's id as the sheet holds it, in index order. Text ids of the learnt shape added by
+   * resolveDeferred get their labels here, at the first call: a formula that only counts customers (half
+   * a million new strings at five million rows, and the young-generation collections that copied them)
+   * never needs them.
+   */
+  labels(): CustomerId[];
   /**
    * The index of a known id, NEW_ID for a usable id not seen yet, NOT_AN_ID for anything else (blank,
    * an error value, a placeholder for a missing id such as "nan" or "NULL", not text or a number).
@@ -59,6 +67,9 @@ export interface IdIndex {
 }
 
 interface IdTables extends IdIndex {
+  readonly ids: CustomerId[];
+  /** Pairs (customer index, table slot) whose label in `ids` is still UNBUILT_LABEL (labels()). */
+  readonly unbuilt: number[];
   direct: Int32Array;
   readonly numeric: Map<number, number>;
   readonly text: Map<string, number>;
@@ -86,7 +97,10 @@ interface IdTables extends IdIndex {
  */
 export function createIdIndex(): IdIndex {
   const index: IdTables = {
-    labels: [],
+    ids: [],
+    unbuilt: [],
+    count,
+    labels,
     find,
     add,
     direct: new Int32Array(1024),
@@ -108,6 +122,20 @@ export function createIdIndex(): IdIndex {
 }
 
 holdHiddenClass(createIdIndex());
+
+/** What `ids` holds for a text id whose label is built later: a string of the old generation, shared. */
+const UNBUILT_LABEL = '';
+
+function count(this: IdTables): number {
+  return this.ids.length;
+}
+
+function labels(this: IdTables): CustomerId[] {
+  const { ids, unbuilt } = this;
+  for (let j = 0; j < unbuilt.length; j += 2) ids[unbuilt[j]] = shapedText(this, unbuilt[j + 1]);
+  unbuilt.length = 0;
+  return ids;
+}
 
 function find(this: IdTables, v: unknown): number {
   if (typeof v === 'number') {
@@ -142,7 +170,7 @@ function deferred(this: IdTables, v: unknown): number {
 // misses are under way at once. A new text id's label is rebuilt from its slot (prefix and digits).
 function resolveDeferred(this: IdTables, slots: Int32Array, from: number, to: number): void {
   let direct = this.direct;
-  const labels = this.labels;
+  const ids = this.ids;
   for (let k = from; k < to; k++) {
     const x = slots[k];
     if (x > DEFERRED_BASE) continue;
@@ -154,8 +182,8 @@ function resolveDeferred(this: IdTables, slots: Int32Array, from: number, to: nu
       if (c < 0) {
         // add(v) for a small whole number, inline: half a million new customers in a call were worth it.
         if (v >= direct.length) this.direct = direct = grown(direct, v);
-        c = labels.length;
-        labels.push(v);
+        c = ids.length;
+        ids.push(v);
         direct[v] = c + 1;
       }
     } else {
@@ -165,14 +193,16 @@ function resolveDeferred(this: IdTables, slots: Int32Array, from: number, to: nu
       const at = slot >> 1;
       c = at < table.length ? table[at] - 1 : -1;
       if (c < 0) {
-        // add() for text of the learnt shape, inline as for numbers: its label rebuilt from the slot.
+        // add() for text of the learnt shape, inline as for numbers; its label is rebuilt from the slot
+        // when asked for (labels()).
         if (at >= table.length) {
           table = grown(table, at);
           if (padded) this.padded = table;
           else this.plain = table;
         }
-        c = labels.length;
-        labels.push(shapedText(this, slot));
+        c = ids.length;
+        ids.push(UNBUILT_LABEL);
+        this.unbuilt.push(c, slot);
         table[at] = c + 1;
       }
     }
@@ -187,7 +217,7 @@ function shapedText(ix: IdTables, slot: number): string {
 }
 
 function add(this: IdTables, v: CustomerId): number {
-  const index = this.labels.length;
+  const index = this.ids.length;
   if (typeof v === 'number' && v >= 0 && (v | 0) === v && v < DIRECT_LIMIT) {
     if (v >= this.direct.length) this.direct = grown(this.direct, v);
     this.direct[v] = index + 1;
@@ -207,7 +237,7 @@ function add(this: IdTables, v: CustomerId): number {
       this.text.set(v, index);
     }
   }
-  this.labels.push(v);
+  this.ids.push(v);
   this.lastId = v;
   this.lastIndex = index;
   return index;

@@ -34,7 +34,7 @@ export interface LogCustomers {
  * read off it) and, with segments, the segment of their earliest purchase row.
  */
 export function logCustomers(log: TransactionLog, axis: PeriodAxis, activity: ActivityOptions): LogCustomers {
-  const customers = log.customerIds.length;
+  const customers = log.customers;
   const words = bitsetWords(customers, axis.count, activity.lapseAfter);
   const bought = new Int32Array(customers * words);
   const tallies = createRowTallies();
@@ -176,7 +176,7 @@ export function logCube(
 ): CohortCube {
   const P = axis.count;
   const cube = emptyCube(grouping.count, P, needs, log.amount !== null);
-  const customers = log.customerIds.length;
+  const customers = log.customers;
   const K = activity.lapseAfter;
   const words = bitsetWords(customers, P, K);
   const bits = people.bought;

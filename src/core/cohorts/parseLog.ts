@@ -33,7 +33,10 @@ export interface TransactionLog {
   segment: Int32Array | null;
   /** Sheet row number per row (built on first use: see keptRows.ts). */
   readonly rowNumber: Int32Array;
-  customerIds: CustomerId[];
+  /** The id of each customer as the sheet holds it (built on first use, see idIndex.ts labels()). */
+  readonly customerIds: CustomerId[];
+  /** How many customers: customerIds.length, without building the labels. */
+  customers: number;
   segmentNames: string[] | null;
   firstDay: DayNumber;
   lastDay: DayNumber;
@@ -123,7 +126,10 @@ export function parseTransactionLog(columns: LogColumns, options: LogParseOption
     get rowNumber() {
       return (rowNumber ??= keptRowNumbers(shifts, firstRowNumber, k));
     },
-    customerIds: ids.labels,
+    get customerIds() {
+      return ids.labels();
+    },
+    customers: ids.count(),
     segmentNames: segmentIndex ? segmentIndex.names : null,
     firstDay,
     lastDay,

@@ -140,7 +140,7 @@ export function parseCustomerTable(columns: TableColumns, options: ParseOptions)
   return {
     kind: 'table',
     customers: k,
-    customerIds: ids.labels,
+    customerIds: ids.labels(),
     signupDay: signupDay.subarray(0, k),
     cancelDay: cancelDay.subarray(0, k),
     revenue: revenue ? revenue.subarray(0, k) : null,

@@ -60,7 +60,7 @@ describe('customers × periods', () => {
   // A parsed log with `customers` customers, two rows spanning 590 weeks (19 words of 32 periods per customer).
   function wide(customers: number): TransactionLog {
     const base = parseTransactionLog({ customerIds: ['a', 'b'], dates: [at(MONDAY), at(MONDAY + 589 * 7)] }, opts);
-    return { ...base, customer: Int32Array.from([0, customers - 1]), customerIds: new Array(customers) };
+    return { ...base, customer: Int32Array.from([0, customers - 1]), customerIds: new Array(customers), customers };
   }
 
   it('3,368,421 customers (63,999,999 words) are computed; 3,368,422 (64,000,018) are refused', () => {
