@@ -14,7 +14,7 @@ import { BLANK_SEGMENT_NAME } from '../cohorts';
 import { checkColumnType, type SqlColumn, type SqlTableColumns } from './columns';
 import { caseWhen, type SqlDialect } from './dialect';
 import { periodExpression, type SqlCohortSettings } from './cohortQuery';
-import { fromItem, repeatedHeaderCondition, type SqlSource } from './logExpressions';
+import { blankCell, fromItem, repeatedHeaderCondition, type SqlSource } from './logExpressions';
 import { MAX_PLACEHOLDER_LENGTH, MISSING_TEXTS } from '../placeholders';
 
 /** placeholders.ts's INVISIBLE_ONLY in RE2: text of spaces, zero-width spaces and joiners, word joiner, BOM, soft hyphen only. */
@@ -40,7 +40,7 @@ export function tableQuery(d: SqlDialect, source: SqlSource, columns: SqlTableCo
   if (segment) checkColumnType('segment', segment);
   if (order) checkColumnType('order', order);
   const col = (c: SqlColumn) => d.column(c.name);
-  const blank = (c: SqlColumn) => (isText(c) ? `(${col(c)} IS NULL OR TRIM(${col(c)}) = '')` : `${col(c)} IS NULL`);
+  const blank = (c: SqlColumn) => blankCell(d, c);
   const int = (e: string) => `CAST(${e} AS ${d.int})`;
   const nullOf = (type: string) => `CAST(NULL AS ${type})`;
   const period = (day: string) => periodExpression(d, day, s.period, s.weekStart);
