@@ -26,7 +26,7 @@ const isText = (c: SqlColumn) => c.type === 'string';
 /** Whether a cell of column `c` is blank, as on a sheet (cells.ts isBlank): NULL, or text of spaces only. */
 export function blankCell(d: SqlDialect, c: SqlColumn): string {
   const col = d.column(c.name);
-  return isText(c) ? `(${col} IS NULL OR TRIM(${col}) = '')` : `${col} IS NULL`;
+  return isText(c) ? `(${col} IS NULL OR ${d.trim(col)} = '')` : `${col} IS NULL`;
 }
 
 /**
@@ -41,7 +41,7 @@ export function blankCell(d: SqlDialect, c: SqlColumn): string {
  */
 export function repeatedHeaderCondition(d: SqlDialect, date: SqlColumn, others: readonly SqlColumn[], dateDay: string): string | null {
   if (date.type !== 'string') return null;
-  const names = (c: SqlColumn) => `LOWER(TRIM(${d.column(c.name)})) = ${d.string(c.name.trim().toLowerCase())}`;
+  const names = (c: SqlColumn) => `LOWER(${d.trim(d.column(c.name))}) = ${d.string(c.name.trim().toLowerCase())}`;
   const text = others.filter((c) => c.type === 'string' && c.name !== date.name);
   if (text.length === 0) return null;
   return [
@@ -67,11 +67,11 @@ export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZon
 
   const idCol = d.column(id.name);
   // Text ids without the spaces around them ("abc " is customer "abc", as on a sheet: idIndex.ts); all-blank text is blank.
-  const idExpr = isText(id) ? caseWhen([[`TRIM(${idCol}) = ''`, `NULL`]], `TRIM(${idCol})`) : idCol;
+  const idExpr = isText(id) ? caseWhen([[`${d.trim(idCol)} = ''`, `NULL`]], d.trim(idCol)) : idCol;
   const day = d.dayNumber(d.column(date.name), date.type, timeZone);
-  const amountExpr = amount ? d.safeCast(isText(amount) ? `TRIM(${d.column(amount.name)})` : d.column(amount.name), d.money) : null;
+  const amountExpr = amount ? d.safeCast(isText(amount) ? d.trim(d.column(amount.name)) : d.column(amount.name), d.money) : null;
   // A cost is read like an amount, but a bad one skips no row: the customer-value sheet refuses the column (as a sheet does).
-  const costExpr = cost ? d.safeCast(isText(cost) ? `TRIM(${d.column(cost.name)})` : d.column(cost.name), d.money) : null;
+  const costExpr = cost ? d.safeCast(isText(cost) ? d.trim(d.column(cost.name)) : d.column(cost.name), d.money) : null;
   const segmentExpr = segment
     ? caseWhen([[blankCell(d, segment), d.string(BLANK_SEGMENT_NAME)]], isText(segment) ? d.column(segment.name) : `CAST(${d.column(segment.name)} AS ${d.text})`)
     : null;
