@@ -12,8 +12,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createEmulator } from '../../tools/emulator/index';
 import { installFakeBigQuery } from '../../tools/emulator/bigquery/fakeBigQuery';
 import { SyncEngine } from '../../tools/emulator/bigquery/syncEngine';
+import type { BigQueryReportSettings, BigQueryValueSettings } from '../../src/addon/bigquery/protocol';
 import { namedTable } from '../report/workbook';
-import { dispatchServer } from './bridge';
+import { dispatchServer, type SidebarBackend } from './bridge';
 import { launchChromium, openSidebar } from './harness';
 
 const root = join(__dirname, '..', '..');
@@ -206,6 +207,144 @@ test('Customer value per segment: a line per segment of the sample and one added
     expect(await page.inputValue('#bq-top-share')).toBe('20');
   } finally {
     await again.context.close();
+  }
+});
+
+/** A promise the test resolves: a server answer held back until the test says so. */
+function gate(): { open(): void; opened: Promise<void> } {
+  let open!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  return { open, opened };
+}
+
+/** The emulator's server, except that `late` calls are answered only once their gate opens (the network is slow). */
+function slowServer(emu: ReturnType<typeof createEmulator>, late: Record<string, { gate: Promise<void>; answer?: () => unknown }>): SidebarBackend {
+  return dispatchServer(async (name, args) => {
+    const held = late[name];
+    if (held) {
+      delete late[name]; // only the first call is held
+      await held.gate;
+      if (held.answer) return held.answer();
+    }
+    return emu.callFromClient(name, ...args);
+  });
+}
+
+/** What a previous run saved in the document (the server's answers to the two restore calls). */
+const SAVED_SOURCE: BigQueryReportSettings = { projectId: 'saved-project', table: '', query: 'SELECT customer_id, ordered_at FROM sales.orders', shape: 'log', columns: { id: 'customer_id', date: 'ordered_at', amount: '', segment: '' }, period: 'month', weekStart: 'monday', mode: 'in', asOf: '', segmentFilter: '', breakdown: false, maxBytes: 0 };
+const SAVED_VALUE: BigQueryValueSettings = {
+  projectId: 'saved-project', table: '', query: SAVED_SOURCE.query, columns: SAVED_SOURCE.columns, asOf: '', maxBytes: 0,
+  horizonMonths: 36, monthlyDiscountRate: 0.02, topShare: 0.3, aliveBelow: 0.4, aliveFloor: 0.05,
+  costs: { all: { revenueShare: 0.15, perCustomerMonth: 0 }, segments: [], column: '' },
+};
+
+/** The BigQuery sidebar whose two restore calls are answered only when the test calls arrive(): first the source, then the customer value inputs. */
+async function sidebarWithLateRestore() {
+  const emu = createEmulator({ spreadsheetTimeZone: 'Europe/Prague', locale: 'en_US' });
+  emu.load(join(root, 'dist-bigquery', 'Code.js'));
+  const day = (d: number) => new Date(Date.UTC(2024, 0, d, 9));
+  installFakeBigQuery(emu.context, {
+    engine,
+    tables: [{ projectId: 'shop-analytics', datasetId: 'sales', tableId: 'orders', rows: [['a', day(2), 5], ['b', day(3), 7]], schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'ordered_at', type: 'TIMESTAMP' }, { name: 'amount', type: 'FLOAT64' }] }],
+  });
+  const source = gate();
+  const value = gate();
+  const sourceAnswered = gate();
+  const html = readFileSync(join(root, 'dist-bigquery', 'Sidebar.html'), 'utf8');
+  const opened = await openSidebar(browser, slowServer(emu, {
+    sidebarBigQuerySaved: { gate: source.opened, answer: () => (sourceAnswered.open(), SAVED_SOURCE) },
+    sidebarBigQueryValueSaved: { gate: value.opened, answer: () => SAVED_VALUE },
+  }), html);
+  const arrive = async () => {
+    source.open();
+    await sourceAnswered.opened;
+    value.open();
+    // The source's answer was sent first; the value's is in once an untouched input shows its saved value.
+    await opened.page.waitForFunction(() => (document.getElementById('bq-alive-below') as HTMLInputElement).value === '40');
+  };
+  return { ...opened, arrive };
+}
+
+const values = (page: import('playwright-core').Page, ids: string[]) => page.evaluate((list) => list.map((id) => (document.getElementById(id) as HTMLInputElement).value), ids);
+const costValues = (page: import('playwright-core').Page) => page.$$eval('#bq-cost-rows input', (els) => els.map((e) => (e as HTMLInputElement).value));
+
+test('the saved settings arrive after the user has typed: what was typed stays, the other inputs are restored', async () => {
+  const { page, context, watch, arrive } = await sidebarWithLateRestore();
+  try {
+    await page.fill('#bq-project', 'shop-analytics');
+    await page.fill('#bq-table', 'sales.orders');
+    await page.click('#bq-describe');
+    await page.waitForSelector('#bq-columns:not([hidden])');
+    await page.fill('#bq-horizon', '6');
+    await page.click('#bq-costs summary');
+    await page.locator('#bq-cost-rows input').nth(0).fill('5');
+    await arrive();
+    // The saved query is not put beside the typed table (a source is one or the other); the saved costs stay out of the typed one.
+    expect(await values(page, ['bq-project', 'bq-table', 'bq-query', 'bq-horizon', 'bq-discount', 'bq-top-share', 'bq-alive-below', 'bq-alive-floor'])).toEqual(['shop-analytics', 'sales.orders', '', '6', '2', '30', '40', '5']);
+    expect(await costValues(page)).toEqual(['5', '']);
+    expect(watch.consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+  // Only the project typed: the saved query, months ahead and costs come back.
+  const second = await sidebarWithLateRestore();
+  try {
+    await second.page.fill('#bq-project', 'typed-project');
+    await second.arrive();
+    expect(await values(second.page, ['bq-project', 'bq-table', 'bq-query', 'bq-horizon', 'bq-top-share'])).toEqual(['typed-project', '', SAVED_SOURCE.query, '36', '30']);
+    expect(await costValues(second.page)).toEqual(['15', '']);
+  } finally {
+    await second.context.close();
+  }
+});
+
+test('answers out of order: a slow answer for an earlier table or an earlier estimate is not shown over the newer one', async () => {
+  const emu = createEmulator({ spreadsheetTimeZone: 'Europe/Prague', locale: 'en_US' });
+  emu.load(join(root, 'dist-bigquery', 'Code.js'));
+  const day = (d: number) => new Date(Date.UTC(2024, 0, d, 9));
+  installFakeBigQuery(emu.context, {
+    engine,
+    tables: [
+      { projectId: 'shop-analytics', datasetId: 'sales', tableId: 'old_orders', rows: [['a', day(2), 5]], schema: [{ name: 'buyer', type: 'STRING' }, { name: 'bought_at', type: 'TIMESTAMP' }, { name: 'paid', type: 'FLOAT64' }] },
+      { projectId: 'shop-analytics', datasetId: 'sales', tableId: 'orders', rows: [['a', day(2), 5], ['b', day(3), 7]], schema: [{ name: 'customer_id', type: 'STRING' }, { name: 'ordered_at', type: 'TIMESTAMP' }, { name: 'amount', type: 'FLOAT64' }] },
+    ],
+  });
+  const firstDescribe = gate();
+  const firstEstimate = gate();
+  const html = readFileSync(join(root, 'dist-bigquery', 'Sidebar.html'), 'utf8');
+  const { page, context, watch } = await openSidebar(browser, slowServer(emu, {
+    sidebarBigQueryDescribe: { gate: firstDescribe.opened },
+    sidebarBigQueryEstimate: { gate: firstEstimate.opened },
+  }), html);
+  const answered = async () => {
+    await page.waitForFunction(() => !document.getElementById('bq')!.hasAttribute('aria-busy'));
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50))); // the handler after the answer has run
+  };
+  try {
+    await page.fill('#bq-project', 'shop-analytics');
+    await page.fill('#bq-table', 'sales.old_orders');
+    await page.click('#bq-describe'); // held
+    await page.fill('#bq-table', 'sales.orders');
+    await page.click('#bq-describe');
+    await page.waitForFunction(() => (document.getElementById('bq-explanation')?.textContent ?? '').startsWith('shop-analytics.sales.orders:'));
+    firstDescribe.open();
+    await answered();
+    expect(await page.$eval('#bq-explanation', (e) => e.textContent)).toMatch(/^shop-analytics\.sales\.orders: 2 rows\./);
+    expect(await page.$$eval('#bq-col-id option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['customer_id', 'ordered_at', 'amount']);
+    // An estimate for the monthly settings, then the period changed while it is on its way: its answer enables nothing.
+    await page.click('#bq-estimate'); // held
+    await page.selectOption('#bq-period', 'quarter');
+    firstEstimate.open();
+    await answered();
+    expect(await page.$eval('#bq-estimate-text', (e) => e.textContent)).toBe('');
+    expect(await page.$eval('#bq-run', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    // Estimated again for what is shown: Run is offered.
+    await page.click('#bq-estimate');
+    await page.waitForFunction(() => !(document.getElementById('bq-run') as HTMLButtonElement).disabled);
+    expect(await page.$eval('#bq-estimate-text', (e) => e.textContent)).toMatch(/^This query will scan/);
+    expect(watch.consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
   }
 });
 

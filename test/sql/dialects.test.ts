@@ -107,6 +107,14 @@ describe.each(DIALECTS)('$name primitives', (d) => {
     expect(await values(d, texts.map((t) => d.string(t)))).toEqual(texts);
   });
 
+  it('trim removes at either end what String.prototype.trim removes (the sheet engine\'s trim), nothing more', async () => {
+    // Every Unicode space, control and format character near white space, the ones trim() keeps among them
+    // (U+0085 next line, U+180E, the zero-width space U+200B, joiners) as well; the expectation is JavaScript's own.
+    const chars = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x20, 0x85, 0xa0, 0x1680, 0x180e, ...Array.from({ length: 16 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x2060, 0x3000, 0xfeff];
+    const texts = chars.map((c) => `${String.fromCharCode(c)}x ${String.fromCharCode(c)}y${String.fromCharCode(c, c)}`);
+    expect(await values(d, texts.map((t) => d.trim(d.string(t))))).toEqual(texts.map((t) => t.trim()));
+  });
+
   it('offsets 0 … n − 1 as a FROM item', async () => {
     const sql = `SELECT SUM(k) AS s, COUNT(*) AS n FROM ${d.offsets(5)}`;
     const rows = d.name === 'bigquery' ? (await zeta.evaluate(sql, [])).rows : await duck.query(sql);

@@ -8,12 +8,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bigQuery, cohortQuery, cohortResultRows, duckDb, rfmQuery, rfmResultRows, tableQuery, type SqlDialect, type SqlLogColumns, type SqlTableColumns } from '../../src/core/sql';
+import { describe, expect, it } from 'vitest';
+import { cohortQuery, cohortResultRows, rfmQuery, rfmResultRows, tableQuery, type SqlLogColumns, type SqlTableColumns } from '../../src/core/sql';
 import { LOG_SKIP_REASONS } from '../../src/core/sql/resultColumns';
-import { DuckDb } from '../../tools/duckdb/duckdb';
-import { ZetaSql } from '../../tools/zetasql/zetasql';
 import { simulate } from './simulatedLog';
+import { enginesOnTextTables } from './textTables';
 import { npmStart } from '../support/npmStart';
 
 const root = join(__dirname, '..', '..');
@@ -40,26 +39,10 @@ const TABLE_ROWS: unknown[][] = [
 const settings = { period: 'month' as const, weekStart: 'monday' as const, timeZone: ZONE, mode: 'in' as const, lapseAfter: 1, refundsAreActivity: false, asOfDay: null, segment: null, bySegment: false };
 const skips = (rows: ReturnType<typeof cohortResultRows>) => Object.fromEntries(rows.filter((r) => r.kind === 'skip').map((r) => [r.label, r.customers]));
 
-let db: DuckDb;
-let zeta: ZetaSql;
-beforeAll(async () => {
-  db = await DuckDb.open();
-  zeta = await ZetaSql.start();
-  await db.loadRows('orders', ['customer_id', 'order_date', 'amount', 'region'].map((name) => ({ name, type: 'VARCHAR' as const })), LOG_ROWS);
-  await db.loadRows('customers', ['customer_id', 'signup', 'cancel'].map((name) => ({ name, type: 'VARCHAR' as const })), TABLE_ROWS);
-});
-afterAll(() => {
-  db?.close();
-  zeta?.stop();
-});
-
-const engines: [string, SqlDialect, (sql: string) => Promise<unknown[][]>][] = [
-  ['DuckDB', duckDb, async (sql) => (await db.query(sql)) as unknown[][]],
-  ['BigQuery on ZetaSQL', bigQuery, async (sql) => (await zeta.evaluate(sql, [
-    { path: ['orders'], columns: [LOG.id, LOG.date, LOG.amount!, LOG.segment!], rows: LOG_ROWS },
-    { path: ['customers'], columns: [TABLE.id, TABLE.signup, TABLE.cancel!], rows: TABLE_ROWS },
-  ])).rows],
-];
+const engines = enginesOnTextTables([
+  { name: 'orders', columns: ['customer_id', 'order_date', 'amount', 'region'], rows: LOG_ROWS },
+  { name: 'customers', columns: ['customer_id', 'signup', 'cancel'], rows: TABLE_ROWS },
+]);
 
 describe.each(engines)('%s', (_name, d, run) => {
   it('a log: the three repeats are skipped as repeated header, the near miss is not a date', async () => {

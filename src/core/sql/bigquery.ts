@@ -1,6 +1,6 @@
 // i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 import type { ColumnType } from './columns';
-import type { SqlDialect } from './dialect';
+import { TRIMMED_SPACE, type SqlDialect } from './dialect';
 
 /** GoogleSQL for BigQuery (https://cloud.google.com/bigquery/docs/reference/standard-sql/query-syntax). */
 
@@ -10,6 +10,9 @@ const escape = (text: string, quote: string) => text.replace(/\\/g, '\\\\').repl
 
 /** ISO date text, optionally with a time after it; group 1 is the date. */
 export const ISO_DATE_TEXT = String.raw`^\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*$`;
+
+/** TRIMMED_SPACE as a literal of \\u escapes (a raw line break may not stand in a quoted string). */
+const TRIMMED_SPACE_LITERAL = `'${TRIMMED_SPACE.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}'`;
 
 export const bigQuery: SqlDialect = {
   name: 'bigquery',
@@ -40,6 +43,7 @@ export const bigQuery: SqlDialect = {
   floorDiv: (a, b) => `CAST(FLOOR((${a}) / ${b}) AS INT64)`,
   offsets: (n) => `UNNEST(GENERATE_ARRAY(0, ${n - 1})) AS k`,
   matches: (expr, pattern) => `REGEXP_CONTAINS(${expr}, ${bigQuery.string(pattern)})`,
+  trim: (expr) => `TRIM(${expr}, ${TRIMMED_SPACE_LITERAL})`,
   // A typed array of structs (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#constructing_a_struct): BigQuery has no VALUES list.
   rowsTable: (columns, rows, alias) =>
     `UNNEST(ARRAY<STRUCT<${columns.map((c) => `${c.name} ${c.type === 'int' ? 'INT64' : 'FLOAT64'}`).join(', ')}>>[${rows.map((r) => `(${r.map(String).join(', ')})`).join(', ')}]) AS ${alias}`,

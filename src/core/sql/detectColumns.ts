@@ -5,6 +5,8 @@
 import { profileColumn } from '../detect/columnKinds';
 import { repeatsHeader } from '../detect/repeatedHeader';
 import { proposeRoles, type RoleProposal } from '../detect/roles';
+import { parseIsoDay } from '../calendar';
+import { ISO_DATE_TEXT } from './bigquery';
 import type { ColumnType, SqlColumn } from './columns';
 
 const MS_PER_DAY = 86_400_000;
@@ -20,23 +22,25 @@ export function sampleCell(value: unknown, type: ColumnType): unknown {
     if (typeof value === 'number') return new Date(value * MS_PER_DAY);
     const text = String(value);
     if (type === 'timestamp' && /^-?\d+(\.\d+)?(E\d+)?$/i.test(text)) return new Date(Number(text) * 1000);
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-    return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : text;
+    // A date type's value is a real day: its first ten characters, whatever time follows.
+    const day = parseIsoDay(text.slice(0, 10));
+    return day === null ? text : new Date(day * MS_PER_DAY);
   }
   if (type === 'integer' || type === 'float' || type === 'numeric') return typeof value === 'number' ? value : Number(value);
   if (type === 'bool') return value === true || value === 'true';
   return String(value);
 }
 
-const ISO_TEXT_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+/** The very pattern the queries read a STRING date column with (bigquery.ts, duckdb.ts): detection sees a day where they do. */
+const ISO_TEXT_DAY = new RegExp(ISO_DATE_TEXT);
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /** ISO day text as the day it names (logExpressions.ts reads a STRING date column so), else null. */
 function isoTextDay(text: string): Date | null {
-  const m = ISO_TEXT_DAY.exec(text.trim());
+  const m = ISO_TEXT_DAY.exec(text);
   if (!m) return null;
-  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return day.getUTCMonth() === Number(m[2]) - 1 && day.getUTCDate() === Number(m[3]) ? day : null;
+  const day = parseIsoDay(m[1]); // null for 2024-02-30, as PARSE_DATE and strptime say
+  return day === null ? null : new Date(day * MS_PER_DAY);
 }
 
 /**

@@ -76,12 +76,31 @@ export interface SqlDialect {
    */
   matches(expr: string, pattern: string): string;
   /**
+   * Text without the white space at either end, as the sheet engine trims (String.prototype.trim: cells.ts
+   * isBlank, idIndex.ts): the characters of TRIMMED_SPACE, tabs, line breaks and no-break spaces among them.
+   * Neither engine's plain TRIM(x) does: DuckDB's removes only the space U+0020, BigQuery's Unicode White_Space
+   * (no byte order mark, which starts many a CSV, but U+0085, which trim() keeps). So the set is given: BigQuery
+   * TRIM(x, set) removes its Unicode code points at either end
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/string_functions#trim); DuckDB trim(x, characters) likewise.
+   */
+  trim(expr: string): string;
+  /**
    * A FROM item of literal rows (at least one) with the named columns: BigQuery
    * UNNEST(ARRAY<STRUCT<x INT64, …>>[(…), …]) AS alias; DuckDB (VALUES (…), …) AS alias(x, …).
    * Numbers must be finite.
    */
   rowsTable(columns: readonly { name: string; type: 'int' | 'float' }[], rows: readonly (readonly number[])[], alias: string): string;
 }
+
+/**
+ * What JavaScript's String.prototype.trim removes (ECMA-262 WhiteSpace and LineTerminator): tab, line feed,
+ * vertical tab, form feed, carriage return, space, no-break space, the Unicode space separators (Zs), the
+ * line and paragraph separators and the byte order mark — as code points.
+ */
+export const TRIMMED_SPACE: readonly number[] = [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
+  0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+];
 
 /** A CASE expression (portable): first matching condition wins. */
 export function caseWhen(branches: [string, string][], otherwise: string): string {

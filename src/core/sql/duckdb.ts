@@ -1,7 +1,7 @@
 // i18n-sql-file: SQL text for the engine; nothing here is read by a person.
 import { ISO_DATE_TEXT } from './bigquery';
 import type { ColumnType } from './columns';
-import type { SqlDialect } from './dialect';
+import { TRIMMED_SPACE, type SqlDialect } from './dialect';
 
 /**
  * DuckDB (https://duckdb.org/docs/stable/sql/introduction), rendering each primitive of SqlDialect
@@ -40,6 +40,8 @@ export const duckDb: SqlDialect = {
   floorDiv: (a, b) => `CAST(FLOOR((${a}) / ${b}) AS BIGINT)`,
   offsets: (n) => `range(${n}) AS w(k)`,
   matches: (expr, pattern) => `regexp_matches(${expr}, ${duckDb.string(pattern)})`,
+  // The characters themselves: a standard SQL string reads no escapes, and may hold line breaks.
+  trim: (expr) => `trim(${expr}, ${duckDb.string(String.fromCodePoint(...TRIMMED_SPACE))})`,
   rowsTable: (columns, rows, alias) =>
     `(VALUES ${rows.map((r) => `(${r.map((v, i) => (columns[i].type === 'int' ? String(v) : `CAST(${String(v)} AS DOUBLE)`)).join(', ')})`).join(', ')}) AS ${alias}(${columns.map((c) => c.name).join(', ')})`,
 };

@@ -23,9 +23,10 @@ export interface RowExpressions {
 
 const isText = (c: SqlColumn) => c.type === 'string';
 
-function blank(d: SqlDialect, c: SqlColumn): string {
+/** Whether a cell of column `c` is blank, as on a sheet (cells.ts isBlank): NULL, or text of spaces only. */
+export function blankCell(d: SqlDialect, c: SqlColumn): string {
   const col = d.column(c.name);
-  return isText(c) ? `(${col} IS NULL OR TRIM(${col}) = '')` : `${col} IS NULL`;
+  return isText(c) ? `(${col} IS NULL OR ${d.trim(col)} = '')` : `${col} IS NULL`;
 }
 
 /**
@@ -40,14 +41,13 @@ function blank(d: SqlDialect, c: SqlColumn): string {
  */
 export function repeatedHeaderCondition(d: SqlDialect, date: SqlColumn, others: readonly SqlColumn[], dateDay: string): string | null {
   if (date.type !== 'string') return null;
-  const names = (c: SqlColumn) => `LOWER(TRIM(${d.column(c.name)})) = ${d.string(c.name.trim().toLowerCase())}`;
-  const blank = (c: SqlColumn) => (c.type === 'string' ? `(${d.column(c.name)} IS NULL OR TRIM(${d.column(c.name)}) = '')` : `${d.column(c.name)} IS NULL`);
+  const names = (c: SqlColumn) => `LOWER(${d.trim(d.column(c.name))}) = ${d.string(c.name.trim().toLowerCase())}`;
   const text = others.filter((c) => c.type === 'string' && c.name !== date.name);
   if (text.length === 0) return null;
   return [
     `${dateDay} IS NULL`,
     names(date),
-    ...others.filter((c) => c.name !== date.name).map((c) => (c.type === 'string' ? `(${blank(c)} OR ${names(c)})` : blank(c))),
+    ...others.filter((c) => c.name !== date.name).map((c) => (c.type === 'string' ? `(${blankCell(d, c)} OR ${names(c)})` : blankCell(d, c))),
     `(${text.map(names).join(' OR ')})`,
   ].join(' AND ');
 }
@@ -67,26 +67,26 @@ export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZon
 
   const idCol = d.column(id.name);
   // Text ids without the spaces around them ("abc " is customer "abc", as on a sheet: idIndex.ts); all-blank text is blank.
-  const idExpr = isText(id) ? caseWhen([[`TRIM(${idCol}) = ''`, `NULL`]], `TRIM(${idCol})`) : idCol;
+  const idExpr = isText(id) ? caseWhen([[`${d.trim(idCol)} = ''`, `NULL`]], d.trim(idCol)) : idCol;
   const day = d.dayNumber(d.column(date.name), date.type, timeZone);
-  const amountExpr = amount ? d.safeCast(isText(amount) ? `TRIM(${d.column(amount.name)})` : d.column(amount.name), d.money) : null;
+  const amountExpr = amount ? d.safeCast(isText(amount) ? d.trim(d.column(amount.name)) : d.column(amount.name), d.money) : null;
   // A cost is read like an amount, but a bad one skips no row: the customer-value sheet refuses the column (as a sheet does).
-  const costExpr = cost ? d.safeCast(isText(cost) ? `TRIM(${d.column(cost.name)})` : d.column(cost.name), d.money) : null;
+  const costExpr = cost ? d.safeCast(isText(cost) ? d.trim(d.column(cost.name)) : d.column(cost.name), d.money) : null;
   const segmentExpr = segment
-    ? caseWhen([[blank(d, segment), d.string(BLANK_SEGMENT_NAME)]], isText(segment) ? d.column(segment.name) : `CAST(${d.column(segment.name)} AS ${d.text})`)
+    ? caseWhen([[blankCell(d, segment), d.string(BLANK_SEGMENT_NAME)]], isText(segment) ? d.column(segment.name) : `CAST(${d.column(segment.name)} AS ${d.text})`)
     : null;
 
   const used = [id, date, ...(amount ? [amount] : []), ...(segment ? [segment] : [])];
   const reasons: [string, string][] = [
-    [used.map((c) => blank(d, c)).join(' AND '), d.string('blank row')],
-    [blank(d, id), d.string('blank id')],
+    [used.map((c) => blankCell(d, c)).join(' AND '), d.string('blank row')],
+    [blankCell(d, id), d.string('blank id')],
   ];
   // After the id and before the date, as the sheet checks them (parseInput.ts skipUnreadable).
   // Of the columns every log query reads (the customer value queries leave the segment out), so both count a row alike.
   const repeated = repeatedHeaderCondition(d, date, [id, ...(amount ? [amount] : [])], day);
   if (repeated) reasons.push([repeated, d.string('repeated header')]);
-  reasons.push([blank(d, date), d.string('blank date')], [`${day} IS NULL`, d.string('not a date')]);
-  if (amount && amountExpr) reasons.push([`NOT ${blank(d, amount)} AND ${amountExpr} IS NULL`, d.string('bad amount')]);
+  reasons.push([blankCell(d, date), d.string('blank date')], [`${day} IS NULL`, d.string('not a date')]);
+  if (amount && amountExpr) reasons.push([`NOT ${blankCell(d, amount)} AND ${amountExpr} IS NULL`, d.string('bad amount')]);
   return {
     id: idExpr,
     day,
@@ -94,7 +94,7 @@ export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZon
     segment: segmentExpr,
     order: order ? d.column(order.name) : null,
     cost: costExpr,
-    costBad: cost && costExpr ? caseWhen([[`NOT ${blank(d, cost)} AND ${costExpr} IS NULL`, '1']], '0') : null,
+    costBad: cost && costExpr ? caseWhen([[`NOT ${blankCell(d, cost)} AND ${costExpr} IS NULL`, '1']], '0') : null,
     skip: caseWhen(reasons, `CAST(NULL AS ${d.text})`),
   };
 }

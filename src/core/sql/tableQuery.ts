@@ -14,7 +14,7 @@ import { BLANK_SEGMENT_NAME } from '../cohorts';
 import { checkColumnType, type SqlColumn, type SqlTableColumns } from './columns';
 import { caseWhen, type SqlDialect } from './dialect';
 import { periodExpression, type SqlCohortSettings } from './cohortQuery';
-import { fromItem, repeatedHeaderCondition, type SqlSource } from './logExpressions';
+import { blankCell, fromItem, repeatedHeaderCondition, type SqlSource } from './logExpressions';
 import { MAX_PLACEHOLDER_LENGTH, MISSING_TEXTS } from '../placeholders';
 
 /** placeholders.ts's INVISIBLE_ONLY in RE2: text of spaces, zero-width spaces and joiners, word joiner, BOM, soft hyphen only. */
@@ -40,12 +40,12 @@ export function tableQuery(d: SqlDialect, source: SqlSource, columns: SqlTableCo
   if (segment) checkColumnType('segment', segment);
   if (order) checkColumnType('order', order);
   const col = (c: SqlColumn) => d.column(c.name);
-  const blank = (c: SqlColumn) => (isText(c) ? `(${col(c)} IS NULL OR TRIM(${col(c)}) = '')` : `${col(c)} IS NULL`);
+  const blank = (c: SqlColumn) => blankCell(d, c);
   const int = (e: string) => `CAST(${e} AS ${d.int})`;
   const nullOf = (type: string) => `CAST(NULL AS ${type})`;
   const period = (day: string) => periodExpression(d, day, s.period, s.weekStart);
   const day = (c: SqlColumn) => d.dayNumber(col(c), c.type, s.timeZone);
-  const revenueExpr = revenue ? d.safeCast(isText(revenue) ? `TRIM(${col(revenue)})` : col(revenue), d.money) : nullOf(d.money);
+  const revenueExpr = revenue ? d.safeCast(isText(revenue) ? d.trim(col(revenue)) : col(revenue), d.money) : nullOf(d.money);
   const used = [id, signup, ...[cancel, revenue, segment].filter((c): c is SqlColumn => c !== null)];
   const reasons: [string, string][] = [
     [used.map(blank).join(' AND '), d.string('blank row')],
@@ -58,7 +58,7 @@ export function tableQuery(d: SqlDialect, source: SqlSource, columns: SqlTableCo
   // A text cancel date that is a placeholder for a missing value ("NULL", "nan", "-": placeholders.ts) is
   // no cancel date, and noted, as in a sheet (parseTable.ts).
   const placeholder = cancel && isText(cancel)
-    ? `(NOT ${blank(cancel)} AND ${day(cancel)} IS NULL AND ((LENGTH(${col(cancel)}) <= ${MAX_PLACEHOLDER_LENGTH} AND LOWER(TRIM(${col(cancel)})) IN (${MISSING_TEXTS.map((t) => d.string(t)).join(', ')})) OR ${d.matches(col(cancel), INVISIBLE_TEXT)}))`
+    ? `(NOT ${blank(cancel)} AND ${day(cancel)} IS NULL AND ((LENGTH(${col(cancel)}) <= ${MAX_PLACEHOLDER_LENGTH} AND LOWER(${d.trim(col(cancel))}) IN (${MISSING_TEXTS.map((t) => d.string(t)).join(', ')})) OR ${d.matches(col(cancel), INVISIBLE_TEXT)}))`
     : null;
   if (cancel) {
     reasons.push([`NOT ${blank(cancel)} AND ${day(cancel)} IS NULL${placeholder ? ` AND NOT ${placeholder}` : ''}`, d.string('cancel not a date')]);
@@ -72,7 +72,7 @@ export function tableQuery(d: SqlDialect, source: SqlSource, columns: SqlTableCo
   const out = (kind: string, label: string, cohort: string, periodCol: string, customers: string, rev = nullOf(d.float)) =>
     `SELECT ${d.string(kind)} AS kind, ${label} AS label, ${cohort} AS cohort, ${periodCol} AS period, ${customers} AS customers, ` +
     `${nullOf(d.int)} AS continuing, ${nullOf(d.int)} AS ended, ${rev} AS revenue, ${nullOf(d.float)} AS retained`;
-  const idExpr = isText(id) ? caseWhen([[`TRIM(${col(id)}) = ''`, 'NULL']], `TRIM(${col(id)})`) : col(id); // "abc " is "abc" (logExpressions.ts)
+  const idExpr = isText(id) ? caseWhen([[`${d.trim(col(id))} = ''`, 'NULL']], d.trim(col(id))) : col(id); // "abc " is "abc" (logExpressions.ts)
 
   const ctes = [
     `src AS (

@@ -37,6 +37,35 @@ const addedSegments: string[] = [];
 let savedCostColumn = '';
 let costs: CostInputs;
 
+/**
+ * Numbers the requests of one kind; `next()` gives a request its number and returns whether it is still the newest.
+ * Answers can come back out of order (google.script.run runs calls side by side): only the newest one's is shown.
+ */
+function requestCounter(): { next(): () => boolean } {
+  let newest = 0;
+  return {
+    next() {
+      const mine = ++newest;
+      return () => mine === newest;
+    },
+  };
+}
+const describeRequests = requestCounter();
+const estimateRequests = requestCounter();
+const restoreRequests = requestCounter();
+
+/**
+ * What the user has changed since the sidebar opened, by input id ('costs' for any cost to serve line or
+ * the cost column): the saved settings, which arrive later, never overwrite it. Programmatic changes fire no
+ * input or change events, so only the user's own edits are counted.
+ */
+const touched = new Set<string>();
+const COSTS = 'costs';
+function noteTouched(e: Event): void {
+  const el = e.target as HTMLElement;
+  touched.add(el.closest('#bq-cost-rows') || el.id === 'bq-cost-column' ? COSTS : el.id);
+}
+
 function source(): BigQuerySource {
   return { projectId: input('bq-project').value.trim(), table: input('bq-table').value.trim(), query: byId('bq-query', HTMLTextAreaElement).value };
 }
@@ -94,26 +123,64 @@ function addCostSegment(): void {
   const name = input('bq-cost-add').value;
   if (name.trim() === '') return;
   if (!addedSegments.includes(name)) addedSegments.push(name);
+  touched.add(COSTS);
   input('bq-cost-add').value = '';
   showCostSegments();
   invalidate();
 }
 
-/** Restores the Customer value inputs the last customer value run in this document used. */
-function applyValueSettings(saved: BigQueryValueSettings): void {
+/** Puts a saved value into an input the user has not changed since the sidebar opened; true when it did. */
+function restoreInput(id: string, value: string): boolean {
+  if (touched.has(id)) return false;
+  const el = byId(id, HTMLElement) as HTMLInputElement | HTMLTextAreaElement;
+  el.value = value;
+  return true;
+}
+
+/** Restores the source (project, then table or query) the last run in this document used, except what the user has changed. */
+function applySource(saved: BigQueryReportSettings): boolean {
+  let changed = restoreInput('bq-project', saved.projectId);
+  // A table or a query, never a mixture: once the user has typed either, neither is restored.
+  if (!touched.has('bq-table') && !touched.has('bq-query')) {
+    changed = restoreInput('bq-table', saved.table) || changed;
+    changed = restoreInput('bq-query', saved.query) || changed;
+  }
+  return changed;
+}
+
+/** Restores the Customer value inputs the last customer value run in this document used, except what the user has changed. */
+function applyValueSettings(saved: BigQueryValueSettings): boolean {
   const percentText = (fraction: number) => String(Number((fraction * 100).toPrecision(12)));
-  input('bq-horizon').value = String(saved.horizonMonths);
-  input('bq-discount').value = percentText(saved.monthlyDiscountRate);
-  input('bq-top-share').value = percentText(saved.topShare);
-  input('bq-alive-below').value = percentText(saved.aliveBelow);
-  input('bq-alive-floor').value = percentText(saved.aliveFloor);
+  let changed = restoreInput('bq-horizon', String(saved.horizonMonths));
+  changed = restoreInput('bq-discount', percentText(saved.monthlyDiscountRate)) || changed;
+  changed = restoreInput('bq-top-share', percentText(saved.topShare)) || changed;
+  changed = restoreInput('bq-alive-below', percentText(saved.aliveBelow)) || changed;
+  changed = restoreInput('bq-alive-floor', percentText(saved.aliveFloor)) || changed;
   const c = saved.costs;
-  if (!c) return;
+  // The cost lines and the cost column go together: once the user has changed any of them, none is restored.
+  if (!c || touched.has(COSTS)) return changed;
   for (const s of c.segments) if (!addedSegments.includes(s.name)) addedSegments.push(s.name);
   costs.apply({ column: 0, all: c.all, segments: c.segments });
   savedCostColumn = c.column ?? '';
+  // Columns read before the saved settings arrived: choose the saved cost column among them now.
+  if (description && description.columns.some((col) => col.name === savedCostColumn)) select('bq-cost-column').value = savedCostColumn;
   showCostSegments();
   if (savedCostColumn) byId('bq-costs', HTMLDetailsElement).open = true;
+  return true;
+}
+
+/**
+ * Asks for the saved settings (they arrive after the sidebar has opened, and the user may type meanwhile).
+ * Only the newest request's answers are applied; a restore that changes anything makes the estimate stale.
+ */
+function restoreSaved(): void {
+  const newest = restoreRequests.next();
+  void call<BigQueryReportSettings | null>('sidebarBigQuerySaved').then((saved) => {
+    if (saved && newest() && applySource(saved)) invalidate();
+  }, () => undefined);
+  void call<BigQueryValueSettings | null>('sidebarBigQueryValueSaved').then((saved) => {
+    if (saved && newest() && applyValueSettings(saved)) invalidate();
+  }, () => undefined);
 }
 
 const LAPSE_TAIL = { week: 'sidebar.lapse.week', month: 'sidebar.lapse.month', quarter: 'sidebar.lapse.quarter', year: 'sidebar.lapse.year' } as const;
@@ -181,6 +248,7 @@ function showShape(): void {
 }
 
 function invalidate(): void {
+  estimateRequests.next(); // an estimate still on its way is for settings no longer shown
   estimated = null;
   estimatedValue = null;
   byId('bq-run', HTMLButtonElement).disabled = true;
@@ -190,8 +258,9 @@ function invalidate(): void {
 
 async function describe(): Promise<void> {
   invalidate();
+  const newest = describeRequests.next();
   const d = await busy(bqText('bigquery.reading'), () => call<BigQueryDescription>('sidebarBigQueryDescribe', source()));
-  if (d) showColumns(d);
+  if (d && newest()) showColumns(d); // an answer for a source asked for before the last one is not shown
 }
 
 /**
@@ -199,8 +268,9 @@ async function describe(): Promise<void> {
  * JSON) the run button may now use, or null when the bytes are over the cap. A failed call keeps both.
  */
 async function dryRun(fn: string, s: { maxBytes: number }, runButton: string, keep: (json: string | null) => void): Promise<void> {
+  const newest = estimateRequests.next();
   const e = await busy(bqText('bigquery.dryRun'), () => call<BigQueryEstimate>(fn, s));
-  if (!e) return;
+  if (!e || !newest()) return; // a later estimate (or its answer) supersedes this one
   text('bq-estimate-text', e.message);
   const over = s.maxBytes > 0 && e.billedBytes > s.maxBytes;
   keep(over ? null : JSON.stringify(s));
@@ -266,6 +336,8 @@ function start(): void {
   byId('bq-run', HTMLButtonElement).addEventListener('click', () => void run());
   byId('bq-value-estimate', HTMLButtonElement).addEventListener('click', () => void estimateValue());
   byId('bq-value-run', HTMLButtonElement).addEventListener('click', () => void runValue());
+  byId('bq', HTMLFormElement).addEventListener('input', noteTouched);
+  byId('bq', HTMLFormElement).addEventListener('change', noteTouched);
   byId('bq', HTMLFormElement).addEventListener('input', (e) => {
     if ((e.target as HTMLElement).id !== 'bq-max-gb' || estimated) invalidate();
   });
@@ -288,15 +360,7 @@ function start(): void {
     invalidate();
   });
   showLapse();
-  void call<BigQueryReportSettings | null>('sidebarBigQuerySaved').then((saved) => {
-    if (!saved) return;
-    input('bq-project').value = saved.projectId;
-    input('bq-table').value = saved.table;
-    byId('bq-query', HTMLTextAreaElement).value = saved.query;
-  }, () => undefined);
-  void call<BigQueryValueSettings | null>('sidebarBigQueryValueSaved').then((saved) => {
-    if (saved) applyValueSettings(saved);
-  }, () => undefined);
+  restoreSaved();
 }
 
 start();
