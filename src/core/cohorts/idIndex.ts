@@ -167,7 +167,8 @@ function deferred(this: IdTables, v: unknown): number {
 // The lookups a parse put off, in a loop of their own: in the row loop each lookup into a per-id table
 // was a cache miss the long loop body could not overlap with the next rows' (at 333,333 customers the
 // table is 1.3 MB and misses the core's cache: 23 ns a row against 6 at 100,000 customers); here many
-// misses are under way at once. A new text id's label is rebuilt from its slot (prefix and digits).
+// misses are under way at once. New ids are added inline; a new text id's label is rebuilt from its slot
+// (prefix and digits) only when the labels are asked for (labels()).
 function resolveDeferred(this: IdTables, slots: Int32Array, from: number, to: number): void {
   let direct = this.direct;
   const ids = this.ids;
