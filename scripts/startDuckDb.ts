@@ -10,7 +10,8 @@ import { basename, dirname, join } from 'node:path';
 import { createEmulator } from '../tools/emulator/index';
 import { DuckDb, ROW_COLUMN } from '../tools/duckdb/duckdb';
 import { FIRST_ROWS_KEPT } from '../src/core/cohorts/skippedRows';
-import { skippedRowsQuery } from '../src/core/sql/logExpressions';
+import { skippedRowsQuery } from '../src/core/sql/skippedRowsQuery';
+import { columnLetter } from '../src/addon/sourceSheet';
 import {
   cohortQuery, cohortResultRows, duckDb, lapseSuggestionFromRows, proposeSqlRoles, tableQuery,
   type SqlCohortSettings, type SqlColumn, type SqlLogColumns,
@@ -107,13 +108,20 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
     const segmentNames = hasAmounts && segment ? cohortResultRows(rows).filter((r) => r.kind === 'segment').map((r) => r.label ?? '') : null;
     const refusal = refuseCostFlags(costFlags, hasAmounts, segmentNames);
     if (refusal) throw new Error(say(costRefusalMessage(refusal, shape, args.out)));
-    // The rows a note names, as the sheet engine names them: the first few repeated headers, by their line in the file
-    // (the header is line 1, data row k line k + 1). Other reasons are still counted without their rows.
+    // The rows a note names, as the sheet engine names them: the first few of every reason, by their line in the file
+    // (the header is line 1, data row k line k + 1), with the cell the note quotes; and the columns named as the sheet
+    // engine names a CSV's (column A ("customer_id")), so the notes read the same.
     const skippedRowNumbers: Record<string, number[]> = {};
+    const skippedRowValues: Record<string, string> = {};
+    let messageColumns: SqlSummaryRequest['messageColumns'];
     if (shape === 'log' && args.file) {
-      for (const [reason, ord] of plain(await db.query(skippedRowsQuery(duckDb, { table: [TABLE] }, sqlColumns, args.zone, ['repeated header'], FIRST_ROWS_KEPT)))) {
-        (skippedRowNumbers[String(reason)] ??= []).push(Number(ord) + 1);
+      for (const [reason, ord, value] of plain(await db.query(skippedRowsQuery(duckDb, { table: [TABLE] }, sqlColumns, settings, FIRST_ROWS_KEPT)))) {
+        const rowsOf = (skippedRowNumbers[String(reason)] ??= []);
+        if (rowsOf.length === 0 && value !== null && value !== undefined) skippedRowValues[String(reason)] = String(value);
+        rowsOf.push(Number(ord) + 1);
       }
+      const named = (c: SqlColumn) => say(msg('source.column', { ref: msg('source.columnRef', { letter: columnLetter(columns.indexOf(c) + 1), header: c.name.trim() }) }));
+      messageColumns = { id: named(id), date: named(date), amount: amount ? named(amount) : null };
     }
     if (shape === 'log') {
       // As the default engine says it, from the same returns (every row here, not the first 300,000).
@@ -138,6 +146,8 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
       sourceDescription,
       detailLines: [['DuckDB', say(startMsg('start.sqlEngine', { rows: integer(rows.length) }))]], // i18n-exempt: the engine's name
       skippedRowNumbers,
+      skippedRowValues,
+      ...(messageColumns ? { messageColumns } : {}),
     };
     emu.resetCalls();
     const written = performance.now();
@@ -181,8 +191,9 @@ export async function startDuckDb(args: DuckDbStartArgs): Promise<void> {
           ...(segment ? [[say(msg('source.label.segment')), segment.name] as [string, string]] : []),
         ],
         segmentColumn: segment?.name ?? '',
-        names: { id: id.name, date: date.name, amount: amount!.name },
+        names: messageColumns ? { id: messageColumns.id, date: messageColumns.date, amount: messageColumns.amount! } : { id: id.name, date: date.name, amount: amount!.name },
         skippedRowNumbers,
+        skippedRowValues,
         ...(costRates ? { costs: costRates } : {}),
         ...(costColumn ? { costColumn: costColumn.name } : {}),
       };

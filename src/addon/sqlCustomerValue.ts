@@ -5,6 +5,7 @@ import { groupSegmentNames, narrowedCustomerValue, segmentRatesOf, valueGroupRow
 import { sqlValueTables } from '../report/sqlValueTables';
 import { dateCell, skippedRowsMessage, type SkippedRows } from '../core/cohorts';
 import { UserError } from '../core/errors';
+import { valueMessage } from '../core/cells';
 import {
   anyCostRate, costToServe, DEFAULT_AT_RISK, ifActive, NO_COST_RATES, type AtRiskOptions, type CostColumns, type CostRateSettings, type CustomerValueResult, type IfActive,
 } from '../core/models';
@@ -65,16 +66,29 @@ export interface SqlCustomerValueRequest {
   names: { id: string; date: string; amount: string };
   /** Per skip reason, the sheet rows (file lines) of its first skipped rows, where the engine knows them (DuckDB's files). */
   skippedRowNumbers?: Record<string, number[]>;
+  /** Per reason, the cell a note quotes of its first row (skippedRowsQuery's value), where the engine knows it. */
+  skippedRowValues?: Record<string, string>;
 }
 
 /**
- * The skipped rows as the sheet describes them ("Skipped 3 rows: 2 rows whose date is not a date…"), with the first
- * rows' numbers where the engine knows them (a file's lines; a warehouse table has no row numbers).
+ * The skipped rows as the sheet describes them ("Skipped 3 rows: 2 rows whose date is not a date…"), then the kept rows
+ * a sheet's Customer value mentions (refunds, then ids read without the white space around them), with the first rows'
+ * numbers and the first value where the engine knows them (a file's lines; a warehouse table has no row numbers).
+ * Known rows put the reasons in the order of their first rows, as a sheet meets them.
  */
-function skippedRows(skipped: { reason: string; rows: number }[], names: SqlCustomerValueRequest['names'], rowNumbers: Record<string, number[]>): SkippedRows {
-  const column = (reason: string) => (reason === 'blank row' || reason === 'repeated header' ? '' : reason === 'blank id' ? names.id : reason === 'bad amount' ? names.amount : names.date);
-  const reasons = skipped.map((s) => ({ reason: s.reason as SkippedRows['reasons'][number]['reason'], column: column(s.reason), count: s.rows, firstRows: [...(rowNumbers[s.reason] ?? [])], firstValue: null }));
-  return { total: reasons.reduce((t, r) => t + r.count, 0), reasons, notes: [], headerRow: null, headerText: null, rowsOfRange: false };
+function skippedRows(model: SqlCustomerValueModel, names: SqlCustomerValueRequest['names'], rowNumbers: Record<string, number[]>, values: Record<string, string>): SkippedRows {
+  const column = (reason: string) => (reason === 'blank row' || reason === 'repeated header' ? '' : reason === 'blank id' || reason === 'padded id' ? names.id : reason === 'bad amount' || reason === 'negative amount' ? names.amount : names.date);
+  // The query's 'refund' rows are every refund's, the summary's 'negative amount' only the kept ones'.
+  const rowsOf = (reason: string) => [...(rowNumbers[reason === 'negative amount' ? 'refund' : reason] ?? [])];
+  const tally = <R extends string>(reason: string, count: number) =>
+    ({ reason: reason as R, column: column(reason), count, firstRows: rowsOf(reason), firstValue: reason in values ? valueMessage(values[reason]) : null });
+  const first = (t: { firstRows: number[] }) => t.firstRows[0] ?? Infinity;
+  const reasons = model.skipped.map((s) => tally<SkippedRows['reasons'][number]['reason']>(s.reason, s.rows)).sort((a, b) => first(a) - first(b));
+  const notes = [
+    ...(model.notes.refunds > 0 ? [tally<SkippedRows['notes'][number]['reason']>('negative amount', model.notes.refunds)] : []),
+    ...(model.notes.paddedIds > 0 ? [tally<SkippedRows['notes'][number]['reason']>('padded id', model.notes.paddedIds)] : []),
+  ];
+  return { total: reasons.reduce((t, r) => t + r.count, 0), reasons, notes, headerRow: null, headerText: null, rowsOfRange: false };
 }
 
 /** The candidates' (or customers') cost to serve, with the rates of their segment and their cost per purchase day. */
@@ -137,7 +151,7 @@ export function sqlCustomerValueTables(request: SqlCustomerValueRequest): {
 export function writeSqlCustomerValue(request: SqlCustomerValueRequest): CustomerValueOutcome {
   const { model, result, ids, tables, costLines } = sqlCustomerValueTables(request);
   const options = request.lists ?? DEFAULT_AT_RISK;
-  const skipped = skippedRows(model.skipped, request.names, request.skippedRowNumbers ?? {});
+  const skipped = skippedRows(model, request.names, request.skippedRowNumbers ?? {}, request.skippedRowValues ?? {});
   return withDocumentLock(msg('server.busyValue'), () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const locale = ss.getSpreadsheetLocale();

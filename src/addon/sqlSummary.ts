@@ -28,12 +28,19 @@ export interface SqlSummaryRequest {
   detailLines: [string, string][];
   /** Per skip reason, the sheet rows (file lines) of its first skipped rows, where the engine knows them (DuckDB's files). */
   skippedRowNumbers?: Record<string, number[]>;
+  /** Per reason, the cell a note quotes of its first row (skippedRowsQuery's value), where the engine knows it. */
+  skippedRowValues?: Record<string, string>;
+  /**
+   * How messages name the columns when not by their names alone: a file's columns as the sheet engine names them
+   * (column A ("customer_id")), so the notes of both engines read the same.
+   */
+  messageColumns?: { id: string; date: string; amount: string | null };
 }
 
 export function writeSqlSummary(request: SqlSummaryRequest): ReportOutcome {
   const s = request.settings;
   const shape = request.shape ?? 'log';
-  const { report, rowsRead } = cohortReportFromRows(cohortResultRows(request.rows), s, request.columns.amount !== null, request.columns, shape, request.today ?? null, request.skippedRowNumbers ?? {});
+  const { report, rowsRead } = cohortReportFromRows(cohortResultRows(request.rows), s, request.columns.amount !== null, { ...request.columns, ...request.messageColumns }, shape, request.today ?? null, request.skippedRowNumbers ?? {}, request.skippedRowValues ?? {});
   const stopsToday = s.asOfDay === null && report.options.asOfDay !== null;
   return withDocumentLock(msg('server.busySummary'), () => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();

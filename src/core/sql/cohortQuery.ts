@@ -11,7 +11,7 @@
  *   kind 'segment' label = a segment name occurring on a usable row
  *   kind 'skip'    label = reason: customers = rows skipped for it (a refund dated before the
  *                  customer's first purchase, or of a customer without one: 'refund before first purchase')
- *   kind 'note'    label = reason: customers = rows kept but worth a mention (refunds)
+ *   kind 'note'    label = reason: customers = rows kept but worth a mention (refunds, ids with white space around them)
  *   kind 'bounds'  cohort = first day, period = last day in the data, customers = rows in the table,
  *                  continuing = customers with a purchase on or before the last day (every segment)
  *   kind 'gap'     cohort = a distance d ≥ 1 in periods (weeks from Monday), customers = returns of that
@@ -144,6 +144,8 @@ export function cohortQuery(d: SqlDialect, source: SqlSource, columns: SqlLogCol
     out('bounds', nullOf(d.text), 'first_day', 'data_last_day', `(SELECT ${int('COUNT(*)')} FROM src)`,
       `(SELECT ${int('COUNT(DISTINCT id)')} FROM purchases) AS continuing, ${nullOf(d.int)}, ${nullOf(d.float)}, ${nullOf(d.float)}`) + '\nFROM bounds',
   ];
+  // Kept rows whose text id had white space around it (read without it): noted as a sheet notes them (paddedIds.ts).
+  parts.push(out('note', d.string('padded id'), nullOf(d.int), nullOf(d.int), int('COUNT(*)')) + '\nFROM src WHERE skip IS NULL AND padded = 1 HAVING COUNT(*) > 0');
   if (row.segment) parts.push(out('segment', 'segment', nullOf(d.int), nullOf(d.int), int('COUNT(*)')) + '\nFROM valid GROUP BY segment');
   parts.push(out('gap', nullOf(d.text), int('gap'), nullOf(d.int), int('COUNT(*)')) + '\nFROM gaps WHERE gap IS NOT NULL GROUP BY gap');
   if (hasAmount) {

@@ -4,6 +4,7 @@
  * layouts write the same sheets whichever engine counted.
  */
 import { UserError } from '../errors';
+import { valueMessage } from '../cells';
 import { msg } from '../../i18n/catalogue';
 import { allOf } from '../../i18n/messages';
 import { skippedRowsMessage, type CohortReport, type CohortTables, type SkipReason, type SkippedRows, type RowTally, type NoteReason } from '../cohorts';
@@ -56,22 +57,37 @@ const SKIP_ORDER: string[] = [
   'blank row', 'blank id', 'repeated header', 'blank date', 'not a date', 'cancel not a date', 'cancel before signup', 'bad amount', 'duplicate customer', 'refund before first purchase', 'after as-of day', // i18n-exempt: reason codes of the queries' result rows
 ];
 
-function tallies(rows: CohortResultRow[], names: ResultColumnNames, firstRows: Readonly<Record<string, readonly number[]>>): SkippedRows {
+/** Reasons a sheet tallies after reading (logCube.ts), in its order, after every reason found while reading. */
+const COMPUTED_REASONS = ['after as-of day', 'refund before first purchase']; // i18n-exempt: reason codes
+/** Kept rows' notes in the sheet's order: read with the rows (padded ids), then computed (refunds). */
+const NOTE_ORDER = ['padded id', 'placeholder cancel date', 'negative amount']; // i18n-exempt: reason codes
+
+/**
+ * The skipped rows as a sheet tallies them. With the rows' numbers known (a file's lines: skippedRowsQuery), the
+ * reasons found while reading come in the order of their first rows, as a sheet meets them; `firstValues` holds the
+ * cell a note quotes for a reason ("e.g. "soon""), as text.
+ */
+function tallies(rows: CohortResultRow[], names: ResultColumnNames, firstRows: Readonly<Record<string, readonly number[]>>, firstValues: Readonly<Record<string, string>>): SkippedRows {
   const columnOf = (reason: string) =>
     reason === 'blank row' || reason === 'repeated header' ? '' // as the sheet tallies these rows: no one column
-      : reason === 'blank id' || reason === 'duplicate customer' ? names.id
+      : reason === 'blank id' || reason === 'duplicate customer' || reason === 'padded id' ? names.id
         : reason === 'bad amount' || reason === 'negative amount' || reason === 'refund before first purchase' ? (names.amount ?? 'amount')
           : reason === 'cancel not a date' || reason === 'cancel before signup' || reason === 'placeholder cancel date' ? (names.cancel ?? names.date) // i18n-exempt: reason codes
             : names.date;
   // The query tells a cancel date that is not a date apart; the report counts it as "not a date" of that column.
   const tally = <R extends string>(label: string, count: number): RowTally<R> =>
     ({ reason: (label === 'cancel not a date' ? 'not a date' : label) as R, // i18n-exempt: a reason code
-      column: columnOf(label), count, firstRows: [...(firstRows[label] ?? [])], firstValue: null });
+      column: columnOf(label), count, firstRows: [...(firstRows[label] ?? [])], firstValue: label in firstValues ? valueMessage(firstValues[label]) : null });
+  const group = (label: string) => COMPUTED_REASONS.indexOf(label) + 1;
+  const firstRow = (label: string) => firstRows[label]?.[0] ?? Infinity;
   const reasons = rows
     .filter((r) => r.kind === 'skip' && (r.customers ?? 0) > 0)
-    .sort((a, b) => SKIP_ORDER.indexOf(a.label!) - SKIP_ORDER.indexOf(b.label!))
+    .sort((a, b) => group(a.label!) - group(b.label!) || firstRow(a.label!) - firstRow(b.label!) || SKIP_ORDER.indexOf(a.label!) - SKIP_ORDER.indexOf(b.label!))
     .map((r) => tally<SkipReason>(r.label!, r.customers!));
-  const notes = rows.filter((r) => r.kind === 'note' && (r.customers ?? 0) > 0).map((r) => tally<NoteReason>(r.label!, r.customers!));
+  const notes = rows
+    .filter((r) => r.kind === 'note' && (r.customers ?? 0) > 0)
+    .sort((a, b) => NOTE_ORDER.indexOf(a.label!) - NOTE_ORDER.indexOf(b.label!))
+    .map((r) => tally<NoteReason>(r.label!, r.customers!));
   return { total: reasons.reduce((s, t) => s + t.count, 0), reasons, notes, headerRow: null, headerText: null, rowsOfRange: false };
 }
 
@@ -99,7 +115,8 @@ export function lapseSuggestionFromRows(rows: CohortResultRow[]): LapseSuggestio
 /**
  * `shape` 'table' reads tableQuery.ts's rows; `today` is its settings' day to stop at without an
  * as-of day (the report is then as of today when the table holds later dates). `firstRows`: per skip reason, the
- * sheet rows of its first skipped rows where the engine knows them (skippedRowsQuery), named in the note.
+ * sheet rows of its first skipped rows where the engine knows them (skippedRowsQuery), named in the note; `firstValues`:
+ * per reason, the first such row's cell a note quotes.
  */
 export function cohortReportFromRows(
   rows: CohortResultRow[],
@@ -109,9 +126,10 @@ export function cohortReportFromRows(
   shape: 'log' | 'table' = 'log',
   today: number | null = null,
   firstRows: Readonly<Record<string, readonly number[]>> = {},
+  firstValues: Readonly<Record<string, string>> = {},
 ): SqlCohortReport {
   const bounds = rows.find((r) => r.kind === 'bounds');
-  const skipped = tallies(rows, names, firstRows);
+  const skipped = tallies(rows, names, firstRows, firstValues);
   const rowsRead = bounds?.customers ?? 0;
   if (!bounds || bounds.cohort === null || bounds.period === null) {
     const used = [names.id, names.date, names.amount, names.cancel].filter((n): n is string => !!n);

@@ -19,6 +19,8 @@ export interface RowExpressions {
   costBad: string | null;
   /** The skip reason of the row (the engine's SkipReason words), NULL for a usable row. */
   skip: string;
+  /** 1 when a text id has white space around it (read without it, as on a sheet: the 'padded id' note), else 0. */
+  padded: string;
 }
 
 const isText = (c: SqlColumn) => c.type === 'string';
@@ -96,6 +98,7 @@ export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZon
     cost: costExpr,
     costBad: cost && costExpr ? caseWhen([[`NOT ${blankCell(d, cost)} AND ${costExpr} IS NULL`, '1']], '0') : null,
     skip: caseWhen(reasons, `CAST(NULL AS ${d.text})`),
+    padded: isText(id) ? caseWhen([[`${idCol} <> ${d.trim(idCol)}`, '1']], '0') : '0',
   };
 }
 
@@ -117,7 +120,7 @@ export function logBaseCtes(d: SqlDialect, source: SqlSource, row: RowExpression
   return [
     `src AS (
   SELECT ${row.id} AS id, ${row.day} AS day, ${row.amount ?? nullOf(d.money)} AS amount,
-    ${row.segment ?? nullOf(d.text)} AS segment, ${row.order ?? nullOf(d.int)} AS ord, ${row.skip} AS skip${row.cost ? `,
+    ${row.segment ?? nullOf(d.text)} AS segment, ${row.order ?? nullOf(d.int)} AS ord, ${row.skip} AS skip, ${row.padded} AS padded${row.cost ? `,
     ${row.cost} AS cost, ${row.costBad} AS cost_bad` : ''}
   FROM ${fromItem(d, source)}
 )`,
@@ -127,16 +130,4 @@ export function logBaseCtes(d: SqlDialect, source: SqlSource, row: RowExpression
   FROM (SELECT MIN(day) AS first_day, MAX(day) AS data_last_day, ${lastDay} AS last_day FROM valid) AS t
 )`,
   ];
-}
-
-/**
- * The row order (`columns.order`) of the first `limit` rows skipped for each of `reasons`, smallest first: the rows
- * a skipped-rows note names, as a sheet names its rows. Result: (skip, ord), by reason then order.
- */
-export function skippedRowsQuery(d: SqlDialect, source: SqlSource, columns: SqlLogColumns, timeZone: string, reasons: readonly string[], limit: number): string {
-  const [src] = logBaseCtes(d, source, logRowExpressions(d, columns, timeZone), null);
-  return `WITH ${src}
-SELECT skip, ord FROM (
-  SELECT skip, ord, ROW_NUMBER() OVER (PARTITION BY skip ORDER BY ord) AS k FROM src WHERE skip IN (${reasons.map((r) => d.string(r)).join(', ')}) AND ord IS NOT NULL
-) AS t WHERE k <= ${limit} ORDER BY skip, ord`;
 }

@@ -47,6 +47,8 @@ export interface SqlCustomerValueModel {
   rowsRead: number;
   /** Rows left out, per reason (the sheet's words), in the sheet's order of reasons. */
   skipped: { reason: (typeof LOG_SKIP_REASONS)[number]; rows: number }[];
+  /** Kept rows worth a mention, as a sheet's Customer value notes them: refunds, and ids read without the white space around them. */
+  notes: { refunds: number; paddedIds: number };
   /** Pearson correlation of x and m̄ over the spend customers (the Gamma-Gamma independence assumption). */
   spendFrequencyCorrelation: number;
   bgNbd: BgNbdFit;
@@ -57,6 +59,7 @@ export interface SqlCustomerValueModel {
 export function customerValueModelFromRows(rows: RfmRow[]): SqlCustomerValueModel {
   const bounds = rows.find((r) => r.kind === 'bounds');
   const totals = rows.find((r) => r.kind === 'totals');
+  const notes = rows.find((r) => r.kind === 'notes');
   if (!bounds || !totals || bounds.x === null || bounds.tx === null) throw new UserError(msg('model.error.emptyLog'));
   const endDay = bounds.tx;
   if (endDay < bounds.x) throw new UserError(msg('model.error.endBeforeData', { date: date(endDay), first: date(bounds.x) }));
@@ -84,6 +87,7 @@ export function customerValueModelFromRows(rows: RfmRow[]): SqlCustomerValueMode
       .filter((r) => r.kind === 'skip' && r.x !== null && (r.customers ?? 0) > 0)
       .sort((a, b) => a.x! - b.x!)
       .map((r) => ({ reason: LOG_SKIP_REASONS[r.x!], rows: r.customers! })),
+    notes: { paddedIds: notes?.x ?? 0, refunds: notes?.tx ?? 0 },
     spendFrequencyCorrelation: correlation(frequency, monetary, weights),
     bgNbd: fitBgNbdData(data),
     gammaGamma: fitGammaGamma(frequency, monetary, { weights }),

@@ -14,6 +14,7 @@
  *   kind 'bounds'  first day, observation end, rows after it, rows in the table, and (amount)
  *                  customer-days of refunds only, which are no transactions unless refunds are purchases
  *   kind 'skip'    x = the reason (its index in LOG_SKIP_REASONS), customers = rows skipped for it
+ *   kind 'notes'   x = usable rows whose text id has white space around it, tx = usable rows with a negative amount
  *   kind 'costs'   with a cost column only: x = rows to the end whose cost is blank (counted as 0),
  *                  tx = rows whose cost is not a number (the sheet refuses the column)
  *
@@ -164,6 +165,8 @@ export function rfmParts(d: SqlDialect, s: SqlRfmSettings, histories = true, cos
     totals,
     `SELECT 'skip', CASE ${LOG_SKIP_REASONS.map((r, i) => `WHEN skip = ${d.string(r)} THEN ${i}`).join(' ')} END, ${nullInt}, ${nullInt}, ${int('COUNT(*)')}, CAST(NULL AS ${d.float})
   FROM src WHERE skip IS NOT NULL GROUP BY skip`,
+    // Kept rows a sheet's Customer value notes: ids with white space around them, and refunds (every usable row, as the sheet's parse counts them).
+    `SELECT 'notes', (SELECT ${int('COUNT(*)')} FROM src WHERE skip IS NULL AND padded = 1), (SELECT ${int('COUNT(*)')} FROM valid WHERE amount < 0), ${nullInt}, ${nullInt}, CAST(NULL AS ${d.float})`,
     // A cost that is not a number is counted on every usable row (a sheet reads the whole column); blanks to the end.
     ...(costs
       ? [`SELECT 'costs', (SELECT ${int('COUNT(*)')} FROM observed WHERE cost IS NULL AND cost_bad = 0), (SELECT ${int('COALESCE(SUM(cost_bad), 0)')} FROM valid), ${nullInt}, ${nullInt}, CAST(NULL AS ${d.float})`]
