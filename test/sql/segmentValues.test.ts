@@ -1,13 +1,13 @@
 /**
  * The segment list of the BigQuery cost to serve, read from the data: the query the sidebar sends
- * (src/core/sql/segmentValues.ts) run on ZetaSQL (BigQuery's dialect) and on DuckDB gives the most frequent
+ * (src/core/sql/segmentValuesQuery.ts) run on ZetaSQL (BigQuery's dialect) and on DuckDB gives the most frequent
  * segment values (rows per value, most first, ties by name), capped, with the number of distinct values,
  * typed names beyond the cap, blank cells as "(blank)" and INT64 segments by their digits; and it reads the
  * segment column alone. Expected lists are counted here from the rows, in plain JavaScript.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigQuery, duckDb, type SqlColumn } from '../../src/core/sql';
-import { segmentValuesFromRows, segmentValuesQuery } from '../../src/core/sql/segmentValues';
+import { segmentValuesFromRows, segmentValuesQuery } from '../../src/core/sql/segmentValuesQuery';
 import { ZetaSql, type ZetaTable } from '../../tools/zetasql/zetasql';
 import { DuckDb } from '../../tools/duckdb/duckdb';
 

@@ -6,7 +6,7 @@
  */
 import { UserError } from '../../core/errors';
 import { bigQuery } from '../../core/sql';
-import { segmentValuesFromRows, segmentValuesQuery } from '../../core/sql/segmentValues';
+import { segmentValuesFromRows, segmentValuesQuery } from '../../core/sql/segmentValuesQuery';
 import { bqMsg } from '../../i18n/bigqueryMessages';
 import { render } from '../../i18n/catalogue';
 import type { Language } from '../../i18n/languages';
