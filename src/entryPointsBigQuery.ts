@@ -1,6 +1,6 @@
 import type { EntryPoint } from './entryPoint';
 import { asServerFunction } from './addon/sidebarApi';
-import { sidebarBigQueryDescribe, sidebarBigQueryEstimate, sidebarBigQueryRun, sidebarBigQuerySaved, sidebarBigQueryValueEstimate, sidebarBigQueryValueSaved, sidebarBigQueryValueRun } from './addon/bigquery/sidebarBigQuery';
+import { sidebarBigQueryDescribe, sidebarBigQuerySegments, sidebarBigQueryEstimate, sidebarBigQueryRun, sidebarBigQuerySaved, sidebarBigQueryValueEstimate, sidebarBigQueryValueSaved, sidebarBigQueryValueRun } from './addon/bigquery/sidebarBigQuery';
 
 /**
  * The BigQuery build's extra entry points (npm run build -- --bigquery): the sidebar's BigQuery
@@ -30,6 +30,14 @@ export const bigQueryEntryPoints: EntryPoint[] = [
     params: [{ name: 'source', type: 'Object', description: 'BigQuerySource (plain JSON): projectId, table ("dataset.table") or query.' }],
     returns: { type: 'Object', description: 'A BigQueryDescription (plain JSON).' },
     run: asServerFunction(sidebarBigQueryDescribe),
+  },
+  {
+    name: 'sidebarBigQuerySegments',
+    kind: 'server',
+    summary: 'Sidebar, BigQuery source: the distinct values of the segment column (the 200 most frequent, and how many there are), read by one query of that column, for the cost to serve lines; names typed by the user must be in the data.',
+    params: [{ name: 'request', type: 'Object', description: 'BigQuerySegmentsRequest (plain JSON): the source, the segment column, the typed names, the byte limit.' }],
+    returns: { type: 'Object', description: 'A BigQuerySegments (plain JSON), with the bytes the query scanned and billed.' },
+    run: asServerFunction(sidebarBigQuerySegments),
   },
   {
     name: 'sidebarBigQueryEstimate',

@@ -137,13 +137,20 @@ test('Customer value with a cost to serve: the rates and the cost column go to B
   }
 });
 
-test('Customer value per segment: a line per segment of the sample and one added by name, checked as for a sheet, saved with the document', async () => {
+/** Rows per value of column `at`, most first, ties by name: the order the segment lines come in. */
+function byFrequency(rows: unknown[][], at: number): string[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(String(r[at]), (counts.get(String(r[at])) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+}
+
+test('Customer value per segment: a line per segment in the data (beyond the sample), a typed name not in it refused, checked as for a sheet, saved with the document', async () => {
   const emu = createEmulator({ spreadsheetTimeZone: 'Europe/Prague', locale: 'en_US' });
   emu.load(join(root, 'dist-bigquery', 'Code.js'));
   const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 9));
   const rows: unknown[][] = [];
   for (let c = 0; c < 80; c++) for (let k = 0; k <= c % 5; k++) rows.push([`c${c}`, day(2024, 1 + ((c + k * 3) % 10), 1 + ((c * 7 + k) % 27)), 10 + (c % 13) + k, c % 3 === 1 ? 'shop' : 'web', 1 + (k % 2)]);
-  // "partner" customers only after the 200 rows the sidebar reads as a sample: no line of their own until added by name.
+  // "partner" customers only after the 200 rows the sidebar reads as a sample: their line comes from the data.
   expect(rows.length).toBeGreaterThanOrEqual(200);
   for (let c = 0; c < 30; c++) for (let k = 0; k < 4; k++) rows.push([`p${c}`, day(2024, 1 + ((c + k * 2) % 10), 2 + (c % 20)), 30 + c, 'partner', 2]);
   const more = [{ name: 'amount', type: 'FLOAT64' }, { name: 'channel', type: 'STRING' }, { name: 'handling', type: 'FLOAT64' }];
@@ -153,26 +160,35 @@ test('Customer value per segment: a line per segment of the sample and one added
     await page.selectOption('#bq-col-segment', 'channel');
     await page.click('#bq-costs summary');
     const lines = () => page.$$eval('#bq-cost-rows th', (els) => els.map((e) => e.textContent));
-    expect(await lines()).toEqual(['All customers', 'web', 'shop']);
-    expect(await page.$eval('#bq-cost-segments-note', (e) => e.textContent)).toBe('A line for each segment seen in a sample of the table’s rows; add one for any other segment by its name.');
-    await page.fill('#bq-cost-add', 'partner');
+    await page.waitForFunction(() => /^A line for each/.test(document.getElementById('bq-cost-segments-note')?.textContent ?? ''));
+    const segments = byFrequency(rows, 3);
+    expect(segments).toHaveLength(3);
+    expect(await lines()).toEqual(['All customers', ...segments]);
+    expect(await page.$eval('#bq-cost-segments-note', (e) => e.textContent)).toMatch(/^A line for each of the 3 segments in the column “channel”\. Reading the segments from the data scanned [\d.,]+ (bytes|KB) \(billed as 10\.5 MB\): less than \$0\.01 at on-demand pricing \(\$6\.25 per TiB\)\.$/);
+    // A typed name no row holds gets no line: refused, named.
+    await page.fill('#bq-cost-add', 'partners');
     await page.click('#bq-cost-add-button');
-    expect(await lines()).toEqual(['All customers', 'web', 'shop', 'partner']);
+    expect(await page.$eval('#bq-error', (e) => e.textContent)).toBe('No row of the column “channel” holds the segment “partners”, so it cannot have a cost line of its own. Check the spelling: capitals and spaces count.');
+    expect(await page.getAttribute('#bq-cost-add', 'aria-invalid')).toBe('true');
+    expect(await lines()).toEqual(['All customers', ...segments]);
+    await page.fill('#bq-cost-add', '');
     const inputs = page.locator('#bq-cost-rows input');
+    const share = (name: string) => inputs.nth(2 * (1 + segments.indexOf(name)));
+    const monthly = (name: string) => inputs.nth(2 * (1 + segments.indexOf(name)) + 1);
     await inputs.nth(0).fill('10'); // all customers: 10 % of revenue
-    await inputs.nth(5).fill('2'); // shop: 2 a month, share as all customers
-    expect(await inputs.nth(4).getAttribute('placeholder')).toBe('10');
+    await monthly('shop').fill('2'); // shop: 2 a month, share as all customers
+    expect(await share('shop').getAttribute('placeholder')).toBe('10');
     await page.locator('#bq-costs').screenshot({ path: join(root, 'out', 'sidebar-bigquery-costs.png') });
-    await inputs.nth(6).fill('120'); // partner: over 100 %
+    await share('partner').fill('120'); // partner: over 100 %
     await page.selectOption('#bq-cost-column', 'handling');
     await page.click('#bq-value-estimate');
     expect(await page.$eval('#bq-error', (e) => e.textContent)).toBe('The cost to serve of “partner” as a share of revenue must be a percentage from 0 to 100, such as 15.');
-    expect(await inputs.nth(6).getAttribute('aria-invalid')).toBe('true');
+    expect(await share('partner').getAttribute('aria-invalid')).toBe('true');
     expect(await page.$eval('#bq-value-run', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
-    await inputs.nth(6).fill('30');
+    await share('partner').fill('30');
     await page.click('#bq-value-estimate');
     await page.waitForFunction(() => !(document.getElementById('bq-value-run') as HTMLButtonElement).disabled);
-    expect(await inputs.nth(6).getAttribute('aria-invalid')).toBe(null);
+    expect(await share('partner').getAttribute('aria-invalid')).toBe(null);
     await page.click('#bq-value-run');
     await page.waitForFunction(() => !(document.getElementById('bq-result') as HTMLElement).hidden || (document.getElementById('bq-error')?.textContent ?? '') !== '');
     expect(await page.$eval('#bq-error', (e) => e.textContent)).toBe('');
@@ -199,14 +215,52 @@ test('Customer value per segment: a line per segment of the sample and one added
   try {
     const { page } = again;
     await page.selectOption('#bq-col-segment', 'channel');
+    await page.waitForFunction(() => /^A line for each/.test(document.getElementById('bq-cost-segments-note')?.textContent ?? ''));
     expect(await page.$eval('#bq-costs', (e) => (e as HTMLDetailsElement).open)).toBe(true);
-    expect(await page.$$eval('#bq-cost-rows th', (els) => els.map((e) => e.textContent))).toEqual(['All customers', 'web', 'shop', 'partner']);
-    expect(await page.$$eval('#bq-cost-rows input', (els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['10', '', '', '', '', '2', '30', '']);
+    const segments = byFrequency(rows, 3);
+    expect(await page.$$eval('#bq-cost-rows th', (els) => els.map((e) => e.textContent))).toEqual(['All customers', ...segments]);
+    const typed: Record<string, [string, string]> = { web: ['', ''], shop: ['', '2'], partner: ['30', ''] };
+    expect(await page.$$eval('#bq-cost-rows input', (els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['10', '', ...segments.flatMap((n) => typed[n])]);
     expect(await page.inputValue('#bq-cost-column')).toBe('handling');
     expect(await page.inputValue('#bq-horizon')).toBe('12');
     expect(await page.inputValue('#bq-top-share')).toBe('20');
   } finally {
     await again.context.close();
+  }
+});
+
+test('More segments than the cap: the 200 most frequent get lines, the note says so, a typed one beyond the cap is looked up in the data', async () => {
+  const emu = createEmulator({ spreadsheetTimeZone: 'Europe/Prague', locale: 'en_US' });
+  emu.load(join(root, 'dist-bigquery', 'Code.js'));
+  const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d, 9));
+  // 205 segments: g000 … g099 on two rows each, g100 … g204 on one; in the order of the rows, the rarest first.
+  const rows: unknown[][] = [];
+  for (let g = 204; g >= 0; g--) for (let k = 0; k < (g < 100 ? 2 : 1); k++) rows.push([`c${g}`, day(2024, 1 + (k % 12), 1 + (g % 27)), 10 + k, `g${String(g).padStart(3, '0')}`]);
+  const { page, context, watch } = await sidebarOnTable(emu, rows, [{ name: 'amount', type: 'FLOAT64' }, { name: 'channel', type: 'STRING' }]);
+  try {
+    await page.selectOption('#bq-col-segment', 'channel');
+    await page.click('#bq-costs summary');
+    await page.waitForFunction(() => /^Lines for the/.test(document.getElementById('bq-cost-segments-note')?.textContent ?? ''));
+    const expected = byFrequency(rows, 3);
+    expect(expected).toHaveLength(205);
+    const lines = () => page.$$eval('#bq-cost-rows th', (els) => els.map((e) => e.textContent));
+    expect(await lines()).toEqual(['All customers', ...expected.slice(0, 200)]);
+    expect(expected.slice(200)).toEqual(['g200', 'g201', 'g202', 'g203', 'g204']);
+    expect(await page.$eval('#bq-cost-segments-note', (e) => e.textContent)).toMatch(/^Lines for the 200 most frequent of the 205 segments in the column “channel”; add another by its name\. Reading the segments from the data scanned /);
+    // Beyond the cap but in the data: a line of its own.
+    await page.fill('#bq-cost-add', 'g203');
+    await page.click('#bq-cost-add-button');
+    await page.waitForFunction(() => (document.getElementById('bq-cost-add') as HTMLInputElement).value === '');
+    expect(await lines()).toEqual(['All customers', ...expected.slice(0, 200), 'g203']);
+    // In no row: refused by the server's lookup, named.
+    await page.fill('#bq-cost-add', 'g999');
+    await page.click('#bq-cost-add-button');
+    await page.waitForFunction(() => (document.getElementById('bq-error')?.textContent ?? '') !== '');
+    expect(await page.$eval('#bq-error', (e) => e.textContent)).toBe('No row of the column “channel” holds the segment “g999”, so it cannot have a cost line of its own. Check the spelling: capitals and spaces count.');
+    expect(await lines()).toHaveLength(202);
+    expect(watch.consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
   }
 });
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, type SheetsEmulator } from '../../tools/emulator/index';
 import { billedBytes, installFakeBigQuery, valueBytes, type FakeBigQuery, type FakeBigQueryOptions, type FakeTable } from '../../tools/emulator/bigquery/fakeBigQuery';
 import { SyncEngine } from '../../tools/emulator/bigquery/syncEngine';
-import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQueryValueResult, BigQueryValueSettings } from '../../src/addon/bigquery/protocol';
+import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySegments, BigQueryValueResult, BigQueryValueSettings } from '../../src/addon/bigquery/protocol';
 import type { ReportOutcome } from '../../src/addon/protocol';
 import { BAD_ROWS, simulate } from './simulatedLog';
 import { generateLog, generateTable } from '../core/cohorts/generate';
@@ -375,6 +375,46 @@ function cellDifferences(name: string, a: unknown[][], b: unknown[][]): string[]
   }));
   return out;
 }
+
+describe('the segment list of the cost to serve, read from the data', () => {
+  const segmentsOf = (emu: SheetsEmulator, extra: { names?: string[]; maxBytes?: number; column?: string } = {}) =>
+    emu.callFromClient('sidebarBigQuerySegments', { ...SOURCE, column: extra.column ?? 'segment', names: extra.names ?? [], maxBytes: extra.maxBytes ?? 0 }) as BigQuerySegments;
+
+  it('every segment of the table, most rows first (ties by name), blank cells as "(blank)"; it reads the segment column alone', () => {
+    const { emu, fake } = bigQueryWorkbook();
+    const counts = new Map<string, number>();
+    for (const r of ORDERS.rows) counts.set(r[3] === null ? '(blank)' : String(r[3]), (counts.get(r[3] === null ? '(blank)' : String(r[3])) ?? 0) + 1);
+    const expected = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([n]) => n);
+    const got = segmentsOf(emu);
+    expect(got.segments).toEqual(expected);
+    expect(got.distinct).toBe(expected.length);
+    expect(got.alsoFound).toEqual([]);
+    // Only the segment column's bytes are scanned (the fake counts the bytes of the columns a query reads), billed at the 10 MB minimum.
+    expect(got.bytes).toBe(ORDERS.rows.reduce((sum, r) => sum + valueBytes('STRING', r[3]), 0));
+    expect(got.billedBytes).toBe(billedBytes([got.bytes]));
+    expect(got.message).toMatch(/^Reading the segments from the data scanned [\d.,]+ (bytes|KB) \(billed as 10\.5 MB\): less than \$0\.01 at on-demand pricing \(\$6\.25 per TiB\)\.$/);
+    expect(fake.calls.filter((c) => c.startsWith('Jobs'))).toEqual(['Jobs.query']);
+  });
+
+  it('a typed name no row holds is refused, named, in the user’s language; the byte limit holds', () => {
+    const messages: Record<string, string> = {
+      en: 'No row of the column “segment” holds the segment “Vip”, so it cannot have a cost line of its own. Check the spelling: capitals and spaces count.',
+      cs: 'Žádný řádek sloupce „segment“ neobsahuje segment „Vip“, proto nemůže mít vlastní řádek nákladů. Zkontrolujte pravopis: záleží na velkých písmenech i mezerách.',
+      pl: 'Żaden wiersz kolumny „segment” nie zawiera segmentu „Vip”, więc nie może on mieć własnego wiersza kosztów. Sprawdź pisownię: liczą się wielkie litery i spacje.',
+      hu: 'A(z) „segment” oszlop egyetlen sora sem tartalmazza a(z) „Vip” szegmenst, ezért nem kaphat saját költségsort. Ellenőrizze az írásmódot: a kis- és nagybetűk és a szóközök is számítanak.',
+    };
+    for (const [userLocale, message] of Object.entries(messages)) {
+      const { emu } = bigQueryWorkbook({}, { userLocale });
+      expect(() => segmentsOf(emu, { names: ['Vip'] }), userLocale).toThrow(message);
+    }
+    const { emu, fake } = bigQueryWorkbook();
+    const first = String(ORDERS.rows[0][3]);
+    expect(segmentsOf(emu, { names: [first] }).segments).toContain(first);
+    expect(() => segmentsOf(emu, { maxBytes: 5_000_000 })).toThrow(/^The query would scan [\d.,]+ (bytes|KB) \(billed as 10\.5 MB\), over your limit of 5\.00 MB/);
+    expect(() => segmentsOf(emu, { column: 'segmnt' })).toThrow(/has no column "segmnt"/);
+    expect(fake.calls.filter((c) => c === 'Jobs.query')).toHaveLength(1); // the refused ones ran no query
+  });
+});
 
 describe('Customer value from BigQuery in the emulator', () => {
   const workbookWithValue = (options: Partial<FakeBigQueryOptions> = {}, locales: { locale?: string; userLocale?: string } = {}) =>

@@ -118,3 +118,27 @@ export interface BigQueryValueSettings extends BigQuerySource {
 export type BigQueryValueResult =
   | { state: 'done'; outcome: CustomerValueOutcome; jobIds: string[]; bytes: number }
   | { state: 'running'; jobId: string; message: string };
+
+/** The segment values of a column, read from the data when the segment column is chosen. */
+export interface BigQuerySegmentsRequest extends BigQuerySource {
+  /** The segment column's name. */
+  column: string;
+  /** Names the user typed: each must be in the data (found beyond the cap too), else the call is refused naming it. */
+  names: string[];
+  /** As for the report: refuse a query billing more than this many bytes; 0 = no limit. */
+  maxBytes: number;
+}
+
+export interface BigQuerySegments {
+  column: string;
+  /** The SEGMENT_CAP most frequent values (rows holding them, most first; ties by name), as the queries name them. */
+  segments: string[];
+  /** Of the names asked about, those in the data beyond the cap. */
+  alsoFound: string[];
+  /** How many distinct values the column holds; more than segments.length when the list is capped. */
+  distinct: number;
+  bytes: number;
+  billedBytes: number;
+  /** What the query scanned and cost, as the estimates say it. */
+  message: string;
+}

@@ -83,11 +83,11 @@ export interface Estimate {
 }
 
 /** What queries run one after the other bill: each at least 10 MB (per table it reads), rounded up to the MB. */
-export function estimateOfQueries(bytes: readonly number[], key: 'bq.estimate' | 'bq.estimateValue' = 'bq.estimate'): Estimate {
+export function estimateOfQueries(bytes: readonly number[], key: 'bq.estimate' | 'bq.estimateValue' | 'bq.segmentsScanned' = 'bq.estimate'): Estimate {
   return estimateOf(bytes.reduce((a, b) => a + b, 0), bytes.reduce((sum, b) => sum + Math.ceil(Math.max(b, MIN_BILLED_BYTES) / MB) * MB, 0), key);
 }
 
-function estimateOf(bytes: number, billedBytes: number, key: 'bq.estimate' | 'bq.estimateValue'): Estimate {
+function estimateOf(bytes: number, billedBytes: number, key: 'bq.estimate' | 'bq.estimateValue' | 'bq.segmentsScanned'): Estimate {
   const costUsd = (billedBytes / 2 ** 40) * USD_PER_TIB;
   const cost = costUsd < 0.01 ? bqMsg('bq.costBelow', { amount: dollars(0.01) }) : bqMsg('bq.costAbout', { amount: dollars(costUsd) });
   return { bytes, billedBytes, costUsd, message: bqMsg(key, { bytes: formatBytes(bytes), billed: formatBytes(billedBytes), cost, price: dollars(USD_PER_TIB) }) };

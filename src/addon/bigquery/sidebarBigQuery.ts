@@ -1,5 +1,6 @@
 /** The sidebar's BigQuery source: server functions (BigQuery build only). */
-import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySource, BigQueryValueResult, BigQueryValueSettings } from './protocol';
+import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySegments, BigQuerySegmentsRequest, BigQuerySource, BigQueryValueResult, BigQueryValueSettings } from './protocol';
+import { readSegments } from './segments';
 import { estimateValue, runValue } from './runValue';
 import { estimateReport, runReport } from './runReport';
 import { describeSource } from './source';
@@ -31,6 +32,11 @@ export function sidebarBigQueryValueSaved(): BigQueryValueSettings | null {
 
 export function sidebarBigQueryDescribe(source: BigQuerySource): BigQueryDescription {
   return describeSource(source);
+}
+
+/** The segment column's values from the data (the most frequent, capped), for the cost to serve's lines; typed names are checked. */
+export function sidebarBigQuerySegments(request: BigQuerySegmentsRequest): BigQuerySegments {
+  return readSegments(request, userInterfaceLanguage());
 }
 
 export function sidebarBigQueryEstimate(settings: BigQueryReportSettings): BigQueryEstimate {

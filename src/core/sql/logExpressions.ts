@@ -54,6 +54,11 @@ export function repeatedHeaderCondition(d: SqlDialect, date: SqlColumn, others: 
   ].join(' AND ');
 }
 
+/** A row's segment as every query names it: a blank cell is BLANK_SEGMENT_NAME, a number its digits. */
+export function segmentExpression(d: SqlDialect, segment: SqlColumn): string {
+  return caseWhen([[blankCell(d, segment), d.string(BLANK_SEGMENT_NAME)]], isText(segment) ? d.column(segment.name) : `CAST(${d.column(segment.name)} AS ${d.text})`);
+}
+
 export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZone: string): RowExpressions {
   const { id, date } = columns;
   const amount = columns.amount ?? null;
@@ -74,9 +79,7 @@ export function logRowExpressions(d: SqlDialect, columns: SqlLogColumns, timeZon
   const amountExpr = amount ? d.safeCast(isText(amount) ? d.trim(d.column(amount.name)) : d.column(amount.name), d.money) : null;
   // A cost is read like an amount, but a bad one skips no row: the customer-value sheet refuses the column (as a sheet does).
   const costExpr = cost ? d.safeCast(isText(cost) ? d.trim(d.column(cost.name)) : d.column(cost.name), d.money) : null;
-  const segmentExpr = segment
-    ? caseWhen([[blankCell(d, segment), d.string(BLANK_SEGMENT_NAME)]], isText(segment) ? d.column(segment.name) : `CAST(${d.column(segment.name)} AS ${d.text})`)
-    : null;
+  const segmentExpr = segment ? segmentExpression(d, segment) : null;
 
   const used = [id, date, ...(amount ? [amount] : []), ...(segment ? [segment] : [])];
   const reasons: [string, string][] = [

@@ -27,4 +27,8 @@ export const bigquery: Translation<typeof en, 'cs'> = {
   'bigquery.costSegmentsNote': 'Řádek pro každý segment z ukázky řádků tabulky; pro jiný segment přidejte řádek podle jeho názvu.',
   'bigquery.costAddLabel': 'Název segmentu',
   'bigquery.costAdd': 'Přidat řádek',
+  'bigquery.costSegmentsReading': 'Načítám segmenty v datech…',
+  'bigquery.costSegmentsData': { one: 'Řádek pro {count} segment ve sloupci „{column}“.', few: 'Řádek pro každý ze {count} segmentů ve sloupci „{column}“.', many: 'Řádek pro každý z {count} segmentu ve sloupci „{column}“.', other: 'Řádek pro každý z {count} segmentů ve sloupci „{column}“.' },
+  'bigquery.costSegmentsCapped': { one: 'Řádky pro {shown} nejčastějších z {count} segmentu ve sloupci „{column}“; další přidejte podle názvu.', few: 'Řádky pro {shown} nejčastějších ze {count} segmentů ve sloupci „{column}“; další přidejte podle názvu.', many: 'Řádky pro {shown} nejčastějších z {count} segmentu ve sloupci „{column}“; další přidejte podle názvu.', other: 'Řádky pro {shown} nejčastějších z {count} segmentů ve sloupci „{column}“; další přidejte podle názvu.' },
+  'bigquery.segmentNotInData': 'Žádný řádek sloupce „{column}“ neobsahuje segment „{segment}“, proto nemůže mít vlastní řádek nákladů. Zkontrolujte pravopis: záleží na velkých písmenech i mezerách.',
 };

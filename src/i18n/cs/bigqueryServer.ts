@@ -64,4 +64,6 @@ export const bigqueryServer: Translation<typeof en, 'cs'> = {
   'bq.line.scanned': 'prošlo {bytes} v projektu {project}',
   'bq.line.job': 'Úloha BigQuery',
   'bq.line.jobs': 'Úlohy BigQuery',
+  'bq.segmentsScanned': 'Načtení segmentů z dat prošlo {bytes} (vyúčtováno jako {billed}): {cost} při ceně na vyžádání ({price} za TiB).',
+  'bq.segmentNotInData': 'Žádný řádek sloupce „{column}“ neobsahuje segment „{segment}“, proto nemůže mít vlastní řádek nákladů. Zkontrolujte pravopis: záleží na velkých písmenech i mezerách.',
 };

@@ -25,4 +25,8 @@ export const bigquery = {
   'bigquery.costSegmentsNote': 'A line for each segment seen in a sample of the table’s rows; add one for any other segment by its name.',
   'bigquery.costAddLabel': 'Segment name',
   'bigquery.costAdd': 'Add a line',
+  'bigquery.costSegmentsReading': 'Reading the segments in the data…',
+  'bigquery.costSegmentsData': { one: 'A line for the {count} segment in the column “{column}”.', other: 'A line for each of the {count} segments in the column “{column}”.' },
+  'bigquery.costSegmentsCapped': { one: 'Lines for the {shown} most frequent of the {count} segment in the column “{column}”; add another by its name.', other: 'Lines for the {shown} most frequent of the {count} segments in the column “{column}”; add another by its name.' },
+  'bigquery.segmentNotInData': 'No row of the column “{column}” holds the segment “{segment}”, so it cannot have a cost line of its own. Check the spelling: capitals and spaces count.',
 } as const;

@@ -71,4 +71,6 @@ export const bigqueryServer = {
   'bq.line.scanned': '{bytes} scanned in project {project}',
   'bq.line.job': 'BigQuery job',
   'bq.line.jobs': 'BigQuery jobs',
+  'bq.segmentsScanned': 'Reading the segments from the data scanned {bytes} (billed as {billed}): {cost} at on-demand pricing ({price} per TiB).',
+  'bq.segmentNotInData': 'No row of the column “{column}” holds the segment “{segment}”, so it cannot have a cost line of its own. Check the spelling: capitals and spaces count.',
 } as const;

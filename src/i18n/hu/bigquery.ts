@@ -27,4 +27,8 @@ export const bigquery: Translation<typeof en, 'hu'> = {
   'bigquery.costSegmentsNote': 'Sor minden szegmensnek, amely a tábla mintasoraiban szerepel; más szegmenshez adjon hozzá sort a neve alapján.',
   'bigquery.costAddLabel': 'Szegmens neve',
   'bigquery.costAdd': 'Sor hozzáadása',
+  'bigquery.costSegmentsReading': 'A szegmensek beolvasása az adatokból…',
+  'bigquery.costSegmentsData': { one: 'Sor a(z) „{column}” oszlop {count} szegmensének.', other: 'Sor a(z) „{column}” oszlop mind a(z) {count} szegmensének.' },
+  'bigquery.costSegmentsCapped': { one: 'Sorok a(z) „{column}” oszlop {count} szegmenséből a(z) {shown} leggyakoribbnak; másikat a neve alapján adjon hozzá.', other: 'Sorok a(z) „{column}” oszlop {count} szegmenséből a(z) {shown} leggyakoribbnak; másikat a neve alapján adjon hozzá.' },
+  'bigquery.segmentNotInData': 'A(z) „{column}” oszlop egyetlen sora sem tartalmazza a(z) „{segment}” szegmenst, ezért nem kaphat saját költségsort. Ellenőrizze az írásmódot: a kis- és nagybetűk és a szóközök is számítanak.',
 };

@@ -64,4 +64,6 @@ export const bigqueryServer: Translation<typeof en, 'hu'> = {
   'bq.line.scanned': '{bytes} beolvasva a(z) {project} projektben',
   'bq.line.job': 'BigQuery-feladat',
   'bq.line.jobs': 'BigQuery-feladatok',
+  'bq.segmentsScanned': 'A szegmensek beolvasása az adatokból {bytes} adatot olvasott (számlázva: {billed}): {cost} igény szerinti díjszabással ({price} TiB-onként).',
+  'bq.segmentNotInData': 'A(z) „{column}” oszlop egyetlen sora sem tartalmazza a(z) „{segment}” szegmenst, ezért nem kaphat saját költségsort. Ellenőrizze az írásmódot: a kis- és nagybetűk és a szóközök is számítanak.',
 };

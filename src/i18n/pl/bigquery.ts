@@ -27,4 +27,8 @@ export const bigquery: Translation<typeof en, 'pl'> = {
   'bigquery.costSegmentsNote': 'Wiersz dla każdego segmentu z próbki wierszy tabeli; dla innego segmentu dodaj wiersz po jego nazwie.',
   'bigquery.costAddLabel': 'Nazwa segmentu',
   'bigquery.costAdd': 'Dodaj wiersz',
+  'bigquery.costSegmentsReading': 'Odczytuję segmenty w danych…',
+  'bigquery.costSegmentsData': { one: 'Wiersz dla {count} segmentu w kolumnie „{column}”.', few: 'Wiersz dla każdego z {count} segmentów w kolumnie „{column}”.', many: 'Wiersz dla każdego z {count} segmentów w kolumnie „{column}”.', other: 'Wiersz dla każdego z {count} segmentu w kolumnie „{column}”.' },
+  'bigquery.costSegmentsCapped': { one: 'Wiersze dla {shown} najczęstszych z {count} segmentu w kolumnie „{column}”; inny dodaj po nazwie.', few: 'Wiersze dla {shown} najczęstszych z {count} segmentów w kolumnie „{column}”; inny dodaj po nazwie.', many: 'Wiersze dla {shown} najczęstszych z {count} segmentów w kolumnie „{column}”; inny dodaj po nazwie.', other: 'Wiersze dla {shown} najczęstszych z {count} segmentu w kolumnie „{column}”; inny dodaj po nazwie.' },
+  'bigquery.segmentNotInData': 'Żaden wiersz kolumny „{column}” nie zawiera segmentu „{segment}”, więc nie może on mieć własnego wiersza kosztów. Sprawdź pisownię: liczą się wielkie litery i spacje.',
 };

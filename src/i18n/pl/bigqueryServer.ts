@@ -64,4 +64,6 @@ export const bigqueryServer: Translation<typeof en, 'pl'> = {
   'bq.line.scanned': 'przeszukano {bytes} w projekcie {project}',
   'bq.line.job': 'Zadanie BigQuery',
   'bq.line.jobs': 'Zadania BigQuery',
+  'bq.segmentsScanned': 'Odczytanie segmentów z danych przeszukało {bytes} (naliczone jako {billed}): {cost} w cenach na żądanie ({price} za TiB).',
+  'bq.segmentNotInData': 'Żaden wiersz kolumny „{column}” nie zawiera segmentu „{segment}”, więc nie może on mieć własnego wiersza kosztów. Sprawdź pisownię: liczą się wielkie litery i spacje.',
 };

@@ -3,7 +3,7 @@
  * with a dry run (bytes and cost), and only then run it. Its own markup (BigQuerySource.html) and
  * calls, so the sheet source's code is untouched. User strings go in as text, never as HTML.
  */
-import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySource, BigQueryValueResult, BigQueryValueSettings } from '../../addon/bigquery/protocol';
+import type { BigQueryDescription, BigQueryEstimate, BigQueryReportSettings, BigQueryRunResult, BigQuerySegments, BigQuerySegmentsRequest, BigQuerySource, BigQueryValueResult, BigQueryValueSettings } from '../../addon/bigquery/protocol';
 import type { LapseSuggestion } from '../../core/cohorts/lapseSuggestion';
 import type { PeriodUnit } from '../../core/periods';
 import { integer, percent } from '../../i18n/messages';
@@ -31,8 +31,13 @@ const text = (id: string, value: string) => (byId(id, HTMLElement).textContent =
 let estimated: string | null = null; // the settings (as JSON) the shown estimate is for
 let estimatedValue: string | null = null; // the same for the customer value queries
 let description: BigQueryDescription | null = null; // the columns last read
-/** Segments the user added a cost line for by name (the sample need not hold every segment). */
+/** Segments the user added a cost line for by name: beyond the list's cap, each checked to be in the data first. */
 const addedSegments: string[] = [];
+/**
+ * The chosen segment column's values as read from the data (sidebarBigQuerySegments), for the source and column they
+ * were read for; 'reading' while the query runs, 'failed' when it could not run (the sample's values stand in).
+ */
+let segmentList: { key: string; state: 'reading' } | { key: string; state: 'failed'; message: string } | { key: string; state: 'data'; data: BigQuerySegments } | null = null;
 /** A saved cost column, chosen once the columns that hold it are read. */
 let savedCostColumn = '';
 let costs: CostInputs;
@@ -53,6 +58,7 @@ function requestCounter(): { next(): () => boolean } {
 const describeRequests = requestCounter();
 const estimateRequests = requestCounter();
 const restoreRequests = requestCounter();
+const segmentRequests = requestCounter();
 
 /**
  * What the user has changed since the sidebar opened, by input id ('costs' for any cost to serve line or
@@ -107,26 +113,101 @@ function valueSettings(): BigQueryValueSettings {
   };
 }
 
-/** The cost lines' segments: those of the chosen segment column in the sample, then those added by name. */
+/** Which source (as last read) and segment column a list of segments is for. */
+function segmentKey(): string {
+  return JSON.stringify([description?.name ?? '', select('bq-col-segment').value]);
+}
+
+/** The segment list of the chosen column, if it is the one shown. */
+function currentSegmentList(): typeof segmentList {
+  return segmentList && segmentList.key === segmentKey() ? segmentList : null;
+}
+
+/**
+ * The cost lines' segments: those of the chosen segment column in the data (the most frequent, up to the cap), then
+ * those added by name; the sample's values only when the data could not be read.
+ */
 function showCostSegments(): void {
   const segment = select('bq-col-segment').value;
+  const list = currentSegmentList();
   const i = description ? description.columns.findIndex((c) => c.name === segment) : -1;
-  const names = segment ? [...(i >= 0 ? description!.sampleValues[i] : [])] : [];
+  const names = !segment ? [] : list?.state === 'data' ? [...list.data.segments] : list?.state === 'failed' && i >= 0 ? [...description!.sampleValues[i]] : [];
   if (segment) for (const name of addedSegments) if (!names.includes(name)) names.push(name);
   costs.setSegments(names);
   byId('bq-cost-segments-note', HTMLElement).hidden = !segment;
   byId('bq-cost-add-block', HTMLElement).hidden = !segment;
-  text('bq-cost-segments-note', segment ? bqText('bigquery.costSegmentsNote') : '');
+  let note = '';
+  if (segment && list?.state === 'data') {
+    const d = list.data;
+    const lines = d.distinct > d.segments.length
+      ? bqText('bigquery.costSegmentsCapped', { shown: d.segments.length, count: d.distinct, column: d.column })
+      : bqText('bigquery.costSegmentsData', { count: d.distinct, column: d.column });
+    note = `${lines} ${d.message}`;
+  } else if (segment && list?.state === 'failed') note = `${bqText('bigquery.costSegmentsNote')} ${list.message}`;
+  else if (segment) note = bqText('bigquery.costSegmentsReading');
+  text('bq-cost-segments-note', note);
 }
 
-function addCostSegment(): void {
-  const name = input('bq-cost-add').value;
+function segmentsRequest(names: string[]): BigQuerySegmentsRequest {
+  const s = settings();
+  return { ...source(), column: s.columns.segment, names, maxBytes: s.maxBytes };
+}
+
+/** Reads the chosen segment column's values from the data (one small query of that column); the newest answer is shown. */
+async function readSegments(): Promise<void> {
+  const segment = select('bq-col-segment').value;
+  const newest = segmentRequests.next();
+  if (!segment) {
+    segmentList = null;
+    return showCostSegments();
+  }
+  const key = segmentKey();
+  segmentList = { key, state: 'reading' };
+  showCostSegments();
+  try {
+    const data = await call<BigQuerySegments>('sidebarBigQuerySegments', segmentsRequest([]));
+    if (newest()) segmentList = { key, state: 'data', data };
+  } catch (e) {
+    if (newest()) segmentList = { key, state: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
+  if (newest()) showCostSegments();
+}
+
+/** A segment typed by name gets a line only when the data holds it: refused, named, when it does not. */
+async function addCostSegment(): Promise<void> {
+  const field = input('bq-cost-add');
+  const name = field.value;
   if (name.trim() === '') return;
+  const list = currentSegmentList();
+  const column = select('bq-col-segment').value;
+  field.removeAttribute('aria-invalid');
+  text('bq-error', '');
+  const known = addedSegments.includes(name) || (list?.state === 'data' && list.data.segments.includes(name));
+  if (!known) {
+    if (list?.state === 'data' && list.data.distinct <= list.data.segments.length) {
+      // The whole column's values are listed: a name not among them is in no row.
+      return refuseSegment(bqText('bigquery.segmentNotInData', { segment: name, column }));
+    }
+    // Beyond the cap (or the list not read): the server looks the name up in the data, and refuses it, named, when no row holds it.
+    try {
+      await call<BigQuerySegments>('sidebarBigQuerySegments', segmentsRequest([name]));
+    } catch (e) {
+      return refuseSegment(e instanceof Error ? e.message : String(e));
+    }
+    if (field.value !== name || select('bq-col-segment').value !== column) return; // changed meanwhile
+  }
   if (!addedSegments.includes(name)) addedSegments.push(name);
   touched.add(COSTS);
-  input('bq-cost-add').value = '';
+  field.value = '';
   showCostSegments();
   invalidate();
+}
+
+function refuseSegment(message: string): void {
+  text('bq-error', message);
+  byId('bq-result', HTMLElement).hidden = true;
+  input('bq-cost-add').setAttribute('aria-invalid', 'true');
+  input('bq-cost-add').focus();
 }
 
 /** Puts a saved value into an input the user has not changed since the sidebar opened; true when it did. */
@@ -230,7 +311,7 @@ function showColumns(d: BigQueryDescription): void {
   setChoices(select('bq-col-cancel'), optional, d.roles.cancel ?? '');
   setChoices(select('bq-cost-column'), optional, d.columns.some((c) => c.name === savedCostColumn) ? savedCostColumn : '');
   description = d;
-  showCostSegments();
+  void readSegments();
   select('bq-shape').value = d.shape;
   showShape();
   const size = d.rows !== null ? ` ${bqText('bigquery.rows', { count: d.rows })}` : '';
@@ -344,12 +425,12 @@ function start(): void {
   byId('bq', HTMLFormElement).addEventListener('change', invalidate);
   select('bq-shape').addEventListener('change', showShape);
   select('bq-col-amount').addEventListener('change', showShape);
-  select('bq-col-segment').addEventListener('change', showCostSegments);
-  byId('bq-cost-add-button', HTMLButtonElement).addEventListener('click', addCostSegment);
+  select('bq-col-segment').addEventListener('change', () => void readSegments());
+  byId('bq-cost-add-button', HTMLButtonElement).addEventListener('click', () => void addCostSegment());
   input('bq-cost-add').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      addCostSegment();
+      void addCostSegment();
     }
   });
   select('bq-period').addEventListener('change', showLapse);
