@@ -7,13 +7,13 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { cohortQuery, cohortResultRows, rfmQuery, rfmResultRows, tableQuery, type SqlLogColumns, type SqlTableColumns } from '../../src/core/sql';
 import { LOG_SKIP_REASONS } from '../../src/core/sql/resultColumns';
 import { simulate } from './simulatedLog';
 import { enginesOnTextTables } from './textTables';
 import { npmStart } from '../support/npmStart';
+import { xlsxSheet } from '../support/xlsxSheet';
 
 const root = join(__dirname, '..', '..');
 const ZONE = 'Europe/Prague';
@@ -68,13 +68,6 @@ describe.each(engines)('%s', (_name, d, run) => {
 describe('npm start -- --engine duckdb on a CSV with its header repeated', () => {
   const out = join(root, 'out', 'test-repeated-header');
   const start = npmStart;
-  async function sheet(path: string, name: string): Promise<unknown[][]> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path);
-    const rows: unknown[][] = [];
-    wb.getWorksheet(name)!.eachRow((row, n) => (rows[n - 1] = (row.values as unknown[]).slice(1)));
-    return rows;
-  }
   const line = (rows: unknown[][], label: string) => rows.find((r) => r?.[0] === label);
   const after = (rows: unknown[][], label: string) => rows[rows.findIndex((r) => r?.[0] === label) + 1]?.[1];
 
@@ -89,7 +82,7 @@ describe('npm start -- --engine duckdb on a CSV with its header repeated', () =>
     start(csv, '--out', join(out, 'sheet.xlsx'));
     const printed = start(csv, '--engine', 'duckdb', '--out', join(out, 'duckdb.xlsx'));
     expect(printed).toMatch(/date = "order_date" \(string\)/); // DuckDB reads the dates as text: the header made them so
-    const [s, q] = [await sheet(join(out, 'sheet.xlsx'), 'Retention summary'), await sheet(join(out, 'duckdb.xlsx'), 'Retention summary')];
+    const [s, q] = [await xlsxSheet(join(out, 'sheet.xlsx'), 'Retention summary'), await xlsxSheet(join(out, 'duckdb.xlsx'), 'Retention summary')];
     expect(line(s, 'Rows skipped')?.[1]).toBe(2);
     expect(line(q, 'Rows skipped')?.[1]).toBe(2);
     expect(after(s, 'Rows skipped')).toBe('Skipped 2 rows: 2 rows repeating the header row (rows 302, 603).');
@@ -97,7 +90,7 @@ describe('npm start -- --engine duckdb on a CSV with its header repeated', () =>
     const table = (rows: unknown[][]) => rows.slice(rows.findIndex((r) => r?.[0] === 'Retention and churn per period')).slice(0, 30)
       .map((r) => JSON.stringify(r?.map((v) => (typeof v === 'number' ? Number(v.toPrecision(10)) : v)))); // money summed exactly in SQL, in floating point in a sheet
     expect(table(q)).toEqual(table(s));
-    const value = await sheet(join(out, 'duckdb.xlsx'), 'Customer value');
+    const value = await xlsxSheet(join(out, 'duckdb.xlsx'), 'Customer value');
     expect(line(value, 'Rows skipped')?.[1]).toBe(2);
     expect(after(value, 'Rows skipped')).toBe('Skipped 2 rows: 2 rows repeating the header row (rows 302, 603).');
     expect(readFileSync(csv, 'utf8').split('\n').filter((l) => l.trim().toLowerCase() === header).length).toBe(3);
@@ -116,7 +109,7 @@ describe('npm start -- --engine duckdb on a CSV with its header repeated', () =>
     const expected = [...file.keys()].filter((i) => i > 0 && file[i] === header).map((i) => i + 1);
     expect(expected).toEqual([102, 203, 304, 405, 506, 607, 708]);
     start(csv, '--engine', 'duckdb', '--locale', 'cs_CZ', '--out', join(out, 'duckdb-cs.xlsx'));
-    const q = await sheet(join(out, 'duckdb-cs.xlsx'), 'Přehled retence');
+    const q = await xlsxSheet(join(out, 'duckdb-cs.xlsx'), 'Přehled retence');
     const note = q.flat().find((v) => typeof v === 'string' && v.startsWith('Vynecháno 7 řádků'));
     expect(note).toBe(`Vynecháno 7 řádků: 7 řádků, které opakují řádek záhlaví (řádky ${expected.slice(0, 5).join(', ')}, …).`);
   });

@@ -8,7 +8,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cohortQuery, cohortResultRows, duckDb, rfmQuery, type SqlLogColumns } from '../../src/core/sql';
 import { skippedRowsQuery } from '../../src/core/sql/skippedRowsQuery';
@@ -16,6 +15,7 @@ import { DuckDb, ROW_COLUMN } from '../../tools/duckdb/duckdb';
 import { enginesOnTextTables } from './textTables';
 import { simulate } from './simulatedLog';
 import { npmStart } from '../support/npmStart';
+import { xlsxSheet } from '../support/xlsxSheet';
 
 const root = join(__dirname, '..', '..');
 const ZONE = 'Europe/Prague';
@@ -83,13 +83,6 @@ describe('skippedRowsQuery on DuckDB: the first rows of every reason and the cel
 
 describe('npm start -- --engine duckdb on a CSV with every kind of row a note names', () => {
   const out = join(root, 'out', 'test-row-notes');
-  async function sheet(path: string, name: string): Promise<unknown[][]> {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path);
-    const rows: unknown[][] = [];
-    wb.getWorksheet(name)!.eachRow((row, n) => (rows[n - 1] = (row.values as unknown[]).slice(1)));
-    return rows;
-  }
   const after = (rows: unknown[][], label: string) => rows[rows.findIndex((r) => r?.[0] === label) + 1]?.[1];
   const line = (rows: unknown[][], label: string) => rows.find((r) => r?.[0] === label)?.[1];
 
@@ -124,9 +117,9 @@ describe('npm start -- --engine duckdb on a CSV with every kind of row a note na
       `Kept ${padded}; 1 row with a negative value in ${C} (refunds: kept in revenue) (row 1107).`;
     const value = `Skipped 5 rows: ${read}. Kept 2 rows with negative values in ${C} (refunds: kept in revenue) (rows 1106, 1107); ${padded}.`;
     for (const file of ['sheet.xlsx', 'duckdb.xlsx']) {
-      const s = await sheet(join(out, file), 'Retention summary');
+      const s = await xlsxSheet(join(out, file), 'Retention summary');
       expect([file, line(s, 'Rows skipped'), after(s, 'Rows skipped')]).toEqual([file, 6, summary]);
-      const v = await sheet(join(out, file), 'Customer value');
+      const v = await xlsxSheet(join(out, file), 'Customer value');
       expect([file, line(v, 'Rows skipped'), after(v, 'Rows skipped')]).toEqual([file, 5, value]);
     }
   });
