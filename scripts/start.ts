@@ -149,7 +149,9 @@ async function main(): Promise<void> {
     throw new StartError(say(startMsg('start.nothingWritten', { reason: startMsg('start.costColumn', { name: args.costs.column, columns: commaList(p.columns.map((c) => `"${c.header}"`)) }), file: args.out })));
   }
   const hasAmounts = p.shape === 'log' && (p.roles.amount > 0 || (!!p.roles.quantity && !!p.roles.unitPrice));
-  const refusal = refuseCostFlags(args.costs, hasAmounts, hasAmounts ? segmentNamesOf(emu, p.sheetName, p.headerRow, p.roles.id, p.roles.segment, args.zone) : null);
+  // The data's segments are read (two more columns of the sheet) only when a flag names a segment.
+  const named = hasAmounts && args.costs.named.length > 0;
+  const refusal = refuseCostFlags(args.costs, hasAmounts, named ? segmentNamesOf(emu, p.sheetName, p.headerRow, p.roles.id, p.roles.segment, args.zone) : null);
   if (refusal) throw new StartError(say(costRefusalMessage(refusal, p.shape, args.out)));
 
   const settings: ReportSettings = {

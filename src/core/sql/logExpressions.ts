@@ -25,7 +25,7 @@ export interface RowExpressions {
 
 const isText = (c: SqlColumn) => c.type === 'string';
 
-/** Whether a cell of column `c` is blank, as on a sheet (cells.ts isBlank): NULL, or text of spaces only. */
+/** Whether a cell of column `c` is blank, as on a sheet (cells.ts isBlank): NULL, or text of white space only (dialect trim). */
 export function blankCell(d: SqlDialect, c: SqlColumn): string {
   const col = d.column(c.name);
   return isText(c) ? `(${col} IS NULL OR ${d.trim(col)} = '')` : `${col} IS NULL`;
